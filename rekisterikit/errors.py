@@ -1,0 +1,30 @@
+"""Exceptions raised by rekisterikit.
+
+Every exception the library raises on purpose derives from :class:`RekisterikitError`, and each subclass also
+inherits the builtin it refines, so ``except ValueError`` keeps working for callers that do not know the library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["LoadError", "RekisterikitError"]
+
+
+class RekisterikitError(Exception):
+    """Base class of every error raised by rekisterikit."""
+
+
+class LoadError(RekisterikitError, ValueError):
+    """A statement file or mapping could not be turned into a :class:`~rekisterikit.Statement`.
+
+    Attributes:
+        problems: one line per problem, each ``"message @ $.path"``.
+        source: the file name or other description of the input, when known.
+    """
+
+    def __init__(self, problems: Sequence[str], *, source: str | None = None) -> None:
+        self.problems: tuple[str, ...] = tuple(problems)
+        self.source = source
+        head = f"cannot load statement from {source}" if source else "cannot load statement"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))

@@ -1,0 +1,324 @@
+"""Loading and saving statements: TOML, JSON and plain mappings to and from the model, through cattrs.
+
+Every problem in the input is reported at once, as ``"message @ $.path"`` lines in a single
+:class:`~rekisterikit.errors.LoadError`::
+
+    invalid business id '1234567-8' (check digit) @ $.controller.business_id
+    invalid legal basis 'asiakassuhde' (expected one of: consent, contract, …) @ $.registers[0].purposes[0].legal_basis
+    required field missing @ $.controller.name
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal, TypeVar, get_args, get_origin
+
+from cattrs import Converter
+from cattrs.errors import (
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.v import transform_error
+
+from rekisterikit.errors import LoadError
+from rekisterikit.model import BusinessId, Country, Duration, Language, LocalizedText, Statement, enums
+
+__all__ = [
+    "dump",
+    "dump_dict",
+    "dumps",
+    "load",
+    "load_dict",
+    "loads",
+    "statement_version",
+    "structure",
+    "unstructure",
+]
+
+Format = Literal["toml", "json"]
+T = TypeVar("T")
+
+_TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", float: "a number"}
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return {str: "a string", int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
+
+
+def _human(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
+
+
+def _format_exception(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, ValueError | TypeError) and exc.args and isinstance(exc.args[0], str):
+        return exc.args[0]
+    if isinstance(exc, AttributeError) and "items" in str(exc):
+        return "expected a table"
+    return f"invalid value ({exc})"
+
+
+def _strict_scalar(expected: type) -> Callable[[Any, Any], Any]:
+    def hook(value: Any, _: Any) -> Any:
+        if type(value) is not expected and not (expected is float and type(value) is int):
+            raise TypeError(f"expected {_TYPE_NAMES[expected]}, got {_kind(value)}")
+        return value
+
+    return hook
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _make_converter(default_language: Language) -> Converter:
+    conv = Converter(omit_if_default=True, forbid_extra_keys=True)
+
+    for scalar in (str, int, bool, float):
+        conv.register_structure_hook(scalar, _strict_scalar(scalar))
+
+    def structure_enum(value: Any, cls: type[Enum]) -> Enum:
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in cls)
+            raise ValueError(f"invalid {_human(cls.__name__)} {value!r} (expected one of: {allowed})") from None
+
+    for enum_cls in (Language, *(getattr(enums, n) for n in enums.__all__)):
+        conv.register_structure_hook(enum_cls, structure_enum)
+
+    def tuple_factory(t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        item_type = get_args(t)[0]
+        item_hook = conv.get_structure_hook(item_type)
+
+        def hook(value: Any, _: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise TypeError(f"expected a list, got {_kind(value)}")
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for i, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as exc:  # noqa: BLE001 - collected and re-raised with its index
+                    exc.__notes__ = [*getattr(exc, "__notes__", []),
+                                     IterableValidationNote(f"Structuring item @ index {i}", i, item_type)]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t)
+            return tuple(items)
+
+        return hook
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, tuple_factory)
+
+    def structure_text(value: Any, _: Any) -> LocalizedText:
+        if isinstance(value, str):
+            return LocalizedText.of(value, default_language)
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a string or a table of fi/sv/en texts, got {_kind(value)}")
+        unknown = sorted(set(value) - {lang.value for lang in Language})
+        if unknown:
+            raise ValueError(f"unknown language(s) {', '.join(map(str, unknown))} (expected fi, sv, en)")
+        for lang, text in value.items():
+            if not isinstance(text, str):
+                raise TypeError(f"text for {lang!r}: expected a string, got {_kind(text)}")
+        return LocalizedText(**value)
+
+    conv.register_structure_hook(LocalizedText, structure_text)
+
+    def from_string(cls: Callable[[str], T], what: str) -> Callable[[Any, Any], T]:
+        def hook(value: Any, _: Any) -> T:
+            if not isinstance(value, str):
+                raise TypeError(f"expected {what} as a string, got {_kind(value)}")
+            return cls(value)
+
+        return hook
+
+    conv.register_structure_hook(BusinessId, from_string(BusinessId, "a business id"))
+    conv.register_unstructure_hook(BusinessId, str)
+    conv.register_structure_hook(Country, from_string(Country, "a country code"))
+    conv.register_unstructure_hook(Country, str)
+    conv.register_structure_hook(Duration, from_string(Duration.parse, "a duration"))
+    conv.register_unstructure_hook(Duration, str)
+
+    def structure_date(value: Any, _: Any) -> dt.date:
+        if isinstance(value, dt.datetime):
+            raise TypeError("expected a date (YYYY-MM-DD), got a date and time")
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+        raise TypeError(f"expected a date (YYYY-MM-DD), got {_kind(value)}")
+
+    conv.register_structure_hook(dt.date, structure_date)
+    conv.register_unstructure_hook(dt.date, lambda d: d)
+
+    rename = override(rename="rekisterikit")
+    conv.register_structure_hook(
+        Statement, make_dict_structure_fn(Statement, conv, _cattrs_forbid_extra_keys=True, directives=rename))
+    conv.register_unstructure_hook(
+        Statement, make_dict_unstructure_fn(Statement, conv, _cattrs_omit_if_default=True, directives=rename))
+    return conv
+
+
+@cache
+def converter(default_language: Language = Language.FI) -> Converter:
+    """The cattrs converter rekisterikit uses, for statements whose plain strings are in ``default_language``."""
+    return _make_converter(default_language)
+
+
+def _default_language(data: Mapping[str, Any]) -> Language:
+    languages = data.get("languages")
+    if isinstance(languages, list | tuple) and languages and languages[0] in Language._value2member_map_:
+        return Language(languages[0])
+    return Language.FI
+
+
+def structure(data: Mapping[str, Any], cls: type[T] = Statement, *, source: str | None = None) -> T:  # type: ignore[assignment]
+    """Turn a mapping (parsed TOML or JSON) into a model object.
+
+    Args:
+        data: the mapping.
+        cls: the model class to make; a :class:`~rekisterikit.Statement` by default.
+        source: a description of where the data came from, for error messages.
+
+    Returns:
+        The model object.
+
+    Raises:
+        LoadError: listing every problem with its path.
+    """
+    if not isinstance(data, Mapping):
+        raise LoadError([f"expected a table, got {_kind(data)} @ $"], source=source)
+    conv = converter(_default_language(data))
+    try:
+        result: T = conv.structure(data, cls)
+    except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
+        problems = transform_error(exc, "$", _format_exception)
+        # cattrs reports attribute names; the file calls the directives table [rekisterikit].
+        problems = [p.replace("@ $.directives", "@ $.rekisterikit") for p in problems]
+        raise LoadError(problems, source=source) from None
+    return result
+
+
+def unstructure(obj: Any) -> Any:
+    """Turn a model object into plain data (dicts, lists, strings, numbers, dates), omitting defaults."""
+    return converter().unstructure(obj)
+
+
+def load_dict(data: Mapping[str, Any], *, source: str | None = None) -> Statement:
+    """Make a :class:`~rekisterikit.Statement` from a mapping.
+
+    Raises:
+        LoadError: listing every problem with its path.
+    """
+    return structure(data, Statement, source=source)
+
+
+def loads(text: str, format: Format = "toml", *, source: str | None = None) -> Statement:  # noqa: A002
+    """Parse a statement from TOML or JSON text.
+
+    Raises:
+        LoadError: the text does not parse, or does not describe a valid statement.
+    """
+    try:
+        data: Any = tomllib.loads(text) if format == "toml" else json.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LoadError([f"invalid TOML: {exc} @ $"], source=source) from None
+    except json.JSONDecodeError as exc:
+        raise LoadError([f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}) @ $"],
+                        source=source) from None
+    return load_dict(data, source=source)
+
+
+def _format_of(path: Path) -> Format:
+    suffix = path.suffix.lower()
+    if suffix == ".toml":
+        return "toml"
+    if suffix == ".json":
+        return "json"
+    raise LoadError([f"unknown file type {suffix or '(none)'!r}: expected .toml or .json @ $"], source=str(path))
+
+
+def load(path: str | Path) -> Statement:
+    """Load a statement from a ``.toml`` or ``.json`` file.
+
+    Raises:
+        LoadError: the file cannot be read, does not parse, or does not describe a valid statement.
+    """
+    path = Path(path)
+    fmt = _format_of(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LoadError(["file not found @ $"], source=str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise LoadError([f"the file is not UTF-8 text ({exc.reason} at byte {exc.start}) @ $"],
+                        source=str(path)) from None
+    except OSError as exc:
+        raise LoadError([f"cannot read the file: {exc.strerror or exc} @ $"], source=str(path)) from None
+    return loads(text, fmt, source=str(path))
+
+
+def dump_dict(statement: Statement) -> dict[str, Any]:
+    """Turn a statement into plain data that :func:`load_dict` turns back into an equal statement."""
+    data: dict[str, Any] = unstructure(statement)
+    return data
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")  # pragma: no cover
+
+
+def dumps(statement: Statement, format: Format = "toml") -> str:  # noqa: A002
+    """Serialise a statement as TOML or JSON text."""
+    data = dump_dict(statement)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    import tomli_w
+
+    return tomli_w.dumps(data)
+
+
+def dump(statement: Statement, path: str | Path) -> None:
+    """Write a statement to a ``.toml`` or ``.json`` file (by its suffix)."""
+    path = Path(path)
+    path.write_text(dumps(statement, _format_of(path)), encoding="utf-8")
+
+
+def canonical_json(statement: Statement) -> str:
+    """The canonical serialisation of the published content: sorted keys, no directives, defaults omitted."""
+    data = dump_dict(statement)
+    data.pop("rekisterikit", None)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
+
+
+def statement_version(statement: Statement) -> str:
+    """The statement's version: ``"sha256:"`` and the hex SHA-256 of :func:`canonical_json`."""
+    return "sha256:" + hashlib.sha256(canonical_json(statement).encode("utf-8")).hexdigest()

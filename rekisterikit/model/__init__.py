@@ -1,0 +1,93 @@
+"""The domain model: frozen attrs classes, no I/O and no framework imports.
+
+Constructors reject malformed values (a bad business id check digit, an unknown country or basis, a negative
+duration); missing legal content is representable, so the validators can say what is wrong.
+"""
+
+from rekisterikit.model.enums import (
+    Art22Basis,
+    CookieCategory,
+    CookieConsentMechanism,
+    LegalBasis,
+    MarketingAudience,
+    MarketingChannel,
+    Party,
+    Provision,
+    PurposeKind,
+    RecipientRole,
+    RequestChannel,
+    RetentionStart,
+    Right,
+    SourceKind,
+    SpecialCondition,
+    StorageKind,
+    TransferMechanism,
+)
+from rekisterikit.model.parties import ContactPerson, Controller, Dpo, PostalAddress, Representative
+from rekisterikit.model.register import (
+    AutomatedDecisions,
+    DataCategory,
+    Purpose,
+    Recipient,
+    Register,
+    Retention,
+    SoftOptIn,
+    Source,
+    Transfer,
+)
+from rekisterikit.model.statement import (
+    Children,
+    Cookie,
+    CookiePolicy,
+    Directives,
+    Ignore,
+    Rights,
+    Statement,
+)
+from rekisterikit.model.values import BusinessId, Country, Duration, Language, LocalizedText
+
+__all__ = [
+    "Art22Basis",
+    "AutomatedDecisions",
+    "BusinessId",
+    "Children",
+    "ContactPerson",
+    "Controller",
+    "Cookie",
+    "CookieCategory",
+    "CookieConsentMechanism",
+    "CookiePolicy",
+    "Country",
+    "DataCategory",
+    "Directives",
+    "Dpo",
+    "Duration",
+    "Ignore",
+    "Language",
+    "LegalBasis",
+    "LocalizedText",
+    "MarketingAudience",
+    "MarketingChannel",
+    "Party",
+    "PostalAddress",
+    "Provision",
+    "Purpose",
+    "PurposeKind",
+    "Recipient",
+    "RecipientRole",
+    "Register",
+    "Representative",
+    "RequestChannel",
+    "Retention",
+    "RetentionStart",
+    "Right",
+    "Rights",
+    "SoftOptIn",
+    "Source",
+    "SourceKind",
+    "SpecialCondition",
+    "Statement",
+    "StorageKind",
+    "Transfer",
+    "TransferMechanism",
+]

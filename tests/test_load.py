@@ -1,0 +1,166 @@
+"""Loading and saving: every problem reported with its path, and lossless round trips."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from rekisterikit import LoadError, Statement, dump, dumps, load, load_dict, loads
+from rekisterikit.load import canonical_json, structure, unstructure
+from rekisterikit.model import Directives, Ignore, Language, LegalBasis, LocalizedText
+from rekisterikit.testing import strategies as rks
+
+MINIMAL = """
+[controller]
+name = "Confetti"
+
+[[registers]]
+key = "asiakkaat"
+name = "Verkkokaupan asiakasrekisteri"
+
+[[registers.purposes]]
+key = "tilaukset"
+description = "Tilausten käsittely"
+legal_basis = "contract"
+"""
+
+BROKEN = """
+[controller]
+business_id = "1234567-8"
+
+[[registers]]
+key = "asiakkaat"
+name = "Asiakasrekisteri"
+
+[[registers.purposes]]
+key = "tilaukset"
+description = "Tilausten käsittely"
+legal_basis = "asiakassuhde"
+"""
+
+
+def _problems(text: str, fmt: str = "toml") -> tuple[str, ...]:
+    with pytest.raises(LoadError) as info:
+        loads(text, fmt)  # type: ignore[arg-type]
+    return info.value.problems
+
+
+def test_minimal_statement_loads() -> None:
+    """A controller name and one purpose are enough to load; plain strings are in the default language."""
+    statement = loads(MINIMAL)
+    purpose = statement.registers[0].purposes[0]
+    assert LegalBasis.CONTRACT == purpose.legal_basis
+    assert LocalizedText(fi="Tilausten käsittely") == purpose.description
+
+
+def test_plain_strings_follow_the_default_language() -> None:
+    """With languages = ["sv", …] a plain string is Swedish."""
+    statement = loads('languages = ["sv", "fi"]\n' + MINIMAL)
+    assert LocalizedText(sv="Tilausten käsittely") == statement.registers[0].purposes[0].description
+
+
+def test_all_three_problems_are_listed_with_paths() -> None:
+    """Wrong check digit, unknown legal basis and missing controller name are reported together."""
+    assert (
+        "required field missing @ $.controller.name",
+        "invalid business id '1234567-8' (check digit) @ $.controller.business_id",
+        "invalid legal basis 'asiakassuhde' (expected one of: consent, contract, legal_obligation, "
+        "vital_interests, public_task, legitimate_interests) @ $.registers[0].purposes[0].legal_basis",
+    ) == _problems(BROKEN)
+
+
+@pytest.mark.parametrize(("snippet", "expected"), [
+    ('[controller]\nname = "x"\ncountry = "XX"', "unknown country code 'XX'"),
+    ('[controller]\nname = "x"\nfoo = 1', "unknown field(s) foo @ $.controller"),
+    ('[controller]\nname = 5', "expected a string, got an integer @ $.controller.name"),
+    ('[controller]\nname = "x"\nemail = "not-an-address"', "invalid e-mail address"),
+    ('updated = "12.7.2020"\n[controller]\nname = "x"', "invalid date '12.7.2020' (expected YYYY-MM-DD) @ $.updated"),
+    ('languages = "fi"\n[controller]\nname = "x"', "expected a list, got a string @ $.languages"),
+    ('languages = ["de"]\n[controller]\nname = "x"', "invalid language 'de'"),
+    ('[controller]\nname = "x"\n[[cookies]]\nname = "_ga"\nduration = "-P1Y"', "negative duration '-P1Y' @ $.cookies[0].duration"),
+    ('[controller]\nname = "x"\n[cookie_policy]\npreticked = "false"', "expected true or false, got a string"),
+    ('[controller]\nname = "x"\n[rekisterikit]\nignore = [{rule = "RK-X"}]', "required field missing @ $.rekisterikit.ignore[0].reason"),
+    ('intro = {fi = "a", de = "b"}\n[controller]\nname = "x"', "unknown language(s) de (expected fi, sv, en) @ $.intro"),
+])
+def test_bad_fields_are_named(snippet: str, expected: str) -> None:
+    """Each malformed value yields a message naming what is wrong and where."""
+    problems = _problems(snippet)
+    assert any(expected in p for p in problems), problems
+
+
+def test_model_level_errors_carry_the_element_path() -> None:
+    """A broken reference inside a register is reported at that register."""
+    problems = _problems(MINIMAL + 'data_categories = ["email"]\n')
+    assert ("purposes[0].data_categories: unknown data category 'email' @ $.registers[0]",) == problems
+
+
+def test_syntax_errors_are_load_errors() -> None:
+    """Broken TOML or JSON is a LoadError with the parser's position, not a traceback."""
+    (problem,) = _problems("controller = [")
+    assert problem.startswith("invalid TOML") and problem.endswith("@ $")
+    (problem,) = _problems('{"controller": ', "json")
+    assert "invalid JSON" in problem and "line 1" in problem
+    (problem,) = _problems("[1, 2]", "json")
+    assert "expected a table, got a list @ $" == problem
+
+
+def test_files(tmp_path: Path) -> None:
+    """Files load by suffix; missing files, unknown suffixes and non-UTF-8 bytes are LoadErrors."""
+    path = tmp_path / "s.toml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    assert loads(MINIMAL) == load(path)
+    with pytest.raises(LoadError, match="file not found"):
+        load(tmp_path / "missing.toml")
+    with pytest.raises(LoadError, match="unknown file type '.yaml'"):
+        load(tmp_path / "s.yaml")
+    bad = tmp_path / "bad.json"
+    bad.write_bytes(b"\xff\xfe{}")
+    with pytest.raises(LoadError, match="not UTF-8"):
+        load(bad)
+
+
+def test_load_error_is_a_value_error() -> None:
+    """Callers that catch ValueError also catch load errors."""
+    with pytest.raises(ValueError, match="cannot load statement"):
+        load_dict({})
+
+
+def test_directives_live_in_the_rekisterikit_table_and_do_not_change_the_version() -> None:
+    """Ignored rules are read from [rekisterikit] and excluded from the content hash."""
+    text = MINIMAL + '\n[rekisterikit]\nignore = [{rule = "RK-RETENTION", reason = "kept by the ERP"}]\n'
+    statement = loads(text)
+    assert Directives(ignore=(Ignore(rule="RK-RETENTION", reason="kept by the ERP"),)) == statement.directives
+    assert loads(MINIMAL).version == statement.version
+    assert "rekisterikit" not in canonical_json(statement)
+
+
+@given(rks.statements())
+def test_structure_unstructure_round_trip(statement: Statement) -> None:
+    """structure(unstructure(s)) == s for every generated statement."""
+    assert statement == structure(unstructure(statement))
+
+
+@given(rks.statements())
+def test_toml_and_json_text_round_trip(statement: Statement) -> None:
+    """Dumping to TOML or JSON text and loading it back gives an equal statement."""
+    assert statement == loads(dumps(statement, "toml"), "toml")
+    assert statement == loads(dumps(statement, "json"), "json")
+
+
+def test_file_round_trip(tmp_path: Path) -> None:
+    """dump() then load() gives an equal statement, for both file types."""
+    statement = loads(MINIMAL)
+    for name in ("out.toml", "out.json"):
+        dump(statement, tmp_path / name)
+        assert statement == load(tmp_path / name)
+    assert "Confetti" == json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["controller"]["name"]
+
+
+def test_dump_omits_defaults() -> None:
+    """A dumped minimal statement has no default-valued noise such as the default rights."""
+    data = unstructure(loads(MINIMAL))
+    assert {"controller", "registers"} == set(data)
+    assert [Language.FI] == list(loads(MINIMAL).languages)

@@ -16,3 +16,8 @@ assert "site-packages" in rekisterikit.__file__, f"not the installed package: {r
 statements = {p.name: load(p) for p in sorted(examples.glob("*.toml"))}
 assert len(statements) >= 7, sorted(statements)
 print(f"smoke: loaded {len(statements)} example statements from the installed wheel")
+
+from rekisterikit.render.i18n import gettext  # noqa: E402
+
+assert gettext("for the session", locale="sv") == "under sessionen", "compiled catalogs missing from the wheel"
+print("smoke: gettext catalogs (fi, sv, en) are in the wheel")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["LoadError", "RekisterikitError"]
+__all__ = ["ConsentError", "LoadError", "RekisterikitError"]
 
 
 class RekisterikitError(Exception):
@@ -28,3 +28,7 @@ class LoadError(RekisterikitError, ValueError):
         self.source = source
         head = f"cannot load statement from {source}" if source else "cannot load statement"
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+
+
+class ConsentError(RekisterikitError, ValueError):
+    """A consent operation was given invalid input: a bad configuration, form or consent value."""

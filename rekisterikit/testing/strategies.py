@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 
@@ -62,8 +62,12 @@ from rekisterikit.model import (
 )
 from rekisterikit.model.values import business_id_check_digit, iso_country_codes
 
+if TYPE_CHECKING:
+    from rekisterikit.consent.state import ConsentState
+
 __all__ = [
     "business_ids",
+    "consent_states",
     "controllers",
     "cookies",
     "countries",
@@ -274,3 +278,28 @@ def _statement(draw: st.DrawFn, max_registers: int) -> Statement:
 def statements(*, max_registers: int = 3) -> st.SearchStrategy[Statement]:
     """Statements of any completeness; every one is a valid model object."""
     return _statement(max_registers)
+
+
+def consent_states(*, granted: st.SearchStrategy[frozenset[CookieCategory]] | None = None,
+                   ) -> st.SearchStrategy[ConsentState]:
+    """Consent states (:class:`rekisterikit.consent.ConsentState`) as stored in a consent cookie.
+
+    Args:
+        granted: the granted categories; by default any subset of the optional categories.
+    """
+    from rekisterikit.consent.state import ConsentMethod, ConsentState  # noqa: F811 - imported late on purpose
+
+    optional = [c for c in CookieCategory if c.needs_consent]
+    token = st.text(string.ascii_letters + string.digits + "_-", min_size=16, max_size=64)
+    digest = st.builds(lambda h: "sha256:" + h, st.text("0123456789abcdef", min_size=64, max_size=64))
+    return st.builds(
+        ConsentState,
+        consent_id=token,
+        version=digest,
+        fingerprint=digest,
+        given_at=st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1),
+                              timezones=st.just(dt.UTC)),
+        granted=granted if granted is not None else st.frozensets(st.sampled_from(optional)),
+        method=st.sampled_from(ConsentMethod),
+        locale=st.sampled_from(["fi", "sv", "en", "fi-FI", "sv-FI", "en-GB"]),
+    )

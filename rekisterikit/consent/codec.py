@@ -1,0 +1,153 @@
+"""The consent cookie's value: ``v1.<payload>.<signature>``, signed with HMAC-SHA256.
+
+Format, version 1:
+
+* ``payload`` is compact JSON in URL-safe base64 without padding::
+
+      {"id": "<consent id>", "ver": "sha256:…", "fp": "sha256:…", "at": 1767225600,
+       "ok": ["statistics"], "m": "custom", "l": "fi"}
+
+  ``id`` the consent id, ``ver`` the statement version, ``fp`` the consent fingerprint, ``at`` the decision time
+  in seconds since 1970 UTC, ``ok`` the granted optional categories (sorted), ``m`` the method, ``l`` the locale.
+  The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
+* ``signature`` is HMAC-SHA256 over the ASCII bytes ``v1.<payload>``, URL-safe base64 without padding. The key is
+  derived for this purpose only from the application's secret: ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``,
+  so the secret itself never signs anything and a signature made for another purpose is never valid here.
+* Every character is in ``[A-Za-z0-9._-]``, so the value needs no quoting in a ``Cookie`` header.
+
+Decoding fails closed: a value that is too long, not ASCII, not in this shape, signed with an unknown key, or whose
+payload is not exactly the documented JSON returns ``None`` ("no consent") and never raises.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from rekisterikit.consent.state import ConsentMethod, ConsentState, epoch_seconds, from_epoch_seconds
+from rekisterikit.errors import ConsentError
+
+__all__ = ["FORMAT", "KEY_PURPOSE", "MAX_VALUE_LENGTH", "ConsentCodec", "derive_key"]
+
+FORMAT = "v1"
+#: The purpose string the signing key is derived with.
+KEY_PURPOSE = b"rekisterikit.consent.v1"
+#: The longest value :meth:`ConsentCodec.decode` looks at; longer values are rejected before any parsing. A real
+#: value is about 330 characters.
+MAX_VALUE_LENGTH = 1024
+#: The shortest secret accepted, in bytes.
+MIN_SECRET_LENGTH = 16
+
+_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
+_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+_MAX_TIME = 2**37  # seconds: year 6325; rejects absurd values before datetime arithmetic
+
+
+def derive_key(secret: str | bytes) -> bytes:
+    """Derive the cookie signing key from an application secret: ``HMAC-SHA256(secret, KEY_PURPOSE)``.
+
+    Raises:
+        ConsentError: the secret is empty or shorter than 16 bytes.
+    """
+    raw = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
+    if len(raw) < MIN_SECRET_LENGTH:
+        raise ConsentError(f"the consent secret must be at least {MIN_SECRET_LENGTH} bytes long")
+    return hmac.new(raw, KEY_PURPOSE, hashlib.sha256).digest()
+
+
+def _b64encode(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+class ConsentCodec:
+    """Encodes consent states as signed cookie values and decodes them, failing closed.
+
+    Args:
+        secret: the application's secret (e.g. Django's ``SECRET_KEY``); new values are signed with it.
+        old_secrets: earlier secrets whose values are still accepted, for key rotation. Keep an old secret for
+            as long as cookies signed with it may live (the consent's maximum age), then drop it.
+    """
+
+    def __init__(self, secret: str | bytes, old_secrets: Iterable[str | bytes] = ()) -> None:
+        self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
+
+    def _sign(self, message: bytes, key: bytes) -> str:
+        return _b64encode(hmac.new(key, message, hashlib.sha256).digest())
+
+    def encode(self, state: ConsentState) -> str:
+        """Return the signed cookie value for ``state`` (its ``gpc`` flag is not stored)."""
+        payload = {
+            "id": state.consent_id,
+            "ver": state.version,
+            "fp": state.fingerprint,
+            "at": epoch_seconds(state.given_at),
+            "ok": sorted(c.value for c in state.granted),
+            "m": state.method.value,
+            "l": state.locale,
+        }
+        body = _b64encode(json.dumps(payload, separators=(",", ":"), sort_keys=True).encode("ascii"))
+        message = f"{FORMAT}.{body}"
+        value = f"{message}.{self._sign(message.encode('ascii'), self._keys[0])}"
+        if len(value) > MAX_VALUE_LENGTH:  # pragma: no cover - the state's validators bound every field
+            raise ConsentError(f"consent cookie value too long ({len(value)} > {MAX_VALUE_LENGTH})")
+        return value
+
+    def verify(self, value: object) -> tuple[ConsentState, int] | None:
+        """Decode ``value`` and also return the index of the key that signed it (0 = the current secret).
+
+        Returns:
+            The state and key index, or ``None`` when the value is not a valid consent cookie.
+        """
+        if not isinstance(value, str) or not 0 < len(value) <= MAX_VALUE_LENGTH:
+            return None
+        if not _ALPHABET.issuperset(value):
+            return None
+        parts = value.split(".")
+        if len(parts) != 3 or parts[0] != FORMAT or not parts[1] or not parts[2]:
+            return None
+        message = f"{parts[0]}.{parts[1]}".encode("ascii")
+        expected_sig = parts[2].encode("ascii")
+        matched = None
+        for index, key in enumerate(self._keys):
+            if hmac.compare_digest(self._sign(message, key).encode("ascii"), expected_sig) and matched is None:
+                matched = index
+        if matched is None:
+            return None
+        state = _parse_payload(parts[1])
+        return None if state is None else (state, matched)
+
+    def decode(self, value: object) -> ConsentState | None:
+        """Return the state stored in a cookie value, or ``None`` ("no consent") for any value that is not valid."""
+        verified = self.verify(value)
+        return None if verified is None else verified[0]
+
+
+def _parse_payload(body: str) -> ConsentState | None:
+    try:
+        data: Any = json.loads(_b64decode(body).decode("ascii"))
+    except (ValueError, binascii.Error, UnicodeError, RecursionError):
+        return None
+    if not isinstance(data, dict) or set(data) != _PAYLOAD_KEYS:
+        return None
+    at, ok = data["at"], data["ok"]
+    if type(at) is not int or not 0 <= at < _MAX_TIME:
+        return None
+    if not isinstance(ok, list) or not all(isinstance(c, str) for c in ok) or len(ok) != len(set(ok)):
+        return None
+    if not all(isinstance(data[k], str) for k in ("id", "ver", "fp", "m", "l")):
+        return None
+    try:
+        return ConsentState(consent_id=data["id"], version=data["ver"], fingerprint=data["fp"],
+                            given_at=from_epoch_seconds(at), granted=ok, method=ConsentMethod(data["m"]),
+                            locale=data["l"])
+    except (ValueError, TypeError, OverflowError):
+        return None

@@ -1,0 +1,43 @@
+"""Global Privacy Control: the browser's ``Sec-GPC: 1`` request header.
+
+rekisterikit honours the signal as an objection to direct marketing by automated means using technical
+specifications (GDPR 21(5)): while a request carries it, the ``marketing`` category is off whatever the stored
+consent says, the change is recorded with the method :attr:`~rekisterikit.consent.ConsentMethod.GPC`, and the
+banner tells the visitor so. That GPC is such a "technical specification" is an interpretation (it is how the
+signal's authors and several consent tools treat it), not a ruling; see the consent guide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["GPC_HEADER", "gpc_signal", "header"]
+
+GPC_HEADER = "Sec-GPC"
+
+
+def header(headers: Mapping[str, str] | None, name: str) -> str | None:
+    """Return a request header from ``headers``, or ``None``.
+
+    ``headers`` may be any mapping of header names (matched without regard to case, as in Django's
+    ``request.headers`` or Werkzeug's ``Headers``) or a WSGI environ (``HTTP_SEC_GPC``).
+    """
+    if not headers:
+        return None
+    value = headers.get(name)
+    if value is None:
+        wsgi = "HTTP_" + name.upper().replace("-", "_")
+        value = headers.get(wsgi)
+        if value is None:
+            lowered = name.lower()
+            for key, candidate in headers.items():
+                if isinstance(key, str) and key.lower() in (lowered, wsgi.lower()):
+                    value = candidate
+                    break
+    return value if isinstance(value, str) else None
+
+
+def gpc_signal(headers: Mapping[str, str] | None) -> bool:
+    """Whether the request carries the Global Privacy Control signal (``Sec-GPC: 1``)."""
+    value = header(headers, GPC_HEADER)
+    return value is not None and value.strip() == "1"

@@ -1,0 +1,500 @@
+"""The framework-agnostic core that adapters call: read the consent, handle a decision, say what to set and delete.
+
+An adapter (Django middleware, a Flask extension, the test WSGI app) does three things with it:
+
+1. On every request, ``service.read(cookies, headers)`` gives the visitor's :class:`ConsentState`, or ``None``
+   when the banner must be shown (no consent, an invalid cookie, an expired consent, a changed fingerprint).
+   ``service.refresh(cookies, headers)`` returns a :class:`Decision` when the stored cookie must be rewritten
+   because the Global Privacy Control signal turned marketing off; store nothing when it returns ``None``.
+2. On the banner's POST, ``service.decide(request.POST, cookies=…, headers=…, locale=…)`` returns a
+   :class:`Decision`. The adapter sets ``decision.cookie`` (``decision.cookie.header()`` is a ready
+   ``Set-Cookie`` value), expires ``decision.delete_cookies``, and answers ``decision.to_json()`` to a background
+   request (``Accept: application/json``) or redirects to :func:`safe_next` of the ``rk-next`` field otherwise.
+3. When the service was given a ``store``, it has already recorded ``decision.record`` in it; with ``store=None``
+   the adapter stores ``decision.record`` itself (or not at all).
+
+The banner's form fields (and the same names in a JSON body) are:
+
+* ``rk-action`` (or ``action``): ``accept_all``, ``reject_all`` or ``custom``;
+* ``rk-category`` (or ``categories``), repeated: the optional categories ticked, for ``custom``; unknown names and
+  ``necessary`` are ignored;
+* ``rk-next``: where to return after a plain form POST (a path on the same site).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.cookies
+import re
+from collections.abc import Callable, Iterable, Mapping
+from enum import StrEnum
+from fnmatch import fnmatchcase
+from typing import Any, Literal
+
+import attrs
+from attrs import define, field
+
+from rekisterikit.consent.codec import ConsentCodec
+from rekisterikit.consent.consent_mode import consent_mode
+from rekisterikit.consent.gpc import gpc_signal
+from rekisterikit.consent.record import ConsentRecord
+from rekisterikit.consent.state import (
+    OPTIONAL_CATEGORIES,
+    ConsentMethod,
+    ConsentState,
+    consent_fingerprint,
+    first_party_cookies,
+    new_consent_id,
+    offered_categories,
+    parse_category,
+)
+from rekisterikit.consent.store import ConsentStore, StatementArchive
+from rekisterikit.errors import ConsentError
+from rekisterikit.model import CookieCategory, Statement
+
+__all__ = [
+    "FIELD_ACTION",
+    "FIELD_CATEGORY",
+    "FIELD_NEXT",
+    "MAX_SET_COOKIE_LENGTH",
+    "ConsentAction",
+    "ConsentConfig",
+    "ConsentService",
+    "Decision",
+    "SetCookie",
+    "parse_cookie_header",
+    "parse_form",
+    "safe_next",
+]
+
+FIELD_ACTION = "rk-action"
+FIELD_CATEGORY = "rk-category"
+FIELD_NEXT = "rk-next"
+#: The longest ``Set-Cookie`` header value rekisterikit produces; browsers accept 4096 bytes per cookie.
+MAX_SET_COOKIE_LENGTH = 4096
+
+SameSite = Literal["Lax", "Strict", "None"]
+Cookies = Mapping[str, str] | str | None
+Headers = Mapping[str, str] | None
+
+_COOKIE_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+
+
+class ConsentAction(StrEnum):
+    """What the visitor pressed: the value of the ``rk-action`` field."""
+
+    ACCEPT_ALL = "accept_all"
+    REJECT_ALL = "reject_all"
+    CUSTOM = "custom"
+
+
+_METHOD_OF = {ConsentAction.ACCEPT_ALL: ConsentMethod.ACCEPT_ALL,
+              ConsentAction.REJECT_ALL: ConsentMethod.REJECT_ALL,
+              ConsentAction.CUSTOM: ConsentMethod.CUSTOM}
+
+
+def _cookie_name(instance: object, attribute: Any, value: str) -> None:
+    if not _COOKIE_NAME.fullmatch(value):
+        raise ConsentError(f"invalid cookie name {value!r}")
+
+
+def _positive(instance: object, attribute: Any, value: dt.timedelta) -> None:
+    if value <= dt.timedelta(0):
+        raise ConsentError(f"{attribute.name} must be positive")
+
+
+def _samesite(instance: object, attribute: Any, value: str) -> None:
+    if value not in ("Lax", "Strict", "None"):
+        raise ConsentError(f"samesite must be 'Lax', 'Strict' or 'None', not {value!r}")
+
+
+@define(frozen=True, kw_only=True)
+class ConsentConfig:
+    """How consent is kept: the secret, the cookie's name and attributes, the maximum age, GPC.
+
+    Attributes:
+        secret: the application's secret; the cookie signing key is derived from it (see
+            :func:`~rekisterikit.consent.codec.derive_key`). At least 16 bytes.
+        old_secrets: earlier secrets still accepted when reading (key rotation).
+        cookie_name: the consent cookie's name.
+        max_age: how long a consent lasts before the visitor is asked again (default 365 days).
+        gpc: honour the Global Privacy Control signal (``Sec-GPC: 1``) as an objection to marketing.
+        secure: the cookie's ``Secure`` attribute: ``True``, ``False`` or ``None`` for "when the request is HTTPS".
+        path: the cookie's ``Path``.
+        domain: the cookie's ``Domain`` (``None``: the current host only).
+        samesite: the cookie's ``SameSite`` attribute.
+    """
+
+    secret: str | bytes = field(repr=False)
+    old_secrets: tuple[str | bytes, ...] = field(default=(), converter=tuple, repr=False)
+    cookie_name: str = field(default="rk_consent", validator=_cookie_name)
+    max_age: dt.timedelta = field(default=dt.timedelta(days=365), validator=_positive)
+    gpc: bool = True
+    secure: bool | None = None
+    path: str = "/"
+    domain: str | None = None
+    samesite: SameSite = field(default="Lax", validator=_samesite)
+
+
+@define(frozen=True, kw_only=True)
+class SetCookie:
+    """A cookie to set (or, with ``max_age=0``, to delete) on the response.
+
+    Adapters translate it to their framework (``response.set_cookie(c.name, c.value, max_age=c.max_age, …)``) or
+    send :meth:`header` as a ``Set-Cookie`` header. The consent cookie is not ``HttpOnly``: the page's
+    JavaScript reads it, and it holds nothing secret.
+    """
+
+    name: str = field(validator=_cookie_name)
+    value: str
+    max_age: int
+    path: str = "/"
+    domain: str | None = None
+    secure: bool = False
+    samesite: SameSite = field(default="Lax", validator=_samesite)
+    httponly: bool = False
+
+    @classmethod
+    def expire(cls, name: str, *, path: str = "/", domain: str | None = None, secure: bool = False,
+               samesite: SameSite = "Lax") -> SetCookie:
+        """A cookie that deletes the browser's cookie ``name`` (empty value, ``Max-Age=0``)."""
+        return cls(name=name, value="", max_age=0, path=path, domain=domain, secure=secure, samesite=samesite)
+
+    def header(self) -> str:
+        """The ``Set-Cookie`` header value, made with :mod:`http.cookies`.
+
+        Raises:
+            ConsentError: the header would be longer than :data:`MAX_SET_COOKIE_LENGTH`, or ``SameSite=None``
+                without ``Secure`` (browsers reject it).
+        """
+        if self.samesite == "None" and not self.secure:
+            raise ConsentError("SameSite=None needs Secure")
+        morsel: http.cookies.Morsel[str] = http.cookies.Morsel()
+        morsel.set(self.name, self.value, self.value)
+        morsel["path"] = self.path
+        if self.domain:
+            morsel["domain"] = self.domain
+        morsel["max-age"] = str(self.max_age)
+        morsel["expires"] = self.max_age if self.max_age > 0 else "Thu, 01 Jan 1970 00:00:00 GMT"
+        morsel["samesite"] = self.samesite
+        if self.secure:
+            morsel["secure"] = True
+        if self.httponly:
+            morsel["httponly"] = True
+        text = morsel.OutputString()
+        if len(text) > MAX_SET_COOKIE_LENGTH:
+            raise ConsentError(f"Set-Cookie header too long ({len(text)} > {MAX_SET_COOKIE_LENGTH} bytes)")
+        return text
+
+
+@define(frozen=True, kw_only=True)
+class Decision:
+    """The outcome of a consent decision: the new state, its record, the cookie to set and cookies to delete.
+
+    Attributes:
+        state: the new consent state.
+        record: the consent log record of this decision (already stored when the service has a store).
+        cookie: the consent cookie to set.
+        delete_cookies: first-party cookies of declined categories that the request carried (names expanded from
+            the statement's names and ``*`` patterns); expire them on the response.
+        expire: a :class:`SetCookie` deleting each of ``delete_cookies`` with the consent cookie's path and domain.
+    """
+
+    state: ConsentState
+    record: ConsentRecord
+    cookie: SetCookie
+    delete_cookies: tuple[str, ...] = ()
+    expire: tuple[SetCookie, ...] = ()
+
+    def set_cookie_headers(self) -> list[str]:
+        """Every ``Set-Cookie`` header value to send: the consent cookie, then the deletions."""
+        return [self.cookie.header(), *(c.header() for c in self.expire)]
+
+    def to_json(self) -> dict[str, Any]:
+        """The answer to the banner's background request, as JSON-ready data.
+
+        Shape::
+
+            {"consent": {"id": "…", "granted": ["statistics"], "choices": {"preferences": false, …},
+                         "method": "custom", "gpc": false, "version": "sha256:…", "given_at": "…Z"},
+             "consent_mode": {"ad_storage": "denied", …},
+             "delete_cookies": ["_ga", "_ga_ABC123"]}
+        """
+        s = self.state
+        return {
+            "consent": {
+                "id": s.consent_id,
+                "granted": [c.value for c in OPTIONAL_CATEGORIES if c in s.granted],
+                "choices": s.choices,
+                "method": s.method.value,
+                "gpc": s.gpc,
+                "version": s.version,
+                "given_at": s.given_at.isoformat().replace("+00:00", "Z"),
+            },
+            "consent_mode": consent_mode(s),
+            "delete_cookies": list(self.delete_cookies),
+        }
+
+
+def parse_cookie_header(header: str) -> dict[str, str]:
+    """Parse a ``Cookie`` request header into a dict; the first of repeated names wins, bad pairs are skipped.
+
+    Unlike :class:`http.cookies.SimpleCookie`, one malformed cookie set by some other script does not hide the
+    rest.
+    """
+    cookies: dict[str, str] = {}
+    for chunk in header.split(";"):
+        name, sep, value = chunk.partition("=")
+        name, value = name.strip(), value.strip()
+        if not sep or not name:
+            continue
+        if len(value) >= 2 and value[0] == value[-1] == '"':
+            value = value[1:-1]
+        cookies.setdefault(name, value)
+    return cookies
+
+
+def safe_next(value: object, default: str = "/") -> str:
+    """Return ``value`` when it is a path on this site (``/…``, not ``//…``), else ``default``.
+
+    Use it for the ``rk-next`` field, so that the consent endpoint is no open redirect.
+    """
+    if not isinstance(value, str) or not value.startswith("/") or value.startswith(("//", "/\\")):
+        return default
+    if len(value) > 2000 or any(ord(ch) < 0x20 or ch in "\\\x7f" for ch in value):
+        return default
+    return value
+
+
+def _values(form: Mapping[str, Any], name: str) -> list[str]:
+    getlist = getattr(form, "getlist", None)
+    if callable(getlist):
+        raw: Any = getlist(name)
+    else:
+        raw = form.get(name)
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        return [raw]
+    if isinstance(raw, list | tuple):
+        return [v for v in raw if isinstance(v, str)]
+    return []
+
+
+def parse_form(form: Mapping[str, Any]) -> tuple[ConsentAction, frozenset[CookieCategory]]:
+    """Read the action and the ticked categories from a submitted form or JSON body.
+
+    Unknown category names and ``necessary`` are ignored.
+
+    Raises:
+        ConsentError: the action is missing, repeated with different values, or unknown.
+    """
+    actions = set(_values(form, FIELD_ACTION) or _values(form, "action"))
+    if len(actions) != 1:
+        raise ConsentError("the consent form needs exactly one action (rk-action)")
+    (name,) = actions
+    try:
+        action = ConsentAction(name)
+    except ValueError:
+        raise ConsentError(f"unknown consent action {name!r}") from None
+    categories: set[CookieCategory] = set()
+    for value in (_values(form, FIELD_CATEGORY) or _values(form, "categories"))[:64]:
+        try:
+            category = parse_category(value)
+        except ValueError:
+            continue
+        if category.needs_consent:
+            categories.add(category)
+    return action, frozenset(categories)
+
+
+class ConsentService:
+    """Reads and decides cookie consent for one statement.
+
+    Args:
+        statement: the shop's statement; its cookies define the categories offered.
+        config: the secret and cookie settings.
+        store: the consent log; when given, every decision is recorded in it before it is returned.
+        clock: returns the current time (timezone-aware); for tests.
+    """
+
+    def __init__(self, statement: Statement, config: ConsentConfig, store: ConsentStore | None = None, *,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
+        self.statement = statement
+        self.config = config
+        self.store = store
+        self.codec = ConsentCodec(config.secret, config.old_secrets)
+        self.version = statement.version
+        self.fingerprint = consent_fingerprint(statement)
+        self.offered: tuple[CookieCategory, ...] = offered_categories(statement)
+        self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
+        self._keep = self._necessary_names()
+
+    def _necessary_names(self) -> tuple[str, ...]:
+        return (self.config.cookie_name, *(c.name for c in self.statement.cookies_in(CookieCategory.NECESSARY)))
+
+    @property
+    def banner_needed(self) -> bool:
+        """Whether the statement declares any cookie that needs consent; without one no banner is needed."""
+        return bool(self.offered)
+
+    def now(self) -> dt.datetime:
+        """The current time in UTC."""
+        return self._clock().astimezone(dt.UTC)
+
+    def gpc(self, headers: Headers) -> bool:
+        """Whether the request's Global Privacy Control signal applies (present, and enabled in the config)."""
+        return self.config.gpc and gpc_signal(headers)
+
+    def _jar(self, cookies: Cookies) -> Mapping[str, str] | None:
+        if cookies is None:
+            return None
+        if isinstance(cookies, str):
+            return parse_cookie_header(cookies)
+        return cookies
+
+    def stored(self, cookies: Cookies) -> ConsentState | None:
+        """The state in a correctly signed consent cookie, whether or not it is still in force."""
+        jar = self._jar(cookies)
+        return None if jar is None else self.codec.decode(jar.get(self.config.cookie_name))
+
+    def _in_force(self, cookies: Cookies) -> ConsentState | None:
+        state = self.stored(cookies)
+        if state is None or not state.valid_for(self.fingerprint, now=self.now(), max_age=self.config.max_age):
+            return None
+        return state
+
+    def read(self, cookies: Cookies, headers: Headers = None) -> ConsentState | None:
+        """Return the visitor's consent, or ``None`` when they must be asked.
+
+        Args:
+            cookies: the request's cookies, as a mapping (``request.COOKIES``, ``request.cookies``) or the raw
+                ``Cookie`` header.
+            headers: the request headers (any case-insensitive mapping, or the WSGI environ), for ``Sec-GPC``.
+
+        Returns:
+            ``None`` when there is no consent cookie, it is invalid in any way, the consent has expired, or it was
+            given for a statement with a different consent fingerprint. Otherwise the state; under the Global
+            Privacy Control signal its ``marketing`` is off and its ``gpc`` flag set.
+        """
+        state = self._in_force(cookies)
+        if state is None:
+            return None
+        if self.gpc(headers):
+            return attrs.evolve(state, granted=state.granted - {CookieCategory.MARKETING}, gpc=True)
+        return state
+
+    def refresh(self, cookies: Cookies, headers: Headers = None, *, https: bool = False,
+                subject: str | None = None) -> Decision | None:
+        """Return a decision when the stored consent must be rewritten, else ``None``.
+
+        That is the case when the Global Privacy Control signal is present and the stored consent still grants
+        marketing: marketing is turned off, the change is recorded with method ``gpc`` and a new cookie is set.
+        """
+        state = self._in_force(cookies)
+        if state is None or not self.gpc(headers) or CookieCategory.MARKETING not in state.granted:
+            return None
+        return self._decide(state.granted, ConsentMethod.GPC, cookies=cookies, headers=headers, locale=state.locale,
+                            subject=subject, https=https)
+
+    def decide(self, form: Mapping[str, Any], *, cookies: Cookies = None, headers: Headers = None, locale: str,
+               method: ConsentMethod | None = None, subject: str | None = None, https: bool = False) -> Decision:
+        """Handle a submitted consent form (the banner's or the settings page's).
+
+        Args:
+            form: the submitted fields (``request.POST``, ``request.form``, a parsed JSON body or a plain dict whose
+                values are strings or lists of strings); see the module documentation for the field names.
+            cookies: the request's cookies (mapping or ``Cookie`` header): the previous consent keeps its id, and
+                cookies of declined categories are found there.
+            headers: the request headers, for ``Sec-GPC``.
+            locale: the language the visitor was asked in.
+            method: how to record the decision; by default it follows the action (``accept_all``, ``reject_all``,
+                ``custom``). Pass :attr:`ConsentMethod.SETTINGS` from a settings page.
+            subject: a reference to the logged-in customer, recorded with the decision.
+            https: whether the request came over HTTPS (sets ``Secure`` when the config leaves it automatic).
+
+        Raises:
+            ConsentError: the form has no valid action.
+        """
+        action, requested = parse_form(form)
+        if action is ConsentAction.ACCEPT_ALL:
+            granted = frozenset(self.offered)
+        elif action is ConsentAction.REJECT_ALL:
+            granted = frozenset()
+        else:
+            granted = requested
+        return self._decide(granted, method or _METHOD_OF[action], cookies=cookies, headers=headers, locale=locale,
+                            subject=subject, https=https)
+
+    def choose(self, categories: Iterable[str | CookieCategory], *, method: ConsentMethod = ConsentMethod.API,
+               cookies: Cookies = None, headers: Headers = None, locale: str, subject: str | None = None,
+               https: bool = False) -> Decision:
+        """Record a choice made outside the banner (an account setting, an app): grant exactly ``categories``.
+
+        Raises:
+            ValueError: a name is not a cookie category.
+        """
+        granted = frozenset(c for c in map(parse_category, categories) if c.needs_consent)
+        return self._decide(granted, method, cookies=cookies, headers=headers, locale=locale, subject=subject,
+                            https=https)
+
+    def withdraw(self, *, cookies: Cookies = None, headers: Headers = None, locale: str,
+                 method: ConsentMethod = ConsentMethod.API, subject: str | None = None,
+                 https: bool = False) -> Decision:
+        """Withdraw every optional category (GDPR 7(3)); the record lists what was withdrawn."""
+        return self._decide(frozenset(), method, cookies=cookies, headers=headers, locale=locale, subject=subject,
+                            https=https)
+
+    def _decide(self, requested: frozenset[CookieCategory], method: ConsentMethod, *, cookies: Cookies,
+                headers: Headers, locale: str, subject: str | None, https: bool) -> Decision:
+        now = self.now()
+        granted = requested & frozenset(self.offered)
+        gpc = self.gpc(headers)
+        if gpc and CookieCategory.MARKETING in granted:
+            granted -= {CookieCategory.MARKETING}
+            method = ConsentMethod.GPC
+        previous = self.stored(cookies)
+        in_force = self._in_force(cookies)
+        try:
+            state = ConsentState(consent_id=previous.consent_id if previous else new_consent_id(),
+                                 version=self.version, fingerprint=self.fingerprint, given_at=now, granted=granted,
+                                 method=method, locale=locale, gpc=gpc)
+        except ValueError as exc:
+            raise ConsentError(str(exc)) from None
+        withdrawn = in_force.granted - granted if in_force else frozenset()
+        record = ConsentRecord.of(state, offered=self.offered, at=now, withdrawn=withdrawn, subject=subject)
+        if self.store is not None:
+            if isinstance(self.store, StatementArchive):
+                self.store.remember_statement(self.statement)
+            self.store.record(record)
+        secure = self.config.secure if self.config.secure is not None else https
+        cookie = SetCookie(name=self.config.cookie_name, value=self.codec.encode(state),
+                           max_age=int(self.config.max_age.total_seconds()), path=self.config.path,
+                           domain=self.config.domain, secure=secure, samesite=self.config.samesite)
+        delete = self.declined_cookies(granted, cookies)
+        expire = tuple(SetCookie.expire(n, path=self.config.path, domain=self.config.domain, secure=secure,
+                                        samesite=self.config.samesite) for n in delete)
+        return Decision(state=state, record=record, cookie=cookie, delete_cookies=delete, expire=expire)
+
+    def declined_cookies(self, granted: Iterable[CookieCategory], cookies: Cookies) -> tuple[str, ...]:
+        """The first-party cookies of the categories not in ``granted`` that should be deleted.
+
+        Names declared exactly are returned when the request carries them (or always, when ``cookies`` is
+        ``None``); ``*`` patterns are expanded against the request's cookie names. The consent cookie and the
+        declared necessary cookies are never returned.
+        """
+        jar = self._jar(cookies)
+        names = None if jar is None else list(jar)
+        granted = frozenset(granted)
+        found: list[str] = []
+        for category in OPTIONAL_CATEGORIES:
+            if category in granted:
+                continue
+            for pattern in first_party_cookies(self.statement, category):
+                if "*" in pattern:
+                    found.extend(n for n in names or () if fnmatchcase(n, pattern))
+                elif names is None or pattern in names:
+                    found.append(pattern)
+        keep = self._keep
+        return tuple(n for n in dict.fromkeys(found)
+                     if not any(fnmatchcase(n, k) if "*" in k else n == k for k in keep))

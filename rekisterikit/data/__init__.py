@@ -1,0 +1,1 @@
+"""Package data: dated reference lists (the EEA, adequacy decisions) that the validators read."""

@@ -1,0 +1,136 @@
+"""What a rule's check function receives: the statement, precomputed views of it and the reference data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cached_property
+
+from attrs import define
+
+from rekisterikit.model import (
+    Cookie,
+    CookieCategory,
+    Country,
+    LegalBasis,
+    LocalizedText,
+    Purpose,
+    PurposeKind,
+    Register,
+    SpecialCondition,
+    Statement,
+)
+from rekisterikit.validate import data
+from rekisterikit.validate.registry import REGISTRY, Registry
+
+__all__ = ["Context", "CookieRef", "PurposeRef", "RegisterRef", "join", "text"]
+
+#: Purpose kinds that are direct marketing in the sense of GDPR 21(2)–(3).
+MARKETING_KINDS = frozenset({PurposeKind.DIRECT_MARKETING, PurposeKind.NEWSLETTER})
+
+
+@define(frozen=True)
+class RegisterRef:
+    """A register and its path."""
+
+    path: str
+    register: Register
+
+
+@define(frozen=True)
+class PurposeRef:
+    """A purpose, its path and its register."""
+
+    path: str
+    purpose: Purpose
+    register: RegisterRef
+
+
+@define(frozen=True)
+class CookieRef:
+    """A declared cookie and its path."""
+
+    path: str
+    cookie: Cookie
+
+
+def text(fi: str, sv: str, en: str) -> LocalizedText:
+    """A placeholder value in all three languages."""
+    return LocalizedText(fi=fi, sv=sv, en=en)
+
+
+def join(items: Iterable[LocalizedText]) -> LocalizedText:
+    """Join placeholder values into one comma-separated value per language."""
+    parts = list(items)
+    return LocalizedText(**{lang: ", ".join(p.get(lang) or p.texts()[0] for p in parts)
+                            for lang in ("fi", "sv", "en")})
+
+
+class Context:
+    """The statement under validation and derived facts that several rules need; computed once, on demand.
+
+    Attributes:
+        statement: the statement.
+        registry: the rules in use (to check the statement's ignore directives against).
+        fallbacks: the statement's languages, for resolving shop-written placeholder values.
+    """
+
+    def __init__(self, statement: Statement, registry: Registry | None = None) -> None:
+        self.statement = statement
+        self.registry = registry if registry is not None else REGISTRY
+        self.fallbacks = statement.languages
+
+    @cached_property
+    def registers(self) -> tuple[RegisterRef, ...]:
+        """Every register with its path."""
+        return tuple(RegisterRef(f"$.registers[{i}]", r) for i, r in enumerate(self.statement.registers))
+
+    @cached_property
+    def purposes(self) -> tuple[PurposeRef, ...]:
+        """Every purpose of every register with its path."""
+        return tuple(PurposeRef(f"{reg.path}.purposes[{j}]", p, reg)
+                     for reg in self.registers for j, p in enumerate(reg.register.purposes))
+
+    @cached_property
+    def cookies(self) -> tuple[CookieRef, ...]:
+        """Every declared cookie with its path."""
+        return tuple(CookieRef(f"$.cookies[{i}]", c) for i, c in enumerate(self.statement.cookies))
+
+    @cached_property
+    def consent_cookies(self) -> tuple[CookieRef, ...]:
+        """The declared cookies whose category needs consent (all but ``necessary``)."""
+        return tuple(ref for ref in self.cookies
+                     if ref.cookie.category is not None and ref.cookie.category.needs_consent)
+
+    @cached_property
+    def eea(self) -> frozenset[str]:
+        """EEA country codes (dated data)."""
+        return data.eea().codes
+
+    def third_country(self, country: Country | None) -> bool:
+        """Whether ``country`` is known and outside the EEA."""
+        return country is not None and country.code not in self.eea
+
+    @staticmethod
+    def is_marketing(purpose: Purpose) -> bool:
+        """Whether the purpose is direct marketing: its kind, or the marketing channels it uses."""
+        return purpose.kind in MARKETING_KINDS or bool(purpose.direct_marketing)
+
+    @cached_property
+    def marketing(self) -> tuple[PurposeRef, ...]:
+        """The direct-marketing purposes."""
+        return tuple(ref for ref in self.purposes if self.is_marketing(ref.purpose))
+
+    @cached_property
+    def relies_on_consent(self) -> bool:
+        """Whether any processing rests on consent: a purpose on 6(1)(a) or 9(2)(a), or non-necessary cookies."""
+        return bool(self.consent_cookies) or any(
+            ref.purpose.legal_basis is LegalBasis.CONSENT
+            or ref.purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT for ref in self.purposes)
+
+    def bases(self) -> frozenset[LegalBasis]:
+        """The legal bases any purpose uses."""
+        return frozenset(ref.purpose.legal_basis for ref in self.purposes if ref.purpose.legal_basis is not None)
+
+    def uses_cookies_of(self, *categories: CookieCategory) -> bool:
+        """Whether a declared cookie is of one of ``categories``."""
+        return any(ref.cookie.category in categories for ref in self.cookies)

@@ -1,0 +1,67 @@
+"""Dated reference data the transfer rules use: the EEA and the Commission's adequacy decisions.
+
+The lists are package data (``rekisterikit/data/eea.json`` and ``adequacy.json``), each with an ``as_of`` date and
+its sources, so that a change in the law is a data change reviewed like any other, not a code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from attrs import define
+
+__all__ = ["AdequacyDecision", "CountryList", "adequacy", "eea"]
+
+
+@define(frozen=True, kw_only=True)
+class AdequacyDecision:
+    """A Commission decision that a third country ensures an adequate level of protection (GDPR 45)."""
+
+    country: str
+    name: str
+    decision: str
+    date: dt.date
+    scope: str | None = None
+    framework: str | None = None
+    valid_until: dt.date | None = None
+    verified: str = "M"
+
+
+@define(frozen=True, kw_only=True)
+class CountryList:
+    """A dated list of reference data and where it comes from."""
+
+    as_of: dt.date
+    sources: tuple[str, ...]
+    codes: frozenset[str]
+
+
+def _read(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("rekisterikit.data").joinpath(name).read_text("utf-8"))
+    return data
+
+
+@cache
+def eea() -> CountryList:
+    """The EEA countries (ISO 3166-1 alpha-2 codes), from ``rekisterikit/data/eea.json``."""
+    data = _read("eea.json")
+    return CountryList(as_of=dt.date.fromisoformat(data["as_of"]), sources=tuple(data["sources"]),
+                       codes=frozenset(m["code"] for m in data["members"]))
+
+
+@cache
+def adequacy() -> tuple[dt.date, dict[str, AdequacyDecision]]:
+    """The date of the adequacy list and its decisions by country code, from ``rekisterikit/data/adequacy.json``."""
+    data = _read("adequacy.json")
+    decisions = {}
+    for d in data["decisions"]:
+        until = d.get("valid_until")
+        decisions[d["country"]] = AdequacyDecision(
+            country=d["country"], name=d["name"], decision=d["decision"], date=dt.date.fromisoformat(d["date"]),
+            scope=d.get("scope"), framework=d.get("framework"), verified=d.get("verified", "M"),
+            valid_until=dt.date.fromisoformat(until) if until else None)
+    return dt.date.fromisoformat(data["as_of"]), decisions

@@ -1,0 +1,13 @@
+"""The built-in rules; importing this package registers them in :data:`~rekisterikit.validate.REGISTRY`."""
+
+from rekisterikit.validate.rules import (  # noqa: F401 - imported for their registrations
+    bases,
+    controller,
+    cookies,
+    information,
+    marketing,
+    misc,
+    retention,
+    rights,
+    transfers,
+)

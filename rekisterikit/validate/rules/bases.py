@@ -1,0 +1,353 @@
+"""Purposes and their legal bases (GDPR 6, 9, 13(1)(c)–(d); EDPB Guidelines 2/2019)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import LegalBasis, PurposeKind
+from rekisterikit.validate.context import Context, text
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+
+@rule(
+    id="RK-PURPOSES", requirement=Requirement.PURPOSES, severity=Severity.ERROR,
+    article="GDPR 13(1)(c), 14(1)(c)", title="The purposes of processing are stated",
+    message=msg(
+        fi="Henkilötietojen käsittelyn tarkoitukset puuttuvat.",
+        sv="Ändamålen med behandlingen av personuppgifter saknas.",
+        en="The purposes of processing personal data are missing."),
+    trigger="The statement has no register, or a register has no purposes.",
+    fix="Describe each purpose in a `[[registers.purposes]]` table with its legal basis.",
+    example=CONTROLLER + REGISTER,
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\n'
+          'description = "Tilausten käsittely ja toimittaminen"\nlegal_basis = "contract"\n',
+)
+def purposes(ctx: Context) -> Iterator[Hit]:
+    if not ctx.registers:
+        yield Hit("$.registers")
+    for reg in ctx.registers:
+        if not reg.register.purposes:
+            yield Hit(f"{reg.path}.purposes")
+
+
+@rule(
+    id="RK-BASIS-MISSING", requirement=Requirement.LEGAL_BASIS, severity=Severity.ERROR,
+    article="GDPR 13(1)(c), 6(1)", title="Every purpose has a legal basis",
+    message=msg(
+        fi='Käsittelytarkoitukselle "{purpose}" ei ole ilmoitettu oikeusperustetta.',
+        sv='Ingen rättslig grund anges för ändamålet "{purpose}".',
+        en='No legal basis is given for the purpose "{purpose}".'),
+    trigger="A purpose has no `legal_basis` and no published basis wording.",
+    fix="Set `legal_basis` to one of consent, contract, legal_obligation, vital_interests, public_task or "
+        "legitimate_interests.",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\n'
+            'description = "Tilausten käsittely"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\n'
+          'legal_basis = "contract"\n',
+)
+def basis_missing(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        if ref.purpose.legal_basis is None and ref.purpose.basis_text is None:
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
+@rule(
+    id="RK-BASIS-INVALID", requirement=Requirement.LEGAL_BASIS, severity=Severity.ERROR,
+    article="GDPR 6(1), 13(1)(c)", title="The stated basis is a GDPR basis",
+    message=msg(
+        fi='"{basis}" ei ole tietosuoja-asetuksen mukainen oikeusperuste tarkoitukselle "{purpose}"; valitse '
+           'jokin 6(1) artiklan a–f alakohdista.',
+        sv='"{basis}" är ingen rättslig grund enligt dataskyddsförordningen för ändamålet "{purpose}"; välj en av '
+           'grunderna i artikel 6.1 a–f.',
+        en='"{basis}" is not a legal basis under the GDPR for the purpose "{purpose}"; choose one of '
+           'Art. 6(1)(a)–(f).'),
+    trigger="A purpose gives only published wording that is no GDPR basis (e.g. 'asiakassuhde', the "
+            "Henkilötietolaki's 'customer relationship').",
+    fix="Replace it with the Art. 6(1) basis that really applies (usually contract for orders).",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "asiakkuus"\n'
+            'description = "Asiakassuhteen hoitaminen"\nbasis_text = "Asiakassuhde"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "asiakkuus"\n'
+          'description = "Asiakassuhteen hoitaminen"\nlegal_basis = "contract"\n',
+)
+def basis_invalid(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        if ref.purpose.legal_basis is None and ref.purpose.basis_text is not None:
+            yield Hit(ref.path, {"basis": ref.purpose.basis_text, "purpose": ref.purpose.description})
+
+
+@rule(
+    id="RK-LEGITIMATE-INTEREST", requirement=Requirement.LEGITIMATE_INTERESTS, severity=Severity.ERROR,
+    article="GDPR 13(1)(d), 14(2)(b)", title="The legitimate interest is named",
+    message=msg(
+        fi='Oikeutettuun etuun perustuvalle käsittelylle "{purpose}" ei ole kerrottu, mikä oikeutettu etu on '
+           'kyseessä.',
+        sv='För behandlingen "{purpose}", som grundar sig på berättigat intresse, anges inte vilket intresse det '
+           'gäller.',
+        en='The purpose "{purpose}" rests on legitimate interests but does not say what the interest is.'),
+    trigger="A purpose on `legitimate_interests` has no `legitimate_interest` text.",
+    fix="Write the concrete interest in `legitimate_interest` (e.g. 'marketing our own products to existing "
+        "customers by post').",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "petokset"\n'
+            'description = "Maksupetosten torjunta"\nlegal_basis = "legitimate_interests"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "petokset"\n'
+          'description = "Maksupetosten torjunta"\nlegal_basis = "legitimate_interests"\n'
+          'legitimate_interest = "Verkkokaupan ja asiakkaiden suojaaminen varastetuilla maksukorteilla tehdyiltä '
+          'tilauksilta"\n',
+)
+def legitimate_interest(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and p.legitimate_interest is None:
+            yield Hit(ref.path, {"purpose": p.description})
+
+
+_GENERIC_INTEREST = re.compile(
+    r"(?:rekisterinpitäjän |yrityksen |meidän )?(?:oikeutettu etu|oikeutetut edut|liiketoiminta|"
+    r"liiketoiminnan (?:kehittäminen|edistäminen|harjoittaminen|tarpeet)|liiketoiminnalliset syyt|"
+    r"asiakassuhde|kaupalliset syyt|"
+    r"berättigat intresse|berättigade intressen|affärsverksamhet(?:en)?|affärsmässiga skäl|"
+    r"(?:our |the controller'?s? )?legitimate interests?|business (?:purposes|interests?|reasons|needs)|"
+    r"commercial (?:purposes|interests?|reasons))[.!]?", re.IGNORECASE)
+
+
+@rule(
+    id="RK-LEGITIMATE-INTEREST-GENERIC", requirement=Requirement.LEGITIMATE_INTERESTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(d); WP260", title="The legitimate interest is concrete",
+    message=msg(
+        fi='Oikeutettu etu on kuvattu liian yleisesti ("{interest}"); kerro konkreettinen etu.',
+        sv='Det berättigade intresset beskrivs för allmänt ("{interest}"); ange det konkreta intresset.',
+        en='The legitimate interest is too generic ("{interest}"); state the concrete interest.'),
+    trigger="The `legitimate_interest` text only says 'legitimate interest', 'business purposes' or similar.",
+    fix="Say whose interest it is and what it consists of, so that the data subject can weigh it against their "
+        "own (and object).",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
+            'description = "Postimarkkinointi asiakkaille"\nlegal_basis = "legitimate_interests"\n'
+            'legitimate_interest = "Liiketoiminnan kehittäminen"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
+          'description = "Postimarkkinointi asiakkaille"\nlegal_basis = "legitimate_interests"\n'
+          'legitimate_interest = "Omien tuotteidemme markkinointi postitse nykyisille asiakkaille"\n',
+)
+def legitimate_interest_generic(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        li = ref.purpose.legitimate_interest
+        if ref.purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and li is not None:
+            generic = [t for t in li.texts() if _GENERIC_INTEREST.fullmatch(t.strip())]
+            if generic:
+                yield Hit(f"{ref.path}.legitimate_interest", {"interest": generic[0].strip()})
+
+
+_LAW_REFERENCE = re.compile(
+    r"\d+/\d{4}|\(EU\)|\blaki\b|laki\b|lain\b|lag(?:en)?\b|\bact\b|regulation|asetus|förordning|direktiivi|"
+    r"direktiv|directive|\d+\s*§", re.IGNORECASE)
+
+
+@rule(
+    id="RK-BASIS-LEGAL-OBLIGATION", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 6(1)(c), 6(3), 13(1)(c)", title="A legal obligation names the law",
+    message=msg(
+        fi='Lakisääteiseen velvoitteeseen perustuvalle käsittelylle "{purpose}" ei ole nimetty säädöstä, esimerkiksi '
+           'kirjanpitolaki (1336/1997).',
+        sv='För behandlingen "{purpose}", som grundar sig på en rättslig förpliktelse, anges ingen lag, till exempel '
+           'bokföringslagen (1336/1997).',
+        en='The purpose "{purpose}" rests on a legal obligation but names no law, for example the Accounting Act '
+           '(1336/1997).'),
+    trigger="A purpose on `legal_obligation` has no `legal_obligation` text, or the text names no act.",
+    fix="Name the act and section in `legal_obligation` (e.g. 'Kirjanpitolaki 1336/1997 2 luku 10 §').",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "kirjanpito"\n'
+            'description = "Kirjanpito"\nkind = "accounting"\nlegal_basis = "legal_obligation"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "kirjanpito"\n'
+          'description = "Kirjanpito"\nkind = "accounting"\nlegal_basis = "legal_obligation"\n'
+          'legal_obligation = "Kirjanpitolaki 1336/1997"\n',
+)
+def legal_obligation(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is LegalBasis.LEGAL_OBLIGATION and (
+                p.legal_obligation is None or not _LAW_REFERENCE.search(p.legal_obligation)):
+            yield Hit(ref.path, {"purpose": p.description})
+
+
+#: Purposes that EDPB Guidelines 2/2019 say are, as a rule, not necessary for the performance of a contract.
+_NOT_CONTRACT = {
+    PurposeKind.DIRECT_MARKETING: text("suoramarkkinointi", "direktmarknadsföring", "direct marketing"),
+    PurposeKind.NEWSLETTER: text("uutiskirje", "nyhetsbrev", "newsletter"),
+    PurposeKind.ADVERTISING: text("mainonta", "reklam", "advertising"),
+    PurposeKind.ANALYTICS: text("analytiikka", "analys", "analytics"),
+    PurposeKind.PROFILING: text("profilointi", "profilering", "profiling"),
+    PurposeKind.FRAUD_PREVENTION: text("petosten torjunta", "förebyggande av bedrägerier", "fraud prevention"),
+}
+_PROFILING = _NOT_CONTRACT[PurposeKind.PROFILING]
+_MARKETING = _NOT_CONTRACT[PurposeKind.DIRECT_MARKETING]
+
+
+@rule(
+    id="RK-BASIS-CONTRACT-MISUSE", requirement=Requirement.LEGAL_BASIS, severity=Severity.ERROR,
+    article="GDPR 6(1)(b); EDPB 2/2019", title="Contract is not the basis of marketing, analytics, profiling or "
+                                              "fraud prevention",
+    message=msg(
+        fi='Sopimus ei ole peruste tarkoitukselle "{purpose}" ({kind}): käsittely ei ole välttämätöntä sopimuksen '
+           'täyttämiseksi. Käytä suostumusta tai oikeutettua etua.',
+        sv='Avtal är ingen grund för ändamålet "{purpose}" ({kind}): behandlingen är inte nödvändig för att fullgöra '
+           'avtalet. Använd samtycke eller berättigat intresse.',
+        en='Contract is not a basis for the purpose "{purpose}" ({kind}): the processing is not necessary to perform '
+           'the contract. Use consent or legitimate interests.'),
+    trigger="A purpose of kind direct_marketing, newsletter, advertising, analytics, profiling or fraud_prevention, "
+            "or one that profiles or uses marketing channels, is on `contract`.",
+    fix="Marketing e-mail and cookies-based analytics or advertising: `consent`; postal marketing to customers "
+        "and fraud prevention: `legitimate_interests` with the interest stated.",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
+            'description = "Markkinointi"\nkind = "direct_marketing"\nlegal_basis = "contract"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
+          'description = "Markkinointi"\nkind = "direct_marketing"\nlegal_basis = "consent"\n',
+)
+def contract_misuse(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is not LegalBasis.CONTRACT:
+            continue
+        kind = _NOT_CONTRACT.get(p.kind) if p.kind is not None else None
+        if kind is None and p.profiling:
+            kind = _PROFILING
+        if kind is None and p.direct_marketing:
+            kind = _MARKETING
+        if kind is not None:
+            yield Hit(ref.path, {"purpose": p.description, "kind": kind})
+
+
+@rule(
+    id="RK-BASIS-CONTRACT-DEVELOPMENT", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 6(1)(b); EDPB 2/2019", title="Service development is not on contract",
+    message=msg(
+        fi='Palvelun kehittäminen ("{purpose}") ei yleensä ole välttämätöntä sopimuksen täyttämiseksi; perusta se '
+           'oikeutettuun etuun tai suostumukseen.',
+        sv='Utveckling av tjänsten ("{purpose}") är i regel inte nödvändig för att fullgöra avtalet; grunda den på '
+           'berättigat intresse eller samtycke.',
+        en='Developing the service ("{purpose}") is in most cases not necessary to perform the contract; base it on '
+           'legitimate interests or consent.'),
+    trigger="A `service_development` purpose is on `contract`.",
+    fix="Use `legitimate_interests` with the interest stated, or `consent`.",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "kehitys"\n'
+            'description = "Verkkokaupan kehittäminen"\nkind = "service_development"\nlegal_basis = "contract"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "kehitys"\n'
+          'description = "Verkkokaupan kehittäminen"\nkind = "service_development"\n'
+          'legal_basis = "legitimate_interests"\n'
+          'legitimate_interest = "Verkkokaupan käytettävyyden parantaminen palautteen ja tilastojen perusteella"\n',
+)
+def contract_development(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is LegalBasis.CONTRACT and p.kind is PurposeKind.SERVICE_DEVELOPMENT:
+            yield Hit(ref.path, {"purpose": p.description})
+
+
+@rule(
+    id="RK-BASIS-CONSENT-FOR-ORDER", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 6(1)(a)–(b), 7(3)", title="Orders are not on consent",
+    message=msg(
+        fi='Tilausten tai asiakastilin käsittelyä ("{purpose}") ei tule perustaa suostumukseen, koska sen voi '
+           'peruuttaa milloin tahansa; peruste on sopimus.',
+        sv='Behandlingen av beställningar eller kundkonton ("{purpose}") bör inte grundas på samtycke, som kan '
+           'återkallas när som helst; grunden är avtal.',
+        en='Processing orders or customer accounts ("{purpose}") should not rest on consent, which can be withdrawn '
+           'at any time; the basis is the contract.'),
+    trigger="An `order` or `account` purpose is on `consent`.",
+    fix="Use `contract`.",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\n'
+            'description = "Tilausten käsittely"\nkind = "order"\nlegal_basis = "consent"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\n'
+          'description = "Tilausten käsittely"\nkind = "order"\nlegal_basis = "contract"\n',
+)
+def consent_for_order(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is LegalBasis.CONSENT and p.kind in (PurposeKind.ORDER, PurposeKind.ACCOUNT):
+            yield Hit(ref.path, {"purpose": p.description})
+
+
+@rule(
+    id="RK-BASIS-PUBLIC-TASK", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 6(1)(e), 6(3)", title="A shop does not rely on public task",
+    message=msg(
+        fi='Yleistä etua tai julkista valtaa koskeva peruste ei yleensä sovellu verkkokaupalle ("{purpose}").',
+        sv='Grunden allmänt intresse eller myndighetsutövning passar i regel inte en webbutik ("{purpose}").',
+        en='The public-interest or official-authority basis does not normally apply to a shop ("{purpose}").'),
+    trigger="A purpose is on `public_task`.",
+    fix="Choose the basis that applies to a private business (contract, legal obligation, legitimate interests "
+        "or consent).",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilastot"\n'
+            'description = "Tilastointi"\nlegal_basis = "public_task"\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilastot"\n'
+          'description = "Tilastointi"\nlegal_basis = "consent"\n',
+)
+def public_task(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        if ref.purpose.legal_basis is LegalBasis.PUBLIC_TASK:
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
+_SPECIAL_EXAMPLE = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "apuvalineet"
+description = "Apuvälineiden sovitus"
+legal_basis = "contract"
+data_categories = ["terveys"]{condition}
+
+[[registers.data_categories]]
+key = "terveys"
+name = "Terveystiedot"
+special = true
+'''
+
+
+@rule(
+    id="RK-SPECIAL-CATEGORY", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.ERROR,
+    article="GDPR 9(1)–(2), 13(1)(c)", title="Special categories have a 9(2) condition",
+    message=msg(
+        fi='Erityisiin henkilötietoryhmiin kuuluvien tietojen ("{category}") käsittelylle puuttuu 9 artiklan 2 '
+           'kohdan mukainen edellytys, esimerkiksi nimenomainen suostumus.',
+        sv='För behandlingen av särskilda kategorier av personuppgifter ("{category}") saknas ett villkor enligt '
+           'artikel 9.2, till exempel uttryckligt samtycke.',
+        en='Processing special categories of personal data ("{category}") lacks a condition under Art. 9(2), for '
+           'example explicit consent.'),
+    trigger="A data category marked `special = true` is used by no purpose that gives a `special_condition`.",
+    fix="Set `special_condition` on the purposes that use it (usually `explicit_consent`), or stop collecting it.",
+    example=_SPECIAL_EXAMPLE.format(condition=""),
+    fixed=_SPECIAL_EXAMPLE.format(condition='\nspecial_condition = "explicit_consent"'),
+)
+def special_category(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        for i, cat in enumerate(reg.register.data_categories):
+            if not cat.special:
+                continue
+            users = [(j, p) for j, p in enumerate(reg.register.purposes) if cat.key in p.data_categories]
+            if not any(p.special_condition is not None for _, p in users):
+                where = [f"{reg.path}.purposes[{j}]" for j, p in users] or [f"{reg.path}.data_categories[{i}]"]
+                for path in where:
+                    yield Hit(path, {"category": cat.name})
+
+
+@rule(
+    id="RK-CRIMINAL-DATA", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,
+    article="GDPR 10; Tietosuojalaki 1050/2018 7 §", title="Criminal-offence data only where the law allows",
+    message=msg(
+        fi='Rikostuomioita ja rikkomuksia koskevia tietoja ("{category}") saa käsitellä vain tietosuoja-asetuksen '
+           '10 artiklan ja tietosuojalain edellytyksin; kerro peruste tai lopeta käsittely.',
+        sv='Uppgifter om lagöverträdelser ("{category}") får behandlas endast på de villkor som anges i artikel 10 i '
+           'dataskyddsförordningen och i dataskyddslagen; ange grunden eller avsluta behandlingen.',
+        en='Data on criminal convictions and offences ("{category}") may only be processed as GDPR Art. 10 and the '
+           'Data Protection Act allow; state the ground or stop processing it.'),
+    trigger="A data category is marked `criminal = true`.",
+    fix="Check that Tietosuojalaki 7 § permits the processing (e.g. legal claims) and say so; otherwise remove it.",
+    example=CONTROLLER + REGISTER + '\n[[registers.data_categories]]\nkey = "rikokset"\n'
+            'name = "Tiedot myymälävarkauksista"\ncriminal = true\n',
+    fixed=CONTROLLER + REGISTER + '\n[[registers.data_categories]]\nkey = "ostot"\nname = "Ostohistoria"\n',
+)
+def criminal_data(ctx: Context) -> Iterator[Hit]:
+    # Tietosuojalaki 7 § as the national provision is [M] (research notes §2.4), not re-checked.
+    for reg in ctx.registers:
+        for i, cat in enumerate(reg.register.data_categories):
+            if cat.criminal:
+                yield Hit(f"{reg.path}.data_categories[{i}]", {"category": cat.name})

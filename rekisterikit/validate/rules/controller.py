@@ -1,0 +1,193 @@
+"""The controller, its contact details, business ID, EU representative and DPO (GDPR 13(1)(a)–(b), 14(1)(a)–(b))."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model.values import business_id_check_digit
+from rekisterikit.validate.context import Context
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+_GENERIC_NAME = re.compile(
+    r"(?:verkkokauppa|nettikauppa|palveluntarjoaja|rekisterinpitäjä|yritys|yhtiö|webbutik(?:en)?|företaget|"
+    r"(?:the )?(?:web ?shop|online (?:shop|store)|company|shop|controller))", re.IGNORECASE)
+_ADDRESS_NAME = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?|\S+@\S+", re.IGNORECASE)
+
+
+@rule(
+    id="RK-CONTROLLER-IDENTITY", requirement=Requirement.CONTROLLER_IDENTITY, severity=Severity.ERROR,
+    article="GDPR 13(1)(a), 14(1)(a)", title="The controller is identified by its legal name",
+    message=msg(
+        fi='Rekisterinpitäjän nimi "{name}" ei yksilöi rekisterinpitäjää; kerro yrityksen tai elinkeinonharjoittajan '
+           'virallinen nimi.',
+        sv='Namnet "{name}" identifierar inte den personuppgiftsansvarige; ange företagets eller näringsidkarens '
+           'officiella namn.',
+        en='The controller name "{name}" does not identify the controller; give the legal name of the company or '
+           'trader.'),
+    trigger="The controller's name is a web or e-mail address, or a generic word such as 'Verkkokauppa'.",
+    fix="Give the legal name as registered (e.g. 'Kalvokeskus Oy', or the trader's own name for a sole trader).",
+    example='[controller]\nname = "kalvokeskus.fi"\nemail = "info@kalvokeskus.fi"\n',
+    fixed='[controller]\nname = "Miska Selin (Kalvokeskus.fi)"\nemail = "info@kalvokeskus.fi"\n',
+)
+def controller_identity(ctx: Context) -> Iterator[Hit]:
+    name = ctx.statement.controller.name.strip()
+    if _GENERIC_NAME.fullmatch(name) or _ADDRESS_NAME.fullmatch(name):
+        yield Hit("$.controller.name", {"name": name})
+
+
+def _channels(ctx: Context) -> set[str]:
+    c = ctx.statement.controller
+    found = {kind for kind, value in (("address", c.address), ("email", c.email), ("phone", c.phone)) if value}
+    if c.contact_person is not None:
+        found |= {kind for kind, value in (("email", c.contact_person.email), ("phone", c.contact_person.phone))
+                  if value}
+    return found
+
+
+@rule(
+    id="RK-CONTROLLER-CONTACT", requirement=Requirement.CONTROLLER_CONTACT, severity=Severity.ERROR,
+    article="GDPR 13(1)(a), 14(1)(a)", title="The controller's contact details are given",
+    message=msg(
+        fi="Rekisterinpitäjän yhteystiedot puuttuvat: kerro postiosoite, sähköpostiosoite tai puhelinnumero.",
+        sv="Den personuppgiftsansvariges kontaktuppgifter saknas: ange postadress, e-postadress eller "
+           "telefonnummer.",
+        en="The controller's contact details are missing: give a postal address, an e-mail address or a telephone "
+           "number."),
+    trigger="Neither the controller nor its contact person has a postal address, e-mail address or phone number.",
+    fix="Add `address`, `email` or `phone` to `[controller]` (several are better).",
+    example='[controller]\nname = "Confetti Oy"\n',
+    fixed='[controller]\nname = "Confetti Oy"\nemail = "info@confetti.fi"\n',
+)
+def controller_contact(ctx: Context) -> Iterator[Hit]:
+    if not _channels(ctx):
+        yield Hit("$.controller")
+
+
+@rule(
+    id="RK-CONTROLLER-CHANNELS", requirement=Requirement.CONTROLLER_CONTACT, severity=Severity.INFO,
+    article="GDPR 12(2); WP260", title="More than one contact channel",
+    message=msg(
+        fi="Suositus: anna useampi yhteydenottotapa, esimerkiksi sähköposti, puhelin ja postiosoite.",
+        sv="Rekommendation: ange flera kontaktvägar, till exempel e-post, telefon och postadress.",
+        en="Recommended: give more than one contact channel, for example e-mail, telephone and postal address."),
+    trigger="The controller can be reached through one kind of channel only.",
+    fix="Add a second channel (e-mail, phone or postal address) to `[controller]`.",
+    example='[controller]\nname = "Confetti Oy"\nphone = "045 120 6627"\n',
+    fixed='[controller]\nname = "Confetti Oy"\nphone = "045 120 6627"\nemail = "info@confetti.fi"\n',
+)
+def controller_channels(ctx: Context) -> Iterator[Hit]:
+    # WP260 rev.01 annex recommends several channels [M: not re-checked against the text].
+    if len(_channels(ctx)) == 1:
+        yield Hit("$.controller")
+
+
+@rule(
+    id="RK-BUSINESS-ID", requirement=Requirement.BUSINESS_ID, severity=Severity.INFO,
+    article="Finnish practice (Y-tunnus)", title="The business ID is given",
+    message=msg(
+        fi="Suositus: ilmoita rekisterinpitäjän Y-tunnus, jotta rekisterinpitäjä on helppo tunnistaa.",
+        sv="Rekommendation: ange den personuppgiftsansvariges FO-nummer så att den är lätt att identifiera.",
+        en="Recommended: give the controller's business ID (Y-tunnus) so that it is easy to identify."),
+    trigger="A controller established in Finland gives no business ID.",
+    fix="Add `business_id = \"NNNNNNN-C\"` to `[controller]`.",
+    example='[controller]\nname = "Confetti Oy"\nemail = "info@confetti.fi"\n',
+    fixed='[controller]\nname = "Confetti Oy"\nemail = "info@confetti.fi"\nbusiness_id = "2309658-6"\n',
+)
+def business_id(ctx: Context) -> Iterator[Hit]:
+    c = ctx.statement.controller
+    if c.business_id is None and c.country.code == "FI":
+        yield Hit("$.controller.business_id")
+
+
+@rule(
+    id="RK-BUSINESS-ID-INVALID", requirement=Requirement.BUSINESS_ID, severity=Severity.ERROR,
+    article="Finnish practice (Y-tunnus)", title="The business ID's check digit is right",
+    message=msg(
+        fi='Y-tunnus "{business_id}" on virheellinen: tarkistusnumero ei täsmää.',
+        sv='FO-numret "{business_id}" är ogiltigt: kontrollsiffran stämmer inte.',
+        en='The business ID "{business_id}" is invalid: the check digit does not match.'),
+    trigger="The business ID's check digit is wrong. Loading a file already rejects such an ID; the rule covers "
+            "statements built in code with attrs validators disabled.",
+    fix="Copy the business ID from the trade register (ytj.fi).",
+)
+def business_id_invalid(ctx: Context) -> Iterator[Hit]:
+    bid = ctx.statement.controller.business_id
+    if bid is None:
+        return
+    value = str(bid.value)
+    if not (len(value) == 9 and value[:7].isdigit() and value[7] == "-" and value[8].isdigit()
+            and business_id_check_digit(value[:7]) == int(value[8])):
+        yield Hit("$.controller.business_id", {"business_id": value})
+
+
+@rule(
+    id="RK-EU-REPRESENTATIVE", requirement=Requirement.EU_REPRESENTATIVE, severity=Severity.ERROR,
+    article="GDPR 13(1)(a), 27", title="A controller outside the EU names its EU representative",
+    message=msg(
+        fi="Rekisterinpitäjä on sijoittautunut EU/ETA-alueen ulkopuolelle ({country}), mutta sen EU-edustajaa ei "
+           "ole ilmoitettu.",
+        sv="Den personuppgiftsansvarige är etablerad utanför EU/EES ({country}), men någon företrädare i EU anges "
+           "inte.",
+        en="The controller is established outside the EU/EEA ({country}) but names no representative in the EU."),
+    trigger="`controller.country` is outside the EEA and `[eu_representative]` is missing.",
+    fix="Add `[eu_representative]` with its name and contact details (GDPR 27).",
+    example='[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n',
+    fixed='[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n\n'
+          '[eu_representative]\nname = "Edustaja Oy"\nemail = "edustaja@edustaja.fi"\n',
+)
+def eu_representative(ctx: Context) -> Iterator[Hit]:
+    c = ctx.statement.controller
+    if ctx.third_country(c.country) and ctx.statement.eu_representative is None:
+        yield Hit("$.eu_representative", {"country": c.country.code})
+
+
+@rule(
+    id="RK-DPO-CONTACT", requirement=Requirement.DPO_CONTACT, severity=Severity.ERROR,
+    article="GDPR 13(1)(b), 37(7)", title="A designated DPO's contact details are given",
+    message=msg(
+        fi="Tietosuojavastaava on nimetty, mutta hänen yhteystietonsa puuttuvat; pelkkä nimi ei riitä.",
+        sv="Ett dataskyddsombud har utsetts, men dess kontaktuppgifter saknas; enbart ett namn räcker inte.",
+        en="A data protection officer is designated but their contact details are missing; a name alone is not "
+           "enough."),
+    trigger="`[dpo]` is present without an e-mail address, phone number or postal address.",
+    fix="Add `email`, `phone` or `address` to `[dpo]` (a dedicated mailbox such as tietosuoja@… is best).",
+    example=CONTROLLER + '\n[dpo]\nname = "Maija Meikäläinen"\n',
+    fixed=CONTROLLER + '\n[dpo]\nname = "Maija Meikäläinen"\nemail = "tietosuojavastaava@esimerkki.fi"\n',
+)
+def dpo_contact(ctx: Context) -> Iterator[Hit]:
+    dpo = ctx.statement.dpo
+    if dpo is not None and not dpo.has_contact:
+        yield Hit("$.dpo")
+
+
+@rule(
+    id="RK-DPO-ASSESS", requirement=Requirement.DPO_CONTACT, severity=Severity.INFO,
+    article="GDPR 37(1)(b)–(c)", title="Whether a DPO is required is assessed",
+    message=msg(
+        fi="Arvioi, onko tietosuojavastaava nimettävä: sitä edellyttää erityisiin henkilötietoryhmiin kuuluvien "
+           "tietojen laajamittainen käsittely tai laajamittainen, säännöllinen ja järjestelmällinen seuranta "
+           "(kuten profilointi).",
+        sv="Bedöm om ett dataskyddsombud måste utses: det krävs vid behandling i stor omfattning av särskilda "
+           "kategorier av personuppgifter eller vid regelbunden och systematisk övervakning i stor omfattning "
+           "(som profilering).",
+        en="Assess whether a data protection officer must be designated: large-scale processing of special "
+           "categories of data, or large-scale regular and systematic monitoring (such as profiling), requires "
+           "one."),
+    trigger="No DPO is named and the statement describes profiling or special-category or criminal data.",
+    fix="Assess GDPR 37(1) (see WP243); name the DPO in `[dpo]` if one is designated.",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "profilointi"\n'
+            'description = "Asiakkaiden ostokäyttäytymisen analysointi"\nlegal_basis = "consent"\nprofiling = true\n',
+    fixed=CONTROLLER + '\n[dpo]\nemail = "tietosuojavastaava@esimerkki.fi"\n' + REGISTER
+          + '\n[[registers.purposes]]\nkey = "profilointi"\n'
+            'description = "Asiakkaiden ostokäyttäytymisen analysointi"\nlegal_basis = "consent"\nprofiling = true\n',
+)
+def dpo_assess(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.dpo is not None:
+        return
+    sensitive = any(c.special or c.criminal for reg in ctx.registers for c in reg.register.data_categories)
+    profiling = any(ref.purpose.profiling or ref.purpose.kind == "profiling" for ref in ctx.purposes)
+    if sensitive or profiling:
+        yield Hit("$.dpo")

@@ -1,0 +1,260 @@
+"""Cookies and similar techniques (Laki sähköisen viestinnän palveluista 917/2014 205 §; GDPR 4(11), 7; C-673/17)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import CookieConsentMechanism, LegalBasis, Party
+from rekisterikit.validate.context import Context, join, text
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER
+
+_GA = '''
+[[cookies]]
+name = "_ga"
+provider = "Google Ireland Ltd"
+party = "third"
+category = "statistics"
+purpose = "Kävijämäärien ja sivujen käytön tilastointi"
+duration = "P2Y"
+country = "IE"
+legal_basis = "consent"
+'''
+
+
+def _cookies(cookie: str = _GA, **policy: str) -> str:
+    text_ = CONTROLLER + cookie
+    if policy:
+        text_ += "\n[cookie_policy]\n" + "".join(f"{k} = {v}\n" for k, v in policy.items())
+    return text_
+
+
+_MECHANISMS = {
+    CookieConsentMechanism.OPT_OUT: text("evästeet asetetaan, ellei käyttäjä kiellä niitä",
+                                         "kakorna sätts om användaren inte vägrar",
+                                         "cookies are set unless the user refuses"),
+    CookieConsentMechanism.IMPLIED: text("suostumus päätellään sivuston käytöstä",
+                                         "samtycket härleds ur användningen av webbplatsen",
+                                         "consent is inferred from using the site"),
+    CookieConsentMechanism.BROWSER_SETTINGS: text("suostumus annetaan selaimen asetuksilla",
+                                                  "samtycket ges genom webbläsarens inställningar",
+                                                  "consent is given through browser settings"),
+    CookieConsentMechanism.NOTICE_ONLY: text("evästeistä vain ilmoitetaan", "kakorna bara meddelas",
+                                             "the site only gives notice of cookies"),
+    CookieConsentMechanism.NONE: text("suostumusta ei pyydetä", "samtycke begärs inte", "no consent is asked"),
+}
+#: Mechanisms that claim a consent the law does not recognise (Helsinki Administrative Court 2021; EDPB 05/2020).
+_INVALID_CLAIMS = frozenset({CookieConsentMechanism.IMPLIED, CookieConsentMechanism.BROWSER_SETTINGS})
+
+
+@rule(
+    id="RK-COOKIE-CONSENT", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
+    article="917/2014 205 §; GDPR 4(11), 7", title="Non-necessary cookies need prior opt-in consent",
+    message=msg(
+        fi="Muiden kuin välttämättömien evästeiden käyttö edellyttää käyttäjän etukäteen antamaa, aktiivista "
+           "suostumusta, mutta selosteen mukaan {mechanism}.",
+        sv="Andra än nödvändiga kakor kräver användarens förhandssamtycke genom en aktiv handling, men enligt "
+           "beskrivningen {mechanism}.",
+        en="Cookies other than strictly necessary ones need the user's prior, active consent, but according to the "
+           "statement {mechanism}."),
+    trigger="Non-necessary cookies are declared and `cookie_policy.consent` is not `opt_in`; or the statement "
+            "claims consent by using the site or through browser settings.",
+    fix="Ask for consent before setting the cookies, with equal 'accept' and 'reject' choices "
+        "(`consent = \"opt_in\"`), e.g. with rekisterikit's consent banner.",
+    example=_cookies(consent='"implied"'),
+    fixed=_cookies(consent='"opt_in"'),
+)
+def cookie_consent(ctx: Context) -> Iterator[Hit]:
+    # Browser settings are no consent: Helsinki Administrative Court 2021 and Traficom's 2021 guide [S].
+    mechanism = ctx.statement.cookie_policy.consent
+    if mechanism is CookieConsentMechanism.OPT_IN:
+        return
+    if ctx.consent_cookies or mechanism in _INVALID_CLAIMS:
+        yield Hit("$.cookie_policy.consent", {"mechanism": _MECHANISMS[mechanism]})
+
+
+@rule(
+    id="RK-COOKIE-PRETICKED", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
+    article="GDPR 4(11); C-673/17 Planet49", title="No pre-ticked cookie categories",
+    message=msg(
+        fi="Valmiiksi valitut evästeluokat eivät ole pätevä suostumus.",
+        sv="Förvalda kakkategorier är inget giltigt samtycke.",
+        en="Pre-ticked cookie categories are not valid consent."),
+    trigger="`cookie_policy.preticked` is true.",
+    fix="Leave every non-necessary category unticked until the user chooses it.",
+    example=_cookies(preticked="true"),
+    fixed=_cookies(preticked="false"),
+)
+def cookie_preticked(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.cookie_policy.preticked:
+        yield Hit("$.cookie_policy.preticked")
+
+
+_BASES = {
+    LegalBasis.CONTRACT: text("sopimus", "avtal", "contract"),
+    LegalBasis.LEGAL_OBLIGATION: text("lakisääteinen velvoite", "rättslig förpliktelse", "legal obligation"),
+    LegalBasis.VITAL_INTERESTS: text("elintärkeät edut", "grundläggande intressen", "vital interests"),
+    LegalBasis.PUBLIC_TASK: text("yleinen etu", "allmänt intresse", "public task"),
+    LegalBasis.LEGITIMATE_INTERESTS: text("oikeutettu etu", "berättigat intresse", "legitimate interests"),
+}
+
+
+@rule(
+    id="RK-COOKIE-BASIS", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
+    article="917/2014 205 §; GDPR 6(1)(a)", title="Non-necessary cookies rest on consent",
+    message=msg(
+        fi='Evästeen "{cookie}" peruste on {basis}, mutta muut kuin välttämättömät evästeet edellyttävät '
+           'suostumusta; niitä ei voi perustaa oikeutettuun etuun tai muuhun perusteeseen.',
+        sv='Kakan "{cookie}" grundas på {basis}, men andra än nödvändiga kakor kräver samtycke; de kan inte grundas '
+           'på berättigat intresse eller någon annan grund.',
+        en='The cookie "{cookie}" rests on {basis}, but cookies other than strictly necessary ones need consent; '
+           'they cannot rest on legitimate interests or any other basis.'),
+    trigger="A cookie of category preferences, statistics or marketing has a `legal_basis` other than consent.",
+    fix="Set `legal_basis = \"consent\"` and set the cookie only after consent.",
+    example=_cookies(_GA.replace('legal_basis = "consent"', 'legal_basis = "legitimate_interests"')),
+    fixed=_cookies(),
+)
+def cookie_basis(ctx: Context) -> Iterator[Hit]:
+    # Traficom: marketing cookies cannot rest on legitimate interest [S] (research notes §3.2).
+    for ref in ctx.consent_cookies:
+        basis = ref.cookie.legal_basis
+        if basis is not None and basis is not LegalBasis.CONSENT:
+            yield Hit(f"{ref.path}.legal_basis", {"cookie": ref.cookie.name, "basis": _BASES[basis]})
+
+
+@rule(
+    id="RK-COOKIE-WITHDRAW", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
+    article="GDPR 7(3); 917/2014 205 §", title="Cookie consent can be changed and withdrawn",
+    message=msg(
+        fi="Evästesuostumusta on voitava muuttaa ja sen on voitava peruuttaa milloin tahansa yhtä helposti kuin "
+           "sen antaa.",
+        sv="Samtycket till kakor ska kunna ändras och återkallas när som helst lika lätt som det ges.",
+        en="Cookie consent must be changeable and withdrawable at any time, as easily as it is given."),
+    trigger="Non-necessary cookies are declared and `cookie_policy.withdraw` is false.",
+    fix="Offer a permanent 'cookie settings' link (`withdraw = true`).",
+    example=_cookies(withdraw="false"),
+    fixed=_cookies(withdraw="true"),
+)
+def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
+    if ctx.consent_cookies and not ctx.statement.cookie_policy.withdraw:
+        yield Hit("$.cookie_policy.withdraw")
+
+
+@rule(
+    id="RK-COOKIE-REJECT", requirement=Requirement.COOKIE_CONSENT, severity=Severity.WARNING,
+    article="GDPR 4(11), 7(3); Traficom guide 2021", title="Rejecting is as easy as accepting",
+    message=msg(
+        fi="Evästeiden hylkäämisen on oltava yhtä helppoa kuin niiden hyväksymisen: tarjoa hylkäysvaihtoehto "
+           "evästeilmoituksen ensimmäisellä tasolla.",
+        sv="Det ska vara lika lätt att avvisa kakor som att godkänna dem: erbjud ett avvisningsval på "
+           "kakmeddelandets första nivå.",
+        en="Rejecting cookies must be as easy as accepting them: offer a 'reject' choice on the first layer of the "
+           "cookie notice."),
+    trigger="Non-necessary cookies are declared and `cookie_policy.reject_first_layer` is false.",
+    fix="Put 'Reject all' next to 'Accept all' (`reject_first_layer = true`).",
+    example=_cookies(reject_first_layer="false"),
+    fixed=_cookies(reject_first_layer="true"),
+)
+def cookie_reject(ctx: Context) -> Iterator[Hit]:
+    # Traficom's guide (13.9.2021; English version 11.11.2022): refusing must be as easy as accepting [S].
+    if ctx.consent_cookies and not ctx.statement.cookie_policy.reject_first_layer:
+        yield Hit("$.cookie_policy.reject_first_layer")
+
+
+@rule(
+    id="RK-COOKIE-WALL", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
+    article="GDPR 4(11), 7(4); EDPB 05/2020", title="No cookie wall",
+    message=msg(
+        fi="Sivuston käyttöä ei saa ehdollistaa evästeiden hyväksymiselle (evästemuuri); tällainen suostumus ei "
+           "ole vapaaehtoinen.",
+        sv="Användningen av webbplatsen får inte göras beroende av att kakor godkänns (kakvägg); ett sådant "
+           "samtycke är inte frivilligt.",
+        en="Access to the site must not depend on accepting cookies (a cookie wall); such consent is not freely "
+           "given."),
+    trigger="`cookie_policy.cookie_wall` is true.",
+    fix="Let visitors use the shop after rejecting non-necessary cookies.",
+    example=_cookies(cookie_wall="true"),
+    fixed=_cookies(cookie_wall="false"),
+)
+def cookie_wall(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.cookie_policy.cookie_wall:
+        yield Hit("$.cookie_policy.cookie_wall")
+
+
+_FIELDS = {
+    "purpose": text("käyttötarkoitus", "ändamål", "purpose"),
+    "duration": text("voimassaoloaika", "livslängd", "duration"),
+    "party": text("ensimmäisen vai kolmannen osapuolen eväste", "förstaparts- eller tredjepartskaka",
+                  "first or third party"),
+    "category": text("evästeluokka", "kategori", "category"),
+    "provider": text("tarjoaja", "leverantör", "provider"),
+    "country": text("käsittelymaa", "land där uppgifterna behandlas", "country of processing"),
+}
+
+
+@rule(
+    id="RK-COOKIE-DETAILS", requirement=Requirement.COOKIE_DETAILS, severity=Severity.ERROR,
+    article="917/2014 205 §; C-673/17 Planet49", title="Every cookie has purpose, duration, party and category",
+    message=msg(
+        fi='Evästeeltä "{cookie}" puuttuu: {missing}.',
+        sv='För kakan "{cookie}" saknas: {missing}.',
+        en='The cookie "{cookie}" lacks: {missing}.'),
+    trigger="A declared cookie lacks its purpose, duration, party or category, or (unless first-party) its "
+            "provider.",
+    fix="Complete the cookie's entry; the purpose in plain words, the duration as ISO 8601 or 'session'.",
+    example=_cookies('\n[[cookies]]\nname = "_ga"\ncategory = "statistics"\n'),
+    fixed=_cookies(),
+)
+def cookie_details(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.cookies:
+        c = ref.cookie
+        missing = [label for name, label in _FIELDS.items()
+                   if name in ("purpose", "duration", "party", "category") and getattr(c, name) is None]
+        if c.provider is None and c.party is not Party.FIRST and c.party is not Party.THIRD:
+            missing.append(_FIELDS["provider"])
+        if missing:
+            yield Hit(ref.path, {"cookie": c.name, "missing": join(missing)})
+
+
+@rule(
+    id="RK-COOKIE-THIRD-PARTY", requirement=Requirement.COOKIE_DETAILS, severity=Severity.ERROR,
+    article="917/2014 205 §; GDPR 13(1)(e)–(f); C-673/17", title="Third-party cookies name provider and country",
+    message=msg(
+        fi='Kolmannen osapuolen evästeeltä "{cookie}" puuttuu: {missing}.',
+        sv='För tredjepartskakan "{cookie}" saknas: {missing}.',
+        en='The third-party cookie "{cookie}" lacks: {missing}.'),
+    trigger="A cookie with `party = \"third\"` has no `provider` or no `country`.",
+    fix="Name the provider (the company, e.g. 'Meta Platforms Ireland Ltd') and where it processes the data.",
+    example=_cookies(_GA.replace('provider = "Google Ireland Ltd"\n', '').replace('country = "IE"\n', '')),
+    fixed=_cookies(),
+)
+def cookie_third_party(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if c.party is not Party.THIRD:
+            continue
+        missing = [_FIELDS[name] for name in ("provider", "country") if getattr(c, name) is None]
+        if missing:
+            yield Hit(ref.path, {"cookie": c.name, "missing": join(missing)})
+
+
+@rule(
+    id="RK-COOKIES-UNDECLARED", requirement=Requirement.COOKIE_DETAILS, severity=Severity.ERROR,
+    article="917/2014 205 §", title="Cookies in use are declared",
+    message=msg(
+        fi="Selosteen mukaan sivustolla käytetään evästeitä, mutta niitä ei ole eritelty; kerro jokaisen evästeen "
+           "käyttötarkoitus, voimassaoloaika, tarjoaja ja onko se kolmannen osapuolen eväste.",
+        sv="Enligt beskrivningen använder webbplatsen kakor, men de specificeras inte; ange för varje kaka ändamål, "
+           "livslängd, leverantör och om det är en tredjepartskaka.",
+        en="The statement says the site uses cookies but does not declare them; give each cookie's purpose, "
+           "duration, provider and whether it is a third-party cookie."),
+    trigger="`cookie_policy.text` is given (the statement talks about cookies) but no `[[cookies]]` are declared.",
+    fix="Declare every cookie in a `[[cookies]]` table (a browser's developer tools list them).",
+    example=CONTROLLER + '\n[cookie_policy]\nconsent = "notice_only"\n'
+            'text = "Verkkokaupassa käytetään evästeitä kävijäliikenteen seurantaan."\n',
+    fixed=_cookies(text='"Verkkokaupassa käytetään evästeitä kävijäliikenteen seurantaan."'),
+)
+def cookies_undeclared(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.cookie_policy.text is not None and not ctx.statement.cookies:
+        yield Hit("$.cookies")

@@ -1,0 +1,272 @@
+"""Recipients, data categories, sources, required data and automated decisions (GDPR 13(1)(e), 13(2)(e)–(f), 14)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import Art22Basis, Register, SourceKind
+from rekisterikit.validate.context import Context, join, text
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+_ORDERS = '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nlegal_basis = "contract"\n'
+
+
+@rule(
+    id="RK-RECIPIENTS", requirement=Requirement.RECIPIENTS, severity=Severity.ERROR,
+    article="GDPR 13(1)(e), 14(1)(e)", title="Recipients are stated (or that there are none)",
+    message=msg(
+        fi='Rekisterin "{register}" tietojen vastaanottajia tai vastaanottajaryhmiä ei ole ilmoitettu; jos tietoja '
+           'ei luovuteta kenellekään, kerro se.',
+        sv='Mottagare eller kategorier av mottagare av uppgifterna i registret "{register}" anges inte; om uppgifterna '
+           'inte lämnas ut till någon, ska det framgå.',
+        en='The recipients or categories of recipients of the register "{register}" are not stated; if the data '
+           'goes to nobody, say so.'),
+    trigger="A register has no `recipients` at all (an explicit `recipients = []` says there are none).",
+    fix="List every recipient (carriers, payment service, IT providers, authorities) with its role and country, "
+        "or write `recipients = []`.",
+    example=CONTROLLER + REGISTER + _ORDERS,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Posti Oy", role = "processor", '
+          'country = "FI" }]\n' + _ORDERS,
+)
+def recipients(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        if reg.register.recipients is None:
+            yield Hit(f"{reg.path}.recipients", {"register": reg.register.name})
+
+
+@rule(
+    id="RK-RECIPIENTS-VAGUE", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e); WP260", title="Recipient categories are specific",
+    message=msg(
+        fi='Vastaanottaja on ilmoitettu vain ryhmänä ("{recipient}"); nimeä vastaanottaja tai tarkenna ryhmää '
+           '(rooli, toimiala, sijaintimaa).',
+        sv='Mottagaren anges endast som en kategori ("{recipient}"); namnge mottagaren eller precisera kategorin '
+           '(roll, bransch, land).',
+        en='The recipient is given only as a category ("{recipient}"); name the recipient or make the category '
+           'specific (role, sector, country).'),
+    trigger="A recipient has a category but no name, role, country or description.",
+    fix="Name the recipient (preferred), or give its role, country and a description of what it does.",
+    example=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Yhteistyökumppanit" }]\n' + _ORDERS,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Kuljetusliikkeet", '
+          'role = "processor", country = "FI" }]\n' + _ORDERS,
+)
+def recipients_vague(ctx: Context) -> Iterator[Hit]:
+    # WP260's "as specific as possible" wording on categories is [S] (research notes §1.1, item 5).
+    for reg in ctx.registers:
+        for i, r in enumerate(reg.register.recipients or ()):
+            if r.name is None and r.role is None and r.country is None and r.description is None \
+                    and r.category is not None:
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.category})
+
+
+def _collects_directly(register: Register) -> bool:
+    return not register.sources or any(s.kind.from_data_subject for s in register.sources)
+
+
+@rule(
+    id="RK-STATUTORY-REQUIREMENT", requirement=Requirement.STATUTORY_REQUIREMENT, severity=Severity.ERROR,
+    article="GDPR 13(2)(e)", title="Whether the data must be given, and what follows if not",
+    message=msg(
+        fi='Tarkoituksen "{purpose}" osalta ei kerrota, onko tietojen antaminen lakisääteinen tai sopimukseen '
+           'perustuva vaatimus, onko tiedot pakko antaa ja mitä antamatta jättämisestä seuraa.',
+        sv='För ändamålet "{purpose}" anges inte om uppgifterna krävs enligt lag eller avtal, om den registrerade '
+           'är skyldig att lämna dem och vad som händer om de inte lämnas.',
+        en='For the purpose "{purpose}" the statement does not say whether providing the data is a statutory or '
+           'contractual requirement, whether it is obligatory, and what follows if it is not provided.'),
+    trigger="A purpose of a register that collects data from the data subject has no `provision`.",
+    fix="Set `provision` (statutory, contractual, contract_precondition or voluntary) and, unless voluntary, "
+        "`provision_consequence`.",
+    example=CONTROLLER + REGISTER + _ORDERS,
+    fixed=CONTROLLER + REGISTER + _ORDERS + 'provision = "contract_precondition"\n'
+          'provision_consequence = "Ilman nimeä ja osoitetta tilausta ei voi toimittaa."\n',
+)
+def statutory_requirement(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        if ref.purpose.provision is None and _collects_directly(ref.register.register):
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
+_ADM_FIELDS = {
+    "logic": text("logiikka", "logiken", "the logic involved"),
+    "significance": text("merkitys", "betydelsen", "the significance"),
+    "consequences": text("seuraukset", "de förutsedda följderna", "the envisaged consequences"),
+}
+_ADM_EXAMPLE = CONTROLLER + REGISTER.rstrip("\n") + '''
+automated_decisions = {{ used = true{extra} }}
+
+[[registers.purposes]]
+key = "lasku"
+description = "Laskulla maksamisen hyväksyminen"
+kind = "credit_check"
+legal_basis = "contract"
+credit_register = "Suomen Asiakastieto Oy:n luottotietorekisteri"
+'''
+_ADM_COMPLETE = (', logic = "Pisteytys luottotietojen ja maksuhistorian perusteella", '
+                 'significance = "Päättää, voiko tilauksen maksaa laskulla", '
+                 'consequences = "Kielteinen päätös: maksa kortilla tai verkkopankissa"')
+
+
+@rule(
+    id="RK-AUTOMATED-DECISIONS", requirement=Requirement.AUTOMATED_DECISIONS, severity=Severity.ERROR,
+    article="GDPR 13(2)(f), 14(2)(g), 22", title="Automated decisions are explained",
+    message=msg(
+        fi="Automaattisesta päätöksenteosta puuttuu: {missing}.",
+        sv="Om det automatiserade beslutsfattandet saknas: {missing}.",
+        en="The description of automated decision-making lacks: {missing}."),
+    trigger="`automated_decisions.used` is true and logic, significance or consequences is missing.",
+    fix="Describe the logic, the significance and the envisaged consequences in plain words.",
+    example=_ADM_EXAMPLE.format(extra=', art22_basis = "contract", safeguards = "Voit pyytää ihmisen tekemää '
+                                      'uudelleenarviointia."'),
+    fixed=_ADM_EXAMPLE.format(extra=_ADM_COMPLETE + ', art22_basis = "contract", safeguards = "Voit pyytää '
+                                                    'ihmisen tekemää uudelleenarviointia."'),
+)
+def automated_decisions(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        adm = reg.register.automated_decisions
+        if adm is None or not adm.used:
+            continue
+        missing = [label for name, label in _ADM_FIELDS.items() if getattr(adm, name) is None]
+        if missing:
+            yield Hit(f"{reg.path}.automated_decisions", {"missing": join(missing)})
+
+
+@rule(
+    id="RK-AUTOMATED-DECISIONS-BASIS", requirement=Requirement.AUTOMATED_DECISIONS, severity=Severity.ERROR,
+    article="GDPR 22(2)–(3)", title="Automated decisions have a 22(2) exception and 22(3) safeguards",
+    message=msg(
+        fi="Pelkästään automaattiseen käsittelyyn perustuvalle päätökselle ei ole ilmoitettu 22 artiklan 2 kohdan "
+           "mukaista perustetta tai 3 kohdan suojatoimia (oikeus ihmisen osallistumiseen, kannan esittämiseen ja "
+           "päätöksen riitauttamiseen).",
+        sv="För beslutet som grundas enbart på automatiserad behandling anges inget undantag enligt artikel 22.2 "
+           "eller inga skyddsåtgärder enligt artikel 22.3 (rätt till mänskligt ingripande, att framföra sin "
+           "åsikt och att bestrida beslutet).",
+        en="The solely automated decision has no exception under Art. 22(2) or lacks the safeguards of Art. 22(3) "
+           "(human intervention, expressing one's view, contesting the decision)."),
+    trigger="`automated_decisions.used` is true and `art22_basis` is missing, or it is contract or explicit "
+            "consent without `safeguards`.",
+    fix="Set `art22_basis` and describe in `safeguards` how to obtain human review and contest the decision.",
+    example=_ADM_EXAMPLE.format(extra=_ADM_COMPLETE),
+    fixed=_ADM_EXAMPLE.format(extra=_ADM_COMPLETE + ', art22_basis = "contract", safeguards = "Voit pyytää '
+                                                    'ihmisen tekemää uudelleenarviointia."'),
+)
+def automated_decisions_basis(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        adm = reg.register.automated_decisions
+        if adm is None or not adm.used:
+            continue
+        needs_safeguards = adm.art22_basis in (Art22Basis.CONTRACT, Art22Basis.EXPLICIT_CONSENT)
+        if adm.art22_basis is None or (needs_safeguards and adm.safeguards is None):
+            yield Hit(f"{reg.path}.automated_decisions")
+
+
+@rule(
+    id="RK-AUTOMATED-DECISIONS-NOT-STATED", requirement=Requirement.AUTOMATED_DECISIONS, severity=Severity.INFO,
+    article="GDPR 13(2)(f); WP260", title="Say whether automated decisions are made",
+    message=msg(
+        fi='Suositus: kerro rekisterin "{register}" osalta myös, jos automaattista päätöksentekoa tai profilointia '
+           'ei käytetä.',
+        sv='Rekommendation: ange för registret "{register}" även om automatiserat beslutsfattande eller '
+           'profilering inte förekommer.',
+        en='Recommended: state for the register "{register}" also when no automated decision-making or profiling '
+           'takes place.'),
+    trigger="A register has no `automated_decisions` entry.",
+    fix="Add `automated_decisions = { used = false }` (or describe the decisions).",
+    example=CONTROLLER + REGISTER + _ORDERS,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nautomated_decisions = { used = false }\n' + _ORDERS,
+)
+def automated_decisions_not_stated(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        if reg.register.automated_decisions is None:
+            yield Hit(f"{reg.path}.automated_decisions", {"register": reg.register.name})
+
+
+_THIRD_PARTY = '\n[[registers.sources]]\nkind = "third_party"\nname = "Suomen Asiakastieto Oy"\npublic = false\n'
+_CATEGORY = '\n[[registers.data_categories]]\nkey = "luottotiedot"\nname = "Luottotiedot"\n'
+
+
+@rule(
+    id="RK-DATA-CATEGORIES", requirement=Requirement.DATA_CATEGORIES, severity=Severity.ERROR,
+    article="GDPR 14(1)(d)", title="Data obtained elsewhere: its categories are listed",
+    message=msg(
+        fi='Rekisteri "{register}" saa tietoja muualta kuin rekisteröidyltä, mutta henkilötietoryhmiä ei ole '
+           'lueteltu.',
+        sv='Registret "{register}" får uppgifter från andra än den registrerade, men kategorierna av '
+           'personuppgifter anges inte.',
+        en='The register "{register}" obtains data from others than the data subject but does not list the '
+           'categories of personal data.'),
+    trigger="A register has a third-party source and no `data_categories`.",
+    fix="List the data categories in `[[registers.data_categories]]`.",
+    example=CONTROLLER + REGISTER + _ORDERS + _THIRD_PARTY,
+    fixed=CONTROLLER + REGISTER + _ORDERS + _THIRD_PARTY + _CATEGORY,
+)
+def data_categories(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        indirect = any(s.kind is SourceKind.THIRD_PARTY for s in reg.register.sources)
+        if indirect and not reg.register.data_categories:
+            yield Hit(f"{reg.path}.data_categories", {"register": reg.register.name})
+
+
+@rule(
+    id="RK-DATA-CATEGORIES-RECOMMENDED", requirement=Requirement.DATA_CATEGORIES, severity=Severity.INFO,
+    article="GDPR 12(1); tietosuoja.fi", title="Data categories are listed",
+    message=msg(
+        fi='Suositus: luettele rekisterin "{register}" henkilötietoryhmät.',
+        sv='Rekommendation: ange kategorierna av personuppgifter i registret "{register}".',
+        en='Recommended: list the categories of personal data in the register "{register}".'),
+    trigger="A register collecting only from the data subject lists no data categories.",
+    fix="List the data categories in `[[registers.data_categories]]`.",
+    example=CONTROLLER + REGISTER + _ORDERS,
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.data_categories]]\nkey = "yhteystiedot"\n'
+          'name = "Nimi ja yhteystiedot"\n',
+)
+def data_categories_recommended(ctx: Context) -> Iterator[Hit]:
+    # The Finnish DPA lists data categories among the typical content of a notice [V] (research notes §1.1).
+    for reg in ctx.registers:
+        indirect = any(s.kind is SourceKind.THIRD_PARTY for s in reg.register.sources)
+        if not indirect and not reg.register.data_categories:
+            yield Hit(f"{reg.path}.data_categories", {"register": reg.register.name})
+
+
+@rule(
+    id="RK-SOURCES", requirement=Requirement.SOURCES, severity=Severity.ERROR,
+    article="GDPR 14(2)(f)", title="Third-party sources are named",
+    message=msg(
+        fi="Muualta kuin rekisteröidyltä saatujen tietojen lähdettä ei ole nimetty eikä kuvattu.",
+        sv="Källan till uppgifter som inte samlats in från den registrerade varken namnges eller beskrivs.",
+        en="The source of data not obtained from the data subject is neither named nor described."),
+    trigger="A `third_party` source has neither `name` nor `description`.",
+    fix="Name the source (e.g. 'Digia Oy:n väestötietojärjestelmäpalvelu'), or at least describe its nature and "
+        "sector.",
+    example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\npublic = true\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\npublic = true\n'
+          'name = "Digi- ja väestötietoviraston osoitepalvelu"\n',
+)
+def sources(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        for i, s in enumerate(reg.register.sources):
+            if s.kind is SourceKind.THIRD_PARTY and s.name is None and s.description is None:
+                yield Hit(f"{reg.path}.sources[{i}]")
+
+
+@rule(
+    id="RK-SOURCE-PUBLIC", requirement=Requirement.SOURCES, severity=Severity.WARNING,
+    article="GDPR 14(2)(f)", title="Say whether a source is publicly accessible",
+    message=msg(
+        fi='Tietolähteestä "{source}" ei kerrota, onko se yleisesti saatavilla oleva lähde.',
+        sv='För källan "{source}" anges inte om den är allmänt tillgänglig.',
+        en='The statement does not say whether the source "{source}" is publicly accessible.'),
+    trigger="A `third_party` source has no `public` flag.",
+    fix="Set `public = true` or `public = false`.",
+    example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
+            'name = "Yhteystietopalvelut"\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
+          'name = "Yhteystietopalvelut"\npublic = true\n',
+)
+def source_public(ctx: Context) -> Iterator[Hit]:
+    unnamed = text("(nimeämätön)", "(namnlös)", "(unnamed)")
+    for reg in ctx.registers:
+        for i, s in enumerate(reg.register.sources):
+            if s.kind is SourceKind.THIRD_PARTY and s.public is None:
+                yield Hit(f"{reg.path}.sources[{i}]", {"source": s.name or s.description or unnamed})

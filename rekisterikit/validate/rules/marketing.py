@@ -1,0 +1,96 @@
+"""Electronic direct marketing (Laki sähköisen viestinnän palveluista 917/2014 200 §).
+
+The section's momentti numbering (soft opt-in, opt-out in every message) was not verified (research notes §9.1);
+messages cite "200 §" without it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import LegalBasis, MarketingAudience, Purpose
+from rekisterikit.validate.context import Context, join, text
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+_NEWSLETTER = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "uutiskirje"
+description = "Sähköpostimarkkinointi asiakkaille"
+kind = "direct_marketing"
+direct_marketing = ["email"]
+marketing_audience = "consumers"
+'''
+_LI = ('legal_basis = "legitimate_interests"\n'
+       'legitimate_interest = "Omien, ostettujen kaltaisten tuotteiden markkinointi asiakkaille"\n')
+_SOFT_OPT_IN = ('soft_opt_in = {{ contact_from_sale = true, own_similar_products = true, '
+                'opt_out_at_collection = true, opt_out_in_every_message = {last} }}\n')
+
+
+def _electronic_to_consumers(p: Purpose) -> bool:
+    return any(ch.electronic for ch in p.direct_marketing) and p.marketing_audience is not MarketingAudience.BUSINESSES
+
+
+@rule(
+    id="RK-MARKETING-ELECTRONIC-CONSENT", requirement=Requirement.DIRECT_MARKETING, severity=Severity.ERROR,
+    article="917/2014 200 §; GDPR 6(1)(a)", title="E-mail and SMS marketing to consumers needs consent",
+    message=msg(
+        fi='Sähköpostilla tai tekstiviestillä kuluttajille tehtävä suoramarkkinointi ("{purpose}") edellyttää '
+           'ennakkosuostumusta, ellei asiakassuhdetta koskeva poikkeus täyty.',
+        sv='Direktmarknadsföring till konsumenter per e-post eller sms ("{purpose}") kräver förhandssamtycke, om '
+           'inte undantaget för befintliga kunder är uppfyllt.',
+        en='E-mail or SMS marketing to consumers ("{purpose}") needs prior consent unless the existing-customer '
+           'exception applies.'),
+    trigger="A purpose uses the email or sms channel towards consumers (or an unstated audience), is not on "
+            "consent and states no existing-customer exception (`soft_opt_in`).",
+    fix="Ask for consent (`legal_basis = \"consent\"`), or state the existing-customer exception with all four "
+        "conditions in `soft_opt_in`.",
+    example=_NEWSLETTER + _LI,
+    fixed=_NEWSLETTER + 'legal_basis = "consent"\n',
+)
+def electronic_consent(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if _electronic_to_consumers(p) and p.legal_basis is not LegalBasis.CONSENT and p.soft_opt_in is None:
+            yield Hit(ref.path, {"purpose": p.description})
+
+
+_CONDITIONS = {
+    "contact_from_sale": text("yhteystiedot on saatu myynnin yhteydessä",
+                              "kontaktuppgifterna har fåtts i samband med en försäljning",
+                              "the contact details were obtained in connection with a sale"),
+    "own_similar_products": text("markkinoidaan vain omia samankaltaisia tuotteita",
+                                 "endast egna liknande produkter marknadsförs",
+                                 "only the controller's own similar products are marketed"),
+    "opt_out_at_collection": text("kieltomahdollisuus tietoja kerättäessä",
+                                  "möjlighet att vägra när uppgifterna samlas in",
+                                  "an opt-out when the details are collected"),
+    "opt_out_in_every_message": text("kieltomahdollisuus jokaisessa viestissä",
+                                     "möjlighet att vägra i varje meddelande",
+                                     "an opt-out in every message"),
+}
+
+
+@rule(
+    id="RK-MARKETING-SOFT-OPT-IN", requirement=Requirement.DIRECT_MARKETING, severity=Severity.ERROR,
+    article="917/2014 200 §", title="The existing-customer exception meets all its conditions",
+    message=msg(
+        fi='Asiakassuhdetta koskevaan poikkeukseen vedotaan ("{purpose}"), mutta siitä ei kerrota: {missing}.',
+        sv='Undantaget för befintliga kunder åberopas ("{purpose}"), men följande anges inte: {missing}.',
+        en='The existing-customer exception is relied on ("{purpose}"), but the statement does not say: '
+           '{missing}.'),
+    trigger="Electronic marketing to consumers is not on consent and `soft_opt_in` lacks one of its conditions.",
+    fix="Meet and state all four conditions, or ask for consent.",
+    example=_NEWSLETTER + _LI + _SOFT_OPT_IN.format(last="false"),
+    fixed=_NEWSLETTER + _LI + _SOFT_OPT_IN.format(last="true"),
+)
+def soft_opt_in(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        s = p.soft_opt_in
+        if s is None or p.legal_basis is LegalBasis.CONSENT or not _electronic_to_consumers(p):
+            continue
+        missing = [label for name, label in _CONDITIONS.items() if not getattr(s, name)]
+        if missing:
+            yield Hit(f"{ref.path}.soft_opt_in", {"purpose": p.description, "missing": join(missing)})

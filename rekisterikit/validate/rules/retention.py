@@ -1,0 +1,161 @@
+"""Retention periods (GDPR 13(2)(a), 14(2)(a), 5(1)(e)) and the accounting minimums of Kirjanpitolaki 1336/1997."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import PurposeKind, Retention, RetentionStart
+from rekisterikit.validate.context import Context
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+_ORDERS = '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nlegal_basis = "contract"\n'
+_ACCOUNTING = ('\n[[registers.purposes]]\nkey = "kirjanpito"\ndescription = "Kirjanpito"\nkind = "accounting"\n'
+               'legal_basis = "legal_obligation"\nlegal_obligation = "Kirjanpitolaki 1336/1997"\n')
+
+_VAGUE = re.compile(
+    r"\b(?:niin kauan kuin (?:se )?(?:on )?(?:tarpee(?:n|llista|llinen)|välttämätön(?:tä)?|tarvitaan)|"
+    r"tarpeen mukaan|tarvittavan ajan|toistaiseksi|"
+    r"så länge (?:som )?(?:det )?(?:är )?(?:nödvändigt|behövs|erforderligt)|tills vidare|"
+    r"as long as (?:is |it is )?(?:necessary|needed|required)|for as long as necessary|indefinitely)\b",
+    re.IGNORECASE)
+
+
+def _has_content(r: Retention) -> bool:
+    return r.period is not None or r.criteria is not None
+
+
+@rule(
+    id="RK-RETENTION", requirement=Requirement.RETENTION, severity=Severity.ERROR,
+    article="GDPR 13(2)(a), 14(2)(a)", title="A retention period or criteria for every purpose",
+    message=msg(
+        fi='Säilytysaika tai sen määrittämisperusteet puuttuvat tarkoitukselta "{purpose}".',
+        sv='Lagringstiden eller kriterierna för att fastställa den saknas för ändamålet "{purpose}".',
+        en='The retention period, or the criteria used to determine it, is missing for the purpose "{purpose}".'),
+    trigger="No `[[registers.retention]]` rule with a `period` or `criteria` covers the purpose (by naming it, one "
+            "of its data categories, or nothing, which covers the whole register).",
+    fix="Add a retention rule with a `period` (ISO 8601, e.g. 'P2Y') counted from a `start` event, or concrete "
+        "`criteria`.",
+    example=CONTROLLER + REGISTER + _ORDERS,
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\npurposes = ["tilaukset"]\nperiod = "P3Y"\n'
+          'start = "order"\n',
+)
+def retention(ctx: Context) -> Iterator[Hit]:
+    for ref in ctx.purposes:
+        if not any(_has_content(r) for r in ref.register.register.retention_for(ref.purpose)):
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
+@rule(
+    id="RK-RETENTION-VAGUE", requirement=Requirement.RETENTION, severity=Severity.WARNING,
+    article="GDPR 13(2)(a), 5(1)(e); WP260", title="Retention criteria are concrete",
+    message=msg(
+        fi='Säilytysaika on epämääräinen ("{criteria}"); ilmoita aika tai konkreettiset perusteet, joista '
+           'rekisteröity voi päätellä, kuinka kauan hänen tietojaan säilytetään.',
+        sv='Lagringstiden är vag ("{criteria}"); ange en tid eller konkreta kriterier som låter den registrerade '
+           'förstå hur länge uppgifterna sparas.',
+        en='The retention period is vague ("{criteria}"); give a period or concrete criteria that let the data '
+           'subject work out how long their data is kept.'),
+    trigger="A retention rule has no `period` and its `criteria` say only 'as long as necessary' or similar.",
+    fix="Give a period from an event (e.g. 'P2Y' from `end_of_customer_relationship`), or criteria that name the "
+        "event and the length.",
+    example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\n'
+            'criteria = "Tietoja säilytetään niin kauan kuin on tarpeen."\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\nperiod = "P2Y"\n'
+          'start = "end_of_customer_relationship"\n',
+)
+def retention_vague(ctx: Context) -> Iterator[Hit]:
+    # WP260: "as long as necessary for the legitimate purposes" is not sufficient [M].
+    for reg in ctx.registers:
+        for i, r in enumerate(reg.register.retention):
+            if r.period is None and r.criteria is not None:
+                vague = [t for t in r.criteria.texts() if _VAGUE.search(t)]
+                if vague:
+                    yield Hit(f"{reg.path}.retention[{i}]", {"criteria": vague[0].strip()})
+
+
+# Kirjanpitolaki 1336/1997 2 luku 10 §: vouchers (tositteet) at least 6 years from the end of the year in which the
+# financial period ended; books and financial statements (kirjanpidot, tilinpäätös) at least 10 years from the end
+# of the financial period. Periods [S] (several accountancy sources); the section number is [M].
+_VOUCHER_YEARS = 6
+_BOOKS_YEARS = 10
+_BOOKS = re.compile(r"tilinpäätö|kirjanpido|pääkirj|päiväkirj|bokslut|bokföringar|huvudbok|grundbok|"
+                    r"financial statement|ledger|journal", re.IGNORECASE)
+_FINANCIAL_PERIOD_START = (RetentionStart.FINANCIAL_PERIOD_END, RetentionStart.END_OF_YEAR_OF_FINANCIAL_PERIOD_END)
+
+
+def _is_books(r: Retention) -> bool:
+    texts = [*(r.criteria.texts() if r.criteria else ()), r.legal_reference or ""]
+    return any(_BOOKS.search(t) for t in texts)
+
+
+def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
+    for ref in ctx.purposes:
+        if ref.purpose.kind is not PurposeKind.ACCOUNTING:
+            continue
+        reg = ref.register
+        for i, r in enumerate(reg.register.retention):
+            if r in reg.register.retention_for(ref.purpose) and r.period is not None:
+                yield f"{reg.path}.retention[{i}]", r
+
+
+@rule(
+    id="RK-RETENTION-ACCOUNTING", requirement=Requirement.RETENTION, severity=Severity.WARNING,
+    article="Kirjanpitolaki 1336/1997 2:10", title="Accounting material is kept for the statutory minimum",
+    message=msg(
+        fi="Kirjanpitoaineiston säilytysaika ({period}) on lakisääteistä lyhyempi: tositteet vähintään 6 vuotta sen "
+           "vuoden lopusta, jona tilikausi päättyi, kirjanpidot ja tilinpäätös vähintään 10 vuotta tilikauden "
+           "päättymisestä.",
+        sv="Lagringstiden för bokföringsmaterialet ({period}) är kortare än lagen kräver: verifikationer minst 6 år "
+           "från utgången av det år då räkenskapsperioden löpte ut, bokföringar och bokslut minst 10 år från "
+           "räkenskapsperiodens utgång.",
+        en="The retention of accounting material ({period}) is shorter than the law requires: vouchers at least "
+           "6 years from the end of the year in which the financial period ended, books and financial statements "
+           "at least 10 years from the end of the financial period."),
+    trigger="A retention period covering an `accounting` purpose is under 6 years (10 years when the rule's text "
+            "speaks of books or financial statements).",
+    fix="Keep vouchers (invoices, receipts) 6 years and books and financial statements 10 years; keep only the "
+        "accounting material, not the whole customer register.",
+    example=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'
+            'period = "P3Y"\nstart = "end_of_year_of_financial_period_end"\n',
+    fixed=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'
+          'period = "P6Y"\nstart = "end_of_year_of_financial_period_end"\n',
+)
+def retention_accounting(ctx: Context) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for path, r in _accounting_rules(ctx):
+        if r.period is None:  # pragma: no cover - _accounting_rules yields only rules with a period
+            continue
+        minimum = _BOOKS_YEARS if _is_books(r) else _VOUCHER_YEARS
+        if path not in seen and r.period.approximate_years < minimum - 1e-9:
+            seen.add(path)
+            yield Hit(path, {"period": str(r.period)})
+
+
+@rule(
+    id="RK-RETENTION-ACCOUNTING-START", requirement=Requirement.RETENTION, severity=Severity.INFO,
+    article="Kirjanpitolaki 1336/1997 2:10", title="Accounting periods run from the financial period",
+    message=msg(
+        fi="Kirjanpitoaineiston säilytysaika lasketaan tilikauden päättymisestä (kirjanpidot, tilinpäätös) tai sen "
+           "vuoden lopusta, jona tilikausi päättyi (tositteet); ilmoitettu laskentahetki voi lyhentää aikaa.",
+        sv="Lagringstiden för bokföringsmaterial räknas från räkenskapsperiodens utgång (bokföringar, bokslut) eller "
+           "från utgången av det år då räkenskapsperioden löpte ut (verifikationer); den angivna startpunkten kan "
+           "förkorta tiden.",
+        en="Accounting retention runs from the end of the financial period (books, financial statements) or the end "
+           "of the year in which it ended (vouchers); the stated starting point may shorten it."),
+    trigger="A retention period covering an `accounting` purpose starts from another event than the end of the "
+            "financial period (or of its year).",
+    fix="Set `start = \"end_of_year_of_financial_period_end\"` (vouchers) or `\"financial_period_end\"` (books).",
+    example=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'
+            'period = "P6Y"\nstart = "order"\n',
+    fixed=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'
+          'period = "P6Y"\nstart = "end_of_year_of_financial_period_end"\n',
+)
+def retention_accounting_start(ctx: Context) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for path, r in _accounting_rules(ctx):
+        if path not in seen and r.start is not None and r.start not in _FINANCIAL_PERIOD_START:
+            seen.add(path)
+            yield Hit(f"{path}.start")

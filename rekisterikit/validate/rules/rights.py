@@ -1,0 +1,322 @@
+"""Data-subject rights, withdrawal of consent, complaints and how requests are made (GDPR 12, 13(2)(b)–(d), 15–21)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import LegalBasis, RequestChannel, Right
+from rekisterikit.validate.context import Context
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+_ORDERS = '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nlegal_basis = "contract"\n'
+_MARKETING = ('\n[[registers.purposes]]\nkey = "markkinointi"\ndescription = "Postimarkkinointi asiakkaille"\n'
+              'kind = "direct_marketing"\nlegal_basis = "legitimate_interests"\ndirect_marketing = ["post"]\n'
+              'legitimate_interest = "Omien tuotteiden markkinointi nykyisille asiakkaille"\n')
+_SECURITY = ('\n[[registers.purposes]]\nkey = "tietoturva"\ndescription = "Verkkokaupan tietoturvan valvonta"\n'
+             'kind = "security"\nlegal_basis = "legitimate_interests"\n'
+             'legitimate_interest = "Verkkokaupan suojaaminen tietomurroilta lokitietojen avulla"\n')
+
+
+def _rights(*listed: Right, **extra: str) -> str:
+    body = "listed = [" + ", ".join(f'"{r.value}"' for r in listed) + "]\n"
+    body += "".join(f"{k} = {v}\n" for k, v in extra.items())
+    return "\n[rights]\n" + body
+
+
+_ALL = tuple(Right)
+
+
+def _without(right: Right) -> tuple[Right, ...]:
+    return tuple(r for r in _ALL if r is not right)
+
+
+def _always(ctx: Context) -> bool:
+    return True
+
+
+def _portability_applies(ctx: Context) -> bool:
+    return bool(ctx.bases() & {LegalBasis.CONSENT, LegalBasis.CONTRACT})
+
+
+def _right_rule(right: Right, *, fi: str, sv: str, en: str, applies: Callable[[Context], bool] = _always,
+                condition: str = "", purposes: str = _ORDERS) -> None:
+    article = f"GDPR 13(2)(b), 14(2)(c), {right.article.removeprefix('GDPR ')}"
+
+    def check(ctx: Context) -> Iterator[Hit]:
+        if right not in ctx.statement.rights.listed and applies(ctx):
+            yield Hit("$.rights.listed")
+
+    check.__name__ = f"right_{right.value}"
+    check.__module__ = __name__
+    rule(
+        id=f"RK-RIGHT-{right.value.upper()}", requirement=Requirement(f"right_{right.value}"),
+        severity=Severity.ERROR, article=article, title=f"The right of {right.value} is explained",
+        message=msg(fi=fi, sv=sv, en=en),
+        trigger=f"`rights.listed` does not include `{right.value}`{condition}.",
+        fix=f"Add `\"{right.value}\"` to `rights.listed` and explain how to exercise the right.",
+        example=CONTROLLER + REGISTER + purposes + _rights(*_without(right)),
+        fixed=CONTROLLER + REGISTER + purposes + _rights(*_ALL),
+    )(check)
+
+
+_right_rule(Right.ACCESS,
+            fi="Tieto oikeudesta saada pääsy omiin henkilötietoihin puuttuu.",
+            sv="Uppgiften om rätten att få tillgång till sina personuppgifter saknas.",
+            en="The right of access to one's personal data is not explained.")
+_right_rule(Right.RECTIFICATION,
+            fi="Tieto oikeudesta vaatia tietojen oikaisemista puuttuu.",
+            sv="Uppgiften om rätten till rättelse saknas.",
+            en="The right to rectification is not explained.")
+_right_rule(Right.ERASURE,
+            fi="Tieto oikeudesta vaatia tietojen poistamista puuttuu.",
+            sv="Uppgiften om rätten till radering saknas.",
+            en="The right to erasure is not explained.")
+_right_rule(Right.RESTRICTION,
+            fi="Tieto oikeudesta vaatia käsittelyn rajoittamista puuttuu.",
+            sv="Uppgiften om rätten till begränsning av behandling saknas.",
+            en="The right to restriction of processing is not explained.")
+_right_rule(Right.PORTABILITY,
+            fi="Tieto oikeudesta siirtää tiedot järjestelmästä toiseen puuttuu, vaikka käsittely perustuu "
+               "suostumukseen tai sopimukseen.",
+            sv="Uppgiften om rätten till dataportabilitet saknas, fast behandlingen grundar sig på samtycke eller "
+               "avtal.",
+            en="The right to data portability is not explained, although processing rests on consent or contract.",
+            applies=_portability_applies, condition=" and a purpose rests on consent or contract")
+
+
+def _objectionable(ctx: Context) -> bool:
+    return any(ref.purpose.legal_basis in (LegalBasis.PUBLIC_TASK, LegalBasis.LEGITIMATE_INTERESTS)
+               and not ctx.is_marketing(ref.purpose) for ref in ctx.purposes)
+
+
+@rule(
+    id="RK-RIGHT-OBJECT", requirement=Requirement.RIGHT_OBJECT, severity=Severity.ERROR,
+    article="GDPR 13(2)(b), 14(2)(c), 21(1)", title="The right to object is explained",
+    message=msg(
+        fi="Tieto oikeudesta vastustaa oikeutettuun etuun tai yleiseen etuun perustuvaa käsittelyä puuttuu.",
+        sv="Uppgiften om rätten att invända mot behandling som grundar sig på berättigat intresse eller allmänt "
+           "intresse saknas.",
+        en="The right to object to processing based on legitimate interests or the public interest is not "
+           "explained."),
+    trigger="A purpose other than direct marketing rests on `legitimate_interests` or `public_task`, and "
+            "`rights.listed` lacks `object`.",
+    fix="Add `\"object\"` to `rights.listed`.",
+    example=CONTROLLER + REGISTER + _SECURITY + _rights(*_without(Right.OBJECT)),
+    fixed=CONTROLLER + REGISTER + _SECURITY + _rights(*_ALL),
+)
+def right_object(ctx: Context) -> Iterator[Hit]:
+    if Right.OBJECT not in ctx.statement.rights.listed and _objectionable(ctx):
+        yield Hit("$.rights.listed")
+
+
+@rule(
+    id="RK-MARKETING-OBJECTION", requirement=Requirement.RIGHT_OBJECT, severity=Severity.ERROR,
+    article="GDPR 21(2)–(3)", title="The unconditional right to object to direct marketing",
+    message=msg(
+        fi='Rekisteröidyllä on ehdoton oikeus vastustaa suoramarkkinointia ("{purpose}") ja siihen liittyvää '
+           'profilointia milloin tahansa; kerro tästä oikeudesta.',
+        sv='Den registrerade har en ovillkorlig rätt att när som helst invända mot direktmarknadsföring '
+           '("{purpose}") och därmed sammanhängande profilering; informera om rätten.',
+        en='Data subjects have an unconditional right to object at any time to direct marketing ("{purpose}") and '
+           'related profiling; explain this right.'),
+    trigger="A direct-marketing purpose exists and `rights.listed` lacks `object`.",
+    fix="Add `\"object\"` to `rights.listed`; the renderer states that an objection stops the marketing.",
+    example=CONTROLLER + REGISTER + _MARKETING + _rights(*_without(Right.OBJECT)),
+    fixed=CONTROLLER + REGISTER + _MARKETING + _rights(*_ALL),
+)
+def marketing_objection(ctx: Context) -> Iterator[Hit]:
+    if Right.OBJECT not in ctx.statement.rights.listed:
+        for ref in ctx.marketing:
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
+@rule(
+    id="RK-RIGHT-OBJECT-SEPARATE", requirement=Requirement.RIGHT_OBJECT, severity=Severity.WARNING,
+    article="GDPR 21(4)", title="The right to object is shown separately",
+    message=msg(
+        fi="Vastustamisoikeus on tuotava nimenomaisesti esiin selkeästi ja erillään muista tiedoista.",
+        sv="Rätten att invända ska uttryckligen uppmärksammas, klart och tydligt och åtskilt från annan "
+           "information.",
+        en="The right to object must be explicitly brought to attention, clearly and separately from other "
+           "information."),
+    trigger="The right to object applies (legitimate interests, public task or direct marketing) and "
+            "`rights.objection_separate` is false.",
+    fix="Present the objection right in its own section (`objection_separate = true`, the renderer's default).",
+    example=CONTROLLER + REGISTER + _MARKETING + _rights(*_ALL, objection_separate="false"),
+    fixed=CONTROLLER + REGISTER + _MARKETING + _rights(*_ALL),
+)
+def right_object_separate(ctx: Context) -> Iterator[Hit]:
+    rights = ctx.statement.rights
+    if not rights.objection_separate and Right.OBJECT in rights.listed and (_objectionable(ctx) or ctx.marketing):
+        yield Hit("$.rights.objection_separate")
+
+
+_CONSENT = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutiskirje"\nkind = "newsletter"\n'
+            'legal_basis = "consent"\ndirect_marketing = ["email"]\n')
+
+
+@rule(
+    id="RK-WITHDRAW-CONSENT", requirement=Requirement.WITHDRAW_CONSENT, severity=Severity.ERROR,
+    article="GDPR 13(2)(c), 14(2)(d), 7(3)", title="The right to withdraw consent is explained",
+    message=msg(
+        fi="Suostumukseen perustuvan käsittelyn osalta ei kerrota oikeudesta peruuttaa suostumus milloin tahansa.",
+        sv="För behandling som grundar sig på samtycke anges inte rätten att när som helst återkalla samtycket.",
+        en="For processing based on consent the statement does not explain the right to withdraw consent at any "
+           "time."),
+    trigger="A purpose rests on consent (or explicit consent) or non-necessary cookies are declared, and "
+            "`rights.withdraw_consent` is false.",
+    fix="Set `rights.withdraw_consent = true` and say how to withdraw (as easily as consent was given).",
+    example=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL, withdraw_consent="false"),
+    fixed=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL),
+)
+def withdraw_consent(ctx: Context) -> Iterator[Hit]:
+    if not ctx.statement.rights.withdraw_consent and ctx.relies_on_consent:
+        yield Hit("$.rights.withdraw_consent")
+
+
+@rule(
+    id="RK-COMPLAINT", requirement=Requirement.COMPLAINT_AUTHORITY, severity=Severity.ERROR,
+    article="GDPR 13(2)(d), 14(2)(e), 77", title="The right to complain to the authority is explained",
+    message=msg(
+        fi="Tieto oikeudesta tehdä valitus valvontaviranomaiselle (Suomessa tietosuojavaltuutettu) puuttuu.",
+        sv="Uppgiften om rätten att lämna in klagomål till en tillsynsmyndighet (i Finland dataombudsmannen) "
+           "saknas.",
+        en="The right to lodge a complaint with a supervisory authority (in Finland the Data Protection Ombudsman) "
+           "is not explained."),
+    trigger="`rights.complaint` is false.",
+    fix="Set `rights.complaint = true`; the renderer adds the Data Protection Ombudsman's contact details.",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, complaint="false"),
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL),
+)
+def complaint(ctx: Context) -> Iterator[Hit]:
+    if not ctx.statement.rights.complaint:
+        yield Hit("$.rights.complaint")
+
+
+# Former names and addresses of the Finnish authority [M, uncertain] (research notes §4): any address but
+# PL 800, 00531 Helsinki / Lintulahdenkuja 4 is reported.
+_OUTDATED_AUTHORITY = re.compile(
+    r"tietosuojalautakun\w*|dataskyddsnämnd\w*|data protection board of finland|ratapihantie|albertinkatu|"
+    r"\b00521\b|\b00181\b", re.IGNORECASE)
+
+
+@rule(
+    id="RK-COMPLAINT-AUTHORITY", requirement=Requirement.COMPLAINT_AUTHORITY, severity=Severity.WARNING,
+    article="GDPR 77; Tietosuojalaki 1050/2018", title="The authority's details are current",
+    message=msg(
+        fi='Valvontaviranomaisen tiedot ovat vanhentuneet ("{term}"); Suomessa valvontaviranomainen on '
+           'tietosuojavaltuutettu: Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja.fi.',
+        sv='Uppgifterna om tillsynsmyndigheten är föråldrade ("{term}"); i Finland är tillsynsmyndigheten '
+           'dataombudsmannen: Dataombudsmannens byrå, PB 800, 00531 Helsingfors, tietosuoja.fi.',
+        en='The supervisory authority\'s details are outdated ("{term}"); in Finland the authority is the Data '
+           'Protection Ombudsman: Office of the Data Protection Ombudsman, P.O. Box 800, 00531 Helsinki, '
+           'tietosuoja.fi.'),
+    trigger="`rights.complaint_text` names a former authority (Tietosuojalautakunta) or a former address.",
+    fix="Remove `complaint_text` and let the renderer print the current details.",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "Valituksen voi tehdä '
+            'tietosuojavaltuutetulle, Ratapihantie 9, 00521 Helsinki."\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "Valituksen voi tehdä '
+          'tietosuojavaltuutetulle, PL 800, 00531 Helsinki."\n',
+)
+def complaint_authority(ctx: Context) -> Iterator[Hit]:
+    complaint_text = ctx.statement.rights.complaint_text
+    if complaint_text is None:
+        return
+    for t in complaint_text.texts():
+        match = _OUTDATED_AUTHORITY.search(t)
+        if match:
+            yield Hit("$.rights.complaint_text", {"term": match.group(0)})
+            return
+
+
+@rule(
+    id="RK-ACCESS-REQUEST-SIGNED", requirement=Requirement.ACCESS_REQUEST_FORM, severity=Severity.WARNING,
+    article="GDPR 12(2)–(3)", title="No signed paper letter is required",
+    message=msg(
+        fi="Oikeuksien käyttöä ei saa edellyttää omakätisesti allekirjoitettua kirjettä (henkilötietolain aikainen "
+           "vaatimus); pyynnön on voitava tehdä myös sähköisesti.",
+        sv="Utövandet av rättigheterna får inte kräva ett egenhändigt undertecknat brev (ett krav från "
+           "personuppgiftslagens tid); begäran ska också kunna göras elektroniskt.",
+        en="Exercising rights must not require a signed paper letter (a requirement of the repealed Personal Data "
+           "Act); requests must also be possible electronically."),
+    trigger="`rights.signed_request_required` is true.",
+    fix="Accept requests by e-mail or through the customer account; verify identity only when in doubt "
+        "(GDPR 12(6)).",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, signed_request_required="true"),
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, request_channels='["email", "account"]'),
+)
+def access_request_signed(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.rights.signed_request_required:
+        yield Hit("$.rights.signed_request_required")
+
+
+_ELECTRONIC = frozenset({RequestChannel.EMAIL, RequestChannel.WEB_FORM, RequestChannel.ACCOUNT})
+
+
+@rule(
+    id="RK-ACCESS-REQUEST-ELECTRONIC", requirement=Requirement.ACCESS_REQUEST_FORM, severity=Severity.WARNING,
+    article="GDPR 12(2)–(3)", title="Requests can be made electronically",
+    message=msg(
+        fi="Oikeuksien käyttöä koskevan pyynnön voi tehdä vain postitse, puhelimitse tai paikan päällä; "
+           "rekisterinpitäjän on helpotettava oikeuksien käyttöä ja sallittava sähköiset pyynnöt.",
+        sv="En begäran om att utöva rättigheterna kan endast göras per post, telefon eller på plats; den "
+           "personuppgiftsansvarige ska underlätta utövandet och godta elektroniska begäranden.",
+        en="Requests to exercise rights can only be made by post, phone or in person; the controller must "
+           "facilitate the exercise of rights and accept electronic requests."),
+    trigger="`rights.request_channels` is given and contains none of email, web_form or account.",
+    fix="Add `\"email\"` (or a web form or the customer account) to `rights.request_channels`.",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, request_channels='["post"]'),
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, request_channels='["post", "email"]'),
+)
+def access_request_electronic(ctx: Context) -> Iterator[Hit]:
+    channels = ctx.statement.rights.request_channels
+    if channels and not _ELECTRONIC.intersection(channels):
+        yield Hit("$.rights.request_channels")
+
+
+@rule(
+    id="RK-ACCESS-REQUEST-FEE", requirement=Requirement.ACCESS_REQUEST_FORM, severity=Severity.ERROR,
+    article="GDPR 12(5)", title="Exercising rights is free of charge",
+    message=msg(
+        fi="Oikeuksien käyttäminen on maksutonta; maksun voi periä vain ilmeisen perusteettomista tai "
+           "kohtuuttomista pyynnöistä.",
+        sv="Det är kostnadsfritt att utöva rättigheterna; avgift får tas ut endast för uppenbart ogrundade eller "
+           "orimliga begäranden.",
+        en="Exercising rights is free of charge; a fee may be charged only for manifestly unfounded or excessive "
+           "requests."),
+    trigger="`rights.fee_charged` is true.",
+    fix="Remove the fee (`fee_charged = false`).",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, fee_charged="true"),
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL),
+)
+def access_request_fee(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.rights.fee_charged:
+        yield Hit("$.rights.fee_charged")
+
+
+_ONE_MONTH_DAYS = 31
+
+
+@rule(
+    id="RK-ACCESS-REQUEST-DEADLINE", requirement=Requirement.ACCESS_REQUEST_FORM, severity=Severity.ERROR,
+    article="GDPR 12(3)", title="Requests are answered within a month",
+    message=msg(
+        fi="Luvattu vastausaika ({days} päivää) on liian pitkä: pyyntöön on vastattava viipymättä ja viimeistään "
+           "kuukauden kuluessa (määräaikaa voi perustellusta syystä jatkaa kahdella kuukaudella).",
+        sv="Den utlovade svarstiden ({days} dagar) är för lång: en begäran ska besvaras utan onödigt dröjsmål och "
+           "senast inom en månad (tiden kan av särskilda skäl förlängas med två månader).",
+        en="The promised response time ({days} days) is too long: requests must be answered without undue delay "
+           "and within one month (extendable by two months where necessary)."),
+    trigger="`rights.response_days` is more than 31.",
+    fix="Promise an answer within one month.",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, response_days="90"),
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, response_days="30"),
+)
+def access_request_deadline(ctx: Context) -> Iterator[Hit]:
+    days = ctx.statement.rights.response_days
+    if days is not None and days > _ONE_MONTH_DAYS:
+        yield Hit("$.rights.response_days", {"days": str(days)})
+

@@ -1,0 +1,298 @@
+"""Transfers outside the EU/EEA and their mechanisms (GDPR 13(1)(f), 44–49).
+
+Which countries are in the EEA and which have an adequacy decision comes from dated package data
+(``rekisterikit/data/eea.json``, ``adequacy.json``), not from code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import Country, LocalizedText, Transfer, TransferMechanism
+from rekisterikit.validate import data
+from rekisterikit.validate.context import Context, text
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+_ORDERS = '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nlegal_basis = "contract"\n'
+_US_RECIPIENT = 'recipients = [{ name = "Mailchimp (Intuit Inc.)", role = "processor", country = "US" }]'
+
+
+def _register(*lines: str) -> str:
+    return CONTROLLER + REGISTER.rstrip("\n") + "\n" + "\n".join(lines) + "\n" + _ORDERS
+
+
+def _covered(transfers: tuple[Transfer, ...], country: Country | None, name: str | None) -> bool:
+    return any((country is not None and t.country == country) or (name is not None and name in t.recipients)
+               for t in transfers)
+
+
+@rule(
+    id="RK-TRANSFER-UNDISCLOSED", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.ERROR,
+    article="GDPR 13(1)(f), 14(1)(f)", title="Transfers outside the EU/EEA are disclosed",
+    message=msg(
+        fi='"{recipient}" käsittelee tietoja EU/ETA-alueen ulkopuolella ({country}), mutta siirrosta ei kerrota.',
+        sv='"{recipient}" behandlar uppgifter utanför EU/EES ({country}), men överföringen nämns inte.',
+        en='"{recipient}" processes data outside the EU/EEA ({country}), but the transfer is not disclosed.'),
+    trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and no transfer "
+            "entry names that country or recipient.",
+    fix="Add a `[[registers.transfers]]` entry with the country, the recipients and the mechanism.",
+    example=_register(_US_RECIPIENT),
+    fixed=_register(_US_RECIPIENT, 'transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
+                                   'mechanism = "dpf", dpf_certified = true }]'),
+)
+def transfer_undisclosed(ctx: Context) -> Iterator[Hit]:
+    all_transfers = tuple(t for reg in ctx.registers for t in reg.register.transfers or ())
+    for reg in ctx.registers:
+        transfers = reg.register.transfers or ()
+        for i, r in enumerate(reg.register.recipients or ()):
+            if ctx.third_country(r.country) and not _covered(transfers, r.country, r.name):
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": str(r.country)})
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if ctx.third_country(c.country) and not _covered(all_transfers, c.country, c.provider):
+            yield Hit(ref.path, {"recipient": c.provider or c.name, "country": str(c.country)})
+
+
+@rule(
+    id="RK-TRANSFERS-NOT-STATED", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.INFO,
+    article="GDPR 13(1)(f)", title="Say whether data leaves the EU/EEA",
+    message=msg(
+        fi='Suositus: kerro rekisterin "{register}" osalta, siirretäänkö tietoja EU/ETA-alueen ulkopuolelle.',
+        sv='Rekommendation: ange för registret "{register}" om uppgifter överförs utanför EU/EES.',
+        en='Recommended: state for the register "{register}" whether data is transferred outside the EU/EEA.'),
+    trigger="A register has no `transfers` entry at all (`transfers = []` says there are none).",
+    fix="Write `transfers = []`, or list the transfers.",
+    example=_register('recipients = []'),
+    fixed=_register('recipients = []', 'transfers = []'),
+)
+def transfers_not_stated(ctx: Context) -> Iterator[Hit]:
+    for reg in ctx.registers:
+        if reg.register.transfers is None:
+            yield Hit(f"{reg.path}.transfers", {"register": reg.register.name})
+
+
+def _transfers(ctx: Context) -> Iterator[tuple[str, Transfer]]:
+    for reg in ctx.registers:
+        for i, t in enumerate(reg.register.transfers or ()):
+            yield f"{reg.path}.transfers[{i}]", t
+
+
+def _where(t: Transfer) -> str | LocalizedText:
+    return t.country.code if t.country is not None else text("maa ei tiedossa", "okänt land", "country not named")
+
+
+@rule(
+    id="RK-TRANSFER-MECHANISM", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.ERROR,
+    article="GDPR 13(1)(f), 44–49", title="Every transfer has a mechanism",
+    message=msg(
+        fi="Siirrolle EU/ETA-alueen ulkopuolelle ({country}) ei ole ilmoitettu perustetta (tietosuojan riittävyyttä "
+           "koskeva päätös, vakiolausekkeet tai muu 46–49 artiklan mukainen peruste).",
+        sv="För överföringen utanför EU/EES ({country}) anges ingen grund (beslut om adekvat skyddsnivå, "
+           "standardavtalsklausuler eller annan grund enligt artiklarna 46–49).",
+        en="The transfer outside the EU/EEA ({country}) gives no mechanism (adequacy decision, standard contractual "
+           "clauses or another basis under Arts. 46–49)."),
+    trigger="A transfer entry has no `mechanism`.",
+    fix="Set `mechanism` (adequacy, dpf, scc_2021_914, bcr, …) and where to get a copy of the safeguards.",
+    example=_register('transfers = [{ country = "GB" }]'),
+    fixed=_register('transfers = [{ country = "GB", mechanism = "adequacy" }]'),
+)
+def transfer_mechanism(ctx: Context) -> Iterator[Hit]:
+    for path, t in _transfers(ctx):
+        if t.mechanism is None:
+            yield Hit(path, {"country": _where(t)})
+
+
+_INVALIDATED = {
+    TransferMechanism.PRIVACY_SHIELD: text(
+        "EU–Yhdysvallat-yksityisyydensuoja (Privacy Shield) mitätöitiin unionin tuomioistuimen tuomiolla C-311/18 "
+        "(16.7.2020)",
+        "skölden för skydd av privatlivet mellan EU och USA (Privacy Shield) ogiltigförklarades genom domstolens "
+        "dom C-311/18 (16.7.2020)",
+        "the EU-US Privacy Shield was invalidated by the Court of Justice in C-311/18 (16 July 2020)"),
+    TransferMechanism.SAFE_HARBOR: text(
+        "Safe Harbor -järjestely mitätöitiin unionin tuomioistuimen tuomiolla C-362/14 (6.10.2015)",
+        "Safe Harbor-principerna ogiltigförklarades genom domstolens dom C-362/14 (6.10.2015)",
+        "Safe Harbor was invalidated by the Court of Justice in C-362/14 (6 October 2015)"),
+    TransferMechanism.OLD_SCC: text(
+        "vanhat vakiolausekkeet (2001/497/EY, 2004/915/EY, 2010/87/EU) on korvattu komission päätöksellä "
+        "(EU) 2021/914",
+        "de gamla standardavtalsklausulerna (2001/497/EG, 2004/915/EG, 2010/87/EU) har ersatts av "
+        "kommissionens beslut (EU) 2021/914",
+        "the old standard contractual clauses (2001/497/EC, 2004/915/EC, 2010/87/EU) were replaced by "
+        "Commission Decision (EU) 2021/914"),
+}
+
+
+@rule(
+    id="RK-TRANSFER-INVALIDATED", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.ERROR,
+    article="GDPR 44–46; C-311/18; C-362/14; (EU) 2021/914", title="No invalidated transfer mechanism",
+    message=msg(
+        fi="Siirto ({country}) perustuu järjestelyyn, joka ei ole enää voimassa: {reason}.",
+        sv="Överföringen ({country}) grundar sig på en ordning som inte längre gäller: {reason}.",
+        en="The transfer ({country}) relies on a mechanism that is no longer valid: {reason}."),
+    trigger="A transfer's mechanism is `privacy_shield`, `safe_harbor` or `old_scc`.",
+    fix="For a DPF-certified US recipient use `dpf`; otherwise the 2021 standard contractual clauses "
+        "(`scc_2021_914`) with a transfer impact assessment.",
+    example=_register('transfers = [{ country = "US", mechanism = "privacy_shield" }]'),
+    fixed=_register('transfers = [{ country = "US", mechanism = "scc_2021_914", '
+                    'safeguards_url = "https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj" }]'),
+)
+def transfer_invalidated(ctx: Context) -> Iterator[Hit]:
+    # Grandfathering of contracts on the old SCCs ended on 27.12.2022 [M] (research notes §2.8).
+    for path, t in _transfers(ctx):
+        reason = _INVALIDATED.get(t.mechanism) if t.mechanism is not None else None
+        if reason is not None:
+            yield Hit(f"{path}.mechanism", {"country": _where(t), "reason": reason})
+
+
+@rule(
+    id="RK-TRANSFER-NO-ADEQUACY", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.ERROR,
+    article="GDPR 45", title="An adequacy decision exists for the country",
+    message=msg(
+        fi="Maalle {country} ei ole voimassa olevaa tietosuojan riittävyyttä koskevaa päätöstä, joka kattaisi "
+           "siirron ({mechanism}); käytä vakiolausekkeita tai muuta 46 artiklan suojatoimea.",
+        sv="Det finns inget gällande beslut om adekvat skyddsnivå för {country} som täcker överföringen "
+           "({mechanism}); använd standardavtalsklausuler eller en annan skyddsåtgärd enligt artikel 46.",
+        en="No adequacy decision in force for {country} covers the transfer ({mechanism}); use standard contractual "
+           "clauses or another Art. 46 safeguard."),
+    trigger="A transfer claims `adequacy` for a country without an adequacy decision (the US only through the "
+            "DPF: use `dpf`), or `dpf` for a country other than the US.",
+    fix="Check the country against the Commission's list; otherwise use `scc_2021_914`.",
+    example=_register('transfers = [{ country = "IN", mechanism = "adequacy" }]'),
+    fixed=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", '
+                    'safeguards_copy = "Jäljennöksen vakiolausekkeista saa pyytämällä tietosuoja@esimerkki.fi" }]'),
+)
+def transfer_no_adequacy(ctx: Context) -> Iterator[Hit]:
+    _, decisions = data.adequacy()
+    for path, t in _transfers(ctx):
+        if t.country is None or t.mechanism not in (TransferMechanism.ADEQUACY, TransferMechanism.DPF):
+            continue
+        decision = decisions.get(t.country.code)
+        if t.mechanism is TransferMechanism.ADEQUACY:
+            valid = decision is not None and decision.framework is None
+        else:
+            valid = decision is not None and decision.framework == "dpf"
+        if not valid:
+            yield Hit(f"{path}.mechanism", {"country": t.country.code, "mechanism": t.mechanism.value})
+
+
+@rule(
+    id="RK-TRANSFER-DPF-CERTIFICATION", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.WARNING,
+    article="GDPR 45; (EU) 2023/1795", title="DPF transfers go to certified recipients",
+    message=msg(
+        fi="EU–Yhdysvallat-tietosuojakehys kattaa vain kehykseen sertifioituneet yritykset; varmista, että "
+           "vastaanottajat ({recipients}) ovat sertifioituja, tai käytä vakiolausekkeita.",
+        sv="Dataskyddsramen mellan EU och USA omfattar endast certifierade organisationer; kontrollera att "
+           "mottagarna ({recipients}) är certifierade, eller använd standardavtalsklausuler.",
+        en="The EU-US Data Privacy Framework covers only certified organisations; check that the recipients "
+           "({recipients}) are certified, or use standard contractual clauses."),
+    trigger="A transfer on `dpf` does not state `dpf_certified = true`.",
+    fix="Look the recipient up on the DPF list (dataprivacyframework.gov), then set `dpf_certified = true` and "
+        "link the entry in `safeguards_url`.",
+    example=_register('transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
+                      'mechanism = "dpf" }]'),
+    fixed=_register('transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
+                    'mechanism = "dpf", dpf_certified = true }]'),
+)
+def transfer_dpf_certification(ctx: Context) -> Iterator[Hit]:
+    unnamed = text("nimeämättömät", "ej namngivna", "not named")
+    for path, t in _transfers(ctx):
+        if t.mechanism is TransferMechanism.DPF and t.dpf_certified is not True:
+            yield Hit(path, {"recipients": ", ".join(t.recipients) if t.recipients else unnamed})
+
+
+@rule(
+    id="RK-TRANSFER-DPF-APPEAL", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.INFO,
+    article="GDPR 45; (EU) 2023/1795; C-703/25 P", title="The DPF's validity is under appeal",
+    message=msg(
+        fi="Tiedoksi: EU–Yhdysvallat-tietosuojakehyksen pätevyyttä koskeva valitus (C-703/25 P) on vireillä "
+           "unionin tuomioistuimessa; varaudu vaihtamaan siirtoperustetta.",
+        sv="För kännedom: ett överklagande om giltigheten av dataskyddsramen mellan EU och USA (C-703/25 P) "
+           "pågår vid EU-domstolen; var beredd att byta överföringsgrund.",
+        en="For information: an appeal on the validity of the EU-US Data Privacy Framework (C-703/25 P) is pending "
+           "before the Court of Justice; be ready to change the transfer mechanism."),
+    trigger="A transfer relies on `dpf`.",
+    fix="Nothing to fix now; keep standard contractual clauses ready as a fallback.",
+    example=_register('transfers = [{ country = "US", mechanism = "dpf", dpf_certified = true }]'),
+    fixed=_register('transfers = [{ country = "US", mechanism = "scc_2021_914", '
+                    'safeguards_url = "https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj" }]'),
+)
+def transfer_dpf_appeal(ctx: Context) -> Iterator[Hit]:
+    # General Court T-553/23 (3.9.2025) dismissed the annulment action; appeal C-703/25 P lodged 31.10.2025 [V].
+    for path, t in _transfers(ctx):
+        if t.mechanism is TransferMechanism.DPF:
+            yield Hit(f"{path}.mechanism")
+
+
+_ARTICLE_46 = (TransferMechanism.SCC_2021_914, TransferMechanism.BCR, TransferMechanism.CODE_OF_CONDUCT,
+               TransferMechanism.CERTIFICATION)
+
+
+@rule(
+    id="RK-TRANSFER-SAFEGUARDS-COPY", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.ERROR,
+    article="GDPR 13(1)(f), 46", title="How to get a copy of the safeguards",
+    message=msg(
+        fi="Siirron ({country}) suojatoimista ei kerrota, miten niistä saa jäljennöksen tai missä ne ovat "
+           "saatavilla.",
+        sv="För överföringen ({country}) anges inte hur man får en kopia av skyddsåtgärderna eller var de finns "
+           "tillgängliga.",
+        en="For the transfer ({country}) the statement does not say how to obtain a copy of the safeguards or where "
+           "they are available."),
+    trigger="A transfer on standard contractual clauses, BCR, a code of conduct or certification has neither "
+            "`safeguards_copy` nor `safeguards_url`.",
+    fix="Link the clauses (`safeguards_url`) or say how to ask for a copy (`safeguards_copy`).",
+    example=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914" }]'),
+    fixed=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", '
+                    'safeguards_copy = "Jäljennöksen saa pyytämällä tietosuoja@esimerkki.fi" }]'),
+)
+def transfer_safeguards_copy(ctx: Context) -> Iterator[Hit]:
+    for path, t in _transfers(ctx):
+        if t.mechanism in _ARTICLE_46 and t.safeguards_copy is None and t.safeguards_url is None:
+            yield Hit(path, {"country": _where(t)})
+
+
+@rule(
+    id="RK-TRANSFER-COUNTRY", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.WARNING,
+    article="GDPR 13(1)(f); WP260", title="The third country is named",
+    message=msg(
+        fi="Siirron kohdemaata ei ole nimetty; kerro, mihin maihin tietoja siirretään.",
+        sv="Mottagarlandet för överföringen anges inte; ange till vilka länder uppgifterna överförs.",
+        en="The destination of the transfer is not named; say to which countries data is transferred."),
+    trigger="A transfer entry has no `country`.",
+    fix="Set `country` (one entry per country).",
+    example=_register('transfers = [{ mechanism = "scc_2021_914", safeguards_copy = "Pyydä jäljennös." }]'),
+    fixed=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", '
+                    'safeguards_copy = "Pyydä jäljennös." }]'),
+)
+def transfer_country(ctx: Context) -> Iterator[Hit]:
+    # WP260: third countries "should generally be named" [M].
+    for path, t in _transfers(ctx):
+        if t.country is None:
+            yield Hit(path)
+
+
+@rule(
+    id="RK-TRANSFER-DEROGATION", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.WARNING,
+    article="GDPR 49; EDPB 2/2018", title="Derogations are not for routine transfers",
+    message=msg(
+        fi="Siirto ({country}) perustuu 49 artiklan poikkeukseen ({derogation}); poikkeuksia tulkitaan suppeasti "
+           "eikä niitä voi käyttää säännönmukaisiin siirtoihin, kuten palvelinten tai palveluntarjoajien käyttöön.",
+        sv="Överföringen ({country}) grundar sig på ett undantag i artikel 49 ({derogation}); undantag tolkas "
+           "restriktivt och kan inte användas för regelbundna överföringar, som drift av servrar eller tjänster.",
+        en="The transfer ({country}) relies on an Art. 49 derogation ({derogation}); derogations are interpreted "
+           "restrictively and cannot cover routine transfers such as hosting or service providers."),
+    trigger="A transfer's mechanism is `derogation`.",
+    fix="Use an adequacy decision or standard contractual clauses for regular transfers; keep derogations for "
+        "occasional ones and name the point of 49(1).",
+    example=_register('transfers = [{ country = "IN", mechanism = "derogation", derogation = "49(1)(a)" }]'),
+    fixed=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", '
+                    'safeguards_copy = "Pyydä jäljennös." }]'),
+)
+def transfer_derogation(ctx: Context) -> Iterator[Hit]:
+    # EDPB Guidelines 2/2018 on derogations: restrictive interpretation, not for systematic transfers [M].
+    unnamed = text("kohta ei tiedossa", "punkt anges inte", "point not named")
+    for path, t in _transfers(ctx):
+        if t.mechanism is TransferMechanism.DEROGATION:
+            yield Hit(path, {"country": _where(t), "derogation": t.derogation or unnamed})

@@ -26,6 +26,8 @@ __all__ = ["Context", "CookieRef", "PurposeRef", "RegisterRef", "join", "text"]
 
 #: Purpose kinds that are direct marketing in the sense of GDPR 21(2)–(3).
 MARKETING_KINDS = frozenset({PurposeKind.DIRECT_MARKETING, PurposeKind.NEWSLETTER})
+#: Purpose kinds that, on a website, mean tracking that needs cookie consent (917/2014 205 §).
+TRACKING_KINDS = frozenset({PurposeKind.ANALYTICS, PurposeKind.ADVERTISING, PurposeKind.PROFILING})
 
 
 @define(frozen=True)
@@ -102,6 +104,18 @@ class Context:
                      if ref.cookie.category is not None and ref.cookie.category.needs_consent)
 
     @cached_property
+    def uses_consent_cookies(self) -> bool:
+        """Whether non-necessary cookies are in use: declared, or evident from an undeclared cookie notice.
+
+        The latter is a statement that talks about cookies (``cookie_policy.text``) without declaring them and
+        has an analytics or advertising purpose: tracking of that kind needs consent whatever the cookie names.
+        """
+        if self.consent_cookies:
+            return True
+        return (not self.statement.cookies and self.statement.cookie_policy.text is not None
+                and any(ref.purpose.kind in TRACKING_KINDS for ref in self.purposes))
+
+    @cached_property
     def eea(self) -> frozenset[str]:
         """EEA country codes (dated data)."""
         return data.eea().codes
@@ -123,7 +137,7 @@ class Context:
     @cached_property
     def relies_on_consent(self) -> bool:
         """Whether any processing rests on consent: a purpose on 6(1)(a) or 9(2)(a), or non-necessary cookies."""
-        return bool(self.consent_cookies) or any(
+        return self.uses_consent_cookies or any(
             ref.purpose.legal_basis is LegalBasis.CONSENT
             or ref.purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT for ref in self.purposes)
 

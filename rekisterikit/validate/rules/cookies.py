@@ -58,8 +58,9 @@ _INVALID_CLAIMS = frozenset({CookieConsentMechanism.IMPLIED, CookieConsentMechan
            "beskrivningen {mechanism}.",
         en="Cookies other than strictly necessary ones need the user's prior, active consent, but according to the "
            "statement {mechanism}."),
-    trigger="Non-necessary cookies are declared and `cookie_policy.consent` is not `opt_in`; or the statement "
-            "claims consent by using the site or through browser settings.",
+    trigger="Non-necessary cookies are in use (declared, or a cookie notice plus an analytics or advertising "
+            "purpose) and `cookie_policy.consent` is not `opt_in`; or the statement claims consent by using the "
+            "site or through browser settings.",
     fix="Ask for consent before setting the cookies, with equal 'accept' and 'reject' choices "
         "(`consent = \"opt_in\"`), e.g. with rekisterikit's consent banner.",
     example=_cookies(consent='"implied"'),
@@ -70,7 +71,7 @@ def cookie_consent(ctx: Context) -> Iterator[Hit]:
     mechanism = ctx.statement.cookie_policy.consent
     if mechanism is CookieConsentMechanism.OPT_IN:
         return
-    if ctx.consent_cookies or mechanism in _INVALID_CLAIMS:
+    if ctx.uses_consent_cookies or mechanism in _INVALID_CLAIMS:
         yield Hit("$.cookie_policy.consent", {"mechanism": _MECHANISMS[mechanism]})
 
 
@@ -131,13 +132,13 @@ def cookie_basis(ctx: Context) -> Iterator[Hit]:
            "sen antaa.",
         sv="Samtycket till kakor ska kunna ändras och återkallas när som helst lika lätt som det ges.",
         en="Cookie consent must be changeable and withdrawable at any time, as easily as it is given."),
-    trigger="Non-necessary cookies are declared and `cookie_policy.withdraw` is false.",
+    trigger="Non-necessary cookies are in use and `cookie_policy.withdraw` is false.",
     fix="Offer a permanent 'cookie settings' link (`withdraw = true`).",
     example=_cookies(withdraw="false"),
     fixed=_cookies(withdraw="true"),
 )
 def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
-    if ctx.consent_cookies and not ctx.statement.cookie_policy.withdraw:
+    if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.withdraw:
         yield Hit("$.cookie_policy.withdraw")
 
 
@@ -151,14 +152,14 @@ def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
            "kakmeddelandets första nivå.",
         en="Rejecting cookies must be as easy as accepting them: offer a 'reject' choice on the first layer of the "
            "cookie notice."),
-    trigger="Non-necessary cookies are declared and `cookie_policy.reject_first_layer` is false.",
+    trigger="Non-necessary cookies are in use and `cookie_policy.reject_first_layer` is false.",
     fix="Put 'Reject all' next to 'Accept all' (`reject_first_layer = true`).",
     example=_cookies(reject_first_layer="false"),
     fixed=_cookies(reject_first_layer="true"),
 )
 def cookie_reject(ctx: Context) -> Iterator[Hit]:
     # Traficom's guide (13.9.2021; English version 11.11.2022): refusing must be as easy as accepting [S].
-    if ctx.consent_cookies and not ctx.statement.cookie_policy.reject_first_layer:
+    if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.reject_first_layer:
         yield Hit("$.cookie_policy.reject_first_layer")
 
 

@@ -152,7 +152,7 @@ def outdated_law(ctx: Context) -> Iterator[Hit]:
 
 
 _OUTDATED_TERMS = re.compile(
-    r"rekisteriselost\w*|tarkastusoikeu\w*|kielto-oikeu\w*|tietosuojalautakun\w*|viestintäviras\w*|"
+    r"rekisteriselost\w*|tarkastusoikeu\w*|kielto-oikeu\w*|tietosuojalautakun\w*|(?<!ja )viestintäviras\w*|"
     r"tietoyhteiskuntakaar\w*|registerbeskrivning\w*|granskningsrätt\w*", re.IGNORECASE)
 
 

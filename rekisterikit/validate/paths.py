@@ -41,7 +41,11 @@ def resolve(statement: Statement, path: str) -> Any:
             raise KeyError(path)
         name, index = match.groups()
         if name is not None:
-            attribute = _ATTRIBUTES.get(name, name) if isinstance(obj, Statement) else name
+            attribute = name
+            if isinstance(obj, Statement):
+                if name in FILE_NAMES:  # the file spells it differently
+                    raise KeyError(path)
+                attribute = _ATTRIBUTES.get(name, name)
             if not attrs.has(type(obj)) or attribute not in attrs.fields_dict(type(obj)):
                 raise KeyError(path)
             obj = getattr(obj, attribute)

@@ -13,7 +13,8 @@ def test_eea_has_the_27_member_states_and_the_three_efta_states() -> None:
     assert {"FI", "SE", "DE", "GR", "IS", "LI", "NO", "AX"} <= eea.codes
     assert not {"CH", "GB", "US", "EL", "FO", "GL"} & eea.codes
     assert 30 == len(eea.codes - {"AX", "GF", "GP", "MQ", "RE", "YT", "MF"})
-    assert eea.as_of <= dt.date.today() and eea.sources
+    assert eea.as_of <= dt.date.today()
+    assert eea.sources
 
 
 def test_adequacy_list_is_dated_and_marks_the_us_as_dpf_only() -> None:

@@ -113,5 +113,5 @@ def test_any_statement_validates_and_every_path_resolves(statement: Statement) -
     report = validate(statement)
     for finding in report.findings:
         resolve(statement, finding.path)  # raises KeyError if the path names nothing
-        assert finding.message.fi and finding.message.sv and finding.message.en
+        assert all(finding.message.get(lang) for lang in ("fi", "sv", "en"))
     assert sum(report.summary.values()) == len(report.findings)

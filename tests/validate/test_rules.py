@@ -52,10 +52,10 @@ def test_compliant_statement_has_no_findings_at_all(compliant: Statement) -> Non
 def test_every_builtin_rule_is_documented() -> None:
     """Every built-in rule has a title, trigger, fix, article and (but one) an example and a fix."""
     for rule in RULES:
-        assert rule.title and rule.trigger and rule.fix and rule.article, rule.id
+        assert all((rule.title, rule.trigger, rule.fix, rule.article)), rule.id
         assert rule.id.startswith("RK-"), rule.id
         if rule.id not in NO_EXAMPLE:
-            assert rule.example and rule.fixed, rule.id
+            assert all((rule.example, rule.fixed)), rule.id
 
 
 def test_every_requirement_code_of_the_statement_model_has_a_rule() -> None:

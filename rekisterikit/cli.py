@@ -21,6 +21,7 @@ __all__ = ["main"]
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("show", "rekisterikit.show", "print a readable summary of a statement file"),
     ("check", "rekisterikit.validate.cli", "check a statement file against the law (GDPR, Finnish acts)"),
+    ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
 )
 
 

@@ -414,3 +414,54 @@ def test_config_normalises_api_urls() -> None:
     assert ("https://shop.example/graphql/",) == config.allowed_saleor_urls
     assert "https://app.example" == config.app_url
     assert normalize_api_url("https://shop.example/graphql/") == config.consent_api_url
+
+
+# -- the whole story ------------------------------------------------------------------------------------------
+
+
+def test_end_to_end_install_publish_consent_erase(installed: AppUnderTest, saleor: FakeSaleor, tmp_path: Any,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Install, publish twice with the app's own token (idempotent), consent as a customer into the metadata,
+    then delete the customer and find the records erased."""
+    from rekisterikit.cli import main
+
+    from .conftest import STATEMENT
+
+    statement_file = tmp_path / "seloste.toml"
+    statement_file.write_text(STATEMENT, encoding="utf-8")
+    argv = ["saleor", "publish", str(statement_file), "--api-url", saleor.api_url,
+            "--database", str(installed.store.path)]
+    assert 0 == main(argv)
+    mutations = len(saleor.mutations)
+    assert 0 == main(argv)
+    out = capsys.readouterr().out.splitlines()
+    assert [True, True] == [out[0].startswith("created page"), out[1].startswith("unchanged: page")]
+    assert mutations == len(saleor.mutations)
+    (page,) = saleor.pages.values()
+    version = installed.flask.extensions["rekisterikit_saleor"].statement.version
+    assert version == page["metadata"]["rekisterikit.version"]
+
+    user_id = saleor.create_customer("koko-tarina@example.com")
+    token = saleor.customer_token(user_id)
+    decided = _decide(installed, {"action": "accept_all", "locale": "fi"}, Authorization=f"Bearer {token}")
+    assert 200 == decided.status_code
+    assert '{"marketing":true,"preferences":false,"statistics":true}' == saleor.users[user_id]["metadata"][
+        "rekisterikit.consent"]
+    assert 1 == len(installed.store.for_subject(customer_subject(saleor.api_url, user_id)))
+
+    (delivery,) = saleor.delete_customer(user_id)
+    assert 200 == delivery.status
+    assert [] == installed.store.for_subject(customer_subject(saleor.api_url, user_id))
+    assert [] == installed.store.history(decided.get_json()["consent"]["id"])
+
+
+def test_statement_page_and_dashboard_page(app: AppUnderTest) -> None:
+    """/statement serves the rendered statement in the asked language; / shows the app and the version."""
+    sv = app.http.get("/statement?locale=sv")
+    assert 200 == sv.status_code
+    assert '<html lang="sv">' in sv.get_data(as_text=True)
+    assert "Dataskyddsbeskrivning" in sv.get_data(as_text=True)
+    fallback = app.http.get("/statement?locale=de").get_data(as_text=True)
+    assert '<html lang="fi">' in fallback
+    home = app.http.get("/").get_data(as_text=True)
+    assert app.flask.extensions["rekisterikit_saleor"].statement.version in home

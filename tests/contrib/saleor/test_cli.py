@@ -102,3 +102,19 @@ def test_command_line_needs_neither_flask_nor_pyjwt() -> None:
             "import rekisterikit.contrib.saleor.cli, rekisterikit.contrib.saleor.publish; print('ok')")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert ("ok\n", 0) == (done.stdout, done.returncode), done.stderr
+
+
+def test_database_without_installation_is_a_usage_error(saleor: FakeSaleor, statement_file: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """--database naming a missing file, or an app not installed in that Saleor, exits 2 without contacting it."""
+    from rekisterikit.contrib.saleor import InstallationStore
+
+    monkeypatch.delenv(TOKEN_ENV, raising=False)
+    base = ["saleor", "publish", str(statement_file), "--api-url", saleor.api_url, "--database"]
+    assert 2 == main([*base, str(tmp_path / "missing.sqlite3")])
+    assert "no such database" in capsys.readouterr().err
+    InstallationStore(tmp_path / "empty.sqlite3")
+    assert 2 == main([*base, str(tmp_path / "empty.sqlite3")])
+    assert "not installed" in capsys.readouterr().err
+    assert [] == saleor.calls

@@ -22,10 +22,27 @@ from rekisterikit.model import (
 from rekisterikit.validate import data
 from rekisterikit.validate.registry import REGISTRY, Registry
 
-__all__ = ["Context", "CookieRef", "PurposeRef", "RegisterRef", "join", "text"]
+__all__ = [
+    "LEGITIMATE_INTEREST_KINDS",
+    "MARKETING_KINDS",
+    "TRACKING_KINDS",
+    "Context",
+    "CookieRef",
+    "PurposeRef",
+    "RegisterRef",
+    "join",
+    "text",
+]
 
 #: Purpose kinds that are direct marketing in the sense of GDPR 21(2)–(3).
 MARKETING_KINDS = frozenset({PurposeKind.DIRECT_MARKETING, PurposeKind.NEWSLETTER})
+#: Purpose kinds that normally rest on legitimate interests (research notes §2.2; EDPB 2/2019).
+LEGITIMATE_INTEREST_KINDS = frozenset({
+    PurposeKind.ANALYTICS, PurposeKind.SERVICE_DEVELOPMENT, PurposeKind.SECURITY, PurposeKind.FRAUD_PREVENTION,
+    PurposeKind.PROFILING, PurposeKind.ADVERTISING, PurposeKind.LEGAL_CLAIMS})
+#: Purpose kinds that, without a stated basis, evidently rest on the contract or on consent.
+_EVIDENT_BASES = {PurposeKind.ORDER: LegalBasis.CONTRACT, PurposeKind.ACCOUNT: LegalBasis.CONTRACT,
+                  PurposeKind.NEWSLETTER: LegalBasis.CONSENT}
 #: Purpose kinds that, on a website, mean tracking that needs cookie consent (917/2014 205 §).
 TRACKING_KINDS = frozenset({PurposeKind.ANALYTICS, PurposeKind.ADVERTISING, PurposeKind.PROFILING})
 
@@ -144,6 +161,18 @@ class Context:
     def bases(self) -> frozenset[LegalBasis]:
         """The legal bases any purpose uses."""
         return frozenset(ref.purpose.legal_basis for ref in self.purposes if ref.purpose.legal_basis is not None)
+
+    def likely_bases(self) -> frozenset[LegalBasis]:
+        """The bases in use, stated or evident: orders and accounts are contracts; newsletters and tracking need
+        consent. For rules about information items that depend on the basis (portability), where a statement
+        that names no basis must not escape them."""
+        bases = set(self.bases())
+        for ref in self.purposes:
+            if ref.purpose.legal_basis is None and ref.purpose.kind in _EVIDENT_BASES:
+                bases.add(_EVIDENT_BASES[ref.purpose.kind])
+        if self.uses_consent_cookies:
+            bases.add(LegalBasis.CONSENT)
+        return frozenset(bases)
 
     def uses_cookies_of(self, *categories: CookieCategory) -> bool:
         """Whether a declared cookie is of one of ``categories``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Art22Basis, Register, SourceKind
+from rekisterikit.model import Art22Basis, RecipientRole, Register, SourceKind
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -36,29 +36,41 @@ def recipients(ctx: Context) -> Iterator[Hit]:
             yield Hit(f"{reg.path}.recipients", {"register": reg.register.name})
 
 
+_RECIPIENT_FIELDS = {
+    "role": text("rooli (käsittelijä, rekisterinpitäjä, viranomainen)", "roll (personuppgiftsbiträde, "
+                 "personuppgiftsansvarig, myndighet)", "role (processor, controller, authority)"),
+    "country": text("maa, jossa tietoja käsitellään", "land där uppgifterna behandlas",
+                    "country where the data is processed"),
+}
+
+
 @rule(
-    id="RK-RECIPIENTS-VAGUE", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
-    article="GDPR 13(1)(e); WP260", title="Recipient categories are specific",
+    id="RK-RECIPIENT-DETAILS", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e)–(f); WP260", title="Recipients are specific: role and country",
     message=msg(
-        fi='Vastaanottaja on ilmoitettu vain ryhmänä ("{recipient}"); nimeä vastaanottaja tai tarkenna ryhmää '
-           '(rooli, toimiala, sijaintimaa).',
-        sv='Mottagaren anges endast som en kategori ("{recipient}"); namnge mottagaren eller precisera kategorin '
-           '(roll, bransch, land).',
-        en='The recipient is given only as a category ("{recipient}"); name the recipient or make the category '
-           'specific (role, sector, country).'),
-    trigger="A recipient has a category but no name, role, country or description.",
-    fix="Name the recipient (preferred), or give its role, country and a description of what it does.",
+        fi='Vastaanottajasta "{recipient}" ei kerrota: {missing}. Nimeä vastaanottaja tai kuvaa ryhmä tarkasti '
+           '(toiminta, toimiala, sijainti).',
+        sv='För mottagaren "{recipient}" anges inte: {missing}. Namnge mottagaren eller beskriv kategorin noggrant '
+           '(verksamhet, bransch, plats).',
+        en='For the recipient "{recipient}" the statement does not give: {missing}. Name the recipient or describe '
+           'the category precisely (activity, sector, location).'),
+    trigger="A recipient other than an authority has no `role` or no `country` (without the country, a transfer "
+            "outside the EEA cannot be seen).",
+    fix="Name the recipient (e.g. 'Posti Oy'), set its `role` and `country`; describe a category by what it does.",
     example=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Yhteistyökumppanit" }]\n' + _ORDERS,
     fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Kuljetusliikkeet", '
           'role = "processor", country = "FI" }]\n' + _ORDERS,
 )
-def recipients_vague(ctx: Context) -> Iterator[Hit]:
-    # WP260's "as specific as possible" wording on categories is [S] (research notes §1.1, item 5).
+def recipient_details(ctx: Context) -> Iterator[Hit]:
+    # WP260: recipients named by default; categories "as specific as possible", including location [S].
     for reg in ctx.registers:
         for i, r in enumerate(reg.register.recipients or ()):
-            if r.name is None and r.role is None and r.country is None and r.description is None \
-                    and r.category is not None:
-                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.category})
+            if r.role is RecipientRole.AUTHORITY:
+                continue
+            missing = [label for name, label in _RECIPIENT_FIELDS.items() if getattr(r, name) is None]
+            if missing:
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.name or r.category or "",
+                                                          "missing": join(missing)})
 
 
 def _collects_directly(register: Register) -> bool:
@@ -197,11 +209,14 @@ _CATEGORY = '\n[[registers.data_categories]]\nkey = "luottotiedot"\nname = "Luot
         en='The register "{register}" obtains data from others than the data subject but does not list the '
            'categories of personal data.'),
     trigger="A register has a third-party source and no `data_categories`.",
-    fix="List the data categories in `[[registers.data_categories]]`.",
+    fix="List the data categories in `[[registers.data_categories]]` (and, best, name them in each third-party "
+        "source's `data_categories`).",
     example=CONTROLLER + REGISTER + _ORDERS + _THIRD_PARTY,
-    fixed=CONTROLLER + REGISTER + _ORDERS + _THIRD_PARTY + _CATEGORY,
+    fixed=CONTROLLER + REGISTER + _ORDERS + _THIRD_PARTY + 'data_categories = ["luottotiedot"]\n' + _CATEGORY,
 )
 def data_categories(ctx: Context) -> Iterator[Hit]:
+    # 14(1)(d) asks for "the categories of personal data concerned"; which source provides which category is
+    # good practice, not a requirement of the text, so it is not checked.
     for reg in ctx.registers:
         indirect = any(s.kind is SourceKind.THIRD_PARTY for s in reg.register.sources)
         if indirect and not reg.register.data_categories:
@@ -251,7 +266,7 @@ def sources(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    id="RK-SOURCE-PUBLIC", requirement=Requirement.SOURCES, severity=Severity.WARNING,
+    id="RK-SOURCE-PUBLIC", requirement=Requirement.SOURCES, severity=Severity.ERROR,
     article="GDPR 14(2)(f)", title="Say whether a source is publicly accessible",
     message=msg(
         fi='Tietolähteestä "{source}" ei kerrota, onko se yleisesti saatavilla oleva lähde.',

@@ -153,7 +153,8 @@ def outdated_law(ctx: Context) -> Iterator[Hit]:
 
 _OUTDATED_TERMS = re.compile(
     r"rekisteriselost\w*|tarkastusoikeu\w*|kielto-oikeu\w*|tietosuojalautakun\w*|(?<!ja )viestintäviras\w*|"
-    r"tietoyhteiskuntakaar\w*|registerbeskrivning\w*|granskningsrätt\w*", re.IGNORECASE)
+    r"tietoyhteiskuntakaar\w*|registerbeskrivning\w*|granskningsrätt\w*|oikeus kieltää|etämyyn\w*",
+    re.IGNORECASE)
 
 
 @rule(
@@ -167,8 +168,9 @@ _OUTDATED_TERMS = re.compile(
            'dataskyddsförordningens begrepp (t.ex. dataskyddsbeskrivning, rätt till tillgång, rätt att invända).',
         en='The term "{term}" comes from the repealed Personal Data Act or a former administration; use the GDPR\'s '
            'terms (privacy notice, right of access, right to object, Traficom).'),
-    trigger="Shop-written text uses 'rekisteriseloste', 'tarkastusoikeus', 'kielto-oikeus', "
-            "'Tietosuojalautakunta', 'Viestintävirasto' or 'tietoyhteiskuntakaari'.",
+    trigger="Shop-written text uses 'rekisteriseloste', 'tarkastusoikeus', 'kielto-oikeus' or 'oikeus kieltää' "
+            "(with 'etämyynti', the Henkilötietolaki 30 § formula), 'Tietosuojalautakunta', 'Viestintävirasto' or "
+            "'tietoyhteiskuntakaari'.",
     fix="Rename the document 'Tietosuojaseloste' and use the GDPR's names for the rights.",
     example='title = "Rekisteriseloste"\n' + CONTROLLER,
     fixed='title = "Tietosuojaseloste"\n' + CONTROLLER,

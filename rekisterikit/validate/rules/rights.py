@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import LegalBasis, RequestChannel, Right
-from rekisterikit.validate.context import Context
+from rekisterikit.validate.context import LEGITIMATE_INTEREST_KINDS, Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
@@ -38,7 +38,7 @@ def _always(ctx: Context) -> bool:
 
 
 def _portability_applies(ctx: Context) -> bool:
-    return bool(ctx.bases() & {LegalBasis.CONSENT, LegalBasis.CONTRACT})
+    return bool(ctx.likely_bases() & {LegalBasis.CONSENT, LegalBasis.CONTRACT})
 
 
 def _right_rule(right: Right, *, fi: str, sv: str, en: str, applies: Callable[[Context], bool] = _always,
@@ -84,7 +84,9 @@ _right_rule(Right.PORTABILITY,
             sv="Uppgiften om rätten till dataportabilitet saknas, fast behandlingen grundar sig på samtycke eller "
                "avtal.",
             en="The right to data portability is not explained, although processing rests on consent or contract.",
-            applies=_portability_applies, condition=" and a purpose rests on consent or contract")
+            applies=_portability_applies,
+            condition=" and a purpose rests on consent or contract (stated, or evident: orders and accounts are "
+                      "contracts, newsletters and tracking cookies need consent)")
 
 
 def _objectionable(ctx: Context) -> bool:
@@ -110,6 +112,34 @@ def _objectionable(ctx: Context) -> bool:
 def right_object(ctx: Context) -> Iterator[Hit]:
     if Right.OBJECT not in ctx.statement.rights.listed and _objectionable(ctx):
         yield Hit("$.rights.listed")
+
+
+@rule(
+    id="RK-RIGHT-OBJECT-LIKELY", requirement=Requirement.RIGHT_OBJECT, severity=Severity.WARNING,
+    article="GDPR 13(2)(b), 21(1)", title="The right to object, where purposes normally rest on legitimate interests",
+    message=msg(
+        fi='Tarkoitukselle "{purpose}" ei ole ilmoitettu oikeusperustetta; jos se perustuu oikeutettuun etuun, '
+           'kuten tällainen käsittely yleensä, rekisteröidyllä on oikeus vastustaa sitä, eikä sitä ole kerrottu.',
+        sv='Ingen rättslig grund anges för ändamålet "{purpose}"; om det grundar sig på berättigat intresse, som '
+           'sådan behandling i regel gör, har den registrerade rätt att invända, och det framgår inte.',
+        en='No legal basis is given for the purpose "{purpose}"; if it rests on legitimate interests, as such '
+           'processing usually does, data subjects may object to it, and the statement does not say so.'),
+    trigger="`rights.listed` lacks `object` and a purpose without a stated basis is of a kind that usually rests "
+            "on legitimate interests (analytics, service development, security, fraud prevention, profiling, "
+            "advertising, legal claims).",
+    fix="State the basis of each purpose; where it is legitimate interests, add `\"object\"` to `rights.listed`.",
+    example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "analyysi"\ndescription = "Analysointi"\n'
+            'kind = "analytics"\n' + _rights(*_without(Right.OBJECT)),
+    fixed=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "analyysi"\ndescription = "Analysointi"\n'
+          'kind = "analytics"\n' + _rights(*_ALL),
+)
+def right_object_likely(ctx: Context) -> Iterator[Hit]:
+    if Right.OBJECT in ctx.statement.rights.listed or _objectionable(ctx):
+        return
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is None and p.kind in LEGITIMATE_INTEREST_KINDS and not ctx.is_marketing(p):
+            yield Hit(ref.path, {"purpose": p.description})
 
 
 @rule(
@@ -142,15 +172,14 @@ def marketing_objection(ctx: Context) -> Iterator[Hit]:
            "information.",
         en="The right to object must be explicitly brought to attention, clearly and separately from other "
            "information."),
-    trigger="The right to object applies (legitimate interests, public task or direct marketing) and "
-            "`rights.objection_separate` is false.",
+    trigger="`rights.listed` includes `object` and `rights.objection_separate` is false.",
     fix="Present the objection right in its own section (`objection_separate = true`, the renderer's default).",
     example=CONTROLLER + REGISTER + _MARKETING + _rights(*_ALL, objection_separate="false"),
     fixed=CONTROLLER + REGISTER + _MARKETING + _rights(*_ALL),
 )
 def right_object_separate(ctx: Context) -> Iterator[Hit]:
     rights = ctx.statement.rights
-    if not rights.objection_separate and Right.OBJECT in rights.listed and (_objectionable(ctx) or ctx.marketing):
+    if not rights.objection_separate and Right.OBJECT in rights.listed:
         yield Hit("$.rights.objection_separate")
 
 

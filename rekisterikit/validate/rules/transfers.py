@@ -254,12 +254,15 @@ def transfer_safeguards_copy(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    id="RK-TRANSFER-COUNTRY", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.WARNING,
+    id="RK-TRANSFER-COUNTRY", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.ERROR,
     article="GDPR 13(1)(f); WP260", title="The third country is named",
     message=msg(
-        fi="Siirron kohdemaata ei ole nimetty; kerro, mihin maihin tietoja siirretään.",
-        sv="Mottagarlandet för överföringen anges inte; ange till vilka länder uppgifterna överförs.",
-        en="The destination of the transfer is not named; say to which countries data is transferred."),
+        fi="Siirron kohdemaata ei ole nimetty; kerro, mihin maihin tietoja siirretään ja onko maasta tehty "
+           "tietosuojan riittävyyttä koskeva päätös.",
+        sv="Mottagarlandet för överföringen anges inte; ange till vilka länder uppgifterna överförs och om det "
+           "finns ett beslut om adekvat skyddsnivå för landet.",
+        en="The destination of the transfer is not named; say to which countries data is transferred and whether "
+           "an adequacy decision covers them."),
     trigger="A transfer entry has no `country`.",
     fix="Set `country` (one entry per country).",
     example=_register('transfers = [{ mechanism = "scc_2021_914", safeguards_copy = "Pyydä jäljennös." }]'),
@@ -267,7 +270,8 @@ def transfer_safeguards_copy(ctx: Context) -> Iterator[Hit]:
                     'safeguards_copy = "Pyydä jäljennös." }]'),
 )
 def transfer_country(ctx: Context) -> Iterator[Hit]:
-    # WP260: third countries "should generally be named" [M].
+    # Without the country, "the existence or absence of an adequacy decision" (13(1)(f)) cannot be told; WP260:
+    # third countries "should generally be named" [M].
     for path, t in _transfers(ctx):
         if t.country is None:
             yield Hit(path)

@@ -20,6 +20,7 @@ __all__ = ["main"]
 #: (name, module, one-line help) of every subcommand, in the order ``--help`` lists them.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("show", "rekisterikit.show", "print a readable summary of a statement file"),
+    ("render", "rekisterikit.render.command", "render a statement as HTML, text, Markdown or JSON (fi, sv, en)"),
     ("check", "rekisterikit.validate.cli", "check a statement file against the law (GDPR, Finnish acts)"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
 )

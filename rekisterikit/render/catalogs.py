@@ -100,11 +100,20 @@ def extract(root: Path | None = None) -> Catalog:
         relative = Path(dirname).relative_to(root)
         return not relative.parts or relative.parts[0] not in _EXCLUDED
 
+    forms: dict[tuple[str | None, str], set[bool]] = {}
     for filename, lineno, message, comments, context in extract_from_dir(
             root, keywords=_KEYWORDS, comment_tags=("Translators:",), strip_comment_tags=True,
             directory_filter=keep):
-        template.add(message, locations=[(f"{root.name}/{filename}", lineno)], auto_comments=comments,
-                     context=context)
+        plural = not isinstance(message, str)
+        msgid = message if isinstance(message, str) else message[0]
+        forms.setdefault((context, msgid), set()).add(plural)
+        location = (f"{root.name}/{filename}", lineno)
+        existing = template.get(msgid, context=context)
+        if existing is not None and not plural and not isinstance(existing.id, str):
+            existing.locations.append(location)  # keep the plural form; the clash is reported by check()
+            continue
+        template.add(message, locations=[location], auto_comments=comments, context=context)
+    template.clashes = sorted(str(k[1]) for k, v in forms.items() if len(v) > 1)  # type: ignore[attr-defined]
     return template
 
 
@@ -214,6 +223,9 @@ def check(root: Path | None = None) -> list[Problem]:
     root = root or package_dir()
     problems: list[Problem] = []
     template = extract(root)
+    problems.extend(Problem(root.name, f"{msgid!r} is used both with and without a plural form; gettext cannot "
+                                       "tell them apart (use another id or pgettext)")
+                    for msgid in template.clashes)  # type: ignore[attr-defined]
     wanted = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in _messages(template)}
     pot = _pot_path(root)
     if not pot.exists() or _DATE_HEADER.sub(b"", pot.read_bytes()) != _DATE_HEADER.sub(b"", _render_po(template)):

@@ -56,6 +56,8 @@ from rekisterikit.model import Language, Statement
 __all__ = [
     "CONSENT_HEADER",
     "METADATA_KEYS",
+    "PERMISSIONS",
+    "SaleorApp",
     "SaleorAppConfig",
     "create_app",
     "customer_subject",

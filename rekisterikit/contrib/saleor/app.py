@@ -9,8 +9,9 @@ Routes:
 * ``POST /api/webhooks/customer-created|customer-deleted|account-deleted`` — signed webhooks
   (:mod:`~rekisterikit.contrib.saleor.webhooks`): deleting a customer erases their consent records (GDPR 17),
   creating one links the consent id the storefront put in the new account's metadata;
-* ``GET|POST /api/consent`` — the storefront's consent endpoints (CORS for the configured storefront origin only):
-  read the consent, record a decision, and mirror it into the customer's (or the guest checkout's) metadata;
+* ``GET|POST /api/consent``, ``POST /api/consent/withdraw`` — the storefront's consent endpoints (CORS for the
+  configured storefront origin only): read the consent, record a decision or a withdrawal, and mirror it into the
+  customer's (or the guest checkout's) metadata;
 * ``GET /statement`` — the statement as HTML (the manifest's ``dataPrivacyUrl`` by default);
 * ``GET /`` — the page Saleor's dashboard shows for the app.
 
@@ -408,8 +409,10 @@ class SaleorApp:
                 "offered": [c.value for c in self.service.offered], "version": self.service.version,
                 "fingerprint": self.service.fingerprint}
 
-    def decide(self, body: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
-        """Handle ``POST /api/consent``: record the decision and mirror it; return the JSON and cookies to set.
+    def decide(self, body: Mapping[str, Any], *, withdraw: bool = False) -> tuple[dict[str, Any], list[str]]:
+        """Handle ``POST /api/consent`` (or, with ``withdraw``, ``POST /api/consent/withdraw``).
+
+        Records the decision, mirrors it into Saleor metadata and returns the JSON answer and the cookies to set.
 
         Raises:
             _Refused: a bad customer token or checkout, or a form without a valid action.
@@ -430,8 +433,12 @@ class SaleorApp:
         locale = body.get("locale")
         language = locale if locale in tuple(Language) else self.statement.default_language.value
         try:
-            decision = self.service.decide(body, cookies=self.cookies(), headers=_headers(), locale=language,
-                                           https=request.is_secure)
+            if withdraw:
+                decision = self.service.withdraw(cookies=self.cookies(), headers=_headers(), locale=language,
+                                                 https=request.is_secure)
+            else:
+                decision = self.service.decide(body, cookies=self.cookies(), headers=_headers(), locale=language,
+                                               https=request.is_secure)
         except ConsentError as exc:
             raise _Refused(str(exc), 400) from None
         api_url = self.config.consent_api_url or ""
@@ -550,6 +557,7 @@ def create_app(*, statement: Statement, store: ConsentStore, config: SaleorAppCo
         return response
 
     @app.route("/api/consent", methods=["GET", "POST", "OPTIONS"])
+    @app.route("/api/consent/withdraw", methods=["POST", "OPTIONS"], endpoint="withdraw")
     def consent() -> Response:
         origin = request.headers.get("Origin")
         if origin and origin.lower() != config.storefront_origin:
@@ -564,7 +572,7 @@ def create_app(*, statement: Statement, store: ConsentStore, config: SaleorAppCo
         if not isinstance(body, dict):
             return cors(_json({"success": False, "error": {"message": "send a JSON object"}}, 400))
         try:
-            payload, cookies = state.decide(body)
+            payload, cookies = state.decide(body, withdraw=request.path.endswith("/withdraw"))
         except _Refused as exc:
             return cors(refused(exc))
         response = _json(payload)

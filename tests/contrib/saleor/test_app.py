@@ -465,3 +465,25 @@ def test_statement_page_and_dashboard_page(app: AppUnderTest) -> None:
     assert '<html lang="fi">' in fallback
     home = app.http.get("/").get_data(as_text=True)
     assert app.flask.extensions["rekisterikit_saleor"].statement.version in home
+
+
+def test_withdrawal_is_recorded_and_mirrored(installed: AppUnderTest, saleor: FakeSaleor) -> None:
+    """POST /api/consent/withdraw turns every category off, records what was withdrawn and updates the metadata."""
+    user_id = saleor.create_customer("peruu@example.com")
+    auth = {"Authorization": f"Bearer {saleor.customer_token(user_id)}"}
+    given = _decide(installed, {"action": "accept_all"}, **auth).get_json()
+    response = installed.http.post("/api/consent/withdraw", json={}, headers={
+        "Origin": STOREFRONT, "X-Rekisterikit-Consent": given["cookie"]["value"], **auth})
+    data = response.get_json()
+    assert (200, [], given["consent"]["id"]) == (response.status_code, data["consent"]["granted"],
+                                                data["consent"]["id"])
+    latest = installed.store.history(given["consent"]["id"])[-1]
+    assert {"statistics", "marketing"} == {c.value for c in latest.withdrawn}
+    assert '{"marketing":false,"preferences":false,"statistics":false}' == saleor.users[user_id]["metadata"][
+        "rekisterikit.consent"]
+
+
+def test_global_privacy_control_turns_marketing_off(installed: AppUnderTest) -> None:
+    """With Sec-GPC: 1 an "accept all" grants statistics but not marketing, recorded with the method gpc."""
+    data = _decide(installed, {"action": "accept_all"}, **{"Sec-GPC": "1"}).get_json()
+    assert (["statistics"], "gpc") == (data["consent"]["granted"], data["consent"]["method"])

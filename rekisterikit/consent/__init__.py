@@ -12,6 +12,14 @@ See the consent guide in the documentation for the cookie format, the re-consent
 consent log.
 """
 
+from rekisterikit.consent.banner import (
+    deferred_script,
+    render_banner,
+    render_settings,
+    reopen_link,
+    static_file,
+    static_tags,
+)
 from rekisterikit.consent.codec import ConsentCodec, derive_key
 from rekisterikit.consent.consent_mode import consent_mode, consent_mode_script
 from rekisterikit.consent.gpc import gpc_signal
@@ -21,6 +29,7 @@ from rekisterikit.consent.service import (
     FIELD_ACTION,
     FIELD_CATEGORY,
     FIELD_NEXT,
+    FIELD_SOURCE,
     ConsentAction,
     ConsentConfig,
     ConsentService,
@@ -45,6 +54,7 @@ __all__ = [
     "FIELD_ACTION",
     "FIELD_CATEGORY",
     "FIELD_NEXT",
+    "FIELD_SOURCE",
     "OPTIONAL_CATEGORIES",
     "ConsentAction",
     "ConsentCodec",
@@ -64,6 +74,7 @@ __all__ = [
     "consent_mode",
     "consent_mode_script",
     "consent_receipt",
+    "deferred_script",
     "derive_key",
     "export_proof",
     "export_proof_json",
@@ -71,5 +82,10 @@ __all__ = [
     "offered_categories",
     "parse_cookie_header",
     "parse_form",
+    "render_banner",
+    "render_settings",
+    "reopen_link",
     "safe_next",
+    "static_file",
+    "static_tags",
 ]

@@ -152,8 +152,9 @@ def _load_kept(text: str) -> Statement | None:
 
 
 def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[Statement] = (),
-                 store: ConsentStore | StatementArchive | None = None, policy_url: str | None = None, jurisdiction: str = "FI",
-                 max_age: dt.timedelta | None = None, now: dt.datetime | None = None) -> dict[str, Any]:
+                 store: ConsentStore | StatementArchive | None = None, policy_url: str | None = None,
+                 jurisdiction: str = "FI", max_age: dt.timedelta | None = None,
+                 now: dt.datetime | None = None) -> dict[str, Any]:
     """Export records as a proof document: ``{"format", "exported_at", "receipts": [...]}``.
 
     Args:

@@ -18,7 +18,8 @@ The banner's form fields (and the same names in a JSON body) are:
 * ``rk-action`` (or ``action``): ``accept_all``, ``reject_all`` or ``custom``;
 * ``rk-category`` (or ``categories``), repeated: the optional categories ticked, for ``custom``; unknown names and
   ``necessary`` are ignored;
-* ``rk-next``: where to return after a plain form POST (a path on the same site).
+* ``rk-next``: where to return after a plain form POST (a path on the same site);
+* ``rk-source``: ``settings`` on the settings page, which records the decision with the method ``settings``.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ __all__ = [
     "FIELD_ACTION",
     "FIELD_CATEGORY",
     "FIELD_NEXT",
+    "FIELD_SOURCE",
     "MAX_SET_COOKIE_LENGTH",
     "ConsentAction",
     "ConsentConfig",
@@ -70,6 +72,8 @@ __all__ = [
 FIELD_ACTION = "rk-action"
 FIELD_CATEGORY = "rk-category"
 FIELD_NEXT = "rk-next"
+#: A hidden field of the settings page: ``settings`` records its decisions with the method ``settings``.
+FIELD_SOURCE = "rk-source"
 #: The longest ``Set-Cookie`` header value rekisterikit produces; browsers accept 4096 bytes per cookie.
 MAX_SET_COOKIE_LENGTH = 4096
 
@@ -409,7 +413,7 @@ class ConsentService:
             headers: the request headers, for ``Sec-GPC``.
             locale: the language the visitor was asked in.
             method: how to record the decision; by default it follows the action (``accept_all``, ``reject_all``,
-                ``custom``). Pass :attr:`ConsentMethod.SETTINGS` from a settings page.
+                ``custom``), or is ``settings`` when the form has ``rk-source=settings``.
             subject: a reference to the logged-in customer, recorded with the decision.
             https: whether the request came over HTTPS (sets ``Secure`` when the config leaves it automatic).
 
@@ -423,6 +427,8 @@ class ConsentService:
             granted = frozenset()
         else:
             granted = requested
+        if method is None and "settings" in _values(form, FIELD_SOURCE):
+            method = ConsentMethod.SETTINGS
         return self._decide(granted, method or _METHOD_OF[action], cookies=cookies, headers=headers, locale=locale,
                             subject=subject, https=https)
 

@@ -16,7 +16,7 @@ from rekisterikit.consent.codec import MAX_VALUE_LENGTH, ConsentCodec, derive_ke
 from rekisterikit.consent.state import ConsentState
 from rekisterikit.errors import ConsentError
 from rekisterikit.testing import strategies as rks
-from tests.consent.conftest import SECRET
+from tests.consent.shop import SECRET
 
 CODEC = ConsentCodec(SECRET)
 STATE = ConsentState(consent_id="K" * 22, version="sha256:" + "1" * 64, fingerprint="sha256:" + "2" * 64,

@@ -16,7 +16,7 @@ from rekisterikit.consent import (
     export_proof_json,
 )
 from rekisterikit.load import canonical_json
-from tests.consent.conftest import NOW, SECRET, Clock, shop_statement
+from tests.consent.shop import NOW, SECRET, Clock, shop_statement
 
 KANTARA_FIELDS = {"version", "jurisdiction", "consentTimestamp", "collectionMethod", "consentReceiptID", "language",
                   "piiPrincipalId", "piiControllers", "policyUrl", "services", "sensitive", "spiCat"}

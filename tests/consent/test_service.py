@@ -18,7 +18,7 @@ from rekisterikit.consent import (
     safe_next,
 )
 from rekisterikit.model import Cookie, CookieCategory, Statement
-from tests.consent.conftest import SECRET, Clock, shop_cookies, shop_statement
+from tests.consent.shop import SECRET, Clock, shop_cookies, shop_statement
 
 GPC = {"Sec-GPC": "1"}
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from rekisterikit.consent import ConsentError, ConsentRecord, SQLiteConsentStore
-from tests.consent.conftest import NOW
+from tests.consent.shop import NOW
 
 ROOT = Path(__file__).resolve().parents[2]
 

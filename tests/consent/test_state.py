@@ -16,7 +16,7 @@ from rekisterikit.consent.state import (
     offered_categories,
 )
 from rekisterikit.model import Controller, Cookie, CookieCategory, LocalizedText, PostalAddress
-from tests.consent.conftest import NOW, shop_cookies, shop_statement
+from tests.consent.shop import NOW, shop_cookies, shop_statement
 
 YEAR = dt.timedelta(days=365)
 

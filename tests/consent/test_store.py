@@ -16,7 +16,7 @@ from rekisterikit.consent import (
     StatementArchive,
 )
 from rekisterikit.load import canonical_json
-from tests.consent.conftest import NOW, shop_statement
+from tests.consent.shop import NOW, shop_statement
 
 
 def make_record(consent_id: str = "C" * 22, *, minutes: int = 0, subject: str | None = None,

@@ -34,13 +34,15 @@ from rekisterikit.consent import (  # noqa: E402
 
 for name in ("rekisterikit/consent.js", "rekisterikit/consent.css"):
     path = static_file(name)
-    assert "site-packages" in str(path) and path.stat().st_size > 1000, f"{name} missing from the wheel"
+    assert "site-packages" in str(path), f"{name}: not from the installed wheel"
+    assert path.stat().st_size > 1000, f"{name} missing from the wheel"
 with __import__("tempfile").TemporaryDirectory() as tmp:
     shop = next(iter(statements.values()))
     with SQLiteConsentStore(Path(tmp) / "consent.sqlite3") as store:
         service = ConsentService(shop, ConsentConfig(secret="smoke-test-secret-0123456789"), store)
         decision = service.decide({"rk-action": "reject_all"}, locale="fi")
         assert service.read({"rk_consent": decision.cookie.value}) == decision.state
-        assert len(store.all()) == 1 and decision.record.at <= dt.datetime.now(dt.UTC)
+        assert len(store.all()) == 1
+        assert decision.record.at <= dt.datetime.now(dt.UTC)
     render_banner(service, None, locale="sv", action="/consent", statement_url="/privacy")
 print("smoke: consent.js and consent.css are in the wheel; consent decide/read/SQLite log work")

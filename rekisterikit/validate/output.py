@@ -165,6 +165,7 @@ def to_sarif(report: Report, rules: Iterable[Rule], locale: Language | str, *,
         "tool": {"driver": {"name": "rekisterikit", "version": tool_version,
                             "informationUri": DOCS_URL.rsplit("/rules/", 1)[0] + "/", "rules": descriptors}},
         "results": results,
+        "language": lang,
         "properties": {"statementVersion": report.statement_version, "locale": lang, "summary": report.summary},
     }
     if artifact is not None:

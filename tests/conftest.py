@@ -21,3 +21,15 @@ settings.load_profile("ci" if __import__("os").environ.get("CI") else "dev")
 def examples_dir() -> Path:
     """The directory of example statement files."""
     return EXAMPLES
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Select the Django tests' settings when Django and pytest-django are installed (else they skip)."""
+    import importlib.util
+    import os
+
+    if importlib.util.find_spec("django") and importlib.util.find_spec("pytest_django"):
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.contrib.django.settings")
+        from django.conf import settings as django_settings
+
+        django_settings.DATABASES  # noqa: B018 - loads the settings now, so pytest-django sets Django up

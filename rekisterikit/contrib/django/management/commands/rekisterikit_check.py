@@ -1,0 +1,43 @@
+"""``manage.py rekisterikit_check``: validate the configured statement and print the report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from rekisterikit.errors import LoadError
+
+
+class Command(BaseCommand):
+    help = "Check the configured privacy statement against the law (GDPR, Finnish acts) and print the findings."
+    requires_system_checks: list[str] = []  # noqa: RUF012 - Django's own attribute
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+        parser.add_argument("--fail-level", choices=("error", "warning", "info"), default=None,
+                            help="exit with status 1 when a finding reaches this severity "
+                                 "(default: REKISTERIKIT['CHECK_FAIL_LEVEL'])")
+        parser.add_argument("--locale", choices=("fi", "sv", "en"), default=None,
+                            help="language of the messages (default: REKISTERIKIT['DEFAULT_LOCALE'])")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from rekisterikit.contrib.django.conf import get_config, get_statement
+        from rekisterikit.validate import validate
+        from rekisterikit.validate.output import to_json, to_text
+
+        config = get_config()
+        try:
+            statement = get_statement()
+        except LoadError as exc:
+            raise CommandError(str(exc), returncode=2) from exc
+        source = str(config.statement) if isinstance(config.statement, str) else None
+        report = validate(statement, ignore=config.check_ignore, source=source)
+        locale = options["locale"] or config.default_locale
+        if options["format"] == "json":
+            self.stdout.write(to_json(report, locale), ending="")
+        else:
+            self.stdout.write(to_text(report, locale), ending="")
+        level = options["fail_level"] or (config.check_fail_level.value if config.check_fail_level else None)
+        if level is not None and report.fails(level):
+            raise CommandError(f"findings at level {level!r} or above", returncode=1)

@@ -1,0 +1,173 @@
+"""``ConsentMiddleware``: ``request.consent``, the Global Privacy Control signal and deleting declined cookies.
+
+* ``request.consent`` is a lazy :class:`VisitorConsent`: the signed cookie is only read when a view or template
+  asks (``{% if request.consent.statistics %}``); a response whose content depended on it gets ``Vary: Cookie``.
+* With ``GPC`` on, a request carrying ``Sec-GPC: 1`` whose stored consent still grants marketing gets a rewritten
+  consent cookie with marketing off, recorded in the consent log with the method ``gpc``.
+* With ``DELETE_DECLINED_COOKIES`` on (the default), first-party cookies of categories the visitor has not agreed
+  to (declined, withdrawn, or not asked yet) that the request carries are expired on the response — so a
+  withdrawal also removes what the statistics and marketing scripts left behind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject
+
+from rekisterikit.consent import ConsentService, ConsentState, SetCookie, gpc_signal
+from rekisterikit.model import CookieCategory
+
+if TYPE_CHECKING:
+    from django.http import HttpRequest, HttpResponseBase
+
+__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent"]
+
+
+class VisitorConsent:
+    """What the visitor agreed to, for views and templates (``request.consent``).
+
+    Attributes:
+        state: the consent in force, or ``None`` when the visitor still has to decide.
+        gpc: the request carries the Global Privacy Control signal and it is honoured.
+        banner_needed: the statement declares cookies that need consent.
+    """
+
+    def __init__(self, state: ConsentState | None, *, gpc: bool = False, banner_needed: bool = True) -> None:
+        self.state = state
+        self.gpc = gpc
+        self.banner_needed = banner_needed
+
+    @property
+    def decided(self) -> bool:
+        """Whether the visitor has made a choice that is still in force."""
+        return self.state is not None
+
+    @property
+    def needs_decision(self) -> bool:
+        """Whether the banner must ask the visitor (there are optional cookies and no valid choice)."""
+        return self.banner_needed and self.state is None
+
+    def allows(self, category: str | CookieCategory) -> bool:
+        """Whether cookies of ``category`` may be used (``necessary`` always; the others only when granted).
+
+        Raises:
+            ValueError: ``category`` is not a cookie category.
+        """
+        from rekisterikit.consent.state import parse_category
+
+        cat = parse_category(category)
+        if cat is CookieCategory.NECESSARY:
+            return True
+        return self.state is not None and self.state.allows(cat)
+
+    @property
+    def necessary(self) -> bool:
+        """Always ``True``."""
+        return True
+
+    @property
+    def preferences(self) -> bool:
+        """Whether preference cookies are allowed."""
+        return self.allows(CookieCategory.PREFERENCES)
+
+    @property
+    def statistics(self) -> bool:
+        """Whether statistics cookies are allowed."""
+        return self.allows(CookieCategory.STATISTICS)
+
+    @property
+    def marketing(self) -> bool:
+        """Whether marketing cookies are allowed."""
+        return self.allows(CookieCategory.MARKETING)
+
+    @property
+    def granted(self) -> list[str]:
+        """The names of the granted optional categories."""
+        return [] if self.state is None else sorted(c.value for c in self.state.granted)
+
+    def __repr__(self) -> str:
+        return f"<VisitorConsent decided={self.decided} granted={self.granted} gpc={self.gpc}>"
+
+
+def read_consent(request: HttpRequest, service: ConsentService | None = None) -> VisitorConsent:
+    """Read the visitor's consent from the request's cookie and headers (no caching)."""
+    from rekisterikit.contrib.django.conf import get_service
+
+    service = service or get_service()
+    state = service.read(request.COOKIES, request.headers)
+    return VisitorConsent(state, gpc=service.gpc(request.headers), banner_needed=service.banner_needed)
+
+
+def get_consent(request: HttpRequest) -> VisitorConsent:
+    """``request.consent`` when the middleware set it, otherwise the consent read now."""
+    consent = getattr(request, "consent", None)
+    if consent is not None:
+        return consent  # type: ignore[no-any-return]
+    return read_consent(request)
+
+
+def apply_cookie(response: HttpResponseBase, cookie: SetCookie) -> None:
+    """Set (or, with ``max_age == 0``, expire) a cookie described by the consent core on a Django response."""
+    response.set_cookie(cookie.name, cookie.value, max_age=cookie.max_age, path=cookie.path, domain=cookie.domain,
+                        secure=cookie.secure, httponly=cookie.httponly, samesite=cookie.samesite,
+                        expires=None if cookie.max_age > 0 else "Thu, 01 Jan 1970 00:00:00 GMT")
+
+
+class ConsentMiddleware:
+    """Puts ``request.consent`` on every request; honours GPC and deletes declined first-party cookies.
+
+    Place it after ``SessionMiddleware`` and ``AuthenticationMiddleware`` (the consent log links decisions to the
+    signed-in customer) and after ``LocaleMiddleware``.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        accessed: list[bool] = []
+
+        def lazy() -> VisitorConsent:
+            accessed.append(True)
+            return read_consent(request)
+
+        request.consent = SimpleLazyObject(lazy)  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        if accessed:
+            patch_vary_headers(response, ("Cookie",))
+        self._process(request, response)
+        return response
+
+    def _process(self, request: HttpRequest, response: HttpResponseBase) -> None:
+        from rekisterikit.contrib.django.conf import get_config, get_service, request_subject
+
+        config = get_config()
+        service = get_service()
+        name = config.consent.cookie_name
+        if name in response.cookies:
+            state = service.codec.decode(response.cookies[name].value) if response.cookies[name].value else None
+        else:
+            state = None
+            if config.consent.gpc and gpc_signal(request.headers):
+                decision = service.refresh(request.COOKIES, request.headers, https=request.is_secure(),
+                                           subject=request_subject(request))
+                if decision is not None:
+                    apply_cookie(response, decision.cookie)
+                    state = decision.state
+            if state is None:
+                state = service.read(request.COOKIES, request.headers)
+        if not config.delete_declined_cookies or not _carries_optional(request, name):
+            return
+        granted = frozenset() if state is None else state.granted
+        for cookie_name in service.declined_cookies(granted, request.COOKIES):
+            if cookie_name not in response.cookies:
+                apply_cookie(response, SetCookie.expire(
+                    cookie_name, path=config.consent.path, domain=config.consent.domain,
+                    secure=bool(config.consent.secure) or request.is_secure(), samesite=config.consent.samesite))
+
+
+def _carries_optional(request: HttpRequest, consent_cookie: str) -> bool:
+    cookies: dict[str, Any] = request.COOKIES
+    return any(n != consent_cookie for n in cookies)

@@ -1,0 +1,1 @@
+../../../../consent/static/rekisterikit/consent.js

@@ -1,0 +1,30 @@
+"""URLs of the statement page and the consent endpoints: ``include("rekisterikit.contrib.django.urls")``.
+
+============================  ====================================  ==========================================
+path (under the include)      name                                  view
+============================  ====================================  ==========================================
+``""``                        ``rekisterikit:statement``            the statement in the active language
+``"fi/"``, ``"sv/"``, ``"en/"``  ``rekisterikit:statement_lang``    the statement in that language
+``"consent/"``                ``rekisterikit:consent``              POST a decision (form or JSON)
+``"consent/status/"``         ``rekisterikit:consent_status``       GET the visitor's consent as JSON
+``"consent/withdraw/"``       ``rekisterikit:consent_withdraw``     POST to withdraw every optional category
+``"consent/settings/"``       ``rekisterikit:consent_settings``     the cookie settings page
+============================  ====================================  ==========================================
+"""
+
+from __future__ import annotations
+
+from django.urls import path, re_path
+
+from rekisterikit.contrib.django import views
+
+app_name = "rekisterikit"
+
+urlpatterns = [
+    path("", views.statement, name="statement"),
+    re_path(r"^(?P<lang>fi|sv|en)/$", views.statement, name="statement_lang"),
+    path("consent/", views.consent, name="consent"),
+    path("consent/status/", views.consent_status, name="consent_status"),
+    path("consent/withdraw/", views.withdraw, name="consent_withdraw"),
+    path("consent/settings/", views.consent_settings, name="consent_settings"),
+]

@@ -1,0 +1,214 @@
+"""Views: the statement page per language, the consent endpoint, its status JSON, withdrawal and a settings page.
+
+Include them with ``path("privacy/", include("rekisterikit.contrib.django.urls"))``; the URL names are in the
+``rekisterikit`` namespace (``rekisterikit:statement``, ``rekisterikit:consent`` …).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseBase,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.middleware.csrf import get_token
+from django.shortcuts import render as render_template
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import condition, require_GET, require_POST
+
+import rekisterikit
+from rekisterikit.consent import FIELD_NEXT, ConsentMethod, Decision, consent_mode, safe_next
+from rekisterikit.contrib.django.conf import (
+    LOCALES,
+    active_locale,
+    get_config,
+    get_service,
+    get_statement,
+    request_subject,
+)
+from rekisterikit.contrib.django.middleware import apply_cookie, get_consent
+from rekisterikit.errors import ConsentError
+
+__all__ = ["consent", "consent_settings", "consent_status", "statement", "withdraw"]
+
+#: The largest JSON body the consent endpoint reads.
+MAX_JSON_BODY = 16 * 1024
+
+
+def _locale(lang: str | None) -> str:
+    if lang is None:
+        return active_locale()
+    if lang not in LOCALES:
+        raise Http404("unknown language")
+    return lang
+
+
+def _etag(request: HttpRequest, lang: str | None = None) -> str:
+    version = get_statement().version.partition(":")[2][:32]
+    return f"{version}-{_locale(lang)}-{rekisterikit.__version__}"
+
+
+@require_GET
+@condition(etag_func=_etag)
+def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
+    """The privacy statement as a page, in ``lang`` or Django's active language.
+
+    Sets ``Content-Language``; the ``ETag`` follows the statement version (a conditional request gets ``304``), and
+    ``Cache-Control: public, max-age=PAGE_CACHE_SECONDS`` lets caches keep it.
+    """
+    from rekisterikit.render import render
+
+    locale = _locale(lang)
+    config = get_config()
+    stmt = get_statement()
+    body = render(stmt, locale=locale, format="html", heading_level=1)
+    title = stmt.title.resolve(locale)[0] if stmt.title is not None else stmt.controller.name
+    response = render_template(request, config.page_template, {
+        "statement": stmt, "statement_html": body, "title": title, "locale": locale, "languages": LOCALES,
+        "version": stmt.version,
+    })
+    response["Content-Language"] = locale
+    if config.page_cache_seconds:
+        patch_cache_control(response, public=True, max_age=config.page_cache_seconds)
+    else:
+        patch_cache_control(response, no_cache=True)
+    if lang is None:
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+    return response
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    accept = request.headers.get("Accept", "")
+    return "application/json" in accept or request.content_type == "application/json"
+
+
+def _form(request: HttpRequest) -> Mapping[str, Any]:
+    if request.content_type == "application/json":
+        if len(request.body) > MAX_JSON_BODY:
+            raise ConsentError("request body too large")
+        try:
+            data = json.loads(request.body or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            raise ConsentError("invalid JSON") from None
+        if not isinstance(data, dict):
+            raise ConsentError("the JSON body must be an object")
+        return data
+    return request.POST
+
+
+def _respond(request: HttpRequest, decision: Decision, next_url: object) -> HttpResponseBase:
+    response: HttpResponseBase = (JsonResponse(decision.to_json()) if _wants_json(request)
+                                  else HttpResponseRedirect(safe_next(next_url)))
+    apply_cookie(response, decision.cookie)
+    for cookie in decision.expire:
+        apply_cookie(response, cookie)
+    patch_cache_control(response, no_store=True)
+    return response
+
+
+def _error(request: HttpRequest, message: str) -> HttpResponseBase:
+    if _wants_json(request):
+        return JsonResponse({"error": message}, status=400)
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+@require_POST
+@csrf_protect
+def consent(request: HttpRequest) -> HttpResponseBase:
+    """Record the visitor's decision from the banner or the settings page (form fields or a JSON body).
+
+    Answers JSON (:meth:`Decision.to_json <rekisterikit.consent.Decision.to_json>`) to a request that accepts
+    ``application/json``, otherwise redirects to the ``rk-next`` path (this site only). Sets the consent cookie and
+    expires cookies of declined categories. An invalid form gets ``400``; a request without a valid CSRF token
+    ``403``.
+    """
+    try:
+        form = _form(request)
+        decision = get_service().decide(form, cookies=request.COOKIES, headers=request.headers,
+                                        locale=active_locale(), subject=request_subject(request),
+                                        https=request.is_secure())
+    except ConsentError as exc:
+        return _error(request, str(exc))
+    return _respond(request, decision, form.get(FIELD_NEXT))
+
+
+@require_POST
+@csrf_protect
+def withdraw(request: HttpRequest) -> HttpResponseBase:
+    """Withdraw every optional category (GDPR 7(3)) and delete the declined cookies; JSON or a redirect."""
+    try:
+        form = _form(request)
+    except ConsentError as exc:
+        return _error(request, str(exc))
+    decision = get_service().withdraw(cookies=request.COOKIES, headers=request.headers, locale=active_locale(),
+                                      method=ConsentMethod.SETTINGS, subject=request_subject(request),
+                                      https=request.is_secure())
+    return _respond(request, decision, form.get(FIELD_NEXT))
+
+
+@require_GET
+def consent_status(request: HttpRequest) -> JsonResponse:
+    """The visitor's consent as JSON, for pages served from a cache (which cannot contain per-visitor markup).
+
+    Shape: ``{"decided": bool, "banner_needed": bool, "consent": {...} | null, "consent_mode": {...},
+    "version": "sha256:…", "csrf_token": "…"}``; ``consent`` has the fields of the consent endpoint's answer.
+    """
+    service = get_service()
+    visitor = get_consent(request)
+    state = visitor.state
+    data: dict[str, Any] = {
+        "decided": state is not None,
+        "banner_needed": service.banner_needed,
+        "consent": None,
+        "consent_mode": consent_mode(state),
+        "version": service.version,
+        "csrf_token": get_token(request),
+    }
+    if state is not None:
+        data["consent"] = {"id": state.consent_id, "granted": visitor.granted, "choices": state.choices,
+                           "method": state.method.value, "gpc": state.gpc, "version": state.version,
+                           "given_at": state.given_at.isoformat().replace("+00:00", "Z")}
+    response = JsonResponse(data)
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ("Cookie",))
+    return response
+
+
+def statement_url() -> str:
+    """The statement's URL for links: ``STATEMENT_URL`` or the statement view."""
+    return get_config().statement_url or reverse("rekisterikit:statement")
+
+
+def settings_url() -> str:
+    """The cookie settings page's URL: ``SETTINGS_URL`` or the settings view."""
+    return get_config().settings_url or reverse("rekisterikit:consent_settings")
+
+
+@require_GET
+def consent_settings(request: HttpRequest) -> HttpResponse:
+    """The cookie settings page: the consent form with every category, for changing or withdrawing a choice.
+
+    It is where the "Cookie settings" link leads when JavaScript is off.
+    """
+    from rekisterikit.consent import render_settings
+
+    service = get_service()
+    locale = active_locale()
+    next_url = safe_next(request.GET.get("next"), default=request.path)
+    form = render_settings(service, get_consent(request).state, locale=locale,
+                           action=reverse("rekisterikit:consent"), statement_url=statement_url(),
+                           next_url=next_url, hidden={"csrfmiddlewaretoken": get_token(request)},
+                           gpc=service.gpc(request.headers))
+    response = render_template(request, get_config().settings_template, {"consent_form": form, "locale": locale})
+    patch_cache_control(response, private=True, no_store=True)
+    return response

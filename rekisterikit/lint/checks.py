@@ -1,0 +1,592 @@
+"""What the prose provides: one decision per requirement code, and the findings that follow.
+
+Each check reads the term index (:class:`~rekisterikit.lint.analysis.Analysis`) and the section structure and
+decides whether the statement *provides* a requirement, *lacks* it, or whether it does *not apply* — conditional
+items apply only when the text makes them apply: withdrawal of consent only if something rests on consent,
+transfer safeguards only if data leaves the EEA, DPO contact only if a DPO is mentioned, Art. 14 items only when
+data comes from other sources. Checks also flag what the text says wrongly (repealed law, invalid cookie consent,
+a signed paper request, vague wording), quoting the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+
+from attrs import define, field
+
+from rekisterikit.findings import Evidence, Finding, Requirement, Severity
+from rekisterikit.lint.analysis import Analysis
+from rekisterikit.lint.extract import contacts_of, controller_name
+from rekisterikit.lint.lexicon import lexicon
+from rekisterikit.lint.rules import LintRule, rule
+from rekisterikit.lint.structure import Structure, Unit
+from rekisterikit.model.values import BusinessId, Language, LocalizedText
+
+__all__ = ["Decision", "Outcome", "run_checks"]
+
+_QUOTE_LIMIT = 400
+_BUSINESS_ID = re.compile(r"(?<![\d-])(\d{6,8})\s?[-‐–]\s?(\d)(?![\d-])")
+
+
+class Outcome(StrEnum):
+    """What the prose does with a requirement."""
+
+    PROVIDED = "provided"
+    MISSING = "missing"
+    NOT_APPLICABLE = "not_applicable"
+
+
+@define(frozen=True, kw_only=True)
+class Decision:
+    """The decision on one requirement: provided, missing or not applicable, and the units it rests on."""
+
+    requirement: Requirement
+    outcome: Outcome
+    units: tuple[int, ...] = ()
+
+
+@define(kw_only=True)
+class _Run:
+    analysis: Analysis
+    findings: list[Finding] = field(factory=list)
+    decisions: dict[Requirement, Decision] = field(factory=dict)
+    flagged: set[tuple[str, int]] = field(factory=set)
+
+    # --------------------------------------------------------------------------------------------- helpers
+    @property
+    def structure(self) -> Structure:
+        return self.analysis.structure
+
+    def u(self, *keys: str) -> frozenset[int]:
+        return self.analysis.units_with(*keys)
+
+    def k(self, *kinds: str) -> frozenset[int]:
+        return self.analysis.in_sections(*kinds)
+
+    def unit(self, index: int) -> Unit:
+        return self.analysis.units[index]
+
+    def decide(self, requirement: Requirement, outcome: Outcome, units: Iterable[int] = ()) -> None:
+        previous = self.decisions.get(requirement)
+        if previous is not None and previous.outcome is Outcome.PROVIDED and outcome is not Outcome.PROVIDED:
+            return
+        self.decisions[requirement] = Decision(requirement=requirement, outcome=outcome, units=tuple(sorted(units)))
+
+    def _path(self, lint_rule: LintRule) -> str:
+        for kind in lint_rule.where:
+            sections = self.structure.sections_of(kind)
+            if sections:
+                return str(sections[0].describe())
+        label = lexicon(self.structure.language).label(lint_rule.where[0]) if lint_rule.where else "statement"
+        return f'section "{label}" (absent)'
+
+    def _message(self, lint_rule: LintRule, values: dict[str, str]) -> LocalizedText:
+        if not values:
+            return lint_rule.message
+        texts = {lang.value: (lint_rule.message.get(lang) or "").format(**values) for lang in Language}
+        return LocalizedText(**texts)
+
+    def missing(self, rule_id: str, *, severity: Severity | None = None, evidence: Unit | None = None,
+                **values: str) -> None:
+        lint_rule = rule(rule_id)
+        self.findings.append(Finding(
+            rule=lint_rule.id, requirement=lint_rule.requirement, severity=severity or lint_rule.severity,
+            article=lint_rule.article, path=self._path(lint_rule), message=self._message(lint_rule, values),
+            evidence=_evidence(evidence) if evidence is not None else None))
+        self.decide(lint_rule.requirement, Outcome.MISSING)
+
+    def flag(self, rule_id: str, unit: Unit, *, severity: Severity | None = None, **values: str) -> None:
+        if (rule_id, unit.index) in self.flagged:
+            return
+        self.flagged.add((rule_id, unit.index))
+        lint_rule = rule(rule_id)
+        self.findings.append(Finding(
+            rule=lint_rule.id, requirement=lint_rule.requirement, severity=severity or lint_rule.severity,
+            article=lint_rule.article, path=str(self.structure.section_of(unit.index).describe()),
+            message=self._message(lint_rule, values), evidence=_evidence(unit)))
+
+    def term(self, key: str, unit: int) -> str:
+        found = self.analysis.terms_in(key, unit)
+        return found[0] if found else ""
+
+    def consent(self) -> frozenset[int]:
+        """Units that say something rests on consent (not "without your consent")."""
+        return self.u("basis_consent") - self.u("consent_negated")
+
+    def negated(self, units: Iterable[int]) -> frozenset[int]:
+        """The units that are negated and not turned back by an exception (``ei … ellei``)."""
+        negation = self.u("negation")
+        exception = self.u("exception")
+        return frozenset(i for i in units if i in negation and i not in exception)
+
+
+def _evidence(unit: Unit) -> Evidence:
+    quote = unit.text if len(unit.text) <= _QUOTE_LIMIT else unit.text[: _QUOTE_LIMIT - 1].rstrip() + "…"
+    return Evidence(quote=quote, line=unit.line)
+
+
+# ------------------------------------------------------------------------------------------ controller
+
+def _controller(run: _Run) -> None:
+    name = controller_name(run.analysis)
+    if name is None:
+        run.missing("RK-LINT-CONTROLLER")
+    else:
+        run.decide(Requirement.CONTROLLER_IDENTITY, Outcome.PROVIDED, (name.unit,))
+    contacts = contacts_of(run.analysis)
+    channels = [c for c in contacts if c.owner in ("controller", "contact_person", "other")]
+    if channels:
+        run.decide(Requirement.CONTROLLER_CONTACT, Outcome.PROVIDED, [c.unit for c in channels])
+    else:
+        run.missing("RK-LINT-CONTACT")
+    _business_id(run)
+    # An EU representative is needed when the controller section places the controller in a third country.
+    foreign = run.k("controller") & run.u("transfer_country")
+    if foreign and not run.u("representative") and not run.structure.sections_of("representative"):
+        run.missing("RK-LINT-EU-REPRESENTATIVE")
+    elif foreign:
+        run.decide(Requirement.EU_REPRESENTATIVE, Outcome.PROVIDED, run.u("representative"))
+    else:
+        run.decide(Requirement.EU_REPRESENTATIVE, Outcome.NOT_APPLICABLE)
+    dpo_units = run.u("dpo") | run.k("dpo")
+    dpo_units -= run.negated(dpo_units)
+    if not dpo_units:
+        run.decide(Requirement.DPO_CONTACT, Outcome.NOT_APPLICABLE)
+    elif any(c.unit in dpo_units or c.owner == "dpo" for c in contacts):
+        run.decide(Requirement.DPO_CONTACT, Outcome.PROVIDED, dpo_units)
+    else:
+        run.missing("RK-LINT-DPO-CONTACT", evidence=run.analysis.first(dpo_units))
+
+
+def _business_id(run: _Run) -> None:
+    found = False
+    for unit in run.analysis.units:
+        for match in _BUSINESS_ID.finditer(unit.text):
+            digits, check = match.groups()
+            labelled = unit.index in run.u("business_id_label")
+            if len(digits) != 7:
+                if labelled:
+                    run.flag("RK-LINT-BUSINESS-ID-INVALID", unit, value=match.group())
+                    found = True
+                continue
+            value = f"{digits}-{check}"
+            try:
+                BusinessId(value)
+            except ValueError:
+                run.flag("RK-LINT-BUSINESS-ID-INVALID", unit, value=value)
+            else:
+                run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (unit.index,))
+            found = True
+    if not found:
+        run.missing("RK-LINT-BUSINESS-ID")
+
+
+# ------------------------------------------------------------------------------------ purposes & bases
+
+_BASES = ("basis_consent", "basis_contract", "basis_legal_obligation", "basis_legitimate_interest", "basis_other",
+          "basis_article")
+
+
+def _purposes(run: _Run) -> None:
+    in_section = run.k("purposes")
+    kinds = run.u("kind_order", "kind_customer_service", "kind_marketing", "kind_analytics",
+                  "kind_service_development", "kind_account", "kind_newsletter")
+    stated = in_section | (run.u("purpose") & kinds)
+    stated -= run.k("cookies", "security", "title")
+    if stated:
+        run.decide(Requirement.PURPOSES, Outcome.PROVIDED, stated)
+    else:
+        run.missing("RK-LINT-PURPOSES")
+
+    candidates = run.u(*_BASES)
+    context = run.u("basis_context") | run.k("legal_basis")
+    bases = (candidates & context) - run.negated(candidates) - run.k("cookies", "security") - run.u("consent_negated")
+    # Consent mentioned with a purpose ("markkinointi suostumuksella") states the basis of that purpose too.
+    bases |= run.consent() & run.k("purposes")
+    invalid = (run.u("basis_invalid") & context & (run.k("legal_basis") | run.u("basis_context"))) - bases
+    for index in sorted(invalid):
+        if index in run.k("legal_basis") or _invalid_as_basis(run, index):
+            run.flag("RK-LINT-BASIS-INVALID", run.unit(index), term=run.term("basis_invalid", index))
+    if bases:
+        run.decide(Requirement.LEGAL_BASIS, Outcome.PROVIDED, bases)
+    else:
+        run.missing("RK-LINT-LEGAL-BASIS")
+
+    interests = run.u("basis_legitimate_interest") - run.negated(run.u("basis_legitimate_interest"))
+    interests -= run.k("cookies")
+    if not interests:
+        run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.NOT_APPLICABLE)
+        return
+    explained = {i for i in interests if i in run.u("li_explained") or ((i + 1) in run.u("li_explained")
+                 and run.unit(i + 1).section == run.unit(i).section)}
+    if explained:
+        run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.PROVIDED, explained)
+    else:
+        run.missing("RK-LINT-LEGITIMATE-INTEREST", evidence=run.analysis.first(interests))
+
+
+def _invalid_as_basis(run: _Run, index: int) -> bool:
+    """Whether the HetiL 'basis' in ``index`` is put as the ground of processing ("asiakassuhteen perusteella")."""
+    text = run.unit(index).text.lower()
+    for term in run.analysis.terms_in("basis_invalid", index):
+        at = text.find(term)
+        window = text[max(0, at - 40): at + len(term) + 40]
+        if any(c in window for c in run.analysis.terms_in("basis_context", index)):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------------ recipients & transfers
+
+def _recipients(run: _Run) -> None:
+    stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security"))
+    if stated:
+        run.decide(Requirement.RECIPIENTS, Outcome.PROVIDED, stated)
+        disclosed = (run.u("recipients") & stated) - run.negated(run.u("recipients"))
+        specific = run.u("recipient_specific", "non_eea_vendors", "company_form")
+        if disclosed and not (stated & specific):
+            first = run.analysis.first(disclosed)
+            assert first is not None
+            run.flag("RK-LINT-RECIPIENTS-VAGUE", first, term=run.term("recipients", first.index))
+    else:
+        run.missing("RK-LINT-RECIPIENTS")
+
+    outside = run.u("transfer_outside") | run.k("transfers")
+    none_stated = run.negated(outside) & run.u("transfer_outside")
+    happening = outside - none_stated
+    vendors = run.u("non_eea_vendors") - run.k("controller", "contact_person")
+    countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (outside | run.u("recipients"))
+    if not outside and not vendors and not countries:
+        run.missing("RK-LINT-TRANSFERS")
+    elif vendors and not happening:
+        # The text names a provider that processes data outside the EEA but says nothing of a transfer, or
+        # says there is none.
+        first = run.analysis.first(vendors)
+        assert first is not None
+        run.flag("RK-LINT-TRANSFER-UNDISCLOSED", first, term=run.term("non_eea_vendors", first.index))
+        run.decide(Requirement.THIRD_COUNTRY_TRANSFERS, Outcome.MISSING)
+    else:
+        run.decide(Requirement.THIRD_COUNTRY_TRANSFERS, Outcome.PROVIDED, outside | countries)
+        if happening and not countries:
+            first = run.analysis.first(happening)
+            assert first is not None
+            run.flag("RK-LINT-TRANSFER-COUNTRY", first)
+    # Safeguards are required where the text says data leaves the EEA.
+    if not happening and not countries:
+        run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.NOT_APPLICABLE)
+    elif run.u("safeguards"):
+        run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, run.u("safeguards"))
+    else:
+        run.missing("RK-LINT-TRANSFER-SAFEGUARDS")
+
+
+# ------------------------------------------------------------------------------------------- retention
+
+def _retention(run: _Run) -> None:
+    elsewhere = run.k("security", "cookies", "title")
+    candidates = (run.u("retention") & run.u("retention_time")) | run.k("retention")
+    candidates |= run.u("retention_vague") & run.u("retention")
+    stated = candidates - (elsewhere - run.k("retention"))
+    stated = frozenset(i for i in stated if run.unit(i).text.strip())
+    if not stated:
+        run.missing("RK-LINT-RETENTION")
+        return
+    run.decide(Requirement.RETENTION, Outcome.PROVIDED, stated)
+    for index in sorted(stated & run.u("retention_vague")):
+        run.flag("RK-LINT-RETENTION-VAGUE", run.unit(index), term=run.term("retention_vague", index))
+
+
+# ---------------------------------------------------------------------------------------------- rights
+
+_RIGHTS = (
+    ("right_access", "RK-LINT-RIGHT-ACCESS"),
+    ("right_rectification", "RK-LINT-RIGHT-RECTIFICATION"),
+    ("right_erasure", "RK-LINT-RIGHT-ERASURE"),
+    ("right_restriction", "RK-LINT-RIGHT-RESTRICTION"),
+    ("right_portability", "RK-LINT-RIGHT-PORTABILITY"),
+    ("right_object", "RK-LINT-RIGHT-OBJECT"),
+)
+
+
+_LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "kind_fraud")
+
+
+def _rights(run: _Run) -> None:
+    not_rights = run.k("cookies", "security")
+    cookie_context = run.u("cookie") | run.k("cookies")
+    marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title")
+    consent = run.consent() | run.u("kind_newsletter")
+    nonessential = (run.u("cookie_nonessential") & cookie_context) - run.negated(run.u("cookie_nonessential"))
+    purposes = run.k("purposes") | run.u("purpose")
+    orders = run.u("kind_order", "kind_account") - cookie_context
+    for key, rule_id in _RIGHTS:
+        units = run.u(key) - not_rights
+        requirement = rule(rule_id).requirement
+        if units:
+            run.decide(requirement, Outcome.PROVIDED, units)
+            continue
+        if key == "right_portability" and not (orders or consent or nonessential):
+            # GDPR 20(1)(a): only for processing on consent or contract; the text shows neither.
+            run.decide(requirement, Outcome.NOT_APPLICABLE)
+            continue
+        if key == "right_object" and not (marketing or run.u("basis_legitimate_interest")):
+            likely = (run.u(*_LI_KINDS) & purposes) - cookie_context
+            first = run.analysis.first(likely)
+            if first is None:
+                run.decide(requirement, Outcome.NOT_APPLICABLE)
+            else:
+                term = next((run.term(k, first.index) for k in _LI_KINDS if run.term(k, first.index)), "")
+                run.flag("RK-LINT-RIGHT-OBJECT-LIKELY", first, term=term)
+                run.decide(requirement, Outcome.MISSING)
+            continue
+        run.missing(rule_id)
+    objection = run.u("right_object") - not_rights
+    separate = {s.index for s in run.structure.sections if s.heading is not None
+                and (run.analysis.units_with("right_object", headings=True) & {s.units.start}
+                     or set(s.kinds) & {"marketing"})}
+    if objection and not any(run.unit(i).section in separate for i in objection):
+        first = run.analysis.first(objection)
+        assert first is not None
+        run.flag("RK-LINT-OBJECT-SEPARATE", first)
+
+    # Withdrawal: non-necessary cookies need consent, and their withdrawal must be explained where cookies are;
+    # other consents (newsletter, "suostumus") need the right to withdraw anywhere in the text.
+    withdraw = run.u("withdraw")
+    if not consent and not nonessential:
+        run.decide(Requirement.WITHDRAW_CONSENT, Outcome.NOT_APPLICABLE)
+    elif (not nonessential or withdraw & cookie_context) and (not consent or withdraw):
+        run.decide(Requirement.WITHDRAW_CONSENT, Outcome.PROVIDED, withdraw)
+    else:
+        run.missing("RK-LINT-WITHDRAW-CONSENT")
+
+    if run.u("complaint") or run.k("complaint"):
+        run.decide(Requirement.COMPLAINT_AUTHORITY, Outcome.PROVIDED, run.u("complaint") | run.k("complaint"))
+    else:
+        run.missing("RK-LINT-COMPLAINT")
+    for index in sorted(run.u("old_authority_address")):
+        run.flag("RK-LINT-COMPLAINT-ADDRESS", run.unit(index), term=run.term("old_authority_address", index))
+
+    rights_context = run.k("rights") | run.u("request_words")
+    for index in sorted(run.u("signed_request") & rights_context):
+        run.flag("RK-LINT-SIGNED-REQUEST", run.unit(index))
+    for index in sorted(run.u("request_fee") & (run.k("rights") | run.u("request_words")) - run.k("cookies")):
+        if not run.negated([index]):
+            run.flag("RK-LINT-REQUEST-FEE", run.unit(index))
+    for index in sorted(run.u("once_a_year")):
+        run.flag("RK-LINT-ONCE-A-YEAR", run.unit(index))
+
+
+# -------------------------------------------------------------------------- Art. 13(2)(e)/(f), Art. 14
+
+def _information(run: _Run) -> None:
+    if run.u("statutory"):
+        run.decide(Requirement.STATUTORY_REQUIREMENT, Outcome.PROVIDED, run.u("statutory"))
+    else:
+        run.missing("RK-LINT-STATUTORY")
+
+    automated = run.u("automated") | run.k("automated")
+    decisions = automated - run.u("kind_profiling")
+    explained = automated & run.u("automated_explained") or run.k("automated") & run.u("automated_explained")
+    if decisions & run.negated(decisions) or explained:
+        run.decide(Requirement.AUTOMATED_DECISIONS, Outcome.PROVIDED, automated)
+    else:
+        # Whether decisions under GDPR 22 are made is not stated; recommended even when none are made.
+        run.missing("RK-LINT-AUTOMATED")
+    profiling = automated - run.negated(automated)
+    if profiling and not explained:
+        first = run.analysis.first(profiling)
+        assert first is not None
+        run.flag("RK-LINT-AUTOMATED-INFO", first, term=run.term("automated", first.index) or first.text[:40])
+
+    source_context = run.k("sources", "data_categories") | run.u("sources")
+    indirect = (run.u("indirect_source") & source_context) - run.u("recipients")
+    credit = run.u("credit") - run.negated(run.u("credit"))
+    categories = run.k("data_categories") | _listed_items(run)
+    if categories:
+        run.decide(Requirement.DATA_CATEGORIES, Outcome.PROVIDED, categories)
+    else:
+        severity = Severity.ERROR if indirect or credit else None
+        run.missing("RK-LINT-DATA-CATEGORIES", severity=severity)
+
+    if not indirect and not credit:
+        run.decide(Requirement.SOURCES, Outcome.NOT_APPLICABLE)
+    elif run.k("sources") or run.u("sources"):
+        run.decide(Requirement.SOURCES, Outcome.PROVIDED, run.k("sources") | run.u("sources"))
+        generic = sorted((indirect | (credit & source_context)) - run.u("source_specific", "credit_registers"))
+        if generic or not run.u("public_source"):
+            first = run.unit(generic[0]) if generic else run.analysis.first(indirect or credit)
+            assert first is not None
+            term = run.term("indirect_source", first.index) or run.term("credit", first.index) or first.text[:40]
+            run.flag("RK-LINT-SOURCE-VAGUE", first, term=term)
+    else:
+        run.missing("RK-LINT-SOURCES")
+
+
+def _listed_items(run: _Run) -> frozenset[int]:
+    """Units listing at least two typical data items (name, e-mail, phone …)."""
+    counts: dict[int, set[str]] = {}
+    for hit in run.analysis.hits("data_items"):
+        counts.setdefault(hit.unit, set()).add(hit.text.lower())
+    excluded = run.k("cookies", "controller", "contact_person", "security")
+    return frozenset(i for i, items in counts.items() if len(items) >= 2 and i not in excluded)
+
+
+# --------------------------------------------------------------------------------------------- cookies
+
+def _cookies(run: _Run) -> None:
+    cookie_units = run.u("cookie") | run.k("cookies")
+    if not cookie_units:
+        for requirement in (Requirement.COOKIE_DETAILS, Requirement.COOKIE_CONSENT):
+            run.decide(requirement, Outcome.NOT_APPLICABLE)
+        return
+    section = run.k("cookies")
+    context = cookie_units | section
+    names = run.u("cookie_names") & context
+    durations = run.u("cookie_duration") & context
+    if names and durations:
+        run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations)
+    else:
+        run.missing("RK-LINT-COOKIE-DETAILS")
+
+    implied = run.u("cookie_implied")
+    for index in sorted(implied):
+        necessary_only = index in run.u("cookie_necessary") and index not in run.u("cookie_nonessential")
+        run.flag("RK-LINT-COOKIE-IMPLIED", run.unit(index), severity=Severity.WARNING if necessary_only else None)
+    browser = run.u("cookie_browser") & context
+    consent = (run.u("cookie_consent") & context) - implied - browser
+    consent -= run.negated(consent)
+    for index in sorted(browser):
+        says_consent = index in run.u("accept") or index in run.consent()
+        if says_consent or not consent:
+            run.flag("RK-LINT-COOKIE-BROWSER", run.unit(index))
+    for index in sorted(run.u("cookie_preticked")):
+        run.flag("RK-LINT-COOKIE-PRETICKED", run.unit(index))
+    for index in sorted(run.u("basis_legitimate_interest") & context):
+        if index not in run.negated([index]):
+            run.flag("RK-LINT-COOKIE-LEGIT-INTEREST", run.unit(index))
+    nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
+    if nonessential and not consent:
+        first = run.analysis.first(nonessential)
+        assert first is not None
+        run.flag("RK-LINT-COOKIE-CONSENT", first)
+    elif not any(f.requirement is Requirement.COOKIE_CONSENT for f in run.findings):
+        run.decide(Requirement.COOKIE_CONSENT, Outcome.PROVIDED if consent else Outcome.NOT_APPLICABLE, consent)
+
+
+# ----------------------------------------------------------------------------- marketing, special data
+
+def _marketing(run: _Run) -> None:
+    cookie_context = run.u("cookie") | run.k("cookies")
+    marketing = run.u("kind_marketing") - cookie_context
+    newsletter = run.u("kind_newsletter") - cookie_context
+    if not marketing and not newsletter:
+        run.decide(Requirement.DIRECT_MARKETING, Outcome.NOT_APPLICABLE)
+        return
+    consented = (marketing | newsletter) & run.consent()
+    soft = run.u("soft_opt_in") & (marketing | newsletter)
+    if consented or soft or not marketing:
+        run.decide(Requirement.DIRECT_MARKETING, Outcome.PROVIDED, consented | soft | newsletter)
+        return
+    opt_out = marketing & (run.u("marketing_optout") | run.u("right_object"))
+    evidence = run.analysis.first(opt_out or marketing)
+    assert evidence is not None
+    run.flag("RK-LINT-DIRECT-MARKETING", evidence)
+    run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
+
+
+def _special(run: _Run) -> None:
+    special = run.u("special_data") - run.k("security", "cookies") - run.negated(run.u("special_data"))
+    if not special:
+        run.decide(Requirement.SPECIAL_CATEGORIES, Outcome.NOT_APPLICABLE)
+    elif run.u("special_condition"):
+        run.decide(Requirement.SPECIAL_CATEGORIES, Outcome.PROVIDED, run.u("special_condition"))
+    else:
+        for index in sorted(special)[:3]:
+            run.flag("RK-LINT-SPECIAL-CATEGORIES", run.unit(index), term=run.term("special_data", index))
+        run.decide(Requirement.SPECIAL_CATEGORIES, Outcome.MISSING)
+
+    children = run.u("children")
+    if not children:
+        run.decide(Requirement.CHILDREN, Outcome.NOT_APPLICABLE)
+    elif run.u("children_age"):
+        run.decide(Requirement.CHILDREN, Outcome.PROVIDED, run.u("children_age"))
+    else:
+        first = run.analysis.first(children)
+        assert first is not None
+        run.flag("RK-LINT-CHILDREN", first, term=run.term("children", first.index))
+        run.decide(Requirement.CHILDREN, Outcome.MISSING)
+
+    credit = run.u("credit") - run.negated(run.u("credit"))
+    if not credit:
+        run.decide(Requirement.CREDIT_CHECK, Outcome.NOT_APPLICABLE)
+    elif run.u("credit_registers"):
+        run.decide(Requirement.CREDIT_CHECK, Outcome.PROVIDED, run.u("credit_registers"))
+    else:
+        first = run.analysis.first(credit)
+        assert first is not None
+        run.flag("RK-LINT-CREDIT-CHECK", first, term=run.term("credit", first.index))
+        run.decide(Requirement.CREDIT_CHECK, Outcome.MISSING)
+
+
+# ------------------------------------------------------------------------------- outdated law, clarity
+
+_LEGACY = (
+    ("hetil", "RK-LINT-HETIL"),
+    ("esvtl", "RK-LINT-ESVTL"),
+    ("tietoyhteiskuntakaari", "RK-LINT-TIETOYHTEISKUNTAKAARI"),
+    ("directive", "RK-LINT-DIRECTIVE"),
+    ("privacy_shield", "RK-LINT-PRIVACY-SHIELD"),
+    ("old_scc", "RK-LINT-OLD-SCC"),
+    ("rekisteriseloste", "RK-LINT-REKISTERISELOSTE"),
+    ("tarkastusoikeus", "RK-LINT-TARKASTUSOIKEUS"),
+    ("kielto_oikeus", "RK-LINT-KIELTO-OIKEUS"),
+    ("old_bodies", "RK-LINT-OLD-AUTHORITY"),
+)
+
+
+def _outdated(run: _Run) -> None:
+    for key, rule_id in _LEGACY:
+        for index in sorted(run.analysis.units_with(key, headings=True)):
+            run.flag(rule_id, run.unit(index), term=run.term(key, index))
+    if not any(f.requirement is Requirement.OUTDATED_LAW for f in run.findings):
+        run.decide(Requirement.OUTDATED_LAW, Outcome.PROVIDED)
+
+
+_KEY_SECTIONS = ("purposes", "recipients", "data_categories", "retention", "sources", "legal_basis", "transfers")
+
+
+def _clarity(run: _Run) -> None:
+    purposes = (run.k("purposes") | run.u("purpose")) - run.k("cookies", "security", "title")
+    for index in sorted(run.u("vague_purpose") & purposes):
+        run.flag("RK-LINT-VAGUE-PURPOSE", run.unit(index), term=run.term("vague_purpose", index))
+    key = run.k(*_KEY_SECTIONS)
+    vague = sorted(run.u("vague"))
+    for index in vague:
+        terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index))
+        run.flag("RK-LINT-VAGUE", run.unit(index), severity=None if index in key else Severity.INFO, term=terms)
+    if not vague and not any(f.requirement is Requirement.CLARITY for f in run.findings):
+        run.decide(Requirement.CLARITY, Outcome.PROVIDED)
+
+
+_CHECKS: tuple[Callable[[_Run], None], ...] = (
+    _controller, _purposes, _recipients, _retention, _rights, _information, _cookies, _marketing, _special,
+    _outdated, _clarity,
+)
+
+
+def run_checks(analysis: Analysis) -> tuple[list[Finding], dict[Requirement, Decision]]:
+    """Run every check over an analysed statement.
+
+    Returns:
+        The findings and one decision per requirement code.
+    """
+    run = _Run(analysis=analysis)
+    for check in _CHECKS:
+        check(run)
+    for requirement in Requirement:
+        if requirement not in run.decisions:
+            flagged = any(f.requirement is requirement for f in run.findings)
+            run.decide(requirement, Outcome.MISSING if flagged else Outcome.NOT_APPLICABLE)
+    return run.findings, run.decisions

@@ -1,0 +1,278 @@
+"""Facts the prose states in a recognisable form: the controller's name, contact details, business id, dates.
+
+These extractors are shared by the linter (is a controller named? is there a contact channel?) and the importer
+(which writes them into a statement file). They only take what is written in a form that can be recognised
+reliably: an e-mail address, a Finnish phone number, a five-digit postal code after a street, a ``NNNNNNN-C``
+business id, the first line under the controller heading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import Literal
+
+from attrs import define
+
+from rekisterikit.lint.analysis import Analysis
+from rekisterikit.lint.lexicon import lexicon
+from rekisterikit.lint.structure import Section
+
+__all__ = [
+    "Contact",
+    "Named",
+    "PostalParts",
+    "business_ids",
+    "contact_person_name",
+    "contacts_of",
+    "controller_name",
+    "updated_date",
+]
+
+Owner = Literal["controller", "contact_person", "dpo", "authority", "other"]
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
+_PHONE = re.compile(r"(?<![\w+/.-])(\+\d{3}[\s-]?\(?0?\)?[\d\s-]{6,14}\d|0\d[\d\s-]{5,13}\d)(?![\w-])")
+_BUSINESS_ID = re.compile(r"(?<![\d-])\d{7}-\d(?![\d-])")
+_POSTAL = re.compile(r"(?<![\d-])(\d{5})\s+([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)")
+_PO_BOX = re.compile(r"\b(?:PL|PB|P\.?\s?O\.?\s?Box)\s*\d+", re.I)
+_STREET = re.compile(r"^[A-ZÅÄÖ][\w.-]+(?:\s[\w.-]+){0,3}\s\d+[\w\s]{0,8}$")
+_LABEL = re.compile(r"^(?:[\w -]{2,30}):\s*")
+_PERSON = re.compile(r"^([A-ZÅÄÖ][a-zåäöé'-]+(?:\s[A-ZÅÄÖ][a-zåäöé'-]+){1,2})\b")
+_AUTHORITY = re.compile(r"tietosuoja@om\.fi|00531|00521|tietosuojavaltuut|dataombudsman|ombudsman", re.I)
+_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.])|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_CAPITALISED = re.compile(r"(?<=[\s,(])([A-ZÅÄÖ][a-zåäöé]{2,}(?:[-][A-ZÅÄÖa-zåäö]+)?)(?::n|:lla|:ssa)?\b")
+_DIGIT = re.compile(r"\d")
+_NAME_LABEL = re.compile(r"nimi|namn|name", re.I)
+_SENTENCE_START = re.compile(r"([A-ZÅÄÖ][a-zåäöé]{2,})(?::n)?\b")
+_NAME_END = re.compile(r"\s*(?:,|\(|–| - |;|\by-tunnus\b|\bY-tunnus\b|\bFO-nummer\b|\bBusiness ID\b).*$", re.I)
+
+
+@define(frozen=True, kw_only=True)
+class Named:
+    """A name found in the text and the unit it was found in."""
+
+    value: str
+    unit: int
+
+
+@define(frozen=True, kw_only=True)
+class PostalParts:
+    """A postal address as printed: street (or P.O. box), postal code and city."""
+
+    street: str | None
+    postal_code: str
+    city: str
+
+
+@define(frozen=True, kw_only=True)
+class Contact:
+    """A contact channel found in the text.
+
+    Attributes:
+        kind: ``"email"``, ``"phone"`` or ``"address"``.
+        value: the address or number as written (an address as :class:`PostalParts`).
+        unit: the unit it was found in.
+        owner: whose channel it is, by the section it is in.
+    """
+
+    kind: Literal["email", "phone", "address"]
+    value: str | PostalParts
+    unit: int
+    owner: Owner
+
+
+def _owner(analysis: Analysis, unit: int) -> Owner:
+    text = analysis.units[unit].text
+    if _AUTHORITY.search(text) or unit in analysis.units_with("complaint"):
+        return "authority"
+    section = analysis.structure.section_of(unit)
+    kinds = section.kinds
+    if "dpo" in kinds[:1] or unit in analysis.units_with("dpo"):
+        return "dpo"
+    if kinds[:1] == ("controller",):
+        return "controller"
+    if "contact_person" in kinds:
+        return "contact_person"
+    return "other"
+
+
+def contacts_of(analysis: Analysis) -> list[Contact]:
+    """Every e-mail address, phone number and postal address in the text, with its owner."""
+    found: list[Contact] = []
+    units = analysis.units
+    for unit in units:
+        text = unit.text
+        if "@" in text:
+            for match in _EMAIL.finditer(text):
+                found.append(Contact(kind="email", value=match.group(), unit=unit.index,
+                                     owner=_owner(analysis, unit.index)))
+        if _DIGIT.search(text):
+            for match in _PHONE.finditer(text):
+                value = match.group().strip()
+                digits = sum(c.isdigit() for c in value)
+                if not 7 <= digits <= 13 or _BUSINESS_ID.fullmatch(value) or _DATE.search(value):
+                    continue
+                found.append(Contact(kind="phone", value=value, unit=unit.index, owner=_owner(analysis, unit.index)))
+            postal = _postal(analysis, unit.index)
+            if postal is not None:
+                found.append(Contact(kind="address", value=postal, unit=unit.index,
+                                     owner=_owner(analysis, unit.index)))
+    return found
+
+
+def _postal(analysis: Analysis, index: int) -> PostalParts | None:
+    unit = analysis.units[index]
+    match = _POSTAL.search(unit.text)
+    if match is None:
+        return None
+    before = _LABEL.sub("", unit.text[: match.start()]).strip(" ,")
+    street: str | None = before.split(",")[-1].strip() if before else None
+    if not street and index > 0:
+        previous = analysis.units[index - 1]
+        candidate = _LABEL.sub("", previous.text).strip(" ,")
+        if previous.section == unit.section and not previous.heading and (
+                _STREET.match(candidate) or _PO_BOX.match(candidate)):
+            street = candidate
+    if street is not None and not (_STREET.match(street) or _PO_BOX.match(street)) and (
+            len(street.split()) > 5 or not any(c.isdigit() for c in street)):
+        # Not an address line ("…, 33720 Tampere" inside a sentence): accept only a clear street.
+        if before:
+            return None
+        street = None
+    return PostalParts(street=street or None, postal_code=match.group(1), city=match.group(2))
+
+
+def business_ids(analysis: Analysis) -> list[Named]:
+    """The ``NNNNNNN-C`` business ids in the text (valid or not), in order."""
+    return [Named(value=m.group(), unit=u.index) for u in analysis.units for m in _BUSINESS_ID.finditer(u.text)]
+
+
+def _clean_name(text: str) -> str:
+    text = _LABEL.sub("", text) if _LABEL.match(text) and not _EMAIL.search(text[:40]) else text
+    text = _EMAIL.sub("", text)
+    text = _NAME_END.sub("", text)
+    return text.strip(" .:;-–—")
+
+
+def _is_contact_line(text: str) -> bool:
+    return bool(_EMAIL.search(text) or _PHONE.search(text) or _POSTAL.search(text) or (_BUSINESS_ID.search(text)
+                and len(text) < 20))
+
+
+def _first_name_line(analysis: Analysis, section: Section, skip: int = 0) -> Named | None:
+    seen = 0
+    for index in section.body:
+        unit = analysis.units[index]
+        text = unit.text
+        if len(text) > 90 or (text.endswith((".", "!", "?")) and len(text.split()) > 6):
+            continue
+        label = _LABEL.match(text)
+        if label and not _NAME_LABEL.search(label.group()) and not _BUSINESS_ID.search(text):
+            continue
+        name = _clean_name(text)
+        if not name or not any(c.isalpha() for c in name) or _is_contact_line(name) or _STREET.match(name):
+            continue
+        if seen < skip:
+            seen += 1
+            continue
+        return Named(value=name, unit=index)
+    return None
+
+
+_RUN_IN_NAME = re.compile(
+    r"(?:\s+(?:on|toimii|är|is)\s+|\s*[:–-]\s*|\s+(?:is|är)\s+)"
+    r"([A-ZÅÄÖ][\w&.'-]*(?:\s(?:[A-ZÅÄÖ&][\w&.'-]*|ja|och|and|oy|ab|ltd|tmi|ky|oyj))*)")
+_WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy|Oyj|Ab|Abp|Ltd|Tmi|Ky|Ay|Inc|GmbH|Oy Ab|Ltd\.)(?![\w])")
+
+
+def controller_name(analysis: Analysis) -> Named | None:
+    """The controller's name: under the controller heading, after "Rekisterinpitäjä on/:", or a company name.
+
+    Falls back to the proper noun the text uses most often for itself (at least three times, not a known
+    service provider), e.g. *Webstrella* in "Webstrella ei luovuta näitä tietoja".
+    """
+    structure = analysis.structure
+    for section in structure.sections_of("controller"):
+        if section.kinds[0] == "controller" or "contact_person" in section.kinds:
+            named = _first_name_line(analysis, section)
+            if named is not None:
+                return named
+    for index in sorted(analysis.units_with("controller_label", headings=False)):
+        text = analysis.units[index].text
+        for hit in analysis.hits("controller_label"):
+            if hit.unit != index:
+                continue
+            at = text.find(hit.text)
+            match = _RUN_IN_NAME.match(text, at + len(hit.text))
+            if match:
+                name = _clean_name(match.group(1))
+                if len(name) >= 2:
+                    return Named(value=name, unit=index)
+    for unit in analysis.units[:40]:
+        match = _WITH_FORM.search(unit.text)
+        if match:
+            return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
+    return _frequent_proper_noun(analysis)
+
+
+def _frequent_proper_noun(analysis: Analysis) -> Named | None:
+    vendors = analysis.units_with("non_eea_vendors")
+    counts: Counter[str] = Counter()
+    where: dict[str, int] = {}
+    for unit in analysis.units:
+        if unit.heading or unit.index in vendors:
+            continue
+        for match in _CAPITALISED.finditer(" " + unit.text):
+            word = match.group(1)
+            counts[word] += 1
+            where.setdefault(word, unit.index)
+        first = _SENTENCE_START.match(unit.text)
+        if first:
+            counts[first.group(1)] += 0  # known, but sentence-initial words count only through merging below
+            where.setdefault(first.group(1), unit.index)
+    merged: Counter[str] = Counter()
+    for word, n in counts.items():
+        base = word[:-1] if word.endswith("n") and word[:-1] in counts else word
+        merged[base] += n
+    stop = lexicon(analysis.structure.language).stopwords
+    candidates = [(n, w) for w, n in merged.items() if n >= 3 and w.lower() not in stop and not w.isupper()]
+    if not candidates:
+        return None
+    n, word = max(candidates)
+    return Named(value=word, unit=where[word])
+
+
+def contact_person_name(analysis: Analysis) -> Named | None:
+    """The contact person's name: the first name line under the contact-person heading."""
+    for section in analysis.structure.sections_of("contact_person"):
+        if section.kinds[0] == "contact_person":
+            named = _first_name_line(analysis, section)
+            if named is not None:
+                return named
+        else:
+            # "Rekisterin pitäjä ja rekisteristä vastaava henkilö": the person follows the controller's name.
+            for index in section.body:
+                text = analysis.units[index].text
+                person = _PERSON.match(text)
+                if person and index != section.body.start:
+                    return Named(value=person.group(1), unit=index)
+    return None
+
+
+def updated_date(analysis: Analysis) -> dt.date | None:
+    """The statement's date: the one after "Päivitetty"/"Updated", or a lone date near the top."""
+    candidates = sorted(analysis.units_with("updated", headings=True))
+    candidates += [u.index for u in analysis.units[:8] if _DATE.fullmatch(u.text.strip())]
+    for index in candidates:
+        match = _DATE.search(analysis.units[index].text)
+        if match is None:
+            continue
+        try:
+            if match.group(1):
+                return dt.date(int(match.group(3)), int(match.group(2)), int(match.group(1)))
+            return dt.date(int(match.group(4)), int(match.group(5)), int(match.group(6)))
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,333 @@
+"""The structure of a statement in prose: headings, sections and sentences.
+
+Headings are found in four shapes: marked up (``<h2>``, ``## …``), numbered (``4. Rekisterin käyttötarkoitus``,
+``4 Rekisterin käyttötarkoitus``), unnumbered short lines that read like a heading of some known section
+(``Rekisterin suojaus``), and run-in labels (``Rekisteriasioita hoitava henkilö: Jyri Tähtelä``). A heading's
+section kinds (controller, purposes, retention, …) come from the heading lexicons of all three languages, so a
+bilingual statement is read section by section.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+
+from attrs import define
+
+from rekisterikit.lint.document import Document, SourceLine
+from rekisterikit.lint.language import detect_language
+from rekisterikit.lint.lexicon import fold, lexicon
+from rekisterikit.model.values import Language
+
+__all__ = ["Section", "Structure", "Unit", "classify_heading", "parse"]
+
+
+@define(frozen=True, kw_only=True)
+class Unit:
+    """A sentence, list item or heading: the smallest piece of text the linter quotes.
+
+    Attributes:
+        index: position in the statement.
+        text: the text, white space collapsed.
+        line: the line it starts on in the original file.
+        section: index of the section it belongs to.
+        heading: the unit is a section heading.
+        item: the unit is a list item.
+    """
+
+    index: int
+    text: str
+    line: int
+    section: int
+    heading: bool = False
+    item: bool = False
+
+
+@define(frozen=True, kw_only=True)
+class Section:
+    """A section of the statement: a heading and the units up to the next heading.
+
+    Attributes:
+        index: position in the statement (0 is the text before the first heading).
+        kinds: what the heading says the section is about (``("controller", "contact_person")``); empty for an
+            unrecognised heading and for the preamble.
+        heading: the heading text without its number, or ``None`` for the preamble.
+        line: the line of the heading (or of the first text, for the preamble).
+        language: the language of the section's text.
+        units: indices of its units, heading included.
+    """
+
+    index: int
+    kinds: tuple[str, ...]
+    heading: str | None
+    line: int
+    language: Language
+    units: range
+
+    @property
+    def body(self) -> range:
+        """Indices of the units after the heading."""
+        return self.units if self.heading is None else range(self.units.start + 1, self.units.stop)
+
+    def describe(self) -> str:
+        """The section as a finding's path: ``section "Rekisterin suojaus" (line 45)``."""
+        if self.heading is None:
+            return f"line {self.line}"
+        return f'section "{self.heading}" (line {self.line})'
+
+
+@define(frozen=True, kw_only=True)
+class Structure:
+    """A statement's sections and units, and its (dominant) language."""
+
+    units: tuple[Unit, ...]
+    sections: tuple[Section, ...]
+    language: Language
+
+    def sections_of(self, kind: str) -> tuple[Section, ...]:
+        """The sections whose heading is about ``kind``."""
+        return tuple(s for s in self.sections if kind in s.kinds)
+
+    def units_in(self, kinds: Iterable[str]) -> frozenset[int]:
+        """Indices of the body units of every section about one of ``kinds``."""
+        wanted = set(kinds)
+        return frozenset(i for s in self.sections if wanted.intersection(s.kinds) for i in s.body)
+
+    def section_of(self, unit: int) -> Section:
+        """The section unit ``unit`` belongs to."""
+        return self.sections[self.units[unit].section]
+
+
+_NUMBERED = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+)(?=\S)(.+)$")
+_RUN_IN = re.compile(r"^([^:.!?]{3,70}?)\s*:\s+(\S.*)$")
+_HEADING_END = re.compile(r"[.,;]\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
+_CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
+_WORDS = re.compile(r"\S+")
+_SINGLE_LETTER = re.compile(r"[a-zåäö]")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+# A sentence ends at . ! ? followed by white space and an upper-case letter, a digit or an opening quote/bracket.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-ZÅÄÖÜ0-9])")
+# Abbreviations after which a full stop does not end a sentence (fi, sv, en).
+_ABBREVIATIONS = frozenset({
+    "alk", "ao", "approx", "art", "bl.a", "ca", "d.v.s", "dr", "dvs", "e.g", "em", "esim", "etc", "i.e", "incl",
+    "jne", "klo", "ko", "ks", "m.m", "mm", "mr", "mrs", "n", "nr", "nro", "ns", "o.d", "os", "osv", "p", "puh",
+    "s", "s.k", "st", "t", "t.ex", "tel", "tms", "vrt", "vs", "yht", "ym", "yms",
+})
+
+
+def _is_heading_text(text: str) -> bool:
+    words = _WORDS.findall(text)
+    if not words or len(words) > 12 or len(text) > 110:
+        return False
+    if _HEADING_END.search(text) or _CONTACT.search(text) or len(_LETTERS.findall(text)) < 3:
+        return False
+    first = text.lstrip("\"'“(§- ")[:1]
+    return first.isupper() or first.isdigit()
+
+
+def classify_heading(text: str, languages: Sequence[Language] = tuple(Language)) -> tuple[str, ...]:
+    """The section kinds a heading is about, in the order they are named in it.
+
+    Args:
+        text: the heading text, without its number.
+        languages: the lexicons to try; every one is tried, the first ones win ties.
+
+    Returns:
+        The kinds, e.g. ``("recipients", "transfers")`` for *Tietojen luovutus ja siirto EU:n ulkopuolelle*.
+    """
+    found: dict[str, int] = {}
+    folded = fold(text)
+    for lang in languages:
+        for kind, entry in lexicon(lang).headings.items():
+            start = entry.find_folded(folded)
+            if start is not None and (kind not in found or start < found[kind]):
+                found[kind] = start
+    return tuple(sorted(found, key=lambda k: found[k]))
+
+
+@define(kw_only=True)
+class _Raw:
+    text: str
+    line: int
+    heading: bool = False
+    item: bool = False
+    kinds: tuple[str, ...] = ()
+
+
+Classifier = Callable[[str], tuple[str, ...]]
+
+
+def _heading_of(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...]] | None:
+    """The heading text and kinds if ``line`` (a whole line) is a heading."""
+    text = line.text
+    if line.heading:
+        body = _NUMBERED.match(text)
+        clean = body.group(2) if body else text
+        return clean.strip(" :"), classify(clean)
+    if line.item or _run_in(line, classify) is not None:
+        return None
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        clean = numbered.group(2).strip()
+        if _is_heading_text(clean):
+            return clean.rstrip(" :?"), classify(clean)
+        return None
+    if _is_heading_text(text) and len(_WORDS.findall(text)) <= 9:
+        kinds = classify(text)
+        if kinds:
+            return text.strip().rstrip(":"), kinds
+    return None
+
+
+def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...], str] | None:
+    """``(label, kinds, rest)`` when the line starts with a known heading as a run-in label."""
+    match = _RUN_IN.match(line.text)
+    if match is None:
+        return None
+    label = match.group(1).strip()
+    label = label.lstrip("-•* ").strip()
+    numbered = _NUMBERED.match(label)
+    if numbered:
+        label = numbered.group(2)
+    if len(_WORDS.findall(label)) > 7 or not _is_heading_text(label):
+        return None
+    kinds = classify(label)
+    if not kinds or kinds == ("title",):
+        return None
+    return label, kinds, match.group(2).strip()
+
+
+def _split_sentences(text: str, starts: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Split a paragraph into sentences; ``starts`` maps offsets in ``text`` to source lines."""
+    pieces: list[tuple[str, int]] = []
+    offsets = [o for o, _ in starts]
+    begin = 0
+
+    def emit(end: int) -> None:
+        chunk = text[begin:end]
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            pos = begin + lead
+            pieces.append((stripped, starts[bisect_right(offsets, pos) - 1][1]))
+
+    for match in _BOUNDARY.finditer(text):
+        head = text[begin:match.start()]
+        token = head.rsplit(None, 1)[-1] if head.split() else ""
+        word = token.rstrip(".!?\"”')]").lower().lstrip("(\"“")
+        if word in _ABBREVIATIONS or (len(word) <= 2 and word.isdigit()) or _SINGLE_LETTER.fullmatch(word):
+            continue
+        emit(match.start())
+        begin = match.end()
+    emit(len(text))
+    return pieces
+
+
+def _paragraph_units(lines: list[SourceLine]) -> list[_Raw]:
+    """Turn a paragraph's lines into sentence units, joining lines that wrap a sentence."""
+    units: list[_Raw] = []
+    buffer: list[str] = []
+    starts: list[tuple[int, int]] = []
+    length = 0
+
+    def flush(item: bool = False) -> None:
+        nonlocal buffer, starts, length
+        if buffer:
+            joined = " ".join(buffer)
+            for text, line in _split_sentences(joined, starts):
+                units.append(_Raw(text=text, line=line, item=item))
+        buffer, starts, length = [], [], 0
+
+    for i, line in enumerate(lines):
+        text = line.text
+        if line.item:
+            flush()
+            starts.append((0, line.number))
+            buffer.append(text.lstrip("-•*–· ").strip())
+            flush(item=True)
+            continue
+        starts.append((length, line.number))
+        buffer.append(text)
+        length += len(text) + 1
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        wraps = (following is not None and not following.item and len(text) >= 60
+                 and not _SENTENCE_END.search(text) and following.text[:1].islower())
+        if not wraps:
+            flush()
+    flush()
+    return units
+
+
+def parse(document: Document, language: Language | None = None) -> Structure:
+    """Find the sections and sentences of a document.
+
+    Args:
+        document: the reduced document.
+        language: force every section to this language (``--lang``); detected when ``None``.
+
+    Returns:
+        The structure.
+    """
+    doc_language = language or detect_language(document.text)
+    order = (doc_language, *(lang for lang in Language if lang is not doc_language))
+    memo: dict[str, tuple[str, ...]] = {}
+
+    def classify(text: str) -> tuple[str, ...]:
+        kinds = memo.get(text)
+        if kinds is None:
+            kinds = memo[text] = classify_heading(text, order)
+        return kinds
+
+    raws: list[_Raw] = []
+    paragraph: list[SourceLine] = []
+
+    def end_paragraph() -> None:
+        if paragraph:
+            raws.extend(_paragraph_units(paragraph))
+            paragraph.clear()
+
+    for line in document.lines:
+        if not line.text:
+            end_paragraph()
+            continue
+        heading = _heading_of(line, classify)
+        if heading is not None:
+            end_paragraph()
+            raws.append(_Raw(text=heading[0], line=line.number, heading=True, kinds=heading[1]))
+            continue
+        run_in = None if line.item else _run_in(line, classify)
+        if run_in is not None:
+            end_paragraph()
+            raws.append(_Raw(text=run_in[0], line=line.number, heading=True, kinds=run_in[1]))
+            paragraph.append(SourceLine(number=line.number, text=run_in[2], item=line.item))
+            continue
+        paragraph.append(line)
+    end_paragraph()
+
+    # The first line is the title when it reads like one.
+    if raws and not raws[0].heading and classify(raws[0].text)[:1] == ("title",) \
+            and _is_heading_text(raws[0].text):
+        raws[0] = _Raw(text=raws[0].text, line=raws[0].line, heading=True, kinds=("title",))
+
+    units: list[Unit] = []
+    bounds: list[tuple[int, _Raw | None]] = []  # (first unit index, heading raw) per section
+    if not raws or not raws[0].heading:
+        bounds.append((0, None))
+    for i, raw in enumerate(raws):
+        if raw.heading:
+            bounds.append((i, raw))
+        units.append(Unit(index=i, text=raw.text, line=raw.line, section=len(bounds) - 1, heading=raw.heading,
+                          item=raw.item))
+    sections: list[Section] = []
+    for n, (start, head) in enumerate(bounds):
+        stop = bounds[n + 1][0] if n + 1 < len(bounds) else len(units)
+        body = " ".join(units[i].text for i in range(start, stop))
+        section_language = language or detect_language(body, doc_language, minimum=8, margin=2.0)
+        first_line = units[start].line if start < len(units) else 1
+        sections.append(Section(index=n, kinds=head.kinds if head else (), heading=head.text if head else None,
+                                line=head.line if head else first_line, language=section_language,
+                                units=range(start, stop)))
+    return Structure(units=tuple(units), sections=tuple(sections), language=doc_language)

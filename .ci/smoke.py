@@ -46,3 +46,14 @@ with __import__("tempfile").TemporaryDirectory() as tmp:
         assert decision.record.at <= dt.datetime.now(dt.UTC)
     render_banner(service, None, locale="sv", action="/consent", statement_url="/privacy")
 print("smoke: consent.js and consent.css are in the wheel; consent decide/read/SQLite log work")
+
+from rekisterikit import validate  # noqa: E402
+from rekisterikit.validate.data import adequacy, eea  # noqa: E402
+from rekisterikit.validate.output import report_schema  # noqa: E402
+
+report = validate(statements["kalvokeskus-corrected.toml"])
+assert report.summary["error"] == 0, report.to_dict("en")
+assert "FI" in eea().codes and "US" in adequacy()[1], "dated EEA/adequacy data missing from the wheel"
+assert report_schema()["title"] == "rekisterikit findings report", "report.schema.json missing from the wheel"
+assert validate(statements["monalisa.toml"]).fails(), "validators found nothing in an as-published seed"
+print("smoke: validators run from the wheel with their EEA/adequacy data and the report schema")

@@ -17,6 +17,7 @@ from rekisterikit.model import (
     Register,
     Statement,
 )
+from rekisterikit.validate import rule, validate
 
 __version__ = "0.1.0.dev0"
 
@@ -41,4 +42,6 @@ __all__ = [
     "load",
     "load_dict",
     "loads",
+    "rule",
+    "validate",
 ]

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from attrs import define
@@ -131,6 +132,31 @@ class Context:
             return True
         return (not self.statement.cookies and self.statement.cookie_policy.text is not None
                 and any(ref.purpose.kind in TRACKING_KINDS for ref in self.purposes))
+
+    @cached_property
+    def texts(self) -> tuple[tuple[str, LocalizedText | str, tuple[str, ...]], ...]:
+        """Every shop-written text with its path, the value, and its variants in lower case (for fast matching)."""
+        from rekisterikit.validate.paths import walk_texts
+
+        found = []
+        for path, value in walk_texts(self.statement):
+            variants = value.texts() if isinstance(value, LocalizedText) else (value,)
+            found.append((path, value, tuple(v.lower() for v in variants)))
+        return tuple(found)
+
+    def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+        """Yield ``(path, matched text)`` for the first match of a lower-case ``pattern`` in each text.
+
+        The pattern is matched against the lower-cased text; the match is returned as written when possible.
+        """
+        for path, value, lowered in self.texts:
+            originals = value.texts() if isinstance(value, LocalizedText) else (value,)
+            for original, low in zip(originals, lowered, strict=True):
+                match = pattern.search(low)
+                if match is not None:
+                    same = len(original) == len(low)
+                    yield path, original[match.start():match.end()] if same else match.group(0)
+                    break
 
     @cached_property
     def eea(self) -> frozenset[str]:

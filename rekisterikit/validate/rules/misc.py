@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import LocalizedText, PurposeKind, SourceKind
 from rekisterikit.validate.context import Context, join, text
-from rekisterikit.validate.paths import resolve, walk_texts
+from rekisterikit.validate.paths import resolve
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
@@ -113,9 +113,8 @@ def credit_check_unannounced(ctx: Context) -> Iterator[Hit]:
 _REPEALED = re.compile(
     r"henkilötietolai\w*|henkilötietolakiin|\b523/1999\b|\bhetil\b|personuppgiftslag\w*|personal data act|"
     r"sähköisen viestinnän tietosuojala\w*|\b516/2004\b|"
-    r"\b95/46/(?:EY|EG|EC)\b|henkilötietodirektiiv\w*|"
-    r"privacy[ -]shield|safe[ -]harbou?r|\b2010/87/EU\b|\b2001/497/(?:EY|EG|EC)\b|\b2004/915/(?:EY|EG|EC)\b",
-    re.IGNORECASE)
+    r"\b95/46/(?:ey|eg|ec)\b|henkilötietodirektiiv\w*|"
+    r"privacy[ -]shield|safe[ -]harbou?r|\b2010/87/eu\b|\b2001/497/(?:ey|eg|ec)\b|\b2004/915/(?:ey|eg|ec)\b")
 
 
 @rule(
@@ -142,19 +141,13 @@ _REPEALED = re.compile(
 def outdated_law(ctx: Context) -> Iterator[Hit]:
     # Repeal dates: 523/1999 [S], 516/2004 [V]; 95/46/EC [M]; Privacy Shield C-311/18, Safe Harbor C-362/14 [S].
     # `cites` is a top-level string tuple, so it comes first in walk order ("$.cites[0]").
-    for path, value in walk_texts(ctx.statement):
-        texts = value.texts() if isinstance(value, LocalizedText) else (value,)
-        for t in texts:
-            match = _REPEALED.search(t)
-            if match:
-                yield Hit(path, {"term": match.group(0)})
-                break
+    for path, term in ctx.search_texts(_REPEALED):
+        yield Hit(path, {"term": term})
 
 
 _OUTDATED_TERMS = re.compile(
     r"rekisteriselost\w*|tarkastusoikeu\w*|kielto-oikeu\w*|tietosuojalautakun\w*|(?<!ja )viestintäviras\w*|"
-    r"tietoyhteiskuntakaar\w*|registerbeskrivning\w*|granskningsrätt\w*|oikeus kieltää|etämyyn\w*",
-    re.IGNORECASE)
+    r"tietoyhteiskuntakaar\w*|registerbeskrivning\w*|granskningsrätt\w*|oikeus kieltää|etämyyn\w*")
 
 
 @rule(
@@ -177,13 +170,8 @@ _OUTDATED_TERMS = re.compile(
 )
 def outdated_term(ctx: Context) -> Iterator[Hit]:
     # HetiL 10 § (rekisteriseloste), 26 § (tarkastusoikeus), 30 § (kielto-oikeus) [S]/[M] (research notes §5).
-    for path, value in walk_texts(ctx.statement):
-        texts = value.texts() if isinstance(value, LocalizedText) else (value,)
-        for t in texts:
-            match = _OUTDATED_TERMS.search(t)
-            if match:
-                yield Hit(path, {"term": match.group(0)})
-                break
+    for path, term in ctx.search_texts(_OUTDATED_TERMS):
+        yield Hit(path, {"term": term})
 
 
 _LANGUAGE_NAMES = {
@@ -210,7 +198,7 @@ def language_missing(ctx: Context) -> Iterator[Hit]:
     languages = ctx.statement.languages
     if len(languages) < 2:
         return
-    for path, value in walk_texts(ctx.statement):
+    for path, value, _ in ctx.texts:
         if isinstance(value, LocalizedText):
             missing = [lang for lang in languages if value.get(lang) is None]
             if missing:

@@ -40,9 +40,14 @@ def _request(context: template.Context) -> Any:
     return request
 
 
+def _plain(value: object) -> str:
+    """``value`` as a plain ``str``: template literals are ``SafeString``, which markupsafe would not escape."""
+    return str.__str__(str(value))
+
+
 def _nonce(request: Any) -> str | None:
     nonce = getattr(request, "csp_nonce", None)
-    return str(nonce) if nonce else None
+    return _plain(nonce) if nonce else None
 
 
 @register.simple_tag
@@ -131,7 +136,8 @@ def gated_script(context: template.Context, category: str, src: str, **attribute
     bad = [k for k in attributes if not _ATTRIBUTE.fullmatch(k.replace("_", "-"))]
     if bad:
         raise template.TemplateSyntaxError(f"gated_script: invalid attribute name(s) {bad}")
-    attrs = {k.replace("_", "-"): ("" if v is True else str(v)) for k, v in attributes.items()
+    src = _plain(src)
+    attrs = {k.replace("_", "-"): ("" if v is True else _plain(v)) for k, v in attributes.items()
              if v is not False and v is not None}
     if get_consent(request).allows(cat):
         parts = [Markup(' src="{}"').format(src), Markup(' data-rk-for="{}"').format(cat.value)]

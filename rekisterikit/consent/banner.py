@@ -301,5 +301,8 @@ def render_settings(service: ConsentService, state: ConsentState | None, *, loca
     gpc = _gpc(service, state, headers, gpc)
     form = _form(service, state, locale=locale, action=action, statement_url=statement_url, next_url=next_url,
                  hidden=hidden, gpc=gpc, variant="page")
-    return Markup('<section class="rk-consent rk-consent--page" lang="{}" aria-labelledby="rk-page-title">{}'
-                  "</section>").format(language(locale).value, form)
+    granted = " ".join(c.value for c in service.offered if state is not None and c in state.granted)
+    saved = translator(locale).gettext("Your choices have been saved.")
+    return Markup('<section class="rk-consent rk-consent--page" lang="{}" aria-labelledby="rk-page-title" '
+                  'data-rk-consent-page data-rk-granted="{}" data-rk-saved="{}">{}</section>').format(
+        language(locale).value, granted, saved, form)

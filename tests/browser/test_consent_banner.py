@@ -160,6 +160,20 @@ def test_without_javascript_the_form_works(page_without_js: Any, base_url: str, 
     assert page.get_by_role("checkbox", name="Statistik").is_checked()
 
 
+def test_settings_page_with_javascript_saves_in_the_background(page: Any, base_url: str,
+                                                                store: MemoryConsentStore) -> None:
+    """On the settings page a choice is saved in the background, confirmed, and the allowed script runs."""
+    page.goto(base_url + "/cookie-settings?lang=en")
+    page.evaluate("window.rkNoReload = 1")
+    page.get_by_role("checkbox", name="Statistics").check()
+    page.get_by_role("button", name="Save choices").click()
+    page.wait_for_function("window.rkGatedRuns === 1")
+    assert "Your choices have been saved." == page.get_by_role("status").text_content()
+    assert (1, ConsentMethod.SETTINGS) == (page.evaluate("window.rkNoReload"), store.all()[-1].method)
+    page.reload()
+    page.wait_for_function("window.rkGatedRuns === 1")
+
+
 @pytest.mark.parametrize("lang", ["fi", "sv", "en"])
 def test_axe_finds_no_violations(page: Any, base_url: str, lang: str) -> None:
     """axe-core reports no violations with the banner open, with its settings open, and on the settings page."""

@@ -5,6 +5,7 @@
  *   cookies, updates Google Consent Mode, and activates newly granted scripts without a reload;
  *   a withdrawal reloads the page, because scripts that already ran cannot be unloaded;
  * - reopens the banner from any [data-rk-open] link;
+ * - does the same for the settings page form ([data-rk-consent-page]), showing a "saved" status there;
  * - fires a "rk:consent" event on document with the server's answer as detail.
  * Without JavaScript the banner is a plain form and the server redirects back.
  */
@@ -12,9 +13,11 @@
   "use strict";
 
   var root = document.querySelector("[data-rk-consent]");
+  var page = document.querySelector("[data-rk-consent-page]");
+  var holder = root || page;
 
   function granted() {
-    var value = root ? root.getAttribute("data-rk-granted") || "" : "";
+    var value = holder ? holder.getAttribute("data-rk-granted") || "" : "";
     return value.split(/\s+/).filter(function (c) { return c.length > 0; });
   }
 
@@ -56,10 +59,8 @@
     });
   }
 
-  function form() { return root ? root.querySelector("form") : null; }
-
-  function setStatus(text) {
-    var status = root && root.querySelector(".rk-consent__status");
+  function setStatus(container, text) {
+    var status = container && container.querySelector(".rk-consent__status");
     if (status) { status.textContent = text || ""; }
   }
 
@@ -84,17 +85,24 @@
   }
 
   function syncBoxes(categories) {
-    var boxes = root.querySelectorAll('input[type="checkbox"][name="rk-category"]');
-    Array.prototype.forEach.call(boxes, function (box) {
-      if (!box.disabled) { box.checked = categories.indexOf(box.value) >= 0; }
+    [root, page].forEach(function (container) {
+      if (!container) { return; }
+      var boxes = container.querySelectorAll('input[type="checkbox"][name="rk-category"]');
+      Array.prototype.forEach.call(boxes, function (box) {
+        if (!box.disabled) { box.checked = categories.indexOf(box.value) >= 0; }
+      });
     });
   }
 
-  function apply(answer) {
+  function apply(answer, container) {
     var before = granted();
     var now = answer.consent.granted;
-    root.setAttribute("data-rk-granted", now.join(" "));
-    root.setAttribute("data-rk-decided", "true");
+    [root, page].forEach(function (c) {
+      if (c) {
+        c.setAttribute("data-rk-granted", now.join(" "));
+        c.setAttribute("data-rk-decided", "true");
+      }
+    });
     (answer.delete_cookies || []).forEach(deleteCookie);
     if (typeof window.gtag === "function" && answer.consent_mode) {
       window.gtag("consent", "update", answer.consent_mode);
@@ -114,7 +122,11 @@
     }
     syncBoxes(now);
     activate(now);
-    hide();
+    if (container === root) {
+      hide();
+    } else {
+      setStatus(container, container.getAttribute("data-rk-saved"));
+    }
   }
 
   function fallback(f, submitter) {
@@ -128,8 +140,8 @@
     HTMLFormElement.prototype.submit.call(f);
   }
 
-  function bind() {
-    var f = form();
+  function bind(container) {
+    var f = container ? container.querySelector("form") : null;
     if (!f) { return; }
     var lastButton = null;
     f.addEventListener("click", function (e) {
@@ -157,7 +169,7 @@
         return response.json();
       }).then(function (answer) {
         done();
-        apply(answer);
+        apply(answer, container);
       }).catch(function () {
         done();
         fallback(f, submitter);
@@ -177,9 +189,7 @@
     activate: activate
   };
 
-  if (root) {
-    bind();
-    activate(granted());
-    setStatus("");
-  }
+  bind(root);
+  bind(page);
+  if (holder) { activate(granted()); }
 })();

@@ -73,6 +73,7 @@ TEMPLATES = [{
         "django.template.context_processors.request",
         "django.contrib.auth.context_processors.auth",
         "django.contrib.messages.context_processors.messages",
+        "demo_shop.context_processors.shop",
     ]},
 }]
 DATABASES = {"default": _database()}

@@ -41,11 +41,21 @@ def test_request_consent_in_if_tags(client: Client) -> None:
     assert (b"-", b"S") == (before, page(client, template).content)
 
 
-def test_consent_read_only_when_used_and_then_vary_cookie(client: Client) -> None:
-    """A page that does not look at request.consent gets no Vary: Cookie from it; one that does, does."""
-    unused = page(client, "plain")
-    used = page(client, "{{ request.consent.decided }}")
-    assert (False, True) == ("Cookie" in unused.get("Vary", ""), "Cookie" in used["Vary"])
+def test_consent_read_only_when_used_and_then_vary_cookie() -> None:
+    """The middleware reads the cookie only when request.consent is used; then the response varies on Cookie."""
+    from django.http import HttpResponse
+
+    from rekisterikit.contrib.django.middleware import ConsentMiddleware
+
+    def unused(request: Any) -> HttpResponse:
+        return HttpResponse("plain")
+
+    def used(request: Any) -> HttpResponse:
+        return HttpResponse(str(request.consent.decided))
+
+    plain = ConsentMiddleware(unused)(RequestFactory().get("/"))
+    varied = ConsentMiddleware(used)(RequestFactory().get("/"))
+    assert (False, "Cookie", b"False") == (plain.has_header("Vary"), varied["Vary"], varied.content)
 
 
 def test_visitor_consent_api() -> None:

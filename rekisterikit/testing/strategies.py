@@ -83,11 +83,12 @@ __all__ = [
 ]
 
 _KEY_CHARS = string.ascii_lowercase + string.digits + "_-"
+_NO_SURROGATES: Any = ("Cs",)  # typed loosely: hypothesis narrows it to a Literal collection
 
 
 def texts(*, min_size: int = 1, max_size: int = 60) -> st.SearchStrategy[str]:
     """Non-blank text of any Unicode characters (surrogates excluded)."""
-    return st.text(st.characters(exclude_categories=("Cs",)), min_size=min_size, max_size=max_size).filter(
+    return st.text(st.characters(exclude_categories=_NO_SURROGATES), min_size=min_size, max_size=max_size).filter(
         lambda s: bool(s.strip()))
 
 
@@ -179,7 +180,8 @@ def purposes(*, key: st.SearchStrategy[str] | None = None,
     """Purposes whose ``data_categories`` refer only to ``category_keys``."""
     refs = _tuple_of(st.sampled_from(category_keys), max_size=4) if category_keys else st.just(())
     return st.builds(
-        Purpose, key=keys() if key is None else key, description=localized_texts(), kind=_optional(st.sampled_from(PurposeKind)),
+        Purpose, key=keys() if key is None else key, description=localized_texts(),
+        kind=_optional(st.sampled_from(PurposeKind)),
         legal_basis=_optional(st.sampled_from(LegalBasis)), legitimate_interest=_optional(localized_texts()),
         legal_obligation=_optional(texts(max_size=40)), special_condition=_optional(st.sampled_from(SpecialCondition)),
         basis_text=_optional(localized_texts()),
@@ -287,7 +289,7 @@ def consent_states(*, granted: st.SearchStrategy[frozenset[CookieCategory]] | No
     Args:
         granted: the granted categories; by default any subset of the optional categories.
     """
-    from rekisterikit.consent.state import ConsentMethod, ConsentState  # noqa: F811 - imported late on purpose
+    from rekisterikit.consent.state import ConsentMethod, ConsentState
 
     optional = [c for c in CookieCategory if c.needs_consent]
     token = st.text(string.ascii_letters + string.digits + "_-", min_size=16, max_size=64)

@@ -209,6 +209,10 @@ def consent_settings(request: HttpRequest) -> HttpResponse:
                            action=reverse("rekisterikit:consent"), statement_url=statement_url(),
                            next_url=next_url, hidden={"csrfmiddlewaretoken": get_token(request)},
                            gpc=service.gpc(request.headers))
-    response = render_template(request, get_config().settings_template, {"consent_form": form, "locale": locale})
+    from rekisterikit.render.i18n import translator
+
+    title = translator(locale).gettext("Cookie settings")
+    response = render_template(request, get_config().settings_template,
+                               {"consent_form": form, "locale": locale, "title": title})
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -1,0 +1,108 @@
+"""The example shop in a real Chromium, served by Django's live server: the whole consent journey and axe.
+
+First visit (banner, no tracker ran), reject, reload, reopen the settings and choose statistics (Google Analytics
+starts without a reload), accept all (the Meta Pixel starts), reload (both run from the server-side gate), every
+decision in the database; axe-core finds no violations on the shop page with the banner, the settings and the
+statement page. Skips locally without Chromium; fails under CI.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from tests.contrib.django.requires import require_django
+
+require_django()
+
+from rekisterikit.contrib.django.models import ConsentRecord  # noqa: E402
+from tests.browser.harness import check_axe, save_screenshot  # noqa: E402
+from tests.contrib.django.conftest import KALVOKESKUS  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.urls("demo_site.urls"),
+              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+BANNER = "#rk-consent"
+
+# Playwright's sync API runs an event loop in this thread; Django refuses database calls from a thread with a
+# running loop unless told that it is safe (it is: the calls are synchronous and the loop is Playwright's own).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def shop_url(live_server: Any, rk_settings: Any) -> str:
+    """The example shop on Django's live server, with its statement."""
+    rk_settings(STATEMENT=KALVOKESKUS)
+    return str(live_server.url)
+
+
+def ran(page: Any) -> list[str]:
+    """The trackers (local stand-ins of GA and the Meta Pixel) that ran on the page."""
+    return list(page.evaluate("window.rkDemo ? window.rkDemo.ran : []"))
+
+
+def methods() -> list[tuple[str, str]]:
+    """(method, granted) of every consent record, oldest first."""
+    return [(r.method, r.granted) for r in ConsentRecord.objects.order_by("at", "id")]
+
+
+def test_consent_journey_in_the_example_shop(page: Any, shop_url: str) -> None:
+    """First visit, reject, reload, reopen and choose statistics, accept all, reload: trackers follow the choice."""
+    page.set_extra_http_headers({"Accept-Language": "fi"})
+    page.goto(shop_url + "/")
+    assert (True, []) == (page.locator(BANNER).is_visible(), ran(page))
+    assert page.get_by_role("heading", name="Ikkunakalvot").is_visible()  # no cookie wall
+    save_screenshot(page, "django-shop-first-visit")
+
+    page.get_by_role("button", name="Hylkää kaikki").click()
+    page.locator(BANNER).wait_for(state="hidden")
+    assert ([("reject_all", "")], []) == (methods(), ran(page))
+
+    page.reload()
+    assert (False, []) == (page.locator(BANNER).is_visible(), ran(page))
+
+    page.get_by_role("link", name="Evästeasetukset").click()
+    page.locator(BANNER).wait_for(state="visible")
+    page.get_by_role("checkbox", name="Tilastot").check()
+    page.get_by_role("button", name="Tallenna valinnat").click()
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.indexOf('google-analytics') >= 0")
+    assert (["google-analytics"], ("custom", "statistics")) == (ran(page), methods()[-1])
+
+    page.get_by_role("link", name="Evästeasetukset").click()
+    page.locator(BANNER).wait_for(state="visible")
+    page.get_by_role("button", name="Hyväksy kaikki").click()
+    page.wait_for_function("window.rkDemo.ran.indexOf('meta-pixel') >= 0")
+    assert ("accept_all", "statistics marketing") == methods()[-1]
+
+    page.reload()
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 2")
+    assert (False, ["google-analytics", "meta-pixel"], True) == (
+        page.locator(BANNER).is_visible(), sorted(ran(page)), page.locator("#stats-note").is_visible())
+    assert 3 == ConsentRecord.objects.count()
+
+
+def test_the_form_works_without_javascript_through_the_shop(browser: Any, shop_url: str) -> None:
+    """With JavaScript off the banner is a plain form: accept all redirects back and the banner is gone."""
+    context = browser.new_context(java_script_enabled=False, locale="fi-FI")
+    try:
+        page = context.new_page()
+        page.goto(shop_url + "/ostoskori/")
+        page.get_by_role("button", name="Hyväksy kaikki").click()
+        page.wait_for_url(shop_url + "/ostoskori/")
+        assert (False, [("accept_all", ConsentRecord.objects.get().granted)]) == (
+            page.locator(BANNER).is_visible(), methods())
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/tietosuoja/", "/tietosuoja/sv/", "/tietosuoja/consent/settings/"])
+def test_axe_finds_no_violations(page: Any, shop_url: str, path: str) -> None:
+    """axe-core finds no accessibility violations on the shop page with the banner open, the statement and the
+    settings page."""
+    page.set_extra_http_headers({"Accept-Language": "fi"})
+    page.goto(shop_url + path)
+    if path == "/":
+        page.get_by_text("Valitse evästeet").click()  # open the category details, so that axe checks them too
+    check_axe(page)

@@ -27,6 +27,9 @@ def _rights(*listed: Right, **extra: str) -> str:
 
 
 _ALL = tuple(Right)
+_TITLES = {Right.ACCESS: "right of access", Right.RECTIFICATION: "right to rectification",
+           Right.ERASURE: "right to erasure", Right.RESTRICTION: "right to restriction of processing",
+           Right.PORTABILITY: "right to data portability", Right.OBJECT: "right to object"}
 
 
 def _without(right: Right) -> tuple[Right, ...]:
@@ -53,7 +56,7 @@ def _right_rule(right: Right, *, fi: str, sv: str, en: str, applies: Callable[[C
     check.__module__ = __name__
     rule(
         id=f"RK-RIGHT-{right.value.upper()}", requirement=Requirement(f"right_{right.value}"),
-        severity=Severity.ERROR, article=article, title=f"The right of {right.value} is explained",
+        severity=Severity.ERROR, article=article, title=f"The {_TITLES[right]} is explained",
         message=msg(fi=fi, sv=sv, en=en),
         trigger=f"`rights.listed` does not include `{right.value}`{condition}.",
         fix=f"Add `\"{right.value}\"` to `rights.listed` and explain how to exercise the right.",

@@ -1,12 +1,13 @@
-"""Real-browser tests: every test here is marked ``browser`` and gets the shared fixtures."""
+"""Real-browser tests: every test here is marked ``browser``.
+
+The shared fixtures (``browser``, ``page``, ``page_without_js``) are registered once for the whole suite in
+tests/conftest.py (``pytest_plugins``): two registrations would start two Playwright instances in one thread,
+which Playwright's sync API refuses when the Django adapter's browser tests run in the same session.
+"""
 
 from __future__ import annotations
 
 import pytest
-
-from tests.browser.fixtures import browser, page, page_without_js
-
-__all__ = ["browser", "page", "page_without_js"]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -31,8 +31,3 @@ def post_decision(client: Any, action: str, *categories: str, next_url: str | No
         data[FIELD_NEXT] = next_url
     return client.post("/privacy/consent/", data, **extra)
 
-
-# The shared real-browser fixtures (Debian's Chromium through Playwright) for test_browser.py.
-from tests.browser.fixtures import browser, page  # noqa: E402
-
-__all__ = ["KALVOKESKUS", "browser", "page", "post_decision", "rk_settings"]

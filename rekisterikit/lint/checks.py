@@ -215,7 +215,7 @@ def _purposes(run: _Run) -> None:
         run.missing("RK-LINT-LEGAL-BASIS")
 
     interests = run.u("basis_legitimate_interest") - run.negated(run.u("basis_legitimate_interest"))
-    interests -= run.k("cookies")
+    interests -= run.k("cookies") | run.k("rights") | run.u("right_object")
     if not interests:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.NOT_APPLICABLE)
         return
@@ -258,6 +258,11 @@ def _recipients(run: _Run) -> None:
     happening = outside - none_stated
     vendors = run.u("non_eea_vendors") - run.k("controller", "contact_person")
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (outside | run.u("recipients"))
+    # Providers named elsewhere but not where transfers are described (e.g. Google Analytics in the cookie
+    # section, while the transfer section names only Mailchimp).
+    covered = {_vendor(h.text) for h in run.analysis.hits("non_eea_vendors") if h.unit in outside}
+    uncovered = sorted(i for i in vendors - outside
+                       if any(_vendor(t) not in covered for t in run.analysis.terms_in("non_eea_vendors", i)))
     if not outside and not vendors and not countries:
         run.missing("RK-LINT-TRANSFERS")
     elif vendors and not happening:
@@ -273,13 +278,32 @@ def _recipients(run: _Run) -> None:
             first = run.analysis.first(happening)
             assert first is not None
             run.flag("RK-LINT-TRANSFER-COUNTRY", first)
+        if uncovered:
+            unit = run.unit(uncovered[0])
+            term = next(t for t in run.analysis.terms_in("non_eea_vendors", unit.index) if _vendor(t) not in covered)
+            run.flag("RK-LINT-TRANSFER-UNDISCLOSED", unit, term=term)
     # Safeguards are required where the text says data leaves the EEA.
     if not happening and not countries:
         run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.NOT_APPLICABLE)
-    elif run.u("safeguards"):
-        run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, run.u("safeguards"))
     else:
-        run.missing("RK-LINT-TRANSFER-SAFEGUARDS")
+        # Privacy Shield or the repealed SCCs are no mechanism (they are reported as outdated law).
+        invalid = run.u("privacy_shield", "old_scc")
+        valid = run.u("safeguards") - (invalid - run.u("new_scc", "safeguards_certified"))
+        if not valid:
+            run.missing("RK-LINT-TRANSFER-SAFEGUARDS")
+        else:
+            run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, valid)
+            needs_copy = valid - run.u("safeguards_certified")
+            if needs_copy and not run.u("safeguards_copy") & (outside | valid):
+                first = run.analysis.first(needs_copy)
+                assert first is not None
+                run.flag("RK-LINT-TRANSFER-COPY", first)
+
+
+def _vendor(text: str) -> str:
+    """A provider's name reduced to a comparable prefix ("Googlelle", "Google Analytics" → "googl")."""
+    word = text.lower().split()[0] if text.split() else text.lower()
+    return word.split("-")[0][:5]
 
 
 # ------------------------------------------------------------------------------------------- retention
@@ -310,6 +334,11 @@ _RIGHTS = (
 )
 
 
+_RIGHT_WORDS = {
+    "right_rectification": re.compile(r"oikai|korjaa|rättelse|rectification|correction"),
+    "right_erasure": re.compile(r"poist|radering|erasure|deletion"),
+    "right_restriction": re.compile(r"rajoitta|begränsning|restriction"),
+}
 _LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "kind_fraud")
 
 
@@ -321,8 +350,13 @@ def _rights(run: _Run) -> None:
     nonessential = (run.u("cookie_nonessential") & cookie_context) - run.negated(run.u("cookie_nonessential"))
     purposes = run.k("purposes") | run.u("purpose")
     orders = run.u("kind_order", "kind_account") - cookie_context
+    in_rights = run.k("rights")
     for key, rule_id in _RIGHTS:
         units = run.u(key) - not_rights
+        if key in _RIGHT_WORDS:
+            # "…oikeus tietojen oikaisemiseen, poistamiseen ja käsittelyn rajoittamiseen": a bare name in a list.
+            units |= frozenset(h.unit for h in run.analysis.hits("right_words")
+                               if h.unit in in_rights and _RIGHT_WORDS[key].match(h.text.lower()))
         requirement = rule(rule_id).requirement
         if units:
             run.decide(requirement, Outcome.PROVIDED, units)
@@ -332,7 +366,8 @@ def _rights(run: _Run) -> None:
             run.decide(requirement, Outcome.NOT_APPLICABLE)
             continue
         if key == "right_object" and not (marketing or run.u("basis_legitimate_interest")):
-            likely = (run.u(*_LI_KINDS) & purposes) - cookie_context
+            stated_basis = run.u("basis_consent", "basis_contract", "basis_legal_obligation")
+            likely = (run.u(*_LI_KINDS) & purposes) - cookie_context - stated_basis
             first = run.analysis.first(likely)
             if first is None:
                 run.decide(requirement, Outcome.NOT_APPLICABLE)
@@ -342,14 +377,14 @@ def _rights(run: _Run) -> None:
                 run.decide(requirement, Outcome.MISSING)
             continue
         run.missing(rule_id)
-    objection = run.u("right_object") - not_rights
+    objection = run.u("right_object") - not_rights - run.k("retention")
+    # Quote the objection where the rights are, when it is there.
     separate = {s.index for s in run.structure.sections if s.heading is not None
                 and (run.analysis.units_with("right_object", headings=True) & {s.units.start}
                      or set(s.kinds) & {"marketing"})}
     if objection and not any(run.unit(i).section in separate for i in objection):
-        first = run.analysis.first(objection)
-        assert first is not None
-        run.flag("RK-LINT-OBJECT-SEPARATE", first)
+        first = min(objection, key=lambda i: (i not in in_rights, i))
+        run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(first))
 
     # Withdrawal: non-necessary cookies need consent, and their withdrawal must be explained where cookies are;
     # other consents (newsletter, "suostumus") need the right to withdraw anywhere in the text.
@@ -387,7 +422,7 @@ def _information(run: _Run) -> None:
         run.missing("RK-LINT-STATUTORY")
 
     automated = run.u("automated") | run.k("automated")
-    decisions = automated - run.u("kind_profiling")
+    decisions = run.u("automated_decision") | run.k("automated")
     explained = automated & run.u("automated_explained") or run.k("automated") & run.u("automated_explained")
     if decisions & run.negated(decisions) or explained:
         run.decide(Requirement.AUTOMATED_DECISIONS, Outcome.PROVIDED, automated)
@@ -414,10 +449,10 @@ def _information(run: _Run) -> None:
         run.decide(Requirement.SOURCES, Outcome.NOT_APPLICABLE)
     elif run.k("sources") or run.u("sources"):
         run.decide(Requirement.SOURCES, Outcome.PROVIDED, run.k("sources") | run.u("sources"))
-        generic = sorted((indirect | (credit & source_context)) - run.u("source_specific", "credit_registers"))
-        if generic or not run.u("public_source"):
-            first = run.unit(generic[0]) if generic else run.analysis.first(indirect or credit)
-            assert first is not None
+        generic = sorted((indirect | (credit & source_context)) - run.u("source_specific", "credit_registers"),
+                         key=lambda i: (i not in run.k("sources"), i))
+        if generic:
+            first = run.unit(generic[0])
             term = run.term("indirect_source", first.index) or run.term("credit", first.index) or first.text[:40]
             run.flag("RK-LINT-SOURCE-VAGUE", first, term=term)
     else:
@@ -445,10 +480,15 @@ def _cookies(run: _Run) -> None:
     context = cookie_units | section
     names = run.u("cookie_names") & context
     durations = run.u("cookie_duration") & context
-    if names and durations:
-        run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations)
-    else:
+    parties = run.u("cookie_party", "non_eea_vendors", "company_form") & context
+    nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
+    if names and durations and parties:
+        run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
+    elif nonessential or run.u("non_eea_vendors") & context or names:
         run.missing("RK-LINT-COOKIE-DETAILS")
+    else:
+        # Only necessary cookies are mentioned: declaring them is recommended, not required (Traficom 2021).
+        run.decide(Requirement.COOKIE_DETAILS, Outcome.NOT_APPLICABLE)
 
     implied = run.u("cookie_implied")
     for index in sorted(implied):
@@ -466,7 +506,6 @@ def _cookies(run: _Run) -> None:
     for index in sorted(run.u("basis_legitimate_interest") & context):
         if index not in run.negated([index]):
             run.flag("RK-LINT-COOKIE-LEGIT-INTEREST", run.unit(index))
-    nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
     if nonessential and not consent:
         first = run.analysis.first(nonessential)
         assert first is not None
@@ -479,18 +518,30 @@ def _cookies(run: _Run) -> None:
 
 def _marketing(run: _Run) -> None:
     cookie_context = run.u("cookie") | run.k("cookies")
-    marketing = run.u("kind_marketing") - cookie_context
+    # Marketing the text describes doing, not the right to object to it.
+    rights_only = run.k("rights") & run.u("right_object")
+    marketing = run.u("kind_marketing") - cookie_context - rights_only
     newsletter = run.u("kind_newsletter") - cookie_context
     if not marketing and not newsletter:
         run.decide(Requirement.DIRECT_MARKETING, Outcome.NOT_APPLICABLE)
         return
-    consented = (marketing | newsletter) & run.consent()
-    soft = run.u("soft_opt_in") & (marketing | newsletter)
-    if consented or soft or not marketing:
-        run.decide(Requirement.DIRECT_MARKETING, Outcome.PROVIDED, consented | soft | newsletter)
+    consent = run.consent()
+    soft = run.u("soft_opt_in")
+    # Electronic marketing the text describes without consent in the same sentence ("lähetämme sähköpostitse
+    # tarjouksia"), or marketing with no consent anywhere for it ("oikeus kieltäytyä markkinoinnista").
+    electronic = (marketing & run.u("marketing_electronic")) - newsletter - consent - soft
+    consented = (marketing | newsletter) & consent
+    if marketing & run.u("marketing_electronic") & consent:
+        # "Sähköpostimarkkinointi perustuu suostumukseen": electronic marketing is said to rest on consent.
+        electronic = frozenset()
+    if electronic:
+        evidence = run.analysis.first(electronic)
+    elif marketing and not consented and not newsletter and not (marketing & soft):
+        opt_out = marketing & (run.u("marketing_optout") | run.u("right_object"))
+        evidence = run.analysis.first(opt_out or marketing)
+    else:
+        run.decide(Requirement.DIRECT_MARKETING, Outcome.PROVIDED, consented | newsletter | (marketing & soft))
         return
-    opt_out = marketing & (run.u("marketing_optout") | run.u("right_object"))
-    evidence = run.analysis.first(opt_out or marketing)
     assert evidence is not None
     run.flag("RK-LINT-DIRECT-MARKETING", evidence)
     run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
@@ -507,7 +558,7 @@ def _special(run: _Run) -> None:
             run.flag("RK-LINT-SPECIAL-CATEGORIES", run.unit(index), term=run.term("special_data", index))
         run.decide(Requirement.SPECIAL_CATEGORIES, Outcome.MISSING)
 
-    children = run.u("children")
+    children = run.u("children") - run.negated(run.u("children"))
     if not children:
         run.decide(Requirement.CHILDREN, Outcome.NOT_APPLICABLE)
     elif run.u("children_age"):

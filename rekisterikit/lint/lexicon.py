@@ -3,7 +3,8 @@
 The lexicons are package data (``rekisterikit/lint/lexicons/<fi|sv|en>.toml`` plus ``common.toml`` for terms that
 read the same in every language). Each entry has a ``catches`` text saying what it is meant to catch and a list of
 regular-expression ``patterns``; a pattern is matched case-insensitively at the start of a word, and a space in it
-matches any white space, so one stem (``säilyt\\w*``) catches the inflected forms of a Finnish word.
+matches any white space, so one stem (``säilyt\\w*``) catches the inflected forms of a Finnish word. A pattern
+must match up to the end of a word: ``ei`` catches *ei* but not *eivät*; write ``\\w*`` where a stem may go on.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def compile_patterns(patterns: tuple[str, ...]) -> re.Pattern[str]:
     A literal space in a pattern becomes ``\\s+``. The expression ignores case; the term scanner of
     :class:`Lexicon` instead matches the lower-cased text, which is several times faster.
     """
-    return re.compile(rf"(?<!\w)(?:{_alternatives(patterns)})", _FLAGS)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(patterns)})(?!\w)", _FLAGS)
 
 
 def _group_end(pattern: str, start: int) -> int:
@@ -233,8 +234,8 @@ def _entries(table: Mapping[str, Any], where: str) -> dict[str, Entry]:
         infixes = tuple(p[3:] for p in patterns if p.startswith(_INFIX))
         try:
             regex = compile_patterns(patterns)
-            folded = re.compile(rf"(?<!\w)(?:{_alternatives(anchored)})") if anchored else None
-            infix = re.compile(_alternatives(infixes)) if infixes else None
+            folded = re.compile(rf"(?<!\w)(?:{_alternatives(anchored)})(?!\w)") if anchored else None
+            infix = re.compile(rf"(?:{_alternatives(infixes)})(?!\w)") if infixes else None
         except re.error as exc:
             raise ValueError(f"lexicon entry {where}.{key}: bad pattern ({exc})") from None
         starts: set[str] | None = set()

@@ -162,6 +162,14 @@ _RULES = (
                  "Data leaves the EU/EEA but the transfer mechanism (adequacy decision, standard contractual "
                  "clauses 2021/914 or another safeguard) and how to get a copy are not given "
                  "(GDPR 13(1)(f), Arts. 44–46).")),
+    LintRule(id="RK-LINT-TRANSFER-COPY", requirement=R.TRANSFER_SAFEGUARDS, severity=E, article="GDPR 13(1)(f)",
+             message=_t(
+                 "Kerro, miten rekisteröity saa jäljennöksen suojatoimista (esim. vakiolausekkeista) tai missä ne ovat "
+                 "saatavilla (GDPR 13(1)(f)).",
+                 "Ange hur den registrerade får en kopia av skyddsåtgärderna (t.ex. standardavtalsklausulerna) eller "
+                 "var de finns tillgängliga (GDPR 13.1 f).",
+                 "Say how to obtain a copy of the safeguards (e.g. the standard contractual clauses) or where they "
+                 "are available (GDPR 13(1)(f)).")),
     # ------------------------------------------------------------------------------------------- retention
     LintRule(id="RK-LINT-RETENTION", requirement=R.RETENTION, severity=E, article="GDPR 13(2)(a)",
              missing=True, where=("retention",), message=_t(

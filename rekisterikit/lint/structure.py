@@ -184,14 +184,14 @@ def _heading_of(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str,
 
 def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...], str] | None:
     """``(label, kinds, rest)`` when the line starts with a known heading as a run-in label."""
-    match = _RUN_IN.match(line.text)
+    text = line.text
+    numbered = _NUMBERED.match(text)
+    if numbered:
+        text = numbered.group(2)
+    match = _RUN_IN.match(text)
     if match is None:
         return None
-    label = match.group(1).strip()
-    label = label.lstrip("-•* ").strip()
-    numbered = _NUMBERED.match(label)
-    if numbered:
-        label = numbered.group(2)
+    label = match.group(1).strip().lstrip("-•* ").strip()
     if len(_WORDS.findall(label)) > 7 or not _is_heading_text(label):
         return None
     kinds = classify(label)

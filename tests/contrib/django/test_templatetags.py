@@ -153,3 +153,17 @@ def test_html_in_statement_is_escaped_on_the_statement_and_settings_pages(client
     for url in ("/privacy/fi/", "/privacy/consent/settings/"):
         html = client.get(url).content.decode()
         assert (False, True) == (EVIL in html, "&lt;script&gt;" in html), url
+
+
+def test_static_files_are_the_consent_cores() -> None:
+    """staticfiles finds consent.js and consent.css in the app, byte for byte the consent core's files."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    from rekisterikit.consent import static_file
+
+    for name in ("rekisterikit/consent.js", "rekisterikit/consent.css"):
+        found = finders.find(name)
+        assert isinstance(found, str)
+        assert static_file(name).read_bytes() == Path(found).read_bytes()

@@ -22,6 +22,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("show", "rekisterikit.show", "print a readable summary of a statement file"),
     ("render", "rekisterikit.render.command", "render a statement as HTML, text, Markdown or JSON (fi, sv, en)"),
     ("check", "rekisterikit.validate.cli", "check a statement file against the law (GDPR, Finnish acts)"),
+    ("lint", "rekisterikit.lint.cli", "lint a privacy statement written in prose (.txt, .md, .html)"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
 )
 

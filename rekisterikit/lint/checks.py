@@ -255,9 +255,11 @@ def _recipients(run: _Run) -> None:
 
     outside = run.u("transfer_outside") | run.k("transfers")
     none_stated = run.negated(outside) & run.u("transfer_outside")
-    happening = outside - none_stated
     vendors = run.u("non_eea_vendors") - run.k("controller", "contact_person")
-    countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (outside | run.u("recipients"))
+    countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
+        outside | run.u("recipients", "transfer_verb"))
+    outside |= countries
+    happening = outside - none_stated
     # Providers named elsewhere but not where transfers are described (e.g. Google Analytics in the cookie
     # section, while the transfer section names only Mailchimp).
     covered = {_vendor(h.text) for h in run.analysis.hits("non_eea_vendors") if h.unit in outside}
@@ -501,6 +503,9 @@ def _cookies(run: _Run) -> None:
         says_consent = index in run.u("accept") or index in run.consent()
         if says_consent or not consent:
             run.flag("RK-LINT-COOKIE-BROWSER", run.unit(index))
+    opt_out = (run.u("cookie_optout") & context & (run.u("cookie_nonessential") | run.u("cookie_party"))) - browser
+    if opt_out and not run.u("cookie_prior") & context:
+        run.flag("RK-LINT-COOKIE-OPT-OUT", run.unit(min(opt_out)))
     for index in sorted(run.u("cookie_preticked")):
         run.flag("RK-LINT-COOKIE-PRETICKED", run.unit(index))
     for index in sorted(run.u("basis_legitimate_interest") & context):

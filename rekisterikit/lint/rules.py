@@ -335,6 +335,14 @@ _RULES = (
                  "Traficoms anvisning om kakor); be om samtycke innan andra än nödvändiga kakor sätts.",
                  "Browser settings are no valid consent (Helsinki Administrative Court 2021, Traficom's cookie "
                  "guidance); ask for consent before setting non-necessary cookies.")),
+    LintRule(id="RK-LINT-COOKIE-OPT-OUT", requirement=R.COOKIE_CONSENT, severity=W, article="917/2014 205 §",
+             message=_t(
+                 "Muut kuin välttämättömät evästeet kuvataan estettävinä jälkikäteen; niitä saa asettaa vasta "
+                 "käyttäjän annettua suostumuksen (laki sähköisen viestinnän palveluista 205 §).",
+                 "Andra än nödvändiga kakor beskrivs som något man kan blockera i efterhand; de får sättas först "
+                 "när användaren har samtyckt (205 § i lagen om tjänster inom elektronisk kommunikation).",
+                 "Non-necessary cookies are described as something to block afterwards; they may only be set once "
+                 "the user has consented (Act 917/2014 s. 205).")),
     LintRule(id="RK-LINT-COOKIE-PRETICKED", requirement=R.COOKIE_CONSENT, severity=E,
              article="917/2014 205 §; C-673/17", message=_t(
                  "Valmiiksi valitut evästeluokat eivät ole pätevä suostumus (EUT C-673/17 Planet49).",
@@ -411,15 +419,13 @@ _RULES = (
     # ------------------------------------------------------------------------------------------- outdated law
     LintRule(id="RK-LINT-HETIL", requirement=R.OUTDATED_LAW, severity=E, article="Tietosuojalaki 1050/2018",
              message=_t(
-                 "Seloste viittaa henkilötietolakiin (523/1999, \"{term}\"), joka on kumottu; tietosuojalaki "
-                 "(1050/2018) on ollut voimassa 1.1.2019 alkaen. Päivitä viittaukset tietosuoja-asetukseen ja "
-                 "tietosuojalakiin.",
-                 "Beskrivningen hänvisar till personuppgiftslagen (523/1999, \"{term}\"), som har upphävts; "
+                 "Seloste viittaa kumottuun henkilötietolakiin 523/1999 (\"{term}\"); tietosuojalaki (1050/2018) on "
+                 "ollut voimassa 1.1.2019 alkaen. Päivitä viittaukset tietosuoja-asetukseen ja tietosuojalakiin.",
+                 "Beskrivningen hänvisar till den upphävda personuppgiftslagen 523/1999 (\"{term}\"); "
                  "dataskyddslagen (1050/2018) gäller sedan 1.1.2019. Uppdatera hänvisningarna till "
                  "dataskyddsförordningen och dataskyddslagen.",
-                 "The statement cites the Personal Data Act (523/1999, \"{term}\"), which was repealed; the Data "
-                 "Protection Act (1050/2018) has applied since 1 January 2019. Cite the GDPR and the Data "
-                 "Protection Act instead.")),
+                 "The statement cites the repealed Personal Data Act 523/1999 (\"{term}\"); the Data Protection Act "
+                 "(1050/2018) has applied since 1 January 2019. Cite the GDPR and the Data Protection Act instead.")),
     LintRule(id="RK-LINT-ESVTL", requirement=R.OUTDATED_LAW, severity=W, article="917/2014", message=_t(
         "Sähköisen viestinnän tietosuojalaki (516/2004) kumottiin 1.1.2015; viittaa lakiin sähköisen viestinnän "
         "palveluista (917/2014).",

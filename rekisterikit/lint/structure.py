@@ -106,6 +106,8 @@ _SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
 _CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
 _WORDS = re.compile(r"\S+")
 _SINGLE_LETTER = re.compile(r"[a-zåäö]")
+# "12." (an ordinal or a day), "12.7." (a date without its year): a full stop that ends no sentence.
+_ORDINAL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _LETTERS = re.compile(r"[^\W\d_]")
 
 # A sentence ends at . ! ? followed by white space and an upper-case letter, a digit or an opening quote/bracket.
@@ -218,7 +220,7 @@ def _split_sentences(text: str, starts: list[tuple[int, int]]) -> list[tuple[str
         head = text[begin:match.start()]
         token = head.rsplit(None, 1)[-1] if head.split() else ""
         word = token.rstrip(".!?\"”')]").lower().lstrip("(\"“")
-        if word in _ABBREVIATIONS or (len(word) <= 2 and word.isdigit()) or _SINGLE_LETTER.fullmatch(word):
+        if word in _ABBREVIATIONS or _ORDINAL.fullmatch(word) or _SINGLE_LETTER.fullmatch(word):
             continue
         emit(match.start())
         begin = match.end()
@@ -325,7 +327,7 @@ def parse(document: Document, language: Language | None = None) -> Structure:
     for n, (start, head) in enumerate(bounds):
         stop = bounds[n + 1][0] if n + 1 < len(bounds) else len(units)
         body = " ".join(units[i].text for i in range(start, stop))
-        section_language = language or detect_language(body, doc_language, minimum=8, margin=2.0)
+        section_language = language or detect_language(body, doc_language, minimum=3, margin=1.5)
         first_line = units[start].line if start < len(units) else 1
         sections.append(Section(index=n, kinds=head.kinds if head else (), heading=head.text if head else None,
                                 line=head.line if head else first_line, language=section_language,

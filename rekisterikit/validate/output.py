@@ -97,6 +97,9 @@ def to_text(report: Report, locale: Language | str, *, colour: bool = False, wid
                 where += f"  ({report.source}:{locator.line(f.path)})"
             lines.append("  " + paint(_COLOURS[severity], f.rule) + f"  {f.article}  [{f.requirement.value}]")
             lines.append("    " + paint("2", where))
+            if f.evidence is not None:  # free-text findings (lint) quote the sentence they rest on
+                quote = textwrap.shorten(f.evidence.quote, width=width - 16, placeholder=" …")
+                lines.append("    " + paint("2", f'line {f.evidence.line}: "{quote}"'))
             message = f.message.resolve(lang)[0]
             lines.extend(textwrap.wrap(message, width=width, initial_indent="    ", subsequent_indent="    "))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,105 @@
+"""Finding sections and sentences: numbered, unnumbered, run-in and marked-up headings."""
+
+from __future__ import annotations
+
+from rekisterikit.lint.document import document_from_text
+from rekisterikit.lint.structure import classify_heading, parse
+from rekisterikit.model import Language
+
+OLD = """Rekisteriseloste
+
+Rekisterinpitäjä
+Esimerkki Oy
+
+Säännönmukaiset tietolähteet
+Tiedot saadaan asiakkaalta.
+
+Tarkastusoikeus
+Jokaisella on oikeus tarkastaa tietonsa.
+"""
+
+NUMBERED = """1. Rekisterinpitäjä
+Esimerkki Oy
+2) Käsittelyn tarkoitus
+Tilausten käsittely.
+3 Tietojen luovutus ja siirto EU:n ulkopuolelle
+Tietoja ei luovuteta.
+"""
+
+
+def _sections(text: str, fmt: str = "txt") -> list[tuple[tuple[str, ...], str | None, int]]:
+    structure = parse(document_from_text(text, fmt))  # type: ignore[arg-type]
+    return [(s.kinds, s.heading, s.line) for s in structure.sections]
+
+
+def test_unnumbered_rekisteriseloste_headings() -> None:
+    """The old HetiL headings are recognised on their own lines, and the first line is the title."""
+    assert [
+        (("title",), "Rekisteriseloste", 1),
+        (("controller",), "Rekisterinpitäjä", 3),
+        (("sources",), "Säännönmukaiset tietolähteet", 6),
+        (("rights",), "Tarkastusoikeus", 9),
+    ] == _sections(OLD)
+
+
+def test_numbered_headings_in_three_styles_and_several_kinds() -> None:
+    """`1.`, `2)` and `3 ` numbering; a heading about two things gets both kinds, in order."""
+    assert [
+        (("controller",), "Rekisterinpitäjä", 1),
+        (("purposes",), "Käsittelyn tarkoitus", 3),
+        (("recipients", "transfers"), "Tietojen luovutus ja siirto EU:n ulkopuolelle", 5),
+    ] == _sections(NUMBERED)
+
+
+def test_run_in_headings_start_a_section_with_their_text() -> None:
+    """`Rekisteriasioita hoitava henkilö: Jyri` is a heading and a body line; a field label is not a heading."""
+    structure = parse(document_from_text(
+        "Rekisteriasioita hoitava henkilö: Jyri Tähtelä\nPuhelin: 040 123 4567\n", "txt"))
+    assert [(("contact_person",), "Rekisteriasioita hoitava henkilö")] == [
+        (s.kinds, s.heading) for s in structure.sections]
+    assert ["Rekisteriasioita hoitava henkilö", "Jyri Tähtelä", "Puhelin: 040 123 4567"] == [
+        u.text for u in structure.units]
+
+
+def test_markup_headings_are_headings_even_when_unknown() -> None:
+    """A Markdown or HTML heading is a section whatever it says; unknown ones have no kinds."""
+    assert [((), "Yleistä", 1), (("cookies",), "Evästeet", 3)] == _sections("# Yleistä\n\n## Evästeet\n", "md")
+
+
+def test_a_short_sentence_is_not_taken_for_a_heading() -> None:
+    """Lines ending with a full stop, contact lines and list items stay in the body."""
+    structure = parse(document_from_text("Rekisterinpitäjä\nEsimerkki Oy.\n- Evästeet\ninfo@x.fi\n", "txt"))
+    assert [True, False, False, False] == [u.heading for u in structure.units]
+
+
+def test_sentences_split_after_full_stops_but_not_after_abbreviations() -> None:
+    """`esim.`, `mm.` and dates do not end a sentence; wrapped lines are joined; each sentence keeps its line."""
+    text = ("Käsittelemme tietoja esim. tilauksia varten, mm. laskutukseen. Tiedot päivitettiin 12.7. 2020 ja\n"
+            "ne säilytetään kuusi vuotta, koska kirjanpitolaki niin edellyttää tilikauden päättymisen jälkeen.\n"
+            "Toinen kappale alkaa tästä.\n")
+    structure = parse(document_from_text(text, "txt"))
+    assert [
+        ("Käsittelemme tietoja esim. tilauksia varten, mm. laskutukseen.", 1),
+        ("Tiedot päivitettiin 12.7. 2020 ja ne säilytetään kuusi vuotta, koska kirjanpitolaki niin edellyttää "
+         "tilikauden päättymisen jälkeen.", 1),
+        ("Toinen kappale alkaa tästä.", 3),
+    ] == [(u.text, u.line) for u in structure.units]
+
+
+def test_sections_of_a_bilingual_statement_get_their_own_language() -> None:
+    """A Swedish half of a Finnish statement is read as Swedish."""
+    text = ("Käsittelyn tarkoitus\nKäsittelemme asiakkaiden tietoja tilausten toimittamiseen, ja tietoja ei "
+            "luovuteta muille. Tiedot ovat pakollisia, jotta tilaus voidaan toimittaa.\n\nÄndamål\n"
+            "Vi behandlar kundernas uppgifter för att leverera beställningar, och uppgifterna lämnas inte ut till "
+            "andra. Uppgifterna är obligatoriska för att vi ska kunna leverera.\n")
+    structure = parse(document_from_text(text, "txt"))
+    assert [Language.FI, Language.SV] == [s.language for s in structure.sections]
+    assert [Language.EN, Language.EN] == [s.language for s in parse(document_from_text(text, "txt"),
+                                                                      Language.EN).sections]
+
+
+def test_classify_heading_in_any_language() -> None:
+    """Headings are classified with all three lexicons."""
+    assert ("retention",) == classify_heading("Lagringstid")
+    assert ("rights",) == classify_heading("Your rights")
+    assert () == classify_heading("Yleistä")

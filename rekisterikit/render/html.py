@@ -128,9 +128,11 @@ def render_table(table: Table) -> Markup:
             Markup('<td data-label="{}">{}</td>').format(column.label, _inlines(cell))
             for column, cell in zip(table.columns, row, strict=True)))
         for row in table.rows)
-    return Markup('<div class="rk-table-wrap"><table id="{}" class="rk-table"><caption>{}</caption>'
+    # A region that may scroll sideways must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable).
+    return Markup('<div class="rk-table-wrap" role="region" tabindex="0" aria-labelledby="{id}-caption">'
+                  '<table id="{id}" class="rk-table"><caption id="{id}-caption">{}</caption>'
                   "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>").format(
-        table.id, table.caption, head, rows)
+        table.caption, head, rows, id=table.id)
 
 
 def _block(block: Block) -> Markup:

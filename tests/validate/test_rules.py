@@ -209,3 +209,16 @@ def test_cookie_consent_is_required_for_tracking_described_only_in_prose() -> No
     text = (CONTROLLER + '\n[cookie_policy]\nconsent = "notice_only"\ntext = "Käytämme evästeitä."\n' + REGISTER
             + '\n[[registers.purposes]]\nkey = "a"\ndescription = "Kävijäseuranta"\nkind = "analytics"\n')
     assert ["$.cookie_policy.consent"] == [h.path for h in _hits("RK-COOKIE-CONSENT", text)]
+
+
+def test_expired_adequacy_decision_no_longer_covers_transfers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decision past its valid_until date (the UK's sunset clause) is treated as absent."""
+    import datetime as dt
+
+    from rekisterikit.validate import data
+
+    as_of, decisions = data.adequacy()
+    expired = attrs.evolve(decisions["GB"], valid_until=dt.date(2020, 1, 1))
+    monkeypatch.setattr(data, "adequacy", lambda: (as_of, {**decisions, "GB": expired}))
+    text = CONTROLLER + REGISTER + 'transfers = [{ country = "GB", mechanism = "adequacy" }]\n'
+    assert 1 == len(_hits("RK-TRANSFER-NO-ADEQUACY", text))

@@ -6,6 +6,7 @@ Which countries are in the EEA and which have an adequacy decision comes from da
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
@@ -157,8 +158,8 @@ def transfer_invalidated(ctx: Context) -> Iterator[Hit]:
            "({mechanism}); använd standardavtalsklausuler eller en annan skyddsåtgärd enligt artikel 46.",
         en="No adequacy decision in force for {country} covers the transfer ({mechanism}); use standard contractual "
            "clauses or another Art. 46 safeguard."),
-    trigger="A transfer claims `adequacy` for a country without an adequacy decision (the US only through the "
-            "DPF: use `dpf`), or `dpf` for a country other than the US.",
+    trigger="A transfer claims `adequacy` for a country without an adequacy decision in force (the US only "
+            "through the DPF: use `dpf`), or `dpf` for a country other than the US.",
     fix="Check the country against the Commission's list; otherwise use `scc_2021_914`.",
     example=_register('transfers = [{ country = "IN", mechanism = "adequacy" }]'),
     fixed=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", '
@@ -166,10 +167,13 @@ def transfer_invalidated(ctx: Context) -> Iterator[Hit]:
 )
 def transfer_no_adequacy(ctx: Context) -> Iterator[Hit]:
     _, decisions = data.adequacy()
+    today = dt.date.today()
     for path, t in _transfers(ctx):
         if t.country is None or t.mechanism not in (TransferMechanism.ADEQUACY, TransferMechanism.DPF):
             continue
         decision = decisions.get(t.country.code)
+        if decision is not None and decision.valid_until is not None and decision.valid_until < today:
+            decision = None  # expired (the UK decisions carry a sunset date)
         if t.mechanism is TransferMechanism.ADEQUACY:
             valid = decision is not None and decision.framework is None
         else:

@@ -223,7 +223,7 @@ class Document:
 
 
 #: Where the rendering answers each requirement code (LEGAL.md): the id of the section that holds it. Codes not
-#: tied to one place (``outdated_law``, ``clarity``) are absent.
+#: tied to one place (``outdated_law``, ``clarity``, ``directives``) are absent.
 REQUIREMENT_SECTIONS: dict[Requirement, str] = {
     Requirement.CONTROLLER_IDENTITY: "rk-controller",
     Requirement.CONTROLLER_CONTACT: "rk-controller",

@@ -1,7 +1,9 @@
 """The JSON writer: the rendered statement as structured data, for front ends that lay it out themselves.
 
 The shape (``"format": "rekisterikit/rendered-statement"``, ``"format_version": 1``) is documented in the rendering
-guide. Keys come in a fixed order; every run gives the same bytes for the same statement and locale.
+guide. Every piece of text is an object with its plain ``text``; a ``content`` list of runs (``text`` with optional
+``lang``, ``href``, ``strong``) is added only when the text has links, emphasis or passages in another language.
+Keys come in a fixed order; every run gives the same bytes for the same statement and locale.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ def _rich(content: Inlines) -> dict[str, Any]:
         if span.strong:
             item["strong"] = True
         spans.append(item)
-    return {"text": "".join(s.text for s in content), "content": spans}
+    text = "".join(s.text for s in content)
+    if spans == [{"text": text}] or not spans:
+        return {"text": text}
+    return {"text": text, "content": spans}
 
 
 def _fact(fact: Fact) -> dict[str, Any]:

@@ -77,13 +77,17 @@ def test_all_three_problems_are_listed_with_paths() -> None:
     ('[controller]\nname = "x"\nfoo = 1', "unknown field(s) foo @ $.controller"),
     ('[controller]\nname = 5', "expected a string, got an integer @ $.controller.name"),
     ('[controller]\nname = "x"\nemail = "not-an-address"', "invalid e-mail address"),
-    ('updated = "12.7.2020"\n[controller]\nname = "x"', "invalid date '12.7.2020' (expected YYYY-MM-DD) @ $.updated"),
+    ('updated = "12.7.2020"\n[controller]\nname = "x"',
+     "invalid date '12.7.2020' (expected YYYY-MM-DD) @ $.updated"),
     ('languages = "fi"\n[controller]\nname = "x"', "expected a list, got a string @ $.languages"),
     ('languages = ["de"]\n[controller]\nname = "x"', "invalid language 'de'"),
-    ('[controller]\nname = "x"\n[[cookies]]\nname = "_ga"\nduration = "-P1Y"', "negative duration '-P1Y' @ $.cookies[0].duration"),
+    ('[controller]\nname = "x"\n[[cookies]]\nname = "_ga"\nduration = "-P1Y"',
+     "negative duration '-P1Y' @ $.cookies[0].duration"),
     ('[controller]\nname = "x"\n[cookie_policy]\npreticked = "false"', "expected true or false, got a string"),
-    ('[controller]\nname = "x"\n[rekisterikit]\nignore = [{rule = "RK-X"}]', "required field missing @ $.rekisterikit.ignore[0].reason"),
-    ('intro = {fi = "a", de = "b"}\n[controller]\nname = "x"', "unknown language(s) de (expected fi, sv, en) @ $.intro"),
+    ('[controller]\nname = "x"\n[rekisterikit]\nignore = [{rule = "RK-X"}]',
+     "required field missing @ $.rekisterikit.ignore[0].reason"),
+    ('intro = {fi = "a", de = "b"}\n[controller]\nname = "x"',
+     "unknown language(s) de (expected fi, sv, en) @ $.intro"),
 ])
 def test_bad_fields_are_named(snippet: str, expected: str) -> None:
     """Each malformed value yields a message naming what is wrong and where."""
@@ -100,9 +104,11 @@ def test_model_level_errors_carry_the_element_path() -> None:
 def test_syntax_errors_are_load_errors() -> None:
     """Broken TOML or JSON is a LoadError with the parser's position, not a traceback."""
     (problem,) = _problems("controller = [")
-    assert problem.startswith("invalid TOML") and problem.endswith("@ $")
+    assert problem.startswith("invalid TOML")
+    assert problem.endswith("@ $")
     (problem,) = _problems('{"controller": ', "json")
-    assert "invalid JSON" in problem and "line 1" in problem
+    assert "invalid JSON" in problem
+    assert "line 1" in problem
     (problem,) = _problems("[1, 2]", "json")
     assert "expected a table, got a list @ $" == problem
 
@@ -114,7 +120,7 @@ def test_files(tmp_path: Path) -> None:
     assert loads(MINIMAL) == load(path)
     with pytest.raises(LoadError, match="file not found"):
         load(tmp_path / "missing.toml")
-    with pytest.raises(LoadError, match="unknown file type '.yaml'"):
+    with pytest.raises(LoadError, match=r"unknown file type '\.yaml'"):
         load(tmp_path / "s.yaml")
     bad = tmp_path / "bad.json"
     bad.write_bytes(b"\xff\xfe{}")

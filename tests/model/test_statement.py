@@ -12,8 +12,8 @@ from rekisterikit.model import (
     Language,
     LocalizedText,
     Register,
-    Rights,
     Right,
+    Rights,
     Statement,
 )
 

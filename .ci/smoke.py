@@ -17,10 +17,16 @@ statements = {p.name: load(p) for p in sorted(examples.glob("*.toml"))}
 assert len(statements) >= 7, sorted(statements)
 print(f"smoke: loaded {len(statements)} example statements from the installed wheel")
 
+from rekisterikit import render  # noqa: E402
 from rekisterikit.render.i18n import gettext  # noqa: E402
 
 assert gettext("for the session", locale="sv") == "under sessionen", "compiled catalogs missing from the wheel"
-print("smoke: gettext catalogs (fi, sv, en) are in the wheel")
+kalvokeskus = statements["kalvokeskus-corrected.toml"]
+for locale, heading in (("sv", "Dina rättigheter"), ("en", "Your rights"), ("fi", "Sinun oikeutesi")):
+    page = render(kalvokeskus, locale=locale, full_page=True)
+    assert f'<html lang="{locale}">' in page and heading in page, f"{locale}: catalogs not used by the renderer"
+    assert heading in render(kalvokeskus, locale=locale, format="text")
+print("smoke: gettext catalogs (fi, sv, en) are in the wheel; statements render in fi, sv and en")
 
 import datetime as dt  # noqa: E402
 

@@ -121,3 +121,11 @@ def test_same_statement_same_version_and_bytes() -> None:
     assert first == render(full(), locale="en", format="json")
     assert full().version == json.loads(first)["version"]
     assert full().version.startswith("sha256:")
+
+
+def test_package_re_exports_render() -> None:
+    """``from rekisterikit import render, render_cookie_table`` gives the functions, not the subpackage."""
+    import rekisterikit
+    from rekisterikit.render import core
+
+    assert (core.render, core.render_cookie_table) == (rekisterikit.render, rekisterikit.render_cookie_table)

@@ -532,3 +532,20 @@ def test_json_answer_is_not_html(app: Flask) -> None:
     response = post_consent(app.test_client(), {"rk-action": "reject_all"}, origin=BASE)
     assert "application/json" == response.mimetype
 
+
+
+def test_consent_csrf_token_for_own_forms(make_app: AppFactory) -> None:
+    """consent_csrf_token() gives the field a shop's own consent form needs; posting it is accepted."""
+    app = make_app()
+
+    @app.get("/own-form")
+    def own_form() -> str:
+        return render_template_string(
+            '{% set name, token = consent_csrf_token() %}<input name="{{ name }}" value="{{ token }}">')
+
+    client = app.test_client()
+    match = re.search(r'name="(rk-csrf)" value="([^"]+)"', client.get("/own-form").get_data(as_text=True))
+    assert match is not None
+    response = client.post("/privacy/consent", data={"rk-action": "reject_all", match.group(1): match.group(2)},
+                           headers={"Origin": BASE, "Accept": "application/json"})
+    assert 200 == response.status_code

@@ -171,7 +171,7 @@ def test_settings_page(client: FlaskClient) -> None:
     """/privacy/cookies shows the settings form (recorded as 'settings') and no second banner."""
     html = client.get("/privacy/cookies").get_data(as_text=True)
     assert 'name="rk-source" value="settings"' in html
-    assert "data-rk-consent" not in html
+    assert 'id="rk-consent"' not in html  # the settings form, not a second banner
     token = re.search(r'name="rk-csrf" value="([^"]+)"', html).group(1)  # type: ignore[union-attr]
     response = client.post("/privacy/consent", data={"rk-action": "custom", "rk-category": "preferences",
                                                      "rk-source": "settings", "rk-csrf": token,

@@ -26,9 +26,10 @@ from rekisterikit.render.links import is_safe
 
 __all__ = ["STYLESHEET", "render_document", "render_table"]
 
-#: The default style of a rendered statement, scoped to ``.rk-statement``: include it in a ``<style>`` element of
-#: your layout, or write your own against the same class names. The standalone page embeds it.
-STYLESHEET = """\
+#: The default style of a rendered statement, scoped to ``.rk-statement``: put it inside a ``<style>`` element of
+#: your layout (it is :class:`~markupsafe.Markup`, so templates insert it unescaped), or write your own against the
+#: same class names. The standalone page embeds it.
+STYLESHEET = Markup("""\
 .rk-statement{--rk-text:#1d2630;--rk-muted:#52606d;--rk-accent:#0b5cad;--rk-line:#d9e0e7;--rk-soft:#f4f7fa;
 --rk-warn:#a14a00;--rk-warn-soft:#fff6ec;color:var(--rk-text);line-height:1.6;font-size:1rem;max-width:48rem;
 overflow-wrap:break-word}
@@ -50,7 +51,7 @@ padding:.75rem 1.25rem;margin:1.5rem 0}
 margin:.75rem 0}
 .rk-statement .rk-facts>div{display:contents}
 .rk-statement .rk-facts dt{color:var(--rk-muted);font-weight:600}
-.rk-statement .rk-facts dd{margin:0}
+.rk-statement .rk-facts dd{margin:0;min-width:0;overflow-wrap:anywhere}
 .rk-statement .rk-entries{list-style:none;padding:0;margin:.75rem 0;display:grid;gap:.75rem}
 .rk-statement .rk-entries>li{background:var(--rk-soft);border:1px solid var(--rk-line);border-radius:.5rem;
 padding:.75rem 1rem}
@@ -62,15 +63,14 @@ padding:.75rem 1rem}
 var(--rk-warn);border-radius:.5rem;padding:.25rem 1.25rem 1rem}
 .rk-statement .rk-highlight>h3,.rk-statement .rk-highlight>h4{margin-top:.75rem}
 .rk-statement .rk-table-wrap{overflow-x:auto;margin:1rem 0}
-.rk-statement table{border-collapse:collapse;width:100%;font-size:.925rem}
+.rk-statement table{border-collapse:collapse;width:100%;font-size:.875rem}
 .rk-statement caption{text-align:left;font-weight:650;padding:0 0 .5rem}
-.rk-statement th,.rk-statement td{border-bottom:1px solid var(--rk-line);padding:.45rem .6rem;text-align:left;
-vertical-align:top}
+.rk-statement th,.rk-statement td{border-bottom:1px solid var(--rk-line);padding:.45rem .5rem;text-align:left;
+vertical-align:top;hyphens:auto}
+.rk-statement .rk-table th:nth-child(3){width:32%}
 .rk-statement thead th{background:var(--rk-soft);border-bottom:2px solid var(--rk-line)}
-.rk-statement td:first-child{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875rem;
+.rk-statement td:first-child{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.8125rem;
 white-space:nowrap}
-.rk-statement .rk-version{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em;
-word-break:break-all}
 @media (max-width:40rem){
 .rk-statement .rk-facts{grid-template-columns:1fr;gap:0}
 .rk-statement .rk-facts dd{margin-bottom:.4rem}
@@ -89,7 +89,7 @@ word-break:break-all}
 .rk-statement a{color:inherit}
 .rk-statement a[href^="http"]::after{content:" (" attr(href) ")";font-size:.85em;color:#333}
 }
-"""
+""")
 
 _PAGE_STYLE = """\
 html{-webkit-text-size-adjust:100%}
@@ -202,4 +202,4 @@ def render_document(document: Document, *, full_page: bool = False, heading_leve
                   '<meta name="generator" content="rekisterikit">\n<title>{}</title>\n<style>\n{}{}</style>\n'
                   '</head>\n<body>\n<main class="rk-page">\n{}</main>\n</body>\n</html>\n').format(
         document.lang.value, f"{title} – {document.controller}" if document.controller not in title else title,
-        Markup(_PAGE_STYLE), Markup(STYLESHEET), fragment)
+        Markup(_PAGE_STYLE), STYLESHEET, fragment)

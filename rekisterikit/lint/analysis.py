@@ -61,6 +61,8 @@ class Analysis:
         self._hits: dict[str, tuple[Hit, ...]] = {}
         self._units: dict[tuple[tuple[str, ...], bool], frozenset[int]] = {}
         self._starts: dict[Language, dict[str, list[int]]] = {}
+        self._by_unit: dict[str, dict[int, dict[str, None]]] = {}
+        self._sections: dict[tuple[str, ...], frozenset[int]] = {}
 
     @property
     def units(self) -> tuple[Unit, ...]:
@@ -129,16 +131,21 @@ class Analysis:
         return result
 
     def terms_in(self, key: str, unit: int) -> tuple[str, ...]:
-        """The texts of term ``key`` found in ``unit``, in order, without repeats."""
-        seen: dict[str, None] = {}
-        for hit in self.hits(key):
-            if hit.unit == unit:
-                seen.setdefault(" ".join(hit.text.split()).lower(), None)
-        return tuple(seen)
+        """The texts of term ``key`` found in ``unit``, in order, lower case, without repeats."""
+        by_unit = self._by_unit.get(key)
+        if by_unit is None:
+            by_unit = {}
+            for hit in self.hits(key):
+                by_unit.setdefault(hit.unit, {}).setdefault(" ".join(hit.text.split()).lower(), None)
+            self._by_unit[key] = by_unit
+        return tuple(by_unit.get(unit, ()))
 
     def in_sections(self, *kinds: str) -> frozenset[int]:
         """Body units of the sections about any of ``kinds``."""
-        return self.structure.units_in(kinds)
+        cached = self._sections.get(kinds)
+        if cached is None:
+            cached = self._sections[kinds] = self.structure.units_in(kinds)
+        return cached
 
     def body(self) -> frozenset[int]:
         """Every unit that is not a heading."""

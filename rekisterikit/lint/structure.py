@@ -121,6 +121,8 @@ _ABBREVIATIONS = frozenset({
 
 
 def _is_heading_text(text: str) -> bool:
+    if len(text) > 110:
+        return False
     words = _WORDS.findall(text)
     if not words or len(words) > 12 or len(text) > 110:
         return False
@@ -217,8 +219,8 @@ def _split_sentences(text: str, starts: list[tuple[int, int]]) -> list[tuple[str
             pieces.append((stripped, starts[bisect_right(offsets, pos) - 1][1]))
 
     for match in _BOUNDARY.finditer(text):
-        head = text[begin:match.start()]
-        token = head.rsplit(None, 1)[-1] if head.split() else ""
+        head = text[max(begin, match.start() - 40):match.start()]
+        token = head.rsplit(None, 1)[-1] if head.strip() else ""
         word = token.rstrip(".!?\"”')]").lower().lstrip("(\"“")
         if word in _ABBREVIATIONS or _ORDINAL.fullmatch(word) or _SINGLE_LETTER.fullmatch(word):
             continue
@@ -310,8 +312,8 @@ def parse(document: Document, language: Language | None = None) -> Structure:
     end_paragraph()
 
     # The first line is the title when it reads like one.
-    if raws and not raws[0].heading and classify(raws[0].text)[:1] == ("title",) \
-            and _is_heading_text(raws[0].text):
+    if raws and not raws[0].heading and _is_heading_text(raws[0].text) \
+            and classify(raws[0].text)[:1] == ("title",):
         raws[0] = _Raw(text=raws[0].text, line=raws[0].line, heading=True, kinds=("title",))
 
     units: list[Unit] = []

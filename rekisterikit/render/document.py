@@ -558,6 +558,8 @@ class _Builder:
         }[basis]
 
     def basis_explanation(self, basis: LegalBasis) -> str:
+        # Plain-language paraphrases of GDPR 6(1)(a)-(f) [M: from the text of Art. 6(1), not re-checked]; the
+        # objection sentence for (f) follows Art. 21(1).
         t = self.t
         return {
             LegalBasis.CONSENT: t.gettext("You have given your consent to this processing. You can withdraw your "
@@ -797,6 +799,9 @@ class _Builder:
         return self.section("rk-recipients", t.gettext("Recipients of the data"), blocks, subsections)
 
     def mechanism(self, m: TransferMechanism, derogation: str | None) -> str:
+        # Articles per GDPR Chapter V: adequacy 45, SCC 46(2)(c) with Decision (EU) 2021/914 [V, OJ L 199/2021], BCR
+        # 47, codes of conduct 46(2)(e), certification 46(2)(f), derogations 49(1) [M]. The DPF rests on the
+        # adequacy decision (EU) 2023/1795 [V]. Invalidated mechanisms are named as the statement names them.
         t = self.t
         return {
             TransferMechanism.ADEQUACY: t.gettext("Adequacy decision of the European Commission ({article})").format(
@@ -929,6 +934,8 @@ class _Builder:
     # -- rights ------------------------------------------------------------------------------------------------
 
     def right(self, right: Right) -> Section:
+        # Summaries of GDPR 15-18 and 20 (WP260 asks for what each right involves) [M: paraphrased from the
+        # articles, not re-checked]. Portability's conditions (consent or contract, automated means) are Art. 20(1).
         t = self.t
         heading, body = {
             Right.ACCESS: (t.gettext("Right of access"), t.gettext(
@@ -952,6 +959,8 @@ class _Builder:
             self.para(self.text(body), self.text(f" ({self.article(right.article.removeprefix('GDPR '))})"))])
 
     def objection(self) -> Section:
+        # GDPR 21(1) (particular situation, compelling legitimate grounds, legal claims) and 21(2)-(3) (direct
+        # marketing, absolute) [M]; 21(4) wants it "clearly and separately", hence its own highlighted section.
         t = self.t
         return self.section("rk-objection", t.gettext("Right to object"), [
             self.para(self.text(t.gettext(
@@ -1012,6 +1021,7 @@ class _Builder:
                 r.response_days).format(n=r.response_days))))
         else:
             request.append(self.para(self.text(t.gettext(
+                # GDPR 12(3): one month, extendable by two months, the subject told within the first month [M].
                 "We answer your request without undue delay and at the latest within one month. If requests are "
                 "complex or numerous, we may extend this by two months; we will then tell you within the first "
                 "month."))))
@@ -1021,6 +1031,7 @@ class _Builder:
         return self.section("rk-rights", t.gettext("Your rights"), blocks, subsections)
 
     def withdraw_consent(self) -> Section | None:
+        # GDPR 7(3): withdrawal at any time, as easy as giving consent, no effect on earlier processing [M].
         if not self.s.rights.withdraw_consent:
             return None
         t = self.t
@@ -1030,6 +1041,8 @@ class _Builder:
         )), self.text(f" ({self.article('7(3)')})"))])
 
     def complaint(self) -> Section | None:
+        # GDPR 77(1): habitual residence, place of work or of the alleged infringement [M]. The Finnish authority and
+        # its contact details come from rekisterikit.laws.SUPERVISORY_AUTHORITY [V, tietosuoja.fi].
         r, t = self.s.rights, self.t
         if not r.complaint and r.complaint_text is None:
             return None
@@ -1136,6 +1149,7 @@ class _Builder:
                             subsections)
 
     def children(self) -> Section | None:
+        # GDPR 8(1) with the Finnish age of 13 (Tietosuojalaki 1050/2018 5 §: age [S], section number [M]).
         c, t = self.s.children, self.t
         if c is None:
             return None

@@ -21,10 +21,10 @@ from werkzeug.serving import make_server
 from rekisterikit.consent import ConsentMethod, SQLiteConsentStore
 from rekisterikit.contrib.flask import get_state
 from rekisterikit.model import CookieCategory
-from tests.browser.fixtures import browser, page, page_without_js
 from tests.browser.harness import check_axe, save_screenshot
 
-__all__ = ["browser", "page", "page_without_js"]
+# The fixtures ``page`` and ``page_without_js`` come from tests.browser.fixtures, registered once for the whole
+# suite in tests/conftest.py (a second registration would start a second Playwright in the same thread).
 
 pytestmark = pytest.mark.browser
 

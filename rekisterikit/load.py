@@ -82,9 +82,19 @@ def _strict_scalar(expected: type) -> Callable[[Any, Any], Any]:
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not expected and not (expected is float and type(value) is int):
             raise TypeError(f"expected {_TYPE_NAMES[expected]}, got {_kind(value)}")
+        if isinstance(value, str):
+            _check_encodable(value)
         return value
 
     return hook
+
+
+def _check_encodable(value: str) -> None:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(f"text contains an unpaired surrogate (\\u{ord(value[exc.start]):04x}) "
+                         f"at character {exc.start}") from None
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -134,6 +144,7 @@ def _make_converter(default_language: Language) -> Converter:
 
     def structure_text(value: Any, _: Any) -> LocalizedText:
         if isinstance(value, str):
+            _check_encodable(value)
             return LocalizedText.of(value, default_language)
         if not isinstance(value, Mapping):
             raise TypeError(f"expected a string or a table of fi/sv/en texts, got {_kind(value)}")
@@ -143,6 +154,7 @@ def _make_converter(default_language: Language) -> Converter:
         for lang, text in value.items():
             if not isinstance(text, str):
                 raise TypeError(f"text for {lang!r}: expected a string, got {_kind(text)}")
+            _check_encodable(text)
         return LocalizedText(**value)
 
     conv.register_structure_hook(LocalizedText, structure_text)
@@ -321,4 +333,5 @@ def canonical_json(statement: Statement) -> str:
 
 def statement_version(statement: Statement) -> str:
     """The statement's version: ``"sha256:"`` and the hex SHA-256 of :func:`canonical_json`."""
-    return "sha256:" + hashlib.sha256(canonical_json(statement).encode("utf-8")).hexdigest()
+    # "surrogatepass": a statement built in code may hold lone surrogates (loading rejects them); hash it anyway.
+    return "sha256:" + hashlib.sha256(canonical_json(statement).encode("utf-8", "surrogatepass")).hexdigest()

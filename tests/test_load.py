@@ -170,3 +170,17 @@ def test_dump_omits_defaults() -> None:
     data = unstructure(loads(MINIMAL))
     assert {"controller", "registers"} == set(data)
     assert [Language.FI] == list(loads(MINIMAL).languages)
+
+
+def test_unpaired_surrogates_are_rejected_at_load() -> None:
+    """JSON may encode a lone surrogate; it cannot be published as UTF-8, so loading names it and its path."""
+    problems = _problems('{"controller": {"name": "x\\ud800"}, "intro": "\\udfff"}', "json")
+    assert any("unpaired surrogate" in p and p.endswith("@ $.controller.name") for p in problems), problems
+    assert any("unpaired surrogate" in p and p.endswith("@ $.intro") for p in problems), problems
+
+
+def test_version_of_a_statement_built_in_code_with_a_surrogate() -> None:
+    """A statement constructed directly with a lone surrogate still has a version (hashing never raises)."""
+    from rekisterikit.model import Controller
+
+    assert Statement(controller=Controller(name="x\ud800")).version.startswith("sha256:")

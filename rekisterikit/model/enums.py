@@ -192,7 +192,12 @@ class CookieCategory(StrEnum):
 
 
 class Party(StrEnum):
-    """Whether a cookie is set by the shop's own site or by another party."""
+    """Whose domain a cookie is set on.
+
+    ``first``: the shop's own domain, even when a vendor's script sets it (Google Analytics' ``_ga``, Meta's
+    ``_fbp``); the shop can read and delete it. ``third``: another domain (``.facebook.com``, ``.doubleclick.net``);
+    only that party can read or delete it. Who receives the data is the cookie's ``provider``.
+    """
 
     FIRST = "first"
     THIRD = "third"

@@ -1,0 +1,119 @@
+"""Per-request overhead in Django: bare page, with rekisterikit, with django-cookie-consent."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from benchmarks.django_site import Response
+from benchmarks.harness import Config, Goal, Growth, Section, Table, compare, fmt_ratio, fmt_time, growth
+
+INTRO = """\
+Three WSGI handlers of one Django project (Django's default `startproject` middleware, `DEBUG=False`, cached
+template loaders) serve the same small shop page: a layout with navigation, 12 product cards and a footer.
+**Bare** is that page. **rekisterikit** adds `ConsentMiddleware` (lazy `request.consent`, `Vary: Cookie`,
+expiring the first-party cookies of declined categories) and, in the template, `{% consent_scripts %}`,
+`{% gated_script "statistics" … %}`, `{% consent_settings_link %}` and `{% consent_banner %}` (the banner is
+rendered hidden for a decided visitor, so the settings link can reopen it without a request, with the categories,
+their cookies and the CSRF token). **django-cookie-consent** (from PyPI) adds its `CleanCookiesMiddleware`
+(expiring cookies of declined groups) and, in the template, its `cookie_group_accepted` filter gating the same
+script, `cookie_consent_enabled`, `not_accepted_or_declined_cookie_groups`, `all_cookie_groups` and the
+`cookiebar.module.js` set-up from its documentation, with one cookie group per category holding the same cookies
+as the statement (its tables in SQLite, its cache Django's default local-memory cache). Every request carries the
+same cookies: both apps' consent cookies for a visitor who accepted statistics and declined preferences and
+marketing, the CSRF cookie, an accepted statistics cookie and a declined first-party marketing cookie, which both
+apps expire. "Middleware only" serves the bare page through each app's middleware, to split the cost between the
+middleware and the tags."""
+
+WHY_HALF = (
+    "The profile of the rekisterikit page puts nearly all of the overhead in `{% consent_banner %}`: for a decided "
+    "visitor the banner is still rendered (hidden, so the settings link can reopen it) with every optional "
+    "category's cookie table, and each of those rows is built again on every request — `markupsafe` formatting "
+    "and a Babel `format_duration` per cookie. django-cookie-consent's page lists no cookies. Caching the "
+    "state-independent part of the banner per (statement version, locale) — the cookie tables and the texts, "
+    "leaving only the ticked boxes, the CSRF token and the `next` field per request — or rendering the cookie "
+    "tables only on the settings page would remove most of it (`rekisterikit/consent/banner.py`, whose owner is "
+    "still at work; not changed here)."
+)
+WHY_BARE = (
+    "Same cause as above: the banner's cookie tables rebuilt per request. The middleware alone (see the table) also "
+    "recomputes the declined cookies from the statement on every request (`ConsentService.declined_cookies` walks "
+    "every declared cookie per category); precomputing the first-party names and patterns per category once per "
+    "service would make that constant."
+)
+
+
+def _check(call: Callable[[], Response], *, kind: str) -> None:
+    response = call()
+    if not response.status.startswith("200"):
+        raise AssertionError(f"{kind}: the page answered {response.status}")
+    body = response.body.decode("utf-8")
+    cookies = " ".join(response.header("Set-Cookie"))
+    if kind in ("rekisterikit", "cookie-consent"):
+        if 'src="https://stats.example/analytics.js"' not in body:
+            raise AssertionError(f"{kind}: the statistics script is not active for a visitor who accepted it")
+        if "shop_mark_11=" not in cookies:
+            raise AssertionError(f"{kind}: the declined marketing cookie is not expired")
+    if kind == "rekisterikit" and 'data-rk-decided="true"' not in body:
+        raise AssertionError("rekisterikit: the banner does not show the visitor as decided")
+
+
+def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
+    """Measure Django requests with and without the consent apps."""
+    from benchmarks.django_site import site
+
+    section = Section("Per-request overhead: Django", INTRO)
+    s = site()
+    s.use_factor(1)
+    calls = {
+        "bare": s.call("bare"),
+        "rekisterikit": s.call("rekisterikit"),
+        "django-cookie-consent": s.call("cookie-consent"),
+        "rekisterikit middleware only": s.call("rekisterikit", "/bare/"),
+        "django-cookie-consent middleware only": s.call("cookie-consent", "/bare/"),
+        "django-cookie-consent status view": s.call("cookie-consent", "/cookies/status/"),
+    }
+    _check(calls["bare"], kind="bare")
+    _check(calls["rekisterikit"], kind="rekisterikit")
+    _check(calls["django-cookie-consent"], kind="cookie-consent")
+    sizes = {k: len(v().body) for k, v in calls.items()}
+    stats = compare(calls, cfg)
+    bare = stats["bare"].median
+    table = Table(["Variant", "Per request", "Overhead", "Overhead ÷ bare", "Response body"])
+    for name, st in stats.items():
+        over = st.median - bare
+        if name == "bare":
+            table.rows.append([name, st.cell(), "—", "—", f"{sizes[name] / 1024:.1f} kB"])
+        elif name == "django-cookie-consent status view":
+            table.rows.append([f"{name} (its cookie bar script fetches it on every page view)", st.cell(), "—", "—",
+                               f"{sizes[name] / 1024:.1f} kB"])
+        else:
+            table.rows.append([name, st.cell(), fmt_time(over), f"{over / bare * 100:.1f} %",
+                               f"{sizes[name] / 1024:.1f} kB"])
+    section.tables.append(table)
+    rk_over = stats["rekisterikit"].median - bare
+    dcc_over = stats["django-cookie-consent"].median - bare
+    ratio = rk_over / dcc_over if dcc_over > 0 else float("inf")
+    section.notes.append(f"rekisterikit's overhead is {fmt_ratio(ratio)} django-cookie-consent's "
+                         f"({fmt_time(rk_over)} against {fmt_time(dcc_over)}).")
+    section.goals.append(Goal("Django: overhead vs django-cookie-consent", "≤ 0.5×",
+                              f"{fmt_ratio(ratio)} ({fmt_time(rk_over)} vs {fmt_time(dcc_over)})", ratio <= 0.5,
+                              WHY_HALF))
+    share = rk_over / bare
+    section.goals.append(Goal("Django: overhead vs a bare request", "< 5 %",
+                              f"{share * 100:.0f} % ({fmt_time(rk_over)} on {fmt_time(bare)})", share < 0.05,
+                              WHY_BARE))
+
+    def at(variant: str, path: str | None = None) -> Callable[[int], Callable[[], object]]:
+        def make(factor: int) -> Callable[[], object]:
+            s.use_factor(factor)
+            call = s.call(variant, path)
+            call()
+            return call
+
+        return make
+
+    growth_rows.append(("Django", growth("request with rekisterikit", at("rekisterikit"), cfg)))
+    growth_rows.append(("Django", growth("request, rekisterikit middleware only", at("rekisterikit", "/bare/"), cfg)))
+    growth_rows.append(("Django", growth("request with django-cookie-consent", at("cookie-consent"), cfg)))
+    s.use_factor(1)
+    return section

@@ -1,0 +1,63 @@
+"""Per-request overhead in Flask: the bare page against the same page with the rekisterikit extension."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from benchmarks.harness import Config, Goal, Growth, Section, Table, compare, fmt_time, growth
+
+INTRO = """\
+Two Flask applications serve the same small shop page as the Django benchmark (Jinja2 template inheritance, 12
+product cards). **Bare** is the plain application. **rekisterikit** is the same application with
+`RekisteriKit(app)` (consent log in memory, so no disk write is measured): its `before_request` hook reads the
+consent into `g.consent`, its `after_request` hook expires the first-party cookies of declined categories, sets the
+CSRF nonce cookie of its consent form and adds `Vary: Cookie`; the page calls `consent_scripts()`,
+`gated_script("statistics", …)`, `consent_link()` and `consent_banner()` (hidden for a decided visitor, with the
+categories, their cookies and the form's CSRF token). "Extension only" serves the bare page from the application
+with the extension: the hooks without the template globals. The visitor accepted statistics and declined the
+rest; the request carries an accepted statistics cookie and a declined first-party marketing cookie. There is no
+Flask counterpart of django-cookie-consent to compare with."""
+
+WHY = (
+    "As in Django, almost all of it is `consent_banner()` rebuilding every optional category's cookie table per "
+    "request (see the Django goal for the fix); the hooks alone cost the consent read and the declined-cookie scan "
+    "of every declared cookie, twice the read because `after_request` reads the consent again when the page did "
+    "not use `g.consent`."
+)
+
+
+def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
+    """Measure Flask requests with and without the extension."""
+    from benchmarks.flask_site import apps, check
+
+    section = Section("Per-request overhead: Flask", INTRO)
+    a = apps(1)
+    calls = {"bare": a.call("bare"), "rekisterikit": a.call("rekisterikit"),
+             "rekisterikit extension only": a.call("extension-only")}
+    check(calls["bare"](), kit=False)
+    check(calls["rekisterikit"](), kit=True)
+    sizes = {k: len(v().body) for k, v in calls.items()}
+    stats = compare(calls, cfg)
+    bare = stats["bare"].median
+    table = Table(["Variant", "Per request", "Overhead", "Overhead ÷ bare", "Response body"])
+    for name, st in stats.items():
+        over = st.median - bare
+        table.rows.append([name, st.cell(), "—" if name == "bare" else fmt_time(over),
+                           "—" if name == "bare" else f"{over / bare * 100:.1f} %", f"{sizes[name] / 1024:.1f} kB"])
+    section.tables.append(table)
+    over = stats["rekisterikit"].median - bare
+    section.goals.append(Goal("Flask: overhead vs a bare request", "< 5 %",
+                              f"{over / bare * 100:.0f} % ({fmt_time(over)} on {fmt_time(bare)})", over / bare < 0.05,
+                              WHY))
+
+    def at(variant: str) -> Callable[[int], Callable[[], object]]:
+        def make(factor: int) -> Callable[[], object]:
+            call: Callable[[], object] = apps(factor).call(variant)
+            call()
+            return call
+
+        return make
+
+    growth_rows.append(("Flask", growth("request with rekisterikit", at("rekisterikit"), cfg)))
+    growth_rows.append(("Flask", growth("request, extension only", at("extension-only"), cfg)))
+    return section

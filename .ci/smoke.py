@@ -63,3 +63,26 @@ assert "FI" in eea().codes and "US" in adequacy()[1], "dated EEA/adequacy data m
 assert report_schema()["title"] == "rekisterikit findings report", "report.schema.json missing from the wheel"
 assert validate(statements["monalisa.toml"]).fails(), "validators found nothing in an as-published seed"
 print("smoke: validators run from the wheel with their EEA/adequacy data and the report schema")
+
+from rekisterikit.lint import lint_text  # noqa: E402
+from rekisterikit.lint.importer import import_text  # noqa: E402
+
+SELOSTE = """Rekisteriseloste
+Henkilötietolain (523/1999) 10 §
+
+Rekisterinpitäjä
+Esimerkki Oy, Y-tunnus 0956453-1, info@esimerkki.fi
+
+Evästeet
+Käyttämällä sivustoa hyväksyt evästeet, joilla seurataan kävijöitä.
+
+Tarkastusoikeus
+Tarkastuspyyntö on lähetettävä kirjallisesti ja allekirjoitettuna.
+"""
+result = lint_text(SELOSTE, format="txt")
+rules = {f.rule for f in result.findings}
+assert {"RK-LINT-HETIL", "RK-LINT-COOKIE-IMPLIED", "RK-LINT-SIGNED-REQUEST", "RK-LINT-RETENTION"} <= rules, rules
+assert result.language.value == "fi", "lexicons missing from the wheel"
+draft = import_text(SELOSTE, format="txt")
+assert draft.statement.controller.name == "Esimerkki Oy" and "# TODO" in draft.toml
+print("smoke: the linter's lexicons are in the wheel; a rekisteriseloste is linted and imported")

@@ -23,6 +23,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("render", "rekisterikit.render.command", "render a statement as HTML, text, Markdown or JSON (fi, sv, en)"),
     ("check", "rekisterikit.validate.cli", "check a statement file against the law (GDPR, Finnish acts)"),
     ("lint", "rekisterikit.lint.cli", "lint a privacy statement written in prose (.txt, .md, .html)"),
+    ("import", "rekisterikit.lint.import_cli", "make a draft statement file from a statement in prose"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
 )
 

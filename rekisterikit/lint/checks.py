@@ -270,6 +270,8 @@ def _recipients(run: _Run) -> None:
     elif vendors and not happening:
         # The text names a provider that processes data outside the EEA but says nothing of a transfer, or
         # says there is none.
+        if not outside:
+            run.missing("RK-LINT-TRANSFERS")
         first = run.analysis.first(vendors)
         assert first is not None
         run.flag("RK-LINT-TRANSFER-UNDISCLOSED", first, term=run.term("non_eea_vendors", first.index))
@@ -380,13 +382,12 @@ def _rights(run: _Run) -> None:
             continue
         run.missing(rule_id)
     objection = run.u("right_object") - not_rights - run.k("retention")
-    # Quote the objection where the rights are, when it is there.
     separate = {s.index for s in run.structure.sections if s.heading is not None
                 and (run.analysis.units_with("right_object", headings=True) & {s.units.start}
                      or set(s.kinds) & {"marketing"})}
     if objection and not any(run.unit(i).section in separate for i in objection):
-        first = min(objection, key=lambda i: (i not in in_rights, i))
-        run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(first))
+        quoted = min(objection, key=lambda i: (i not in in_rights, i))
+        run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(quoted))
 
     # Withdrawal: non-necessary cookies need consent, and their withdrawal must be explained where cookies are;
     # other consents (newsletter, "suostumus") need the right to withdraw anywhere in the text.

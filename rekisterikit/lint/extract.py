@@ -44,6 +44,8 @@ _AUTHORITY = re.compile(r"tietosuoja@om\.fi|00531|00521|tietosuojavaltuut|dataom
 _DATE = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.])|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _CAPITALISED = re.compile(r"(?<=[\s,(])([A-ZÅÄÖ][a-zåäöé]{2,}(?:[-][A-ZÅÄÖa-zåäö]+)?)(?::n|:lla|:ssa)?\b")
 _DIGIT = re.compile(r"\d")
+# A date line in any of the three languages (the lexicon of a short text's detected language may be the wrong one).
+_DATED = re.compile(r"päivitetty|laadittu|uppdaterad|upprättad|updated|effective", re.I)
 _NAME_LABEL = re.compile(r"nimi|namn|name", re.I)
 _SENTENCE_START = re.compile(r"([A-ZÅÄÖ][a-zåäöé]{2,})(?::n)?\b")
 _NAME_END = re.compile(r"\s*(?:,|\(|–| - |;|\by-tunnus\b|\bY-tunnus\b|\bFO-nummer\b|\bBusiness ID\b).*$", re.I)
@@ -264,7 +266,7 @@ def contact_person_name(analysis: Analysis) -> Named | None:
 def updated_date(analysis: Analysis) -> dt.date | None:
     """The statement's date: the one after "Päivitetty"/"Updated", or a lone date near the top."""
     candidates = sorted(analysis.units_with("updated", headings=True))
-    candidates += [u.index for u in analysis.units[:8] if _DATE.fullmatch(u.text.strip())]
+    candidates += [u.index for u in analysis.units[:12] if _DATED.search(u.text) or _DATE.fullmatch(u.text.strip())]
     for index in candidates:
         match = _DATE.search(analysis.units[index].text)
         if match is None:

@@ -68,7 +68,7 @@ _RULES = (
                  "Rekommendation: ange den personuppgiftsansvariges FO-nummer.",
                  "Recommended: give the controller's business ID (Y-tunnus).")),
     LintRule(id="RK-LINT-BUSINESS-ID-INVALID", requirement=R.BUSINESS_ID, severity=W, article="practice",
-             message=_t(
+             missing=True, where=("controller",), message=_t(
                  "Y-tunnus {value} ei ole kelvollinen (tarkistusnumero tai muoto NNNNNNN-T); tarkista se.",
                  "FO-numret {value} är inte giltigt (kontrollsiffra eller formatet NNNNNNN-K); kontrollera det.",
                  "The business ID {value} is not valid (check digit or the format NNNNNNN-C); check it.")),

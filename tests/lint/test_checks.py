@@ -52,7 +52,8 @@ def test_safeguards_apply_only_when_data_leaves_the_eea(text: str, outcome: Outc
 
 def test_a_provider_outside_the_eea_not_disclosed_as_a_transfer() -> None:
     """Google named in the cookie text while the text says nothing leaves the EU is flagged."""
-    result = _lint("Evästeet\nKäytämme Google Analytics -evästeitä.\n\nSiirrot\nTietoja ei siirretä EU:n ulkopuolelle.\n")
+    result = _lint("Evästeet\nKäytämme Google Analytics -evästeitä.\n\n"
+                   "Siirrot\nTietoja ei siirretä EU:n ulkopuolelle.\n")
     assert "RK-LINT-TRANSFER-UNDISCLOSED" in {f.rule for f in result.findings}
     assert Outcome.MISSING == result.outcome(R.THIRD_COUNTRY_TRANSFERS)
 

@@ -97,7 +97,7 @@ def test_any_bytes_either_decode_or_are_refused(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("content", [
-    b"", b"\n\n   \n", b"\x00\x01\x02\x03", b"\xff\xd8\xff\xe0JFIF\x00", "<html></html>".encode(),
+    b"", b"\n\n   \n", b"\x00\x01\x02\x03", b"\xff\xd8\xff\xe0JFIF\x00", b"<html></html>",
 ])
 def test_empty_and_binary_files_are_unreadable(tmp_path: Path, content: bytes) -> None:
     """An empty, blank, binary or text-less file is refused, not linted."""

@@ -247,6 +247,7 @@ _RULES = (
                  "saknas (GDPR 13(2)(d), artikel 77).",
                  "The right to lodge a complaint with a supervisory authority (in Finland the Data Protection "
                  "Ombudsman) is not explained (GDPR 13(2)(d), Art. 77).")),
+    # The former addresses of the authority in the lexicon are [M, uncertain]; the current one is [V] (laws.py).
     LintRule(id="RK-LINT-COMPLAINT-ADDRESS", requirement=R.COMPLAINT_AUTHORITY, severity=W, article="GDPR 77",
              message=_t(
                  "Valvontaviranomaisen yhteystieto \"{term}\" on vanhentunut; nykyinen osoite on "
@@ -375,7 +376,8 @@ _RULES = (
                  "artikel 9.2, t.ex. uttryckligt samtycke.",
                  "The statement refers to special categories of data (\"{term}\") without an Art. 9(2) condition "
                  "such as explicit consent.")),
-    LintRule(id="RK-LINT-CHILDREN", requirement=R.CHILDREN, severity=W, article="GDPR 8; Tietosuojalaki 5 § [M]",
+    # The age of 13 is [S]; that it is Tietosuojalaki 1050/2018 5 § is [M] (research notes §2.3), not re-checked.
+    LintRule(id="RK-LINT-CHILDREN", requirement=R.CHILDREN, severity=W, article="GDPR 8; Tietosuojalaki 5 §",
              message=_t(
                  "Seloste mainitsee lapset (\"{term}\") kertomatta, miten alle 13-vuotiaiden suostumus hoidetaan "
                  "(GDPR 8 art.; tietosuojalaki 5 §).",
@@ -392,6 +394,7 @@ _RULES = (
                  "527/2007).",
                  "Credit information is used (\"{term}\") but the credit register is not named; the data subject "
                  "must be told in advance of the use and the source (Credit Information Act 527/2007).")),
+    # HetiL 28 § (a signed request) is [M]; GDPR 12(2)-(3) and 12(6) are the GDPR text.
     LintRule(id="RK-LINT-SIGNED-REQUEST", requirement=R.ACCESS_REQUEST_FORM, severity=W,
              article="GDPR 12(2)–(3), 12(6)", message=_t(
                  "Vaatimus kirjallisesta, allekirjoitetusta pyynnöstä on peräisin henkilötietolaista; GDPR:n "
@@ -452,6 +455,7 @@ _RULES = (
                  "inga giltiga överföringsgrunder.",
                  "The Privacy Shield and Safe Harbor were invalidated (CJEU C-311/18 and C-362/14); they are no "
                  "valid transfer mechanism.")),
+    # The repeal of the old SCCs by Decision (EU) 2021/914 (its Art. 4) is [M]; 2021/914 itself is [V].
     LintRule(id="RK-LINT-OLD-SCC", requirement=R.OUTDATED_LAW, severity=E, article="Decision (EU) 2021/914",
              message=_t(
                  "Vanhat vakiolausekkeet (\"{term}\") eivät enää kelpaa; käytä komission päätöksen (EU) 2021/914 "
@@ -475,6 +479,7 @@ _RULES = (
         "(GDPR artikel 15).",
         "\"{term}\" refers to s. 26 of the repealed Personal Data Act; today it is the right of access "
         "(GDPR Art. 15).")),
+    # "Kielto-oikeus" as HetiL 30 § is [M] (research notes §5), not re-checked against Finlex.
     LintRule(id="RK-LINT-KIELTO-OIKEUS", requirement=R.OUTDATED_LAW, severity=W, article="GDPR 21", message=_t(
         "\"{term}\" viittaa henkilötietolain 30 §:ään; nykyisin kyse on oikeudesta vastustaa käsittelyä "
         "(GDPR 21 art.).",
@@ -482,6 +487,7 @@ _RULES = (
         "(GDPR artikel 21).",
         "\"{term}\" refers to s. 30 of the repealed Personal Data Act; today it is the right to object "
         "(GDPR Art. 21).")),
+    # Viestintävirasto → Traficom from 1.1.2019 and the abolition of the Tietosuojalautakunta are [M].
     LintRule(id="RK-LINT-OLD-AUTHORITY", requirement=R.OUTDATED_LAW, severity=N, article="—", message=_t(
         "\"{term}\" ei enää toimi tällä nimellä (Viestintävirasto on nykyisin Traficom; tietosuojalautakuntaa ei "
         "ole).",

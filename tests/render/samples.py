@@ -201,33 +201,12 @@ def empty() -> Statement:
 # -- hostile text ---------------------------------------------------------------------------------------------------
 
 
-#: Text meant to break out of its context in HTML, Markdown, JSON or a gettext template.
-NASTY = (
-    "<script>alert(1)</script>",
-    '"><img src=x onerror=alert(1)>',
-    "' onmouseover='alert(1)",
-    "javascript:alert(1)",
-    "</article></main><iframe src=//evil>",
-    "<!-- ]]> --!> <![CDATA[",
-    "&lt;b&gt; &amp; &#60;",
-    "{0} {name} {{}} %s %(x)s",
-    "**bold** _it_ [link](javascript:alert(1)) ![img](x) <b>",
-    "\n\n# Heading\n- item\n1. item\n> quote\n    code\n| a | b |",
-    "{#rk-controller} {: .x}",
-    "\u202eevil\u202c \u200b\ufeff \u2028\u2029 \x85",
-    "\x00\x01\x07\x1b[31m\x7f\x9f",
-    "\ufffe\uffff",
-    "<style>*{display:none}</style>",
-    "<a href='javascript:alert(1)'>x</a>",
-    "data:text/html;base64,PHNjcmlwdD4=",
-)
-
-
 def nasty_texts() -> st.SearchStrategy[str]:
-    """Arbitrary text, hostile snippets, and both mixed."""
-    return st.one_of(rks.texts(), st.sampled_from(NASTY),
-                     st.builds(lambda a, b, c: a + b + c, rks.texts(max_size=10), st.sampled_from(NASTY),
-                               rks.texts(max_size=10)))
+    """Arbitrary text and hostile text (rekisterikit.testing.strategies.hostile_texts)."""
+    return _NASTY
+
+
+_NASTY = st.one_of(rks.texts(), rks.hostile_texts())
 
 
 def _replace(value: object, draw: st.DrawFn) -> object:
@@ -259,7 +238,7 @@ def _nastify(obj: object, draw: st.DrawFn) -> object:
 @st.composite
 def hostile_statements(draw: st.DrawFn) -> Statement:
     """Statements of any shape whose shop-written texts are arbitrary or hostile."""
-    base = draw(st.one_of(rks.statements(max_registers=1), st.just(full())))
+    base = draw(st.one_of(rks.statements(max_registers=1, text=_NASTY), st.just(full())))
     result = _nastify(base, draw)
     assert isinstance(result, Statement)
     return result

@@ -107,7 +107,7 @@ def test_shop_rule_registered_with_the_decorator_runs_by_default() -> None:
     assert "SHOP-TEST-ONLY" not in _rules(BARE)
 
 
-@given(rks.statements())
+@given(rks.statements() | rks.statements(text=rks.hostile_texts()))
 def test_any_statement_validates_and_every_path_resolves(statement: Statement) -> None:
     """Validating any generated statement never raises, and each finding's path names an element of it."""
     report = validate(statement)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import pg, report
-from benchmarks.harness import Config, Growth, Section, Table, Unavailable, fmt_rate, fmt_time
+from benchmarks.harness import Config, Growth, Section, Table, Unavailable, fmt_rate, fmt_time, growth
 from benchmarks.statements import large_statement
 
 SECRET = "rekisterikit-benchmarks-not-a-secret-0123456789"
@@ -28,13 +28,13 @@ transaction per decision, so every recorded decision survives a power loss; `syn
 comparison. *PostgreSQL* is the same decisions through `rekisterikit.contrib.sqlalchemy.SQLAlchemyConsentStore`
 (SQLAlchemy Core, psycopg 3) and through the Django adapter's `DjangoConsentStore` (Django ORM, psycopg 3), on
 the server described under Machine. *No store* is the decision alone (nothing recorded), the floor of the
-others."""
+others. The growth table gives one writer's time per decision at each statement size."""
 
 
-def _service(store: Any) -> Any:
+def _service(store: Any, factor: int = 1) -> Any:
     from rekisterikit.consent import ConsentConfig, ConsentService
 
-    return ConsentService(large_statement(1), ConsentConfig(secret=SECRET), store)
+    return ConsentService(large_statement(factor), ConsentConfig(secret=SECRET), store)
 
 
 def throughput(service: Any, writers: int, seconds: float, *, cleanup: Callable[[], None] | None = None
@@ -159,11 +159,50 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
         if cfg.ci:
             section.errors.append(f"PostgreSQL: {pg_reason}")
     section.tables.append(table)
+    _growth(cfg, growth_rows, tmp, {name for name, _ in stores})
     section.notes.append(f"Each run lasts {cfg.log_seconds:g} s; {_runs(cfg)} run(s) per cell. The test server "
                          "that `scripts/pg-start` starts runs with `fsync=off` and `synchronous_commit=off` (see "
                          "Machine): its commits are not durable, unlike SQLite with `synchronous=FULL`, so the two "
                          "are not a like-for-like durability comparison.")
     return section
+
+
+def _growth(cfg: Config, growth_rows: list[tuple[str, Growth]], tmp: Path, available: set[str]) -> None:
+    """One writer's time per decision at each statement size, per store."""
+    from rekisterikit.consent import SQLiteConsentStore
+
+    form = {"rk-action": "custom", "rk-category": ["statistics"]}
+    counter = iter(range(10**6))
+
+    def make_with(store_for: Callable[[], Any]) -> Callable[[int], Callable[[], object]]:
+        def make(factor: int) -> Callable[[], object]:
+            service = _service(store_for(), factor)
+            return lambda: service.decide(form, locale="fi")
+
+        return make
+
+    rows: list[tuple[str, Callable[[], Any]]] = [
+        ("decision, no store", lambda: None),
+        ("decision, SQLite default settings",
+         lambda: SQLiteConsentStore(tmp / f"growth-{next(counter)}.sqlite3")),
+    ]
+    if "PostgreSQL via SQLAlchemy (SQLAlchemyConsentStore)" in available:
+        from rekisterikit.contrib.sqlalchemy import SQLAlchemyConsentStore
+
+        url = pg.bench_url().replace("postgresql://", "postgresql+psycopg://", 1)
+        rows.append(("decision, PostgreSQL via SQLAlchemy", lambda: SQLAlchemyConsentStore(url)))
+    if "PostgreSQL via the Django ORM (DjangoConsentStore)" in available:
+        from django.db import connections
+
+        from rekisterikit.contrib.django.store import DjangoConsentStore
+
+        def django_store() -> Any:
+            connections["pg"].close()  # a measurement may run in a forked child: no connection shared with it
+            return DjangoConsentStore(using="pg")
+
+        rows.append(("decision, PostgreSQL via the Django ORM", django_store))
+    for label, store_for in rows:
+        growth_rows.append(("Consent log", growth(label, make_with(store_for), cfg)))
 
 
 def _sqlalchemy() -> Callable[[], tuple[Any, Callable[[], int], None]]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from benchmarks import pg
 from benchmarks.harness import Unavailable
-from benchmarks.statements import large_statement
+from benchmarks.statements import large_statement, request_cookies
 
 __all__ = ["SECRET_KEY", "Site", "site", "statement"]
 
@@ -232,13 +232,13 @@ class Site:
         decision = get_service().decide({"rk-action": "custom", "rk-category": ["statistics"]}, locale="fi")
         # The same jar for every variant: both consent cookies, the CSRF cookie, an accepted first-party
         # statistics cookie and a declined first-party marketing cookie (both apps expire the latter).
+        self.accepted, self.declined = request_cookies(st)
         self.cookie = "; ".join([
             "csrftoken=Zq8cWJbQ5gq6b2vXbW5cS9fZp1yqPq4m",
             f"rk_consent={decision.cookie.value}",
             f"cookie_consent={dcc_value}",
-            "_ga=GA1.1.1234567890.1767225600",
-            "shop_stat_2=1",
-            "shop_mark_11=1",
+            f"{self.accepted}=GA1.1.1234567890.1767225600",
+            f"{self.declined}=1",
         ])
         self.factor = factor
 

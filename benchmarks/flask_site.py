@@ -13,7 +13,7 @@ from typing import Any
 
 from benchmarks.django_site import PRODUCTS, Response, wsgi_call
 from benchmarks.harness import Unavailable
-from benchmarks.statements import large_statement
+from benchmarks.statements import large_statement, request_cookies
 
 __all__ = ["SECRET_KEY", "Apps", "apps"]
 
@@ -63,12 +63,12 @@ class Apps:
         with self.kit.app_context():
             service = get_state(self.kit).service
         decision = service.decide({"rk-action": "custom", "rk-category": ["statistics"]}, locale="fi")
+        self.accepted, self.declined = request_cookies(large_statement(factor))
         self.cookie = "; ".join([
             f"rk_consent={decision.cookie.value}",
             "session=eyJfcGVybWFuZW50Ijp0cnVlfQ.Z0AAAA.benchmark",
-            "_ga=GA1.1.1234567890.1767225600",
-            "shop_stat_2=1",
-            "shop_mark_11=1",
+            f"{self.accepted}=GA1.1.1234567890.1767225600",
+            f"{self.declined}=1",
         ])
 
     def call(self, variant: str) -> Any:

@@ -73,8 +73,8 @@ class Config:
         if quick:
             return cls(quick=True, repeats=3, min_time=0.005, factors=(1, 2), figure_budget=0.5, max_call=3.0,
                        log_seconds=0.25, ci=ci)
-        return cls(quick=False, repeats=7, min_time=0.1, factors=(1, 10, 100), figure_budget=30.0, max_call=120.0,
-                   log_seconds=2.0, ci=ci)
+        return cls(quick=False, repeats=15, min_time=0.05, factors=(1, 10, 100), figure_budget=30.0,
+                   max_call=120.0, log_seconds=2.0, ci=ci)
 
 
 @dataclass(frozen=True)

@@ -136,10 +136,34 @@ def statement_document(factor: int = 1) -> dict[str, Any]:
     return doc
 
 
+#: ``large_statement(EXAMPLE)`` is the corrected Kalvokeskus example itself: a typical small shop's statement.
+EXAMPLE = 0
+
+
 @functools.cache
 def large_statement(factor: int = 1) -> Statement:
-    """The large statement at ``factor`` times 20 purposes, 50 recipients and 150 cookies (cached)."""
+    """The large statement at ``factor`` times 20 purposes, 50 recipients and 150 cookies (cached).
+
+    ``factor=EXAMPLE`` (0) gives the corrected Kalvokeskus example as it is.
+    """
+    if factor == EXAMPLE:
+        return load_dict(copy.deepcopy(base_document()))
     return load_dict(statement_document(factor))
+
+
+def request_cookies(statement: Statement) -> tuple[str, str]:
+    """The names of a first-party statistics cookie and a first-party marketing cookie the statement declares.
+
+    The request benchmarks send both: the visitor accepted statistics (the first stays) and declined marketing
+    (the consent apps expire the second).
+    """
+    from rekisterikit.model import CookieCategory, Party
+
+    def first(category: CookieCategory) -> str:
+        return next(c.name for c in statement.cookies
+                    if c.category is category and c.party is Party.FIRST and "*" not in c.name)
+
+    return first(CookieCategory.STATISTICS), first(CookieCategory.MARKETING)
 
 
 def sizes(statement: Statement) -> dict[str, int]:

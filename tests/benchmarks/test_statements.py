@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from benchmarks.statements import large_statement, sizes, statement_document
+from benchmarks.statements import large_statement, request_cookies, sizes, statement_document
 from rekisterikit import load_dict
 from rekisterikit.model import CookieCategory, Party
 
@@ -34,8 +34,18 @@ def test_cookies_cover_every_category_and_party() -> None:
 
 
 def test_cookies_the_request_benchmarks_send_are_declared() -> None:
-    """The accepted statistics cookie and the declined marketing cookie of the request benchmarks exist."""
-    by_name = {c.name: c for c in large_statement(1).cookies}
-    assert CookieCategory.STATISTICS == by_name["shop_stat_2"].category
-    assert CookieCategory.MARKETING == by_name["shop_mark_11"].category
-    assert Party.FIRST == by_name["shop_mark_11"].party
+    """The request benchmarks send a declared first-party statistics cookie and a first-party marketing cookie."""
+    for factor in (0, 1):
+        statement = large_statement(factor)
+        accepted, declined = request_cookies(statement)
+        by_name = {c.name: c for c in statement.cookies}
+        assert (CookieCategory.STATISTICS, Party.FIRST) == (by_name[accepted].category, by_name[accepted].party)
+        assert (CookieCategory.MARKETING, Party.FIRST) == (by_name[declined].category, by_name[declined].party)
+
+
+def test_factor_zero_is_the_example_statement() -> None:
+    """Size 0 stands for the corrected Kalvokeskus example, a typical small shop's statement."""
+    from benchmarks.statements import BASE, EXAMPLE
+    from rekisterikit import load
+
+    assert load(BASE) == large_statement(EXAMPLE)

@@ -86,3 +86,11 @@ assert result.language.value == "fi", "lexicons missing from the wheel"
 draft = import_text(SELOSTE, format="txt")
 assert draft.statement.controller.name == "Esimerkki Oy" and "# TODO" in draft.toml
 print("smoke: the linter's lexicons are in the wheel; a rekisteriseloste is linted and imported")
+
+import importlib.metadata  # noqa: E402
+
+plugins = {e.name: e.value for e in importlib.metadata.entry_points(group="pytest11")}
+assert plugins.get("rekisterikit") == "rekisterikit.testing.pytest_plugin", plugins
+hooks = [e.value for e in importlib.metadata.entry_points(group="hypothesis")]
+assert "rekisterikit.testing._hypothesis:_hypothesis_setup_hook" in hooks, hooks
+print("smoke: the pytest plugin and the hypothesis hook are declared entry points of the wheel")

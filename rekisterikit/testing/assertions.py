@@ -263,8 +263,10 @@ def _read_response(response: Any) -> tuple[str, list[str], str]:
     else:
         status = getattr(response, "status_code", None) or getattr(response, "status", "")
         pairs = _header_pairs(getattr(response, "headers", None))
-        jar = getattr(response, "cookies", None)  # Django keeps Set-Cookie in a SimpleCookie, not in headers
-        if jar is not None and hasattr(jar, "values") and not hasattr(response, "get_data"):
+        # Django keeps Set-Cookie in a SimpleCookie instance attribute, not in the headers. (httpx has a `cookies`
+        # property parsed from the headers, which are already read, and it needs the request: not touched.)
+        jar = getattr(response, "__dict__", {}).get("cookies")
+        if jar is not None and hasattr(jar, "values"):
             pairs += [("Set-Cookie", m.OutputString()) for m in jar.values() if hasattr(m, "OutputString")]
         body = _body(response)
     content_type = next((v for k, v in pairs if k.lower() == "content-type"), "")

@@ -288,3 +288,12 @@ def test_flask_responses_are_read_with_their_headers() -> None:
     assert "cookie '_ga_XYZ' needs consent to statistics" in message
     assert "<script src=\"https://cdn.ads.example.net/t.js\"> needs consent to marketing" in message
     assert message.startswith("the response (200) tracks")
+
+
+def test_httpx_responses_are_read_with_every_set_cookie_header() -> None:
+    """An httpx response (Starlette's test client): repeated Set-Cookie headers are read one by one."""
+    httpx = _framework("httpx")
+    response = httpx.Response(200, headers=[("Content-Type", "text/html"), ("Set-Cookie", "sessionid=1; Path=/"),
+                                            ("Set-Cookie", "_ga=GA1; Path=/")], text=PAGE)
+    assert "cookie '_ga' needs consent to statistics" in _failure(response)
+    assert_no_tracking_without_consent(response, SHOP, consent=["statistics"])

@@ -134,7 +134,9 @@ def iso_country_codes() -> frozenset[str]:
     """The ISO 3166-1 alpha-2 codes rekisterikit accepts, from Babel's CLDR territory data."""
     from babel import Locale
 
-    not_countries = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"}
+    # CLDR also lists codes ISO 3166/MA only reserves (AC, CP, CQ, DG, EA, IC, TA), groupings (EU, EZ, UN, QO),
+    # private-use codes (XA, XB, XK, ZZ); none is an officially assigned ISO 3166-1 alpha-2 country code.
+    not_countries = {"AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"}
     codes = {c for c in Locale("en").territories if isinstance(c, str) and len(c) == 2 and c.isalpha() and c.isupper()}
     return frozenset(codes - not_countries)
 

@@ -264,8 +264,9 @@ def countries(*, codes: Sequence[str] | None = None) -> st.SearchStrategy[Countr
     return _countries(tuple(sorted(codes or iso_country_codes())))
 
 
-#: Codes the model accepts whose territory is in the EU although they are missing from the EEA list the validators
-#: use (``rekisterikit/data/eea.json``): the Canary Islands, and Ceuta and Melilla, are part of Spain.
+#: Defensive: reserved codes for EU territories (Canary Islands, Ceuta and Melilla, part of Spain). The model
+#: rejects them as not officially assigned ISO 3166-1 codes; were that to change, they must not count as third
+#: countries.
 _EU_TERRITORIES_NOT_LISTED = frozenset({"IC", "EA"})
 
 

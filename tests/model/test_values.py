@@ -61,7 +61,7 @@ def test_country_codes_are_iso_upper_case() -> None:
     """Known codes pass; lower case, unknown and non-country codes are rejected with the offending value."""
     assert "FI" == str(Country("FI"))
     assert "US" == Country("US").code
-    for bad in ("fi", "XX", "EU", "FIN", ""):
+    for bad in ("fi", "XX", "EU", "FIN", "", "IC", "EA", "AC"):
         with pytest.raises(ValueError, match="unknown country code"):
             Country(bad)
 

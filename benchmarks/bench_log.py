@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import pg, report
-from benchmarks.harness import Config, Growth, Section, Table, Unavailable, fmt_rate, fmt_time, growth
-from benchmarks.statements import large_statement
+from benchmarks.harness import Config, Growth, Section, Table, Unavailable, fmt_rate, fmt_time, frozen, growth
+from benchmarks.statements import large_statement, request_cookies
 
 SECRET = "rekisterikit-benchmarks-not-a-secret-0123456789"
 WRITERS = (1, 8)
 
 INTRO = """\
-A decision is `ConsentService.decide(form, cookies=…, locale="fi")` with a store: parse the banner's form,
+A decision is `ConsentService.decide(form, cookies=…, locale="fi")` with a store, given the cookies of the
+request (the CSRF cookie, a statistics cookie and a marketing cookie), as the adapters call it: parse the form,
 build the new consent state, record it in the log (and keep the statement's text under its version, which the
 stores do on every decision), and sign the new cookie — what the consent endpoint does per click. Each writer is
 a thread deciding in a loop for a fixed time, with its own database connection; the figure is decisions per
@@ -37,11 +38,18 @@ def _service(store: Any, factor: int = 1) -> Any:
     return ConsentService(large_statement(factor), ConsentConfig(secret=SECRET), store)
 
 
+def _jar(service: Any) -> dict[str, str]:
+    """The cookies a consent request carries: the CSRF cookie and a statistics and a marketing cookie."""
+    accepted, declined = request_cookies(service.statement)
+    return {"csrftoken": "Zq8cWJbQ5gq6b2vXbW5cS9fZp1yqPq4m", accepted: "GA1.1.1234567890.1767225600", declined: "1"}
+
+
 def throughput(service: Any, writers: int, seconds: float, *, cleanup: Callable[[], None] | None = None
                ) -> tuple[float, float]:
     """Decisions per second over ``writers`` threads deciding for ``seconds``, and the mean latency (ns)."""
     forms = [{"rk-action": "accept_all"}, {"rk-action": "reject_all"},
              {"rk-action": "custom", "rk-category": ["statistics"]}]
+    jar = _jar(service)
     counts = [0] * writers
     busy = [0] * writers
     errors: list[BaseException] = []
@@ -54,7 +62,7 @@ def throughput(service: Any, writers: int, seconds: float, *, cleanup: Callable[
             n = spent = 0
             while not stop.is_set():
                 t0 = time.perf_counter_ns()
-                service.decide(forms[n % 3], locale="fi")
+                service.decide(forms[n % 3], cookies=jar, locale="fi")
                 spent += time.perf_counter_ns() - t0
                 n += 1
             counts[i], busy[i] = n, spent
@@ -65,15 +73,16 @@ def throughput(service: Any, writers: int, seconds: float, *, cleanup: Callable[
                 cleanup()
 
     threads = [threading.Thread(target=work, args=(i,), daemon=True) for i in range(writers)]
-    for t in threads:
-        t.start()
-    barrier.wait()
-    start = time.perf_counter()
-    time.sleep(seconds)
-    stop.set()
-    for t in threads:
-        t.join()
-    elapsed = time.perf_counter() - start
+    with frozen():
+        for t in threads:
+            t.start()
+        barrier.wait()
+        start = time.perf_counter()
+        time.sleep(seconds)
+        stop.set()
+        for t in threads:
+            t.join()
+        elapsed = time.perf_counter() - start
     if errors:
         raise errors[0]
     total = sum(counts)
@@ -177,7 +186,8 @@ def _growth(cfg: Config, growth_rows: list[tuple[str, Growth]], tmp: Path, avail
     def make_with(store_for: Callable[[], Any]) -> Callable[[int], Callable[[], object]]:
         def make(factor: int) -> Callable[[], object]:
             service = _service(store_for(), factor)
-            return lambda: service.decide(form, locale="fi")
+            jar = _jar(service)
+            return lambda: service.decide(form, cookies=jar, locale="fi")
 
         return make
 

@@ -4,18 +4,21 @@ Every figure is the median of several repeats; each repeat times a loop of calls
 :func:`time.perf_counter_ns` and divides by the number of calls. The loop length is calibrated first (which is
 also the warm-up), so that one repeat lasts at least ``Config.min_time``. Figures compared with each other are
 measured *interleaved* — repeat 1 of A, of B, of C, then repeat 2 of each … — so that a slow phase of a busy
-machine hits every side alike. The garbage collector stays on, as in a real server.
+machine hits every side alike. The garbage collector stays on, as in a real server, but everything alive before
+a measurement starts is frozen (:func:`gc.freeze`), like the long-lived objects of a server: otherwise the large
+statements the benchmark process holds would make every full collection of the code under test slower.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import math
 import os
 import statistics
 import time
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,10 +137,25 @@ def _repeats(cfg: Config, per_call: float, loops: int) -> int:
     return max(1, min(cfg.repeats, int(cfg.figure_budget / seconds)))
 
 
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """Collect, then move every live object to the permanent generation for the duration (see module docs)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def compare(fns: Mapping[str, Callable[[], Any]], cfg: Config, *, min_time: float | None = None) -> dict[str, Stats]:
     """Measure several functions side by side, interleaving their repeats; return each one's statistics."""
+    with frozen():
+        return _compare(fns, cfg, min_time=min_time)
+
+
+def _compare(fns: Mapping[str, Callable[[], Any]], cfg: Config, *, min_time: float | None) -> dict[str, Stats]:
     target = cfg.min_time if min_time is None else min_time
-    gc.collect()
     calibrated = {name: calibrate(fn, target) for name, fn in fns.items()}
     repeats = min(_repeats(cfg, per_call, loops) for loops, per_call in calibrated.values())
     samples: dict[str, list[float]] = {name: [] for name in fns}
@@ -281,7 +299,8 @@ def growth(label: str, make: Callable[[int], Callable[[], Any]], cfg: Config) ->
             e = result.exponent if len(measured) >= 2 else 1.0
             projected = last.median * (factor / last_f) ** max(e or 1.0, 1.0) / 1e9
         if projected > 1.0:
-            outcome = _guarded(fn, cfg)
+            with frozen():
+                outcome = _guarded(fn, cfg)
             if isinstance(outcome, str):
                 result.skipped[factor] = f"{outcome} (projected ≈ {fmt_time(projected * 1e9)})"
             else:

@@ -94,10 +94,15 @@ class Stats:
 
     @property
     def spread(self) -> float:
-        """Half the range of the repeats, relative to the median (0.05 means ±5 %)."""
+        """Half the interquartile range of the repeats, relative to the median (0.05 means ±5 %).
+
+        The quartiles rather than the extremes: one repeat slowed by another process on a shared machine should
+        not hide how steady the other repeats were.
+        """
         if len(self.samples) < 2 or self.median == 0:
             return 0.0
-        return (max(self.samples) - min(self.samples)) / 2 / self.median
+        q1, _, q3 = statistics.quantiles(self.samples, n=4, method="inclusive")
+        return (q3 - q1) / 2 / self.median
 
     def cell(self) -> str:
         """``"12.3 µs ±4 %"``."""

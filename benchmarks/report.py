@@ -111,7 +111,7 @@ def markdown(sections: Sequence[Section], growth_rows: Sequence[tuple[str, Growt
         "",
         f"Every number on this page comes from one run of `python -m benchmarks` ({mode} mode), started "
         f"{started:%Y-%m-%d %H:%M} UTC and lasting {seconds:.0f} s, on the machine described at the end. "
-        "Figures are medians of several repeats (± is half the range of the repeats); peers were measured in the "
+        "Figures are medians of several repeats (± is half their interquartile range); peers were measured in the "
         "same run, interleaved with rekisterikit, on the same machine. Run it yourself with "
         "`python -m pip install -e \".[bench]\"` and `python -m benchmarks` (or `--quick`).",
         "",
@@ -161,7 +161,8 @@ def markdown(sections: Sequence[Section], growth_rows: Sequence[tuple[str, Growt
 
 _METHOD = """\
 - `timeit`-style: each figure's loop length is calibrated first (which also warms caches up), then the loop is
-  timed several times with `time.perf_counter_ns`; the table shows the median per call and ± half the range.
+  timed several times with `time.perf_counter_ns`; the table shows the median per call and ± half the
+  interquartile range of the repeats.
   Figures compared with each other are measured interleaved (a repeat of each in turn), so a noisy moment on a
   shared machine hits every side alike. The garbage collector stays on, as in a server.
 - Requests are WSGI calls in the same process (no network, no server): a fresh environ per request, the

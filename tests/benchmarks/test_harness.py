@@ -50,11 +50,18 @@ def test_reading_names_the_growth(exponent: float | None, expected: str) -> None
 
 
 def test_stats_median_and_spread() -> None:
-    """The median is the middle repeat; the spread is half the range relative to it."""
-    stats = Stats((100.0, 110.0, 90.0), loops=4)
+    """The median is the middle repeat; the spread is half the interquartile range relative to it."""
+    stats = Stats((90.0, 95.0, 100.0, 105.0, 110.0), loops=4)
     assert 100.0 == stats.median
-    assert pytest.approx(0.1) == stats.spread
-    assert "100 ns ±10 %" == stats.cell()
+    assert pytest.approx(0.05) == stats.spread
+    assert "100 ns ±5 %" == stats.cell()
+
+
+def test_one_outlier_does_not_widen_the_spread() -> None:
+    """A single repeat slowed by another process leaves the spread of the steady repeats as it was."""
+    steady = Stats((99.0, 100.0, 100.0, 100.0, 101.0), loops=1)
+    disturbed = Stats((99.0, 100.0, 100.0, 100.0, 900.0), loops=1)
+    assert steady.spread == disturbed.spread
     assert "5.00 µs (1 run)" == Stats((5000.0,), loops=1).cell()
 
 

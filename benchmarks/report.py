@@ -119,12 +119,13 @@ def markdown(sections: Sequence[Section], growth_rows: Sequence[tuple[str, Growt
         "",
     ]
     goals = Table(["Goal", "Target", "Measured", "Status"])
-    whys: list[str] = []
+    reasons: dict[str, list[str]] = {}
     for section in sections:
         for g in section.goals:
             goals.rows.append([g.name, g.target, g.measured, _status(g.met)])
             if g.met is not True and g.why:
-                whys.append(f"- **{g.name}**: {g.why}")
+                reasons.setdefault(g.why, []).append(g.name)
+    whys = [f"- {'; '.join(f'**{name}**' for name in names)}: {why}" for why, names in reasons.items()]
     out += _table(goals)
     if whys:
         out += ["", "Where a goal is not met, what the profile shows and what would fix it:", "", *whys]

@@ -32,6 +32,17 @@ def test_goals_are_collected_with_their_status_and_reason() -> None:
     assert "never shown" not in text
 
 
+def test_a_reason_shared_by_goals_is_given_once() -> None:
+    """Goals not met for the same reason are listed together before it, once."""
+    section = Section("Django", "intro", goals=[
+        Goal("Django, large", "< 5 %", "90 %", False, "the banner"),
+        Goal("Django, small", "< 5 %", "40 %", False, "the banner"),
+    ])
+    text = _report([section])
+    assert "- **Django, large**; **Django, small**: the banner" in text
+    assert 1 == text.count("the banner")
+
+
 def test_sections_tables_notes_and_errors_are_written() -> None:
     """A section gives its title, intro, tables (pipes escaped), notes and errors."""
     section = Section("Consent log", "What a decision is.", tables=[Table(["Store", "Rate"], [["a|b", "1/s"]])],

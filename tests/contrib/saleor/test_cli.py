@@ -47,7 +47,7 @@ def test_token_option_and_options(saleor: FakeSaleor, statement_file: Path,
                                   capsys: pytest.CaptureFixture[str]) -> None:
     """--token, --slug and --unpublished are honoured."""
     token = saleor.staff_token(*PUBLISHER)
-    assert 0 == main(["saleor", "publish", str(statement_file), "--api-url", saleor.api_url, "--token", token,
+    assert 0 == main(["saleor", "publish", str(statement_file), "--api-url", saleor.api_url, f"--token={token}",
                       "--slug", "privacy", "--unpublished"])
     (page,) = saleor.pages.values()
     assert ("privacy", False) == (page["slug"], page["isPublished"])
@@ -67,7 +67,7 @@ def test_saleor_refusal_exits_1_without_traceback(saleor: FakeSaleor, statement_
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """A token without page permissions: exit 1 with Saleor's message, no traceback, no page."""
     token = saleor.staff_token("MANAGE_USERS")
-    assert 1 == main(["saleor", "publish", str(statement_file), "--api-url", saleor.api_url, "--token", token])
+    assert 1 == main(["saleor", "publish", str(statement_file), "--api-url", saleor.api_url, f"--token={token}"])
     err = capsys.readouterr().err
     assert "MANAGE_PAGE_TYPES_AND_ATTRIBUTES" in err
     assert "Traceback" not in err

@@ -142,15 +142,15 @@ def render(statement: Statement, *, locale: Language | str, format: str = "html"
     def compute() -> str:
         doc = _document.build(statement, lang)
         if fmt == "html":
-            return _html.render_document(doc, full_page=full_page, heading_level=level)
+            # Cached as Markup, so a cache hit returns the object itself instead of copying the string into one.
+            return Markup(_html.render_document(doc, full_page=full_page, heading_level=level))
         if fmt == "markdown":
             return _markdown.render_document(doc, heading_level=level)
         if fmt == "json":
             return _json.render_document(doc)
         return _text.render_document(doc)
 
-    result = _CACHE.get(key, compute)
-    return result if fmt != "html" else Markup(result)
+    return _CACHE.get(key, compute)
 
 
 @overload
@@ -189,12 +189,11 @@ def render_cookie_table(statement: Statement, *, locale: Language | str,
     def compute() -> str:
         table = _document.cookie_table(statement, lang)
         if fmt == "html":
-            return _html.render_table(table)
+            return Markup(_html.render_table(table))
         if fmt == "markdown":
             return _markdown.render_table(table) + "\n"
         if fmt == "json":
             return _json.render_table(table)
         return _text.render_table(table) + "\n"
 
-    result = _CACHE.get(("cookie-table", statement.version, lang, fmt), compute)
-    return result if fmt != "html" else Markup(result)
+    return _CACHE.get(("cookie-table", statement.version, lang, fmt), compute)

@@ -96,8 +96,10 @@ def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
         if ref.purpose.kind is not PurposeKind.ACCOUNTING:
             continue
         reg = ref.register
+        # By identity, computed once per purpose: comparing attrs objects for equality in the loop was quadratic.
+        covering = {id(r) for r in reg.register.retention_for(ref.purpose)}
         for i, r in enumerate(reg.register.retention):
-            if r in reg.register.retention_for(ref.purpose) and r.period is not None:
+            if id(r) in covering and r.period is not None:
                 yield f"{reg.path}.retention[{i}]", r
 
 

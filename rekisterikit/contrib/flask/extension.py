@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Literal, cast
 
-from attrs import define
+from attrs import define, field
 from flask import Flask, Response, current_app, g, request, url_for
 from markupsafe import Markup
 
@@ -152,8 +152,8 @@ class KitState:
     trusted_origins: tuple[str, ...]
     consent_mode: bool
     retention: dt.timedelta | None
-    secret: str | bytes
-    old_secrets: tuple[str | bytes, ...]
+    secret: str | bytes = field(repr=False)
+    old_secrets: tuple[str | bytes, ...] = field(repr=False)
 
 
 def get_state(app: Flask | None = None) -> KitState:

@@ -15,7 +15,7 @@ from rekisterikit.errors import RekisterikitError
 from rekisterikit.load import loads
 from rekisterikit.render import render, render_cookie_table
 
-from .conftest import BASE, STATEMENT, AppFactory, post_consent
+from .conftest import BASE, SECRET, STATEMENT, AppFactory, post_consent
 
 
 def set_cookies(response: object) -> dict[str, str]:
@@ -549,3 +549,10 @@ def test_consent_csrf_token_for_own_forms(make_app: AppFactory) -> None:
     response = client.post("/privacy/consent", data={"rk-action": "reject_all", match.group(1): match.group(2)},
                            headers={"Origin": BASE, "Accept": "application/json"})
     assert 200 == response.status_code
+
+
+def test_state_repr_hides_the_secrets(make_app: AppFactory) -> None:
+    """The state's repr (logs, debuggers) shows no secret."""
+    app = make_app(SECRET_KEY_FALLBACKS=["an-old-secret-0123456789abcdef"])
+    text = repr(get_state(app))
+    assert (SECRET in text, "an-old-secret" in text) == (False, False)

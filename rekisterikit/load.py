@@ -59,7 +59,7 @@ def _kind(value: object) -> str:
         return "a table"
     if isinstance(value, list | tuple):
         return "a list"
-    return {str: "a string", int: "an integer", float: "a number"}.get(type(value), type(value).__name__)
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
 def _human(name: str) -> str:

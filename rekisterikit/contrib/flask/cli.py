@@ -19,7 +19,7 @@ import sys
 import click
 from flask.cli import AppGroup
 
-from rekisterikit.contrib.flask.extension import get_state
+from rekisterikit.contrib.flask.state import get_state
 from rekisterikit.model import Language
 
 __all__ = ["cli"]

@@ -36,7 +36,7 @@ from flask import Flask, Request, g
 from rekisterikit.consent import SetCookie
 
 if TYPE_CHECKING:
-    from rekisterikit.contrib.flask.extension import KitState
+    from rekisterikit.contrib.flask.state import KitState
 
 __all__ = ["FIELD", "HEADER", "KEY_PURPOSE", "CsrfRefused", "check", "origin_of", "token", "uses_flask_wtf"]
 

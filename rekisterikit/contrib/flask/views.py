@@ -52,7 +52,7 @@ from rekisterikit.consent import (
     safe_next,
 )
 from rekisterikit.contrib.flask import csrf
-from rekisterikit.contrib.flask.extension import (
+from rekisterikit.contrib.flask.state import (
     LOCALE_FIELD,
     KitState,
     current_consent,

@@ -35,6 +35,8 @@ from rekisterikit.errors import LoadError
 from rekisterikit.model import BusinessId, Country, Duration, Language, LocalizedText, Statement, enums
 
 __all__ = [
+    "MAX_KEY_PARTS",
+    "MAX_STATEMENT_BYTES",
     "dump",
     "dump_dict",
     "dumps",
@@ -48,6 +50,16 @@ __all__ = [
 
 Format = Literal["toml", "json"]
 T = TypeVar("T")
+
+#: The largest statement file or text accepted, in bytes (UTF-8): far above any real statement (the longest seed
+#: shop's is under 20 kB), far below what a parser needs to exhaust memory.
+MAX_STATEMENT_BYTES = 2 * 1024 * 1024
+#: The most parts a TOML key or table header may have (``a.b.c`` has 3). ``tomllib`` is quadratic in the parts of a
+#: dotted key (CPython gh-149231), so longer keys are refused before parsing; a statement needs fewer than ten.
+MAX_KEY_PARTS = 32
+
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_LONG_KEY = re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS},}}")
 
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", float: "a number"}
 
@@ -229,6 +241,10 @@ def structure(data: Mapping[str, Any], cls: type[T] = Statement, *, source: str 
     conv = converter(_default_language(data))
     try:
         result: T = conv.structure(data, cls)
+    except RecursionError:
+        raise LoadError(["the data is nested too deeply @ $"], source=source) from None
+    except MemoryError:
+        raise LoadError(["out of memory while reading the data @ $"], source=source) from None
     except (BaseValidationError, ValueError, TypeError, KeyError) as exc:
         problems = transform_error(exc, "$", _format_exception)
         # cattrs reports attribute names; the file calls the directives table [rekisterikit].
@@ -255,16 +271,44 @@ def loads(text: str, format: Format = "toml", *, source: str | None = None) -> S
     """Parse a statement from TOML or JSON text.
 
     Raises:
-        LoadError: the text does not parse, or does not describe a valid statement.
+        LoadError: the text does not parse, does not describe a valid statement, is larger than
+            :data:`MAX_STATEMENT_BYTES`, nests too deeply, or (TOML) has a key of more than :data:`MAX_KEY_PARTS`
+            parts.
     """
+    _check_size(text, source)
+    if format == "toml":
+        _check_keys(text, source)
     try:
         data: Any = tomllib.loads(text) if format == "toml" else json.loads(text)
+    except RecursionError:
+        raise LoadError([f"invalid {format.upper()}: nested too deeply @ $"], source=source) from None
+    except MemoryError:
+        raise LoadError([f"invalid {format.upper()}: out of memory while parsing @ $"], source=source) from None
     except tomllib.TOMLDecodeError as exc:
         raise LoadError([f"invalid TOML: {exc} @ $"], source=source) from None
     except json.JSONDecodeError as exc:
         raise LoadError([f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}) @ $"],
                         source=source) from None
     return load_dict(data, source=source)
+
+
+def _too_large(size: int) -> str:
+    return (f"the statement is too large ({size:,} bytes; at most {MAX_STATEMENT_BYTES:,}) @ $").replace(",", " ")
+
+
+def _check_size(text: str, source: str | None) -> None:
+    # A character is at least one UTF-8 byte, so only a long text needs encoding to know its size.
+    if len(text) > MAX_STATEMENT_BYTES // 4 and (size := len(text.encode("utf-8", "surrogatepass"))) > \
+            MAX_STATEMENT_BYTES:
+        raise LoadError([_too_large(size)], source=source)
+
+
+def _check_keys(text: str, source: str | None) -> None:
+    match = _LONG_KEY.search(text)
+    if match is not None:
+        line = text.count("\n", 0, match.start()) + 1
+        raise LoadError([f"a key or table header with more than {MAX_KEY_PARTS} dotted parts (line {line}) @ $"],
+                        source=source)
 
 
 def _format_of(path: Path) -> Format:
@@ -285,7 +329,12 @@ def load(path: str | Path) -> Statement:
     path = Path(path)
     fmt = _format_of(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as file:
+            raw = file.read(MAX_STATEMENT_BYTES + 1)
+            if len(raw) > MAX_STATEMENT_BYTES:
+                file.seek(0, 2)
+                raise LoadError([_too_large(file.tell())], source=str(path))
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise LoadError(["file not found @ $"], source=str(path)) from None
     except UnicodeDecodeError as exc:
@@ -325,9 +374,14 @@ def dump(statement: Statement, path: str | Path) -> None:
 
 
 def canonical_json(statement: Statement) -> str:
-    """The canonical serialisation of the published content: sorted keys, no directives, defaults omitted."""
+    """The canonical serialisation of the published content: sorted keys, defaults omitted.
+
+    The directives (``[rekisterikit]``) and the internal Art. 30 record part (``[record]``) are left out: they are
+    never published, so they neither change the version nor reach a consent store's copy of the statement.
+    """
     data = dump_dict(statement)
     data.pop("rekisterikit", None)
+    data.pop("record", None)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
 
 

@@ -184,3 +184,62 @@ def test_version_of_a_statement_built_in_code_with_a_surrogate() -> None:
     from rekisterikit.model import Controller
 
     assert Statement(controller=Controller(name="x\ud800")).version.startswith("sha256:")
+
+
+def test_a_file_larger_than_the_limit_is_refused_before_parsing(tmp_path: Path) -> None:
+    """A statement file over MAX_STATEMENT_BYTES is a LoadError naming its size, without reading it whole."""
+    from rekisterikit.load import MAX_STATEMENT_BYTES
+
+    path = tmp_path / "big.toml"
+    path.write_bytes(b'title = "x"\n' + b"# padding\n" * (MAX_STATEMENT_BYTES // 10 + 1))
+    with pytest.raises(LoadError) as info:
+        load(path)
+    assert len(info.value.problems) == 1
+    assert info.value.problems[0].startswith("the statement is too large (")
+    assert info.value.source == str(path)
+    with pytest.raises(LoadError, match="too large"):
+        loads("#" * (MAX_STATEMENT_BYTES + 1))
+
+
+def test_a_long_dotted_key_is_refused_before_tomllib_sees_it() -> None:
+    """'a.'*32000 + 'b = 1' (64 kB) took tomllib 9.7 s and 4 GB; a key of more than MAX_KEY_PARTS parts is refused."""
+    import time
+
+    from rekisterikit.load import MAX_KEY_PARTS
+
+    for text in ("a." * 32000 + "b = 1", 'title = "x"\n[' + "t." * 5000 + "u]\n", "x = {" + '"a" . ' * 5000 + "b = 1}"):
+        started = time.perf_counter()
+        with pytest.raises(LoadError, match=f"more than {MAX_KEY_PARTS} dotted parts") as info:
+            loads(text)
+        assert time.perf_counter() - started < 1.0
+    assert "(line 2)" in str(info.value) or "(line 1)" in str(info.value)
+    # A key of MAX_KEY_PARTS parts is still parsed (and rejected only as an unknown field).
+    with pytest.raises(LoadError, match="unknown field"):
+        loads(".".join(["k"] * MAX_KEY_PARTS) + " = 1")
+
+
+@pytest.mark.parametrize(("text", "fmt"), [
+    ("a = " + "[" * 5000 + "]" * 5000, "toml"),
+    ("a = " + "{b=" * 2000 + "1" + "}" * 2000, "toml"),
+    ('{"a":' + "[" * 100000 + "]" * 100000 + "}", "json"),
+])
+def test_deep_nesting_is_a_load_error_not_a_recursion_error(text: str, fmt: str) -> None:
+    """RecursionError from the parser becomes a LoadError ("nested too deeply"), so the CLI exits 2."""
+    with pytest.raises(LoadError, match="nested too deeply"):
+        loads(text, fmt)  # type: ignore[arg-type]
+
+
+def test_cli_exits_2_on_deep_nesting_and_long_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`rekisterikit check` on a hostile file prints one line per problem and exits 2 (was a traceback, exit 1)."""
+    from rekisterikit.cli import main
+
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' + "[" * 100000 + "]" * 100000 + "}", encoding="utf-8")
+    keys = tmp_path / "keys.toml"
+    keys.write_text("a." * 32000 + "b = 1\n", encoding="utf-8")
+    for path, message in ((deep, "nested too deeply"), (keys, "dotted parts")):
+        assert 2 == main(["check", str(path)])
+        err = capsys.readouterr().err
+        assert err.startswith(f"{path}: ")
+        assert message in err
+        assert "Traceback" not in err

@@ -1,0 +1,226 @@
+"""The builder's base: the statement, the language, and the inline helpers every section uses (shop text,
+links, formatted templates, lists, article references, "not stated").
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from functools import cache
+from typing import Literal
+
+from babel import Locale
+
+from rekisterikit.model import (
+    CookieCategory,
+    Country,
+    Language,
+    LocalizedText,
+    PostalAddress,
+    Purpose,
+    Register,
+    Right,
+    Statement,
+)
+from rekisterikit.render import links
+from rekisterikit.render.document.tree import (
+    Block,
+    Inlines,
+    Paragraph,
+    Section,
+    Span,
+    _requirements,
+)
+from rekisterikit.render.i18n import Translator, babel_locale, translator
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_ARTICLE = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends to ``\\n`` and drop control characters, lone surrogates and non-characters."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+_RIGHT_ORDER = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION, Right.PORTABILITY)
+_CATEGORY_ORDER = {c: i for i, c in enumerate(CookieCategory)}
+
+
+@cache
+def _territories(babel: str) -> dict[str, str]:
+    return {str(k): str(v) for k, v in Locale.parse(babel).territories.items()}
+
+
+
+def _merge(spans: list[Span]) -> Inlines:
+    """Join neighbouring spans with the same attributes and drop empty ones."""
+    out: list[Span] = []
+    for s in spans:
+        if not s.text:
+            continue
+        if out and (out[-1].lang, out[-1].href, out[-1].strong) == (s.lang, s.href, s.strong):
+            out[-1] = Span(text=out[-1].text + s.text, lang=s.lang, href=s.href, strong=s.strong)
+        else:
+            out.append(s)
+    return tuple(out)
+
+
+def _interleave(items: list[Inlines], separator: Span) -> list[Inlines]:
+    out: list[Inlines] = []
+    for n, item in enumerate(items):
+        if n:
+            out.append((separator,))
+        out.append(item)
+    return out
+
+
+
+
+class BuilderBase:
+    """The builder's base: the statement, the language, and the inline helpers every section uses (shop text,"""
+
+    def __init__(self, statement: Statement, lang: Language) -> None:
+        self.s = statement
+        self.lang = lang
+        self.t: Translator = translator(lang)
+        self.default = statement.default_language
+        keys = Counter(p.key for r in statement.registers for p in r.purposes)
+        self.repeated_purpose_keys = {k for k, n in keys.items() if n > 1}
+
+    def span(self, text: str, *, lang: Language | None = None, href: str | None = None,
+             strong: bool = False) -> Span:
+        return Span(text=clean_text(text), lang=lang, href=href, strong=strong)
+
+    def linked(self, inlines: Inlines, href: str) -> Inlines:
+        """The same runs, linked to ``href`` (a safe address or an ``#rk-…`` anchor)."""
+        target = href if links.is_safe(href) else None
+        return tuple(Span(text=x.text, lang=x.lang, href=target, strong=x.strong) for x in inlines)
+
+    def strong(self, inlines: Inlines) -> Inlines:
+        return tuple(Span(text=x.text, lang=x.lang, href=x.href, strong=True) for x in inlines)
+
+    def text(self, text: str) -> Inlines:
+        """Library text (already in the document's language)."""
+        return (self.span(text),)
+
+    def raw(self, text: str) -> Inlines:
+        """A plain string written by the shop: a name, a law reference. Taken to be in the default language."""
+        return (self.span(text, lang=self.default if self.default is not self.lang else None),)
+
+    def name(self, text: str) -> Inlines:
+        """A proper name written by the shop (no language)."""
+        return (self.span(text),)
+
+    def shop(self, text: LocalizedText) -> Inlines:
+        """Shop-written text in the document's language, or in the default language marked with its ``lang``."""
+        value, actual = text.resolve(self.lang, fallbacks=(self.default,))
+        return (self.span(" ".join(value.split()), lang=actual if actual is not self.lang else None),)
+
+    def shop_paragraphs(self, text: LocalizedText) -> tuple[Paragraph, ...]:
+        """A longer shop text, split into paragraphs at blank lines."""
+        value, actual = text.resolve(self.lang, fallbacks=(self.default,))
+        lang = actual if actual is not self.lang else None
+        parts = [" ".join(p.split()) for p in _BLANK_LINE.split(clean_text(value))]
+        return tuple(Paragraph(content=(Span(text=p, lang=lang),)) for p in parts if p)
+
+    def link(self, text: str, href: str | None) -> Inlines:
+        return (self.span(text, href=href if href and links.is_safe(href) else None),)
+
+    def email(self, email: str | None) -> Inlines:
+        return self.link(email, links.mailto(email)) if email else ()
+
+    def phone(self, phone: str | None) -> Inlines:
+        return self.link(phone, links.tel(phone)) if phone else ()
+
+    def web(self, url: str | None) -> Inlines:
+        return self.link(url, links.web(url)) if url else ()
+
+    def fmt(self, template: str, **values: Inlines | str) -> Inlines:
+        """Fill a translated template's ``{placeholders}`` with inline runs, keeping their languages and links."""
+        out: list[Span] = []
+        for literal, field, _, _ in string.Formatter().parse(template):
+            if literal:
+                out.append(self.span(literal))
+            if field is not None:
+                value = values[field]
+                out.extend(self.text(value) if isinstance(value, str) else value)
+        return _merge(out)
+
+    def join(self, items: Sequence[Inlines], style: Literal["standard", "or"] = "standard") -> Inlines:
+        """Join inline runs as a sentence list ("a, b ja c"), keeping each item's language and links."""
+        if not items:
+            return ()
+        pattern = self.t.format_list([f"{{i{n}}}" for n in range(len(items))], style=style)
+        return self.fmt(pattern, **{f"i{n}": item for n, item in enumerate(items)})
+
+    def article(self, ref: str) -> str:
+        """A GDPR article reference in the document's language: ``"6(1)(b)"`` → "GDPR Art. 6(1)(b)",
+        "tietosuoja-asetuksen 6 artiklan 1 kohdan b alakohta", "artikel 6.1 b i dataskyddsförordningen"."""
+        t = self.t
+        match = _ARTICLE.fullmatch(ref.strip())
+        if match is None:
+            # Translators: a GDPR article, e.g. "GDPR Art. 77"; {article} is the article number.
+            return t.gettext("GDPR Art. {article}").format(article=ref)
+        article, paragraph, point = match.groups()
+        if point:
+            # Translators: e.g. "GDPR Art. 6(1)(b)": article 6, paragraph 1, point b.
+            return t.gettext("GDPR Art. {article}({paragraph})({point})").format(
+                article=article, paragraph=paragraph, point=point)
+        if paragraph:
+            # Translators: e.g. "GDPR Art. 21(1)": article 21, paragraph 1.
+            return t.gettext("GDPR Art. {article}({paragraph})").format(article=article, paragraph=paragraph)
+        return t.gettext("GDPR Art. {article}").format(article=article)
+
+    def not_stated(self) -> Inlines:
+        return self.text(self.t.gettext("Not stated"))
+
+    def missing(self, message: str) -> Paragraph:
+        return Paragraph(content=self.text(message), missing=True)
+
+    def country(self, country: Country) -> str:
+        return _territories(babel_locale(self.lang)).get(country.code, country.code)
+
+    def address(self, address: PostalAddress) -> Inlines:
+        lines = list(address.lines())
+        if address.country.code != "FI" or self.lang is not Language.FI:
+            lines.append(self.country(address.country))
+        return self.name(", ".join(lines))
+
+    def para(self, *content: Inlines) -> Paragraph:
+        return Paragraph(content=_merge([s for part in content for s in part]))
+
+    def section(self, id: str, heading: str | Inlines, blocks: Iterable[Block] = (),  # noqa: A002
+                sections: Iterable[Section] = (), *, highlight: bool = False) -> Section:
+        return Section(id=id, heading=self.text(heading) if isinstance(heading, str) else heading,
+                       blocks=tuple(blocks), sections=tuple(sections), requirements=_requirements(id),
+                       highlight=highlight)
+
+    def per_register(self, section_id: str, content: Callable[[Register], list[Block]],
+                     none: str) -> tuple[list[Block], list[Section]]:
+        """Content per register: inline for a single register, one subsection per register otherwise."""
+        registers = self.s.registers
+        if not registers:
+            return [self.missing(none)], []
+        if len(registers) == 1:
+            return content(registers[0]), []
+        return [], [self.section(f"{section_id}-{r.key}", self.shop(r.name), content(r)) for r in registers]
+
+    def purpose_link(self, register: Register, purpose: Purpose) -> Inlines:
+        """The purpose's description without its final full stop, linked to its section (for lists)."""
+        text = self.shop(purpose.description)
+        last = text[-1]
+        text = (*text[:-1], Span(text=last.text.rstrip(" .") or last.text, lang=last.lang))
+        return self.linked(text, "#" + self.purpose_id(register, purpose))
+
+    def purpose_id(self, register: Register, purpose: Purpose) -> str:
+        if purpose.key in self.repeated_purpose_keys:
+            return f"rk-purpose-{register.key}-{purpose.key}"
+        return f"rk-purpose-{purpose.key}"
+
+    def category_names(self, register: Register, keys: Iterable[str]) -> list[Inlines]:
+        by_key = {c.key: c for c in register.data_categories}
+        return [self.shop(by_key[k].name) for k in keys if k in by_key]
+

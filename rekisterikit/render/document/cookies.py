@@ -1,0 +1,93 @@
+"""The cookie section and the cookie declaration table.
+"""
+
+from __future__ import annotations
+
+from rekisterikit.model import (
+    CookieConsentMechanism,
+    Party,
+    StorageKind,
+)
+from rekisterikit.render.document.base import (
+    _CATEGORY_ORDER,
+    _merge,
+)
+from rekisterikit.render.document.clauses import StandardClauses
+from rekisterikit.render.document.tree import (
+    Block,
+    Column,
+    Inlines,
+    Section,
+    Table,
+)
+
+
+class CookieSections(StandardClauses):
+    """The cookie section and the cookie declaration table."""
+
+    def cookie_table(self) -> Table:
+        t = self.t
+        columns = (Column(key="name", label=t.gettext("Name")), Column(key="provider", label=t.gettext("Provider")),
+                   Column(key="purpose", label=t.gettext("Purpose")),
+                   Column(key="category", label=t.gettext("Category")),
+                   Column(key="duration", label=t.gettext("Duration")), Column(key="party", label=t.gettext("Party")))
+        storage = {StorageKind.LOCAL_STORAGE: t.gettext("local storage"),
+                   StorageKind.SESSION_STORAGE: t.gettext("session storage"),
+                   StorageKind.PIXEL: t.gettext("pixel")}
+        rows = []
+        cookies = sorted(self.s.cookies, key=lambda c: _CATEGORY_ORDER.get(c.category, len(_CATEGORY_ORDER))
+                         if c.category else len(_CATEGORY_ORDER))
+        for c in cookies:
+            name: Inlines = (self.span(c.name),)
+            if c.storage in storage:
+                name += (self.span(f" ({storage[c.storage]})"),)
+            provider = self.name(c.provider) if c.provider else self.not_stated()
+            if c.country is not None:
+                provider += (self.span(f" ({self.country(c.country)})"),)
+            party = {Party.FIRST: t.gettext("First party"), Party.THIRD: t.gettext("Third party")}
+            rows.append((
+                _merge(list(name)),
+                _merge(list(provider)),
+                self.shop(c.purpose) if c.purpose else self.not_stated(),
+                self.text(self.cookie_category(c.category)),
+                self.text(t.format_duration(c.duration)) if c.duration else self.not_stated(),
+                self.text(party[c.party]) if c.party else self.not_stated(),
+            ))
+        return Table(id="rk-cookie-table", caption=t.gettext("Cookies and similar techniques used on this site"),
+                     columns=columns, rows=tuple(rows))
+
+    def cookies(self) -> Section:
+        s, t = self.s, self.t
+        policy = s.cookie_policy
+        blocks: list[Block] = [self.para(self.text(t.gettext(
+            "Cookies are small text files that a website stores on your device. Similar techniques, such as local "
+            "storage and pixels, are treated in the same way as cookies.")))]
+        sentences: list[str] = []
+        if policy.consent is CookieConsentMechanism.OPT_IN:
+            sentences.append(t.gettext("Necessary cookies are needed for the site to work and are set without "
+                                       "consent. Other cookies are set only if you consent to them."))
+            if not policy.preticked:
+                sentences.append(t.gettext("Nothing is selected in advance."))
+        elif policy.consent is CookieConsentMechanism.OPT_OUT:
+            sentences.append(t.gettext("Cookies are set unless you refuse them."))
+        elif policy.consent is CookieConsentMechanism.IMPLIED:
+            sentences.append(t.gettext("Cookies are set when you use the site."))
+        elif policy.consent is CookieConsentMechanism.BROWSER_SETTINGS:
+            sentences.append(t.gettext("You can block cookies in your browser settings."))
+        if policy.reject_first_layer and policy.consent is CookieConsentMechanism.OPT_IN:
+            sentences.append(t.gettext("You can refuse all cookies that are not necessary with one click."))
+        if policy.withdraw:
+            sentences.append(t.gettext("You can change or withdraw your choice at any time in the cookie "
+                                       "settings."))
+        if policy.cookie_wall:
+            sentences.append(t.gettext("Using the site requires accepting cookies."))
+        if sentences:
+            blocks.append(self.para(self.text(" ".join(sentences))))
+        if policy.text is not None:
+            blocks.extend(self.shop_paragraphs(policy.text))
+        if s.cookies:
+            blocks.append(self.cookie_table())
+        else:
+            blocks.append(self.missing(t.gettext("No cookies or similar techniques are declared.")))
+        return self.section("rk-cookies", t.gettext("Cookies"), blocks)
+

@@ -4,9 +4,10 @@ A :class:`ConsentState` is bound to two hashes of the statement:
 
 * ``version`` — the statement's :attr:`~rekisterikit.Statement.version`, the exact text the visitor was shown; it is
   kept for proof (GDPR 7(1)) and does *not* by itself invalidate a consent;
-* ``fingerprint`` — :func:`consent_fingerprint`, a hash of only what the consent is about (the categories that need
-  consent, their cookies, providers and purposes). A consent is valid only while the fingerprint is unchanged, so
-  fixing a typo in the controller's address does not make everyone answer again, but adding a marketing cookie does.
+* ``fingerprint`` — :func:`consent_fingerprint`, a hash of only what the consent is about (the controller it is
+  given to, the cookies that may need consent, their providers and purposes). A consent is valid only while the
+  fingerprint is unchanged, so fixing a typo in the controller's address does not make everyone answer again, but
+  a new controller or an added marketing cookie does.
 """
 
 from __future__ import annotations
@@ -185,23 +186,29 @@ def _cookie_terms(cookie: Any) -> dict[str, Any]:
 def consent_fingerprint(statement: Statement) -> str:
     """Hash only what a cookie consent is about, so that only a material change asks the visitor again.
 
-    The hash covers, for each category that needs consent, its declared cookies: name, provider, first or third
-    party, purpose (every language), duration, country, storage kind and domain. It leaves out everything else in
-    the statement (the controller's contact details, registers, rights, necessary cookies, the legal basis
-    wording), so editing those keeps existing consents valid. The order of cookies in the file does not matter.
+    The hash covers who the consent is given to — the controller's name and business id — and every cookie that
+    is not declared necessary (those of the categories that need consent, and those whose category is not stated):
+    name, provider, first or third party, purpose (every language), duration, country, storage kind and domain. It
+    leaves out everything else in the statement (the controller's contact details, registers, rights, necessary
+    cookies, the legal basis wording), so editing those keeps existing consents valid, while a new controller or a
+    new cookie that may need consent asks every visitor again. The order of cookies in the file does not matter.
 
     Returns:
         ``"sha256:"`` and 64 hex digits.
     """
     categories: dict[str, list[str]] = {}
     for cookie in statement.cookies:
-        if cookie.category is None or not cookie.category.needs_consent:
+        if cookie.category is not None and not cookie.category.needs_consent:
             continue
         term = json.dumps(_cookie_terms(cookie), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-        categories.setdefault(cookie.category.value, []).append(term)
-    canonical = json.dumps({"format": 1, "categories": {k: sorted(v) for k, v in categories.items()}},
+        key = "uncategorised" if cookie.category is None else cookie.category.value
+        categories.setdefault(key, []).append(term)
+    controller = statement.controller
+    business_id = None if controller.business_id is None else str(controller.business_id)
+    canonical = json.dumps({"format": 2, "controller": {"name": controller.name, "business_id": business_id},
+                            "categories": {k: sorted(v) for k, v in categories.items()}},
                            ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def first_party_cookies(statement: Statement, category: CookieCategory) -> tuple[str, ...]:

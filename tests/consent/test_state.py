@@ -15,7 +15,7 @@ from rekisterikit.consent.state import (
     new_consent_id,
     offered_categories,
 )
-from rekisterikit.model import Controller, Cookie, CookieCategory, LocalizedText, PostalAddress
+from rekisterikit.model import BusinessId, Controller, Cookie, CookieCategory, LocalizedText, PostalAddress
 from tests.consent.shop import NOW, shop_cookies, shop_statement
 
 YEAR = dt.timedelta(days=365)
@@ -152,3 +152,19 @@ def test_fingerprint_format() -> None:
 def test_first_party_cookies_leave_out_third_party() -> None:
     """Only the shop's own cookies can be deleted; a third-party cookie on facebook.com is left out."""
     assert ("_fbp",) == first_party_cookies(shop_statement(), CookieCategory.MARKETING)
+
+
+@pytest.mark.parametrize("controller", [
+    Controller(name="Toinen Kauppa Oy", email="tietosuoja@testikauppa.fi"),
+    Controller(name="Testikauppa Oy", email="tietosuoja@testikauppa.fi", business_id=BusinessId("1572860-0")),
+])
+def test_fingerprint_changes_with_the_controller(controller: Controller) -> None:
+    """Consent is given to a controller: a new name or business id asks every visitor again."""
+    assert consent_fingerprint(shop_statement()) != consent_fingerprint(shop_statement(controller=controller))
+
+
+def test_fingerprint_covers_a_cookie_without_a_category() -> None:
+    """A cookie whose category is not stated may need consent: adding one changes the fingerprint."""
+    extra = Cookie(name="_hj_session", provider="Hotjar Ltd")
+    assert consent_fingerprint(shop_statement()) != consent_fingerprint(shop_statement(
+        cookies=(*shop_cookies(), extra)))

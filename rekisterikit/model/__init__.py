@@ -24,6 +24,7 @@ from rekisterikit.model.enums import (
     TransferMechanism,
 )
 from rekisterikit.model.parties import ContactPerson, Controller, Dpo, PostalAddress, Representative
+from rekisterikit.model.records import ProcessingRecord, RegisterRecord
 from rekisterikit.model.register import (
     AutomatedDecisions,
     DataCategory,
@@ -70,12 +71,14 @@ __all__ = [
     "MarketingChannel",
     "Party",
     "PostalAddress",
+    "ProcessingRecord",
     "Provision",
     "Purpose",
     "PurposeKind",
     "Recipient",
     "RecipientRole",
     "Register",
+    "RegisterRecord",
     "Representative",
     "RequestChannel",
     "Retention",

@@ -19,6 +19,7 @@ from rekisterikit.model.enums import (
     StorageKind,
 )
 from rekisterikit.model.parties import Controller, Dpo, Representative, non_blank
+from rekisterikit.model.records import ProcessingRecord
 from rekisterikit.model.register import Register, unique
 from rekisterikit.model.values import Country, Duration, Language, LocalizedText
 
@@ -169,6 +170,17 @@ def _unique_register_keys(instance: object, attribute: Any, value: tuple[Registe
         raise ValueError(f"registers: repeated key {', '.join(repeated)}")
 
 
+def _record_registers(instance: Any, attribute: Any, value: ProcessingRecord | None) -> None:
+    # attrs runs validators after every field is set, so the registers are there to compare with.
+    if value is None:
+        return
+    known = {r.key for r in instance.registers}
+    unknown = [f"registers[{i}].register: unknown register {e.register!r}"
+               for i, e in enumerate(value.registers) if e.register not in known]
+    if unknown:
+        raise ValueError("; ".join(unknown))
+
+
 @define(frozen=True, kw_only=True)
 class Statement:
     """A privacy statement (tietosuojaseloste): everything a shop publishes about its processing.
@@ -190,6 +202,7 @@ class Statement:
         children: whether the service is offered to children.
         changes: how changes to the statement are announced.
         directives: instructions to rekisterikit (ignored rules), not published.
+        record: the internal part of the Art. 30 record (data subjects, security measures), not published.
     """
 
     controller: Controller
@@ -207,6 +220,7 @@ class Statement:
     children: Children | None = None
     changes: LocalizedText | None = None
     directives: Directives = field(factory=Directives)
+    record: ProcessingRecord | None = field(default=None, validator=_record_registers)
 
     @property
     def default_language(self) -> Language:
@@ -215,7 +229,7 @@ class Statement:
 
     @cached_property
     def version(self) -> str:
-        """A stable content hash, ``"sha256:<hex>"``, of the published content (directives excluded)."""
+        """A stable content hash, ``"sha256:<hex>"``, of the published content (directives and record excluded)."""
         from rekisterikit.load import statement_version
 
         return statement_version(self)

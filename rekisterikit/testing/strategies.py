@@ -62,12 +62,14 @@ from rekisterikit.model import (
     MarketingChannel,
     Party,
     PostalAddress,
+    ProcessingRecord,
     Provision,
     Purpose,
     PurposeKind,
     Recipient,
     RecipientRole,
     Register,
+    RegisterRecord,
     Representative,
     RequestChannel,
     Retention,
@@ -847,8 +849,18 @@ def _statements(draw: st.DrawFn, k: _Kit, max_registers: int, max_cookies: int,
         title=draw(k.maybe_localized), intro=draw(k.maybe_localized), cites=draw(_tuple_of(k(30), max_size=2)),
         dpo=draw(_optional(k.dpos)), eu_representative=representative, cookies=tuple(declared),
         cookie_policy=policy, rights=rights, children=draw(_optional(k.children)), changes=draw(k.maybe_localized),
-        directives=Directives(ignore=ignores),
+        directives=Directives(ignore=ignores), record=draw(_optional(_records(k, tuple(register_keys)))),
     )
+
+
+@st.composite
+def _records(draw: st.DrawFn, k: _Kit, register_keys: tuple[str, ...]) -> ProcessingRecord:
+    """The internal Art. 30 part: entries for some of the statement's registers."""
+    described = draw(st.lists(st.sampled_from(register_keys), unique=True)) if register_keys else []
+    entries = tuple(RegisterRecord(register=key, data_subjects=draw(_tuple_of(k.localized, max_size=2)),
+                                   security=draw(k.maybe_localized), notes=draw(k.maybe_localized))
+                    for key in described)
+    return ProcessingRecord(security=draw(k.maybe_localized), registers=entries, updated=draw(_optional(_dates)))
 
 
 def _cover_cookie_transfers(draw: st.DrawFn, k: _Kit, regs: list[Register], declared: list[Cookie]) -> None:

@@ -27,6 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import http.cookies
 import re
+import threading
+import uuid
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from fnmatch import fnmatchcase
@@ -64,6 +67,7 @@ __all__ = [
     "ConsentService",
     "Decision",
     "SetCookie",
+    "gpc_receipt_id",
     "parse_cookie_header",
     "parse_form",
     "safe_next",
@@ -312,6 +316,21 @@ def parse_form(form: Mapping[str, Any]) -> tuple[ConsentAction, frozenset[Cookie
     return action, frozenset(categories)
 
 
+#: How many GPC receipt ids a service remembers, to skip even the (ignored) store write of a repeated request.
+_RECENT_RECEIPTS = 4096
+
+
+def gpc_receipt_id(stored: ConsentState, version: str) -> str:
+    """The receipt id of the GPC change of the consent ``stored`` under the statement ``version``.
+
+    The same stale cookie replayed with ``Sec-GPC: 1`` yields the same id, and every store keeps a receipt id once,
+    so a GPC change is recorded once per consent id, statement version and stored decision, however often a
+    request repeats it (a GET needs no CSRF token, so anyone could otherwise fill the log).
+    """
+    name = f"rekisterikit:gpc:{stored.consent_id}:{version}:{stored.fingerprint}:{stored.given_at.isoformat()}"
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
+
+
 class ConsentService:
     """Reads and decides cookie consent for one statement.
 
@@ -333,6 +352,8 @@ class ConsentService:
         self.offered: tuple[CookieCategory, ...] = offered_categories(statement)
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._keep = self._necessary_names()
+        self._recent: OrderedDict[str, None] = OrderedDict()
+        self._recent_lock = threading.Lock()
 
     def _necessary_names(self) -> tuple[str, ...]:
         return (self.config.cookie_name, *(c.name for c in self.statement.cookies_in(CookieCategory.NECESSARY)))
@@ -399,7 +420,7 @@ class ConsentService:
         if state is None or not self.gpc(headers) or CookieCategory.MARKETING not in state.granted:
             return None
         return self._decide(state.granted, ConsentMethod.GPC, cookies=cookies, headers=headers, locale=state.locale,
-                            subject=subject, https=https)
+                            subject=subject, https=https, receipt_id=gpc_receipt_id(state, self.version))
 
     def decide(self, form: Mapping[str, Any], *, cookies: Cookies = None, headers: Headers = None, locale: str,
                method: ConsentMethod | None = None, subject: str | None = None, https: bool = False) -> Decision:
@@ -452,7 +473,8 @@ class ConsentService:
                             https=https)
 
     def _decide(self, requested: frozenset[CookieCategory], method: ConsentMethod, *, cookies: Cookies,
-                headers: Headers, locale: str, subject: str | None, https: bool) -> Decision:
+                headers: Headers, locale: str, subject: str | None, https: bool,
+                receipt_id: str | None = None) -> Decision:
         now = self.now()
         granted = requested & frozenset(self.offered)
         gpc = self.gpc(headers)
@@ -469,7 +491,9 @@ class ConsentService:
             raise ConsentError(str(exc)) from None
         withdrawn = in_force.granted - granted if in_force else frozenset()
         record = ConsentRecord.of(state, offered=self.offered, at=now, withdrawn=withdrawn, subject=subject)
-        if self.store is not None:
+        if receipt_id is not None:
+            record = attrs.evolve(record, receipt_id=receipt_id)
+        if self.store is not None and not self._already_recorded(receipt_id):
             if isinstance(self.store, StatementArchive):
                 self.store.remember_statement(self.statement)
             self.store.record(record)
@@ -481,6 +505,19 @@ class ConsentService:
         expire = tuple(SetCookie.expire(n, path=self.config.path, domain=self.config.domain, secure=secure,
                                         samesite=self.config.samesite) for n in delete)
         return Decision(state=state, record=record, cookie=cookie, delete_cookies=delete, expire=expire)
+
+    def _already_recorded(self, receipt_id: str | None) -> bool:
+        """Whether this process stored the record with ``receipt_id`` recently (only GPC records have fixed ids)."""
+        if receipt_id is None:
+            return False
+        with self._recent_lock:
+            if receipt_id in self._recent:
+                self._recent.move_to_end(receipt_id)
+                return True
+            self._recent[receipt_id] = None
+            if len(self._recent) > _RECENT_RECEIPTS:
+                self._recent.popitem(last=False)
+        return False
 
     def declined_cookies(self, granted: Iterable[CookieCategory], cookies: Cookies) -> tuple[str, ...]:
         """The first-party cookies of the categories not in ``granted`` that should be deleted.

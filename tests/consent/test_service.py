@@ -331,3 +331,32 @@ def test_parse_cookie_header_survives_bad_pairs() -> None:
 def test_safe_next(value: object, expected: str) -> None:
     """Only same-site paths are followed after a form POST (no open redirect)."""
     assert expected == safe_next(value)
+
+
+def test_a_replayed_stale_cookie_under_gpc_is_recorded_once(service: ConsentService, store: MemoryConsentStore,
+                                                            statement: Statement, config: ConsentConfig,
+                                                            clock: Clock) -> None:
+    """200 GETs with Sec-GPC: 1 and one stale accept-all cookie write one GPC record, in every process."""
+    first = service.decide({"rk-action": "accept_all"}, locale="fi")
+    stale = _cookies(first.cookie)
+    for _ in range(200):
+        clock.now += dt.timedelta(seconds=1)
+        decision = service.refresh(stale, GPC)
+        assert decision is not None
+        assert CookieCategory.MARKETING not in decision.state.granted
+    # Another process (a fresh service, nothing remembered) writing to the same log adds nothing either.
+    ConsentService(statement, config, store, clock=clock).refresh(stale, GPC)
+    methods = [r.method for r in store.history(first.state.consent_id)]
+    assert [ConsentMethod.ACCEPT_ALL, ConsentMethod.GPC] == methods
+
+
+def test_gpc_after_a_new_accept_all_is_recorded_again(service: ConsentService, store: MemoryConsentStore,
+                                                      clock: Clock) -> None:
+    """A visitor who grants marketing again and then sends GPC gets a second GPC record: it is a new change."""
+    first = service.decide({"rk-action": "accept_all"}, locale="fi")
+    assert service.refresh(_cookies(first.cookie), GPC) is not None
+    clock.now += dt.timedelta(minutes=5)
+    again = service.decide({"rk-action": "accept_all"}, locale="fi", cookies=_cookies(first.cookie))
+    assert service.refresh(_cookies(again.cookie), GPC) is not None
+    methods = [r.method for r in store.history(first.state.consent_id)]
+    assert [ConsentMethod.ACCEPT_ALL, ConsentMethod.GPC, ConsentMethod.ACCEPT_ALL, ConsentMethod.GPC] == methods

@@ -15,6 +15,7 @@ __all__ = [
     "Provision",
     "PurposeKind",
     "RecipientRole",
+    "RepresentativeExemption",
     "RequestChannel",
     "RetentionStart",
     "Right",
@@ -175,6 +176,18 @@ class Art22Basis(StrEnum):
     CONTRACT = "contract"
     LAW = "law"
     EXPLICIT_CONSENT = "explicit_consent"
+
+
+class RepresentativeExemption(StrEnum):
+    """Why a controller established outside the EU designates no EU representative (GDPR 27(2)).
+
+    ``occasional``: 27(2)(a), processing that is occasional, does not include special categories or criminal-offence
+    data on a large scale and is unlikely to result in a risk. ``public_authority``: 27(2)(b), a public authority or
+    body.
+    """
+
+    OCCASIONAL = "occasional"
+    PUBLIC_AUTHORITY = "public_authority"
 
 
 class CookieCategory(StrEnum):

@@ -6,6 +6,7 @@ from typing import Any
 
 from attrs import define, field
 
+from rekisterikit.model.enums import RepresentativeExemption
 from rekisterikit.model.values import (
     BusinessId,
     Country,
@@ -53,9 +54,19 @@ class ContactPerson:
 
 @define(frozen=True, kw_only=True)
 class Controller:
-    """The controller (rekisterinpitäjä): who decides why and how personal data is processed."""
+    """The controller (rekisterinpitäjä): who decides why and how personal data is processed.
+
+    Attributes:
+        legal_name: the registered name, when ``name`` is a brand or shop name (``"Confetti"`` of
+            ``"Juhlatarvike Oy"``).
+        legal_form: the legal form as published (``"Oy"``, ``"toiminimi"``, ``"yksityinen elinkeinonharjoittaja"``).
+        representative_exemption: for a controller outside the EU without a representative, the GDPR 27(2)
+            exemption it relies on.
+    """
 
     name: str = field(validator=non_blank)
+    legal_name: str | None = field(default=None, validator=non_blank)
+    legal_form: str | None = field(default=None, validator=non_blank)
     business_id: BusinessId | None = None
     address: PostalAddress | None = None
     email: str | None = field(default=None, validator=validate_email)
@@ -63,6 +74,7 @@ class Controller:
     website: str | None = field(default=None, validator=validate_url)
     contact_person: ContactPerson | None = None
     country: Country = FINLAND
+    representative_exemption: RepresentativeExemption | None = None
 
     @property
     def has_contact(self) -> bool:

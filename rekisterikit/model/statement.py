@@ -49,6 +49,10 @@ class Cookie:
         legal_basis: the basis the statement gives; non-necessary cookies must rest on consent.
         storage: cookie, local storage, session storage or pixel.
         domain: the domain it is set on, for third-party cookies.
+        user_choice: a ``preferences`` cookie that only remembers a setting the visitor chose explicitly (language,
+            currency, display) and is set only when they choose it: a service the user explicitly requested, for
+            which 917/2014 205 § 2 mom needs no consent (Art. 29 WP Opinion 04/2012, user-interface customisation
+            cookies). A preference the site sets on its own still needs consent.
     """
 
     name: str = field(validator=non_blank)
@@ -61,6 +65,16 @@ class Cookie:
     legal_basis: LegalBasis | None = None
     storage: StorageKind = StorageKind.COOKIE
     domain: str | None = field(default=None, validator=non_blank)
+    user_choice: bool = False
+
+    @property
+    def needs_consent(self) -> bool:
+        """Whether the cookie may only be set with consent: its category needs it, unless it is a ``preferences``
+        cookie that only stores the visitor's explicit choice (``user_choice``). A cookie without a category is
+        not judged here."""
+        if self.category is None:
+            return False
+        return self.category.needs_consent and not (self.user_choice and self.category is CookieCategory.PREFERENCES)
 
     def matches(self, cookie_name: str) -> bool:
         """Whether a cookie called ``cookie_name`` is this one (``*`` in the name matches any characters)."""
@@ -230,7 +244,7 @@ class Statement:
     @cached_property
     def version(self) -> str:
         """A stable content hash, ``"sha256:<hex>"``, of the published content (directives and record excluded)."""
-        from rekisterikit.load import statement_version
+        from rekisterikit.model.version import statement_version
 
         return statement_version(self)
 

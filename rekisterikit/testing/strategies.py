@@ -71,6 +71,7 @@ from rekisterikit.model import (
     Register,
     RegisterRecord,
     Representative,
+    RepresentativeExemption,
     RequestChannel,
     Retention,
     RetentionStart,
@@ -353,8 +354,8 @@ def _enum(cls: Any) -> st.SearchStrategy[Any]:
 
 _ENUMS: dict[Any, st.SearchStrategy[Any]] = {cls: st.sampled_from(cls) for cls in (
     Art22Basis, CookieCategory, CookieConsentMechanism, LegalBasis, MarketingAudience, MarketingChannel, Party,
-    Provision, PurposeKind, RecipientRole, RequestChannel, RetentionStart, Right, SourceKind, SpecialCondition,
-    StorageKind, TransferMechanism)}
+    Provision, PurposeKind, RecipientRole, RepresentativeExemption, RequestChannel, RetentionStart, Right,
+    SourceKind, SpecialCondition, StorageKind, TransferMechanism)}
 
 
 class _Kit:
@@ -507,8 +508,10 @@ def _controllers(draw: st.DrawFn, k: _Kit) -> Controller:
         reachable = [address, email, phone] + ([person.email, person.phone] if person else [])
         if not any(reachable):
             email = draw(k.emails)
-    return Controller(name=name, business_id=draw(_optional(business_ids())), address=address, email=email,
-                      phone=phone, website=draw(_optional(k.urls)), contact_person=person, country=draw(countries()))
+    return Controller(name=name, legal_name=draw(_optional(k(40))), legal_form=draw(_optional(k(20))),
+                      business_id=draw(_optional(business_ids())), address=address, email=email,
+                      phone=phone, website=draw(_optional(k.urls)), contact_person=person, country=draw(countries()),
+                      representative_exemption=draw(_optional(_enum(RepresentativeExemption))))
 
 
 # -- register parts -------------------------------------------------------------------------------------------------
@@ -690,7 +693,7 @@ def _cookies(draw: st.DrawFn, k: _Kit, category: st.SearchStrategy[CookieCategor
         name=draw(k(20)), provider=draw(_optional(k(30))), party=draw(_optional(_enum(Party))),
         category=draw(_optional(category)), purpose=draw(k.maybe_localized), duration=draw(_optional(durations())),
         country=draw(_optional(country)), legal_basis=draw(_optional(_enum(LegalBasis))),
-        storage=draw(_enum(StorageKind)), domain=draw(_optional(k.domains)))
+        storage=draw(_enum(StorageKind)), domain=draw(_optional(k.domains)), user_choice=draw(st.booleans()))
     if not k.compliant:
         return cookie
     changes: dict[str, Any] = {}

@@ -25,6 +25,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("lint", "rekisterikit.lint.cli", "lint a privacy statement written in prose (.txt, .md, .html)"),
     ("import", "rekisterikit.lint.import_cli", "make a draft statement file from a statement in prose"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
+    ("diff", "rekisterikit.records.cli_diff", "what changed between two statements, and whether it is material"),
 )
 
 

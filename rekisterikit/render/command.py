@@ -1,4 +1,9 @@
-"""``rekisterikit render FILE``: print or write a statement as HTML, text, Markdown or JSON."""
+"""``rekisterikit render FILE…``: print or write statements as HTML, text, Markdown or JSON.
+
+One file (or ``-`` for standard input) prints to standard output or writes to ``-o OUT``. ``-o`` naming an existing
+folder writes each file there as ``<name>.<html|txt|md|json>``, which is also how several files (or a glob) are
+rendered at once. An existing output file is overwritten only with ``--force`` (the rule ``import -o`` follows).
+"""
 
 from __future__ import annotations
 
@@ -6,14 +11,27 @@ import argparse
 import sys
 from pathlib import Path
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["EXIT_CODES", "SUFFIXES", "add_arguments", "run"]
+
+#: The exit statuses ``render --help`` lists.
+EXIT_CODES = {
+    0: "rendered",
+    2: "a file cannot be read or loaded, an output cannot be written (exists without --force, missing folder), "
+       "or bad usage",
+}
+
+#: The suffix of each format's output file when ``-o`` names a folder.
+SUFFIXES = {"html": ".html", "text": ".txt", "markdown": ".md", "json": ".json"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``render`` arguments."""
-    parser.add_argument("file", help="statement file (.toml or .json)")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="statement file (.toml or .json) or - for standard input; several files or a glob "
+                             "need -o FOLDER")
     parser.add_argument("--locale", choices=["fi", "sv", "en"], default=None,
-                        help="language (default: the statement's default language)")
+                        help="language of the statement rendered (default: the statement's default language, the "
+                             "first of its languages)")
     parser.add_argument("--format", choices=["html", "text", "markdown", "json"], default="html",
                         help="output format (default: html)")
     parser.add_argument("--full-page", action="store_true",
@@ -21,22 +39,58 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--heading-level", type=int, default=1, choices=range(1, 6), metavar="{1-5}",
                         help="heading level of the title in html and markdown (default: 1)")
     parser.add_argument("-o", "--output", metavar="OUT", default=None,
-                        help="write to this file (UTF-8) instead of standard output")
+                        help="write to this file (UTF-8), or into this existing folder as <name>.<suffix>, "
+                             "instead of standard output")
+    parser.add_argument("-f", "--force", action="store_true", help="overwrite output files that exist")
+
+
+def _target(name: str, output: str | None, fmt: str, several: bool) -> str:
+    if output is None:
+        return "-"
+    folder = Path(output)
+    if folder.is_dir():
+        stem = "statement" if name == "-" else Path(name).stem
+        return str(folder / (stem + SUFFIXES[fmt]))
+    if several:
+        from rekisterikit.cliutil import CliFileError
+
+        raise CliFileError(f"{output} is not a folder: several files are written into an existing folder")
+    return output
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load the file, render it and print or write the result."""
-    from rekisterikit.load import load
+    """Load every file, render it and print or write the result; return the worst exit status."""
+    from rekisterikit.cliutil import CliFileError, expand_files, for_each_file, load_statement, write_output
     from rekisterikit.render import render
 
     if args.full_page and args.format != "html":
         print("rekisterikit render: --full-page needs --format html", file=sys.stderr)
         return 2
-    statement = load(args.file)
-    output = render(statement, locale=args.locale or statement.default_language, format=args.format,
-                    full_page=args.full_page, heading_level=args.heading_level)
-    if args.output:
-        Path(args.output).write_text(str(output), encoding="utf-8")
-    else:
-        sys.stdout.write(str(output))
-    return 0
+    files = expand_files(args.files)
+    several = len(files) > 1
+    if several and args.output is None:
+        print("rekisterikit render: several files need -o FOLDER (an existing folder to write them into)",
+              file=sys.stderr)
+        return 2
+    written: set[str] = set()
+
+    def one(name: str) -> int:
+        target = _target(name, args.output, args.format, several)
+        if target != "-" and target in written:
+            print(f"rekisterikit render: {name}: {target} was already written by another file", file=sys.stderr)
+            return 2
+        statement = load_statement(name)
+        output = render(statement, locale=args.locale or statement.default_language, format=args.format,
+                        full_page=args.full_page, heading_level=args.heading_level)
+        try:
+            write_output(target, str(output), force=args.force)
+        except CliFileError as exc:
+            print(f"rekisterikit render: {exc}", file=sys.stderr)
+            return 2
+        if target != "-":
+            written.add(target)
+            if not getattr(args, "quiet", False):
+                print(f"rekisterikit render: wrote {target}", file=sys.stderr)
+        return 0
+
+    return for_each_file(files, one)

@@ -45,10 +45,14 @@ def test_json_output_in_the_requested_locale(tmp_path: Path, capsys: pytest.Capt
     assert 1 == main(["check", path, "--format", "json", "--locale", "sv", "--select", "RK-CONTROLLER-CONTACT"])
     data = json.loads(capsys.readouterr().out)
     assert path == data["source"]
-    assert [{"rule": "RK-CONTROLLER-CONTACT", "requirement": "controller_contact", "severity": "error",
-             "article": "GDPR 13(1)(a), 14(1)(a)", "path": "$.controller",
-             "message": "Den personuppgiftsansvariges kontaktuppgifter saknas: ange postadress, e-postadress "
-                        "eller telefonnummer."}] == data["findings"]
+    sv = "Den personuppgiftsansvariges kontaktuppgifter saknas: ange postadress, e-postadress eller telefonnummer."
+    [finding] = data["findings"]
+    messages = finding.pop("messages")
+    assert {"rule": "RK-CONTROLLER-CONTACT", "requirement": "controller_contact", "severity": "error",
+            "article": "GDPR 13(1)(a), 14(1)(a)", "path": "$.controller", "message": sv} == finding
+    assert sv == messages["sv"]
+    assert ["en", "fi", "sv"] == sorted(messages)
+    assert messages["fi"].startswith("Rekisterinpitäjän yhteystiedot")
     assert {"error": 1, "warning": 0, "info": 0} == data["summary"]
 
 

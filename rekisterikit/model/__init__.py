@@ -97,16 +97,3 @@ __all__ = [
     "TransferMechanism",
 ]
 
-
-def _register_strategies() -> None:
-    # When hypothesis is loaded, make st.from_type(Statement) use rekisterikit.testing.strategies. Hypothesis' own
-    # entry point hook (rekisterikit.testing._hypothesis) covers the other import order.
-    import sys
-
-    if "hypothesis.strategies" in sys.modules:
-        from rekisterikit.testing._hypothesis import register_type_strategies
-
-        register_type_strategies()
-
-
-_register_strategies()

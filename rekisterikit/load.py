@@ -11,7 +11,6 @@ Every problem in the input is reported at once, as ``"message @ $.path"`` lines 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import tomllib
@@ -33,6 +32,7 @@ from cattrs.v import transform_error
 
 from rekisterikit.errors import LoadError
 from rekisterikit.model import BusinessId, Country, Duration, Language, LocalizedText, Statement, enums
+from rekisterikit.model import version as _version
 
 __all__ = [
     "MAX_KEY_PARTS",
@@ -374,18 +374,10 @@ def dump(statement: Statement, path: str | Path) -> None:
 
 
 def canonical_json(statement: Statement) -> str:
-    """The canonical serialisation of the published content: sorted keys, defaults omitted.
-
-    The directives (``[rekisterikit]``) and the internal Art. 30 record part (``[record]``) are left out: they are
-    never published, so they neither change the version nor reach a consent store's copy of the statement.
-    """
-    data = dump_dict(statement)
-    data.pop("rekisterikit", None)
-    data.pop("record", None)
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_json_default)
+    """The canonical serialisation of the published content (:func:`rekisterikit.model.version.canonical_json`)."""
+    return _version.canonical_json(statement)
 
 
 def statement_version(statement: Statement) -> str:
-    """The statement's version: ``"sha256:"`` and the hex SHA-256 of :func:`canonical_json`."""
-    # "surrogatepass": a statement built in code may hold lone surrogates (loading rejects them); hash it anyway.
-    return "sha256:" + hashlib.sha256(canonical_json(statement).encode("utf-8", "surrogatepass")).hexdigest()
+    """The statement's version, ``"sha256:…"`` (:func:`rekisterikit.model.version.statement_version`)."""
+    return _version.statement_version(statement)

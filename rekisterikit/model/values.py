@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 from attrs import define, field
+
+from rekisterikit.model.countries import ISO_3166_ALPHA2
 
 __all__ = [
     "BusinessId",
@@ -129,16 +130,9 @@ class BusinessId:
         return self.value
 
 
-@cache
 def iso_country_codes() -> frozenset[str]:
-    """The ISO 3166-1 alpha-2 codes rekisterikit accepts, from Babel's CLDR territory data."""
-    from babel import Locale
-
-    # CLDR also lists codes ISO 3166/MA only reserves (AC, CP, CQ, DG, EA, IC, TA), groupings (EU, EZ, UN, QO),
-    # private-use codes (XA, XB, XK, ZZ); none is an officially assigned ISO 3166-1 alpha-2 country code.
-    not_countries = {"AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"}
-    codes = {c for c in Locale("en").territories if isinstance(c, str) and len(c) == 2 and c.isalpha() and c.isupper()}
-    return frozenset(codes - not_countries)
+    """The ISO 3166-1 alpha-2 codes rekisterikit accepts (officially assigned ones, :mod:`.countries`)."""
+    return ISO_3166_ALPHA2
 
 
 def _check_country(instance: object, attribute: Any, value: str) -> None:

@@ -11,16 +11,13 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from attrs import define, field
 
 from rekisterikit.errors import RekisterikitError
 from rekisterikit.findings import Finding, Requirement, Severity
 from rekisterikit.model.values import Language, LocalizedText
-
-if TYPE_CHECKING:
-    from rekisterikit.validate.context import Context
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -63,7 +60,10 @@ class Hit:
     args: Mapping[str, Arg] = field(factory=dict)
 
 
-Check = Callable[["Context"], Iterable[Hit]]
+#: A rule's check function. It receives a :class:`~rekisterikit.validate.context.Context`; the parameter is typed
+#: ``Any`` here so that the registry does not depend on the context (the context depends on the registry).
+Check = Callable[[Any], Iterable[Hit]]
+_C = TypeVar("_C", bound=Check)
 
 
 def placeholders(template: str) -> frozenset[str]:
@@ -224,7 +224,7 @@ REGISTRY = Registry()
 def rule(*, id: str, requirement: Requirement | str, severity: Severity | str, article: str,  # noqa: A002
          title: str, message: LocalizedText, trigger: str = "", fix: str = "", example: str | None = None,
          fixed: str | None = None, origin: str | None = None,
-         registry: Registry | None = None) -> Callable[[Check], Check]:
+         registry: Registry | None = None) -> Callable[[_C], _C]:
     """Register the decorated check function as a rule.
 
     The function receives a :class:`~rekisterikit.validate.context.Context` and yields :class:`Hit` objects::
@@ -262,7 +262,7 @@ def rule(*, id: str, requirement: Requirement | str, severity: Severity | str, a
     Raises:
         ValueError: the id is malformed or taken, or a translation is missing.
     """
-    def decorator(check: Check) -> Check:
+    def decorator(check: _C) -> _C:
         module = getattr(check, "__module__", "") or ""
         (registry if registry is not None else REGISTRY).add(Rule(
             id=id, requirement=requirement, severity=severity, article=article, title=title, message=message,

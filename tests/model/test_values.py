@@ -120,3 +120,14 @@ def test_localized_text_rejects_empty() -> None:
         LocalizedText()
     with pytest.raises(ValueError, match="empty"):
         LocalizedText(fi="  ")
+
+
+def test_the_shipped_country_codes_are_cldrs_assigned_codes() -> None:
+    """The model's ISO 3166-1 list equals Babel's CLDR territories less reserved, grouping and private-use codes."""
+    from babel import Locale
+
+    from rekisterikit.model.countries import ISO_3166_ALPHA2
+
+    not_countries = {"AC", "CP", "CQ", "DG", "EA", "IC", "TA", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB", "XK"}
+    cldr = {c for c in Locale("en").territories if isinstance(c, str) and len(c) == 2 and c.isalpha() and c.isupper()}
+    assert cldr - not_countries == ISO_3166_ALPHA2

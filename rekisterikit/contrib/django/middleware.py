@@ -7,6 +7,9 @@
 * With ``DELETE_DECLINED_COOKIES`` on (the default), first-party cookies of categories the visitor has not agreed
   to (declined, withdrawn, or not asked yet) that the request carries are expired on the response — so a
   withdrawal also removes what the statistics and marketing scripts left behind.
+* A response that sets or deletes a cookie here (or in the view) is made ``Cache-Control: private`` with
+  ``Vary: Cookie``, so that no shared cache (Django's cache middleware, a CDN, a proxy) replays one visitor's
+  consent cookie to another.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
 from rekisterikit.consent import ConsentService, ConsentState, SetCookie, gpc_signal
@@ -23,7 +26,7 @@ from rekisterikit.model import CookieCategory
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
 
-__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent"]
+__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent", "private"]
 
 
 class VisitorConsent:
@@ -109,6 +112,15 @@ def get_consent(request: HttpRequest) -> VisitorConsent:
     return read_consent(request)
 
 
+def private(response: HttpResponseBase) -> None:
+    """Make ``response`` uncacheable by shared caches (``Cache-Control: private``, no ``public``) and ``Vary: Cookie``.
+
+    For every response that sets or deletes a cookie: a shared cache must not hand it to another visitor.
+    """
+    patch_cache_control(response, private=True)
+    patch_vary_headers(response, ("Cookie",))
+
+
 def apply_cookie(response: HttpResponseBase, cookie: SetCookie) -> None:
     """Set (or, with ``max_age == 0``, expire) a cookie described by the consent core on a Django response."""
     response.set_cookie(cookie.name, cookie.value, max_age=cookie.max_age, path=cookie.path, domain=cookie.domain,
@@ -138,6 +150,8 @@ class ConsentMiddleware:
         if accessed:
             patch_vary_headers(response, ("Cookie",))
         self._process(request, response)
+        if response.cookies:
+            private(response)
         return response
 
     def _process(self, request: HttpRequest, response: HttpResponseBase) -> None:

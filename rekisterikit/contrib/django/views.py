@@ -6,10 +6,13 @@ Include them with ``path("privacy/", include("rekisterikit.contrib.django.urls")
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.http import (
     Http404,
     HttpRequest,
@@ -21,10 +24,12 @@ from django.http import (
 )
 from django.middleware.csrf import get_token
 from django.shortcuts import render as render_template
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import condition, require_GET, require_POST
+from markupsafe import Markup
 
 import rekisterikit
 from rekisterikit.consent import FIELD_NEXT, ConsentMethod, Decision, consent_mode, safe_next
@@ -36,13 +41,21 @@ from rekisterikit.contrib.django.conf import (
     get_statement,
     request_subject,
 )
-from rekisterikit.contrib.django.middleware import apply_cookie, get_consent
+from rekisterikit.contrib.django.middleware import apply_cookie, get_consent, private
 from rekisterikit.errors import ConsentError
 
 __all__ = ["consent", "consent_settings", "consent_status", "statement", "withdraw"]
 
 #: The largest JSON body the consent endpoint reads.
 MAX_JSON_BODY = 16 * 1024
+
+_OWN_PAGE = Path(__file__).resolve().parent / "templates" / "rekisterikit" / "statement_page.html"
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    """``303 See Other``: after a form POST, the browser fetches ``next`` with GET (as Flask answers too)."""
+
+    status_code = 303
 
 
 def _locale(lang: str | None) -> str:
@@ -53,9 +66,35 @@ def _locale(lang: str | None) -> str:
     return lang
 
 
+def _own_page(template_name: str) -> bool:
+    """Whether ``template_name`` resolves to the library's own statement page (which shows nothing per visitor).
+
+    A shop's ``PAGE_TEMPLATE`` — or its own ``rekisterikit/statement_page.html`` overriding the library's — may show
+    the banner, a CSRF token or the signed-in customer, so it is treated as personal.
+    """
+    origin = getattr(get_template(template_name), "origin", None)
+    name = getattr(origin, "name", None)
+    return isinstance(name, str) and Path(name).resolve() == _OWN_PAGE
+
+
 def _etag(request: HttpRequest, lang: str | None = None) -> str:
     version = get_statement().version.partition(":")[2][:32]
-    return f"{version}-{_locale(lang)}-{rekisterikit.__version__}"
+    tag = f"{version}-{_locale(lang)}-{rekisterikit.__version__}"
+    config = get_config()
+    if _own_page(config.page_template):
+        return tag
+    # A shop's page can depend on the consent (the banner), the CSRF token, the session and the language cookie:
+    # a visitor whose cookies changed (e.g. after deciding) must not be answered 304 with the page from before.
+    names = (config.consent.cookie_name, settings.CSRF_COOKIE_NAME, settings.SESSION_COOKIE_NAME,
+             settings.LANGUAGE_COOKIE_NAME)
+    parts = [tag, *(str(request.COOKIES.get(n, "")) for n in names)]
+    return "rk-" + hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _style() -> Markup:
+    from rekisterikit.render import STYLESHEET
+
+    return Markup(STYLESHEET)  # the library's own constant stylesheet, not shop text
 
 
 @require_GET
@@ -63,8 +102,11 @@ def _etag(request: HttpRequest, lang: str | None = None) -> str:
 def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
     """The privacy statement as a page, in ``lang`` or Django's active language.
 
-    Sets ``Content-Language``; the ``ETag`` follows the statement version (a conditional request gets ``304``), and
-    ``Cache-Control: public, max-age=PAGE_CACHE_SECONDS`` lets caches keep it.
+    Sets ``Content-Language``; the ``ETag`` follows the statement version (a conditional request gets ``304``). The
+    library's own page is ``Cache-Control: public, max-age=PAGE_CACHE_SECONDS``; a shop's ``PAGE_TEMPLATE`` (or an
+    override of ``rekisterikit/statement_page.html``) is ``private, no-cache`` with ``Vary: Cookie``, and its
+    ``ETag`` also follows the visitor's consent, CSRF, session and language cookies, so a page with the banner is
+    never revalidated to the version from before the visitor decided.
     """
     from rekisterikit.render import render
 
@@ -75,10 +117,13 @@ def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
     title = stmt.title.resolve(locale)[0] if stmt.title is not None else stmt.controller.name
     response = render_template(request, config.page_template, {
         "statement": stmt, "statement_html": body, "title": title, "locale": locale, "languages": LOCALES,
-        "version": stmt.version,
+        "version": stmt.version, "statement_style": _style(),
     })
     response["Content-Language"] = locale
-    if config.page_cache_seconds:
+    if not _own_page(config.page_template):
+        patch_cache_control(response, no_cache=True)
+        private(response)
+    elif config.page_cache_seconds:
         patch_cache_control(response, public=True, max_age=config.page_cache_seconds)
     else:
         patch_cache_control(response, no_cache=True)
@@ -108,11 +153,12 @@ def _form(request: HttpRequest) -> Mapping[str, Any]:
 
 def _respond(request: HttpRequest, decision: Decision, next_url: object) -> HttpResponseBase:
     response: HttpResponseBase = (JsonResponse(decision.to_json()) if _wants_json(request)
-                                  else HttpResponseRedirect(safe_next(next_url)))
+                                  else HttpResponseSeeOther(safe_next(next_url)))
     apply_cookie(response, decision.cookie)
     for cookie in decision.expire:
         apply_cookie(response, cookie)
-    patch_cache_control(response, no_store=True)
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ("Cookie",))
     return response
 
 
@@ -128,9 +174,9 @@ def consent(request: HttpRequest) -> HttpResponseBase:
     """Record the visitor's decision from the banner or the settings page (form fields or a JSON body).
 
     Answers JSON (:meth:`Decision.to_json <rekisterikit.consent.Decision.to_json>`) to a request that accepts
-    ``application/json``, otherwise redirects to the ``rk-next`` path (this site only). Sets the consent cookie and
-    expires cookies of declined categories. An invalid form gets ``400``; a request without a valid CSRF token
-    ``403``.
+    ``application/json``, otherwise redirects (``303 See Other``) to the ``rk-next`` path (this site only). Sets
+    the consent cookie and expires cookies of declined categories. An invalid form gets ``400``; a request without a
+    valid CSRF token ``403``.
     """
     try:
         form = _form(request)

@@ -106,3 +106,17 @@ def test_axe_finds_no_violations(page: Any, shop_url: str, path: str) -> None:
     if path == "/":
         page.get_by_text("Valitse evästeet").click()  # open the category details, so that axe checks them too
     check_axe(page)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_default_statement_page_fits_a_phone(browser: Any, shop_url: str, rk_settings: Any, lang: str) -> None:
+    """At 375 px the library's own page has no horizontal scroll: the cookie table becomes cards (was 829 px)."""
+    rk_settings(STATEMENT=KALVOKESKUS, PAGE_TEMPLATE="rekisterikit/statement_page.html")
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(f"{shop_url}/tietosuoja/{lang}/")
+        assert page.locator("#rk-cookie-table").count() == 1
+        assert 375 >= page.evaluate("document.documentElement.scrollWidth")
+    finally:
+        context.close()

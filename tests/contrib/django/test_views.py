@@ -70,7 +70,7 @@ def test_form_post_redirects_back_and_sets_the_cookie(client: Client) -> None:
     response = post_decision(client, "custom", "statistics", next_url="/ostoskori/")
     state = get_service().codec.decode(response.cookies[COOKIE].value)
     record = ConsentRecord.objects.get()
-    assert (302, "/ostoskori/") == (response.status_code, response["Location"])
+    assert (303, "/ostoskori/") == (response.status_code, response["Location"])
     assert state is not None
     assert ({"statistics"}, "custom", "statistics", state.consent_id) == (
         {c.value for c in state.granted}, record.method, record.granted, record.consent_id)
@@ -111,7 +111,7 @@ def test_post_with_csrf_token_is_accepted() -> None:
     client = Client(enforce_csrf_checks=True)
     token = client.get("/privacy/consent/status/").json()["csrf_token"]
     response = client.post("/privacy/consent/", {"rk-action": "reject_all", "csrfmiddlewaretoken": token})
-    assert (302, 1) == (response.status_code, ConsentRecord.objects.count())
+    assert (303, 1) == (response.status_code, ConsentRecord.objects.count())
 
 
 def test_json_post_without_csrf_token_is_refused() -> None:

@@ -1,6 +1,8 @@
 """Template tags: ``{% load rekisterikit %}``.
 
-* ``{% privacy_statement %}`` — the statement in the active language (cached per statement version);
+* ``{% privacy_statement %}`` — the statement in the active language (cached per statement version), preceded the
+  first time in a page by the statement's responsive stylesheet (``style=False`` leaves it out);
+* ``{% privacy_statement_style %}`` — that stylesheet as a ``<style>`` element, for ``<head>`` (once per page);
 * ``{% cookie_declaration %}`` — the cookie table;
 * ``{% consent_scripts %}`` — consent.css, consent.js and the Google Consent Mode defaults, for ``<head>``;
 * ``{% consent_banner %}`` — the banner, shown when the visitor still has to decide (otherwise rendered hidden, so
@@ -50,12 +52,48 @@ def _nonce(request: Any) -> str | None:
     return _plain(nonce) if nonce else None
 
 
-@register.simple_tag
-def privacy_statement(locale: str | None = None, heading_level: int = 2) -> Markup:
-    """The privacy statement as HTML in ``locale`` (default: Django's active language)."""
+def _style_once(context: template.Context) -> Markup:
+    """The statement's stylesheet as a ``<style>`` element the first time a page asks for it, then nothing."""
+    from rekisterikit.render import STYLESHEET
+
+    request = context.get("request")
+    if request is not None:
+        if getattr(request, "_rk_statement_style", False):
+            return Markup("")
+        request._rk_statement_style = True
+    else:
+        if context.render_context.get("_rk_statement_style"):
+            return Markup("")
+        context.render_context["_rk_statement_style"] = True
+    nonce = _nonce(request) if request is not None else None
+    if nonce is None:
+        return Markup("<style>{}</style>\n").format(STYLESHEET)
+    return Markup('<style nonce="{}">{}</style>\n').format(nonce, STYLESHEET)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_statement_style(context: template.Context) -> Markup:
+    """The statement's responsive stylesheet as a ``<style>`` element, for the shop layout's ``<head>``.
+
+    Emitted once per page: a later ``{% privacy_statement %}`` does not repeat it.
+    """
+    return _style_once(context)
+
+
+@register.simple_tag(takes_context=True)
+def privacy_statement(context: template.Context, locale: str | None = None, heading_level: int = 2,
+                      style: bool = True) -> Markup:
+    """The privacy statement as HTML in ``locale`` (default: Django's active language).
+
+    With ``style`` (the default) the statement's responsive stylesheet comes first, unless the page already has it
+    (from ``{% privacy_statement_style %}`` or an earlier statement), so the statement fits a phone in any layout.
+    """
     from rekisterikit.render import render
 
-    return render(get_statement(), locale=locale or active_locale(), format="html", heading_level=heading_level)
+    body = render(get_statement(), locale=locale or active_locale(), format="html", heading_level=heading_level)
+    if not style:
+        return body
+    return Markup("{}{}").format(_style_once(context), body)
 
 
 @register.simple_tag

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from rekisterikit.errors import LoadError
+
+
+def _source(setting: object) -> str | None:
+    """The statement file's name when ``STATEMENT`` is a path (``str`` or :class:`~pathlib.Path`), for file:line."""
+    from rekisterikit.contrib.django.conf import _is_path
+
+    if isinstance(setting, Path) or (isinstance(setting, str) and _is_path(setting)):
+        return str(setting)
+    return None
 
 
 class Command(BaseCommand):
@@ -31,7 +41,7 @@ class Command(BaseCommand):
             statement = get_statement()
         except LoadError as exc:
             raise CommandError(str(exc), returncode=2) from exc
-        source = str(config.statement) if isinstance(config.statement, str) else None
+        source = _source(config.statement)
         report = validate(statement, ignore=config.check_ignore, source=source)
         locale = options["locale"] or config.default_locale
         if options["format"] == "json":

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="statement in prose (.txt, .md or .html)")
     parser.add_argument("-o", "--output", metavar="DRAFT.toml", default=None,
                         help="write the draft here (default: standard output)")
-    parser.add_argument("--force", action="store_true", help="overwrite the output file if it exists")
+    parser.add_argument("-f", "--force", action="store_true", help="overwrite the output file if it exists")
     parser.add_argument("--lang", choices=[lang.value for lang in Language], default=None,
                         help="read the text as this language (default: detected)")
     parser.add_argument("--input-format", choices=("txt", "md", "html"), default=None,
@@ -44,7 +44,13 @@ def run(args: argparse.Namespace) -> int:
     if output is None:
         sys.stdout.write(imported.toml)
     else:
-        output.write_text(imported.toml, encoding="utf-8")
+        from rekisterikit.cliutil import CliFileError, write_output
+
+        try:
+            write_output(str(output), imported.toml, force=args.force)
+        except CliFileError as exc:
+            print(f"rekisterikit import: {exc}", file=sys.stderr)
+            return 2
         print(f"{output}: draft written, {len(imported.todos)} TODO(s); next: rekisterikit check {output}",
               file=sys.stderr)
     return 0

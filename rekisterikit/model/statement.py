@@ -18,6 +18,7 @@ from rekisterikit.model.enums import (
     Right,
     StorageKind,
 )
+from rekisterikit.model.consent import ConsentSettings
 from rekisterikit.model.parties import Controller, Dpo, Representative, non_blank
 from rekisterikit.model.records import ProcessingRecord
 from rekisterikit.model.register import Register, unique
@@ -212,6 +213,7 @@ class Statement:
         eu_representative: the EU representative of a non-EU controller.
         cookies: the cookie declaration.
         cookie_policy: how cookie consent is asked.
+        consent: the consent banner's named services and the shop's own banner texts (``[consent]``).
         rights: what the statement says about rights.
         children: whether the service is offered to children.
         changes: how changes to the statement are announced.
@@ -230,6 +232,7 @@ class Statement:
     eu_representative: Representative | None = None
     cookies: tuple[Cookie, ...] = ()
     cookie_policy: CookiePolicy = field(factory=CookiePolicy)
+    consent: ConsentSettings | None = None
     rights: Rights = field(factory=Rights)
     children: Children | None = None
     changes: LocalizedText | None = None

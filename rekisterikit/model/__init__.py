@@ -4,6 +4,7 @@ Constructors reject malformed values (a bad business id check digit, an unknown 
 duration); missing legal content is representable, so the validators can say what is wrong.
 """
 
+from rekisterikit.model.consent import BannerTexts, ConsentSettings, ConsentTexts, CookieService
 from rekisterikit.model.enums import (
     Art22Basis,
     CookieCategory,
@@ -51,14 +52,18 @@ from rekisterikit.model.values import BusinessId, Country, Duration, Language, L
 __all__ = [
     "Art22Basis",
     "AutomatedDecisions",
+    "BannerTexts",
     "BusinessId",
     "Children",
+    "ConsentSettings",
+    "ConsentTexts",
     "ContactPerson",
     "Controller",
     "Cookie",
     "CookieCategory",
     "CookieConsentMechanism",
     "CookiePolicy",
+    "CookieService",
     "Country",
     "DataCategory",
     "Directives",

@@ -5,10 +5,12 @@ Format, version 1:
 * ``payload`` is compact JSON in URL-safe base64 without padding::
 
       {"id": "<consent id>", "ver": "sha256:…", "fp": "sha256:…", "at": 1767225600,
-       "ok": ["statistics"], "m": "custom", "l": "fi"}
+       "ok": ["statistics"], "m": "custom", "l": "fi", "sv": ["google-analytics"], "g": 0}
 
   ``id`` the consent id, ``ver`` the statement version, ``fp`` the consent fingerprint, ``at`` the decision time
-  in seconds since 1970 UTC, ``ok`` the granted optional categories (sorted), ``m`` the method, ``l`` the locale.
+  in seconds since 1970 UTC, ``ok`` the granted optional categories (sorted), ``m`` the method, ``l`` the locale,
+  ``sv`` the allowed services (sorted keys), ``g`` 1 when the visitor opted in despite Global Privacy Control.
+  A payload without ``sv`` and ``g`` (written before services existed) is read as allowing no service.
   The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
 * ``signature`` is HMAC-SHA256 over the ASCII bytes ``v1.<payload>``, URL-safe base64 without padding. The key is
   derived for this purpose only from the application's secret: ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``,
@@ -38,12 +40,13 @@ FORMAT = "v1"
 #: The purpose string the signing key is derived with.
 KEY_PURPOSE = b"rekisterikit.consent.v1"
 #: The longest value :meth:`ConsentCodec.decode` looks at; longer values are rejected before any parsing. A real
-#: value is about 330 characters.
-MAX_VALUE_LENGTH = 1024
+#: value is about 330 characters, and at most about 2.7 kB with 24 allowed services.
+MAX_VALUE_LENGTH = 3072
 #: The shortest secret accepted, in bytes.
 MIN_SECRET_LENGTH = 16
 
-_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
+_OLD_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
+_PAYLOAD_KEYS = _OLD_PAYLOAD_KEYS | {"sv", "g"}
 _ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
 _MAX_TIME = 2**37  # seconds: year 6325; rejects absurd values before datetime arithmetic
 
@@ -93,6 +96,8 @@ class ConsentCodec:
             "ok": sorted(c.value for c in state.granted),
             "m": state.method.value,
             "l": state.locale,
+            "sv": sorted(state.services),
+            "g": int(state.gpc_optin),
         }
         body = _b64encode(json.dumps(payload, separators=(",", ":"), sort_keys=True).encode("ascii"))
         message = f"{FORMAT}.{body}"
@@ -136,7 +141,11 @@ def _parse_payload(body: str) -> ConsentState | None:
         data: Any = json.loads(_b64decode(body).decode("ascii"))
     except (ValueError, binascii.Error, UnicodeError, RecursionError):
         return None
-    if not isinstance(data, dict) or set(data) != _PAYLOAD_KEYS:
+    if not isinstance(data, dict) or set(data) not in (_PAYLOAD_KEYS, _OLD_PAYLOAD_KEYS):
+        return None
+    services, optin = data.get("sv", []), data.get("g", 0)
+    if not isinstance(services, list) or not all(isinstance(k, str) for k in services) or \
+            len(services) != len(set(services)) or type(optin) is not int or optin not in (0, 1):
         return None
     at, ok = data["at"], data["ok"]
     if type(at) is not int or not 0 <= at < _MAX_TIME:
@@ -148,6 +157,6 @@ def _parse_payload(body: str) -> ConsentState | None:
     try:
         return ConsentState(consent_id=data["id"], version=data["ver"], fingerprint=data["fp"],
                             given_at=from_epoch_seconds(at), granted=ok, method=ConsentMethod(data["m"]),
-                            locale=data["l"])
+                            locale=data["l"], services=services, gpc_optin=bool(optin))
     except (ValueError, TypeError, OverflowError):
         return None

@@ -34,6 +34,10 @@ def _aware_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+def _keys(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
 def _no_necessary(instance: object, attribute: Any, value: frozenset[CookieCategory]) -> None:
     if CookieCategory.NECESSARY in value:
         raise ValueError(f"{attribute.name}: 'necessary' is not a choice")
@@ -63,6 +67,11 @@ class ConsentRecord:
         subject: a reference to a logged-in customer, when the shop gives one (used by ``for_subject`` and
             ``erase_subject``).
         gpc: the request carried the Global Privacy Control signal.
+        offered_services: the services the visitor was asked about (keys).
+        services: the services allowed.
+        gpc_optin: the visitor allowed categories the Global Privacy Control signal covers while sending it.
+        library_version: the rekisterikit version that showed the banner.
+        texts_hash: :func:`~rekisterikit.consent.texts.texts_hash` of the banner texts shown, in ``locale``.
     """
 
     receipt_id: str = field(factory=lambda: str(uuid.uuid4()))
@@ -78,15 +87,24 @@ class ConsentRecord:
     locale: str = field(validator=_check_locale)
     subject: str | None = field(default=None, validator=_subject)
     gpc: bool = False
+    offered_services: frozenset[str] = field(default=frozenset(), converter=_keys)
+    services: frozenset[str] = field(default=frozenset(), converter=_keys)
+    gpc_optin: bool = False
+    library_version: str | None = None
+    texts_hash: str | None = None
 
     @classmethod
     def of(cls, state: ConsentState, *, offered: Iterable[CookieCategory], at: dt.datetime | None = None,
-           withdrawn: Iterable[CookieCategory] = (), subject: str | None = None) -> ConsentRecord:
+           withdrawn: Iterable[CookieCategory] = (), subject: str | None = None,
+           offered_services: Iterable[str] = (), texts_hash: str | None = None) -> ConsentRecord:
         """Make the record of the decision that produced ``state``."""
+        from rekisterikit import __version__
+
         return cls(consent_id=state.consent_id, at=at or state.given_at, version=state.version,
                    fingerprint=state.fingerprint, offered=frozenset(offered), granted=state.granted,
                    withdrawn=frozenset(withdrawn), method=state.method, locale=state.locale, subject=subject,
-                   gpc=state.gpc)
+                   gpc=state.gpc, offered_services=frozenset(offered_services), services=state.services,
+                   gpc_optin=state.gpc_optin, library_version=__version__, texts_hash=texts_hash)
 
     @property
     def choices(self) -> dict[str, bool]:
@@ -113,7 +131,26 @@ class ConsentRecord:
             "locale": self.locale,
             "subject": self.subject,
             "gpc": self.gpc,
+            **self.details(),
         }
+
+    def details(self) -> dict[str, Any]:
+        """The fields added with services (stores keep them together, e.g. in one JSON column)."""
+        return {
+            "offered_services": sorted(self.offered_services),
+            "services": sorted(self.services),
+            "gpc_optin": self.gpc_optin,
+            "library_version": self.library_version,
+            "texts_hash": self.texts_hash,
+        }
+
+    @staticmethod
+    def details_from(data: Mapping[str, Any] | None) -> dict[str, Any]:
+        """Keyword arguments for the constructor from :meth:`details` data (missing fields take their defaults)."""
+        data = data or {}
+        return {"offered_services": tuple(data.get("offered_services") or ()),
+                "services": tuple(data.get("services") or ()), "gpc_optin": bool(data.get("gpc_optin", False)),
+                "library_version": data.get("library_version"), "texts_hash": data.get("texts_hash")}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ConsentRecord:
@@ -127,6 +164,6 @@ class ConsentRecord:
                        at=dt.datetime.fromisoformat(data["at"]), version=data["version"],
                        fingerprint=data["fingerprint"], offered=data["offered"], granted=data["granted"],
                        withdrawn=data.get("withdrawn", ()), method=data["method"], locale=data["locale"],
-                       subject=data.get("subject"), gpc=bool(data.get("gpc", False)))
+                       subject=data.get("subject"), gpc=bool(data.get("gpc", False)), **cls.details_from(data))
         except KeyError as exc:
             raise ValueError(f"consent record: missing field {exc.args[0]!r}") from None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import sqlite3
 import threading
@@ -28,7 +29,7 @@ __all__ = ["SQLiteConsentStore"]
 
 T = TypeVar("T")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS rk_consent_record (
@@ -44,7 +45,8 @@ _SCHEMA = (
     method      TEXT NOT NULL,
     locale      TEXT NOT NULL,
     subject     TEXT,
-    gpc         INTEGER NOT NULL
+    gpc         INTEGER NOT NULL,
+    details     TEXT
 )""",
     """CREATE INDEX IF NOT EXISTS rk_consent_record_consent ON rk_consent_record (consent_id, at_us)""",
     """CREATE INDEX IF NOT EXISTS rk_consent_record_subject ON rk_consent_record (subject)
@@ -57,10 +59,14 @@ BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END""",
     first_seen_us  INTEGER NOT NULL,
     canonical_json TEXT NOT NULL
 )""",
+    """CREATE TABLE IF NOT EXISTS rk_banner_texts (
+    texts_hash TEXT PRIMARY KEY,
+    texts_json TEXT NOT NULL
+)""",
 )
 
 _COLUMNS = ("receipt_id, consent_id, at_us, version, fingerprint, offered, granted, withdrawn, method, locale, "
-            "subject, gpc")
+            "subject, gpc, details")
 
 
 def _us(value: dt.datetime) -> int:
@@ -146,6 +152,9 @@ class SQLiteConsentStore:
             for statement in _SCHEMA:
                 conn.execute(statement)
             (found,) = conn.execute("PRAGMA user_version").fetchone()
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(rk_consent_record)")}
+            if "details" not in columns:  # a schema 1 log: services, library version and texts hash came later
+                conn.execute("ALTER TABLE rk_consent_record ADD COLUMN details TEXT")
             if found > SCHEMA_VERSION:
                 raise ConsentError(f"{self.path}: consent log schema {found} is newer than this rekisterikit "
                                    f"({SCHEMA_VERSION})")
@@ -203,17 +212,19 @@ class SQLiteConsentStore:
         """Append ``record`` to the log (a record with a ``receipt_id`` already stored is ignored)."""
         row = (record.receipt_id, record.consent_id, _us(record.at), record.version, record.fingerprint,
                _cats(record.offered), _cats(record.granted), _cats(record.withdrawn), record.method.value,
-               record.locale, record.subject, int(record.gpc))
+               record.locale, record.subject, int(record.gpc),
+               json.dumps(record.details(), separators=(",", ":"), sort_keys=True))
         with self._write() as conn:
             conn.execute(f"INSERT OR IGNORE INTO rk_consent_record ({_COLUMNS}) VALUES "
-                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
+                         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row)
 
     def _query(self, where: str, args: tuple[object, ...]) -> list[ConsentRecord]:
         conn = self._conn()
         rows = conn.execute(f"SELECT {_COLUMNS} FROM rk_consent_record {where} ORDER BY at_us, seq", args).fetchall()
         return [ConsentRecord(receipt_id=r[0], consent_id=r[1], at=_from_us(r[2]), version=r[3], fingerprint=r[4],
                               offered=r[5].split(), granted=r[6].split(), withdrawn=r[7].split(), method=r[8],
-                              locale=r[9], subject=r[10], gpc=bool(r[11])) for r in rows]
+                              locale=r[9], subject=r[10], gpc=bool(r[11]),
+                              **ConsentRecord.details_from(json.loads(r[12]) if r[12] else None)) for r in rows]
 
     def history(self, consent_id: str) -> list[ConsentRecord]:
         """All records of one consent, oldest first."""
@@ -263,4 +274,18 @@ class SQLiteConsentStore:
     def statement_json(self, version: str) -> str | None:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         row = self._conn().execute("SELECT canonical_json FROM rk_statement WHERE version = ?", (version,)).fetchone()
+        return None if row is None else str(row[0])
+
+    # -- the TextsArchive protocol -------------------------------------------------------------------------
+
+    def remember_texts(self, texts_hash: str, texts_json: str) -> None:
+        """Keep the banner texts shown (JSON) under their hash (keeping them again changes nothing)."""
+        with self._write() as conn:
+            conn.execute("INSERT OR IGNORE INTO rk_banner_texts (texts_hash, texts_json) VALUES (?, ?)",
+                         (texts_hash, texts_json))
+
+    def texts_json(self, texts_hash: str) -> str | None:
+        """The banner texts kept under ``texts_hash``, or ``None``."""
+        row = self._conn().execute("SELECT texts_json FROM rk_banner_texts WHERE texts_hash = ?",
+                                   (texts_hash,)).fetchone()
         return None if row is None else str(row[0])

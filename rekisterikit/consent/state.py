@@ -23,6 +23,7 @@ from typing import Any
 
 from attrs import define, field
 
+from rekisterikit.consent.services import Service, services_of
 from rekisterikit.model import CookieCategory, Party, Statement, StorageKind
 
 __all__ = [
@@ -56,9 +57,12 @@ class ConsentMethod(StrEnum):
     SETTINGS = "settings"
     """The visitor saved a choice on the shop's cookie settings page."""
     GPC = "gpc"
-    """The browser's Global Privacy Control signal (``Sec-GPC: 1``) turned marketing off (GDPR 21(5))."""
+    """The browser's Global Privacy Control signal (``Sec-GPC: 1``), taken as a refusal of consent to the
+    categories it covers (marketing by default), turned them off."""
     API = "api"
     """The shop's own code decided on the visitor's behalf, e.g. from an account setting or an app."""
+    EMBED = "embed"
+    """The visitor allowed a service from an embed's placeholder ("always allow YouTube")."""
 
 
 def new_consent_id() -> str:
@@ -104,6 +108,23 @@ def _check_locale(instance: object, attribute: Any, value: str) -> None:
         raise ValueError(f"invalid locale {value!r} (a language code such as 'fi', 'sv', 'en' or 'fi-FI')")
 
 
+#: The most services a consent can allow (the signed cookie stays under 3 kB).
+MAX_SERVICES = 24
+_SERVICE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def _to_keys(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _check_services(instance: object, attribute: Any, value: frozenset[str]) -> None:
+    for key in value:
+        if not isinstance(key, str) or not _SERVICE_KEY.fullmatch(key):
+            raise ValueError(f"invalid service key {key!r}")
+    if len(value) > MAX_SERVICES:
+        raise ValueError(f"too many services (at most {MAX_SERVICES})")
+
+
 def _check_granted(instance: object, attribute: Any, value: frozenset[CookieCategory]) -> None:
     if CookieCategory.NECESSARY in value:
         raise ValueError("'necessary' is always on and cannot be granted or declined")
@@ -123,6 +144,11 @@ class ConsentState:
         locale: the language the visitor was asked in.
         gpc: the request carried ``Sec-GPC: 1`` and it was honoured: marketing is off whatever was stored. Set by
             :meth:`ConsentService.read <rekisterikit.consent.ConsentService.read>`; not stored in the cookie.
+        services: the keys of the services the visitor allowed (see :mod:`rekisterikit.consent.services`). A
+            category is in ``granted`` only when every one of its services is allowed, so a script gated on the
+            category never runs for a service the visitor turned off.
+        gpc_optin: the visitor allowed categories that the Global Privacy Control signal covers while their
+            browser sent it: an explicit, site-specific opt-in, kept despite the signal.
     """
 
     consent_id: str = field(validator=_check_token)
@@ -134,6 +160,8 @@ class ConsentState:
     method: ConsentMethod = field(converter=ConsentMethod)
     locale: str = field(validator=_check_locale)
     gpc: bool = False
+    services: frozenset[str] = field(default=frozenset(), converter=_to_keys, validator=_check_services)
+    gpc_optin: bool = False
 
     def allows(self, category: str | CookieCategory) -> bool:
         """Whether cookies of ``category`` may be used: ``necessary`` always, the others only when granted.
@@ -143,6 +171,10 @@ class ConsentState:
         """
         cat = parse_category(category)
         return cat is CookieCategory.NECESSARY or cat in self.granted
+
+    def allows_service(self, key: str) -> bool:
+        """Whether the service ``key`` may be used: the visitor allowed it (or its whole category)."""
+        return key in self.services
 
     @property
     def choices(self) -> dict[str, bool]:
@@ -183,6 +215,13 @@ def _cookie_terms(cookie: Any) -> dict[str, Any]:
     }
 
 
+def _service_terms(service: Service) -> str:
+    return json.dumps({"key": service.key, "name": service.name, "category": service.category.value,
+                       "provider": service.provider, "cookies": sorted(c.name for c in service.cookies),
+                       "hosts": sorted(service.hosts), "countries": [c.code for c in service.countries]},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def consent_fingerprint(statement: Statement) -> str:
     """Hash only what a cookie consent is about, so that only a material change asks the visitor again.
 
@@ -191,7 +230,10 @@ def consent_fingerprint(statement: Statement) -> str:
     name, provider, first or third party, purpose (every language), duration, country, storage kind and domain. It
     leaves out everything else in the statement (the controller's contact details, registers, rights, necessary
     cookies, the legal basis wording), so editing those keeps existing consents valid, while a new controller or a
-    new cookie that may need consent asks every visitor again. The order of cookies in the file does not matter.
+    new cookie that may need consent asks every visitor again. It also covers the services the visitor chooses
+    among (:func:`~rekisterikit.consent.services.services_of`: key, name, category, provider, cookies, hosts,
+    countries), so a new service or a service moved to another provider asks again. The order of cookies in the
+    file does not matter.
 
     Returns:
         ``"sha256:"`` and 64 hex digits.
@@ -205,8 +247,9 @@ def consent_fingerprint(statement: Statement) -> str:
         categories.setdefault(key, []).append(term)
     controller = statement.controller
     business_id = None if controller.business_id is None else str(controller.business_id)
+    services = sorted(_service_terms(s) for s in services_of(statement))
     canonical = json.dumps({"format": 2, "controller": {"name": controller.name, "business_id": business_id},
-                            "categories": {k: sorted(v) for k, v in categories.items()}},
+                            "categories": {k: sorted(v) for k, v in categories.items()}, "services": services},
                            ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
 

@@ -18,7 +18,7 @@ from typing import Protocol, runtime_checkable
 from rekisterikit.consent.record import ConsentRecord
 from rekisterikit.model import Statement
 
-__all__ = ["ConsentStore", "MemoryConsentStore", "StatementArchive"]
+__all__ = ["ConsentStore", "MemoryConsentStore", "StatementArchive", "TextsArchive"]
 
 
 @runtime_checkable
@@ -56,6 +56,17 @@ class StatementArchive(Protocol):
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
 
 
+@runtime_checkable
+class TextsArchive(Protocol):
+    """A store that also keeps the banner texts shown, by their hash, so a proof can quote them exactly."""
+
+    def remember_texts(self, texts_hash: str, texts_json: str) -> None:
+        """Keep ``texts_json`` under ``texts_hash``."""
+
+    def texts_json(self, texts_hash: str) -> str | None:
+        """The texts kept under ``texts_hash``, or ``None``."""
+
+
 def _order(record: ConsentRecord) -> dt.datetime:
     return record.at
 
@@ -67,6 +78,7 @@ class MemoryConsentStore:
         self._lock = threading.Lock()
         self._records: dict[str, ConsentRecord] = {}
         self._statements: dict[str, str] = {}
+        self._texts: dict[str, str] = {}
 
     def record(self, record: ConsentRecord) -> None:
         """Append ``record`` to the log (a record with a ``receipt_id`` already stored is ignored)."""
@@ -117,3 +129,11 @@ class MemoryConsentStore:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         with self._lock:
             return self._statements.get(version)
+
+    def remember_texts(self, texts_hash: str, texts_json: str) -> None:
+        """Keep the banner texts shown under their hash."""
+        self._texts.setdefault(texts_hash, texts_json)
+
+    def texts_json(self, texts_hash: str) -> str | None:
+        """The banner texts kept under ``texts_hash``, or ``None``."""
+        return self._texts.get(texts_hash)

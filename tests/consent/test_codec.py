@@ -56,7 +56,7 @@ def test_payload_is_documented_json() -> None:
     state = STATE
     body = CODEC.encode(state).split(".")[1]
     data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
-    assert {"id", "ver", "fp", "at", "ok", "m", "l"} == set(data)
+    assert {"id", "ver", "fp", "at", "ok", "m", "l", "sv", "g"} == set(data)
 
 
 def test_key_is_derived_for_this_purpose_only() -> None:

@@ -258,8 +258,8 @@ def test_granted_categories_keep_their_cookies(service: ConsentService) -> None:
 
 def test_consent_cookie_attributes(service: ConsentService) -> None:
     """The consent cookie is readable by JavaScript, SameSite=Lax, a year long, Secure only over HTTPS."""
-    plain = service.decide({"rk-action": "reject_all"}, locale="fi").cookie
-    secure = service.decide({"rk-action": "reject_all"}, locale="fi", https=True).cookie
+    plain = service.decide({"rk-action": "accept_all"}, locale="fi").cookie
+    secure = service.decide({"rk-action": "accept_all"}, locale="fi", https=True).cookie
     assert (False, "Lax", 365 * 86400, False, True) == (plain.httponly, plain.samesite, plain.max_age,
                                                        plain.secure, secure.secure)
     header = secure.header()

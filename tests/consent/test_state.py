@@ -98,7 +98,7 @@ def test_new_consent_ids_are_random_and_url_safe() -> None:
 
 def test_method_values() -> None:
     """The recorded method names are stable strings."""
-    assert ["accept_all", "reject_all", "custom", "settings", "gpc", "api"] == [m.value for m in ConsentMethod]
+    assert ["accept_all", "reject_all", "custom", "settings", "gpc", "api", "embed"] == [m.value for m in ConsentMethod]
 
 
 def test_offered_categories_are_those_with_cookies() -> None:

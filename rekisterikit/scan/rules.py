@@ -315,7 +315,7 @@ class _Analysis:
         if self.statement is None:
             return
         for i, cookie in enumerate(self.statement.cookies):
-            if cookie.category is not CookieCategory.NECESSARY or "*" in cookie.name and cookie.name.strip("*") == "":
+            if cookie.category is not CookieCategory.NECESSARY or cookie.name.strip("*") == "":
                 continue
             known = self.trackers.cookie(cookie.name, cookie.storage)
             if known is None and "*" in cookie.name:  # a pattern: does it cover a known name?
@@ -357,7 +357,7 @@ class _Analysis:
         names = {(StorageKind.COOKIE, c.name) for p in self.passes.values() for c in p.cookies}
         names |= {(StorageKind(s.kind), s.key) for p in self.passes.values() for s in p.storage}
         for i, cookie in enumerate(self.statement.cookies):
-            if cookie.storage is StorageKind.PIXEL or cookie.party is not None and cookie.party.value == "third":
+            if cookie.storage is StorageKind.PIXEL or (cookie.party is not None and cookie.party.value == "third"):
                 continue
             if cookie.category is not None and cookie.category.needs_consent and not consented:
                 continue
@@ -401,17 +401,19 @@ class _Analysis:
             return
         wanted = {Pass.ACCEPT: "accept", Pass.REJECT: "reject", Pass.WITHDRAW: "reopen"}
         for name, control in wanted.items():
-            result = self.passes.get(name)
-            if result is not None and result.consent == "not-found":
-                page = result.pages[0] if result.pages else ""
+            ran = self.passes.get(name)
+            if ran is not None and ran.consent == "not-found":
+                page = ran.pages[0] if ran.pages else ""
                 self.emit(NO_CONTROL, "control:" + control, f"control:{control}", page=page,
                           control=_lt(_CONTROLS[control]))
 
     def run(self) -> list[Finding]:
-        if (p := self.passes.get(Pass.NO_DECISION)) is not None:
-            self.optional_use(BEFORE_CONSENT, p)
-        if (p := self.passes.get(Pass.REJECT)) is not None and p.consent in ("banner", "selector"):
-            self.optional_use(AFTER_REJECT, p)
+        untouched = self.passes.get(Pass.NO_DECISION)
+        if untouched is not None:
+            self.optional_use(BEFORE_CONSENT, untouched)
+        rejected = self.passes.get(Pass.REJECT)
+        if rejected is not None and rejected.consent in ("banner", "selector"):
+            self.optional_use(AFTER_REJECT, rejected)
         self.undeclared()
         self.necessary_trackers()
         self.durations()

@@ -16,7 +16,8 @@ Configuration (command line, or the ``[tool.pytest.ini_options]`` table / ``pyte
     the consent cookie's name (default ``rk_consent``).
 
 Fixtures: ``rekisterikit_statement`` (the loaded statement, once per session), ``rekisterikit_consent_secret`` and
-``consent_cookie`` (a :class:`ConsentCookies` factory). Marker: ``@pytest.mark.rekisterikit_compliant`` fails the
+``consent_cookie`` (a :class:`ConsentCookies` factory), ``rekisterikit_scan`` (scan a live test
+server in Chromium, fail on any finding). Marker: ``@pytest.mark.rekisterikit_compliant`` fails the
 test unless the statement is compliant.
 """
 
@@ -198,3 +199,22 @@ def consent_cookie(rekisterikit_statement: Statement, rekisterikit_consent_secre
     statistics cookies (and nothing else); ``consent_cookie()`` one who rejected everything."""
     name = str(pytestconfig.getini("rekisterikit_consent_cookie_name") or "rk_consent")
     return ConsentCookies(rekisterikit_statement, rekisterikit_consent_secret, name)
+
+
+@pytest.fixture
+def rekisterikit_scan(request: pytest.FixtureRequest) -> Any:
+    """Scan a live test server in Chromium and fail on any finding: ``rekisterikit_scan(live_server.url)``.
+
+    The statement defaults to the ``rekisterikit_statement`` fixture; keyword arguments are those of
+    :func:`rekisterikit.testing.scan.scan_app` (``host="www.shop.test"``, ``pages``, ``fail_on`` …). Needs the
+    ``scan`` extra and a system Chromium; nothing is imported until the scan runs.
+    """
+
+    def run(live_url: str, statement: Any = None, **options: Any) -> Any:
+        from rekisterikit.testing.scan import scan_app
+
+        if statement is None:
+            statement = request.getfixturevalue("rekisterikit_statement")
+        return scan_app(live_url, statement, **options)
+
+    return run

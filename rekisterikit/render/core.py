@@ -40,33 +40,71 @@ class _Cache:
     Keys start with the statement's content hash, so statements with equal content share an entry (their renderings
     are equal) and statements with different content never do. A rendering may be computed twice when two threads
     miss at once; both results are equal.
+
+    Hits take no lock: :meth:`lookup` is one dictionary read of the arguments exactly as the caller passed them
+    (an *alias* of the normalised key, recorded on the first call). Dictionary reads are atomic in CPython, and an
+    entry is only ever added whole or removed whole. The LRU order is kept by :meth:`get`, on misses; an entry that
+    is hit often is also refreshed every :data:`_REFRESH` hits, so it is not evicted as if it were unused.
     """
 
     def __init__(self, maxsize: int) -> None:
         self.maxsize = maxsize
         self._data: OrderedDict[Hashable, str] = OrderedDict()
+        self._aliases: dict[Hashable, str] = {}
+        self._alias_keys: dict[Hashable, list[Hashable]] = {}
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: Hashable, compute: Callable[[], str]) -> str:
+    def lookup(self, alias: Hashable) -> str | None:
+        """The rendering recorded under ``alias`` (the caller's own arguments), or ``None``: no lock taken."""
+        value = self._aliases.get(alias)
+        if value is not None:
+            self.hits += 1  # statistics only: an increment lost to a race is harmless
+            if not self.hits % _REFRESH:
+                self._refresh(alias)
+        return value
+
+    def _refresh(self, alias: Hashable) -> None:
+        with self._lock:
+            for key, aliases in self._alias_keys.items():
+                if alias in aliases and key in self._data:
+                    self._data.move_to_end(key)
+                    return
+
+    def get(self, key: Hashable, compute: Callable[[], str], alias: Hashable | None = None) -> str:
         with self._lock:
             if key in self._data:
                 self._data.move_to_end(key)
                 self.hits += 1
-                return self._data[key]
+                value = self._data[key]
+                self._alias(key, alias, value)
+                return value
             self.misses += 1
         value = compute()
         with self._lock:
             self._data[key] = value
             self._data.move_to_end(key)
+            self._alias(key, alias, value)
             while len(self._data) > self.maxsize:
-                self._data.popitem(last=False)
+                old, _ = self._data.popitem(last=False)
+                for name in self._alias_keys.pop(old, ()):
+                    self._aliases.pop(name, None)
         return value
+
+    def _alias(self, key: Hashable, alias: Hashable | None, value: str) -> None:
+        if alias is None or alias in self._aliases:
+            return
+        names = self._alias_keys.setdefault(key, [])
+        if len(names) < _MAX_ALIASES:
+            names.append(alias)
+            self._aliases[alias] = value
 
     def clear(self) -> None:
         with self._lock:
             self._data.clear()
+            self._aliases.clear()
+            self._alias_keys.clear()
             self.hits = self.misses = 0
 
     def info(self) -> CacheInfo:
@@ -74,6 +112,10 @@ class _Cache:
             return CacheInfo(self.hits, self.misses, self.maxsize, len(self._data))
 
 
+#: A cache entry is moved to the end of the LRU order on every this many lock-free hits.
+_REFRESH = 1024
+#: How many spellings of the same arguments (``"fi"``, ``"fi_FI"``, ``Language.FI`` …) one entry remembers.
+_MAX_ALIASES = 8
 _CACHE = _Cache(maxsize=256)
 
 
@@ -132,6 +174,13 @@ def render(statement: Statement, *, locale: Language | str, format: str = "html"
     Raises:
         ValueError: an unknown locale or format, or ``full_page`` with a format other than HTML.
     """
+    alias: Hashable | None = ("statement", statement.version, locale, format, full_page, heading_level)
+    try:
+        hit = _CACHE.lookup(alias)
+    except TypeError:  # unhashable arguments: the checks below say what is wrong
+        alias, hit = None, None
+    if hit is not None:
+        return hit
     lang = language(locale)
     fmt = _check_format(format)
     if full_page and fmt != "html":
@@ -150,7 +199,7 @@ def render(statement: Statement, *, locale: Language | str, format: str = "html"
             return _json.render_document(doc)
         return _text.render_document(doc)
 
-    return _CACHE.get(key, compute)
+    return _CACHE.get(key, compute, alias)
 
 
 @overload
@@ -183,6 +232,13 @@ def render_cookie_table(statement: Statement, *, locale: Language | str,
     Returns:
         :class:`~markupsafe.Markup` for HTML, ``str`` otherwise.
     """
+    alias: Hashable | None = ("cookie-table", statement.version, locale, format)
+    try:
+        hit = _CACHE.lookup(alias)
+    except TypeError:  # unhashable arguments: the checks below say what is wrong
+        alias, hit = None, None
+    if hit is not None:
+        return hit
     lang = language(locale)
     fmt = _check_format(format)
 
@@ -196,4 +252,4 @@ def render_cookie_table(statement: Statement, *, locale: Language | str,
             return _json.render_table(table)
         return _text.render_table(table) + "\n"
 
-    return _CACHE.get(("cookie-table", statement.version, lang, fmt), compute)
+    return _CACHE.get(("cookie-table", statement.version, lang, fmt), compute, alias)

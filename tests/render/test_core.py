@@ -129,3 +129,37 @@ def test_package_re_exports_render() -> None:
     from rekisterikit.render import core
 
     assert (core.render, core.render_cookie_table) == (rekisterikit.render, rekisterikit.render_cookie_table)
+
+
+def test_a_hit_returns_the_cached_object_for_every_spelling_of_the_arguments() -> None:
+    """"fi", "fi_FI" and Language.FI share one entry; each spelling's later calls return the very same object."""
+    from rekisterikit.model import Language
+
+    cache_clear()
+    statement = full()
+    outputs = [render(statement, locale=spelling) for spelling in ("fi", "fi_FI", Language.FI) for _ in range(2)]
+    assert all(output is outputs[0] for output in outputs)
+    assert (5, 1, 1) == (cache_info().hits, cache_info().misses, cache_info().currsize)
+
+
+def test_bad_arguments_still_raise_after_good_ones_were_cached() -> None:
+    """The lock-free hit path never answers for arguments that were not checked: a bad format still raises."""
+    statement = full()
+    render(statement, locale="fi")
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(statement, locale="fi", format="pdf")
+    with pytest.raises(ValueError, match="full_page applies to the html format only"):
+        render(statement, locale="fi", format="text", full_page=True)
+
+
+def test_an_evicted_entry_is_rendered_again() -> None:
+    """When the LRU bound drops an entry, its fast-path alias goes with it: the next call is a miss, not stale."""
+    cache_clear()
+    base = full()
+    first = render(base, locale="en", format="text")
+    for n in range(cache_info().maxsize):
+        render(attrs.evolve(base, controller=attrs.evolve(base.controller, name=f"Kauppa {n}")), locale="fi",
+               format="text")
+    misses = cache_info().misses
+    assert first == render(base, locale="en", format="text")
+    assert misses + 1 == cache_info().misses

@@ -74,6 +74,9 @@ class Requirement(StrEnum):
     ACCESS_REQUEST_FORM = "access_request_form"
     OUTDATED_LAW = "outdated_law"
     CLARITY = "clarity"
+    #: The Art. 30 record of processing activities (GDPR 30(1)) lacks an item; only for statements with a
+    #: ``[record]`` part (the record is internal, not published).
+    PROCESSING_RECORD = "processing_record"
     #: Not a legal requirement: the statement file's own ``[rekisterikit]`` directives are wrong (e.g. an ignore
     #: entry naming an unknown rule). Added by the validators; LEGAL.md lists the legal codes.
     DIRECTIVES = "directives"

@@ -21,7 +21,7 @@ EXIT_CODES = {
 }
 
 #: The suffix of each format's output file when ``-o`` names a folder.
-SUFFIXES = {"html": ".html", "text": ".txt", "markdown": ".md", "json": ".json"}
+SUFFIXES = {"html": ".html", "text": ".txt", "markdown": ".md", "json": ".json", "jsonld": ".jsonld"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--locale", choices=["fi", "sv", "en"], default=None,
                         help="language of the statement rendered (default: the statement's default language, the "
                              "first of its languages)")
-    parser.add_argument("--format", choices=["html", "text", "markdown", "json"], default="html",
-                        help="output format (default: html)")
+    parser.add_argument("--format", choices=["html", "text", "markdown", "json", "jsonld"], default="html",
+                        help="output format (default: html); jsonld: the statement as JSON-LD with the W3C Data "
+                             "Privacy Vocabulary (DPV), for other tools")
     parser.add_argument("--full-page", action="store_true",
                         help="html only: a standalone printable page instead of a fragment to embed")
     parser.add_argument("--heading-level", type=int, default=1, choices=range(1, 6), metavar="{1-5}",
@@ -80,8 +81,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"rekisterikit render: {name}: {target} was already written by another file", file=sys.stderr)
             return 2
         statement = load_statement(name)
-        output = render(statement, locale=args.locale or statement.default_language, format=args.format,
-                        full_page=args.full_page, heading_level=args.heading_level)
+        if args.format == "jsonld":
+            from rekisterikit.records.jsonld import render_jsonld
+
+            output: object = render_jsonld(statement)
+        else:
+            output = render(statement, locale=args.locale or statement.default_language, format=args.format,
+                            full_page=args.full_page, heading_level=args.heading_level)
         try:
             write_output(target, str(output), force=args.force)
         except CliFileError as exc:

@@ -7,6 +7,7 @@ from rekisterikit.validate.rules import (  # noqa: F401 - imported for their reg
     information,
     marketing,
     misc,
+    records,
     retention,
     rights,
     transfers,

@@ -21,11 +21,15 @@ class LoadError(RekisterikitError, ValueError):
     Attributes:
         problems: one line per problem, each ``"message @ $.path"``.
         source: the file name or other description of the input, when known.
+        positions: for text input, the ``(line, column)`` of each problem in the text (``None`` where unknown);
+            empty when the input was not text.
     """
 
-    def __init__(self, problems: Sequence[str], *, source: str | None = None) -> None:
+    def __init__(self, problems: Sequence[str], *, source: str | None = None,
+                 positions: Sequence[tuple[int, int] | None] = ()) -> None:
         self.problems: tuple[str, ...] = tuple(problems)
         self.source = source
+        self.positions: tuple[tuple[int, int] | None, ...] = tuple(positions)
         head = f"cannot load statement from {source}" if source else "cannot load statement"
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
 

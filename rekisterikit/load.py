@@ -80,7 +80,7 @@ def _human(name: str) -> str:
 
 def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+        return _unknown_fields(exc)
     if isinstance(exc, KeyError):
         return "required field missing"
     if isinstance(exc, ValueError | TypeError) and exc.args and isinstance(exc.args[0], str):
@@ -88,6 +88,28 @@ def _format_exception(exc: BaseException, type_: type | None) -> str:
     if isinstance(exc, AttributeError) and "items" in str(exc):
         return "expected a table"
     return f"invalid value ({exc})"
+
+
+def _field_names(cls: type) -> list[str]:
+    import attrs
+
+    if not attrs.has(cls):
+        return []
+    return ["rekisterikit" if f.name == "directives" and cls is Statement else f.name for f in attrs.fields(cls)]
+
+
+def _unknown_fields(exc: ForbiddenExtraKeysError) -> str:
+    from rekisterikit.loadhints import suggest
+
+    extra = sorted(exc.extra_fields)
+    names = _field_names(exc.cl)
+    hints = {name: hint for name in extra if (hint := suggest(name, names)) is not None}
+    message = f"unknown field(s) {', '.join(extra)}"
+    if len(hints) == 1 and len(extra) == 1:
+        message += f" (did you mean {next(iter(hints.values()))}?)"
+    elif hints:
+        message += " (did you mean " + ", ".join(f"{hint} for {name}" for name, hint in hints.items()) + "?)"
+    return message
 
 
 def _strict_scalar(expected: type) -> Callable[[Any, Any], Any]:
@@ -124,8 +146,15 @@ def _make_converter(default_language: Language) -> Converter:
         try:
             return cls(value)
         except ValueError:
-            allowed = ", ".join(str(m.value) for m in cls)
-            raise ValueError(f"invalid {_human(cls.__name__)} {value!r} (expected one of: {allowed})") from None
+            from rekisterikit.loadhints import legal_basis_suggestion, suggest
+
+            values = [str(m.value) for m in cls]
+            hint = None
+            if isinstance(value, str):
+                hint = legal_basis_suggestion(value, values) if cls is enums.LegalBasis else suggest(value, values)
+            did_you_mean = f"did you mean {hint!r}? " if hint else ""
+            raise ValueError(f"invalid {_human(cls.__name__)} {value!r} ({did_you_mean}expected one of: "
+                             f"{', '.join(values)})") from None
 
     for enum_cls in (Language, *(getattr(enums, n) for n in enums.__all__)):
         conv.register_structure_hook(enum_cls, structure_enum)
@@ -285,11 +314,58 @@ def loads(text: str, format: Format = "toml", *, source: str | None = None) -> S
     except MemoryError:
         raise LoadError([f"invalid {format.upper()}: out of memory while parsing @ $"], source=source) from None
     except tomllib.TOMLDecodeError as exc:
-        raise LoadError([f"invalid TOML: {exc} @ $"], source=source) from None
+        where = _TOML_AT.search(str(exc))
+        position = (int(where.group(1)), int(where.group(2))) if where else None
+        raise LoadError([f"invalid TOML: {exc} @ $"], source=source, positions=[position]) from None
     except json.JSONDecodeError as exc:
         raise LoadError([f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}) @ $"],
-                        source=source) from None
-    return load_dict(data, source=source)
+                        source=source, positions=[(exc.lineno, exc.colno)]) from None
+    # TOML has dates of its own; a quoted date is a string (JSON has no dates, so there a string is the date).
+    problems = _quoted_dates(data) if format == "toml" else []
+    try:
+        statement = load_dict(data, source=source)
+    except LoadError as exc:
+        problems = [*problems, *exc.problems]
+    if not problems:
+        return statement
+    if format == "toml":
+        problems = [_toml_table_hint(p, data) for p in problems]
+    from rekisterikit.loadhints import positions
+
+    raise LoadError(problems, source=source, positions=positions(text, format, problems))
+
+
+_TOML_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_DID_YOU_MEAN = re.compile(r"^unknown field\(s\) (\S+) \(did you mean (\w+)\?\) @ (\$\S*)$")
+
+
+def _quoted_dates(data: Any) -> list[str]:
+    found = []
+    for path, value in (("$.updated", data.get("updated")),
+                        ("$.record.updated", (data.get("record") or {}).get("updated")
+                         if isinstance(data.get("record"), Mapping) else None)):
+        if isinstance(value, str):
+            found.append(f"expected a TOML date, got a string: write {path.rsplit('.', 1)[1]} = {value} without "
+                         f"quotes @ {path}")
+    return found
+
+
+def _toml_table_hint(problem: str, data: Any) -> str:
+    """``did you mean registers?`` as TOML writes it: ``[[registers]]`` for an array of tables, ``[x]`` for one."""
+    from rekisterikit.loadhints import value_at
+
+    match = _DID_YOU_MEAN.match(problem)
+    if match is None:
+        return problem
+    name, hint, path = match.groups()
+    value = value_at(data, f"{path}.{name}")
+    table = path.removeprefix("$").lstrip(".")
+    full = f"{table}.{hint}" if table and "[" not in table else hint
+    if isinstance(value, list) and value and all(isinstance(v, Mapping) for v in value):
+        return problem.replace(f"(did you mean {hint}?)", f"(did you mean [[{full}]]?)")
+    if isinstance(value, Mapping):
+        return problem.replace(f"(did you mean {hint}?)", f"(did you mean [{full}]?)")
+    return problem
 
 
 def _too_large(size: int) -> str:

@@ -32,7 +32,7 @@ def test_show_unreadable_input_exits_2_listing_every_problem(tmp_path: Path,
     path.write_text(BROKEN, encoding="utf-8")
     assert 2 == main(["show", str(path)])
     err = capsys.readouterr().err
-    assert f"{path}: required field missing @ $.controller.name" in err
+    assert f"{path}:2:1: required field missing @ $.controller.name" in err
     assert "(check digit) @ $.controller.business_id" in err
     assert "invalid legal basis 'asiakassuhde'" in err
     assert "Traceback" not in err

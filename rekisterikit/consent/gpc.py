@@ -15,6 +15,11 @@ __all__ = ["GPC_HEADER", "gpc_signal", "header"]
 
 GPC_HEADER = "Sec-GPC"
 
+#: Header mappings whose own ``get`` already ignores case (Werkzeug's ``Headers``/``EnvironHeaders``, Django's
+#: ``HttpHeaders``, Starlette's ``Headers``): one look-up answers, with no pass over every header.
+_CASE_INSENSITIVE = frozenset({"Headers", "EnvironHeaders", "EnvironHeadersView", "HttpHeaders",
+                               "CaseInsensitiveMapping", "MutableHeaders"})
+
 
 def header(headers: Mapping[str, str] | None, name: str) -> str | None:
     """Return a request header from ``headers``, or ``None``.
@@ -25,7 +30,7 @@ def header(headers: Mapping[str, str] | None, name: str) -> str | None:
     if not headers:
         return None
     value = headers.get(name)
-    if value is None:
+    if value is None and type(headers).__name__ not in _CASE_INSENSITIVE:
         wsgi = "HTTP_" + name.upper().replace("-", "_")
         value = headers.get(wsgi)
         if value is None:

@@ -5,8 +5,9 @@
 * With ``GPC`` on, a request carrying ``Sec-GPC: 1`` whose stored consent still grants marketing gets a rewritten
   consent cookie with marketing off, recorded in the consent log with the method ``gpc``.
 * With ``DELETE_DECLINED_COOKIES`` on (the default), first-party cookies of categories the visitor has not agreed
-  to (declined, withdrawn, or not asked yet) that the request carries are expired on the response — so a
-  withdrawal also removes what the statistics and marketing scripts left behind.
+  to (declined, withdrawn, or not asked yet) that the request carries are expired on the response — host-only and
+  on every parent domain up to the registrable domain, where gtag.js and the Meta pixel keep ``_ga`` and ``_fbp`` —
+  so a withdrawal also removes what the statistics and marketing scripts left behind.
 * A response that sets or deletes a cookie here (or in the view) is made ``Cache-Control: private`` with
   ``Vary: Cookie``, so that no shared cache (Django's cache middleware, a CDN, a proxy) replays one visitor's
   consent cookie to another.
@@ -26,7 +27,7 @@ from rekisterikit.model import CookieCategory
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
 
-__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent", "private"]
+__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent", "private", "request_host"]
 
 
 class VisitorConsent:
@@ -122,10 +123,35 @@ def private(response: HttpResponseBase) -> None:
 
 
 def apply_cookie(response: HttpResponseBase, cookie: SetCookie) -> None:
-    """Set (or, with ``max_age == 0``, expire) a cookie described by the consent core on a Django response."""
-    response.set_cookie(cookie.name, cookie.value, max_age=cookie.max_age, path=cookie.path, domain=cookie.domain,
-                        secure=cookie.secure, httponly=cookie.httponly, samesite=cookie.samesite,
-                        expires=None if cookie.max_age > 0 else "Thu, 01 Jan 1970 00:00:00 GMT")
+    """Set (or, with ``max_age == 0``, expire) a cookie described by the consent core on a Django response.
+
+    Several cookies of one name (a deletion host-only and on each parent domain) are all sent: Django keeps one
+    cookie per name, so the further ones are kept under a key of their own (``name@domain``).
+    """
+    expires = None if cookie.max_age > 0 else "Thu, 01 Jan 1970 00:00:00 GMT"
+    current = response.cookies.get(cookie.name)
+    if current is None or (current["domain"] or None) == cookie.domain:
+        response.set_cookie(cookie.name, cookie.value, max_age=cookie.max_age, path=cookie.path, domain=cookie.domain,
+                            secure=cookie.secure, httponly=cookie.httponly, samesite=cookie.samesite,
+                            expires=expires)
+        return
+    from django.http import HttpResponse
+
+    scratch = HttpResponse()
+    scratch.set_cookie(cookie.name, cookie.value, max_age=cookie.max_age, path=cookie.path, domain=cookie.domain,
+                       secure=cookie.secure, httponly=cookie.httponly, samesite=cookie.samesite, expires=expires)
+    # BaseCookie stores a Morsel under any key, and Django sends every Morsel as its own Set-Cookie header.
+    response.cookies[f"{cookie.name}@{cookie.domain or ''}"] = scratch.cookies[cookie.name]
+
+
+def request_host(request: HttpRequest) -> str | None:
+    """The request's host for parent-domain deletions, or ``None`` when it is not an allowed host."""
+    from django.core.exceptions import DisallowedHost
+
+    try:
+        return request.get_host()
+    except DisallowedHost:
+        return None
 
 
 class ConsentMiddleware:
@@ -174,12 +200,14 @@ class ConsentMiddleware:
                 state = service.read(request.COOKIES, request.headers)
         if not config.delete_declined_cookies or not _carries_optional(request, name):
             return
+        from rekisterikit.consent.domains import expire_everywhere
+
         granted = frozenset() if state is None else state.granted
-        for cookie_name in service.declined_cookies(granted, request.COOKIES):
-            if cookie_name not in response.cookies:
-                apply_cookie(response, SetCookie.expire(
-                    cookie_name, path=config.consent.path, domain=config.consent.domain,
-                    secure=bool(config.consent.secure) or request.is_secure(), samesite=config.consent.samesite))
+        names = [n for n in service.declined_cookies(granted, request.COOKIES) if n not in response.cookies]
+        for cookie in expire_everywhere(names, host=request_host(request), path=config.consent.path,
+                                        domain=config.consent.domain, samesite=config.consent.samesite,
+                                        secure=bool(config.consent.secure) or request.is_secure()):
+            apply_cookie(response, cookie)
 
 
 def _carries_optional(request: HttpRequest, consent_cookie: str) -> bool:

@@ -41,7 +41,7 @@ from rekisterikit.contrib.django.conf import (
     get_statement,
     request_subject,
 )
-from rekisterikit.contrib.django.middleware import apply_cookie, get_consent, private
+from rekisterikit.contrib.django.middleware import apply_cookie, get_consent, private, request_host
 from rekisterikit.errors import ConsentError
 
 __all__ = ["consent", "consent_settings", "consent_status", "statement", "withdraw"]
@@ -154,8 +154,10 @@ def _form(request: HttpRequest) -> Mapping[str, Any]:
 def _respond(request: HttpRequest, decision: Decision, next_url: object) -> HttpResponseBase:
     response: HttpResponseBase = (JsonResponse(decision.to_json()) if _wants_json(request)
                                   else HttpResponseSeeOther(safe_next(next_url)))
+    from rekisterikit.consent.domains import with_parent_domains
+
     apply_cookie(response, decision.cookie)
-    for cookie in decision.expire:
+    for cookie in with_parent_domains(decision.expire, request_host(request)):
         apply_cookie(response, cookie)
     patch_cache_control(response, private=True, no_store=True)
     patch_vary_headers(response, ("Cookie",))

@@ -120,3 +120,37 @@ def test_the_default_statement_page_fits_a_phone(browser: Any, shop_url: str, rk
         assert 375 >= page.evaluate("document.documentElement.scrollWidth")
     finally:
         context.close()
+
+
+def test_withdrawal_without_javascript_removes_parent_domain_tracker_cookies(browser: Any, live_server: Any,
+                                                                            rk_settings: Any) -> None:
+    """On www.shop.test the tracker stand-ins set _ga, _ga_<id> and _fbp on .shop.test, as gtag.js and the pixel do;
+    rejecting on the settings page with JavaScript off removes them (the server expires them on every parent
+    domain up to the registrable domain), not only host-only cookies of those names."""
+    from tests.browser.harness import CHROMIUM_ARGS, chromium_executable
+
+    rk_settings(STATEMENT=KALVOKESKUS)
+    port = live_server.url.rsplit(":", 1)[1]
+    shop = f"http://www.shop.test:{port}"
+    chromium = browser.browser_type.launch(
+        executable_path=chromium_executable(), headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP shop.test 127.0.0.1, MAP *.shop.test 127.0.0.1"])
+    try:
+        with_js = chromium.new_context(locale="fi-FI")
+        page = with_js.new_page()
+        page.goto(shop + "/")
+        page.get_by_role("button", name="Hyväksy kaikki").click()
+        page.wait_for_function("window.rkDemo && window.rkDemo.ran.length >= 2")
+        trackers = {c["name"]: c["domain"] for c in with_js.cookies() if c["name"].startswith(("_ga", "_fbp"))}
+        assert {"_ga": ".shop.test", "_ga_DEMO000000": ".shop.test", "_fbp": ".shop.test"} == trackers
+
+        without_js = chromium.new_context(locale="fi-FI", java_script_enabled=False)
+        without_js.add_cookies(with_js.cookies())
+        page = without_js.new_page()
+        page.goto(shop + "/tietosuoja/consent/settings/")
+        page.get_by_role("button", name="Hylkää kaikki").click()
+        page.wait_for_load_state()
+        left = sorted(c["name"] for c in without_js.cookies() if c["name"].startswith(("_ga", "_fbp")))
+        assert [] == left
+    finally:
+        chromium.close()

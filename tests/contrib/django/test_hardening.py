@@ -211,3 +211,28 @@ def test_repeated_gpc_requests_with_a_stale_cookie_write_one_record(rk_settings:
     assert state is not None
     methods = list(ConsentRecord.objects.filter(consent_id=state.consent_id).values_list("method", flat=True))
     assert sorted([ConsentMethod.ACCEPT_ALL.value, ConsentMethod.GPC.value]) == sorted(methods)
+
+
+def _deletions(response: Any, name: str) -> list[str | None]:
+    """The Domain of every Set-Cookie that deletes ``name`` (None: host-only)."""
+    return sorted((m["domain"] or None for m in response.cookies.values()
+                   if m.key == name and m["max-age"] == 0), key=lambda d: d or "")
+
+
+def test_withdrawal_expires_tracker_cookies_on_every_parent_domain(client: Client) -> None:
+    """A form withdrawal on www.shop.fi expires _ga and _fbp host-only, on www.shop.fi and on shop.fi."""
+    post_decision(client, "accept_all", HTTP_HOST="www.shop.fi")
+    client.cookies["_ga"] = "GA1.1.1.1"
+    client.cookies["_fbp"] = "fb.1.1.1"
+    response = client.post("/privacy/consent/withdraw/", {"rk-next": "/"}, HTTP_HOST="www.shop.fi")
+    for name in ("_ga", "_fbp"):
+        assert [None, "shop.fi", "www.shop.fi"] == _deletions(response, name)
+
+
+def test_declined_cookies_on_a_page_are_expired_on_parent_domains_too() -> None:
+    """A visitor without consent who carries _ga gets it expired on each parent domain by the middleware."""
+    response = Client().get("/privacy/fi/", HTTP_HOST="kauppa.shop.fi", HTTP_COOKIE="_ga=GA1.1.1.1")
+    assert [None, "kauppa.shop.fi", "shop.fi"] == _deletions(response, "_ga")
+    # What the WSGI handler sends: one Set-Cookie per Morsel, each named _ga.
+    headers = [m.output(header="").strip() for m in response.cookies.values()]
+    assert 3 == sum(h.startswith('_ga="";') for h in headers)

@@ -106,12 +106,27 @@ class MarketingAudience(StrEnum):
 
 
 class Provision(StrEnum):
-    """Whether providing the data is required (GDPR 13(2)(e))."""
+    """What GDPR 13(2)(e) asks of a purpose's data: is providing it a requirement, and of what kind.
+
+    ``statutory``: providing the data is a statutory requirement (a law requires *the data subject* to give it;
+    a law binding only the controller, such as the Accounting Act, is not one). ``contractual``: a contract
+    requires it. ``contract_precondition``: a requirement necessary to enter into a contract (no order without a
+    delivery address). ``voluntary``: none of these. ``not_requested``: the data is not asked from the data subject
+    at all: it is collected automatically (server logs) or obtained from elsewhere, so 13(2)(e) has nothing to say.
+    """
 
     STATUTORY = "statutory"
     CONTRACTUAL = "contractual"
     CONTRACT_PRECONDITION = "contract_precondition"
     VOLUNTARY = "voluntary"
+    NOT_REQUESTED = "not_requested"
+
+    @property
+    def obliged_by_default(self) -> bool | None:
+        """Whether the data subject is obliged to provide the data when the statement does not say:
+        ``False`` for a precondition of a contract and for voluntary data, ``None`` (must be stated) for a statutory
+        or contractual requirement and for data not asked at all."""
+        return False if self in (Provision.CONTRACT_PRECONDITION, Provision.VOLUNTARY) else None
 
 
 class SourceKind(StrEnum):

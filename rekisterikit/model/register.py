@@ -98,8 +98,11 @@ class Purpose:
         soft_opt_in: the existing-customer exception, when electronic marketing relies on it.
         profiling: whether the purpose involves profiling.
         data_categories: keys of the data categories it uses.
-        provision: whether providing the data is required (GDPR 13(2)(e)).
-        provision_consequence: what follows if the data is not provided.
+        provision: whether providing the data is a statutory or contractual requirement, a requirement necessary to
+            enter into a contract, voluntary, or not asked from the data subject at all (GDPR 13(2)(e)).
+        provision_obliged: whether the data subject is obliged to provide the data; ``None`` takes
+            :attr:`Provision.obliged_by_default` (not obliged, for a contract precondition or voluntary data).
+        provision_consequence: the possible consequences of not providing the data.
         credit_register: the credit information register consulted, for credit checks.
     """
 
@@ -117,8 +120,16 @@ class Purpose:
     profiling: bool = False
     data_categories: tuple[str, ...] = field(default=(), validator=key_tuple)
     provision: Provision | None = None
+    provision_obliged: bool | None = None
     provision_consequence: LocalizedText | None = None
     credit_register: str | None = field(default=None, validator=non_blank)
+
+    @property
+    def obliged(self) -> bool | None:
+        """Whether the data subject is obliged to provide the data: as stated, else the provision's default."""
+        if self.provision_obliged is not None or self.provision is None:
+            return self.provision_obliged
+        return self.provision.obliged_by_default
 
 
 @define(frozen=True, kw_only=True)

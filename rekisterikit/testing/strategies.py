@@ -576,13 +576,17 @@ def _purposes(draw: st.DrawFn, k: _Kit, key: st.SearchStrategy[str], category_ke
         basis_text=draw(k.maybe_localized), direct_marketing=draw(_tuple_of(_enum(MarketingChannel), max_size=4)),
         marketing_audience=draw(_optional(_enum(MarketingAudience))), soft_opt_in=draw(_optional(k.soft_opt_ins)),
         profiling=draw(st.booleans()), data_categories=draw(_refs(category_keys, 4)),
-        provision=draw(_optional(_enum(Provision))), provision_consequence=draw(k.maybe_localized),
+        provision=draw(_optional(_enum(Provision))), provision_obliged=draw(_optional(st.booleans())),
+        provision_consequence=draw(k.maybe_localized),
         credit_register=draw(opt_text))
     if not k.compliant:
         return purpose
     changes: dict[str, Any] = {}
-    if purpose.provision is None:
-        changes["provision"] = draw(_enum(Provision))
+    provision = purpose.provision
+    if provision is None:
+        provision = changes["provision"] = draw(_enum(Provision))
+    if provision in (Provision.STATUTORY, Provision.CONTRACTUAL) and purpose.provision_obliged is None:
+        changes["provision_obliged"] = draw(st.booleans())
     basis = purpose.legal_basis
     if basis is None:
         basis = changes["legal_basis"] = draw(_enum(LegalBasis))

@@ -75,7 +75,7 @@ key = "kirjanpito"
 legal_basis = "legal_obligation"
 legal_obligation = "Kirjanpitolaki 1336/1997"
 description = { fi = "Kirjanpito.", sv = "Bokföring.", en = "Accounting." }
-provision = "statutory"
+provision = "contract_precondition"
 
 [[registers.purposes]]
 key = "uutiskirje"
@@ -93,6 +93,7 @@ direct_marketing = ["email"]
 soft_opt_in = { contact_from_sale = true, own_similar_products = true, opt_out_at_collection = true, opt_out_in_every_message = true }
 profiling = true
 description = { fi = "Markkinointi asiakkaille.", sv = "Marknadsföring till kunder.", en = "Marketing to customers." }
+provision = "not_requested"
 
 [[registers.purposes]]
 key = "allergiat"
@@ -100,6 +101,7 @@ legal_basis = "consent"
 special_condition = "explicit_consent"
 data_categories = ["terveys"]
 description = { fi = "Allergioiden huomioiminen.", sv = "Hänsyn till allergier.", en = "Taking allergies into account." }
+provision = "voluntary"
 
 [[registers.purposes]]
 key = "luotto"
@@ -107,6 +109,7 @@ kind = "credit_check"
 legal_basis = "contract"
 credit_register = "Suomen Asiakastieto Oy"
 description = { fi = "Luottotietojen tarkistus.", sv = "Kreditprövning.", en = "Credit check." }
+provision = "not_requested"
 
 [[registers.sources]]
 kind = "data_subject"

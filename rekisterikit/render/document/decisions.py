@@ -6,6 +6,7 @@ from __future__ import annotations
 from rekisterikit.model import (
     Art22Basis,
     Provision,
+    Purpose,
     Register,
 )
 from rekisterikit.render.document.clauses import StandardClauses
@@ -22,26 +23,43 @@ from rekisterikit.render.document.tree import (
 class DecisionSections(StandardClauses):
     """Sections on whether data must be given (13(2)(e)), automated decisions (Art. 22) and children."""
 
+    def provision_facts(self, p: Purpose) -> tuple[Fact, ...]:
+        """What GDPR 13(2)(e) asks, for one purpose: the kind of requirement, whether the data subject is obliged
+        to provide the data, and the consequences of not providing it. The wording follows the article ("statutory
+        or contractual requirement, or a requirement necessary to enter into a contract")."""
+        t = self.t
+        requirement = {
+            Provision.STATUTORY: t.gettext("Providing the data is a statutory requirement."),
+            Provision.CONTRACTUAL: t.gettext("Providing the data is a contractual requirement."),
+            Provision.CONTRACT_PRECONDITION: t.gettext(
+                "Providing the data is a requirement necessary to enter into a contract with us."),
+            Provision.VOLUNTARY: t.gettext(
+                "Providing the data is voluntary: it is neither a statutory nor a contractual requirement."),
+            Provision.NOT_REQUESTED: t.gettext(
+                "We do not ask you for this data: it is collected automatically or obtained from elsewhere."),
+        }
+        facts = [Fact(label=t.gettext("Requirement"),
+                      value=self.text(requirement[p.provision]) if p.provision else self.not_stated())]
+        if p.provision is not Provision.NOT_REQUESTED:
+            obliged = p.obliged
+            facts.append(Fact(label=t.gettext("Obligation"), value=self.not_stated() if obliged is None else self.text(
+                t.gettext("You are obliged to provide the data.") if obliged
+                else t.gettext("You are not obliged to provide the data."))))
+        if p.provision_consequence is not None:
+            facts.append(Fact(label=t.gettext("If you do not provide the data"),
+                              value=self.shop(p.provision_consequence)))
+        return tuple(facts)
+
     def provision(self) -> Section:
         t = self.t
-        texts = {
-            Provision.STATUTORY: t.gettext("The law requires you to give the data."),
-            Provision.CONTRACTUAL: t.gettext("The data is required by a contract."),
-            Provision.CONTRACT_PRECONDITION: t.gettext("The data is needed to make a contract with us."),
-            Provision.VOLUNTARY: t.gettext("Giving the data is voluntary."),
-        }
         entries = []
         for reg in self.s.registers:
+            direct = not reg.sources or any(src.kind.from_data_subject for src in reg.sources)
             for p in reg.purposes:
-                if p.provision is None and p.provision_consequence is None:
-                    continue
-                facts = [Fact(label=t.gettext("Do you have to give the data?"),
-                              value=self.text(texts[p.provision]) if p.provision else self.not_stated())]
-                if p.provision_consequence is not None:
-                    facts.append(Fact(label=t.gettext("If you do not give the data"),
-                                      value=self.shop(p.provision_consequence)))
+                if p.provision is None and p.provision_consequence is None and not direct:
+                    continue  # nothing is asked from the data subject in this register
                 entries.append(Entry(title=self.linked(self.shop(p.description), "#" + self.purpose_id(reg, p)),
-                                     facts=tuple(facts)))
+                                     facts=self.provision_facts(p)))
         heading = t.gettext("Do you have to give us your data?")
         if not entries:
             return self.section("rk-provision", heading, [self.missing(t.gettext(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Art22Basis, RecipientRole, Register, SourceKind
+from rekisterikit.model import Art22Basis, Provision, RecipientRole, Register, SourceKind
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -87,17 +87,24 @@ def _collects_directly(register: Register) -> bool:
            'är skyldig att lämna dem och vad som händer om de inte lämnas.',
         en='For the purpose "{purpose}" the statement does not say whether providing the data is a statutory or '
            'contractual requirement, whether it is obligatory, and what follows if it is not provided.'),
-    trigger="A purpose of a register that collects data from the data subject has no `provision`.",
-    fix="Set `provision` (statutory, contractual, contract_precondition or voluntary) and, unless voluntary, "
-        "`provision_consequence`.",
+    trigger="A purpose of a register that collects data from the data subject has no `provision`, or its "
+            "provision is a statutory or contractual requirement and `provision_obliged` does not say whether the "
+            "data subject is obliged to provide the data.",
+    fix="Set `provision` (statutory, contractual, contract_precondition, voluntary, or not_requested for data "
+        "collected automatically or obtained from elsewhere) and, unless voluntary, `provision_consequence`; for "
+        "a statutory or contractual requirement also `provision_obliged`. A law that binds only the shop (the "
+        "Accounting Act) makes the data a precondition of the contract, not a statutory requirement on the "
+        "customer.",
     example=CONTROLLER + REGISTER + _ORDERS,
     fixed=CONTROLLER + REGISTER + _ORDERS + 'provision = "contract_precondition"\n'
           'provision_consequence = "Ilman nimeä ja osoitetta tilausta ei voi toimittaa."\n',
 )
 def statutory_requirement(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.purposes:
-        if ref.purpose.provision is None and _collects_directly(ref.register.register):
-            yield Hit(ref.path, {"purpose": ref.purpose.description})
+        p = ref.purpose
+        if (p.provision is None and _collects_directly(ref.register.register)) or (
+                p.provision in (Provision.STATUTORY, Provision.CONTRACTUAL) and p.provision_obliged is None):
+            yield Hit(ref.path, {"purpose": p.description})
 
 
 _ADM_FIELDS = {

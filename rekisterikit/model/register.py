@@ -210,6 +210,8 @@ class Transfer:
         safeguards_copy: how to obtain a copy of the safeguards, or where they are available.
         safeguards_url: a link to the safeguards (e.g. the SCC text or the DPF list entry).
         dpf_certified: for ``dpf``, whether the recipient's certification was checked.
+        impact_assessed: for a transfer on an Art. 46 safeguard, that the controller has assessed whether the
+            destination's law and practice let the safeguard work (a transfer impact assessment, C-311/18).
     """
 
     country: Country | None = None
@@ -220,6 +222,7 @@ class Transfer:
     safeguards_url: str | None = field(default=None, validator=validate_url)
     dpf_certified: bool | None = None
     description: LocalizedText | None = None
+    impact_assessed: bool = False
 
 
 def _not_session(instance: object, attribute: Any, value: Duration | None) -> None:

@@ -655,7 +655,7 @@ def _transfers(draw: st.DrawFn, k: _Kit, country: st.SearchStrategy[Country],
             country=draw(_optional(country)), recipients=names, mechanism=draw(_optional(_enum(TransferMechanism))),
             derogation=draw(_optional(k(10))), safeguards_copy=draw(k.maybe_localized),
             safeguards_url=draw(_optional(k.urls)), dpf_certified=draw(_optional(st.booleans())),
-            description=draw(k.maybe_localized))
+            description=draw(k.maybe_localized), impact_assessed=draw(st.booleans()))
     where = draw(country)
     plain, framework = _adequate()
     mechanisms = [*_ARTICLE_46, TransferMechanism.DEROGATION]
@@ -671,7 +671,7 @@ def _transfers(draw: st.DrawFn, k: _Kit, country: st.SearchStrategy[Country],
                     derogation=draw(k(10)) if mechanism is TransferMechanism.DEROGATION else None,
                     safeguards_copy=copy, safeguards_url=url,
                     dpf_certified=draw(st.booleans()) if mechanism is TransferMechanism.DPF else None,
-                    description=draw(k.maybe_localized))
+                    description=draw(k.maybe_localized), impact_assessed=draw(st.booleans()))
 
 
 def cookies(*, compliant: bool = False, text: Text | None = None,

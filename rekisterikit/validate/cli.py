@@ -73,6 +73,7 @@ def report_dict(report: Any, locale: Language) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     """Load, validate and report every file; return the worst exit status."""
+    import rekisterikit.validate.rules  # noqa: F401 - registers the built-in rules before selecting
     from rekisterikit.cliutil import expand_files, language, load_statement, print_load_error
     from rekisterikit.errors import LoadError
     from rekisterikit.validate import REGISTRY, UnknownRuleError, validate

@@ -5,6 +5,7 @@ from rekisterikit.validate.rules import (  # noqa: F401 - imported for their reg
     controller,
     cookies,
     information,
+    language_mismatch,
     marketing,
     misc,
     records,

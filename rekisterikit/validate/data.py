@@ -1,20 +1,24 @@
-"""Dated reference data the transfer rules use: the EEA and the Commission's adequacy decisions.
+"""Dated reference data the transfer rules use: the EEA, the Commission's adequacy decisions and providers whose
+processing commonly involves transfers outside the EEA.
 
-The lists are package data (``rekisterikit/data/eea.json`` and ``adequacy.json``), each with an ``as_of`` date and
-its sources, so that a change in the law is a data change reviewed like any other, not a code change.
+The lists are package data (``rekisterikit/data/eea.json``, ``adequacy.json`` and ``providers.json``), each with an
+``as_of`` date and its sources, so that a change in the law is a data change reviewed like any other, not a code
+change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from attrs import define
 
-__all__ = ["AdequacyDecision", "CountryList", "adequacy", "eea"]
+__all__ = ["AdequacyDecision", "CountryList", "Provider", "adequacy", "eea", "providers"]
 
 
 @define(frozen=True, kw_only=True)
@@ -65,3 +69,39 @@ def adequacy() -> tuple[dt.date, dict[str, AdequacyDecision]]:
             scope=d.get("scope"), framework=d.get("framework"), verified=d.get("verified", "M"),
             valid_until=dt.date.fromisoformat(until) if until else None)
     return dt.date.fromisoformat(data["as_of"]), decisions
+
+
+@define(frozen=True, kw_only=True)
+class Provider:
+    """A service provider (group) whose processing commonly involves transfers outside the EEA.
+
+    Attributes:
+        name: the group's name (``"Google"``).
+        country: where the group is headquartered (ISO 3166-1 alpha-2).
+        pattern: matches the provider's names in free text (whole words, case-insensitive).
+        cookies: ``fnmatch`` patterns of the cookie names it sets (``"_ga_*"``).
+    """
+
+    name: str
+    country: str
+    pattern: re.Pattern[str]
+    cookies: tuple[str, ...] = ()
+
+    def named_in(self, text: str) -> bool:
+        """Whether ``text`` names the provider."""
+        return self.pattern.search(text) is not None
+
+    def sets_cookie(self, cookie_name: str) -> bool:
+        """Whether a cookie called ``cookie_name`` (or a declared pattern) is one of the provider's."""
+        return any(fnmatchcase(cookie_name, c) or cookie_name == c for c in self.cookies)
+
+
+@cache
+def providers() -> tuple[dt.date, tuple[Provider, ...]]:
+    """The date of the provider list and its entries, from ``rekisterikit/data/providers.json``."""
+    data = _read("providers.json")
+    entries = tuple(
+        Provider(name=p["name"], country=p["country"], cookies=tuple(p.get("cookies", ())),
+                 pattern=re.compile(r"(?<!\w)(?:" + "|".join(p["patterns"]) + r")(?!\w)", re.IGNORECASE))
+        for p in data["providers"])
+    return dt.date.fromisoformat(data["as_of"]), entries

@@ -269,7 +269,7 @@ def consent_for_order(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     id="RK-BASIS-PUBLIC-TASK", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
-    article="GDPR 6(1)(e), 6(3)", title="A shop does not rely on public task",
+    article="GDPR 6(1)(e), 6(3); Tietosuojalaki 1050/2018 4 §", title="A shop does not rely on public task",
     message=msg(
         fi='Yleistä etua tai julkista valtaa koskeva peruste ei yleensä sovellu verkkokaupalle ("{purpose}").',
         sv='Grunden allmänt intresse eller myndighetsutövning passar i regel inte en webbutik ("{purpose}").',
@@ -283,6 +283,8 @@ def consent_for_order(ctx: Context) -> Iterator[Hit]:
           'description = "Tilastointi"\nlegal_basis = "consent"\n',
 )
 def public_task(ctx: Context) -> Iterator[Hit]:
+    # Tietosuojalaki 4 § ("Käsittelyn lainmukaisuus") lays down when 6(1)(e) applies in Finland: tasks of
+    # authorities and public interest situations a shop does not meet [V, HE 9/2026 and HE 109/2021 on 4 §].
     for ref in ctx.purposes:
         if ref.purpose.legal_basis is LegalBasis.PUBLIC_TASK:
             yield Hit(ref.path, {"purpose": ref.purpose.description})
@@ -304,7 +306,7 @@ special = true
 
 @rule(
     id="RK-SPECIAL-CATEGORY", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.ERROR,
-    article="GDPR 9(1)–(2), 13(1)(c)", title="Special categories have a 9(2) condition",
+    article="GDPR 9(1)–(2), 13(1)(c); Tietosuojalaki 1050/2018 6 §", title="Special categories have a 9(2) condition",
     message=msg(
         fi='Erityisiin henkilötietoryhmiin kuuluvien tietojen ("{category}") käsittelylle puuttuu 9 artiklan 2 '
            'kohdan mukainen edellytys, esimerkiksi nimenomainen suostumus.',
@@ -318,6 +320,8 @@ special = true
     fixed=_SPECIAL_EXAMPLE.format(condition='\nspecial_condition = "explicit_consent"'),
 )
 def special_category(ctx: Context) -> Iterator[Hit]:
+    # Tietosuojalaki 6 § lists the national exceptions to the 9(1) prohibition (insurers, health and social care
+    # providers, …) [S: tietosuoja.fi, yrittajat.fi]; the section number is [M] (research notes §2.4).
     for reg in ctx.registers:
         for i, cat in enumerate(reg.register.data_categories):
             if not cat.special:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import RepresentativeExemption
 from rekisterikit.model.values import business_id_check_digit
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -36,6 +37,50 @@ def controller_identity(ctx: Context) -> Iterator[Hit]:
     name = ctx.statement.controller.name.strip()
     if _GENERIC_NAME.fullmatch(name) or _ADDRESS_NAME.fullmatch(name):
         yield Hit("$.controller.name", {"name": name})
+
+
+#: Legal forms that make a name a registered name: Finnish, Swedish and common foreign abbreviations and words.
+_LEGAL_FORM = re.compile(
+    r"(?<![\w-])(?:oyj?|abp?|ay|ky|tmi|ry|rf|osk|sr|hb|kb|ltd|limited|llc|llp|inc|corp(?:oration)?|plc|gmbh|ag|"
+    r"a/?s|aps|asa|oü|sa|sas|sarl|s\.?r\.?l|bv|nv|toiminimi|osakeyhtiö|aktiebolag|avoin yhtiö|"
+    r"kommandiittiyhtiö|osuuskunta|andelslag|yhdistys|förening|säätiö|stiftelse|elinkeinonharjoittaja|"
+    r"näringsidkare)(?![\w-])\.?", re.IGNORECASE)
+#: Two to four capitalised words of letters: read as a natural person's first and last names (a private trader
+#: controls under their own name, which identifies them).
+_PERSON_NAME = re.compile(r"[A-ZÅÄÖÜ][a-zåäöüéè'-]+(?: [A-ZÅÄÖÜ][a-zåäöüéè'-]+){1,3}")
+
+
+@rule(
+    id="RK-CONTROLLER-LEGAL-NAME", requirement=Requirement.CONTROLLER_IDENTITY, severity=Severity.ERROR,
+    article="GDPR 13(1)(a), 14(1)(a)", title="A brand name comes with the legal name",
+    message=msg(
+        fi='Rekisterinpitäjäksi on ilmoitettu vain nimi "{name}" ilman yhtiömuotoa tai Y-tunnusta; jos se on '
+           'tuotemerkki tai verkkokaupan nimi, kerro myös rekisterinpitäjän virallinen nimi ja Y-tunnus.',
+        sv='Som personuppgiftsansvarig anges endast namnet "{name}" utan bolagsform eller FO-nummer; om det är ett '
+           'varumärke eller webbutikens namn, ange också den personuppgiftsansvariges officiella namn och FO-nummer.',
+        en='The controller is given only as "{name}", with no legal form or business ID; if that is a brand or the '
+           'shop\'s name, also give the controller\'s legal name and business ID.'),
+    trigger="`controller.name` has no legal form (Oy, Ab, Tmi, ry, Ltd …), and the controller has no `legal_name`, "
+            "`legal_form` or `business_id`. A name that reads as a person's first and last names (a private trader) "
+            "passes, as do the names RK-CONTROLLER-IDENTITY already reports.",
+    fix="Set `legal_name` (e.g. `\"Juhlatarvike Oy\"`) and `business_id`, or `legal_form` for a private trader "
+        "(`\"toiminimi\"`).",
+    example='[controller]\nname = "Webstrella"\nemail = "info@webstrella.fi"\n',
+    fixed='[controller]\nname = "Webstrella"\nlegal_name = "Webstrella Oy"\nbusiness_id = "2309658-6"\n'
+          'email = "info@webstrella.fi"\n',
+)
+def controller_legal_name(ctx: Context) -> Iterator[Hit]:
+    # Seed 004 (Webstrella) names only its brand: without a legal name or business ID the controller cannot be
+    # identified (13(1)(a): "the identity ... of the controller").
+    c = ctx.statement.controller
+    name = c.name.strip()
+    if c.legal_name is not None or c.legal_form is not None or c.business_id is not None:
+        return
+    if _GENERIC_NAME.fullmatch(name) or _ADDRESS_NAME.fullmatch(name):
+        return  # RK-CONTROLLER-IDENTITY
+    if _LEGAL_FORM.search(name) or _PERSON_NAME.fullmatch(name):
+        return
+    yield Hit("$.controller.name", {"name": name})
 
 
 def _channels(ctx: Context) -> set[str]:
@@ -86,17 +131,23 @@ def controller_channels(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     id="RK-BUSINESS-ID", requirement=Requirement.BUSINESS_ID, severity=Severity.INFO,
-    article="Finnish practice (Y-tunnus)", title="The business ID is given",
+    article="Directive 2000/31/EC Art. 5(1)(d); 917/2014; GDPR 13(1)(a)", title="The business ID is given",
     message=msg(
-        fi="Suositus: ilmoita rekisterinpitäjän Y-tunnus, jotta rekisterinpitäjä on helppo tunnistaa.",
-        sv="Rekommendation: ange den personuppgiftsansvariges FO-nummer så att den är lätt att identifiera.",
-        en="Recommended: give the controller's business ID (Y-tunnus) so that it is easy to identify."),
+        fi="Suositus: ilmoita rekisterinpitäjän Y-tunnus, jotta rekisterinpitäjä on helppo tunnistaa; "
+           "verkkokaupan on muutenkin pidettävä se helposti saatavilla (sähkökauppadirektiivi 2000/31/EY, 5 artikla).",
+        sv="Rekommendation: ange den personuppgiftsansvariges FO-nummer så att den är lätt att identifiera; en "
+           "webbutik ska ändå hålla det lätt tillgängligt (direktivet om elektronisk handel 2000/31/EG, artikel 5).",
+        en="Recommended: give the controller's business ID (Y-tunnus) so that it is easy to identify; a web shop "
+           "must keep it easily accessible anyway (Electronic Commerce Directive 2000/31/EC, Art. 5)."),
     trigger="A controller established in Finland gives no business ID.",
     fix="Add `business_id = \"NNNNNNN-C\"` to `[controller]`.",
     example='[controller]\nname = "Confetti Oy"\nemail = "info@confetti.fi"\n',
     fixed='[controller]\nname = "Confetti Oy"\nemail = "info@confetti.fi"\nbusiness_id = "2309658-6"\n',
 )
 def business_id(ctx: Context) -> Iterator[Hit]:
+    # Directive 2000/31/EC Art. 5(1)(d) (trade register number) read on lexparency.org [V]. In Finland it was
+    # implemented by Laki tietoyhteiskunnan palvelujen tarjoamisesta 458/2002, repealed on 1.1.2015 by 917/2014
+    # (Finlex, kumotut 2002/20020458) [V]; the section of 917/2014 that carries it now is [M], so none is cited.
     c = ctx.statement.controller
     if c.business_id is None and c.country.code == "FI":
         yield Hit("$.controller.business_id")
@@ -104,7 +155,7 @@ def business_id(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     id="RK-BUSINESS-ID-INVALID", requirement=Requirement.BUSINESS_ID, severity=Severity.ERROR,
-    article="Finnish practice (Y-tunnus)", title="The business ID's check digit is right",
+    article="Directive 2000/31/EC Art. 5(1)(d); GDPR 13(1)(a)", title="The business ID's check digit is right",
     message=msg(
         fi='Y-tunnus "{business_id}" on virheellinen: tarkistusnumero ei täsmää.',
         sv='FO-numret "{business_id}" är ogiltigt: kontrollsiffran stämmer inte.',
@@ -124,24 +175,58 @@ def business_id_invalid(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    id="RK-EU-REPRESENTATIVE", requirement=Requirement.EU_REPRESENTATIVE, severity=Severity.ERROR,
-    article="GDPR 13(1)(a), 27", title="A controller outside the EU names its EU representative",
+    id="RK-EU-REPRESENTATIVE", requirement=Requirement.EU_REPRESENTATIVE, severity=Severity.WARNING,
+    article="GDPR 3(2), 13(1)(a), 27(1)–(2)", title="A controller outside the EU names its EU representative",
     message=msg(
-        fi="Rekisterinpitäjä on sijoittautunut EU/ETA-alueen ulkopuolelle ({country}), mutta sen EU-edustajaa ei "
-           "ole ilmoitettu.",
-        sv="Den personuppgiftsansvarige är etablerad utanför EU/EES ({country}), men någon företrädare i EU anges "
-           "inte.",
-        en="The controller is established outside the EU/EEA ({country}) but names no representative in the EU."),
-    trigger="`controller.country` is outside the EEA and `[eu_representative]` is missing.",
-    fix="Add `[eu_representative]` with its name and contact details (GDPR 27).",
+        fi="Rekisterinpitäjä on sijoittautunut EU/ETA-alueen ulkopuolelle ({country}) eikä ilmoita EU-edustajaa. "
+           "Jos se tarjoaa tavaroita tai palveluja EU:ssa oleville tai seuraa heidän käyttäytymistään (3 artiklan "
+           "2 kohta), sen on nimettävä edustaja unionissa, ellei 27 artiklan 2 kohdan poikkeus koske sitä.",
+        sv="Den personuppgiftsansvarige är etablerad utanför EU/EES ({country}) och anger ingen företrädare i EU. "
+           "Om den erbjuder varor eller tjänster till personer i EU eller övervakar deras beteende (artikel 3.2), "
+           "ska den utse en företrädare i unionen, om inte undantaget i artikel 27.2 gäller.",
+        en="The controller is established outside the EU/EEA ({country}) and names no EU representative. If it "
+           "offers goods or services to people in the EU or monitors their behaviour (Art. 3(2)), it must designate "
+           "a representative in the Union unless the Art. 27(2) exemption applies."),
+    trigger="`controller.country` is outside the EEA, `[eu_representative]` is missing and no "
+            "`controller.representative_exemption` is stated.",
+    fix="Add `[eu_representative]` with its name and contact details (GDPR 27), or state the 27(2) exemption in "
+        "`representative_exemption`.",
     example='[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n',
     fixed='[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n\n'
           '[eu_representative]\nname = "Edustaja Oy"\nemail = "edustaja@edustaja.fi"\n',
 )
 def eu_representative(ctx: Context) -> Iterator[Hit]:
+    # A warning: whether Art. 3(2) applies (targeting people in the EU) cannot be seen from the statement.
     c = ctx.statement.controller
-    if ctx.third_country(c.country) and ctx.statement.eu_representative is None:
+    if ctx.third_country(c.country) and ctx.statement.eu_representative is None and c.representative_exemption is None:
         yield Hit("$.eu_representative", {"country": c.country.code})
+
+
+_EXEMPT = '[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n'
+
+
+@rule(
+    id="RK-EU-REPRESENTATIVE-EXEMPTION", requirement=Requirement.EU_REPRESENTATIVE, severity=Severity.INFO,
+    article="GDPR 27(2)(a)", title="The occasional-processing exemption is narrow",
+    message=msg(
+        fi="Tiedoksi: 27 artiklan 2 kohdan a alakohdan poikkeus koskee vain satunnaista käsittelyä, johon ei sisälly "
+           "laajamittaista erityisten henkilötietoryhmien tai rikostietojen käsittelyä ja josta ei todennäköisesti "
+           "aiheudu riskiä; säännöllinen myynti EU:hun ei ole satunnaista.",
+        sv="För kännedom: undantaget i artikel 27.2 a gäller endast tillfällig behandling som inte omfattar "
+           "behandling i stor omfattning av särskilda kategorier av uppgifter eller uppgifter om lagöverträdelser "
+           "och som sannolikt inte medför någon risk; regelbunden försäljning till EU är inte tillfällig.",
+        en="For information: the Art. 27(2)(a) exemption covers only occasional processing that does not include "
+           "special-category or criminal-offence data on a large scale and is unlikely to result in a risk; selling "
+           "to the EU regularly is not occasional."),
+    trigger="`controller.representative_exemption` is `occasional`.",
+    fix="Check the three conditions of 27(2)(a); if the shop sells to the EU regularly, designate a representative.",
+    example=_EXEMPT + 'representative_exemption = "occasional"\n',
+    fixed=_EXEMPT + '\n[eu_representative]\nname = "Edustaja Oy"\nemail = "edustaja@edustaja.fi"\n',
+)
+def eu_representative_exemption(ctx: Context) -> Iterator[Hit]:
+    # 27(2)(a) wording [V] (gdpr.eu, gdprhub.eu: the text of Art. 27).
+    if ctx.statement.controller.representative_exemption is RepresentativeExemption.OCCASIONAL:
+        yield Hit("$.controller.representative_exemption")
 
 
 @rule(

@@ -44,6 +44,8 @@ _MECHANISMS = {
                                              "the site only gives notice of cookies"),
     CookieConsentMechanism.NONE: text("suostumusta ei pyydetä", "samtycke begärs inte", "no consent is asked"),
 }
+#: Mechanisms under which no consent at all is asked.
+_NO_CONSENT_ASKED = frozenset({CookieConsentMechanism.NONE, CookieConsentMechanism.NOTICE_ONLY})
 #: Mechanisms that claim a consent the law does not recognise (Helsinki Administrative Court 2021; EDPB 05/2020).
 _INVALID_CLAIMS = frozenset({CookieConsentMechanism.IMPLIED, CookieConsentMechanism.BROWSER_SETTINGS})
 
@@ -101,9 +103,22 @@ _BASES = {
 }
 
 
+_LANGUAGE_COOKIE = '''
+[[cookies]]
+name = "kieli"
+provider = "Esimerkki Oy"
+party = "first"
+category = "preferences"
+purpose = "Muistaa käyttäjän valitseman kielen"
+duration = "P1Y"
+legal_basis = "legitimate_interests"
+'''
+
+
 @rule(
     id="RK-COOKIE-BASIS", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
-    article="917/2014 205 §; GDPR 6(1)(a)", title="Non-necessary cookies rest on consent",
+    article="917/2014 205 § 1–2 mom; GDPR 6(1)(a); WP29 Opinion 04/2012",
+    title="Non-necessary cookies rest on consent",
     message=msg(
         fi='Evästeen "{cookie}" peruste on {basis}, mutta muut kuin välttämättömät evästeet edellyttävät '
            'suostumusta; niitä ei voi perustaa oikeutettuun etuun tai muuhun perusteeseen.',
@@ -111,16 +126,25 @@ _BASES = {
            'på berättigat intresse eller någon annan grund.',
         en='The cookie "{cookie}" rests on {basis}, but cookies other than strictly necessary ones need consent; '
            'they cannot rest on legitimate interests or any other basis.'),
-    trigger="A cookie of category preferences, statistics or marketing has a `legal_basis` other than consent.",
-    fix="Set `legal_basis = \"consent\"` and set the cookie only after consent.",
-    example=_cookies(_GA.replace('legal_basis = "consent"', 'legal_basis = "legitimate_interests"')),
-    fixed=_cookies(),
+    trigger="A cookie of category statistics or marketing, or a preferences cookie not marked `user_choice`, has a "
+            "`legal_basis` other than consent. A preferences cookie that only remembers a setting the visitor chose "
+            "explicitly (language, currency, display: `user_choice = true`) falls under the 205 § 2 mom exception "
+            "for a service the user explicitly requested, and may rest on another basis.",
+    fix="Set `legal_basis = \"consent\"` and set the cookie only after consent; or, for a cookie that only stores "
+        "the visitor's own explicit choice and is set when they make it, mark it `user_choice = true`.",
+    example=_cookies(_LANGUAGE_COOKIE),
+    fixed=_cookies(_LANGUAGE_COOKIE + 'user_choice = true\n'),
 )
 def cookie_basis(ctx: Context) -> Iterator[Hit]:
-    # Traficom: marketing cookies cannot rest on legitimate interest [S] (research notes §3.2).
+    # 205 § 1 mom needs consent; 2 mom exempts storage "välttämätöntä palvelun tarjoajalle sellaisen palvelun
+    # tarjoamiseksi, jota tilaaja tai palvelun käyttäjä on nimenomaisesti pyytänyt" (as quoted from Traficom's
+    # 2021 guide) [S]. Art. 29 WP Opinion 04/2012 counts user-interface customisation cookies (a language chosen
+    # with a button) among the exempt [S]; the Helsinki Administrative Court (9.10.2024, Sanoma and Telia) upheld
+    # that personalisation cookies a site sets on its own need consent [S, press release]. Traficom: marketing
+    # cookies cannot rest on legitimate interest [S] (research notes §3.2).
     for ref in ctx.consent_cookies:
         basis = ref.cookie.legal_basis
-        if basis is not None and basis is not LegalBasis.CONSENT:
+        if ref.cookie.needs_consent and basis is not None and basis is not LegalBasis.CONSENT:
             yield Hit(f"{ref.path}.legal_basis", {"cookie": ref.cookie.name, "basis": _BASES[basis]})
 
 
@@ -132,19 +156,24 @@ def cookie_basis(ctx: Context) -> Iterator[Hit]:
            "sen antaa.",
         sv="Samtycket till kakor ska kunna ändras och återkallas när som helst lika lätt som det ges.",
         en="Cookie consent must be changeable and withdrawable at any time, as easily as it is given."),
-    trigger="Non-necessary cookies are in use and `cookie_policy.withdraw` is false.",
+    trigger="Non-necessary cookies are in use, some consent is asked (`cookie_policy.consent` is not `none` or "
+            "`notice_only`: RK-COOKIE-CONSENT already reports a site that asks none) and `cookie_policy.withdraw` "
+            "is false.",
     fix="Offer a permanent 'cookie settings' link (`withdraw = true`).",
     example=_cookies(withdraw="false"),
     fixed=_cookies(withdraw="true"),
 )
 def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
+    if ctx.statement.cookie_policy.consent in _NO_CONSENT_ASKED:
+        return  # nothing to withdraw: RK-COOKIE-CONSENT reports the missing consent
     if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.withdraw:
         yield Hit("$.cookie_policy.withdraw")
 
 
 @rule(
     id="RK-COOKIE-REJECT", requirement=Requirement.COOKIE_CONSENT, severity=Severity.WARNING,
-    article="GDPR 4(11), 7(3); Traficom guide 2021", title="Rejecting is as easy as accepting",
+    article="GDPR 4(11), recital 42; EDPB Guidelines 03/2022; EDPB cookie banner taskforce report (2023); "
+            "Traficom cookie guide (2021)", title="Rejecting is as easy as accepting",
     message=msg(
         fi="Evästeiden hylkäämisen on oltava yhtä helppoa kuin niiden hyväksymisen: tarjoa hylkäysvaihtoehto "
            "evästeilmoituksen ensimmäisellä tasolla.",
@@ -158,7 +187,13 @@ def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
     fixed=_cookies(reject_first_layer="true"),
 )
 def cookie_reject(ctx: Context) -> Iterator[Hit]:
-    # Traficom's guide (13.9.2021; English version 11.11.2022): refusing must be as easy as accepting [S].
+    # Consent is a freely given, unambiguous indication (4(11)); it is not free if the subject cannot refuse
+    # without detriment (recital 42). EDPB Guidelines 03/2022 on deceptive design patterns (v2.0, 14.2.2023) [V];
+    # the EDPB cookie banner taskforce report (adopted 17.1.2023): most authorities hold that a banner without a
+    # reject option on the layer of the accept button gives no valid consent [S, clearycyberwatch.com,
+    # technologylawdispatch.com summaries]. Traficom's guide (13.9.2021): refusing must be as easy as accepting
+    # [S, lexia.fi]; the Helsinki Administrative Court (9.10.2024) upheld Traficom's order to offer refusal on the
+    # first layer [S, press release on sttinfo.fi].
     if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.reject_first_layer:
         yield Hit("$.cookie_policy.reject_first_layer")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
@@ -273,13 +274,17 @@ def sources(ctx: Context) -> Iterator[Hit]:
 
 
 @rule(
-    id="RK-SOURCE-PUBLIC", requirement=Requirement.SOURCES, severity=Severity.ERROR,
+    id="RK-SOURCE-PUBLIC", requirement=Requirement.SOURCES, severity=Severity.INFO,
     article="GDPR 14(2)(f)", title="Say whether a source is publicly accessible",
     message=msg(
-        fi='Tietolähteestä "{source}" ei kerrota, onko se yleisesti saatavilla oleva lähde.',
-        sv='För källan "{source}" anges inte om den är allmänt tillgänglig.',
-        en='The statement does not say whether the source "{source}" is publicly accessible.'),
-    trigger="A `third_party` source has no `public` flag.",
+        fi='Tiedoksi: jos tietolähde "{source}" on yleisesti saatavilla oleva lähde, siitä on kerrottava; '
+           'merkitse, onko se.',
+        sv='För kännedom: om källan "{source}" är allmänt tillgänglig ska det framgå; ange om den är det.',
+        en='For information: if the source "{source}" is publicly accessible, the statement must say so; mark '
+           'whether it is.'),
+    trigger="A `third_party` source has no `public` flag. Art. 14(2)(f) asks for the source \"and, if applicable, "
+            "whether it came from publicly accessible sources\": the statement must say so only when it is, so "
+            "this is a reminder, not an error.",
     fix="Set `public = true` or `public = false`.",
     example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
             'name = "Yhteystietopalvelut"\n',
@@ -287,8 +292,41 @@ def sources(ctx: Context) -> Iterator[Hit]:
           'name = "Yhteystietopalvelut"\npublic = true\n',
 )
 def source_public(ctx: Context) -> Iterator[Hit]:
+    # "if applicable" in 14(2)(f): an unflagged source is a gap only when it is in fact public.
     unnamed = text("(nimeämätön)", "(namnlös)", "(unnamed)")
     for reg in ctx.registers:
         for i, s in enumerate(reg.register.sources):
             if s.kind is SourceKind.THIRD_PARTY and s.public is None:
                 yield Hit(f"{reg.path}.sources[{i}]", {"source": s.name or s.description or unnamed})
+
+
+_NEW_PURPOSE = re.compile(
+    r"uu(?:si|teen|den|sia|siin|della|delle)\w* (?:käyttö)?tarkoitu\w*|muuhun (?:käyttö)?tarkoitu\w*|"
+    r"nytt? ändamål|nya ändamål|annat ändamål|andra ändamål|"
+    r"new purposes?|another purpose|other purposes?|further process\w*", re.IGNORECASE)
+_CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\n'
+
+
+@rule(
+    id="RK-CHANGES-NEW-PURPOSE", requirement=Requirement.PURPOSES, severity=Severity.INFO,
+    article="GDPR 13(3), 14(4)", title="New purposes are announced before processing starts",
+    message=msg(
+        fi="Suositus: kerro selosteen muutoksia koskevassa kohdassa, että jos tietoja aiotaan käsitellä uuteen "
+           "tarkoitukseen, siitä ja sen edellyttämistä tiedoista kerrotaan ennen käsittelyn aloittamista.",
+        sv="Rekommendation: ange i avsnittet om ändringar att om uppgifterna ska behandlas för ett nytt ändamål "
+           "informeras den registrerade om det och om övrig relevant information innan behandlingen börjar.",
+        en="Recommended: say in the section on changes that if data is to be processed for a new purpose, data "
+           "subjects are told about it, with the other relevant information, before that processing starts."),
+    trigger="`changes` is missing or does not speak of processing for a new or other purpose.",
+    fix="Add to `changes` a sentence such as 'If we intend to use your data for a new purpose, we tell you before "
+        "we start.'",
+    example=_CHANGES.format(extra="") + CONTROLLER,
+    fixed=_CHANGES.format(extra=" Jos aiomme käsitellä tietoja uuteen tarkoitukseen, kerromme siitä ennen "
+                                "käsittelyn aloittamista.") + CONTROLLER,
+)
+def changes_new_purpose(ctx: Context) -> Iterator[Hit]:
+    # 13(3): before further processing for another purpose, the controller provides information on that purpose
+    # and any relevant further information of 13(2) [V, GDPR text].
+    changes = ctx.statement.changes
+    if changes is None or not any(_NEW_PURPOSE.search(t) for t in changes.texts()):
+        yield Hit("$.changes")

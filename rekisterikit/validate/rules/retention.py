@@ -161,3 +161,133 @@ def retention_accounting_start(ctx: Context) -> Iterator[Hit]:
         if path not in seen and r.start is not None and r.start not in _FINANCIAL_PERIOD_START:
             seen.add(path)
             yield Hit(f"{path}.start")
+
+
+#: Deletion only if the customer asks: no period and no criteria the data subject can apply.
+_PERMISSIVE = re.compile(
+    r"(?:voidaan|voi|saatetaan) poista\w*[^.;]{0,60}?(?:pyynnöstä|vaatimuksesta|pyytäessä|pyydettäessä)|"
+    r"poistetaan\w*[^.;]{0,40}?(?:pyynnöstä|vaatimuksesta)|"
+    r"(?:kan|får) (?:raderas|tas bort)[^.;]{0,40}?på [^.;]{0,30}?begäran|raderas på [^.;]{0,30}?begäran|"
+    r"(?:may|can|will) be (?:deleted|erased|removed)[^.;]{0,40}?(?:at|on|upon) [^.;]{0,30}?request|"
+    r"(?:deleted|erased|removed) (?:at|on|upon) (?:your |the customer'?s? |the data subject'?s? )?request",
+    re.IGNORECASE)
+#: The customer relationship as the measure of retention.
+_RELATIONSHIP = re.compile(
+    r"asiakassuhte\w* (?:jatkumisen |keston |voimassaolon |olemassaolon )?ajan|asiakkuuden (?:keston |"
+    r"voimassaolon )?ajan|asiakassuhteen (?:päättyessä|päätyttyä|päättymiseen|päättymisestä|päättymisen jälkeen)|"
+    r"(?:så länge|medan) kundförhållandet (?:varar|pågår|består)|under kundförhållandet|kundförhållandets slut|"
+    r"efter att kundförhållandet (?:upphört|avslutats)|"
+    r"(?:for the duration|during|for as long as|as long as) (?:of )?(?:the |our )?customer relationship|"
+    r"end of the customer relationship|customer relationship (?:ends|has ended)",
+    re.IGNORECASE)
+#: Words that define when the customer relationship ends.
+_RELATIONSHIP_END = re.compile(
+    r"katsotaan päättyneeksi|päättyy,? kun|viimei\w* (?:osto|tilau|kirjautu|yhteydenot|asioin)\w*|"
+    r"tilin (?:sulke|poist)\w*|"
+    r"anses (?:ha )?(?:upphört|avslutat)|upphör när|senaste (?:köp|beställning|inloggning|kontakt)\w*|"
+    r"(?:is deemed|is considered) to (?:have )?end|ends when|last (?:purchase|order|login|contact)|"
+    r"account is (?:closed|deleted)", re.IGNORECASE)
+
+
+def _undefined(r: Retention) -> str | None:
+    texts = r.criteria.texts() if r.criteria is not None else ()
+    for t in texts:
+        if r.period is None and _PERMISSIVE.search(t):
+            return t.strip()
+    defined = any(_RELATIONSHIP_END.search(t) for t in texts)
+    if defined:
+        return None
+    for t in texts:
+        if _RELATIONSHIP.search(t):
+            return t.strip()
+    if r.start is RetentionStart.END_OF_CUSTOMER_RELATIONSHIP:
+        return "end_of_customer_relationship"
+    return None
+
+
+@rule(
+    id="RK-RETENTION-UNDEFINED", requirement=Requirement.RETENTION, severity=Severity.WARNING,
+    article="GDPR 13(2)(a), 5(1)(e); WP260", title="Retention does not hang on a request or an undefined end",
+    message=msg(
+        fi='Säilytysaika jää avoimeksi ("{criteria}"): tiedot eivät saa odottaa asiakkaan poistopyyntöä, ja jos '
+           'aika lasketaan asiakassuhteen päättymisestä, kerro milloin asiakassuhde katsotaan päättyneeksi '
+           '(esimerkiksi kaksi vuotta viimeisestä ostosta).',
+        sv='Lagringstiden är öppen ("{criteria}"): uppgifterna får inte vänta på att kunden begär radering, och om '
+           'tiden räknas från kundförhållandets slut, ange när det anses ha upphört (till exempel två år efter '
+           'det senaste köpet).',
+        en='The retention period is open-ended ("{criteria}"): data must not wait for the customer to ask for its '
+           'deletion, and if the period runs from the end of the customer relationship, say when the relationship '
+           'is deemed to end (for example two years after the last purchase).'),
+    trigger="A retention rule without a `period` whose `criteria` make deletion depend on the customer's request "
+            "(\"voidaan poistaa asiakkaan pyynnöstä\"), or a rule that runs for or from the customer relationship "
+            "(\"asiakassuhteen ajan\", `start = \"end_of_customer_relationship\"`) without saying when it ends.",
+    fix="Give a period from a defined event, e.g. `period = \"P2Y\"` from `last_activity`, or define the end of the "
+        "customer relationship in `criteria` (\"…katsotaan päättyneeksi, kun viimeisestä ostosta on kulunut kaksi "
+        "vuotta\").",
+    example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\n'
+            'criteria = "Tiedot säilytetään asiakassuhteen ajan ja ne voidaan poistaa asiakkaan pyynnöstä."\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\nperiod = "P2Y"\nstart = "last_activity"\n'
+          'criteria = "Asiakassuhde katsotaan päättyneeksi, kun viimeisestä ostosta on kulunut kaksi vuotta."\n',
+)
+def retention_undefined(ctx: Context) -> Iterator[Hit]:
+    # 13(2)(a) asks for the period "or if that is not possible, the criteria used to determine that period";
+    # WP260 wants the data subject able to assess the retention for their data [M]. Seeds 001 ("asiakassuhteen
+    # jatkumisen ajan") and 002 ("voidaan poistaa asiakkaan vaatimuksesta tai asiakassuhteen päättyessä").
+    for reg in ctx.registers:
+        for i, r in enumerate(reg.register.retention):
+            criteria = _undefined(r)
+            if criteria is not None:
+                yield Hit(f"{reg.path}.retention[{i}]", {"criteria": criteria})
+
+
+_ACCOUNTING_WORDS = re.compile(r"kirjanpi\w*|1336/1997|bokför\w*|bokslut\w*|accounting|bookkeeping",
+                               re.IGNORECASE)
+
+
+def _mentions_accounting(ctx: Context) -> bool:
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.kind is PurposeKind.ACCOUNTING:
+            return True
+        if p.legal_obligation is not None and _ACCOUNTING_WORDS.search(p.legal_obligation):
+            return True
+    for reg in ctx.registers:
+        for r in reg.register.retention:
+            texts = [*(r.criteria.texts() if r.criteria else ()), r.legal_reference or ""]
+            if any(_ACCOUNTING_WORDS.search(t) for t in texts):
+                return True
+    return False
+
+
+@rule(
+    id="RK-RETENTION-ACCOUNTING-MISSING", requirement=Requirement.RETENTION, severity=Severity.WARNING,
+    article="Kirjanpitolaki 1336/1997 2:10; GDPR 13(1)(c), 13(2)(a)",
+    title="A shop that sells keeps accounting records",
+    message=msg(
+        fi='Verkkokauppa käsittelee tilauksia ("{purpose}"), mutta seloste ei kerro kirjanpitoaineiston '
+           'säilyttämisestä: tositteet, kuten laskut ja kuitit, on säilytettävä kirjanpitolain mukaan vähintään '
+           'kuusi vuotta. Kerro kirjanpito käsittelyn tarkoituksena ja sen säilytysaika.',
+        sv='Webbutiken behandlar beställningar ("{purpose}"), men beskrivningen nämner inte att bokföringsmaterial '
+           'sparas: verifikationer som fakturor och kvitton ska enligt bokföringslagen sparas i minst sex år. Ange '
+           'bokföringen som ändamål och dess lagringstid.',
+        en='The shop processes orders ("{purpose}") but the statement says nothing of keeping accounting records: '
+           'vouchers such as invoices and receipts must be kept for at least six years under the Accounting Act. '
+           'State accounting as a purpose with its retention period.'),
+    trigger="A purpose of kind `order` exists, and no purpose is of kind `accounting` and no legal obligation or "
+            "retention rule mentions accounting (kirjanpito, 1336/1997, bokföring).",
+    fix="Add an `accounting` purpose on `legal_obligation` (Kirjanpitolaki 1336/1997) and a retention rule of 6 "
+        "years from the end of the year in which the financial period ended.",
+    example=CONTROLLER + REGISTER + _ORDERS.replace('legal_basis', 'kind = "order"\nlegal_basis'),
+    fixed=CONTROLLER + REGISTER + _ORDERS.replace('legal_basis', 'kind = "order"\nlegal_basis') + _ACCOUNTING
+          + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\nperiod = "P6Y"\n'
+            'start = "end_of_year_of_financial_period_end"\n',
+)
+def retention_accounting_missing(ctx: Context) -> Iterator[Hit]:
+    # Periods [S] (several accountancy sources, e.g. azets.fi, kirjanpitopalvelumiettinen.fi): vouchers 6 years
+    # from the end of the year in which the financial period ended; the section number 2:10 is [M].
+    if _mentions_accounting(ctx):
+        return
+    for ref in ctx.purposes:
+        if ref.purpose.kind is PurposeKind.ORDER:
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+            return

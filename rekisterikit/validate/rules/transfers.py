@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Country, LocalizedText, Transfer, TransferMechanism
+from rekisterikit.model import Cookie, Country, LocalizedText, Recipient, Transfer, TransferMechanism
 from rekisterikit.validate import data
 from rekisterikit.validate.context import Context, text
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -72,6 +72,83 @@ def transfers_not_stated(ctx: Context) -> Iterator[Hit]:
     for reg in ctx.registers:
         if reg.register.transfers is None:
             yield Hit(f"{reg.path}.transfers", {"register": reg.register.name})
+
+
+def _provider(text_: str | LocalizedText | None) -> data.Provider | None:
+    if text_ is None:
+        return None
+    texts = text_.texts() if isinstance(text_, LocalizedText) else (text_,)
+    _, known = data.providers()
+    return next((p for p in known for t in texts if p.named_in(t)), None)
+
+
+def _recipient_provider(r: Recipient) -> data.Provider | None:
+    for value in (r.name, r.category, r.description):
+        found = _provider(value)
+        if found is not None:
+            return found
+    return None
+
+
+def _cookie_provider(c: Cookie) -> data.Provider | None:
+    found = _provider(c.provider)
+    if found is not None:
+        return found
+    _, known = data.providers()
+    return next((p for p in known if p.sets_cookie(c.name)), None)
+
+
+_MAILCHIMP = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
+
+
+@rule(
+    id="RK-TRANSFERS-SILENT", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.WARNING,
+    article="GDPR 13(1)(f), 14(1)(f); WP260", title="Say where data goes when providers are commonly outside the EU",
+    message=msg(
+        fi='Seloste nimeää palveluntarjoajan "{recipient}", jonka käsittely tapahtuu tavallisesti myös EU/ETA-alueen '
+           'ulkopuolella ({country}), mutta ei kerro tietojen siirroista. Kerro, mihin maihin tietoja siirretään ja '
+           'millä perusteella, tai että tiedot pysyvät EU/ETA-alueella.',
+        sv='Beskrivningen namnger leverantören "{recipient}", vars behandling vanligen sker även utanför EU/EES '
+           '({country}), men säger inget om överföringar. Ange till vilka länder uppgifterna överförs och på vilken '
+           'grund, eller att de stannar inom EU/EES.',
+        en='The statement names the provider "{recipient}", whose processing commonly also takes place outside the '
+           'EU/EEA ({country}), but says nothing about transfers. Say to which countries data goes and on what '
+           'basis, or that it stays in the EU/EEA.'),
+    trigger="A register says nothing of transfers (`transfers` absent) and one of its recipients, or (when no "
+            "register speaks of transfers) a declared cookie's provider or name, belongs to a provider group whose "
+            "processing commonly takes place outside the EEA (package data `providers.json`: Google, Meta, "
+            "Microsoft, Mailchimp, Shopify, Klaviyo …). A recipient already placed outside the EEA is "
+            "RK-TRANSFER-UNDISCLOSED's.",
+    fix="Add `[[registers.transfers]]` entries with the country, the recipients and the mechanism (for a US group "
+        "usually `dpf`), or write `transfers = []` once you have checked that the data stays in the EU/EEA.",
+    example=_register(_MAILCHIMP),
+    fixed=_register(_MAILCHIMP, 'transfers = [{ country = "US", recipients = ["Mailchimp"], mechanism = "dpf", '
+                                'dpf_certified = true }]'),
+)
+def transfers_silent(ctx: Context) -> Iterator[Hit]:
+    # The real statements the lawyer read were most often silent on transfers while naming Google, Meta or
+    # Mailchimp (issue "accuracy on real statements"); 13(1)(f) asks for "the fact that the controller intends to
+    # transfer" [V, GDPR text].
+    for reg in ctx.registers:
+        if reg.register.transfers is not None:
+            continue
+        for i, r in enumerate(reg.register.recipients or ()):
+            if r.country is not None and ctx.third_country(r.country):
+                continue
+            found = _recipient_provider(r)
+            if found is not None:
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": found.country})
+    if any(reg.register.transfers is not None for reg in ctx.registers):
+        return
+    reported: set[str] = set()
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if c.country is not None and ctx.third_country(c.country):
+            continue
+        found = _cookie_provider(c)
+        if found is not None and found.name not in reported:
+            reported.add(found.name)
+            yield Hit(ref.path, {"recipient": c.provider or found.name, "country": found.country})
 
 
 def _transfers(ctx: Context) -> Iterator[tuple[str, Transfer]]:
@@ -304,3 +381,35 @@ def transfer_derogation(ctx: Context) -> Iterator[Hit]:
     for path, t in _transfers(ctx):
         if t.mechanism is TransferMechanism.DEROGATION:
             yield Hit(path, {"country": _where(t), "derogation": t.derogation or unnamed})
+
+
+@rule(
+    id="RK-TRANSFER-IMPACT-ASSESSMENT", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.INFO,
+    article="GDPR 44, 46; C-311/18; EDPB Recommendations 01/2020", title="Art. 46 transfers need an impact assessment",
+    message=msg(
+        fi="Tiedoksi: vakiolausekkeisiin tai muuhun 46 artiklan suojatoimeen perustuvasta siirrosta ({country}) on "
+           "arvioitava, estävätkö kohdemaan lainsäädäntö tai käytännöt suojatoimien toteutumisen, ja tarvittaessa "
+           "otettava käyttöön lisätoimenpiteitä (siirtovaikutusten arviointi).",
+        sv="För kännedom: för en överföring ({country}) som grundar sig på standardavtalsklausuler eller en annan "
+           "skyddsåtgärd enligt artikel 46 ska det bedömas om mottagarlandets lagstiftning eller praxis hindrar "
+           "skyddsåtgärderna från att fungera, och vid behov ska kompletterande åtgärder vidtas "
+           "(konsekvensbedömning av överföringen).",
+        en="For information: a transfer ({country}) on standard contractual clauses or another Art. 46 safeguard "
+           "needs an assessment of whether the law or practice of the destination country keeps the safeguards "
+           "from working, with supplementary measures where needed (a transfer impact assessment)."),
+    trigger="A transfer's mechanism is `scc_2021_914`, `bcr`, `code_of_conduct` or `certification` and it does not "
+            "state `impact_assessed = true`.",
+    fix="Document a transfer impact assessment for each such transfer (EDPB Recommendations 01/2020, six steps), "
+        "then set `impact_assessed = true`; the statement need not publish the assessment.",
+    example=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", '
+                      'safeguards_copy = "Jäljennöksen saa pyytämällä tietosuoja@esimerkki.fi" }]'),
+    fixed=_register('transfers = [{ country = "IN", mechanism = "scc_2021_914", impact_assessed = true, '
+                    'safeguards_copy = "Jäljennöksen saa pyytämällä tietosuoja@esimerkki.fi" }]'),
+)
+def transfer_impact_assessment(ctx: Context) -> Iterator[Hit]:
+    # C-311/18 (Schrems II): exporters relying on Art. 46 tools verify, case by case, whether the third country's
+    # law or practice impinges on their effectiveness; EDPB Recommendations 01/2020 (v2.0, 18.6.2021) set out the
+    # steps [V: EDPB text on vdocuments.us; privacy-ticker.com summary].
+    for path, t in _transfers(ctx):
+        if t.mechanism in _ARTICLE_46 and not t.impact_assessed:
+            yield Hit(f"{path}.mechanism", {"country": _where(t)})

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
         Register,
         Statement,
     )
+    from rekisterikit.records import diff
     from rekisterikit.render import render, render_cookie_table
     from rekisterikit.validate import rule, validate
 
@@ -50,6 +51,7 @@ __all__ = [
     "Severity",
     "Statement",
     "__version__",
+    "diff",
     "dump",
     "dumps",
     "load",
@@ -69,6 +71,7 @@ _EXPORTS = {
     "Report": "rekisterikit.findings",
     "Requirement": "rekisterikit.findings",
     "Severity": "rekisterikit.findings",
+    "diff": "rekisterikit.records",
     "dump": "rekisterikit.load",
     "dumps": "rekisterikit.load",
     "load": "rekisterikit.load",

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rekisterikit.records.diff import Change, ChangeClass, ChangeKind, StatementDiff, diff
+
 if TYPE_CHECKING:
     from rekisterikit.model import Language, Statement
 
-__all__ = ["summary"]
+__all__ = ["Change", "ChangeClass", "ChangeKind", "StatementDiff", "diff", "summary"]
 
 
 def summary(old: Statement, new: Statement, *, locale: Language | str) -> str | None:

@@ -326,6 +326,12 @@ class _Recorder:
                     self.storage[skey] = StorageKey(kind=kind, key=str(name), origin=found["origin"],
                                                     page=self.page_url)
 
+    def reset(self) -> None:
+        """Forget what was recorded so far (the browser keeps its state)."""
+        self.cookies.clear()
+        self.storage.clear()
+        self.requests.clear()
+
     def final_cookies(self) -> tuple[ObservedCookie, ...]:
         now = time.time()
         result = []
@@ -390,6 +396,9 @@ def _decide(page: Any, recorder: _Recorder, which: str, settings: ScanSettings) 
     selector = controls.accept if which == "accept" else controls.reject
     if not _click(page, recorder, selector, settings):
         return "not-found"
+    # What the page did before the choice is the no-decision pass's business; from here on the pass records
+    # what follows the choice (cookies still held after it are seen again by ``collect``).
+    recorder.reset()
     recorder.collect(page)
     return mode
 

@@ -21,9 +21,9 @@ __all__ = ["build_parser", "exit_codes_epilog", "main"]
 
 #: (name, module, one-line help) of every subcommand, in the order ``--help`` lists them.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
-    ("show", "rekisterikit.show", "print a readable summary of a statement file"),
+    ("show", "rekisterikit.show", "print a readable summary of statement files"),
     ("render", "rekisterikit.render.command", "render a statement as HTML, text, Markdown or JSON (fi, sv, en)"),
-    ("check", "rekisterikit.validate.cli", "check a statement file against the law (GDPR, Finnish acts)"),
+    ("check", "rekisterikit.validate.cli", "check statement files against the law (GDPR, Finnish acts)"),
     ("lint", "rekisterikit.lint.cli", "lint a privacy statement written in prose (.txt, .md, .html)"),
     ("import", "rekisterikit.lint.import_cli", "make a draft statement file from a statement in prose"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),

@@ -5,7 +5,8 @@ Routes:
 * ``GET /api/manifest`` — the app manifest (permissions, ``tokenTargetUrl``, ``dataPrivacyUrl``, webhooks with
   their subscription queries);
 * ``POST /api/register`` — installation: Saleor posts ``{"auth_token": …}`` with ``Saleor-Api-Url``; the token is
-  checked against that Saleor (``query { app { id } }``) and stored in the database, for allow-listed URLs only;
+  checked against that Saleor (``query { app { id identifier } }``: it must be this app's) and stored in the
+  database, for allow-listed URLs only; a stored installation is replaced only once Saleor refuses its token;
 * ``POST /api/webhooks/customer-created|customer-deleted|account-deleted`` — signed webhooks
   (:mod:`~rekisterikit.contrib.saleor.webhooks`): deleting a customer erases their consent records (GDPR 17),
   creating one links the consent id the storefront put in the new account's metadata;
@@ -264,8 +265,13 @@ class SaleorApp:
     def register(self, api_url_header: str | None, body: Any) -> Installation:
         """Handle ``POST /api/register``; return the stored installation.
 
+        The token must belong to this app (``app { identifier }`` is the manifest's ``id``), and may replace a
+        stored installation of another app id only once Saleor no longer accepts the stored token (the operator
+        uninstalled the app there): a token of another app, or of a second copy, cannot take the installation over.
+
         Raises:
-            _Refused: the URL is missing or not allowed, the token is missing or does not work.
+            _Refused: the URL is missing or not allowed, the token is missing or does not work (401), belongs to
+                another app (403) or to another installation while the stored one is still in place (409).
         """
         if not api_url_header:
             raise _Refused("no Saleor-Api-Url header", 400)
@@ -288,11 +294,28 @@ class SaleorApp:
             raise _Refused("the token could not be verified with Saleor", 401) from None
         if not isinstance(app.get("id"), str) or not app["id"]:
             raise _Refused("the token could not be verified with Saleor", 401)
+        if app.get("identifier") != self.config.identifier:
+            logger.warning("refused installation in %s: the token belongs to app %r, not to %r", api_url,
+                           app.get("identifier"), self.config.identifier)
+            raise _Refused("the token belongs to another app", 403)
+        current = self.installations.get(api_url)
+        if current is not None and current.app_id != app["id"] and self._still_installed(current):
+            logger.warning("refused installation in %s as app %s: app %s is installed there and its token still "
+                           "works; uninstall it in Saleor first", api_url, app["id"], current.app_id)
+            raise _Refused("the app is already installed in this Saleor: uninstall it there first", 409)
         installation = Installation(api_url=api_url, app_id=app["id"], token=token,
                                     installed_at=dt.datetime.now(dt.UTC))
         self.installations.save(installation)
         logger.info("installed in %s as app %s", api_url, installation.app_id)
         return installation
+
+    def _still_installed(self, installation: Installation) -> bool:
+        """Whether Saleor still accepts the stored token as the stored app (it forgets both on uninstallation)."""
+        try:
+            app = self.client(installation).execute(gql.APP_ID).get("app") or {}
+        except SaleorError:
+            return False  # Saleor was reached a moment ago with the new token: the old one is refused
+        return bool(app.get("id") == installation.app_id)
 
     # -- webhooks ------------------------------------------------------------------------------------------
 

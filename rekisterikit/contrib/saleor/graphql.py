@@ -42,6 +42,7 @@ APP_ID = """
 query RekisterikitAppId {
   app {
     id
+    identifier
   }
 }
 """

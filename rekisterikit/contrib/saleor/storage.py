@@ -1,7 +1,9 @@
 """What the Saleor app keeps besides the consent log, in SQLite tables of the same database file.
 
 * :class:`InstallationStore` — one auth token per Saleor API URL (table ``rk_saleor_installation``). Tokens are
-  written only here: they are never logged and never shown in a ``repr``. Protect the file like a password file.
+  written only here: they are never logged and never shown in a ``repr``. The database file (and its ``-wal`` and
+  ``-shm`` companions) is made readable by its owner only (mode ``0600``) when a store opens it; keep its folder
+  and backups as private as a password file.
 * :class:`ConsentLinkStore` — which consent ids belong to which Saleor customer (table ``rk_saleor_consent_link``),
   so that deleting the customer erases the records made under those ids before the customer logged in.
 
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from attrs import define, field
 
-__all__ = ["ConsentLinkStore", "Installation", "InstallationStore"]
+__all__ = ["FILE_MODE", "ConsentLinkStore", "Installation", "InstallationStore", "restrict_file"]
 
 _SCHEMA = """CREATE TABLE IF NOT EXISTS rk_saleor_installation (
     api_url      TEXT PRIMARY KEY,
@@ -34,6 +36,22 @@ _LINK_SCHEMA = """CREATE TABLE IF NOT EXISTS rk_saleor_consent_link (
     consent_id TEXT NOT NULL,
     PRIMARY KEY (api_url, user_id, consent_id)
 )"""
+
+
+#: The mode of the database file: the app's token is in it.
+FILE_MODE = 0o600
+
+
+def restrict_file(path: Path) -> None:
+    """Create ``path`` if missing and make it (and SQLite's ``-wal``/``-shm`` files) readable by its owner only."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, FILE_MODE))
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if file.stat().st_mode & 0o777 != FILE_MODE:
+                os.chmod(file, FILE_MODE)
+        except FileNotFoundError:
+            continue
 
 
 @contextlib.contextmanager
@@ -74,6 +92,7 @@ class InstallationStore:
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.timeout = timeout
+        restrict_file(self.path)
         with self._connect() as conn:
             conn.execute(_SCHEMA)
 
@@ -119,6 +138,7 @@ class ConsentLinkStore:
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = 30.0) -> None:
         self.path = Path(path)
         self.timeout = timeout
+        restrict_file(self.path)
         with _connect(self.path, self.timeout) as conn:
             conn.execute(_LINK_SCHEMA)
 

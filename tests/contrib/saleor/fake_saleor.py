@@ -329,7 +329,8 @@ class FakeSaleor:
         }
 
     def _app_view(self, app: InstalledApp) -> dict[str, Any]:
-        return {"__typename": "App", "id": app.id, "name": app.manifest["name"], "isActive": True,
+        return {"__typename": "App", "id": app.id, "identifier": app.manifest.get("id"), "name": app.manifest["name"],
+                "isActive": True,
                 **self._metadata_fields({"metadata": {}})}
 
     def _user_view(self, user: dict[str, Any]) -> dict[str, Any]:
@@ -600,6 +601,19 @@ class FakeSaleor:
                 del self.apps[app_id]
             raise SaleorGraphQLError(f"the app refused the installation: {status} {body!r}")
         return app
+
+    def add_app(self, manifest: dict[str, Any], *, permissions: Iterable[str] = ()) -> InstalledApp:
+        """Install another app without telling it its token (e.g. a second app of the shop, or an attacker's)."""
+        app = InstalledApp(id=global_id("App", next(self._ids)), token=secrets.token_urlsafe(30), manifest=manifest,
+                           permissions=frozenset(permissions))
+        with self._lock:
+            self.apps[app.id] = app
+        return app
+
+    def uninstall_app(self, app: InstalledApp) -> None:
+        """Uninstall ``app``, as Saleor's ``appDelete`` does: its token stops working."""
+        with self._lock:
+            del self.apps[app.id]
 
     def event_payload(self, query: str, event: str, recipient: InstalledApp, **objects: Any) -> bytes:
         """Execute a subscription ``query`` for ``event`` and return the body Saleor would send."""

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -99,10 +100,48 @@ def test_register_rejects_incomplete_requests(app: AppUnderTest, saleor: FakeSal
     assert _installation_token(app) is None
 
 
-def test_reinstalling_replaces_the_token(installed: AppUnderTest, saleor: FakeSaleor) -> None:
-    """Installing again (a new token from the same Saleor) replaces the stored token."""
-    second = installed.install()
-    assert second.token == _installation_token(installed)
+def test_reinstalling_replaces_the_token(app: AppUnderTest, saleor: FakeSaleor) -> None:
+    """Uninstalling in Saleor and installing again (a new app id and token) replaces the stored installation."""
+    first = app.install()
+    saleor.uninstall_app(first)
+    second = app.install()
+    assert second.token == _installation_token(app)
+
+
+def test_a_token_of_another_app_cannot_take_the_installation_over(installed: AppUnderTest,
+                                                                  saleor: FakeSaleor) -> None:
+    """/api/register with the token of another app of the same Saleor is refused (403); erasure still works."""
+    real = _installation_token(installed)
+    other = saleor.add_app({"id": "com.example.other", "name": "Other app"}, permissions=["MANAGE_USERS"])
+    response = installed.http.post("/api/register", json={"auth_token": other.token},
+                                   headers={"Saleor-Api-Url": saleor.api_url})
+    assert 403 == response.status_code
+    assert real == _installation_token(installed)
+    user_id = saleor.create_customer("poistuva@example.com")
+    (delivery,) = saleor.delete_customer(user_id)
+    assert 200 == delivery.status
+
+
+def test_a_second_copy_cannot_replace_an_installation_that_still_works(installed: AppUnderTest,
+                                                                       saleor: FakeSaleor) -> None:
+    """A token of another app with the same manifest id is refused (409) while the stored token still works."""
+    real = _installation_token(installed)
+    manifest = installed.http.get("/api/manifest").get_json()
+    copy = saleor.add_app(manifest, permissions=manifest["permissions"])
+    response = installed.http.post("/api/register", json={"auth_token": copy.token},
+                                   headers={"Saleor-Api-Url": saleor.api_url})
+    assert 409 == response.status_code
+    assert real == _installation_token(installed)
+
+
+def test_the_database_holding_the_token_is_private(installed: AppUnderTest) -> None:
+    """The app's database file (with the token) is readable by its owner only, WAL files included."""
+    import stat
+
+    path = Path(installed.store.path)
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists():
+            assert 0o600 == stat.S_IMODE(file.stat().st_mode), file
 
 
 # -- webhooks: erasure and linking ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from rekisterikit.lint.analysis import Analysis
 from rekisterikit.lint.extract import contacts_of, controller_name
 from rekisterikit.lint.lexicon import lexicon
 from rekisterikit.lint.rules import LintRule, rule
-from rekisterikit.lint.structure import Structure, Unit
+from rekisterikit.lint.structure import Structure, Unit, classify_heading
 from rekisterikit.model.values import BusinessId, Language, LocalizedText
 
 __all__ = ["Decision", "Outcome", "run_checks"]
@@ -53,6 +53,7 @@ class _Run:
     findings: list[Finding] = field(factory=list)
     decisions: dict[Requirement, Decision] = field(factory=dict)
     flagged: set[tuple[str, int]] = field(factory=set)
+    tables: dict[str, frozenset[int]] | None = None
 
     # --------------------------------------------------------------------------------------------- helpers
     @property
@@ -107,6 +108,20 @@ class _Run:
             article=lint_rule.article, path=str(self.structure.section_of(unit.index).describe()),
             message=self._message(lint_rule, values), evidence=_evidence(unit)))
 
+    def table(self, kind: str) -> frozenset[int]:
+        """Rows of tables whose header row names a column of ``kind`` ("Oikeusperuste", "Legal basis", "Ändamål")."""
+        if self.tables is None:
+            self.tables = _table_columns(self.structure)
+        return self.tables.get(kind, frozenset())
+
+    def cookie_area(self) -> frozenset[int]:
+        """Units about cookies: those mentioning them, the cookie sections, and the other units of a section that
+        mentions cookies and is about nothing else ("Kävijätilastot: … Google Analytics … evästeiden käytön")."""
+        sections = {self.unit(i).section for i in self.u("cookie")}
+        loose = frozenset(i for i in self.analysis.body() if self.unit(i).section in sections
+                          and set(self.structure.sections[self.unit(i).section].kinds) <= {"cookies", "title"})
+        return self.u("cookie") | self.k("cookies") | loose
+
     def term(self, key: str, unit: int) -> str:
         found = self.analysis.terms_in(key, unit)
         return found[0] if found else ""
@@ -120,6 +135,35 @@ class _Run:
         negation = self.u("negation")
         exception = self.u("exception")
         return frozenset(i for i in units if i in negation and i not in exception)
+
+
+def _cells(text: str) -> list[str]:
+    return [c.strip() for c in text.strip().strip("|").split("|")]
+
+
+def _table_columns(structure: Structure) -> dict[str, frozenset[int]]:
+    """For each section kind named in a table's header row, the table's other rows.
+
+    Markdown tables and HTML tables (whose cells the reader joins with " | ") are runs of consecutive units in one
+    section with at least two cells; the first row is the header.
+    """
+    found: dict[str, set[int]] = {}
+    header: tuple[str, ...] | None = None
+    previous: Unit | None = None
+    for unit in structure.units:
+        cells = _cells(unit.text) if "|" in unit.text and not unit.heading else []
+        if len([c for c in cells if c]) < 2:
+            header, previous = None, None
+            continue
+        if all(set(c) <= set("-: ") for c in cells):
+            continue
+        if header is None or previous is None or previous.section != unit.section:
+            header = tuple(k for c in cells for k in classify_heading(c))
+        else:
+            for kind in header:
+                found.setdefault(kind, set()).add(unit.index)
+        previous = unit
+    return {kind: frozenset(units) for kind, units in found.items()}
 
 
 def _evidence(unit: Unit) -> Evidence:
@@ -195,19 +239,22 @@ def _purposes(run: _Run) -> None:
                   "kind_service_development", "kind_account", "kind_newsletter")
     stated = in_section | (run.u("purpose") & kinds)
     stated -= run.k("cookies", "security", "title")
+    stated |= run.table("purposes") - run.k("cookies")
     if stated:
         run.decide(Requirement.PURPOSES, Outcome.PROVIDED, stated)
     else:
         run.missing("RK-LINT-PURPOSES")
 
     candidates = run.u(*_BASES)
-    context = run.u("basis_context") | run.k("legal_basis")
+    context = run.u("basis_context") | run.k("legal_basis") | run.table("legal_basis")
     bases = (candidates & context) - run.negated(candidates) - run.k("cookies", "security") - run.u("consent_negated")
     # Consent mentioned with a purpose ("markkinointi suostumuksella") states the basis of that purpose too.
     bases |= run.consent() & run.k("purposes")
     invalid = (run.u("basis_invalid") & context & (run.k("legal_basis") | run.u("basis_context"))) - bases
     for index in sorted(invalid):
-        if index in run.k("legal_basis") or _invalid_as_basis(run, index):
+        # In a basis section a short "Asiakassuhde." is the basis; in a longer sentence the customer relationship
+        # may be a purpose ("asiakassuhteen ylläpitämiseksi"), so the word must be put as the ground.
+        if _invalid_as_basis(run, index) or (index in run.k("legal_basis") and len(run.unit(index).text) < 60):
             run.flag("RK-LINT-BASIS-INVALID", run.unit(index), term=run.term("basis_invalid", index))
     if bases:
         run.decide(Requirement.LEGAL_BASIS, Outcome.PROVIDED, bases)
@@ -255,16 +302,16 @@ def _recipients(run: _Run) -> None:
 
     outside = run.u("transfer_outside") | run.k("transfers")
     none_stated = run.negated(outside) & run.u("transfer_outside")
-    vendors = run.u("non_eea_vendors") - run.k("controller", "contact_person")
+    vendors = run.u(*_VENDOR_KEYS) - run.k("controller", "contact_person")
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
         outside | run.u("recipients", "transfer_verb"))
     outside |= countries
     happening = outside - none_stated
     # Providers named elsewhere but not where transfers are described (e.g. Google Analytics in the cookie
     # section, while the transfer section names only Mailchimp).
-    covered = {_vendor(h.text) for h in run.analysis.hits("non_eea_vendors") if h.unit in outside}
+    covered = {_vendor(h.text) for key in _VENDOR_KEYS for h in run.analysis.hits(key) if h.unit in outside}
     uncovered = sorted(i for i in vendors - outside
-                       if any(_vendor(t) not in covered for t in run.analysis.terms_in("non_eea_vendors", i)))
+                       if any(_vendor(t) not in covered for t in _vendor_terms(run, i)))
     if not outside and not vendors and not countries:
         run.missing("RK-LINT-TRANSFERS")
     elif vendors and not happening:
@@ -274,7 +321,7 @@ def _recipients(run: _Run) -> None:
             run.missing("RK-LINT-TRANSFERS")
         first = run.analysis.first(vendors)
         assert first is not None
-        run.flag("RK-LINT-TRANSFER-UNDISCLOSED", first, term=run.term("non_eea_vendors", first.index))
+        run.flag("RK-LINT-TRANSFER-UNDISCLOSED", first, term=_vendor_terms(run, first.index)[0])
         run.decide(Requirement.THIRD_COUNTRY_TRANSFERS, Outcome.MISSING)
     else:
         run.decide(Requirement.THIRD_COUNTRY_TRANSFERS, Outcome.PROVIDED, outside | countries)
@@ -284,7 +331,7 @@ def _recipients(run: _Run) -> None:
             run.flag("RK-LINT-TRANSFER-COUNTRY", first)
         if uncovered:
             unit = run.unit(uncovered[0])
-            term = next(t for t in run.analysis.terms_in("non_eea_vendors", unit.index) if _vendor(t) not in covered)
+            term = next(t for t in _vendor_terms(run, unit.index) if _vendor(t) not in covered)
             run.flag("RK-LINT-TRANSFER-UNDISCLOSED", unit, term=term)
     # Safeguards are required where the text says data leaves the EEA.
     if not happening and not countries:
@@ -304,17 +351,30 @@ def _recipients(run: _Run) -> None:
                 run.flag("RK-LINT-TRANSFER-COPY", first)
 
 
+_VENDOR_KEYS = ("non_eea_vendors", "vendor_cookies")
+# A provider's cookies, and its other names, stand for the provider ("_ga" is Google's, Meta is Facebook's).
+_VENDOR_ALIASES = {"_ga": "googl", "_ga_": "googl", "_gid": "googl", "_gat": "googl", "_gcl": "googl", "_fbp": "faceb",
+                   "_fbc": "faceb", "meta": "faceb", "insta": "faceb"}
+
+
+def _vendor_terms(run: _Run, unit: int) -> tuple[str, ...]:
+    return tuple(t for key in _VENDOR_KEYS for t in run.analysis.terms_in(key, unit))
+
+
 def _vendor(text: str) -> str:
-    """A provider's name reduced to a comparable prefix ("Googlelle", "Google Analytics" → "googl")."""
+    """A provider's name reduced to a comparable prefix ("Googlelle", "Google Analytics", "_ga" → "googl")."""
     word = text.lower().split()[0] if text.split() else text.lower()
-    return word.split("-")[0][:5]
+    if word.startswith("_"):
+        return _VENDOR_ALIASES.get(word[:4], _VENDOR_ALIASES.get(word[:3], word))
+    prefix = word.split("-")[0][:5]
+    return _VENDOR_ALIASES.get(prefix, _VENDOR_ALIASES.get(prefix[:4], prefix))
 
 
 # ------------------------------------------------------------------------------------------- retention
 
 def _retention(run: _Run) -> None:
     elsewhere = run.k("security", "cookies", "title")
-    candidates = (run.u("retention") & run.u("retention_time")) | run.k("retention")
+    candidates = (run.u("retention") & run.u("retention_time")) | run.k("retention") | run.table("retention")
     candidates |= run.u("retention_vague") & run.u("retention")
     stated = candidates - (elsewhere - run.k("retention"))
     stated = frozenset(i for i in stated if run.unit(i).text.strip())
@@ -339,16 +399,17 @@ _RIGHTS = (
 
 
 _RIGHT_WORDS = {
-    "right_rectification": re.compile(r"oikai|korjaa|rättelse|rectification|correction"),
-    "right_erasure": re.compile(r"poist|radering|erasure|deletion"),
-    "right_restriction": re.compile(r"rajoitta|begränsning|restriction"),
+    "right_rectification": re.compile(r"oikai|korja|rättelse|rättad?e?\b|rectification|correct"),
+    "right_erasure": re.compile(r"poist|rader|erasure|erase|delet"),
+    "right_restriction": re.compile(r"rajoitta|begräns|restrict"),
+    "right_portability": re.compile(r"siirt|siirr|överför|flytta|portab|port\b"),
 }
 _LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "kind_fraud")
 
 
 def _rights(run: _Run) -> None:
     not_rights = run.k("cookies", "security")
-    cookie_context = run.u("cookie") | run.k("cookies")
+    cookie_context = run.cookie_area()
     marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title")
     consent = run.consent() | run.u("kind_newsletter")
     nonessential = (run.u("cookie_nonessential") & cookie_context) - run.negated(run.u("cookie_nonessential"))
@@ -474,7 +535,7 @@ def _listed_items(run: _Run) -> frozenset[int]:
 # --------------------------------------------------------------------------------------------- cookies
 
 def _cookies(run: _Run) -> None:
-    cookie_units = run.u("cookie") | run.k("cookies")
+    cookie_units = run.cookie_area()
     if not cookie_units:
         for requirement in (Requirement.COOKIE_DETAILS, Requirement.COOKIE_CONSENT):
             run.decide(requirement, Outcome.NOT_APPLICABLE)
@@ -611,6 +672,8 @@ def _outdated(run: _Run) -> None:
         run.decide(Requirement.OUTDATED_LAW, Outcome.PROVIDED)
 
 
+# Hedges that say nothing vague in a purpose clause ("jotta tilaus voidaan toimittaa", "so that we can deliver").
+_HEDGES_IN_PURPOSE_CLAUSES = frozenset({"voidaan", "voimme", "kan", "kunna", "can", "may"})
 _KEY_SECTIONS = ("purposes", "recipients", "data_categories", "retention", "sources", "legal_basis", "transfers")
 
 
@@ -618,8 +681,13 @@ def _clarity(run: _Run) -> None:
     purposes = (run.k("purposes") | run.u("purpose")) - run.k("cookies", "security", "title")
     for index in sorted(run.u("vague_purpose") & purposes):
         run.flag("RK-LINT-VAGUE-PURPOSE", run.unit(index), term=run.term("vague_purpose", index))
+    # "IP addresses are anonymous / cannot be linked to you": an IP address is personal data (C-582/14 Breyer).
+    for index in sorted(run.u("identity_claim") & run.u("ip_data")):
+        run.flag("RK-LINT-IP-ANONYMOUS", run.unit(index))
     key = run.k(*_KEY_SECTIONS)
-    vague = sorted(run.u("vague"))
+    excused = run.u("vague_excused")
+    vague = sorted(i for i in run.u("vague")
+                   if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index))
         run.flag("RK-LINT-VAGUE", run.unit(index), severity=None if index in key else Severity.INFO, term=terms)

@@ -501,6 +501,18 @@ _RULES = (
                  "Käyttötarkoitus \"{term}\" on liian yleinen; kerro täsmällisesti, mitä käsittely on (GDPR 5(1)(b)).",
                  "Ändamålet \"{term}\" är för allmänt; säg exakt vad behandlingen består av (GDPR 5.1 b).",
                  "The purpose \"{term}\" is too general; say exactly what the processing is (GDPR 5(1)(b)).")),
+    LintRule(id="RK-LINT-IP-ANONYMOUS", requirement=R.CLARITY, severity=W,
+             article="GDPR 4(1), recital 30; C-582/14 Breyer", message=_t(
+        "Seloste esittää IP-osoitteet tai kävijätiedot anonyymeinä tai henkilöön yhdistämättöminä. IP-osoite on "
+        "henkilötieto, kun sivuston ylläpitäjällä on oikeudelliset keinot tunnistaa henkilö lisätietojen avulla "
+        "(EUT C-582/14 Breyer; tietosuoja-asetuksen johdanto-osan 30 kappale); kerro, miten niitä käsitellään.",
+        "Beskrivningen framställer IP-adresser eller besöksdata som anonyma eller omöjliga att koppla till en person. "
+        "En IP-adress är en personuppgift när webbplatsens innehavare har rättsliga medel att identifiera personen "
+        "med hjälp av ytterligare uppgifter (EU-domstolen C-582/14 Breyer; skäl 30 i dataskyddsförordningen); ange "
+        "hur de behandlas.",
+        "The statement presents IP addresses or visit data as anonymous or impossible to link to a person. An IP "
+        "address is personal data where the site operator has the legal means to identify the person with "
+        "additional data (CJEU C-582/14 Breyer; GDPR recital 30); say how it is processed instead.")),
     LintRule(id="RK-LINT-VAGUE", requirement=R.CLARITY, severity=W, article="GDPR 12(1); WP260", message=_t(
         "Epämääräinen tai avoin ilmaus ({term}); kerro täsmällisesti, mitä tietoja käsitellään, mihin ja kenelle.",
         "Vag eller öppen formulering ({term}); ange exakt vilka uppgifter som behandlas, för vad och till vem.",

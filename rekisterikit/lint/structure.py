@@ -101,6 +101,8 @@ class Structure:
 
 _NUMBERED = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+)(?=\S)(.+)$")
 _RUN_IN = re.compile(r"^([^:.!?]{3,70}?)\s*:\s+(\S.*)$")
+# "Retention. Order data is kept …": a short label ending in a full stop, then a capitalised sentence.
+_RUN_IN_STOP = re.compile(r"^([^:.!?]{3,50}?)\.\s+([A-ZÅÄÖÜ\"“].*)$")
 _HEADING_END = re.compile(r"[.,;]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
 _CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
@@ -120,11 +122,11 @@ _ABBREVIATIONS = frozenset({
 })
 
 
-def _is_heading_text(text: str) -> bool:
-    if len(text) > 110:
+def _is_heading_text(text: str, *, words: int = 12) -> bool:
+    if len(text) > 130:
         return False
-    words = _WORDS.findall(text)
-    if not words or len(words) > 12 or len(text) > 110:
+    found = _WORDS.findall(text)
+    if not found or len(found) > words or len(text) > (110 if words <= 12 else 130):
         return False
     if _HEADING_END.search(text) or _CONTACT.search(text) or len(_LETTERS.findall(text)) < 3:
         return False
@@ -171,12 +173,17 @@ def _heading_of(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str,
         body = _NUMBERED.match(text)
         clean = body.group(2) if body else text
         return clean.strip(" :"), classify(clean)
-    if line.item or _run_in(line, classify) is not None:
-        return None
     numbered = _NUMBERED.match(text)
+    if line.item:
+        # "3. Purposes of Processing" in Markdown is an ordered list item; it is a heading when it reads like one.
+        clean = numbered.group(2).strip() if numbered else ""
+        kinds = classify(clean) if numbered and _is_heading_text(clean) else ()
+        return (clean.rstrip(" :?"), kinds) if kinds else None
+    if _run_in(line, classify) is not None:
+        return None
     if numbered:
         clean = numbered.group(2).strip()
-        if _is_heading_text(clean):
+        if _is_heading_text(clean, words=16):
             return clean.rstrip(" :?"), classify(clean)
         return None
     if _is_heading_text(text) and len(_WORDS.findall(text)) <= 9:
@@ -193,10 +200,14 @@ def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...
     if numbered:
         text = numbered.group(2)
     match = _RUN_IN.match(text)
+    limit = 7
+    if match is None:
+        match = _RUN_IN_STOP.match(text)
+        limit = 4
     if match is None:
         return None
     label = match.group(1).strip().lstrip("-•* ").strip()
-    if len(_WORDS.findall(label)) > 7 or not _is_heading_text(label):
+    if len(_WORDS.findall(label)) > limit or not _is_heading_text(label):
         return None
     kinds = classify(label)
     if not kinds or kinds == ("title",):

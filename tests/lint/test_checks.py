@@ -162,3 +162,84 @@ def test_customer_relationship_as_basis_is_invalid() -> None:
 def test_every_requirement_gets_a_decision() -> None:
     """lint decides, for every requirement code, whether the text provides it."""
     assert set(Requirement) == set(_lint("Rekisteriseloste").decisions)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kävijätilastot\nSivustolla on käytössä Google Analytics. Kerätyt tiedot ovat anonyymejä, eikä IP-osoitetta "
+     "voida yhdistää yksittäiseen henkilöön.", "fi"),
+    ("Loggfiler: Servern sparar IP-adressen för varje besök. IP-adressen kan inte kopplas till dig som person.", "sv"),
+    ("Användardata\nDessa användardata lagras i en loggfil. Era personliga data kopplas aldrig samman med era "
+     "användardata.", "sv"),
+    ("Server logs\nLog data, including IP addresses, is anonymous and is not personal data.", "en"),
+    ("Analytics: IP addresses are anonymised and can never be linked to you.", "en"),
+])
+def test_ip_addresses_called_anonymous_are_flagged(text: str, lang: str) -> None:
+    """Saying IP addresses or visit data cannot identify anyone is misleading (C-582/14 Breyer): a clarity warning."""
+    flagged = [f for f in _lint(text, lang).findings if f.rule == "RK-LINT-IP-ANONYMOUS"]
+    assert [(R.CLARITY, Severity.WARNING)] == [(f.requirement, f.severity) for f in flagged]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Palvelin tallentaa IP-osoitteen lokiin. IP-osoite on henkilötieto, ja lokit poistetaan 30 päivän kuluttua.",
+     "fi"),
+    ("IP-osoitetta, jonka Google Analytics lähettää selaimestasi, ei yhdistetä muihin Googlen tietoihin.", "fi"),
+    ("Kerätyt tilastot ovat anonyymejä.", "fi"),
+    ("Our server logs IP addresses to detect attacks; logs are deleted after 30 days.", "en"),
+])
+def test_ip_addresses_described_as_personal_data_are_not_flagged(text: str, lang: str) -> None:
+    """An IP address described as logged, Google's promise not to merge data, or anonymous statistics: no flag."""
+    assert "RK-LINT-IP-ANONYMOUS" not in _rules(text, lang)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Rekisteröidyllä on oikeus kieltää rekisterinpitäjää käsittelemästä itseään koskevia tietoja suoramainontaa, "
+     "etämyyntiä ja muuta suoramarkkinointia varten.", True),
+    ("Sinulla on oikeus kieltää tietojesi käyttö suoramainontaan, etämyyntiin ja muuhun suoramarkkinointiin sekä "
+     "markkina- ja mielipidetutkimukseen.", True),
+    ("Verkkokauppa on etämyyntiä, jossa kuluttajalla on kuluttajansuojalain 6 luvun mukainen peruuttamisoikeus.",
+     False),
+    ("Käsittelemme tilaustietoja etämyyntisopimusten täyttämiseksi. Voit kieltää suoramarkkinoinnin milloin tahansa.",
+     False),
+])
+def test_only_the_henkilotietolaki_formula_is_outdated_not_etamyynti(text: str, flagged: bool) -> None:
+    """'etämyynti' is the current Kuluttajansuojalaki 6 luku term; only the HetiL 30 § formula is outdated law."""
+    assert flagged == ("RK-LINT-KIELTO-OIKEUS" in _rules(text, "fi"))
+
+
+def test_distance_selling_is_not_marketing() -> None:
+    """A shop that says it sells at a distance ('etämyynti') is not doing direct marketing."""
+    text = "Käsittelemme nimeä ja osoitetta etämyyntisopimusten täyttämiseksi. Käsittely perustuu sopimukseen."
+    assert Outcome.NOT_APPLICABLE == _lint(text, "fi").outcome(R.DIRECT_MARKETING)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tietosuojaseloste\n\nMitä tietoja käsittelemme\n\n| Tarkoitus | Oikeusperuste |\n|---|---|\n"
+     "| Tilauksen toimitus | Sopimus |\n| Uutiskirje | Suostumus |", "fi"),
+    ("Integritetspolicy\n\nVad vi gör\n\n| Ändamål | Rättslig grund |\n| Leverans | Avtal |", "sv"),
+])
+def test_a_basis_column_of_a_table_states_the_basis(text: str, lang: str) -> None:
+    """Rows under a 'legal basis' column state bases and purposes although the section heading names neither."""
+    result = lint_text(text, format="md", language=lang)
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.LEGAL_BASIS), result.outcome(R.PURPOSES))
+
+
+def test_rights_named_as_verbs_in_a_rights_section() -> None:
+    """'…att få dem rättade eller raderade … överförda' names rectification, erasure and portability."""
+    text = ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter, att få dem rättade eller raderade, "
+            "att begära begränsning av behandlingen och att få dina uppgifter överförda.")
+    result = _lint(text, "sv")
+    assert [Outcome.PROVIDED] * 4 == [result.outcome(r) for r in (R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE,
+                                                                   R.RIGHT_RESTRICTION, R.RIGHT_PORTABILITY)]
+
+
+def test_google_analytics_cookies_name_their_provider() -> None:
+    """A _ga cookie is Google's: saying nothing leaves the EU/EEA does not cover it."""
+    text = ("Evästeet\n_ga, analytiikka, 2 vuotta.\n\nSiirrot\nTietoja ei siirretä EU:n tai ETA:n ulkopuolelle.")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" in _rules(text, "fi")
+
+
+def test_a_customer_relationship_as_a_purpose_is_no_invalid_basis() -> None:
+    """'asiakassuhteen ylläpitämiseksi' in a basis section names a purpose, not the HetiL basis."""
+    text = ("Käsittelyn tarkoitus ja oikeusperuste\nKäsittelemme tietoja tilausten toimittamiseksi ja asiakassuhteen "
+            "ylläpitämiseksi. Käsittely perustuu sopimukseen.")
+    assert "RK-LINT-BASIS-INVALID" not in _rules(text, "fi")

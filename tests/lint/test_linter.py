@@ -59,7 +59,7 @@ def test_seed_language_and_controller(seeds_dir: Path) -> None:
         assert ("fi", reading["controller"]) == (result.language.value, named.value if named else None)
 
 
-TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
+TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=400)
 WORDS = st.lists(st.sampled_from([
     "Rekisterinpitäjä", "Evästeet", "säilytetään", "1.", "2)", "#", "-", ":", ".", "\n", "\n\n", "<p>", "</p>",
     "<h2>", "</h2>", "<script>", "</script>", "suostumus", "Y-tunnus", "2745813-4", "info@x.fi", "040 123 4567",

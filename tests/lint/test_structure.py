@@ -103,3 +103,24 @@ def test_classify_heading_in_any_language() -> None:
     assert ("retention",) == classify_heading("Lagringstid")
     assert ("rights",) == classify_heading("Your rights")
     assert () == classify_heading("Yleistä")
+
+
+def test_run_in_labels_ending_in_a_full_stop() -> None:
+    """'Retention. Order data is kept …' starts a retention section; a long first sentence is no label."""
+    text = ("Privacy notice\n\nRetention. Order data is kept for two years.\n\n"
+            "Our shop sells candles made in Turku. They are delivered by post.\n")
+    assert [(("title",), "Privacy notice", 1), (("retention",), "Retention", 3)] == _sections(text)
+
+
+def test_markdown_ordered_items_that_read_like_headings() -> None:
+    """'3. Purposes of Processing' in Markdown is a heading; '1. Nimi' in a list stays an item."""
+    text = "# Policy\n\n3. Purposes of Processing\n- Orders\n\n## Data\n\n1. Nimi\n2. Osoite\n"
+    kinds = [s.kinds for s in parse(document_from_text(text, "md")).sections]
+    assert [(), ("purposes",), ()] == kinds
+
+
+def test_long_numbered_headings() -> None:
+    """A numbered heading of up to sixteen words (old Swedish registerbeskrivning style) is still a heading."""
+    text = ("7. Regelmässigt överlåtande och överförande av uppgifter till land utanför EU eller Europeiska "
+            "samarbetsområdet\nRegisterdata överlåts inte utanför EU eller EES-området.\n")
+    assert ("recipients", "transfers") == parse(document_from_text(text, "txt")).sections[-1].kinds

@@ -75,6 +75,19 @@ _ACTS = (
         title=LocalizedText(fi="Henkilötietolaki", sv="Personuppgiftslag", en="Personal Data Act"),
         url="https://www.finlex.fi/fi/laki/alkup/1999/19990523",
         repealed_on=dt.date(2019, 1, 1), replaced_by="tietosuojalaki"),
+    # [V] Finlex kumotut 2002/20020458 header: "Tämä laki on kumottu L:lla 7.11.2014/917, joka on voimassa 1.1.2015
+    # alkaen." It implemented Directive 2000/31/EC Art. 5 (the section, 7 §, is [M]).
+    Act(key="tietoyhteiskunnan_palvelut", number="458/2002",
+        title=LocalizedText(fi="Laki tietoyhteiskunnan palvelujen tarjoamisesta",
+                            sv="Lag om tillhandahållande av informationssamhällets tjänster",
+                            en="Act on the Provision of Information Society Services"),
+        url="https://www.finlex.fi/fi/laki/ajantasa/kumotut/2002/20020458",
+        repealed_on=dt.date(2015, 1, 1), replaced_by="sahkoisen_viestinnan_palvelut"),
+    # [V] Art. 5(1) (general information a service provider renders accessible) read on lexparency.org.
+    Act(key="ecommerce_directive", number="2000/31/EY",
+        title=LocalizedText(fi="Sähkökauppadirektiivi", sv="Direktivet om elektronisk handel",
+                            en="Electronic Commerce Directive"),
+        url="https://eur-lex.europa.eu/eli/dir/2000/31/oj"),
     # [V] Finlex 516/2004 header: repealed 1.1.2015 by 917/2014.
     Act(key="sahkoisen_viestinnan_tietosuojalaki", number="516/2004",
         title=LocalizedText(fi="Sähköisen viestinnän tietosuojalaki",

@@ -22,6 +22,7 @@ from rekisterikit.consent.banner import (
 )
 from rekisterikit.consent.codec import ConsentCodec, derive_key
 from rekisterikit.consent.consent_mode import consent_mode, consent_mode_script
+from rekisterikit.consent.embeds import render_embed
 from rekisterikit.consent.gpc import gpc_signal
 from rekisterikit.consent.proof import consent_receipt, export_proof, export_proof_json
 from rekisterikit.consent.record import ConsentRecord
@@ -29,6 +30,7 @@ from rekisterikit.consent.service import (
     FIELD_ACTION,
     FIELD_CATEGORY,
     FIELD_NEXT,
+    FIELD_SERVICE,
     FIELD_SOURCE,
     ConsentAction,
     ConsentConfig,
@@ -37,8 +39,10 @@ from rekisterikit.consent.service import (
     SetCookie,
     parse_cookie_header,
     parse_form,
+    parse_services,
     safe_next,
 )
+from rekisterikit.consent.services import Service, services_of
 from rekisterikit.consent.sqlite import SQLiteConsentStore
 from rekisterikit.consent.state import (
     OPTIONAL_CATEGORIES,
@@ -47,13 +51,15 @@ from rekisterikit.consent.state import (
     consent_fingerprint,
     offered_categories,
 )
-from rekisterikit.consent.store import ConsentStore, MemoryConsentStore, StatementArchive
+from rekisterikit.consent.store import ConsentStore, MemoryConsentStore, StatementArchive, TextsArchive
+from rekisterikit.consent.texts import banner_texts, texts_hash
 from rekisterikit.errors import ConsentError
 
 __all__ = [
     "FIELD_ACTION",
     "FIELD_CATEGORY",
     "FIELD_NEXT",
+    "FIELD_SERVICE",
     "FIELD_SOURCE",
     "OPTIONAL_CATEGORIES",
     "ConsentAction",
@@ -68,8 +74,11 @@ __all__ = [
     "Decision",
     "MemoryConsentStore",
     "SQLiteConsentStore",
+    "Service",
     "SetCookie",
     "StatementArchive",
+    "TextsArchive",
+    "banner_texts",
     "consent_fingerprint",
     "consent_mode",
     "consent_mode_script",
@@ -82,10 +91,14 @@ __all__ = [
     "offered_categories",
     "parse_cookie_header",
     "parse_form",
+    "parse_services",
     "render_banner",
+    "render_embed",
     "render_settings",
     "reopen_link",
     "safe_next",
+    "services_of",
     "static_file",
     "static_tags",
+    "texts_hash",
 ]

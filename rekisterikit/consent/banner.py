@@ -20,16 +20,26 @@ Texts come from the library's catalogs (fi, sv, en); the shop's own cookie texts
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
 from markupsafe import Markup
 
-from rekisterikit.consent.service import FIELD_ACTION, FIELD_CATEGORY, FIELD_NEXT, FIELD_SOURCE, ConsentService
+from rekisterikit.consent.service import (
+    FIELD_ACTION,
+    FIELD_CATEGORY,
+    FIELD_NEXT,
+    FIELD_SERVICE,
+    FIELD_SOURCE,
+    ConsentService,
+)
+from rekisterikit.consent.services import Service
 from rekisterikit.consent.state import ConsentState, parse_category
-from rekisterikit.model import Cookie, CookieCategory, Party
-from rekisterikit.render.i18n import N_, Translator, language, translator
+from rekisterikit.consent.texts import CATEGORY_LABELS, CATEGORY_PURPOSES, banner_texts
+from rekisterikit.model import Cookie, CookieCategory, Country, Party
+from rekisterikit.render.i18n import Translator, babel_locale, language, translator
 
 __all__ = [
     "STATIC_FILES",
@@ -39,6 +49,7 @@ __all__ = [
     "render_banner",
     "render_settings",
     "reopen_link",
+    "service_label",
     "static_file",
     "static_tags",
 ]
@@ -46,19 +57,9 @@ __all__ = [
 #: The static files shipped with the package, relative to ``rekisterikit/consent/static/``.
 STATIC_FILES = ("rekisterikit/consent.js", "rekisterikit/consent.css")
 
-_LABELS = {
-    CookieCategory.NECESSARY: N_("Necessary"),
-    CookieCategory.PREFERENCES: N_("Preferences"),
-    CookieCategory.STATISTICS: N_("Statistics"),
-    CookieCategory.MARKETING: N_("Marketing"),
-}
-_PURPOSES = {
-    CookieCategory.NECESSARY: N_("Needed for the shop to work: the shopping cart, signing in, security and "
-                                 "remembering your cookie choice. Always on."),
-    CookieCategory.PREFERENCES: N_("Remember your choices, such as the language, to make the site easier to use."),
-    CookieCategory.STATISTICS: N_("Show us how the site is used, so that we can improve it."),
-    CookieCategory.MARKETING: N_("Used to show you relevant advertising and to measure it, also on other sites."),
-}
+_SERVICE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_LABELS = CATEGORY_LABELS
+_PURPOSES = CATEGORY_PURPOSES
 
 
 def category_label(category: CookieCategory | str, *, locale: str) -> str:
@@ -98,8 +99,9 @@ def static_tags(base_url: str, *, nonce: str | None = None) -> Markup:
 
 
 def deferred_script(category: CookieCategory | str, src: str | None = None, *, code: str | None = None,
-                    nonce: str | None = None, attributes: Mapping[str, str] | None = None) -> Markup:
-    """A script that runs only once the visitor has agreed to ``category``.
+                    nonce: str | None = None, attributes: Mapping[str, str] | None = None,
+                    service: str | None = None) -> Markup:
+    """A script that runs only once the visitor has agreed to ``category`` (or to one service in it).
 
     The browser does not run ``type="text/plain"``; consent.js replaces the element with a real script when the
     category is granted (on page load for a stored consent, at once after the visitor accepts).
@@ -110,6 +112,8 @@ def deferred_script(category: CookieCategory | str, src: str | None = None, *, c
         code: inline JavaScript (escaped so that it cannot close the element).
         nonce: the page's CSP nonce, kept on the activated script.
         attributes: further attributes for the activated script (e.g. ``{"async": ""}``).
+        service: a service key (see :mod:`rekisterikit.consent.services`): the script then waits for that
+            service, which the visitor may allow on its own, rather than for the whole category.
 
     Raises:
         ValueError: the category is unknown or ``necessary`` (such scripts need no gate), or neither or both of
@@ -121,6 +125,10 @@ def deferred_script(category: CookieCategory | str, src: str | None = None, *, c
     if (src is None) == (code is None):
         raise ValueError("give exactly one of src and code")
     parts = [Markup(' data-rk-category="{}"').format(cat.value)]
+    if service is not None:
+        if not _SERVICE_KEY.fullmatch(service):
+            raise ValueError(f"invalid service key {service!r}")
+        parts.append(Markup(' data-rk-service="{}"').format(service))
     if src is not None:
         parts.append(Markup(' data-src="{}"').format(src))
     if nonce is not None:
@@ -154,15 +162,33 @@ def _text(value: object, t: Translator) -> tuple[str, str | None]:
     return text, (lang.value if lang is not t.language else None)
 
 
+def _lang_attr(lang: str | None) -> Markup:
+    return Markup(' lang="{}"').format(lang) if lang else Markup("")
+
+
+def country_names(countries: Sequence[Country], *, locale: str) -> list[str]:
+    """The names of ``countries`` in ``locale`` ("Yhdysvallat", "USA", "United States")."""
+    from babel import Locale
+
+    names = Locale.parse(babel_locale(locale)).territories
+    return [str(names.get(c.code, c.code)) for c in countries]
+
+
+def service_label(service: Service) -> str:
+    """The service as the visitor reads it: its name, and the provider when that differs."""
+    if service.provider and service.provider != service.name:
+        return f"{service.name} ({service.provider})"
+    return service.name
+
+
 def _cookie_row(cookie: Cookie, t: Translator) -> Markup:
     purpose, purpose_lang = _text(cookie.purpose, t)
-    lang_attr = Markup(' lang="{}"').format(purpose_lang) if purpose_lang else Markup("")
     provider = cookie.provider or ""
     if cookie.party is Party.THIRD:
         provider = t.gettext("{provider} (third party)").format(provider=provider or "?")
     duration = t.format_duration(cookie.duration) if cookie.duration is not None else ""
     return Markup("<tr><th scope=\"row\"><code>{}</code></th><td>{}</td><td{}>{}</td><td>{}</td></tr>").format(
-        cookie.name, provider, lang_attr, purpose, duration)
+        cookie.name, provider, _lang_attr(purpose_lang), purpose, duration)
 
 
 def _cookie_table(cookies: tuple[Cookie, ...], t: Translator) -> Markup:
@@ -177,73 +203,162 @@ def _cookie_table(cookies: tuple[Cookie, ...], t: Translator) -> Markup:
                   "<table><thead>{}</thead><tbody>{}</tbody></table></div></details>").format(summary, head, rows)
 
 
-def _category(service: ConsentService, category: CookieCategory, state: ConsentState | None, *, gpc: bool,
-              t: Translator, prefix: str) -> Markup:
+def _outside(countries: Sequence[Country], t: Translator, *, short: bool = False) -> Markup:
+    if not countries:
+        return Markup("")
+    names = t.format_list(country_names(countries, locale=t.language.value))
+    text = (t.gettext("Outside the EU/EEA: {countries}.") if short
+            else t.gettext("Data is transferred outside the EU/EEA: {countries}."))
+    return Markup('<span class="rk-consent__eea">{}</span>').format(text.format(countries=names))
+
+
+def _overview(service: ConsentService, texts: Mapping[str, str], t: Translator) -> Markup:
+    """The first layer's list: per optional category its purpose, who receives data, and transfers."""
+    items = []
+    for category in service.offered:
+        services = service.services_in(category)
+        receivers = list(dict.fromkeys(s.receiver for s in services))
+        countries = sorted({c for s in services for c in s.outside_eea})
+        items.append(Markup(
+            '<li class="rk-consent__overview-item" data-rk-overview="{cat}"><strong>{label}:</strong> {purpose}. '
+            '<span class="rk-consent__who">{who} <span class="rk-consent__vendors">{names}</span>.</span>'
+            "{outside}</li>"
+        ).format(cat=category.value, label=t.gettext(_LABELS[category]),
+                 purpose=texts[f"{category.value}_short"].rstrip("."),
+                 who=t.ngettext("Recipient:", "Recipients:", len(receivers)), names=t.format_list(receivers),
+                 outside=Markup(" ") + _outside(countries, t, short=True) if countries else Markup("")))
+    return Markup('<ul class="rk-consent__overview">{}</ul>').format(Markup("").join(items))
+
+
+def _service_item(svc: Service, state: ConsentState | None, *, toggle: bool, t: Translator, prefix: str) -> Markup:
+    ident = f"{prefix}-svc-{svc.key}"
+    description, desc_lang = _text(svc.description, t)
+    details = []
+    if description:
+        details.append(Markup('<span class="rk-consent__service-desc"{}>{}</span>').format(
+            _lang_attr(desc_lang), description))
+    if svc.outside_eea:
+        details.append(_outside(svc.outside_eea, t))
+    if svc.privacy_url:
+        details.append(Markup('<a href="{}" rel="noopener">{}</a>').format(
+            svc.privacy_url, t.gettext("Provider's privacy notice")))
+    more = Markup(" ").join(details)
+    if not toggle:
+        return Markup('<li class="rk-consent__service" data-rk-service-item="{}">'
+                      '<span class="rk-consent__service-name">{}</span> {}</li>').format(
+            svc.key, service_label(svc), more)
+    checked = Markup(" checked") if state is not None and state.allows_service(svc.key) else Markup("")
+    return Markup(
+        '<li class="rk-consent__service" data-rk-service-item="{key}"><span class="rk-consent__toggle '
+        'rk-consent__toggle--service"><input type="checkbox" id="{ident}" name="{field}" value="{key}" '
+        'data-rk-category-of="{cat}"{checked}><label for="{ident}">{label}</label></span> {more}</li>'
+    ).format(key=svc.key, ident=ident, field=FIELD_SERVICE, cat=svc.category.value, checked=checked,
+             label=service_label(svc), more=more)
+
+
+def _category(service: ConsentService, category: CookieCategory, state: ConsentState | None, *,
+              texts: Mapping[str, str], gpc_refused: frozenset[str], t: Translator, prefix: str) -> Markup:
     ident = f"{prefix}-cat-{category.value}"
     necessary = category is CookieCategory.NECESSARY
-    blocked = gpc and category is CookieCategory.MARKETING
-    checked = necessary or (state is not None and not blocked and category in state.granted)
+    checked = necessary or (state is not None and category in state.granted)
     flags = Markup("")
     if checked:
         flags += Markup(" checked")
-    if necessary or blocked:
+    if necessary:
         flags += Markup(" disabled")
     name = Markup("") if necessary else Markup(' name="{}" value="{}"').format(FIELD_CATEGORY, category.value)
     note = Markup("")
     if necessary:
         note = Markup('<span class="rk-consent__note">{}</span>').format(t.gettext("Always on"))
-    elif blocked:
+    elif category.value in gpc_refused:
         note = Markup('<span class="rk-consent__note">{}</span>').format(
-            t.gettext("Off: your browser asks not to be tracked for marketing"))
+            t.gettext("Off: your browser's privacy signal refuses it"))
+    services = service.services_in(category) if not necessary else ()
+    listing = Markup("")
+    if services:
+        toggle = len(services) > 1
+        heading = t.gettext("Choose services:") if toggle else t.gettext("Service:")
+        listing = Markup('<div class="rk-consent__services"><p class="rk-consent__services-title" id="{}-svc">{}</p>'
+                         '<ul aria-labelledby="{}-svc">{}</ul></div>').format(
+            ident, heading, ident,
+            Markup("").join(_service_item(s, state, toggle=toggle, t=t, prefix=prefix) for s in services))
     return Markup(
-        '<div class="rk-consent__category">'
+        '<div class="rk-consent__category" data-rk-category-box="{cat}">'
         '<div class="rk-consent__toggle"><input type="checkbox" id="{ident}"{name}{flags} '
         'aria-describedby="{ident}-desc"><label for="{ident}">{label}</label>{note}</div>'
-        '<p class="rk-consent__purpose" id="{ident}-desc">{purpose}</p>{table}</div>'
-    ).format(ident=ident, name=name, flags=flags, label=t.gettext(_LABELS[category]), note=note,
-             purpose=t.gettext(_PURPOSES[category]),
+        '<p class="rk-consent__purpose" id="{ident}-desc">{purpose}</p>{services}{table}</div>'
+    ).format(cat=category.value, ident=ident, name=name, flags=flags, label=t.gettext(_LABELS[category]), note=note,
+             purpose=texts[category.value], services=listing,
              table=_cookie_table(service.statement.cookies_in(category), t))
 
 
+def _gpc_refused(service: ConsentService, state: ConsentState | None, gpc: bool) -> frozenset[str]:
+    """The optional categories the GPC signal refuses for this visitor (none after an explicit opt-in)."""
+    if not gpc or (state is not None and state.gpc_optin):
+        return frozenset()
+    covered = set(service.config.gpc_covers)
+    return frozenset(c.value for c in service.offered
+                     if c.value in covered or any(s.key in covered for s in service.services_in(c)))
+
+
+def _consent_info(state: ConsentState | None, t: Translator) -> Markup:
+    if state is None:
+        return Markup("")
+    return Markup('<p class="rk-consent__id">{}</p>').format(
+        t.gettext("Your consent id is {id}, given on {date}. Quote it if you ask us about your consent.").format(
+            id=state.consent_id, date=t.format_date(state.given_at.date())))
+
+
 def _form(service: ConsentService, state: ConsentState | None, *, locale: str, action: str, statement_url: str,
-          next_url: str, hidden: Mapping[str, str] | None, gpc: bool, variant: Literal["banner", "page"]) -> Markup:
+          next_url: str, hidden: Mapping[str, str] | None, gpc: bool, variant: Literal["banner", "page"],
+          changed: str | None = None) -> Markup:
     t = translator(locale)
+    texts = banner_texts(service.statement, locale=locale)
     prefix = "rk" if variant == "banner" else "rk-page"
     fields = [Markup('<input type="hidden" name="{}" value="{}">').format(FIELD_NEXT, next_url)]
     if variant == "page":
         fields.append(Markup('<input type="hidden" name="{}" value="settings">').format(FIELD_SOURCE))
     fields.extend(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in (hidden or {}).items())
+    refused = _gpc_refused(service, state, gpc)
     categories = (CookieCategory.NECESSARY, *service.offered)
-    boxes = Markup("").join(_category(service, c, state, gpc=gpc, t=t, prefix=prefix) for c in categories)
+    boxes = Markup("").join(_category(service, c, state, texts=texts, gpc_refused=refused, t=t, prefix=prefix)
+                            for c in categories)
     gpc_note = Markup("")
-    if gpc:
+    if refused:
+        labels = t.format_list([t.gettext(_LABELS[CookieCategory(c)]).lower() for c in
+                                (c.value for c in service.offered) if c in refused])
         gpc_note = Markup('<p class="rk-consent__gpc">{}</p>').format(t.gettext(
-            "Your browser sends the Global Privacy Control signal. We respect it as your objection to direct "
-            "marketing: marketing cookies stay off."))
-    intro = t.gettext("We use necessary cookies to make the shop work. With your consent we also use cookies for "
-                      "the purposes below. You can change your choice at any time from the “Cookie settings” "
-                      "link.")
+            "We treat your browser's privacy signal (Global Privacy Control) as a refusal of these cookies: "
+            "{categories}. They stay off unless you switch them on yourself under “{customize}”.").format(
+                categories=labels, customize=texts["customize"]))
+    statement_link = Markup('<a href="{}">{}</a>').format(statement_url, t.gettext("Privacy notice"))
+    changed_note = Markup("")
+    if changed:
+        changed_note = Markup('<p class="rk-consent__changed">{}</p>').format(changed)
     return Markup(
         '<form class="rk-consent__form" method="post" action="{action}">{fields}'
-        '<h2 class="rk-consent__title" id="{prefix}-title" tabindex="-1">{title}</h2>'
-        '<p class="rk-consent__text">{intro} <a href="{statement_url}">{statement}</a></p>{gpc_note}'
+        '<h2 class="rk-consent__title" id="{prefix}-title" tabindex="-1">{title}</h2>{changed}'
+        '<p class="rk-consent__text">{intro}{link_in_text}</p>{overview}{gpc_note}'
         '<div class="rk-consent__actions">'
         '<button type="submit" class="rk-button" name="{field}" value="accept_all">{accept}</button>'
         '<button type="submit" class="rk-button" name="{field}" value="reject_all">{reject}</button>'
-        "</div>"
+        "</div>{link_after}"
         '<details class="rk-consent__settings"{open}><summary class="rk-consent__summary">{settings}</summary>'
         '<fieldset class="rk-consent__categories"><legend>{legend}</legend>{boxes}</fieldset>'
         '<div class="rk-consent__actions rk-consent__actions--save">'
         '<button type="submit" class="rk-button rk-button--secondary" name="{field}" value="custom">{save}</button>'
-        "</div></details>"
+        "</div>{info}</details>"
         '<p class="rk-consent__status" role="status" aria-live="polite"></p>'
         "</form>"
     ).format(
-        action=action, fields=Markup("").join(fields), prefix=prefix, title=t.gettext("Cookies"), intro=intro,
-        statement_url=statement_url, statement=t.gettext("Privacy notice"), gpc_note=gpc_note, field=FIELD_ACTION,
-        accept=t.gettext("Accept all"), reject=t.gettext("Reject all"),
-        open=Markup(" open") if variant == "page" else Markup(""), settings=t.gettext("Choose cookies"),
-        legend=t.gettext("Cookie categories"), boxes=boxes, save=t.gettext("Save choices"),
+        action=action, fields=Markup("").join(fields), prefix=prefix, title=texts["title"], changed=changed_note,
+        intro=texts["intro"], link_in_text=Markup("") if variant == "banner" else Markup(" ") + statement_link,
+        link_after=Markup('<p class="rk-consent__more">{}</p>').format(statement_link) if variant == "banner"
+        else Markup(""),
+        overview=_overview(service, texts, t) if variant == "banner" else Markup(""), gpc_note=gpc_note,
+        field=FIELD_ACTION, accept=texts["accept_all"], reject=texts["reject_all"],
+        open=Markup(" open") if variant == "page" else Markup(""), settings=texts["customize"],
+        legend=t.gettext("Cookie categories"), boxes=boxes, save=texts["save"], info=_consent_info(state, t),
     )
 
 
@@ -254,17 +369,28 @@ def _gpc(service: ConsentService, state: ConsentState | None, headers: Mapping[s
     return (state is not None and state.gpc) or service.gpc(headers)
 
 
+def _granted_attrs(service: ConsentService, state: ConsentState | None) -> tuple[str, str]:
+    granted = " ".join(c.value for c in service.offered if state is not None and c in state.granted)
+    services = " ".join(s.key for s in service.services if state is not None and state.allows_service(s.key))
+    return granted, services
+
+
 def render_banner(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
                   statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
-                  headers: Mapping[str, str] | None = None, gpc: bool | None = None) -> Markup:
+                  headers: Mapping[str, str] | None = None, gpc: bool | None = None,
+                  changed: str | None = None) -> Markup:
     """Render the consent banner for the end of ``<body>``.
 
     The banner is visible when ``state`` is ``None`` (the visitor must be asked) and rendered ``hidden`` otherwise,
     so the reopen link can show it again without a reload. Without optional cookies in the statement it renders
     nothing.
 
+    The first layer names, per optional category, its purpose, the companies that receive data and the countries
+    outside the EU/EEA the data goes to, next to "accept all" and "reject all"; "choose cookies" opens one
+    checkbox per category and, where a category has several services, one per service.
+
     Args:
-        service: the consent service (its statement gives the categories and cookies).
+        service: the consent service (its statement gives the categories, services and cookies).
         state: the visitor's consent from :meth:`ConsentService.read`, or ``None``.
         locale: the page's language (``"fi"``, ``"sv"``, ``"en"``).
         action: the URL of the consent endpoint the form posts to.
@@ -274,35 +400,50 @@ def render_banner(service: ConsentService, state: ConsentState | None, *, locale
         headers: the request headers; with them the banner says so when the browser sends Global Privacy Control
             (pass them: without a consent there is no other way to know).
         gpc: whether Global Privacy Control applies, overriding ``headers`` and ``state.gpc``.
+        changed: the "what changed" line when the visitor is asked again
+            (:meth:`ConsentService.what_changed`).
     """
     if not service.banner_needed:
         return Markup("")
     gpc = _gpc(service, state, headers, gpc)
-    granted = " ".join(c.value for c in service.offered if state is not None and c in state.granted)
+    granted, services = _granted_attrs(service, state)
     lang = language(locale).value
     form = _form(service, state, locale=locale, action=action, statement_url=statement_url, next_url=next_url,
-                 hidden=hidden, gpc=gpc, variant="banner")
+                 hidden=hidden, gpc=gpc, variant="banner", changed=changed)
     return Markup(
         '<div class="rk-consent" id="rk-consent" lang="{lang}" data-rk-consent data-rk-granted="{granted}" '
-        'data-rk-decided="{decided}"{hidden}>'
+        'data-rk-services="{services}" data-rk-decided="{decided}"{hidden}>'
         '<section class="rk-consent__panel" aria-labelledby="rk-title">{form}</section></div>'
-    ).format(lang=lang, granted=granted, decided="true" if state is not None else "false",
+    ).format(lang=lang, granted=granted, services=services, decided="true" if state is not None else "false",
              hidden=Markup(" hidden") if state is not None else Markup(""), form=form)
 
 
 def render_settings(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
                     statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
-                    headers: Mapping[str, str] | None = None, gpc: bool | None = None) -> Markup:
+                    headers: Mapping[str, str] | None = None, gpc: bool | None = None,
+                    saved: bool = False, back_url: str | None = None) -> Markup:
     """Render the cookie settings form for the shop's settings page (the reopen link's target without JavaScript).
 
     The same form as the banner with the settings open, shown in the page's flow; its decisions are recorded with
-    the method ``settings``. Arguments as for :func:`render_banner`.
+    the method ``settings``. It shows the visitor's consent id and date, so a request can quote them. Arguments as
+    for :func:`render_banner`, and:
+
+    Args:
+        saved: the page is the answer to a saved choice (a form POST without JavaScript): it says so.
+        back_url: a link back to the shop, shown with the "saved" message.
     """
     gpc = _gpc(service, state, headers, gpc)
+    t = translator(locale)
     form = _form(service, state, locale=locale, action=action, statement_url=statement_url, next_url=next_url,
                  hidden=hidden, gpc=gpc, variant="page")
-    granted = " ".join(c.value for c in service.offered if state is not None and c in state.granted)
-    saved = translator(locale).gettext("Your choices have been saved.")
+    granted, services = _granted_attrs(service, state)
+    saved_text = t.gettext("Your choices have been saved.")
+    notice = Markup("")
+    if saved:
+        back = Markup("")
+        if back_url is not None:
+            back = Markup(' <a href="{}">{}</a>').format(back_url, t.gettext("Back to the shop"))
+        notice = Markup('<p class="rk-consent__saved" role="status">{}{}</p>').format(saved_text, back)
     return Markup('<section class="rk-consent rk-consent--page" lang="{}" aria-labelledby="rk-page-title" '
-                  'data-rk-consent-page data-rk-granted="{}" data-rk-saved="{}">{}</section>').format(
-        language(locale).value, granted, saved, form)
+                  'data-rk-consent-page data-rk-granted="{}" data-rk-services="{}" data-rk-saved="{}">{}{}</section>'
+                  ).format(language(locale).value, granted, services, saved_text, notice, form)

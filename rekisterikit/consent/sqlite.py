@@ -271,6 +271,12 @@ class SQLiteConsentStore:
                          "VALUES (?, ?, ?)", (version, now, canonical_json(statement)))
         known.add(version)
 
+    def statement_versions(self) -> list[tuple[str, dt.datetime | None]]:
+        """Every kept version with when it was first kept, oldest first (the statement history)."""
+        rows = self._conn().execute("SELECT version, first_seen_us FROM rk_statement "
+                                    "ORDER BY first_seen_us, version").fetchall()
+        return [(str(version), _from_us(int(at))) for version, at in rows]
+
     def statement_json(self, version: str) -> str | None:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         row = self._conn().execute("SELECT canonical_json FROM rk_statement WHERE version = ?", (version,)).fetchone()

@@ -78,6 +78,7 @@ class MemoryConsentStore:
         self._lock = threading.Lock()
         self._records: dict[str, ConsentRecord] = {}
         self._statements: dict[str, str] = {}
+        self._first_seen: dict[str, dt.datetime] = {}
         self._texts: dict[str, str] = {}
 
     def record(self, record: ConsentRecord) -> None:
@@ -124,11 +125,17 @@ class MemoryConsentStore:
         with self._lock:
             if statement.version not in self._statements:
                 self._statements[statement.version] = canonical_json(statement)
+                self._first_seen[statement.version] = dt.datetime.now(dt.UTC)
 
     def statement_json(self, version: str) -> str | None:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         with self._lock:
             return self._statements.get(version)
+
+    def statement_versions(self) -> list[tuple[str, dt.datetime | None]]:
+        """Every kept version with when it was first kept, oldest first (the statement history)."""
+        with self._lock:
+            return sorted(((v, t) for v, t in self._first_seen.items()), key=lambda item: (item[1], item[0]))
 
     def remember_texts(self, texts_hash: str, texts_json: str) -> None:
         """Keep the banner texts shown under their hash."""

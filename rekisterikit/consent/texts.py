@@ -15,7 +15,8 @@ import json
 from rekisterikit.model import BannerTexts, CookieCategory, Statement
 from rekisterikit.render.i18n import N_, language, translator
 
-__all__ = ["CATEGORY_LABELS", "CATEGORY_PURPOSES", "TEXT_KEYS", "banner_texts", "texts_hash", "texts_json"]
+__all__ = ["CATEGORY_LABELS", "CATEGORY_PURPOSES", "CATEGORY_SHORT_PURPOSES", "TEXT_KEYS", "banner_texts",
+           "texts_hash", "texts_json"]
 
 CATEGORY_LABELS = {
     CookieCategory.NECESSARY: N_("Necessary"),
@@ -31,10 +32,17 @@ CATEGORY_PURPOSES = {
     CookieCategory.MARKETING: N_("Used to show you relevant advertising and to measure it, also on other sites."),
 }
 
+#: The first layer's short purposes ("Statistics: measuring how the site is used.").
+CATEGORY_SHORT_PURPOSES = {
+    CookieCategory.PREFERENCES: N_("remembering your choices"),
+    CookieCategory.STATISTICS: N_("measuring how the site is used"),
+    CookieCategory.MARKETING: N_("advertising and measuring it"),
+}
+
 _DEFAULTS = {
     "title": N_("Cookies"),
-    "intro": N_("We use necessary cookies to make the shop work. With your consent we also use cookies for "
-                "the purposes below. You can change your choice at any time from the “Cookie settings” link."),
+    "intro": N_("We use necessary cookies. With your consent we also use the cookies below; you can change your "
+                "choice at any time."),
     "accept_all": N_("Accept all"),
     "reject_all": N_("Reject all"),
     "customize": N_("Choose cookies"),
@@ -56,19 +64,25 @@ def banner_texts(statement: Statement | None, *, locale: str) -> dict[str, str]:
     """Every overridable banner text in ``locale``: the shop's where given (and not empty), else the library's.
 
     Keys: ``title``, ``intro``, ``accept_all``, ``reject_all``, ``customize``, ``save``, ``necessary``,
-    ``preferences``, ``statistics``, ``marketing`` (the last four: each category's purpose) and ``language``.
+    ``preferences``, ``statistics``, ``marketing`` (each category's purpose, in the settings layer),
+    ``preferences_short``, ``statistics_short``, ``marketing_short`` (the first layer's short purposes; a shop's
+    purpose replaces both) and ``language``.
     """
     lang = language(locale).value
     t = translator(lang)
     texts = {key: t.gettext(msgid) for key, msgid in _DEFAULTS.items()}
     for category, msgid in CATEGORY_PURPOSES.items():
         texts[category.value] = t.gettext(msgid)
+    for category, msgid in CATEGORY_SHORT_PURPOSES.items():
+        texts[f"{category.value}_short"] = t.gettext(msgid)
     own = _override(statement, lang)
     if own is not None:
         for key in TEXT_KEYS:
             value = getattr(own, key)
             if isinstance(value, str) and value.strip():
                 texts[key] = value
+                if f"{key}_short" in texts:  # the shop's one purpose serves both layers
+                    texts[f"{key}_short"] = value
     texts["language"] = lang
     return texts
 

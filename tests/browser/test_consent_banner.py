@@ -154,10 +154,15 @@ def test_without_javascript_the_form_works(page_without_js: Any, base_url: str, 
     page.wait_for_url(base_url + "/cookie-settings?lang=sv")
     page.get_by_role("checkbox", name="Statistik").check()
     page.get_by_role("button", name="Spara val").click()
-    page.wait_for_url(base_url + "/cookie-settings?lang=sv")
+    page.wait_for_url(base_url + "/cookie-settings?lang=sv&saved=1")
     assert (ConsentMethod.SETTINGS, frozenset({CookieCategory.STATISTICS})) == (store.all()[-1].method,
                                                                                  store.all()[-1].granted)
     assert page.get_by_role("checkbox", name="Statistik").is_checked()
+    # the no-JS settings page says "saved" after the POST, with the consent id and a link back to the shop
+    saved = page.locator(".rk-consent__saved")
+    assert saved.is_visible()
+    assert "/?lang=sv" == saved.get_by_role("link").get_attribute("href")
+    assert store.all()[-1].consent_id in page.locator(".rk-consent__id").inner_text()
 
 
 def test_settings_page_with_javascript_saves_in_the_background(page: Any, base_url: str,
@@ -199,20 +204,35 @@ def test_screenshots(page: Any, base_url: str, lang: str) -> None:
     assert len(settings) > 10_000
 
 
-def test_gpc_is_shown_and_marketing_locked(browser: Any, base_url: str, store: MemoryConsentStore) -> None:
-    """Under Sec-GPC: 1 the banner says so, marketing cannot be ticked, and accept all leaves marketing off."""
+def test_gpc_is_a_refusal_of_marketing_and_an_explicit_opt_in_is_kept(browser: Any, base_url: str,
+                                                                      store: MemoryConsentStore) -> None:
+    """Under Sec-GPC: 1 the banner says the signal is taken as a refusal of marketing; "accept all" leaves marketing
+    off (recorded as gpc); ticking marketing yourself afterwards is an explicit opt-in, recorded and kept."""
     context = browser.new_context(extra_http_headers={"Sec-GPC": "1"}, reduced_motion="reduce")
     try:
         page = context.new_page()
         page.goto(base_url + "/?lang=en")
-        assert page.locator(".rk-consent__gpc").is_visible()
+        note = page.locator(".rk-consent__gpc")
+        assert "as a refusal of these cookies: marketing" in note.inner_text()
         page.locator(".rk-consent__summary").click()
-        assert page.get_by_role("checkbox", name="Marketing").is_disabled()
+        marketing = page.get_by_role("checkbox", name="Marketing")
+        assert (False, True) == (marketing.is_checked(), marketing.is_enabled())
         check_axe(page)
         page.get_by_role("button", name="Accept all").click()
         page.wait_for_function("window.rkGatedRuns === 1")
         (record,) = store.all()
         assert (ConsentMethod.GPC, False, True) == (record.method, CookieCategory.MARKETING in record.granted,
                                                     record.gpc)
+        page.reload()
+        page.get_by_role("link", name="Cookie settings").click()
+        page.get_by_role("checkbox", name="Marketing").check()
+        page.get_by_role("button", name="Save choices").click()
+        page.locator(BANNER).wait_for(state="hidden")
+        last = store.all()[-1]
+        assert (ConsentMethod.CUSTOM, True, True, True) == (
+            last.method, CookieCategory.MARKETING in last.granted, last.gpc, last.gpc_optin)
+        page.reload()
+        assert "marketing" in page.locator(BANNER).get_attribute("data-rk-granted")
+        assert 2 == len(store.all())  # the opt-in is not undone (nor re-recorded) by the next request's signal
     finally:
         context.close()

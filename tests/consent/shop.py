@@ -66,3 +66,81 @@ class Clock:
         return self.now
 
 
+
+
+SERVICES_TOML = '''
+languages = ["fi", "sv", "en"]
+
+[controller]
+name = "Testikauppa Oy"
+email = "tietosuoja@testikauppa.fi"
+
+[[cookies]]
+name = "sessionid"
+provider = "Testikauppa Oy"
+party = "first"
+category = "necessary"
+duration = "P2W"
+purpose = { fi = "Istunto", sv = "Session", en = "Session" }
+
+[[cookies]]
+name = "_ga"
+provider = "Google Ireland Limited"
+party = "first"
+category = "statistics"
+duration = "P2Y"
+country = "IE"
+purpose = { fi = "Kävijätilastot", sv = "Besöksstatistik", en = "Visitor statistics" }
+
+[[cookies]]
+name = "_gcl_au"
+provider = "Google Ireland Limited"
+party = "first"
+category = "marketing"
+duration = "P3M"
+country = "IE"
+purpose = { fi = "Mainonnan mittaus", sv = "Annonsmätning", en = "Ad measurement" }
+
+[[cookies]]
+name = "_fbp"
+provider = "Meta Platforms Ireland Limited"
+party = "first"
+category = "marketing"
+duration = "P3M"
+country = "US"
+purpose = { fi = "Mainonta", sv = "Annonsering", en = "Advertising" }
+
+[[consent.services]]
+key = "google-analytics"
+name = "Google Analytics"
+category = "statistics"
+cookies = ["_ga"]
+
+[[consent.services]]
+key = "google-ads"
+name = "Google Ads"
+category = "marketing"
+cookies = ["_gcl_au"]
+
+[[consent.services]]
+key = "meta-pixel"
+name = "Meta Pixel"
+category = "marketing"
+cookies = ["_fbp"]
+
+[[consent.services]]
+key = "youtube"
+name = "YouTube"
+category = "marketing"
+provider = "Google Ireland Limited"
+hosts = ["www.youtube-nocookie.com", "www.youtube.com"]
+description = { fi = "Tuotevideot", sv = "Produktvideor", en = "Product videos" }
+'''
+
+
+def services_statement(extra: str = "") -> Statement:
+    """A statement with named services: Google Analytics (statistics), Google Ads, Meta Pixel (data to the US) and
+    YouTube (marketing); ``extra`` TOML is appended (e.g. ``[consent.texts.fi]``)."""
+    from rekisterikit import loads
+
+    return loads(SERVICES_TOML + extra, source="services statement")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import html5lib
 import pytest
 
@@ -60,11 +62,15 @@ def test_decided_banner_is_hidden_and_reflects_the_choice(service: ConsentServic
     assert 'value="marketing" checked' not in markup
 
 
-def test_gpc_locks_marketing_and_explains(service: ConsentService) -> None:
-    """Under GPC the banner explains the signal and marketing cannot be ticked."""
+def test_gpc_is_explained_as_a_refusal_and_marketing_stays_unticked(service: ConsentService) -> None:
+    """Under GPC the banner says the signal is taken as a refusal of marketing cookies (not an objection); the
+    marketing box is unticked but may still be ticked: an explicit opt-in stays possible."""
     markup = _banner(service, headers={"Sec-GPC": "1"}, locale="en")
-    assert "Global Privacy Control" in markup
-    assert 'value="marketing" disabled' in markup
+    assert ("We treat your browser's privacy signal (Global Privacy Control) as a refusal of these cookies: "
+            "marketing.") in html.unescape(markup)
+    assert "objection" not in markup
+    assert 'value="marketing" aria-describedby' in markup
+    assert 'value="marketing" disabled' not in markup
 
 
 def test_cookie_details_come_from_the_statement(service: ConsentService) -> None:

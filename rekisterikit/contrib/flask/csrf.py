@@ -6,14 +6,16 @@ consent POST endpoints refuse a request unless both checks pass:
 1. **Origin check.** When the request carries ``Origin``, it must be this site's origin (scheme, host and port of
    ``request.host_url``, so put ``ProxyFix`` in front when behind a proxy) or one of
    ``REKISTERIKIT_TRUSTED_ORIGINS``; ``Origin: null`` is refused. Without ``Origin``, a ``Referer`` must have such
-   an origin. With neither header (old browsers, privacy tools), the token alone decides; in ``"origin"`` mode the
-   request is refused.
+   an origin. A request with neither header is refused (``REKISTERIKIT_CSRF_REQUIRE_ORIGIN``, on by default: every
+   browser of the last years sends ``Origin`` with a POST); with the setting off, the token alone decides it.
 2. **Token** (mode ``"token"``, the default). The form field ``rk-csrf`` (or the ``X-RK-CSRF`` header) must be
    ``HMAC-SHA256(key, nonce)`` of the random nonce in the ``rk_csrf`` cookie (``HttpOnly``, ``SameSite=Lax``),
    with the key derived from ``SECRET_KEY`` for this purpose only (``SECRET_KEY_FALLBACKS`` still verify). Another
-   site can neither read the cookie nor compute the token, and a cookie planted from a sibling subdomain does not
-   help without the key. The banner carries the token as a hidden field; the cookie is set on the response that
-   rendered it.
+   site can neither read the cookie nor compute the token. The token is bound to the visitor's own nonce cookie,
+   and over HTTPS (without ``REKISTERIKIT_COOKIE_DOMAIN``) that cookie is ``__Host-rk_csrf``: a ``__Host-`` cookie
+   cannot be set by a sibling subdomain or over plain HTTP, so an attacker cannot plant their own nonce — whose
+   token they know — in a visitor's browser. The banner carries the token as a hidden field; the cookie is set on
+   the response that rendered it.
 
 When the application uses Flask-WTF's ``CSRFProtect``, its token replaces ours: the banner carries Flask-WTF's
 ``csrf_token`` field, CSRFProtect checks it before the view, and the view checks it again with
@@ -38,7 +40,8 @@ from rekisterikit.consent import SetCookie
 if TYPE_CHECKING:
     from rekisterikit.contrib.flask.state import KitState
 
-__all__ = ["FIELD", "HEADER", "KEY_PURPOSE", "CsrfRefused", "check", "origin_of", "token", "uses_flask_wtf"]
+__all__ = ["FIELD", "HEADER", "HOST_PREFIX", "KEY_PURPOSE", "CsrfRefused", "check", "cookie_name", "origin_of", "token",
+           "uses_flask_wtf"]
 
 #: The form field of our token.
 FIELD = "rk-csrf"
@@ -46,6 +49,9 @@ FIELD = "rk-csrf"
 HEADER = "X-RK-CSRF"
 #: The purpose string the token key is derived with.
 KEY_PURPOSE = b"rekisterikit.csrf.v1"
+
+#: The prefix of the nonce cookie over HTTPS: browsers accept such a cookie only from the host itself, with Secure.
+HOST_PREFIX = "__Host-"
 
 _NONCE = re.compile(r"[A-Za-z0-9_-]{22,64}")
 
@@ -80,11 +86,18 @@ def uses_flask_wtf(app: Flask) -> bool:
     return "csrf" in app.extensions and bool(app.config.get("WTF_CSRF_ENABLED", True))
 
 
+def cookie_name(request: Request, state: KitState) -> str:
+    """The nonce cookie's name for this request: ``__Host-rk_csrf`` over HTTPS without a cookie domain."""
+    if request.is_secure and state.consent_config.domain is None:
+        return HOST_PREFIX + state.csrf_cookie_name
+    return state.csrf_cookie_name
+
+
 def _nonce(request: Request, state: KitState) -> str:
     existing = getattr(g, "_rk_csrf_nonce", None)
     if existing is not None:
         return str(existing)
-    value = request.cookies.get(state.csrf_cookie_name)
+    value = request.cookies.get(cookie_name(request, state))
     if value is None or not _NONCE.fullmatch(value):
         value = secrets.token_urlsafe(24)
         g._rk_csrf_new = True
@@ -109,8 +122,12 @@ def nonce_cookie(request: Request, state: KitState) -> SetCookie | None:
     """The nonce cookie to set on the response, when this request created a new nonce."""
     if not getattr(g, "_rk_csrf_new", False):
         return None
+    name = cookie_name(request, state)
+    if name.startswith(HOST_PREFIX):  # the prefix requires Secure, Path=/ and no Domain
+        return SetCookie(name=name, value=str(g._rk_csrf_nonce), max_age=state.csrf_max_age, path="/", secure=True,
+                         samesite="Lax", httponly=True)
     secure = state.consent_config.secure if state.consent_config.secure is not None else request.is_secure
-    return SetCookie(name=state.csrf_cookie_name, value=str(g._rk_csrf_nonce), max_age=state.csrf_max_age,
+    return SetCookie(name=name, value=str(g._rk_csrf_nonce), max_age=state.csrf_max_age,
                      path="/", domain=state.consent_config.domain, secure=secure, samesite="Lax", httponly=True)
 
 
@@ -133,7 +150,7 @@ def _check_origin(request: Request, allowed: Iterable[str], *, required: bool) -
 
 def _check_token(request: Request, state: KitState) -> None:
     sent = request.form.get(FIELD) or request.headers.get(HEADER) or ""
-    nonce = request.cookies.get(state.csrf_cookie_name) or ""
+    nonce = request.cookies.get(cookie_name(request, state)) or ""
     if not sent or not _NONCE.fullmatch(nonce):
         raise CsrfRefused("request refused: the CSRF token or its cookie is missing")
     for secret in (state.secret, *state.old_secrets):
@@ -148,7 +165,8 @@ def check(request: Request, state: KitState, app: Flask) -> None:
     Raises:
         CsrfRefused: the request is refused; the message says why.
     """
-    _check_origin(request, state.trusted_origins, required=state.csrf_mode == "origin")
+    _check_origin(request, state.trusted_origins,
+                  required=state.csrf_mode == "origin" or state.csrf_require_origin)
     if state.csrf_mode == "origin":
         return
     if uses_flask_wtf(app):

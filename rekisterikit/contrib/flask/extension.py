@@ -23,7 +23,6 @@ from rekisterikit.consent import (
     ConsentState,
     ConsentStore,
     Decision,
-    SetCookie,
     SQLiteConsentStore,
     derive_key,
 )
@@ -211,13 +210,16 @@ def _before_request() -> None:
 
 
 def _after_request(response: Response) -> Response:
+    from rekisterikit.consent.domains import expire_everywhere, with_parent_domains
+
     state = get_state()
     service = state.service
     decision: Decision | None = g.pop("_rk_decision", None)
     deleted: set[str] = set()
     if decision is not None:
-        for header in decision.set_cookie_headers():
-            response.headers.add("Set-Cookie", header)
+        # The deletions go on every parent domain too: gtag.js and the pixel keep _ga and _fbp on .shop.fi.
+        for cookie in with_parent_domains((decision.cookie, *decision.expire), request.host):
+            response.headers.add("Set-Cookie", cookie.header())
         deleted.update(decision.delete_cookies)
         granted = decision.state.granted
         _uses_cookie()
@@ -226,18 +228,23 @@ def _after_request(response: Response) -> Response:
         granted = consent.granted if consent is not None else frozenset()
     config = state.consent_config
     secure = config.secure if config.secure is not None else request.is_secure
-    for name in service.declined_cookies(granted, request.cookies):
-        if name not in deleted:
-            response.headers.add("Set-Cookie", SetCookie.expire(name, path=config.path, domain=config.domain,
-                                                                secure=secure, samesite=config.samesite).header())
+    names = [n for n in service.declined_cookies(granted, request.cookies) if n not in deleted]
+    for cookie in expire_everywhere(names, host=request.host, path=config.path, domain=config.domain,
+                                    secure=secure, samesite=config.samesite):
+        response.headers.add("Set-Cookie", cookie.header())
     nonce = csrf.nonce_cookie(request, state)
     if nonce is not None:
         response.headers.add("Set-Cookie", nonce.header())
         _uses_cookie()
     if g.get("_rk_vary_cookie"):
         response.vary.add("Cookie")
+    if "Set-Cookie" in response.headers:
+        # A response that sets or deletes a cookie is never for a shared cache: not public, and keyed on Cookie.
+        response.cache_control.public = False
+        if not response.cache_control.no_store:
+            response.cache_control.private = True
+        response.vary.add("Cookie")
     return response
-
 
 
 def _context() -> dict[str, Any]:
@@ -374,6 +381,7 @@ class RekisteriKit:
             static_url=setting("REKISTERIKIT_STATIC_URL"),
             statement_etag=bool(setting("REKISTERIKIT_STATEMENT_ETAG")), csrf_mode=csrf_mode,
             csrf_cookie_name=str(setting("REKISTERIKIT_CSRF_COOKIE_NAME")),
+            csrf_require_origin=bool(setting("REKISTERIKIT_CSRF_REQUIRE_ORIGIN")),
             csrf_max_age=int(consent_config.max_age.total_seconds()), trusted_origins=tuple(trusted_origins),
             consent_mode=bool(setting("REKISTERIKIT_CONSENT_MODE")),
             retention=None if retention is None else _duration("REKISTERIKIT_CONSENT_RETENTION", retention),

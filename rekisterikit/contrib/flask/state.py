@@ -67,6 +67,7 @@ DEFAULTS: dict[str, Any] = {
     "REKISTERIKIT_STATEMENT_ETAG": True,
     "REKISTERIKIT_CSRF": "token",
     "REKISTERIKIT_CSRF_COOKIE_NAME": "rk_csrf",
+    "REKISTERIKIT_CSRF_REQUIRE_ORIGIN": True,
     "REKISTERIKIT_TRUSTED_ORIGINS": (),
     "REKISTERIKIT_CONSENT_MODE": False,
     "REKISTERIKIT_CONSENT_RETENTION": None,
@@ -104,6 +105,7 @@ class KitState:
         csrf_mode: ``"token"`` or ``"origin"``.
         csrf_cookie_name: the CSRF nonce cookie.
         csrf_max_age: the nonce cookie's lifetime in seconds.
+        csrf_require_origin: refuse a consent POST that has neither ``Origin`` nor ``Referer`` (the default).
         trusted_origins: other origins allowed to post consent.
         consent_mode: whether :func:`consent_scripts` adds the Google Consent Mode default.
         retention: the default age of consent records ``prune-consents`` deletes.
@@ -133,6 +135,7 @@ class KitState:
     retention: dt.timedelta | None
     secret: str | bytes = field(repr=False)
     old_secrets: tuple[str | bytes, ...] = field(repr=False)
+    csrf_require_origin: bool = True
 
 
 def get_state(app: Flask | None = None) -> KitState:

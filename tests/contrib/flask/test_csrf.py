@@ -102,11 +102,46 @@ def test_token_of_an_old_secret_is_accepted(make_app: AppFactory) -> None:
     assert 200 == post_consent(moved, ACCEPT, token=token).status_code
 
 
-def test_no_origin_or_referer_falls_back_to_the_token(client: FlaskClient, app: Flask) -> None:
-    """A request with neither Origin nor Referer (old browser, privacy tool) is decided by the token alone."""
+def test_no_origin_or_referer_falls_back_to_the_token_only_when_the_app_opts_out(make_app: AppFactory) -> None:
+    """With REKISTERIKIT_CSRF_REQUIRE_ORIGIN off, a request with neither header is decided by the token alone."""
+    client = make_app(REKISTERIKIT_CSRF_REQUIRE_ORIGIN=False).test_client()
     assert 200 == post_consent(client, ACCEPT, origin=None).status_code
     refused = client.post("/privacy/consent", data=ACCEPT, headers={"Accept": "application/json"})
     assert 403 == refused.status_code
+
+
+def test_an_attackers_nonce_and_token_replayed_in_another_browser_are_refused(app: Flask) -> None:
+    """The attacker's own nonce and token, planted in another browser with no Origin/Referer: 403, no record."""
+    attacker = app.test_client()
+    token = csrf_token(attacker)
+    nonce = attacker.get_cookie("rk_csrf")
+    assert nonce is not None
+    victim = app.test_client()
+    victim.set_cookie("rk_csrf", nonce.value)
+    form = victim.post("/privacy/consent", data={**ACCEPT, "rk-csrf": token})
+    background = victim.post("/privacy/consent", data={**ACCEPT, "rk-csrf": token},
+                             headers={"Accept": "application/json"})
+    assert (403, 403) == (form.status_code, background.status_code)
+    assert victim.get_cookie("rk_consent") is None
+
+
+def test_over_https_the_nonce_cookie_is_host_only_and_cannot_be_planted(app: Flask) -> None:
+    """Over HTTPS the nonce is __Host-rk_csrf (Secure, no Domain); a plain rk_csrf planted by a subdomain is ignored."""
+    secure = app.test_client()
+    page = secure.get("/page", base_url="https://shop.test")
+    [header] = [h for h in page.headers.getlist("Set-Cookie") if "rk_csrf=" in h]
+    assert header.startswith("__Host-rk_csrf=")
+    assert {"Secure", "Path=/", "HttpOnly"} <= {part.strip() for part in header.split(";")}
+    assert "domain=" not in header.lower()
+    attacker = app.test_client()
+    token = csrf_token(attacker)
+    nonce = attacker.get_cookie("rk_csrf")
+    assert nonce is not None
+    victim = app.test_client()
+    victim.set_cookie("rk_csrf", nonce.value, domain="shop.test")
+    planted = victim.post("/privacy/consent", base_url="https://shop.test", data={**ACCEPT, "rk-csrf": token},
+                          headers={"Origin": "https://shop.test", "Accept": "application/json"})
+    assert 403 == planted.status_code
 
 
 def test_nonce_cookie_attributes(client: FlaskClient) -> None:

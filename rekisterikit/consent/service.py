@@ -241,9 +241,18 @@ class Decision:
     expire: tuple[SetCookie, ...] = ()
     consent_mode: dict[str, str] | None = None
 
-    def set_cookie_headers(self) -> list[str]:
-        """Every ``Set-Cookie`` header value to send: the consent cookie, then the deletions."""
-        return [self.cookie.header(), *(c.header() for c in self.expire)]
+    def set_cookie_headers(self, host: str | None = None) -> list[str]:
+        """Every ``Set-Cookie`` header value to send: the consent cookie, then the deletions.
+
+        Args:
+            host: the request's ``Host``; each deletion is then repeated on every parent domain up to the
+                registrable domain (:func:`~rekisterikit.consent.domains.with_parent_domains`), where gtag.js and
+                the Meta pixel keep ``_ga`` and ``_fbp``. Without it, deletions are host-only (or on the
+                configured domain).
+        """
+        from rekisterikit.consent.domains import with_parent_domains
+
+        return [c.header() for c in with_parent_domains((self.cookie, *self.expire), host)]
 
     def to_json(self) -> dict[str, Any]:
         """The answer to the banner's background request, as JSON-ready data.

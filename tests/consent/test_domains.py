@@ -61,3 +61,17 @@ def test_with_parent_domains_adds_deletions_and_keeps_cookies_that_are_set() -> 
     cookies = with_parent_domains([consent, SetCookie.expire("_ga")], "www.shop.fi")
     assert [("rk_consent", None), ("_ga", None), ("_ga", "www.shop.fi"), ("_ga", "shop.fi")] == [
         (c.name, c.domain) for c in cookies]
+
+
+def test_decision_headers_with_the_host_delete_on_parent_domains() -> None:
+    """Decision.set_cookie_headers(host) repeats each deletion on the parent domains; without a host it does not."""
+    from rekisterikit.consent import ConsentConfig, ConsentService
+    from tests.consent.shop import SECRET, shop_statement
+
+    service = ConsentService(shop_statement(), ConsentConfig(secret=SECRET))
+    decision = service.withdraw(cookies="_ga=GA1.1.1.1", locale="fi")
+    assert 2 == len(decision.set_cookie_headers())
+    headers = decision.set_cookie_headers("www.shop.fi")
+    assert 4 == len(headers)
+    assert headers[0].startswith("rk_consent=")
+    assert "Domain=shop.fi" in headers[3]

@@ -21,4 +21,11 @@
   window.dataLayer.push(["js", new Date()], ["config", "G-DEMO000000"]);
   setAuto("_ga", "GA1.1.1234567890.1700000000", 63072000);
   setAuto("_ga_DEMO000000", "GS1.1.1700000000.1.0.1700000000.0.0.0", 63072000);
+  // With Google Ads linked, gtag.js also sets the conversion linker's _gcl_au (90 days), but only while Consent
+  // Mode grants ad_storage: the last consent command in the dataLayer decides.
+  var adStorage = "denied";
+  window.dataLayer.forEach(function (entry) {
+    if (entry && entry[0] === "consent" && entry[2] && entry[2].ad_storage) { adStorage = entry[2].ad_storage; }
+  });
+  if (adStorage === "granted") { setAuto("_gcl_au", "1.1.1234567890.1700000000", 7776000); }
 })();

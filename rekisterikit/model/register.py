@@ -277,6 +277,10 @@ class Register:
 
     ``recipients`` and ``transfers`` are ``None`` when the statement says nothing of them, and empty when it says
     explicitly that there are none.
+
+    ``provision_at_collection`` states that the forms that collect the data show which data is required and what
+    follows if it is not given (GDPR 13(2)(e) given at the point of collection, WP260's layered approach), so the
+    statement need not say it purpose by purpose.
     """
 
     key: str = field(validator=valid_key)
@@ -290,6 +294,7 @@ class Register:
     retention: tuple[Retention, ...] = ()
     automated_decisions: AutomatedDecisions | None = None
     security: LocalizedText | None = None
+    provision_at_collection: bool = False
 
     def __attrs_post_init__(self) -> None:
         purposes = set(_keys(self.purposes))

@@ -587,6 +587,9 @@ def _purposes(draw: st.DrawFn, k: _Kit, key: st.SearchStrategy[str], category_ke
         provision = changes["provision"] = draw(_enum(Provision))
     if provision in (Provision.STATUTORY, Provision.CONTRACTUAL) and purpose.provision_obliged is None:
         changes["provision_obliged"] = draw(st.booleans())
+    requirement = (Provision.STATUTORY, Provision.CONTRACTUAL, Provision.CONTRACT_PRECONDITION)
+    if provision in requirement and purpose.provision_consequence is None:
+        changes["provision_consequence"] = draw(k.localized)
     basis = purpose.legal_basis
     if basis is None:
         basis = changes["legal_basis"] = draw(_enum(LegalBasis))
@@ -761,7 +764,7 @@ def _registers(draw: st.DrawFn, k: _Kit, max_purposes: int, key: st.SearchStrate
         transfers=draw(_optional(_tuple_of(_transfers(
             k, third_countries() if k.compliant else countries(), ()), max_size=3))),
         retention=retention, automated_decisions=draw(_optional(k.automated_decisions)),
-        security=draw(k.maybe_localized),
+        security=draw(k.maybe_localized), provision_at_collection=draw(st.booleans()),
     )
     return _make_compliant(draw, k, register) if k.compliant else register
 

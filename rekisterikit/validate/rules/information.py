@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Art22Basis, Provision, RecipientRole, Register, SourceKind
+from rekisterikit.model import Art22Basis, Provision, Purpose, RecipientRole, Register, SourceKind
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -74,38 +74,69 @@ def recipient_details(ctx: Context) -> Iterator[Hit]:
                                                           "missing": join(missing)})
 
 
-def _collects_directly(register: Register) -> bool:
-    return not register.sources or any(s.kind.from_data_subject for s in register.sources)
+def _asks_the_data_subject(register: Register) -> bool:
+    """Whether the register asks data from the data subject: a ``data_subject`` source, or no sources stated.
+
+    Data collected automatically from the device or obtained from others is not "provided" by the data subject:
+    13(2)(e) does not apply to it (Art. 14 has no such item)."""
+    return not register.sources or any(s.kind is SourceKind.DATA_SUBJECT for s in register.sources)
+
+
+_REQUIREMENTS = (Provision.STATUTORY, Provision.CONTRACTUAL, Provision.CONTRACT_PRECONDITION)
+
+
+def _provision_gap(p: Purpose) -> bool:
+    """Whether the purpose leaves a 13(2)(e) question open: the kind of requirement, whether the data subject is
+    obliged (for a statutory or contractual requirement) or what follows if the data is not given."""
+    if p.provision is Provision.NOT_REQUESTED:
+        return False
+    if p.provision is None:
+        return True
+    if p.provision in (Provision.STATUTORY, Provision.CONTRACTUAL) and p.provision_obliged is None:
+        return True
+    return p.provision in _REQUIREMENTS and p.provision_consequence is None
 
 
 @rule(
     id="RK-STATUTORY-REQUIREMENT", requirement=Requirement.STATUTORY_REQUIREMENT, severity=Severity.ERROR,
-    article="GDPR 13(2)(e)", title="Whether the data must be given, and what follows if not",
+    article="GDPR 13(2)(e); WP260", title="Whether the data must be given, and what follows if not",
     message=msg(
-        fi='Tarkoituksen "{purpose}" osalta ei kerrota, onko tietojen antaminen lakisääteinen tai sopimukseen '
-           'perustuva vaatimus, onko tiedot pakko antaa ja mitä antamatta jättämisestä seuraa.',
-        sv='För ändamålet "{purpose}" anges inte om uppgifterna krävs enligt lag eller avtal, om den registrerade '
-           'är skyldig att lämna dem och vad som händer om de inte lämnas.',
-        en='For the purpose "{purpose}" the statement does not say whether providing the data is a statutory or '
-           'contractual requirement, whether it is obligatory, and what follows if it is not provided.'),
-    trigger="A purpose of a register that collects data from the data subject has no `provision`, or its "
-            "provision is a statutory or contractual requirement and `provision_obliged` does not say whether the "
-            "data subject is obliged to provide the data.",
-    fix="Set `provision` (statutory, contractual, contract_precondition, voluntary, or not_requested for data "
-        "collected automatically or obtained from elsewhere) and, unless voluntary, `provision_consequence`; for "
-        "a statutory or contractual requirement also `provision_obliged`. A law that binds only the shop (the "
-        "Accounting Act) makes the data a precondition of the contract, not a statutory requirement on the "
-        "customer.",
+        fi='Rekisterin "{register}" osalta ei kerrota, onko rekisteröidyltä pyydettyjen tietojen antaminen '
+           'lakisääteinen tai sopimukseen perustuva vaatimus tai sopimuksen tekemisen edellytys, onko tiedot pakko '
+           'antaa ja mitä antamatta jättämisestä seuraa ({purposes}).',
+        sv='För registret "{register}" anges inte om uppgifterna som begärs av den registrerade krävs enligt lag '
+           'eller avtal eller är ett villkor för att ingå avtal, om den registrerade är skyldig att lämna dem och '
+           'vad som händer om de inte lämnas ({purposes}).',
+        en='For the register "{register}" the statement does not say whether providing the data asked from the '
+           'data subject is a statutory or contractual requirement or a requirement to enter into a contract, '
+           'whether it is obligatory, and what follows if it is not provided ({purposes}).'),
+    trigger="A register that asks data from the data subject (a `data_subject` source, or no sources stated) has "
+            "purposes whose data is asked (`provision` is not `not_requested`) and that leave the answer open: no "
+            "`provision`; a statutory or contractual requirement without `provision_obliged`; or a requirement "
+            "without `provision_consequence`. Reported once per register, naming the purposes. Quiet when the "
+            "register states `provision_at_collection = true`: the collection forms show which data is required "
+            "and what follows (WP260's layered approach).",
+    fix="Set `provision` on each purpose (statutory, contractual, contract_precondition, voluntary, or "
+        "not_requested for data collected automatically or obtained from elsewhere), with `provision_consequence` "
+        "for a requirement and `provision_obliged` for a statutory or contractual one; or, if the forms mark the "
+        "required fields and say what follows, set `provision_at_collection = true` on the register. A law that "
+        "binds only the shop (the Accounting Act) makes the data a precondition of the contract, not a "
+        "statutory requirement on the customer.",
     example=CONTROLLER + REGISTER + _ORDERS,
     fixed=CONTROLLER + REGISTER + _ORDERS + 'provision = "contract_precondition"\n'
           'provision_consequence = "Ilman nimeä ja osoitetta tilausta ei voi toimittaa."\n',
 )
 def statutory_requirement(ctx: Context) -> Iterator[Hit]:
-    for ref in ctx.purposes:
-        p = ref.purpose
-        if (p.provision is None and _collects_directly(ref.register.register)) or (
-                p.provision in (Provision.STATUTORY, Provision.CONTRACTUAL) and p.provision_obliged is None):
-            yield Hit(ref.path, {"purpose": p.description})
+    # 13(2)(e) is one item of information about the data the subject is asked to provide, not one per purpose;
+    # WP260 accepts it at the point of collection (e.g. required fields marked on the form) [M: WP260 rev.01 annex,
+    # not re-read]. Data not asked from the subject (logs, data from others) is outside 13(2)(e).
+    for reg in ctx.registers:
+        register = reg.register
+        if register.provision_at_collection or not _asks_the_data_subject(register):
+            continue
+        open_ = [p.description for p in register.purposes if _provision_gap(p)]
+        if open_:
+            yield Hit(f"{reg.path}.purposes", {"register": register.name, "purposes": join(open_)})
 
 
 _ADM_FIELDS = {

@@ -8,11 +8,23 @@ Mapping of the visitor's categories to Google's seven consent types:
 * ``security_storage``: always (strictly necessary).
 
 Without a state (no valid consent yet) everything but ``security_storage`` is denied.
+
+:func:`consent_mode_script` also writes Consent Mode's other settings (Google's "Set up consent mode on websites"
+guide, developers.google.com/tag-platform/security/guides/consent): ``wait_for_update``, region-specific defaults
+(``region: [...]``), ``ads_data_redaction`` and ``url_passthrough`` (``gtag('set', …)``).
+
+Consent Mode's "advanced" implementation loads Google's tags before consent and lets them send cookieless pings.
+Those pings still read from or send data about the visitor's device, so in Finland they need consent as well
+(917/2014 205 §; EDPB Guidelines 2/2023 on the technical scope of Art. 5(3) of the ePrivacy Directive): load Google's
+tags only after consent (the "basic" implementation, which :func:`~rekisterikit.consent.deferred_script` and the
+adapters' ``gated_script`` give you), and use this script for what the tags do once they run.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from markupsafe import Markup
@@ -45,13 +57,25 @@ def consent_mode(state: ConsentState | None) -> dict[str, Status]:
     return result
 
 
+_REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+
+
+def _region(value: str) -> str:
+    if not isinstance(value, str) or not _REGION.fullmatch(value):
+        raise ValueError(f"invalid Consent Mode region {value!r} (e.g. 'FI', 'US-CA')")
+    return value
+
+
 def _js(value: object) -> str:
     text = json.dumps(value, sort_keys=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def consent_mode_script(state: ConsentState | None, *, command: Literal["default", "update"] = "default",
-                        nonce: str | None = None, wait_for_update: int | None = 500) -> Markup:
+                        nonce: str | None = None, wait_for_update: int | None = 500,
+                        regions: Sequence[str] | None = None, other_regions: Status = "denied",
+                        ads_data_redaction: bool | None = True, url_passthrough: bool | None = None,
+                        values: Mapping[str, str] | None = None) -> Markup:
     """Render a ``<script>`` that tells Google tags the visitor's consent.
 
     Place it in ``<head>`` before the Google tag. With ``command="default"`` (the usual first call) every type is
@@ -64,20 +88,46 @@ def consent_mode_script(state: ConsentState | None, *, command: Literal["default
         command: ``"default"`` or ``"update"``.
         nonce: the page's CSP nonce, added as the script's ``nonce`` attribute.
         wait_for_update: milliseconds Google tags wait for an update after the default (``None`` to leave out).
+        regions: ISO 3166-1 alpha-2 codes (``"FI"``, ``"SE"``) or ISO 3166-2 subdivisions (``"US-CA"``): the
+            denied default is given for these regions only (Consent Mode's ``region`` parameter), and
+            ``other_regions`` applies elsewhere. ``None``: the denied default applies everywhere.
+        other_regions: the default outside ``regions``: ``"denied"`` (the default) or ``"granted"``.
+        ads_data_redaction: ``gtag('set', 'ads_data_redaction', …)``: redact ad click identifiers while
+            ``ad_storage`` is denied (default ``True``; ``None`` leaves it out).
+        url_passthrough: ``gtag('set', 'url_passthrough', …)``: pass ad click information in links while cookies are
+            denied (``None``, the default, leaves it out; it is processing that may itself need consent).
+        values: the update's parameters, e.g. :meth:`ConsentService.consent_mode
+            <rekisterikit.consent.ConsentService.consent_mode>` (service-aware); by default :func:`consent_mode`.
 
     Returns:
         The script as safe markup.
     """
     if command not in ("default", "update"):
         raise ValueError(f"command must be 'default' or 'update', not {command!r}")
+    if other_regions not in ("denied", "granted"):
+        raise ValueError(f"other_regions must be 'denied' or 'granted', not {other_regions!r}")
+    codes = None if regions is None else [_region(r) for r in regions]
     lines = ["window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"]
     if command == "default":
-        default: dict[str, object] = dict(consent_mode(None))
+        denied: dict[str, object] = dict(consent_mode(None))
         if wait_for_update is not None:
-            default["wait_for_update"] = int(wait_for_update)
-        lines.append(f"gtag('consent','default',{_js(default)});")
+            denied["wait_for_update"] = int(wait_for_update)
+        if codes is not None:
+            elsewhere: dict[str, object] = {k: ("granted" if v == "granted" else other_regions)
+                                            for k, v in consent_mode(None).items()}
+            lines.append(f"gtag('consent','default',{_js(elsewhere)});")
+            denied["region"] = codes
+        lines.append(f"gtag('consent','default',{_js(denied)});")
+        if ads_data_redaction is not None:
+            lines.append(f"gtag('set','ads_data_redaction',{_js(bool(ads_data_redaction))});")
+        if url_passthrough is not None:
+            lines.append(f"gtag('set','url_passthrough',{_js(bool(url_passthrough))});")
     if state is not None or command == "update":
-        lines.append(f"gtag('consent','update',{_js(consent_mode(state))});")
+        update = dict(values) if values is not None else consent_mode(state)
+        for name, value in update.items():
+            if name not in CONSENT_TYPES or value not in ("granted", "denied"):
+                raise ValueError(f"invalid consent mode value {name!r}: {value!r}")
+        lines.append(f"gtag('consent','update',{_js(update)});")
     body = Markup("\n".join(lines))  # built only from fixed names and json.dumps of fixed values
     if nonce is not None:
         return Markup('<script nonce="{}">\n{}\n</script>').format(nonce, body)

@@ -5,8 +5,10 @@ v1.1.0 (``version``, ``jurisdiction``, ``consentTimestamp``, ``collectionMethod`
 ``language``, ``piiPrincipalId``, ``piiControllers``, ``policyUrl``, ``services`` with ``purposes``, ``sensitive``,
 ``spiCat``), the structure ISO/IEC TS 27560:2023 builds on. What those fields cannot say goes in a ``rekisterikit``
 member: the consent id, the statement version and consent fingerprint, the choice per category, what was
-withdrawn, the Global Privacy Control flag, and — when the statement of that version is known — its full canonical
-JSON, the exact text the visitor was shown.
+withdrawn, the services allowed, the Global Privacy Control flag and opt-in, the rekisterikit version that showed
+the banner, the hash of the banner texts shown and — where the store kept them (a
+:class:`~rekisterikit.consent.store.TextsArchive`) or they can be rebuilt and match the hash — those texts, and,
+when the statement of that version is known, its full canonical JSON: the exact words the visitor was shown.
 
 The mapping to ISO/IEC TS 27560 is by the published descriptions of that specification, not its (paid) text;
 treat field-level conformance to it as unverified.
@@ -21,7 +23,7 @@ from typing import Any
 
 from rekisterikit.consent.record import ConsentRecord
 from rekisterikit.consent.state import OPTIONAL_CATEGORIES
-from rekisterikit.consent.store import ConsentStore, StatementArchive
+from rekisterikit.consent.store import ConsentStore, StatementArchive, TextsArchive
 from rekisterikit.model import CookieCategory, Party, Statement
 
 __all__ = ["PROOF_FORMAT", "RECEIPT_VERSION", "consent_receipt", "export_proof", "export_proof_json"]
@@ -91,9 +93,29 @@ def _purposes(record: ConsentRecord, statement: Statement | None, retention: str
     return purposes
 
 
+def _texts(record: ConsentRecord, statement: Statement | None, kept: str | None) -> dict[str, Any] | None:
+    """The banner texts of ``record``: kept by the store, or rebuilt when this version's texts match the hash."""
+    if record.texts_hash is None:
+        return None
+    from rekisterikit.consent.texts import banner_texts, texts_hash
+
+    if kept is not None:
+        data: dict[str, Any] = json.loads(kept)
+        if texts_hash(data) == record.texts_hash:
+            return data
+    if statement is not None:
+        try:
+            rebuilt = banner_texts(statement, locale=record.locale)
+        except ValueError:
+            return None
+        if texts_hash(rebuilt) == record.texts_hash:
+            return dict(rebuilt)
+    return None
+
+
 def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *, policy_url: str | None = None,
                     jurisdiction: str = "FI", max_age: dt.timedelta | None = None,
-                    statement_json: str | None = None) -> dict[str, Any]:
+                    statement_json: str | None = None, texts_json: str | None = None) -> dict[str, Any]:
     """One record as a consent receipt (Kantara CR v1.1 fields and a ``rekisterikit`` member).
 
     Args:
@@ -103,6 +125,8 @@ def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *
         jurisdiction: the jurisdiction (ISO 3166-1 alpha-2).
         max_age: the consent's lifetime, to state when it ends.
         statement_json: the canonical JSON of the record's statement version, when kept by a statement archive.
+        texts_json: the banner texts kept under the record's ``texts_hash`` (a texts archive); otherwise they are
+            rebuilt from the statement and the catalogs, and included only when they match the hash.
     """
     if statement is not None and statement.version != record.version:
         statement = None
@@ -135,6 +159,12 @@ def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *
             "withdrawn": [c.value for c in OPTIONAL_CATEGORIES if c in record.withdrawn],
             "method": record.method.value,
             "globalPrivacyControl": record.gpc,
+            "globalPrivacyControlOptIn": record.gpc_optin,
+            "offeredServices": sorted(record.offered_services),
+            "services": sorted(record.services),
+            "libraryVersion": record.library_version,
+            "bannerTextsHash": record.texts_hash,
+            "bannerTexts": _texts(record, statement, texts_json),
             "statement": None if statement_json is None else json.loads(statement_json),
         },
     }
@@ -152,7 +182,7 @@ def _load_kept(text: str) -> Statement | None:
 
 
 def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[Statement] = (),
-                 store: ConsentStore | StatementArchive | None = None, policy_url: str | None = None,
+                 store: ConsentStore | StatementArchive | TextsArchive | None = None, policy_url: str | None = None,
                  jurisdiction: str = "FI", max_age: dt.timedelta | None = None,
                  now: dt.datetime | None = None) -> dict[str, Any]:
     """Export records as a proof document: ``{"format", "exported_at", "receipts": [...]}``.
@@ -169,6 +199,7 @@ def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[State
     """
     by_version: dict[str, Statement] = {s.version: s for s in statements}
     archive: StatementArchive | None = store if isinstance(store, StatementArchive) else None
+    texts_archive: TextsArchive | None = store if isinstance(store, TextsArchive) else None
     receipts = []
     for record in records:
         kept = archive.statement_json(record.version) if archive is not None else None
@@ -177,8 +208,10 @@ def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[State
             statement = _load_kept(kept)
             if statement is not None:
                 by_version[record.version] = statement
+        texts = (texts_archive.texts_json(record.texts_hash)
+                 if texts_archive is not None and record.texts_hash is not None else None)
         receipts.append(consent_receipt(record, statement, policy_url=policy_url, jurisdiction=jurisdiction,
-                                        max_age=max_age, statement_json=kept))
+                                        max_age=max_age, statement_json=kept, texts_json=texts))
     exported = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     return {"format": PROOF_FORMAT, "exported_at": exported.isoformat().replace("+00:00", "Z"),
             "receipts": receipts}

@@ -731,8 +731,10 @@ class ConsentService:
         names = None if jar is None else list(jar)
         granted = frozenset(granted)
         found: list[str] = []
+        partly = frozenset() if services is None else frozenset(
+            self._by_key[k].category for k in services if k in self._by_key)
         for category in OPTIONAL_CATEGORIES:
-            if category in granted:
+            if category in granted or category in partly:  # a category allowed in part: per service, below
                 continue
             for pattern in first_party_cookies(self.statement, category):
                 if "*" in pattern:
@@ -742,7 +744,7 @@ class ConsentService:
         if services is not None:
             allowed = frozenset(services)
             for service in self.services:
-                if service.key in allowed or service.category in granted:
+                if service.key in allowed or service.category in granted or service.category not in partly:
                     continue
                 own = first_party_cookies(self.statement, service.category)
                 for pattern in (c.name for c in service.cookies if c.name in own):

@@ -66,3 +66,28 @@ def test_unknown_command_is_refused() -> None:
     """Only 'default' and 'update' exist."""
     with pytest.raises(ValueError, match="command"):
         consent_mode_script(None, command="grant")  # type: ignore[arg-type]
+
+
+def test_region_defaults_redaction_and_passthrough() -> None:
+    """Region-specific defaults: denied in the listed regions, the chosen default elsewhere; ads_data_redaction and
+    url_passthrough are set with gtag('set', …)."""
+    from rekisterikit.consent import consent_mode_script
+
+    script = str(consent_mode_script(None, regions=["FI", "SE", "US-CA"], other_regions="granted",
+                                     url_passthrough=True))
+    assert "\"ad_storage\":\"granted\"" in script.split("\n")[2]
+    assert "\"region\":[\"FI\",\"SE\",\"US-CA\"]" in script.split("\n")[3]
+    assert "gtag('set','ads_data_redaction',true);" in script
+    assert "gtag('set','url_passthrough',true);" in script
+
+
+def test_bad_regions_and_values_are_refused() -> None:
+    """A region that is not an ISO code, or an update value that is not granted/denied, raises ValueError."""
+    import pytest
+
+    from rekisterikit.consent import consent_mode_script
+
+    with pytest.raises(ValueError, match="invalid Consent Mode region"):
+        consent_mode_script(None, regions=["fi');alert(1);//"])
+    with pytest.raises(ValueError, match="invalid consent mode value"):
+        consent_mode_script(None, command="update", values={"ad_storage": "yes"})

@@ -74,3 +74,35 @@ def test_json_export_is_valid_json(service: ConsentService, store: MemoryConsent
     service.decide({"rk-action": "accept_all"}, locale="fi")
     text = export_proof_json(store.all(), statements=[service.statement], now=NOW)
     assert export_proof(store.all(), statements=[service.statement], now=NOW) == json.loads(text)
+
+
+def test_proof_covers_the_library_version_and_the_exact_texts_shown(tmp_path: Path) -> None:
+    """The record keeps the rekisterikit version and a hash of the banner texts in the language shown (the shop's
+    own where it overrides them); the proof export quotes those texts, taken from the log's archive."""
+    import rekisterikit
+    from rekisterikit.consent import banner_texts, texts_hash
+    from tests.consent.shop import services_statement
+
+    statement = services_statement('[consent.texts.sv]\nreject_all = "Nej tack"\n')
+    store = SQLiteConsentStore(tmp_path / "log.sqlite3")
+    service = ConsentService(statement, ConsentConfig(secret=SECRET), store, clock=Clock())
+    decision = service.decide({"rk-action": "reject_all"}, locale="sv")
+    (kept,) = store.all()
+    shown = banner_texts(statement, locale="sv")
+    assert (rekisterikit.__version__, texts_hash(shown)) == (kept.library_version, kept.texts_hash)
+    (receipt,) = export_proof(store.history(decision.state.consent_id), store=store, now=NOW)["receipts"]
+    extra = receipt["rekisterikit"]
+    assert (rekisterikit.__version__, shown, "Nej tack") == (extra["libraryVersion"], extra["bannerTexts"],
+                                                            extra["bannerTexts"]["reject_all"])
+    store.close()
+
+
+def test_texts_are_rebuilt_only_when_they_match_the_hash(service: ConsentService) -> None:
+    """Without a texts archive the texts are rebuilt from the statement, and left out if they no longer match."""
+    import attrs
+
+    decision = service.decide({"rk-action": "accept_all"}, locale="fi")
+    receipt = consent_receipt(decision.record, service.statement)
+    assert "Hyväksy kaikki" == receipt["rekisterikit"]["bannerTexts"]["accept_all"]
+    tampered = attrs.evolve(decision.record, texts_hash="sha256:" + "0" * 64)
+    assert consent_receipt(tampered, service.statement)["rekisterikit"]["bannerTexts"] is None

@@ -326,6 +326,14 @@ class SQLAlchemyConsentStore:
         self._write(lambda conn: self._insert_ignore(conn, self.statements, row, "version"))
         known.add(version)
 
+    def statement_versions(self) -> list[tuple[str, dt.datetime | None]]:
+        """Every kept version with when it was first kept, oldest first (the statement history)."""
+        c = self.statements.c
+        query = sa.select(c.version, c.first_seen_us).order_by(c.first_seen_us, c.version)
+        with self.engine.connect() as conn:
+            rows = self._retry(lambda: conn.execute(query).all())
+        return [(str(version), _from_us(int(at))) for version, at in rows]
+
     def statement_json(self, version: str) -> str | None:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         query = sa.select(self.statements.c.canonical_json).where(self.statements.c.version == version)

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 import attrs
@@ -273,13 +273,17 @@ def render_with_changes(new: Statement, *, previous: Statement, locale: Language
 
 # -- the changelog ---------------------------------------------------------------------------------------------------
 
+def _href(link: str | Callable[[str], str], version: str) -> str:
+    return link(version) if callable(link) else link.format(version=version)
+
+
 def _short_version(version: str) -> str:
     return version.split(":", 1)[-1][:12]
 
 
 def changelog(versions: Sequence[tuple[Statement, dt.date | dt.datetime | None]], *, locale: Language | str,
               format: Literal["markdown", "html"] = "markdown",  # noqa: A002
-              link: str | None = None) -> str | Markup:
+              link: str | Callable[[str], str] | None = None, heading: bool = True) -> str | Markup:
     """Every published version, newest first, with the date and what changed against the version before.
 
     Args:
@@ -287,7 +291,9 @@ def changelog(versions: Sequence[tuple[Statement, dt.date | dt.datetime | None]]
             served (``None`` falls back to the statement's ``updated`` date).
         locale: the language.
         format: ``"markdown"`` or ``"html"`` (a fragment, :class:`~markupsafe.Markup`).
-        link: a URL template with ``{version}`` to link each version to the page that shows it as it was.
+        link: a URL template with ``{version}``, or a function of the version, to link each version to the page
+            that shows it as it was.
+        heading: start with the heading "Versions of this notice" (leave it out inside a page that has one).
 
     Returns:
         The changelog.
@@ -312,19 +318,20 @@ def changelog(versions: Sequence[tuple[Statement, dt.date | dt.datetime | None]]
             label = Markup("{date} · {version}").format(date=date or t.gettext("date not stated"),
                                                           version=_short_version(version))
             if link is not None:
-                label = Markup('<a href="{href}">{label}</a>').format(href=link.format(version=version), label=label)
+                label = Markup('<a href="{href}">{label}</a>').format(href=_href(link, version), label=label)
             items.append(Markup('<li><p class="rk-version">{label}</p><ul>{lines}</ul></li>').format(
                 label=label, lines=Markup("").join(Markup("<li>{}</li>").format(x) for x in lines)))
-        return Markup('<section class="rk-changelog" id="rk-changelog"><h2>{title}</h2><ol>{items}</ol></section>'
-                      ).format(title=title, items=Markup("").join(items))
+        head = Markup("<h2>{}</h2>").format(title) if heading else Markup("")
+        return Markup('<section class="rk-changelog" id="rk-changelog">{head}<ol>{items}</ol></section>'
+                      ).format(head=head, items=Markup("").join(items))
     from rekisterikit.render.markdown import escape
 
-    out = [f"## {escape(title)}", ""]
+    out = [f"## {escape(title)}", ""] if heading else []
     for version, date, lines in entries:
-        heading = f"{escape(date or t.gettext('date not stated'))} · `{_short_version(version)}`"
+        md_label = f"{escape(date or t.gettext('date not stated'))} · `{_short_version(version)}`"
         if link is not None:
-            heading = f"[{heading}]({link.format(version=version)})"
-        out.append(f"### {heading}")
+            md_label = f"[{md_label}](<{_href(link, version)}>)"
+        out.append(f"### {md_label}")
         out.append("")
         out.extend(f"- {escape(line)}" for line in lines)
         out.append("")

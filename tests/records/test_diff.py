@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 from hypothesis import given, settings
@@ -13,6 +14,7 @@ from rekisterikit.model import Cookie, CookieCategory, LegalBasis, LocalizedText
 from rekisterikit.records.diff import ChangeClass, ChangeKind, diff
 from rekisterikit.testing.strategies import statements
 
+T = TypeVar("T")
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "statements"
 
 
@@ -40,7 +42,8 @@ def test_typo_in_the_address_is_editorial() -> None:
     """Fixing a typo in the street name changes nothing but wording: editorial, no re-consent, exit-worthy nothing."""
     new = _corrected()
     address = new.controller.address
-    assert address is not None and address.street is not None
+    assert address is not None
+    assert address.street is not None
     old = attrs.evolve(new, controller=attrs.evolve(new.controller, address=attrs.evolve(
         address, street=address.street.replace("Tieteenkatu", "Tietenkatu"))))
     result = diff(old, new)
@@ -54,7 +57,8 @@ def test_moving_house_is_information() -> None:
     """A different street number is a new address: information, not editorial."""
     new = _corrected()
     address = new.controller.address
-    assert address is not None and address.street is not None
+    assert address is not None
+    assert address.street is not None
     old = attrs.evolve(new, controller=attrs.evolve(new.controller, address=attrs.evolve(
         address, street=address.street.replace("18", "20"))))
     assert [ChangeClass.INFORMATION] == [c.cls for c in diff(old, new).changes]
@@ -121,14 +125,16 @@ def test_a_statement_against_itself_is_empty(statement: Statement) -> None:
 
 
 def _shuffled(statement: Statement, rnd: st.DataObject) -> Statement:
-    def perm(items: tuple[object, ...]) -> tuple[object, ...]:
+    def perm(items: tuple[T, ...]) -> tuple[T, ...]:
         return tuple(rnd.draw(st.permutations(items))) if items else items
+
+    def maybe(items: tuple[T, ...] | None) -> tuple[T, ...] | None:
+        return None if items is None else perm(items)
 
     registers = tuple(attrs.evolve(r, purposes=perm(r.purposes), data_categories=perm(r.data_categories),
                                    sources=perm(r.sources), retention=perm(r.retention),
-                                   recipients=None if r.recipients is None else perm(r.recipients),
-                                   transfers=None if r.transfers is None else perm(r.transfers))
-                      for r in perm(statement.registers))  # type: ignore[attr-defined]
+                                   recipients=maybe(r.recipients), transfers=maybe(r.transfers))
+                      for r in perm(statement.registers))
     return attrs.evolve(statement, registers=registers, cookies=perm(statement.cookies))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import attrs
 import pytest
 from openpyxl import load_workbook
-from pyld import jsonld
+from pyld import jsonld  # type: ignore[import-untyped]
 
 from rekisterikit import load
 from rekisterikit.cli import main
@@ -32,9 +32,12 @@ def test_summary_in_three_languages() -> None:
     """One line in fi, sv and en naming the new cookies first; editorial-only gives None."""
     old, new = load(PUBLISHED), load(CORRECTED)
     fi, sv, en = (summary(old, new, locale=lang) for lang in ("fi", "sv", "en"))
-    assert fi is not None and fi.startswith("Muutokset 22.11.2026: uusia evästeitä: ")
-    assert sv is not None and sv.startswith("Ändringar 22.11.2026: nya kakor: ")
-    assert en is not None and en.startswith("Changes on 22 November 2026: new cookies: ")
+    assert fi is not None
+    assert fi.startswith("Muutokset 22.11.2026: uusia evästeitä: ")
+    assert sv is not None
+    assert sv.startswith("Ändringar 22.11.2026: nya kakor: ")
+    assert en is not None
+    assert en.startswith("Changes on 22 November 2026: new cookies: ")
     assert all("\n" not in line for line in (fi, sv, en))
     assert summary(new, new, locale="fi") is None
 
@@ -120,7 +123,7 @@ def test_record_in_every_format(path: Path, locale: str, tmp_path: Path) -> None
     target.write_bytes(xlsx)
     sheet = load_workbook(target).active
     assert sheet is not None
-    values = [list(row) for row in sheet.iter_rows(values_only=True)]
+    values: list[list[object]] = [list(row) for row in sheet.iter_rows(values_only=True)]
     header: list[object] = [record.headings[k] for k, _ in COLUMNS]
     assert header in values
     assert purposes == len(values) - values.index(header) - 1

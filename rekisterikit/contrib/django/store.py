@@ -125,6 +125,14 @@ class DjangoConsentStore:
         StatementVersion.objects.using(self._db(write=True)).bulk_create(
             [StatementVersion(version=statement.version, canonical_json=text)], ignore_conflicts=True)
 
+    def statement_versions(self) -> list[tuple[str, dt.datetime | None]]:
+        """Every kept version with when it was first kept, oldest first (the statement history)."""
+        from rekisterikit.contrib.django.models import StatementVersion
+
+        rows = StatementVersion.objects.using(self._db()).order_by("first_seen", "version").values_list(
+            "version", "first_seen")
+        return [(str(version), first_seen) for version, first_seen in rows]
+
     def statement_json(self, version: str) -> str | None:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         from rekisterikit.contrib.django.models import StatementVersion

@@ -9,6 +9,8 @@ path (under the include)      name                                  view
 ``"consent/status/"``         ``rekisterikit:consent_status``       GET the visitor's consent as JSON
 ``"consent/withdraw/"``       ``rekisterikit:consent_withdraw``     POST to withdraw every optional category
 ``"consent/settings/"``       ``rekisterikit:consent_settings``     the cookie settings page
+``"history/"``                ``rekisterikit:history``              every published version, with what changed
+``"history/<version>/"``      ``rekisterikit:history_version``      one version as it was
 ============================  ====================================  ==========================================
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from django.urls import path, re_path
 
-from rekisterikit.contrib.django import views
+from rekisterikit.contrib.django import history, views
 
 app_name = "rekisterikit"
 
@@ -27,4 +29,6 @@ urlpatterns = [
     path("consent/status/", views.consent_status, name="consent_status"),
     path("consent/withdraw/", views.withdraw, name="consent_withdraw"),
     path("consent/settings/", views.consent_settings, name="consent_settings"),
+    path("history/", history.history, name="history"),
+    re_path(r"^history/(?P<version>sha256:[0-9a-f]{64})/$", history.history_version, name="history_version"),
 ]

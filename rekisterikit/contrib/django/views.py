@@ -108,11 +108,13 @@ def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
     ``ETag`` also follows the visitor's consent, CSRF, session and language cookies, so a page with the banner is
     never revalidated to the version from before the visitor decided.
     """
+    from rekisterikit.contrib.django.history import remember
     from rekisterikit.render import render
 
     locale = _locale(lang)
     config = get_config()
     stmt = get_statement()
+    remember()  # the statement history keeps every version served
     body = render(stmt, locale=locale, format="html", heading_level=1)
     title = stmt.title.resolve(locale)[0] if stmt.title is not None else stmt.controller.name
     response = render_template(request, config.page_template, {

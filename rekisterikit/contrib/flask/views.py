@@ -214,6 +214,9 @@ def statement_page(lang: str) -> Response:
     if lang not in state.locales:
         abort(404)
     g._rk_locale = lang
+    from rekisterikit.contrib.flask.history import remember
+
+    remember(state)  # the statement history keeps every version served
     etag = statement_etag(state, lang) if state.statement_etag else None
     if etag is not None and request.if_none_match.contains(etag):
         response = Response(status=304)
@@ -260,4 +263,7 @@ def make_blueprint() -> Blueprint:
     bp.add_url_rule("/consent", "consent", consent_post, methods=["POST"])
     bp.add_url_rule("/consent/withdraw", "withdraw", withdraw_post, methods=["POST"])
     bp.add_url_rule("/<lang>", "statement", statement_page, methods=["GET"])
+    from rekisterikit.contrib.flask import history
+
+    history.add_routes(bp)  # /history and /history/<version>
     return bp

@@ -117,9 +117,9 @@ class Context:
 
     @cached_property
     def consent_cookies(self) -> tuple[CookieRef, ...]:
-        """The declared cookies whose category needs consent (all but ``necessary``)."""
-        return tuple(ref for ref in self.cookies
-                     if ref.cookie.category is not None and ref.cookie.category.needs_consent)
+        """The declared cookies that need consent: all but ``necessary`` ones and ``preferences`` cookies that only
+        store the visitor's explicit choice (``user_choice``, 917/2014 205 § 2 mom)."""
+        return tuple(ref for ref in self.cookies if ref.cookie.needs_consent)
 
     @cached_property
     def uses_consent_cookies(self) -> bool:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import attrs
 import pytest
 
-from rekisterikit import Statement, loads
+from rekisterikit import Statement, load, loads
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import BusinessId, Controller, Language
 from rekisterikit.validate import REGISTRY, Rule, validate
@@ -222,3 +223,222 @@ def test_expired_adequacy_decision_no_longer_covers_transfers(monkeypatch: pytes
     monkeypatch.setattr(data, "adequacy", lambda: (as_of, {**decisions, "GB": expired}))
     text = CONTROLLER + REGISTER + 'transfers = [{ country = "GB", mechanism = "adequacy" }]\n'
     assert 1 == len(_hits("RK-TRANSFER-NO-ADEQUACY", text))
+
+
+# -- issue 21: rules fixed and added, each with the published example that motivated it -------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "statements"
+
+
+def _seed(name: str, *rule_ids: str) -> list[tuple[str, str, str]]:
+    report = validate(load(EXAMPLES / f"{name}.toml"), select=list(rule_ids))
+    return [(f.rule, f.severity.value, f.path) for f in report.findings]
+
+
+def test_source_public_is_a_reminder_on_the_seed_that_lists_sources_by_type() -> None:
+    """Kalvokeskus (seed 003) names its sources by type only: whether they are public is asked 'if applicable'."""
+    found = _seed("kalvokeskus", "RK-SOURCE-PUBLIC")
+    assert 4 == len(found)
+    assert {"info"} == {severity for _, severity, _ in found}
+
+
+def test_language_cookie_chosen_by_the_user_needs_no_consent() -> None:
+    """A preferences cookie that only stores the visitor's explicit choice is exempt (205 § 2 mom); others are not."""
+    cookie = ('\n[[cookies]]\nname = "kieli"\nprovider = "Esimerkki Oy"\nparty = "first"\ncategory = "preferences"\n'
+              'purpose = "Valittu kieli"\nduration = "P1Y"\nlegal_basis = "legitimate_interests"\n')
+    assert 1 == len(_hits("RK-COOKIE-BASIS", CONTROLLER + cookie))
+    assert [] == _hits("RK-COOKIE-BASIS", CONTROLLER + cookie + "user_choice = true\n")
+    statistics = cookie.replace('"preferences"', '"statistics"') + "user_choice = true\n"
+    assert 1 == len(_hits("RK-COOKIE-BASIS", CONTROLLER + statistics)), "the exemption is for preferences only"
+
+
+def test_a_site_with_only_a_chosen_language_cookie_needs_no_consent_banner() -> None:
+    """With only a user_choice preferences cookie, no consent is needed, so 'no consent asked' is no error."""
+    text = (CONTROLLER + '\n[[cookies]]\nname = "kieli"\nparty = "first"\ncategory = "preferences"\n'
+            'purpose = "Valittu kieli"\nduration = "P1Y"\nuser_choice = true\n'
+            '\n[cookie_policy]\nconsent = "none"\nwithdraw = false\n')
+    assert [] == _hits("RK-COOKIE-CONSENT", text)
+    assert [] == _hits("RK-COOKIE-WITHDRAW", text)
+
+
+def test_etamyynti_alone_is_the_current_consumer_protection_term() -> None:
+    """'Etämyynti' is Kuluttajansuojalaki chapter 6's term; only HetiL 30 §'s formula is outdated."""
+    current = 'intro = "Verkkokaupan etämyyntiin sovelletaan kuluttajansuojalakia."\n' + CONTROLLER
+    formula = ('intro = "Voit kieltää tietojen käytön suoramainontaa, etämyyntiä ja muuta suoramarkkinointia '
+               'varten."\n' + CONTROLLER)
+    assert [] == _hits("RK-OUTDATED-TERM", current)
+    assert 1 == len(_hits("RK-OUTDATED-TERM", formula))
+    assert [] == _seed("ompelijan-paratiisi", "RK-OUTDATED-TERM")[1:], "only its 'rekisteriseloste' title"
+
+
+def test_eu_representative_is_a_warning_and_yields_to_a_stated_exemption() -> None:
+    """Outside the EEA without a representative: a warning naming Art. 3(2); a 27(2) exemption silences it."""
+    base = '[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n'
+    report = validate(loads(base), select=["RK-EU-REPRESENTATIVE"])
+    assert [Severity.WARNING] == [f.severity for f in report.findings]
+    assert "Art. 3(2)" in (report.findings[0].message.en or "")
+    exempt = base + 'representative_exemption = "public_authority"\n'
+    assert [] == _hits("RK-EU-REPRESENTATIVE", exempt)
+    assert [] == _hits("RK-EU-REPRESENTATIVE-EXEMPTION", exempt), "only 27(2)(a) gets the reminder"
+
+
+def test_cookie_reject_cites_consent_law_not_withdrawal() -> None:
+    """RK-COOKIE-REJECT rests on 4(11), recital 42, EDPB 03/2022, the taskforce report and Traficom, not 7(3)."""
+    article = REGISTRY["RK-COOKIE-REJECT"].article
+    assert "7(3)" not in article
+    for cited in ("4(11)", "recital 42", "03/2022", "taskforce", "Traficom"):
+        assert cited in article
+
+
+def test_no_withdrawal_finding_where_no_consent_is_asked_at_all() -> None:
+    """Monalisa (seed 000) asks no consent: RK-COOKIE-CONSENT reports it, RK-COOKIE-WITHDRAW does not repeat it."""
+    assert [("RK-COOKIE-CONSENT", "error", "$.cookie_policy.consent")] == _seed(
+        "monalisa", "RK-COOKIE-CONSENT", "RK-COOKIE-WITHDRAW")
+    opt_out = CONTROLLER + ('\n[[cookies]]\nname = "_ga"\nparty = "first"\ncategory = "statistics"\n'
+                            '\n[cookie_policy]\nconsent = "opt_out"\nwithdraw = false\n')
+    assert 1 == len(_hits("RK-COOKIE-WITHDRAW", opt_out)), "a claimed consent must still be withdrawable"
+
+
+def test_citations_completed() -> None:
+    """The citations the lawyer asked for are in the rules' articles."""
+    expected = {
+        "RK-BUSINESS-ID": "2000/31/EC Art. 5(1)(d)", "RK-COMPLAINT-AUTHORITY": "Tietosuojalaki 1050/2018 8 §",
+        "RK-SPECIAL-CATEGORY": "Tietosuojalaki 1050/2018 6 §", "RK-BASIS-PUBLIC-TASK": "Tietosuojalaki 1050/2018 4 §",
+        "RK-ACCESS-REQUEST-ELECTRONIC": "recital 59",
+        "RK-CREDIT-CHECK-REGISTER": "19 § 5–6 mom as applied to users by 1 §",
+        "RK-CREDIT-CHECK-UNANNOUNCED": "19 § 5–6 mom as applied to users by 1 §",
+        "RK-COOKIE-BASIS": "205 § 1–2 mom"}
+    assert {} == {rule_id: cited for rule_id, cited in expected.items() if cited not in REGISTRY[rule_id].article}
+
+
+def test_repealed_information_society_services_act_is_outdated_law() -> None:
+    """Laki tietoyhteiskunnan palvelujen tarjoamisesta (458/2002) was repealed by 917/2014 on 1 January 2015."""
+    text = 'cites = ["Laki tietoyhteiskunnan palvelujen tarjoamisesta (458/2002) 7 §"]\n' + CONTROLLER
+    assert ["$.cites[0]"] == [h.path for h in _hits("RK-OUTDATED-LAW", text)]
+
+
+def test_brand_name_without_legal_name_is_reported_on_the_seed_and_a_person_passes() -> None:
+    """Webstrella (seed 004) gives only its brand; a private trader's own name (Kalvokeskus, seed 003) passes."""
+    assert [("RK-CONTROLLER-LEGAL-NAME", "error", "$.controller.name")] == _seed(
+        "webstrella", "RK-CONTROLLER-LEGAL-NAME")
+    assert [] == _seed("kalvokeskus", "RK-CONTROLLER-LEGAL-NAME")
+    for name in ("Juhlatarvike Oy", "Oy Matkahuolto Ab", "Kauppa Tmi", "Example Ltd"):
+        assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", f'[controller]\nname = "{name}"\nemail = "a@b.fi"\n'), name
+    branded = '[controller]\nname = "Confetti"\nlegal_name = "Juhlatarvike Oy"\nemail = "a@b.fi"\n'
+    assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", branded)
+    assert 1 == len(_hits("RK-CONTROLLER-LEGAL-NAME", '[controller]\nname = "Ompelijan paratiisi"\nemail = "a@b.fi"\n'))
+
+
+_HETU = ('\n[[registers.data_categories]]\nkey = "hetu"\nname = "Henkilötunnus"\npersonal_identity_code = true\n')
+
+
+def _purpose(key: str, kind: str, basis: str = "contract", categories: str = '["hetu"]') -> str:
+    return (f'\n[[registers.purposes]]\nkey = "{key}"\ndescription = "{key}"\nkind = "{kind}"\n'
+            f'legal_basis = "{basis}"\ndata_categories = {categories}\n')
+
+
+def test_personal_identity_code_only_for_credit_and_debt_collection() -> None:
+    """Tietosuojalaki 29 §: orders, accounts and marketing are no ground; credit checks and collection are."""
+    for kind in ("order", "account", "direct_marketing"):
+        text = CONTROLLER + REGISTER + _purpose("p", kind) + _HETU
+        assert ["$.registers[0].purposes[0]"] == [h.path for h in _hits("RK-PERSONAL-IDENTITY-CODE", text)], kind
+    for kind in ("credit_check", "legal_claims"):
+        assert [] == _hits("RK-PERSONAL-IDENTITY-CODE", CONTROLLER + REGISTER + _purpose("p", kind) + _HETU), kind
+    unused = CONTROLLER + REGISTER + _purpose("p", "order", categories="[]") + _HETU
+    assert ["$.registers[0].data_categories[0]"] == [h.path for h in _hits("RK-PERSONAL-IDENTITY-CODE", unused)]
+    assert [] == _seed("kalvokeskus-corrected", "RK-PERSONAL-IDENTITY-CODE"), "the code only for the credit check"
+
+
+def test_retention_on_request_or_an_undefined_customer_relationship_is_reported_on_the_seeds() -> None:
+    """Confetti ('voidaan poistaa asiakkaan vaatimuksesta') and Ompelijan paratiisi ('asiakassuhteen jatkumisen
+    ajan') leave retention open; a relationship whose end is defined does not."""
+    assert [("RK-RETENTION-UNDEFINED", "warning", "$.registers[0].retention[0]")] == _seed(
+        "confetti", "RK-RETENTION-UNDEFINED")
+    assert 1 == len(_seed("ompelijan-paratiisi", "RK-RETENTION-UNDEFINED"))
+    defined = (CONTROLLER + REGISTER + '\n[[registers.retention]]\ncriteria = "Asiakassuhteen ajan; asiakassuhde '
+               'katsotaan päättyneeksi, kun viimeisestä ostosta on kulunut kaksi vuotta."\n')
+    assert [] == _hits("RK-RETENTION-UNDEFINED", defined)
+    swedish = (CONTROLLER + REGISTER + '\n[[registers.retention]]\ncriteria = "Uppgifterna kan raderas på kundens '
+               'begäran."\n')
+    assert 1 == len(_hits("RK-RETENTION-UNDEFINED", swedish))
+
+
+def test_a_shop_that_sells_without_accounting_records_is_reported() -> None:
+    """Monalisa (seed 000) sells and never mentions accounting; Kalvokeskus (seed 003) has it as a purpose."""
+    assert 1 == len(_seed("monalisa", "RK-RETENTION-ACCOUNTING-MISSING"))
+    assert [] == _seed("kalvokeskus", "RK-RETENTION-ACCOUNTING-MISSING")
+    by_retention = (CONTROLLER + REGISTER + _purpose("t", "order", categories="[]")
+                    + '\n[[registers.retention]]\nperiod = "P6Y"\nlegal_reference = "Kirjanpitolaki 1336/1997"\n')
+    assert [] == _hits("RK-RETENTION-ACCOUNTING-MISSING", by_retention)
+
+
+def test_credit_check_prompts_an_article_22_review_unless_the_statement_takes_a_position() -> None:
+    """A credit check with no word on automated decisions is prompted (C-634/21); 'a person decides' is quiet."""
+    check = CONTROLLER + REGISTER + _purpose("luotto", "credit_check", categories="[]")
+    assert ["$.registers[0].purposes[0]"] == [h.path for h in _hits("RK-CREDIT-CHECK-AUTOMATED", check)]
+    stated = check.replace(REGISTER, REGISTER + "automated_decisions = { used = false }\n")
+    assert [] == _hits("RK-CREDIT-CHECK-AUTOMATED", stated)
+    assert [] == _seed("kalvokeskus-corrected", "RK-CREDIT-CHECK-AUTOMATED")
+
+
+def test_silent_statement_naming_providers_commonly_outside_the_eea_is_warned() -> None:
+    """A recipient or cookie of Google, Meta, Mailchimp … with no word on transfers gets a warning; transfers = []
+    or a stated transfer silences it, and a recipient already placed outside the EEA is another rule's."""
+    google = 'recipients = [{ name = "Google Ireland Limited", role = "processor", country = "IE" }]\n'
+    assert 1 == len(_hits("RK-TRANSFERS-SILENT", CONTROLLER + REGISTER + google))
+    assert [] == _hits("RK-TRANSFERS-SILENT", CONTROLLER + REGISTER + google + "transfers = []\n")
+    us = 'recipients = [{ name = "Mailchimp", role = "processor", country = "US" }]\n'
+    assert [] == _hits("RK-TRANSFERS-SILENT", CONTROLLER + REGISTER + us)
+    local = 'recipients = [{ name = "Posti Oy", role = "processor", country = "FI" }]\n'
+    assert [] == _hits("RK-TRANSFERS-SILENT", CONTROLLER + REGISTER + local)
+    cookies = ('\n[[cookies]]\nname = "_ga"\nparty = "first"\ncategory = "statistics"\n'
+               '\n[[cookies]]\nname = "_ga_*"\nparty = "first"\ncategory = "statistics"\n')
+    assert ["$.cookies[0]"] == [h.path for h in _hits("RK-TRANSFERS-SILENT", CONTROLLER + cookies + REGISTER)]
+    assert [] == _hits("RK-TRANSFERS-SILENT", CONTROLLER + cookies + REGISTER + "transfers = []\n")
+
+
+def test_consent_records_without_withdrawal_are_reported_on_the_seed() -> None:
+    """Confetti (seed 002) keeps 'Lupatiedot' and says nothing of withdrawing consent."""
+    assert [("RK-WITHDRAW-CONSENT-RECORDS", "warning", "$.registers[0].data_categories[3]")] == _seed(
+        "confetti", "RK-WITHDRAW-CONSENT-RECORDS")
+    refusals = (CONTROLLER + REGISTER + '\n[[registers.data_categories]]\nkey = "kiellot"\n'
+                'name = "Markkinointikiellot"\n\n[rights]\nwithdraw_consent = false\n')
+    assert [] == _hits("RK-WITHDRAW-CONSENT-RECORDS", refusals), "a record of refusals implies no consent"
+
+
+def test_new_purpose_announcement_is_recognised_in_each_language() -> None:
+    """The seeds do not promise to announce new purposes (13(3)); the corrected examples and sv/en wording do."""
+    assert ["$.changes"] == [p for _, _, p in _seed("confetti", "RK-CHANGES-NEW-PURPOSE")]
+    assert [] == _seed("monalisa-corrected", "RK-CHANGES-NEW-PURPOSE")
+    for wording in ("Om vi vill använda uppgifterna för ett nytt ändamål informerar vi dig i förväg.",
+                    "Before we use your data for a new purpose, we tell you."):
+        assert [] == _hits("RK-CHANGES-NEW-PURPOSE", f'changes = "{wording}"\n' + CONTROLLER), wording
+
+
+def test_transfer_impact_assessment_reminder_for_article_46_transfers() -> None:
+    """Monalisa-corrected transfers on the 2021 SCCs: the reminder is information, silenced by impact_assessed."""
+    assert [("RK-TRANSFER-IMPACT-ASSESSMENT", "info", "$.registers[0].transfers[0].mechanism")] == _seed(
+        "monalisa-corrected", "RK-TRANSFER-IMPACT-ASSESSMENT")
+    dpf = CONTROLLER + REGISTER + 'transfers = [{ country = "US", mechanism = "dpf", dpf_certified = true }]\n'
+    assert [] == _hits("RK-TRANSFER-IMPACT-ASSESSMENT", dpf)
+
+
+def test_statutory_requirement_once_per_register_and_only_for_data_asked() -> None:
+    """Monalisa (seed 000) had one error per purpose; now one per register names them all. Data collected
+    automatically or marked not_requested is outside 13(2)(e); forms that show it answer it (WP260 layering)."""
+    found = _seed("monalisa", "RK-STATUTORY-REQUIREMENT")
+    assert [("RK-STATUTORY-REQUIREMENT", "error", "$.registers[0].purposes")] == found
+    two = (CONTROLLER + REGISTER + _purpose("tilaukset", "order", categories="[]")
+           + _purpose("markkinointi", "direct_marketing", basis="consent", categories="[]"))
+    report = validate(loads(two), select=["RK-STATUTORY-REQUIREMENT"])
+    assert 1 == len(report.findings)
+    assert "(tilaukset, markkinointi)" in (report.findings[0].message.en or "")
+    device = two + '\n[[registers.sources]]\nkind = "device"\n'
+    assert [] == _hits("RK-STATUTORY-REQUIREMENT", device)
+    forms = two.replace(REGISTER, REGISTER + "provision_at_collection = true\n")
+    assert [] == _hits("RK-STATUTORY-REQUIREMENT", forms)
+    logs = CONTROLLER + REGISTER + _purpose("lokit", "security", basis="legitimate_interests", categories="[]")
+    assert [] == _hits("RK-STATUTORY-REQUIREMENT", logs + 'provision = "not_requested"\n')
+    no_consequence = CONTROLLER + REGISTER + _purpose("t", "order", categories="[]") + (
+        'provision = "contract_precondition"\n')
+    assert 1 == len(_hits("RK-STATUTORY-REQUIREMENT", no_consequence)), "what follows if the data is not given"

@@ -180,7 +180,9 @@ def statement_etag(state: KitState, lang: str) -> str:
     from rekisterikit import __version__
 
     app = _app()
-    cookies = (state.consent_config.cookie_name, state.csrf_cookie_name, app.config.get("SESSION_COOKIE_NAME"))
+    from rekisterikit.contrib.flask.csrf import cookie_name
+
+    cookies = (state.consent_config.cookie_name, cookie_name(request, state), app.config.get("SESSION_COOKIE_NAME"))
     parts = [state.statement.version, lang, __version__, *(str(request.cookies.get(str(c), "")) for c in cookies)]
     return "rk-" + hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
 

@@ -240,3 +240,12 @@ def test_flask_wtf_exempt_blueprint_is_still_checked(make_app: AppFactory) -> No
                            headers={"Origin": BASE, "Accept": "application/json"})
     assert (403, 200) == (refused.status_code, accepted.status_code)
     assert "CSRF token is missing" in refused.get_json()["error"]
+
+
+def test_the_statement_etag_follows_the_host_prefixed_nonce_over_https(app: Flask) -> None:
+    """Over HTTPS the statement page's ETag depends on __Host-rk_csrf (the page's banner carries its token)."""
+    first = app.test_client(use_cookies=False).get("/privacy/fi", base_url="https://shop.test",
+                                                   headers={"Cookie": "__Host-rk_csrf=" + "a" * 32})
+    second = app.test_client(use_cookies=False).get("/privacy/fi", base_url="https://shop.test",
+                                                    headers={"Cookie": "__Host-rk_csrf=" + "b" * 32})
+    assert first.headers["ETag"] != second.headers["ETag"]

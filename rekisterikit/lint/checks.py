@@ -238,7 +238,7 @@ def _purposes(run: _Run) -> None:
     kinds = run.u("kind_order", "kind_customer_service", "kind_marketing", "kind_analytics",
                   "kind_service_development", "kind_account", "kind_newsletter")
     stated = in_section | (run.u("purpose") & kinds)
-    stated -= run.k("cookies", "security", "title")
+    stated -= run.k("cookies", "security") | _introduction(run)
     stated |= run.table("purposes") - run.k("cookies")
     if stated:
         run.decide(Requirement.PURPOSES, Outcome.PROVIDED, stated)
@@ -246,10 +246,12 @@ def _purposes(run: _Run) -> None:
         run.missing("RK-LINT-PURPOSES")
 
     candidates = run.u(*_BASES)
-    context = run.u("basis_context") | run.k("legal_basis") | run.table("legal_basis")
+    context = run.u("basis_context", "basis_article") | run.k("legal_basis") | run.table("legal_basis")
     bases = (candidates & context) - run.negated(candidates) - run.k("cookies", "security") - run.u("consent_negated")
     # Consent mentioned with a purpose ("markkinointi suostumuksella") states the basis of that purpose too.
     bases |= run.consent() & run.k("purposes")
+    # A "basis" grounded in the repealed Personal Data Act ("samtycke (personuppgiftslagen 8 §)") is no GDPR basis.
+    bases -= run.u("hetil")
     invalid = (run.u("basis_invalid") & context & (run.k("legal_basis") | run.u("basis_context"))) - bases
     for index in sorted(invalid):
         # In a basis section a short "Asiakassuhde." is the basis; in a longer sentence the customer relationship
@@ -274,6 +276,14 @@ def _purposes(run: _Run) -> None:
         run.missing("RK-LINT-LEGITIMATE-INTEREST", evidence=run.analysis.first(interests))
 
 
+def _introduction(run: _Run) -> frozenset[int]:
+    """The title section's first sentences ("Tässä selosteessa kerrotaan, mihin tarkoituksiin …"), which describe the
+    statement rather than the processing. A statement whose headings are all unknown is one long title section,
+    so only its opening counts as introduction."""
+    title = run.k("title")
+    return frozenset(sorted(title)[:3]) if len(run.structure.sections) <= 2 else title
+
+
 def _invalid_as_basis(run: _Run, index: int) -> bool:
     """Whether the HetiL 'basis' in ``index`` is put as the ground of processing ("asiakassuhteen perusteella")."""
     text = run.unit(index).text.lower()
@@ -291,7 +301,7 @@ def _recipients(run: _Run) -> None:
     stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security"))
     if stated:
         run.decide(Requirement.RECIPIENTS, Outcome.PROVIDED, stated)
-        disclosed = (run.u("recipients") & stated) - run.negated(run.u("recipients"))
+        disclosed = (run.u("recipients") & stated) - run.negated(run.u("recipients")) - run.k("sources")
         specific = run.u("recipient_specific", "non_eea_vendors", "company_form")
         if disclosed and not (stated & specific):
             first = run.analysis.first(disclosed)
@@ -300,8 +310,8 @@ def _recipients(run: _Run) -> None:
     else:
         run.missing("RK-LINT-RECIPIENTS")
 
-    outside = run.u("transfer_outside") | run.k("transfers")
-    none_stated = run.negated(outside) & run.u("transfer_outside")
+    outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
+    none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none")
     vendors = run.u(*_VENDOR_KEYS) - run.k("controller", "contact_person")
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
         outside | run.u("recipients", "transfer_verb"))

@@ -186,7 +186,9 @@ def _heading_of(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str,
         if _is_heading_text(clean, words=16):
             return clean.rstrip(" :?"), classify(clean)
         return None
-    if _is_heading_text(text) and len(_WORDS.findall(text)) <= 9:
+    # A line ending in a colon before a list is a heading only when short ("You have the following rights:");
+    # a longer one is a lead-in sentence ("Rekisterinpitäjä voi kerätä ja käsitellä seuraavia henkilötietoja:").
+    if _is_heading_text(text) and len(_WORDS.findall(text)) <= (6 if text.rstrip().endswith(":") else 9):
         kinds = classify(text)
         if kinds:
             return text.strip().rstrip(":"), kinds

@@ -14,14 +14,19 @@ names and descriptions. The shape:
   (``dpv:hasLocation``) and the mechanism as published.
 
 The internal Art. 30 ``[record]`` part is never exported.
+
+:func:`consent_record_jsonld` writes one consent decision of the consent log the same way: a record in the manner
+of ISO/IEC TS 27560 with DPV's consent statuses (``dpv:hasConsentStatus`` ``dpv:ConsentGiven``,
+``dpv:ConsentRefused``, ``dpv:ConsentWithdrawn``), next to the Kantara consent receipt of the proof export.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rekisterikit.model import (
+    CookieCategory,
     DataCategory,
     Language,
     LegalBasis,
@@ -32,7 +37,10 @@ from rekisterikit.model import (
     Statement,
 )
 
-__all__ = ["CONTEXT", "DPV", "render_jsonld", "statement_jsonld"]
+if TYPE_CHECKING:
+    from rekisterikit.consent.record import ConsentRecord
+
+__all__ = ["CONSENT_CONTEXT", "CONTEXT", "DPV", "consent_record_jsonld", "render_jsonld", "statement_jsonld"]
 
 #: The DPV namespace.
 DPV = "https://w3id.org/dpv#"
@@ -65,6 +73,16 @@ CONTEXT: dict[str, Any] = {
     "hasStorageCondition": {"@id": "dpv:hasStorageCondition", "@container": "@set"},
     "hasDuration": {"@id": "dpv:hasDuration"},
     "value": {"@id": "rdf:value", "@type": "xsd:duration"},
+}
+
+#: The context of consent records: :data:`CONTEXT` and the consent terms.
+CONSENT_CONTEXT: dict[str, Any] = {
+    **CONTEXT,
+    "created": {"@id": "dct:created", "@type": "xsd:dateTime"},
+    "references": {"@id": "dct:references"},
+    "language": {"@id": "dct:language"},
+    "hasDataSubject": {"@id": "dpv:hasDataSubject"},
+    "hasConsentStatus": {"@id": "dpv:hasConsentStatus", "@type": "@id"},
 }
 
 #: Legal bases: the GDPR extension's concepts for Art. 6(1)(a)–(f).
@@ -177,3 +195,46 @@ def statement_jsonld(statement: Statement) -> dict[str, Any]:
 def render_jsonld(statement: Statement) -> str:
     """The statement as JSON-LD text (UTF-8, indented, keys in a fixed order)."""
     return json.dumps(statement_jsonld(statement), ensure_ascii=False, indent=2) + "\n"
+
+
+def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = None) -> dict[str, Any]:
+    """One consent decision as a DPV consent record, in the manner of ISO/IEC TS 27560 (next to the Kantara receipt).
+
+    The record names the controller (from ``statement`` when given), the statement version the visitor was shown
+    (``dct:references``), the pseudonymous consent id as the data subject, and one ``dpv:PersonalDataProcess`` per
+    category the visitor was asked about, on consent (``eu-gdpr:A6-1-a``), with its status: ``dpv:ConsentGiven``,
+    ``dpv:ConsentRefused``, or ``dpv:ConsentWithdrawn`` for a category granted before and declined now.
+
+    Args:
+        record: the consent log's record.
+        statement: the statement with that version, for the controller and the cookies' purposes.
+    """
+    processes = []
+    for category in sorted(record.offered, key=lambda c: list(CookieCategory).index(c)):
+        status = ("dpv:ConsentGiven" if category in record.granted
+                  else "dpv:ConsentWithdrawn" if category in record.withdrawn else "dpv:ConsentRefused")
+        purposes: list[dict[str, Any]] = []
+        if statement is not None:
+            seen: set[str] = set()
+            for cookie in statement.cookies_in(category):
+                texts = _texts(cookie.purpose)
+                key = json.dumps(texts, sort_keys=True, ensure_ascii=False)
+                if texts and key not in seen:
+                    seen.add(key)
+                    purposes.append({"@type": "dpv:Purpose", "description": texts})
+        processes.append({"@type": "dpv:PersonalDataProcess", "identifier": category.value,
+                          "hasPurpose": purposes or [{"@type": "dpv:Purpose", "identifier": category.value}],
+                          "hasLegalBasis": [_BASES[LegalBasis.CONSENT]], "hasConsentStatus": status})
+    doc: dict[str, Any] = {
+        "@context": CONSENT_CONTEXT,
+        "@id": f"urn:uuid:{record.receipt_id}",
+        "identifier": record.receipt_id,
+        "created": record.at.isoformat().replace("+00:00", "Z"),
+        "references": record.version,
+        "language": record.locale,
+        "hasDataSubject": {"@type": "dpv:DataSubject", "identifier": record.consent_id},
+        "hasProcess": processes,
+    }
+    if statement is not None:
+        doc["hasDataController"] = {"@type": "dpv:DataController", "name": statement.controller.name}
+    return doc

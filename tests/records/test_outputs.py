@@ -17,7 +17,7 @@ from rekisterikit.cli import main
 from rekisterikit.model import LocalizedText, ProcessingRecord, RegisterRecord, Statement
 from rekisterikit.records import summary
 from rekisterikit.records.art30 import COLUMNS, build_record, render_record
-from rekisterikit.records.jsonld import statement_jsonld
+from rekisterikit.records.jsonld import consent_record_jsonld, statement_jsonld
 from rekisterikit.records.notice import changelog, render_with_changes
 from rekisterikit.render import render
 from rekisterikit.validate import validate
@@ -184,7 +184,8 @@ DPV_TERMS = {
     "PersonalDataProcess", "hasProcess", "hasDataController", "hasPurpose", "Purpose", "hasLegalBasis",
     "hasPersonalData", "PersonalData", "hasRecipient", "Recipient", "DataController", "DataProcessor",
     "JointDataControllers", "Authority", "hasLocation", "hasStorageCondition", "StorageDuration", "hasDuration",
-    "Duration",
+    "Duration", "hasConsentStatus", "ConsentGiven", "ConsentRefused", "ConsentWithdrawn", "hasDataSubject",
+    "DataSubject",
 }
 
 
@@ -222,3 +223,27 @@ def test_render_command_jsonld(capsys: pytest.CaptureFixture[str]) -> None:
     """rekisterikit render --format jsonld prints the export."""
     assert 0 == main(["render", str(CORRECTED), "--format", "jsonld"])
     assert json.loads(capsys.readouterr().out)["@context"]["dpv"] == "https://w3id.org/dpv#"
+
+
+def test_consent_record_as_dpv() -> None:
+    """A consent decision becomes a DPV consent record: given, refused and withdrawn per category, valid JSON-LD."""
+    import datetime as dt
+
+    from rekisterikit.consent.record import ConsentRecord
+    from rekisterikit.consent.state import ConsentMethod, consent_fingerprint
+    from rekisterikit.model import CookieCategory
+
+    statement = load(CORRECTED)
+    record = ConsentRecord(consent_id="a" * 22, at=dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC),
+                           version=statement.version, fingerprint=consent_fingerprint(statement),
+                           offered={CookieCategory.STATISTICS, CookieCategory.MARKETING, CookieCategory.PREFERENCES},
+                           granted={CookieCategory.STATISTICS}, withdrawn={CookieCategory.MARKETING},
+                           method=ConsentMethod.CUSTOM, locale="fi")
+    document = consent_record_jsonld(record, statement)
+    statuses = {p["identifier"]: p["hasConsentStatus"] for p in document["hasProcess"]}
+    assert {"preferences": "dpv:ConsentRefused", "statistics": "dpv:ConsentGiven",
+            "marketing": "dpv:ConsentWithdrawn"} == statuses
+    expanded = jsonld.expand(document)
+    dpv = {i.removeprefix("https://w3id.org/dpv#") for i in _iris(expanded) if i.startswith("https://w3id.org/dpv#")}
+    assert dpv <= DPV_TERMS
+    assert {"hasConsentStatus", "ConsentGiven", "ConsentRefused", "ConsentWithdrawn"} <= dpv

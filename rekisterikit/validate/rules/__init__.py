@@ -3,6 +3,7 @@
 from rekisterikit.validate.rules import (  # noqa: F401 - imported for their registrations
     bases,
     controller,
+    consent_texts,
     cookies,
     information,
     language_mismatch,

@@ -442,3 +442,14 @@ def test_statutory_requirement_once_per_register_and_only_for_data_asked() -> No
     no_consequence = CONTROLLER + REGISTER + _purpose("t", "order", categories="[]") + (
         'provision = "contract_precondition"\n')
     assert 1 == len(_hits("RK-STATUTORY-REQUIREMENT", no_consequence)), "what follows if the data is not given"
+
+
+def test_claim_that_browser_data_is_not_linked_to_identity_is_reported_on_the_seed() -> None:
+    """Kalvokeskus (seed 003) calls its browser data 'ei yhdistetä henkilöllisyyteen' (C-582/14 Breyer)."""
+    assert [("RK-IP-NOT-PERSONAL", "warning", "$.registers[0].data_categories[2].name")] == _seed(
+        "kalvokeskus", "RK-IP-NOT-PERSONAL")
+    for claim in ("IP addresses are never linked to your identity.", "Uppgifterna kopplas inte till din identitet.",
+                  "IP-osoitetta ei voida yhdistää yksittäiseen käyttäjään."):
+        assert 1 == len(_hits("RK-IP-NOT-PERSONAL", f'intro = "{claim}"\n' + CONTROLLER)), claim
+    honest = 'intro = "Keräämme IP-osoitteen, joka on henkilötieto, tietoturvan vuoksi."\n' + CONTROLLER
+    assert [] == _hits("RK-IP-NOT-PERSONAL", honest)

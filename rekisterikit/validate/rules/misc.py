@@ -364,3 +364,56 @@ def ignore_invalid(ctx: Context) -> Iterator[Hit]:
                 problems.append(unknown_path)
         if problems:
             yield Hit(f"$.rekisterikit.ignore[{i}]", {"rule": ignore.rule, "problem": join(problems)})
+
+
+#: "Not linked to identity" claims about browser data, IP addresses or cookie identifiers.
+_NOT_IDENTIFIED = re.compile(
+    r"ei (?:yhdistetä|liitetä|voida yhdistää|voi yhdistää|yhdisty)\w* [^.;]{0,40}?"
+    r"(?:henkilöllisyy\w*|henkilö\w*|yksittäise\w*|tunnistettav\w*|käyttäjään)|"
+    r"(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)[^.;]{0,40}?(?:ip[- ]osoit\w*|selai\w*|kävijä\w*)|"
+    r"(?:ip[- ]osoit\w*|selai\w*|kävijä\w*)[^.;]{0,60}?(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)|"
+    r"(?:kopplas|sammankopplas|förknippas) inte [^.;]{0,30}?(?:identitet|person)\w*|"
+    r"(?:not|never|cannot be) (?:be )?(?:linked|connected|associated|tied|combined) (?:to|with) [^.;]{0,30}?"
+    r"(?:identity|identities|individuals?|person|you personally|personal data)|"
+    r"(?:ip address\w*|browser data)[^.;]{0,60}?(?:anonymous|cannot identify|does not identify)",
+    re.IGNORECASE)
+_LOGS = CONTROLLER + REGISTER + '''
+[[registers.data_categories]]
+key = "selaus"
+name = "{name}"
+description = "IP-osoite, selain ja vieraillut sivut"
+'''
+
+
+@rule(
+    id="RK-IP-NOT-PERSONAL", requirement=Requirement.CLARITY, severity=Severity.WARNING,
+    article="GDPR 4(1), 12(1), recital 30; C-582/14 Breyer", title="Browser data is not 'unlinked to identity'",
+    message=msg(
+        fi='Väite, ettei selaimesta kerättyjä tietoja yhdistetä henkilöön ("{claim}"), on harhaanjohtava: '
+           'IP-osoite ja evästetunnisteet ovat henkilötietoja, kun rekisterinpitäjällä on oikeudelliset keinot '
+           'tunnistaa henkilö lisätietojen avulla (C-582/14 Breyer). Kerro niiden käsittelystä kuten muistakin '
+           'henkilötiedoista.',
+        sv='Påståendet att uppgifter från webbläsaren inte kopplas till en person ("{claim}") är vilseledande: '
+           'IP-adresser och kakidentifierare är personuppgifter när den personuppgiftsansvarige har lagliga medel '
+           'att identifiera personen med hjälp av ytterligare uppgifter (C-582/14 Breyer). Beskriv behandlingen '
+           'som för andra personuppgifter.',
+        en='The claim that data collected from the browser is not linked to a person ("{claim}") is misleading: IP '
+           'addresses and cookie identifiers are personal data where the controller has the legal means to '
+           'identify the person with additional data (C-582/14 Breyer). Describe their processing like that of '
+           'other personal data.'),
+    trigger="Shop-written text says that IP addresses, browser or visitor data are not linked to identity, are "
+            "anonymous or cannot identify anyone (\"ei yhdistetä henkilöllisyyteen\", \"kopplas inte till din "
+            "identitet\", \"not linked to your identity\").",
+    fix="Remove the claim; list the IP address and online identifiers as personal data with their purpose, basis "
+        "and retention.",
+    example=_LOGS.format(name="Selaintiedot (ei yhdistetä henkilöllisyyteen)"),
+    fixed=_LOGS.format(name="Selaintiedot"),
+)
+def ip_not_personal(ctx: Context) -> Iterator[Hit]:
+    # C-582/14 (19.10.2016): a dynamic IP address is personal data for a website operator that has the legal
+    # means to identify the user with additional data the internet service provider has [V, curia.europa.eu
+    # operative part]; recital 30 names IP addresses and cookie identifiers among online identifiers [S, quoted on
+    # cookieyes.com and support.canddi.com]. Seed 003
+    # (Kalvokeskus) calls its browser data "ei yhdistetä henkilöllisyyteen". The free-text linter flags the prose.
+    for path, claim in ctx.search_texts(_NOT_IDENTIFIED):
+        yield Hit(path, {"claim": claim})

@@ -37,12 +37,15 @@ class VisitorConsent:
         state: the consent in force, or ``None`` when the visitor still has to decide.
         gpc: the request carries the Global Privacy Control signal and it is honoured.
         banner_needed: the statement declares cookies that need consent.
+        service: the consent service, which knows the statement's services (``allows("google-analytics")``).
     """
 
-    def __init__(self, state: ConsentState | None, *, gpc: bool = False, banner_needed: bool = True) -> None:
+    def __init__(self, state: ConsentState | None, *, gpc: bool = False, banner_needed: bool = True,
+                 service: ConsentService | None = None) -> None:
         self.state = state
         self.gpc = gpc
         self.banner_needed = banner_needed
+        self.service = service
 
     @property
     def decided(self) -> bool:
@@ -55,13 +58,18 @@ class VisitorConsent:
         return self.banner_needed and self.state is None
 
     def allows(self, category: str | CookieCategory) -> bool:
-        """Whether cookies of ``category`` may be used (``necessary`` always; the others only when granted).
+        """Whether the category or service ``category`` may be used (``necessary`` always; the others only when
+        granted). A category counts as granted only when all its services are; ask for a service by its key
+        (``request.consent.allows("google-analytics")``, in templates ``request.consent|allows:"meta-pixel"``).
 
         Raises:
-            ValueError: ``category`` is not a cookie category.
+            ValueError: ``category`` is neither a cookie category nor one of the statement's services.
         """
         from rekisterikit.consent.state import parse_category
 
+        if self.service is not None and not isinstance(category, CookieCategory) and \
+                category not in {c.value for c in CookieCategory}:
+            return self.service.allows(self.state, category)
         cat = parse_category(category)
         if cat is CookieCategory.NECESSARY:
             return True
@@ -92,6 +100,11 @@ class VisitorConsent:
         """The names of the granted optional categories."""
         return [] if self.state is None else sorted(c.value for c in self.state.granted)
 
+    @property
+    def services(self) -> list[str]:
+        """The keys of the allowed services."""
+        return [] if self.state is None else sorted(self.state.services)
+
     def __repr__(self) -> str:
         return f"<VisitorConsent decided={self.decided} granted={self.granted} gpc={self.gpc}>"
 
@@ -102,7 +115,8 @@ def read_consent(request: HttpRequest, service: ConsentService | None = None) ->
 
     service = service or get_service()
     state = service.read(request.COOKIES, request.headers)
-    return VisitorConsent(state, gpc=service.gpc(request.headers), banner_needed=service.banner_needed)
+    return VisitorConsent(state, gpc=service.gpc(request.headers), banner_needed=service.banner_needed,
+                          service=service)
 
 
 def get_consent(request: HttpRequest) -> VisitorConsent:

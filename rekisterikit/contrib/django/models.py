@@ -20,6 +20,7 @@ _METHODS = [
     ("settings", _("Settings page")),
     ("gpc", _("Global Privacy Control")),
     ("api", _("Application")),
+    ("embed", _("Embed placeholder")),
 ]
 
 
@@ -43,6 +44,9 @@ class ConsentRecord(models.Model):
     subject: models.CharField[str | None, str | None] = models.CharField(
         _("data subject"), max_length=200, null=True, blank=True, db_index=True)
     gpc: models.BooleanField[bool, bool] = models.BooleanField(_("Global Privacy Control"), default=False)
+    details: models.JSONField[Any, Any] = models.JSONField(
+        _("details"), default=dict, blank=True,
+        help_text=_("services offered and allowed, GPC opt-in, rekisterikit version, hash of the banner texts"))
 
     class Meta:
         verbose_name = _("consent record")

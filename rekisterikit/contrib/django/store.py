@@ -49,7 +49,7 @@ class DjangoConsentStore:
         return Row(receipt_id=record.receipt_id, consent_id=record.consent_id, at=record.at, version=record.version,
                    fingerprint=record.fingerprint, offered=_cats(record.offered), granted=_cats(record.granted),
                    withdrawn=_cats(record.withdrawn), method=record.method.value, locale=record.locale,
-                   subject=record.subject, gpc=record.gpc)
+                   subject=record.subject, gpc=record.gpc, details=record.details())
 
     @staticmethod
     def to_record(row: object) -> ConsentRecord:
@@ -60,7 +60,8 @@ class DjangoConsentStore:
         return ConsentRecord(receipt_id=row.receipt_id, consent_id=row.consent_id, at=row.at.astimezone(dt.UTC),
                              version=row.version, fingerprint=row.fingerprint, offered=row.offered.split(),
                              granted=row.granted.split(), withdrawn=row.withdrawn.split(), method=row.method,
-                             locale=row.locale, subject=row.subject, gpc=row.gpc)
+                             locale=row.locale, subject=row.subject, gpc=row.gpc,
+                             **ConsentRecord.details_from(row.details if isinstance(row.details, dict) else None))
 
     def record(self, record: ConsentRecord) -> None:
         """Append ``record`` to the log (a record with a ``receipt_id`` already stored is ignored)."""

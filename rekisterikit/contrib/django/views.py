@@ -32,7 +32,7 @@ from django.views.decorators.http import condition, require_GET, require_POST
 from markupsafe import Markup
 
 import rekisterikit
-from rekisterikit.consent import FIELD_NEXT, ConsentMethod, Decision, consent_mode, safe_next
+from rekisterikit.consent import FIELD_NEXT, FIELD_SOURCE, ConsentMethod, Decision, safe_next
 from rekisterikit.contrib.django.conf import (
     LOCALES,
     active_locale,
@@ -189,7 +189,11 @@ def consent(request: HttpRequest) -> HttpResponseBase:
                                         https=request.is_secure())
     except ConsentError as exc:
         return _error(request, str(exc))
-    return _respond(request, decision, form.get(FIELD_NEXT))
+    next_url: object = form.get(FIELD_NEXT)
+    if not _wants_json(request) and form.get(FIELD_SOURCE) == "settings":
+        target = safe_next(next_url)  # the no-JavaScript settings page says "saved" after the redirect
+        next_url = target + ("&" if "?" in target else "?") + "saved=1"
+    return _respond(request, decision, next_url)
 
 
 @require_POST
@@ -220,12 +224,13 @@ def consent_status(request: HttpRequest) -> JsonResponse:
         "decided": state is not None,
         "banner_needed": service.banner_needed,
         "consent": None,
-        "consent_mode": consent_mode(state),
+        "consent_mode": service.consent_mode(state),
         "version": service.version,
         "csrf_token": get_token(request),
     }
     if state is not None:
         data["consent"] = {"id": state.consent_id, "granted": visitor.granted, "choices": state.choices,
+                           "services": sorted(state.services),
                            "method": state.method.value, "gpc": state.gpc, "version": state.version,
                            "given_at": state.given_at.isoformat().replace("+00:00", "Z")}
     response = JsonResponse(data)
@@ -258,7 +263,8 @@ def consent_settings(request: HttpRequest) -> HttpResponse:
     form = render_settings(service, get_consent(request).state, locale=locale,
                            action=reverse("rekisterikit:consent"), statement_url=statement_url(),
                            next_url=next_url, hidden={"csrfmiddlewaretoken": get_token(request)},
-                           gpc=service.gpc(request.headers))
+                           gpc=service.gpc(request.headers), saved=request.GET.get("saved") == "1",
+                           back_url=safe_next(request.GET.get("back"), default="/"))
     from rekisterikit.render.i18n import translator
 
     title = translator(locale).gettext("Cookie settings")

@@ -64,7 +64,7 @@ def test_visitor_consent_api() -> None:
     visitor = read_consent(request)
     assert (False, True, True, False, [], False) == (visitor.decided, visitor.needs_decision, visitor.necessary,
                                                      visitor.statistics, visitor.granted, visitor.allows("marketing"))
-    with pytest.raises(ValueError, match="unknown cookie category"):
+    with pytest.raises(ValueError, match="unknown category or service 'tracking'"):
         visitor.allows("tracking")
     assert "decided=False" in repr(VisitorConsent(None))
 

@@ -126,7 +126,7 @@ def test_gated_script_runs_with_consent(client: Client) -> None:
 def test_gated_script_rejects_necessary_and_unknown(client: Client) -> None:
     """'necessary' needs no gate and a typo is an error, not a silently missing script."""
     for category in ("necessary", "statistic"):
-        with pytest.raises(ValueError, match=r"necessary|unknown cookie category"):
+        with pytest.raises(ValueError, match=r"necessary|unknown service 'statistic'"):
             client.get("/page/?t=" + quote(f'{{% gated_script "{category}" "/x.js" %}}'))
 
 

@@ -105,10 +105,16 @@ def cookie_declaration(locale: str | None = None) -> Markup:
 
 
 @register.simple_tag(takes_context=True)
-def consent_scripts(context: template.Context, wait_for_update: int = 500) -> Markup:
+def consent_scripts(context: template.Context, wait_for_update: int = 500, *, regions: str | None = None,
+                    other_regions: str = "denied", ads_data_redaction: bool | None = True,
+                    url_passthrough: bool | None = None) -> Markup:
     """For ``<head>``: consent.css, consent.js (deferred) and the Consent Mode default (and the visitor's update).
 
-    Put it before any Google tag, so that Google's tags start with consent denied.
+    Put it before any Google tag, so that Google's tags start with consent denied. ``regions="FI,SE"`` gives the
+    denied default only for those regions (``other_regions`` elsewhere); ``ads_data_redaction`` and
+    ``url_passthrough`` are Consent Mode's settings of those names (see
+    :func:`~rekisterikit.consent.consent_mode_script`). The update follows the visitor's services (Google
+    Analytics allowed while the Meta Pixel is not still grants ``analytics_storage``).
     """
     from rekisterikit.consent import consent_mode_script
 
@@ -116,7 +122,12 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500) -> Ma
     nonce = _nonce(request)
     css, js = static("rekisterikit/consent.css"), static("rekisterikit/consent.js")
     state = request.consent.state if hasattr(request, "consent") else None
-    mode = consent_mode_script(state, nonce=nonce, wait_for_update=wait_for_update)
+    service = get_service()
+    mode = consent_mode_script(
+        state, nonce=nonce, wait_for_update=wait_for_update,
+        regions=None if not regions else [r.strip() for r in _plain(regions).split(",") if r.strip()],
+        other_regions="granted" if other_regions == "granted" else "denied", ads_data_redaction=ads_data_redaction,
+        url_passthrough=url_passthrough, values=service.consent_mode(state) if state is not None else None)
     if nonce is None:
         tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer></script>').format(css, js)
     else:
@@ -127,7 +138,12 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500) -> Ma
 
 @register.simple_tag(takes_context=True)
 def consent_banner(context: template.Context) -> Markup:
-    """The consent banner for the end of ``<body>``, posting to the consent view with the page's CSRF token."""
+    """The consent banner, posting to the consent view with the page's CSRF token.
+
+    Place it right after ``<body>``: it is shown fixed at the bottom, but early in the document order, so keyboard
+    and screen reader users reach it first (consent.js also moves it there). After a material change of the
+    statement it says what changed (:meth:`~rekisterikit.consent.ConsentService.what_changed`).
+    """
     from rekisterikit.consent import render_banner
     from rekisterikit.contrib.django.middleware import get_consent
     from rekisterikit.contrib.django.views import statement_url
@@ -139,7 +155,9 @@ def consent_banner(context: template.Context) -> Markup:
     visitor = get_consent(request)
     return render_banner(service, visitor.state, locale=active_locale(), action=reverse("rekisterikit:consent"),
                          statement_url=statement_url(), next_url=request.get_full_path(),
-                         hidden={"csrfmiddlewaretoken": get_token(request)}, gpc=visitor.gpc)
+                         hidden={"csrfmiddlewaretoken": get_token(request)}, gpc=visitor.gpc,
+                         changed=None if visitor.state is not None else service.what_changed(
+                             request.COOKIES, locale=active_locale()))
 
 
 @register.simple_tag
@@ -151,37 +169,129 @@ def consent_settings_link(css_class: str = "rk-consent-reopen") -> Markup:
     return reopen_link(locale=active_locale(), href=settings_url(), css_class=css_class)
 
 
-@register.simple_tag(takes_context=True)
-def gated_script(context: template.Context, category: str, src: str, **attributes: Any) -> Markup:
-    """A script that runs only with consent to ``category``.
+def _gate_target(target: str) -> tuple[Any, str | None]:
+    """(category, service key or None) of a gated_script/gated_embed target: a category or a service key."""
+    from rekisterikit.consent.state import parse_category
+    from rekisterikit.errors import ConsentError
+    from rekisterikit.model import CookieCategory
 
-    With consent already given it is a normal ``<script src>``; otherwise it is inert (``type="text/plain"``)
-    and consent.js starts it as soon as the visitor agrees, without a reload. Further keyword arguments become
-    attributes (``async=True`` → ``async``).
+    if target in {c.value for c in CookieCategory}:
+        cat = parse_category(target)
+        if not cat.needs_consent:
+            raise ValueError("necessary scripts need no consent: include them with a normal <script> tag")
+        return cat, None
+    try:
+        return get_service().service(target).category, target
+    except ConsentError as exc:
+        raise ValueError(f"gated_script: {exc}; or use a category (preferences, statistics, marketing)") from None
+
+
+def render_gated_script(request: Any, target: str, src: str | None, attributes: dict[str, Any],
+                        code: str | None = None) -> Markup:
+    """The markup of ``{% gated_script %}``: a normal script when ``target`` is allowed, an inert one otherwise.
 
     Raises:
-        ValueError: ``category`` is unknown or ``necessary``.
+        ValueError: ``target`` is unknown or ``necessary``.
+        template.TemplateSyntaxError: an invalid attribute name.
     """
     from rekisterikit.consent import deferred_script
-    from rekisterikit.consent.state import parse_category
     from rekisterikit.contrib.django.middleware import get_consent
 
-    request = _request(context)
-    cat = parse_category(category)
-    if not cat.needs_consent:
-        raise ValueError("necessary scripts need no consent: include them with a normal <script> tag")
+    cat, key = _gate_target(target)
     nonce = _nonce(request)
     bad = [k for k in attributes if not _ATTRIBUTE.fullmatch(k.replace("_", "-"))]
     if bad:
         raise template.TemplateSyntaxError(f"gated_script: invalid attribute name(s) {bad}")
-    src = _plain(src)
     attrs = {k.replace("_", "-"): ("" if v is True else _plain(v)) for k, v in attributes.items()
              if v is not False and v is not None}
-    if get_consent(request).allows(cat):
-        parts = [Markup(' src="{}"').format(src), Markup(' data-rk-for="{}"').format(cat.value)]
+    if get_consent(request).allows(key or cat):
+        parts = [Markup(' data-rk-for="{}"').format(key or cat.value)]
+        if src is not None:
+            parts.insert(0, Markup(' src="{}"').format(src))
         if nonce is not None:
             parts.append(Markup(' nonce="{}"').format(nonce))
         parts.extend(Markup(" {}").format(k) if v == "" else Markup(' {}="{}"').format(k, v)
                      for k, v in sorted(attrs.items()))
-        return Markup("<script{}></script>").format(Markup("").join(parts))
-    return deferred_script(cat, src, nonce=nonce, attributes=attrs)
+        body = Markup("") if code is None else Markup(code.replace("</", "<\\/").replace("<!--", "<\\!--"))
+        return Markup("<script{}>{}</script>").format(Markup("").join(parts), body)
+    return deferred_script(cat, src, code=code, nonce=nonce, attributes=attrs, service=key)
+
+
+class GatedScriptNode(template.Node):
+    """``{% gated_script target [src] [attr=value …] %}`` and its block form with ``{% endgated_script %}``."""
+
+    def __init__(self, target: Any, src: Any, attributes: dict[str, Any], nodelist: template.NodeList | None) -> None:
+        self.target, self.src, self.attributes, self.nodelist = target, src, attributes, nodelist
+
+    def render(self, context: template.Context) -> str:
+        request = _request(context)
+        target = _plain(self.target.resolve(context))
+        src = None if self.src is None else _plain(self.src.resolve(context))
+        attributes = {k: v.resolve(context) for k, v in self.attributes.items()}
+        code = None if self.nodelist is None else str(self.nodelist.render(context))
+        return str(render_gated_script(request, target, src, attributes, code))
+
+
+@register.tag("gated_script")
+def gated_script(parser: Any, token: Any) -> GatedScriptNode:
+    """A script that runs only with consent to a category or to one service.
+
+    ``{% gated_script "statistics" src async=True %}`` gates an external script;
+    ``{% gated_script "google-analytics" %}gtag('config', 'G-XXXX');{% endgated_script %}`` gates an inline one
+    (the GA config snippet, the Meta pixel loader). The target is a category (``statistics``, ``marketing``,
+    ``preferences``) or a service key of the statement. With consent already given it is a normal ``<script>``;
+    otherwise it is inert (``type="text/plain"``) and consent.js starts it as soon as the visitor agrees, without a
+    reload. Further keyword arguments become attributes (``async=True`` → ``async``). The page's CSP nonce
+    (``request.csp_nonce``) is added.
+
+    Raises:
+        ValueError: the target is unknown or ``necessary`` (when rendered).
+    """
+    from django.template.base import token_kwargs
+
+    bits = token.split_contents()[1:]
+    if not bits:
+        raise template.TemplateSyntaxError("gated_script needs a category or service, e.g. {% gated_script "
+                                           "\"statistics\" \"/static/ga.js\" %}")
+    positional = [b for b in bits if "=" not in b]
+    kwargs = token_kwargs([b for b in bits if "=" in b], parser)
+    if len(positional) not in (1, 2) or len(kwargs) != len([b for b in bits if "=" in b]):
+        raise template.TemplateSyntaxError("gated_script takes a target, an optional src and attr=value pairs")
+    target = parser.compile_filter(positional[0])
+    src = parser.compile_filter(positional[1]) if len(positional) == 2 else None
+    nodelist = None
+    if src is None:
+        nodelist = parser.parse(("endgated_script",))
+        parser.delete_first_token()
+    return GatedScriptNode(target, src, kwargs, nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def gated_embed(context: template.Context, target: str, src: str, *, title: str, width: int | str | None = None,
+                height: int | str | None = None, allow: str | None = None) -> Markup:
+    """An embedded player or map (YouTube, Vimeo, Google Maps, any iframe) behind consent.
+
+    ``{% gated_embed "youtube" "https://www.youtube-nocookie.com/embed/ID" title="Asennusvideo" width=560
+    height=315 allow="fullscreen" %}``: with the service (or category) allowed, the iframe; otherwise a placeholder
+    that says who receives data, with "load this once" and "always allow <service>" (a form posting to the consent
+    view with the CSRF token, so it also works without JavaScript). No request reaches the provider before.
+
+    Raises:
+        ValueError: unknown target, a ``src`` that is not https (or not on the service's ``hosts``), bad sizes.
+    """
+    from rekisterikit.consent import render_embed
+    from rekisterikit.contrib.django.middleware import get_consent
+
+    request = _request(context)
+    return render_embed(get_service(), get_consent(request).state, _plain(target), _plain(src),
+                        title=_plain(title), locale=active_locale(), action=reverse("rekisterikit:consent"),
+                        next_url=request.get_full_path(), hidden={"csrfmiddlewaretoken": get_token(request)},
+                        width=None if width is None else _plain(width),
+                        height=None if height is None else _plain(height),
+                        allow=None if allow is None else _plain(allow))
+
+
+@register.filter
+def allows(consent: Any, target: str) -> bool:
+    """``{% if request.consent|allows:"meta-pixel" %}``: whether the visitor allows a category or a service."""
+    return bool(consent.allows(_plain(target)))

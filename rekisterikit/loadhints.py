@@ -95,7 +95,7 @@ def locate_toml(text: str, paths: Sequence[str]) -> list[tuple[int, int]]:
         raw = lines[line - 1] if 0 < line <= len(lines) else ""
         column = len(raw) - len(raw.lstrip()) + 1
         last = _parts(path)[-1:] or [""]
-        if isinstance(last[0], str) and last[0]:
+        if isinstance(last[0], str) and last[0] and not raw.lstrip().startswith("["):
             match = re.search(r"(?:^|[\s.{,\[])" + re.escape(last[0]) + r"\s*(?:=|\]|\.)", raw)
             if match is not None:
                 column = match.start() + (1 if match.group(0)[0] in " \t.{,[" else 0) + 1

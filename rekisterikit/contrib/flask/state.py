@@ -169,15 +169,20 @@ def current_consent() -> ConsentState | None:
 
 
 def consent_allows(category: str | CookieCategory) -> bool:
-    """Whether the visitor agreed to ``category`` (``necessary`` is always allowed).
+    """Whether the visitor agreed to the category or service ``category`` (``necessary`` is always allowed).
+
+    A category counts as agreed to only when every one of its services is; ask for one service by its key
+    (``consent_allows("google-analytics")``).
 
     Raises:
-        ValueError: ``category`` is not a cookie category.
+        ValueError: ``category`` is neither a cookie category nor one of the statement's services.
     """
-    cat = parse_category(category)
-    state = current_consent()
+    consent = current_consent()
     _uses_cookie()
-    return cat is CookieCategory.NECESSARY or (state is not None and cat in state.granted)
+    if isinstance(category, CookieCategory) or category in {c.value for c in CookieCategory}:
+        cat = parse_category(category)
+        return cat is CookieCategory.NECESSARY or (consent is not None and cat in consent.granted)
+    return get_state().service.allows(consent, category)
 
 
 def _uses_cookie() -> None:

@@ -6,13 +6,13 @@ each is also importable for use in views.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, cast
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, cast
 
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup
 
-from rekisterikit.consent import consent_mode_script
+from rekisterikit.consent import ConsentError, consent_mode_script, safe_next
 from rekisterikit.consent.state import parse_category
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
@@ -98,7 +98,9 @@ def consent_banner(locale: str | None = None) -> Markup:
     _need_blueprint(state, "consent_banner()")
     lang = _locale(state, locale)
     _uses_cookie()
-    return render_banner(state.service, current_consent(), **_form_args(state, lang))
+    consent = current_consent()
+    changed = None if consent is not None else state.service.what_changed(request.cookies, locale=lang)
+    return render_banner(state.service, consent, changed=changed, **_form_args(state, lang))
 
 
 def consent_settings(locale: str | None = None) -> Markup:
@@ -110,7 +112,8 @@ def consent_settings(locale: str | None = None) -> Markup:
     lang = _locale(state, locale)
     _uses_cookie()
     args = _form_args(state, lang)
-    return render_settings(state.service, current_consent(), **args)
+    return render_settings(state.service, current_consent(), saved=request.args.get("saved") == "1",
+                           back_url=safe_next(request.args.get("back"), default="/"), **args)
 
 
 def consent_link(locale: str | None = None) -> Markup:
@@ -122,11 +125,15 @@ def consent_link(locale: str | None = None) -> Markup:
     return reopen_link(locale=_locale(state, locale), href=url_for("rekisterikit.settings"))
 
 
-def consent_scripts(nonce: str | None = None) -> Markup:
+def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None = None,
+                    other_regions: Literal["denied", "granted"] = "denied", ads_data_redaction: bool | None = True,
+                    url_passthrough: bool | None = None) -> Markup:
     """The ``<link>`` to consent.css and ``<script defer>`` of consent.js (and the Consent Mode default).
 
     Put it in ``<head>``. With ``REKISTERIKIT_CONSENT_MODE`` the Google Consent Mode v2 default (and the visitor's
-    stored choices) come first, before any Google tag.
+    stored choices) come first, before any Google tag; ``regions``, ``other_regions``, ``ads_data_redaction`` and
+    ``url_passthrough`` are Consent Mode's settings (see :func:`~rekisterikit.consent.consent_mode_script`), and
+    the update follows the visitor's services.
     """
     from rekisterikit.consent import static_tags
 
@@ -139,37 +146,80 @@ def consent_scripts(nonce: str | None = None) -> Markup:
     tags = static_tags(base, nonce=nonce)
     if state.consent_mode:
         _uses_cookie()
-        return Markup("{}\n{}").format(consent_mode_script(current_consent(), nonce=nonce), tags)
+        consent = current_consent()
+        mode = consent_mode_script(consent, nonce=nonce, regions=regions, other_regions=other_regions,
+                                   ads_data_redaction=ads_data_redaction, url_passthrough=url_passthrough,
+                                   values=None if consent is None else state.service.consent_mode(consent))
+        return Markup("{}\n{}").format(mode, tags)
     return tags
 
 
-def gated_script(category: str | CookieCategory, src: str, *, nonce: str | None = None,
-                 **attributes: str) -> Markup:
-    """A ``<script src>`` that runs only with consent to ``category``.
+def gated_script(target: str | CookieCategory, src: str | None = None, *, code: str | None = None,
+                 nonce: str | None = None, **attributes: str) -> Markup:
+    """A script that runs only with consent to a category or to one service.
 
-    With consent it is a normal script; without, an inert ``type="text/plain"`` element that consent.js activates
-    when the visitor agrees. ``attributes`` become attributes of the script (``async=""``, ``data_id="x"`` is
-    ``data-id``).
+    ``gated_script("statistics", "/static/ga.js", async_="")`` gates an external script;
+    ``gated_script("google-analytics", code="gtag('config', 'G-XXXX');")`` gates an inline one (the GA config
+    snippet, the Meta pixel loader); in a template the code can come from a ``{% set %}`` block. The target is a
+    category (``statistics``, ``marketing``, ``preferences``) or a service key of the statement. With consent it is
+    a normal script; without, an inert ``type="text/plain"`` element that consent.js activates when the visitor
+    agrees. ``attributes`` become attributes of the script (``async=""``, ``data_id="x"`` is ``data-id``).
 
     Raises:
-        ValueError: an unknown category, or an attribute that is not allowed (``type``, ``src``, ``on…``).
+        ValueError: an unknown category or service, neither or both of ``src`` and ``code``, or an attribute that
+            is not allowed (``type``, ``src``, ``on…``).
     """
     from rekisterikit.consent import deferred_script
 
-    cat = parse_category(category)
-    attrs = {k.replace("_", "-"): str(v) for k, v in attributes.items()}
+    if (src is None) == (code is None):
+        raise ValueError("gated_script: give exactly one of src and code")
+    service = get_state().service
+    key: str | None = None
+    if isinstance(target, CookieCategory) or target in {c.value for c in CookieCategory}:
+        cat = parse_category(target)
+    else:
+        try:
+            cat, key = service.service(target).category, target
+        except ConsentError as exc:
+            raise ValueError(f"gated_script: {exc}; or use a category (preferences, statistics, marketing)") from None
+    attrs = {k.rstrip("_").replace("_", "-"): str(v) for k, v in attributes.items()}
     for name in attrs:
         if not name.replace("-", "").isalnum() or name.lower() in ("type", "src", "nonce") or name.startswith("on"):
             raise ValueError(f"attribute {name!r} is not allowed")
-    if not cat.needs_consent or consent_allows(cat):
-        parts = [Markup(' src="{}"').format(src)]
+    if not cat.needs_consent or consent_allows(key or cat):
+        parts = [] if src is None else [Markup(' src="{}"').format(src)]
         if cat.needs_consent:
-            parts.append(Markup(' data-rk-for="{}"').format(cat.value))
+            parts.append(Markup(' data-rk-for="{}"').format(key or cat.value))
         if nonce is not None:
             parts.append(Markup(' nonce="{}"').format(nonce))
         parts.extend(Markup(' {}="{}"').format(k, v) for k, v in attrs.items())
-        return Markup("<script{}></script>").format(Markup("").join(parts))
-    return deferred_script(cat, src, nonce=nonce, attributes=attrs)
+        body = Markup("") if code is None else Markup(str(code).replace("</", "<\\/").replace("<!--", "<\\!--"))
+        return Markup("<script{}>{}</script>").format(Markup("").join(parts), body)
+    return deferred_script(cat, src, code=None if code is None else str(code), nonce=nonce, attributes=attrs,
+                           service=key)
+
+
+def gated_embed(target: str, src: str, *, title: str, width: int | str | None = None,
+                height: int | str | None = None, allow: str | None = None, locale: str | None = None) -> Markup:
+    """An embedded player or map (YouTube, Vimeo, Google Maps, any iframe) behind consent.
+
+    With the service (or category) allowed, the iframe; otherwise a placeholder that says who receives data, with
+    "load this once" and "always allow <service>" (a form posting to the consent endpoint with the CSRF token, so
+    it also works without JavaScript). No request reaches the provider before.
+
+    Raises:
+        ValueError: unknown target, a ``src`` that is not https (or not on the service's ``hosts``), bad sizes.
+    """
+    from rekisterikit.consent import render_embed
+
+    state = get_state()
+    _need_blueprint(state, "gated_embed()")
+    lang = _locale(state, locale)
+    _uses_cookie()
+    args = _form_args(state, lang)
+    return render_embed(state.service, current_consent(), target, src, title=title, locale=lang,
+                        action=args["action"], next_url=args["next_url"], hidden=args["hidden"], width=width,
+                        height=height, allow=allow)
 
 
 def _context() -> dict[str, Any]:
@@ -187,5 +237,6 @@ GLOBALS: dict[str, Callable[..., Any]] = {
     "consent_allows": consent_allows,
     "consent_csrf_token": consent_csrf_token,
     "gated_script": gated_script,
+    "gated_embed": gated_embed,
 }
 

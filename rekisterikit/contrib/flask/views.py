@@ -48,7 +48,6 @@ from rekisterikit.consent import (
     FIELD_NEXT,
     ConsentError,
     ConsentMethod,
-    consent_mode,
     safe_next,
 )
 from rekisterikit.contrib.flask import csrf
@@ -106,7 +105,10 @@ def _answer(decision_json: dict[str, Any], form: Any) -> Response:
     if _wants_json():
         response = jsonify(decision_json)
     else:
-        response = cast(Response, redirect(safe_next(form.get(FIELD_NEXT)), code=303))
+        target = safe_next(form.get(FIELD_NEXT))
+        if form.get("rk-source") == "settings":  # the no-JavaScript settings page says "saved" after the redirect
+            target += ("&" if "?" in target else "?") + "saved=1"
+        response = cast(Response, redirect(target, code=303))
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -153,7 +155,7 @@ def consent_status() -> Response:
     g._rk_vary_cookie = True
     body: dict[str, Any] = {
         "consent": None,
-        "consent_mode": consent_mode(consent),
+        "consent_mode": state.service.consent_mode(consent),
         "banner_needed": state.service.banner_needed and consent is None,
         "offered": [c.value for c in state.service.offered],
         "version": state.statement.version,
@@ -163,11 +165,12 @@ def consent_status() -> Response:
             "id": consent.consent_id,
             "granted": sorted(c.value for c in consent.granted),
             "choices": consent.choices,
+            "services": sorted(consent.services),
             "method": consent.method.value,
             "gpc": consent.gpc,
             "version": consent.version,
             "given_at": consent.given_at.isoformat().replace("+00:00", "Z"),
-            "expires_at": consent.expires_at(state.consent_config.max_age).isoformat().replace("+00:00", "Z"),
+            "expires_at": consent.expires_at(state.service.lifetime(consent)).isoformat().replace("+00:00", "Z"),
         }
     response = jsonify(body)
     response.headers["Cache-Control"] = "no-store"

@@ -439,7 +439,7 @@ def test_gated_script_without_and_with_consent(app: Flask) -> None:
 
 def test_gated_script_rejects_typos_and_handlers(app: Flask) -> None:
     """An unknown category or an event-handler attribute is a ValueError, not a silent script."""
-    with pytest.raises(ValueError, match="unknown cookie category"):
+    with pytest.raises(ValueError, match="unknown service 'statistic'"):
         render_in(app, "{{ gated_script('statistic', '/s.js') }}")
     with pytest.raises(ValueError, match="not allowed"):
         render_in(app, "{{ gated_script('statistics', '/s.js', onload='x()') }}")

@@ -177,9 +177,11 @@ def test_settings_page(client: FlaskClient) -> None:
                                                      "rk-source": "settings", "rk-csrf": token,
                                                      "rk-next": "/privacy/cookies"},
                            headers={"Origin": "http://localhost"})
-    assert (303, "/privacy/cookies") == (response.status_code, response.headers["Location"])
-    checked = client.get("/privacy/cookies").get_data(as_text=True)
+    assert (303, "/privacy/cookies?saved=1") == (response.status_code, response.headers["Location"])
+    checked = client.get("/privacy/cookies?saved=1").get_data(as_text=True)
     assert re.search(r'value="preferences"[^>]* checked', checked)
+    assert 'class="rk-consent__saved" role="status"' in checked  # the no-JavaScript page says "saved"
+    assert 'class="rk-consent__saved"' not in client.get("/privacy/cookies").get_data(as_text=True)
 
 
 def test_subject_is_recorded(make_app: AppFactory) -> None:

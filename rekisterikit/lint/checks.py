@@ -28,6 +28,8 @@ __all__ = ["Decision", "Outcome", "run_checks"]
 
 _QUOTE_LIMIT = 400
 _BUSINESS_ID = re.compile(r"(?<![\d-])(\d{6,8})\s?[-‐–]\s?(\d)(?![\d-])")
+# The VAT number of a Finnish business is FI and the business id without its hyphen (FI26648542 = 2664854-2).
+_VAT_NUMBER = re.compile(r"\bFI ?(\d{7})(\d)\b")
 
 
 class Outcome(StrEnum):
@@ -207,6 +209,13 @@ def _controller(run: _Run) -> None:
 def _business_id(run: _Run) -> None:
     found = False
     for unit in run.analysis.units:
+        for vat in _VAT_NUMBER.finditer(unit.text):
+            try:
+                BusinessId(f"{vat.group(1)}-{vat.group(2)}")
+            except ValueError:
+                continue
+            run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (unit.index,))
+            found = True
         for match in _BUSINESS_ID.finditer(unit.text):
             digits, check = match.groups()
             labelled = unit.index in run.u("business_id_label")
@@ -316,7 +325,9 @@ def _recipients(run: _Run) -> None:
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
         outside | run.u("recipients", "transfer_verb"))
     outside |= countries
-    happening = outside - none_stated
+    # In a transfers section, sentences that deny something ("Uppgifter överförs inte till tredje part") describe
+    # no transfer either.
+    happening = outside - none_stated - (run.negated(run.k("transfers")) - countries)
     # Providers named elsewhere but not where transfers are described (e.g. Google Analytics in the cookie
     # section, while the transfer section names only Mailchimp).
     covered = {_vendor(h.text) for key in _VENDOR_KEYS for h in run.analysis.hits(key) if h.unit in outside}
@@ -538,7 +549,7 @@ def _listed_items(run: _Run) -> frozenset[int]:
     counts: dict[int, set[str]] = {}
     for hit in run.analysis.hits("data_items"):
         counts.setdefault(hit.unit, set()).add(hit.text.lower())
-    excluded = run.k("cookies", "controller", "contact_person", "security")
+    excluded = run.k("cookies", "controller", "contact_person", "security") - run.k("data_categories")
     return frozenset(i for i, items in counts.items() if len(items) >= 2 and i not in excluded)
 
 

@@ -243,3 +243,49 @@ def test_a_customer_relationship_as_a_purpose_is_no_invalid_basis() -> None:
     text = ("Käsittelyn tarkoitus ja oikeusperuste\nKäsittelemme tietoja tilausten toimittamiseksi ja asiakassuhteen "
             "ylläpitämiseksi. Käsittely perustuu sopimukseen.")
     assert "RK-LINT-BASIS-INVALID" not in _rules(text, "fi")
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Den registrerade har rätt att förneka användningen för direkt marknadsföring, distansförsäljning och annat "
+     "syfte.", "sv", True),
+    ("Vid distansförsäljning har konsumenten ångerrätt enligt konsumentskyddslagen.", "sv", False),
+    ("You may prohibit the use of your data for direct advertising, distance selling and other direct marketing.",
+     "en", True),
+])
+def test_the_henkilotietolaki_formula_in_swedish_and_english(text: str, lang: str, flagged: bool) -> None:
+    """The HetiL 30 § formula is outdated in every language; 'distansförsäljning' alone is today's term."""
+    assert flagged == ("RK-LINT-KIELTO-OIKEUS" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rekisterinpitäjä\nPipo Oy, ALV FI26648542", "fi"),
+    ("Rekisterinpitäjä\nPipo Oy, Y-tunnus 2664854-2", "fi"),
+])
+def test_the_vat_number_gives_the_business_id(text: str, lang: str) -> None:
+    """A Finnish VAT number (FI + the business id without its hyphen) counts as the business id."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.BUSINESS_ID)
+
+
+def test_contact_us_is_not_the_united_states() -> None:
+    """'contact us by e-mail' names no third country."""
+    text = "Controller\nExample Oy, Kauppakatu 1, Helsinki. Please contact us by email: info@example.fi"
+    assert Outcome.NOT_APPLICABLE == _lint(text, "en").outcome(R.EU_REPRESENTATIVE)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Behandling av era personliga data uträttas endast inom EU-området.", "sv"),
+    ("Överföring av uppgifter utanför EU/EES\nUppgifter överförs inte till tredje part. Uppgifterna överförs inte "
+     "utanför Europeiska unionen.", "sv"),
+    ("Your data is stored and processed only in the EU.", "en"),
+])
+def test_data_said_to_stay_in_the_eu_needs_no_safeguards(text: str, lang: str) -> None:
+    """'Only within the EU' and denials in a transfers section say where data goes, and that no safeguards apply."""
+    result = _lint(text, lang)
+    assert (Outcome.PROVIDED, Outcome.NOT_APPLICABLE) == (result.outcome(R.THIRD_COUNTRY_TRANSFERS),
+                                                          result.outcome(R.TRANSFER_SAFEGUARDS))
+
+
+def test_rights_named_by_their_gdpr_article() -> None:
+    """'enligt artikel 15 av GDPR' names the right of access."""
+    text = "Dina rättigheter\nDu kan be oss om information om våra uppgifter om dig enligt artikel 15 av GDPR."
+    assert Outcome.PROVIDED == _lint(text, "sv").outcome(R.RIGHT_ACCESS)

@@ -25,11 +25,10 @@ from rekisterikit.model import (
     SourceKind,
     TransferMechanism,
 )
+from tests.shared_files import require_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "statements"
-#: The seed statements live in the shared folder beside the checkout (../shared/seeds).
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 AS_PUBLISHED = {
     "monalisa.toml": "000_db019403989791d8.txt",
@@ -53,10 +52,7 @@ def _load(name: str) -> Statement:
 
 
 def _seed_text(name: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip(f"the seed statements are not available (expected {SEEDS}, i.e. ../shared/seeds beside the "
-                    "checkout)")
-    return (SEEDS / AS_PUBLISHED[name]).read_text(encoding="utf-8")
+    return (require_seeds() / AS_PUBLISHED[name]).read_text(encoding="utf-8")
 
 
 def _texts(obj: object, path: str = "$") -> Iterator[tuple[str, LocalizedText]]:

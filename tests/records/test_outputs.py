@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from pyld import jsonld  # type: ignore[import-untyped]
 
-from rekisterikit import load
+from rekisterikit import dumps, load
 from rekisterikit.cli import main
 from rekisterikit.model import LocalizedText, ProcessingRecord, RegisterRecord, Statement
 from rekisterikit.records import summary
@@ -94,6 +94,15 @@ def test_diff_command_reports_an_unreadable_revision(capsys: pytest.CaptureFixtu
     assert "no-such-rev:statement.toml: no such file, and not a git revision" in err
 
 
+def test_corrected_examples_have_a_complete_record() -> None:
+    """Both corrected examples carry a [record] part the RK-RECORD rules find nothing missing in."""
+    for path in BOTH_CORRECTED:
+        statement = load(path)
+        assert statement.record is not None
+        assert [] == [f.rule for f in validate(statement, select=["RK-RECORD"]).findings]
+        assert all(row.data_subjects and row.security for row in build_record(statement, locale="sv").rows)
+
+
 def _with_record(path: Path) -> Statement:
     statement = load(path)
     entries = tuple(RegisterRecord(register=r.key, data_subjects=(LocalizedText(fi="Asiakkaat", en="Customers"),))
@@ -163,14 +172,15 @@ def test_processing_record_command(tmp_path: Path, capsys: pytest.CaptureFixture
     assert 0 == main(["processing-record", str(CORRECTED), "--format", "csv", "--locale", "sv"])
     assert "Rättslig grund" in capsys.readouterr().out
     source = tmp_path / "s.toml"
-    source.write_text(CORRECTED.read_text(encoding="utf-8") + '\n[record]\nsecurity = "TLS"\n', encoding="utf-8")
+    lacking = attrs.evolve(load(CORRECTED), record=ProcessingRecord(security=LocalizedText(fi="TLS")))
+    source.write_text(dumps(lacking), encoding="utf-8")
     assert 1 == main(["processing-record", str(source), "--strict", "--format", "json"])
     assert "RK-RECORD-DATA-SUBJECTS" in capsys.readouterr().err
 
 
 def test_record_rules_only_for_statements_with_a_record() -> None:
     """Without [record] the RK-RECORD rules are silent; with an empty one they say what is missing."""
-    statement = load(CORRECTED)
+    statement = attrs.evolve(load(CORRECTED), record=None)
     assert [] == [f.rule for f in validate(statement, select=["RK-RECORD"]).findings]
     empty = attrs.evolve(statement, record=ProcessingRecord())
     assert ["RK-RECORD-DATA-SUBJECTS"] == [f.rule for f in validate(empty, select=["RK-RECORD"]).findings]

@@ -35,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=["html", "text", "markdown", "json", "jsonld"], default="html",
                         help="output format (default: html); jsonld: the statement as JSON-LD with the W3C Data "
                              "Privacy Vocabulary (DPV), for other tools")
+    parser.add_argument("--previous", metavar="OLD", default=None,
+                        help="add a 'what changed' section against this earlier statement (a file, or REV:PATH "
+                             "from git, e.g. HEAD~1:statement.toml)")
     parser.add_argument("--full-page", action="store_true",
                         help="html only: a standalone printable page instead of a fragment to embed")
     parser.add_argument("--heading-level", type=int, default=1, choices=range(1, 6), metavar="{1-5}",
@@ -67,6 +70,9 @@ def run(args: argparse.Namespace) -> int:
     if args.full_page and args.format != "html":
         print("rekisterikit render: --full-page needs --format html", file=sys.stderr)
         return 2
+    if args.previous is not None and args.format == "jsonld":
+        print("rekisterikit render: --previous does not apply to --format jsonld", file=sys.stderr)
+        return 2
     files = expand_files(args.files)
     several = len(files) > 1
     if several and args.output is None:
@@ -85,6 +91,13 @@ def run(args: argparse.Namespace) -> int:
             from rekisterikit.records.jsonld import render_jsonld
 
             output: object = render_jsonld(statement)
+        elif args.previous is not None:
+            from rekisterikit.records.cli_diff import read_statement
+            from rekisterikit.records.notice import render_with_changes
+
+            output = render_with_changes(statement, previous=read_statement(args.previous),
+                                         locale=args.locale or statement.default_language, format=args.format,
+                                         full_page=args.full_page, heading_level=args.heading_level)
         else:
             output = render(statement, locale=args.locale or statement.default_language, format=args.format,
                             full_page=args.full_page, heading_level=args.heading_level)

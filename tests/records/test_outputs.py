@@ -229,6 +229,13 @@ def test_jsonld_expands_to_existing_dpv_terms(path: Path) -> None:
     assert bases
 
 
+def test_render_command_previous(capsys: pytest.CaptureFixture[str]) -> None:
+    """render --previous adds the what-changed section; with jsonld it is refused."""
+    assert 0 == main(["render", str(CORRECTED), "--previous", str(PUBLISHED), "--format", "markdown"])
+    assert "Muutokset 22.11.2026" in capsys.readouterr().out
+    assert 2 == main(["render", str(CORRECTED), "--previous", str(PUBLISHED), "--format", "jsonld"])
+
+
 def test_render_command_jsonld(capsys: pytest.CaptureFixture[str]) -> None:
     """rekisterikit render --format jsonld prints the export."""
     assert 0 == main(["render", str(CORRECTED), "--format", "jsonld"])

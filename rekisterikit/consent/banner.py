@@ -375,6 +375,14 @@ def _granted_attrs(service: ConsentService, state: ConsentState | None) -> tuple
     return granted, services
 
 
+def _without_bidi(form: Markup) -> Markup:
+    """``form`` without bidirectional embedding, override and isolate controls (from shop texts: an unclosed one
+    would reverse the rest of a line). Removing characters from escaped markup cannot create markup."""
+    from rekisterikit.render.document.base import BIDI_CONTROLS
+
+    return Markup(BIDI_CONTROLS.sub("", str(form)))  # already escaped: only characters are removed
+
+
 def render_banner(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
                   statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
                   headers: Mapping[str, str] | None = None, gpc: bool | None = None,
@@ -408,8 +416,8 @@ def render_banner(service: ConsentService, state: ConsentState | None, *, locale
     gpc = _gpc(service, state, headers, gpc)
     granted, services = _granted_attrs(service, state)
     lang = language(locale).value
-    form = _form(service, state, locale=locale, action=action, statement_url=statement_url, next_url=next_url,
-                 hidden=hidden, gpc=gpc, variant="banner", changed=changed)
+    form = _without_bidi(_form(service, state, locale=locale, action=action, statement_url=statement_url,
+                               next_url=next_url, hidden=hidden, gpc=gpc, variant="banner", changed=changed))
     return Markup(
         '<div class="rk-consent" id="rk-consent" lang="{lang}" data-rk-consent data-rk-granted="{granted}" '
         'data-rk-services="{services}" data-rk-decided="{decided}"{hidden}>'
@@ -434,8 +442,8 @@ def render_settings(service: ConsentService, state: ConsentState | None, *, loca
     """
     gpc = _gpc(service, state, headers, gpc)
     t = translator(locale)
-    form = _form(service, state, locale=locale, action=action, statement_url=statement_url, next_url=next_url,
-                 hidden=hidden, gpc=gpc, variant="page")
+    form = _without_bidi(_form(service, state, locale=locale, action=action, statement_url=statement_url,
+                               next_url=next_url, hidden=hidden, gpc=gpc, variant="page"))
     granted, services = _granted_attrs(service, state)
     saved_text = t.gettext("Your choices have been saved.")
     notice = Markup("")

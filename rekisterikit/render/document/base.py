@@ -35,13 +35,17 @@ from rekisterikit.render.document.tree import (
 )
 from rekisterikit.render.i18n import Translator, babel_locale, translator
 
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): one left unclosed in
+#: a shop text would reverse the rest of the line around it, in HTML, plain text and Markdown alike.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 _ARTICLE = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends to ``\\n`` and drop control characters, lone surrogates and non-characters."""
+    """Normalise line ends to ``\\n`` and drop control characters, bidirectional embedding/override/isolate
+    controls, lone surrogates and non-characters: every shop text passes here on its way to any output format."""
     return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

@@ -286,11 +286,10 @@ def _purposes(run: _Run) -> None:
 
 
 def _introduction(run: _Run) -> frozenset[int]:
-    """The title section's first sentences ("Tässä selosteessa kerrotaan, mihin tarkoituksiin …"), which describe the
-    statement rather than the processing. A statement whose headings are all unknown is one long title section,
-    so only its opening counts as introduction."""
-    title = run.k("title")
-    return frozenset(sorted(title)[:3]) if len(run.structure.sections) <= 2 else title
+    """The first sentences under the title ("Tässä selosteessa kerrotaan, mihin tarkoituksiin …"), which describe
+    the statement rather than the processing. Later sentences of a title section are the statement itself: a
+    statement whose headings are unknown, or that has none, is all title section."""
+    return frozenset(sorted(run.k("title"))[:3])
 
 
 def _invalid_as_basis(run: _Run, index: int) -> bool:
@@ -707,7 +706,10 @@ def _clarity(run: _Run) -> None:
         run.flag("RK-LINT-IP-ANONYMOUS", run.unit(index))
     key = run.k(*_KEY_SECTIONS)
     excused = run.u("vague_excused")
-    vague = sorted(i for i in run.u("vague")
+    # An example in the explanation of a right ("oikeus rajoittaa käsittelyä, esimerkiksi markkinointia") leaves
+    # nothing open about the processing itself.
+    in_rights = run.k("rights", "complaint")
+    vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index))

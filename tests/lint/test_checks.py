@@ -289,3 +289,17 @@ def test_rights_named_by_their_gdpr_article() -> None:
     """'enligt artikel 15 av GDPR' names the right of access."""
     text = "Dina rättigheter\nDu kan be oss om information om våra uppgifter om dig enligt artikel 15 av GDPR."
     assert Outcome.PROVIDED == _lint(text, "sv").outcome(R.RIGHT_ACCESS)
+
+
+def test_a_statement_without_headings_states_its_purposes() -> None:
+    """With no headings at all, the sentences after the opening ones still state purposes and bases."""
+    text = ("Privacy statement\n\nUpdated 1 May 2024.\n\nExample Oy, business ID 2664854-2, info@example.fi.\n\n"
+            "We process your name and address in order to deliver your orders, under our contract with you.\n")
+    result = _lint(text, "en")
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.PURPOSES), result.outcome(R.LEGAL_BASIS))
+
+
+def test_an_example_in_a_rights_list_is_not_vague_wording() -> None:
+    """'(forbid marketing for example)' in a rights list leaves nothing about the processing open."""
+    text = "Your rights\nYou have the right to limit the processing of your data (forbid marketing for example)."
+    assert "RK-LINT-VAGUE" not in _rules(text, "en")

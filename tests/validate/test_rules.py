@@ -322,6 +322,8 @@ def test_brand_name_without_legal_name_is_reported_on_the_seed_and_a_person_pass
     assert [("RK-CONTROLLER-LEGAL-NAME", "error", "$.controller.name")] == _seed(
         "webstrella", "RK-CONTROLLER-LEGAL-NAME")
     assert [] == _seed("kalvokeskus", "RK-CONTROLLER-LEGAL-NAME")
+    for person in ("Anna-Liisa Virtanen", "Matti von Wright", "Jyri Tähtelä"):
+        assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", f'[controller]\nname = "{person}"\nemail = "a@b.fi"\n'), person
     for name in ("Juhlatarvike Oy", "Oy Matkahuolto Ab", "Kauppa Tmi", "Example Ltd"):
         assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", f'[controller]\nname = "{name}"\nemail = "a@b.fi"\n'), name
     branded = '[controller]\nname = "Confetti"\nlegal_name = "Juhlatarvike Oy"\nemail = "a@b.fi"\n'

@@ -45,9 +45,10 @@ _LEGAL_FORM = re.compile(
     r"a/?s|aps|asa|oü|sa|sas|sarl|s\.?r\.?l|bv|nv|toiminimi|osakeyhtiö|aktiebolag|avoin yhtiö|"
     r"kommandiittiyhtiö|osuuskunta|andelslag|yhdistys|förening|säätiö|stiftelse|elinkeinonharjoittaja|"
     r"näringsidkare)(?![\w-])\.?", re.IGNORECASE)
-#: Two to four capitalised words of letters: read as a natural person's first and last names (a private trader
-#: controls under their own name, which identifies them).
-_PERSON_NAME = re.compile(r"[A-ZÅÄÖÜ][a-zåäöüéè'-]+(?: [A-ZÅÄÖÜ][a-zåäöüéè'-]+){1,3}")
+#: Two to four capitalised words of letters (hyphenated names and particles such as "von" allowed): read as a
+#: natural person's first and last names (a private trader controls under their own name, which identifies them).
+_NAME_WORD = r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú'’]+(?:-[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú'’]+)*"
+_PERSON_NAME = re.compile(rf"{_NAME_WORD}(?: (?:(?:von|van|der|den|af|de|da|di|du|la|le) )?{_NAME_WORD}){{1,3}}")
 
 
 @rule(

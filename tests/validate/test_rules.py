@@ -455,3 +455,12 @@ def test_claim_that_browser_data_is_not_linked_to_identity_is_reported_on_the_se
         assert 1 == len(_hits("RK-IP-NOT-PERSONAL", f'intro = "{claim}"\n' + CONTROLLER)), claim
     honest = 'intro = "Keräämme IP-osoitteen, joka on henkilötieto, tietoturvan vuoksi."\n' + CONTROLLER
     assert [] == _hits("RK-IP-NOT-PERSONAL", honest)
+
+
+def test_a_named_cookie_provider_is_not_second_guessed_from_the_cookie_name() -> None:
+    """A shop's own cookie called 'fr' is not Meta's: the name is used only when no provider is given."""
+    own = (CONTROLLER + '\n[[cookies]]\nname = "fr"\nprovider = "Esimerkki Oy"\nparty = "first"\n'
+           'category = "preferences"\n')
+    assert [] == _hits("RK-TRANSFERS-SILENT", own + REGISTER)
+    unnamed = CONTROLLER + '\n[[cookies]]\nname = "fr"\nparty = "third"\ncategory = "marketing"\n'
+    assert 1 == len(_hits("RK-TRANSFERS-SILENT", unnamed + REGISTER))

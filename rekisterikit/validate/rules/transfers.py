@@ -91,9 +91,9 @@ def _recipient_provider(r: Recipient) -> data.Provider | None:
 
 
 def _cookie_provider(c: Cookie) -> data.Provider | None:
-    found = _provider(c.provider)
-    if found is not None:
-        return found
+    if c.provider is not None:
+        return _provider(c.provider)
+    # Only an unnamed provider is guessed from the cookie's name: a shop's own cookie may share a short name.
     _, known = data.providers()
     return next((p for p in known if p.sets_cookie(c.name)), None)
 

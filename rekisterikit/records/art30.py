@@ -129,7 +129,10 @@ class _Builder:
         return " ".join(resolved.split())
 
     def join(self, items: list[str]) -> str:
-        return "; ".join(x for x in items if x)
+        parts = [x for x in items if x]
+        if len(parts) < 2:
+            return "".join(parts)
+        return "; ".join(x.rstrip(".") for x in parts)
 
     def controller(self) -> tuple[tuple[str, str], ...]:
         s, t = self.s, self.t
@@ -233,13 +236,18 @@ h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
 dl.rk-record-controller { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: 0 0 1rem; }
 dt { font-weight: 600; }
 dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+td, th { overflow-wrap: break-word; hyphens: auto; }
+dl.rk-record-register dt { margin-top: .5rem; } dl.rk-record-register dd { margin: .2rem 0 0 1rem; }
 th, td { border: 1px solid #888; padding: .3rem .4rem; vertical-align: top; text-align: left; }
 th { background: #eee; }
 th small { display: block; font-weight: normal; color: #444; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 .rk-record-meta { color: #444; font-size: .9em; }
+h2 { font-size: 1.15rem; margin: 1.2rem 0 .4rem; } h2 small { font-weight: normal; color: #444; }
+h3 { font-size: 1rem; margin: .8rem 0 .2rem; }
+dt small { font-weight: normal; color: #444; }
 """
 
 
@@ -247,11 +255,33 @@ def _html(record: Record) -> Markup:
     t = translator(record.lang)
     controller = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>").format(label, value)
                                  for label, value in record.controller)
+    # The data subjects and the security measures are the same for every activity of a register: on the printed
+    # page they are given once per register below the table (the CSV, XLSX and JSON forms repeat them per row).
+    per_register = ("data_subjects", "security")
+    keys = [(key, art) for key, art in COLUMNS if key not in per_register]
     head = Markup("").join(Markup('<th scope="col">{label}<small>GDPR {article}</small></th>').format(
-        label=record.headings[key], article=art) for key, art in COLUMNS)
+        label=record.headings[key], article=art) for key, art in keys)
     body = Markup("").join(
-        Markup("<tr>{}</tr>").format(Markup("").join(Markup("<td>{}</td>").format(cell) for cell in row.cells()))
+        Markup("<tr>{}</tr>").format(Markup("").join(Markup("<td>{}</td>").format(getattr(row, key))
+                                                     for key, _ in keys))
         for row in record.rows)
+    registers: dict[str, dict[str, list[str]]] = {}
+    for row in record.rows:
+        entry = registers.setdefault(row.register, {key: [] for key in per_register})
+        for key in per_register:
+            value = getattr(row, key)
+            if value not in entry[key]:
+                entry[key].append(value)
+    not_stated = t.gettext("not stated")
+    parts = []
+    for register, entry in registers.items():
+        facts = Markup("").join(
+            Markup("<dt>{label} <small>GDPR {article}</small></dt>{values}").format(
+                label=record.headings[key], article=dict(COLUMNS)[key],
+                values=Markup("").join(Markup("<dd>{}</dd>").format(v or not_stated) for v in entry[key]))
+            for key in per_register)
+        parts.append(Markup('<h3>{}</h3><dl class="rk-record-register">{}</dl>').format(register, facts))
+    security = Markup("").join(parts)
     updated = t.format_date(record.updated) if record.updated else t.gettext("date not stated")
     meta = t.gettext("Updated {date}").format(date=updated) + " · " + t.gettext("Version {version}").format(
         version=record.statement_version)
@@ -261,8 +291,10 @@ def _html(record: Record) -> Markup:
         '<body><main class="rk-record"><h1>{title}</h1><p class="rk-record-meta">{meta}</p>'
         '<dl class="rk-record-controller">{controller}</dl>'
         '<table class="rk-record-activities"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-        "</main></body></html>\n").format(lang=record.lang.value, title=record.title, style=Markup(_STYLE),
-                                          meta=meta, controller=controller, head=head, body=body)
+        '<section class="rk-record-registers"><h2>{registers_title}</h2>{security}'
+        "</section></main></body></html>\n").format(
+            lang=record.lang.value, title=record.title, style=Markup(_STYLE), meta=meta, controller=controller,
+            head=head, body=body, registers_title=t.gettext("Registers"), security=security)
 
 
 def _csv(record: Record) -> str:

@@ -122,6 +122,7 @@ def test_record_in_every_format(path: Path, locale: str, tmp_path: Path) -> None
     assert all(row.activity and row.data_categories for row in record.rows)
     html = str(render_record(statement, locale=locale, format="html"))
     assert html.count("<tr>") == purposes + 1
+    assert len(statement.registers) == html.count(record.rows[0].security)  # once per register, below the table
     assert '@page { size: A4 landscape' in html
     rows = list(csv.reader(io.StringIO(str(render_record(statement, locale=locale, format="csv")))))
     assert [record.headings[k] for k, _ in COLUMNS] == rows[0]

@@ -24,6 +24,10 @@ from markupsafe import Markup
 from rekisterikit.model import Language, LocalizedText, Purpose, RecipientRole, Register, Statement
 from rekisterikit.render.i18n import Translator, language, translator
 
+# GDPR 30(1)(a)-(g), 30(3)-(5): the wording was checked against several independent quotations of Regulation (EU)
+# 2016/679 that agree word for word; EUR-Lex itself was not reachable from the project's search tool [M: re-check
+# the exact wording on EUR-Lex].
+
 __all__ = ["COLUMNS", "Record", "RecordRow", "build_record", "render_record"]
 
 Format = Literal["html", "csv", "xlsx", "json"]

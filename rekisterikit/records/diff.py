@@ -490,6 +490,11 @@ def _pairs(old: Sequence[Any], new: Sequence[Any], key: Callable[[Any], str]
             yield (ident, before[i] if i < len(before) else None, after[i] if i < len(after) else None)
 
 
+# GDPR 13(3): "Where the controller intends to further process the personal data for a purpose other than that for
+# which the personal data were collected, the controller shall provide the data subject prior to that further
+# processing with information on that other purpose and with any relevant further information as referred to in
+# paragraph 2." Checked against quotations of the Regulation, not on EUR-Lex itself [M]. A changed legal basis is
+# classed with it because it changes what the visitor was told the processing rests on.
 def _purpose_field(name: str, a: Any, b: Any) -> tuple[ChangeKind, ChangeClass, bool] | None:
     if name == "legal_basis":
         return ChangeKind.LEGAL_BASIS_CHANGED, ChangeClass.MATERIAL, False

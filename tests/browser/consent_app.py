@@ -52,6 +52,7 @@ class ConsentShop:
         self.service = ConsentService(statement or shop_statement(), config or ConsentConfig(secret=SECRET), store)
         self.requests: Counter[str] = Counter()
         self.theme_first = False
+        self.theme = True
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "/")
@@ -113,7 +114,7 @@ class ConsentShop:
         if "google-analytics" in keys:
             gated += deferred_script("statistics", "/ga-stand-in.js", service="google-analytics")
             gated += deferred_script("marketing", "/pixel-stand-in.js", service="meta-pixel")
-        theme = Markup('<link rel="stylesheet" href="/theme.css">')
+        theme = Markup('<link rel="stylesheet" href="/theme.css">') if self.theme else Markup("")
         assets = (theme + static_tags("/static/")) if self.theme_first else (static_tags("/static/") + theme)
         assets += consent_mode_script(state)
         html = Markup(

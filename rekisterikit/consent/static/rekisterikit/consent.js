@@ -114,11 +114,12 @@
 
   function hide() {
     if (!root) { return; }
-    var hadFocus = root.contains(document.activeElement);
+    var active = document.activeElement;
+    // The focus was in the banner (or fell to <body> when the pressed button was disabled during the request).
+    var lost = !active || active === document.body || root.contains(active);
     root.hidden = true;
-    if (hadFocus) {
-      var back = opener && document.contains(opener) ? opener : document.querySelector("[data-rk-open]");
-      if (back && back.focus) { back.focus(); }
+    if (lost && opener && document.contains(opener) && opener.focus) {
+      opener.focus();  // back to the link (or control) the banner was opened from
     }
     opener = null;
   }
@@ -302,6 +303,10 @@
     activate: activate
   };
 
+  // Early in the document order: keyboard and screen reader users reach the banner first, wherever the shop put it.
+  if (root && document.body && document.body.firstElementChild !== root) {
+    document.body.insertBefore(root, document.body.firstChild);
+  }
   bind(root);
   bind(page);
   bindBoxes(root);

@@ -1,4 +1,4 @@
-"""The dated reference data: EEA members and adequacy decisions."""
+"""The dated reference data: EEA members, adequacy decisions and providers commonly outside the EEA."""
 
 from __future__ import annotations
 
@@ -27,3 +27,19 @@ def test_adequacy_list_is_dated_and_marks_the_us_as_dpf_only() -> None:
         decisions)
     assert dt.date(2031, 12, 27) == decisions["GB"].valid_until
     assert all(d.verified in ("V", "S", "M") for d in decisions.values())
+
+
+def test_providers_are_dated_outside_the_eea_and_matched_as_whole_words() -> None:
+    """Every listed provider group is placed outside the EEA; names match whole words only, cookies by pattern."""
+    as_of, providers = data.providers()
+    assert as_of <= dt.date.today()
+    assert [] == [p.name for p in providers if p.country in data.eea().codes]
+    by_name = {p.name: p for p in providers}
+    google, meta = by_name["Google"], by_name["Meta"]
+    assert google.named_in("Google Ireland Limited (Google Analytics)")
+    assert not google.named_in("Googleplex Oy"), "a whole word, not a prefix"
+    assert meta.named_in("Meta Platforms Ireland Limited")
+    assert not meta.named_in("Metallityö Oy")
+    assert google.sets_cookie("_ga_ABC123")
+    assert google.sets_cookie("_ga_*")
+    assert not google.sets_cookie("_gax")

@@ -286,10 +286,11 @@ def _purposes(run: _Run) -> None:
 
 
 def _introduction(run: _Run) -> frozenset[int]:
-    """The first sentences under the title ("Tässä selosteessa kerrotaan, mihin tarkoituksiin …"), which describe
-    the statement rather than the processing. Later sentences of a title section are the statement itself: a
-    statement whose headings are unknown, or that has none, is all title section."""
-    return frozenset(sorted(run.k("title"))[:3])
+    """The opening sentences under the title that speak of the statement itself ("Tässä selosteessa kerrotaan, mihin
+    tarkoituksiin …"); other sentences of a title section are the statement's content (a statement whose headings
+    are unknown, or that has none, is all title section)."""
+    opening = sorted(run.k("title"))[:5]
+    return frozenset(i for i in opening if "title" in classify_heading(run.unit(i).text))
 
 
 def _invalid_as_basis(run: _Run, index: int) -> bool:

@@ -303,3 +303,11 @@ def test_an_example_in_a_rights_list_is_not_vague_wording() -> None:
     """'(forbid marketing for example)' in a rights list leaves nothing about the processing open."""
     text = "Your rights\nYou have the right to limit the processing of your data (forbid marketing for example)."
     assert "RK-LINT-VAGUE" not in _rules(text, "en")
+
+
+def test_population_register_prohibitions_are_current_law() -> None:
+    """'kieltää … suoramarkkinointiin, markkina- ja mielipidetutkimukseen sekä henkilömatrikkelia ja sukututkimusta
+    varten' is the wording of the population information act (661/2009), still in force: not outdated law."""
+    text = ("Voit kieltää tietojesi luovutuksen väestötietojärjestelmästä suoramarkkinointiin, markkina- ja "
+            "mielipidetutkimukseen sekä henkilömatrikkelia ja sukututkimusta varten.")
+    assert "RK-LINT-KIELTO-OIKEUS" not in _rules(text, "fi")

@@ -23,6 +23,15 @@ settings.register_profile("fuzz", max_examples=2000, deadline=None,
 settings.load_profile("ci" if __import__("os").environ.get("CI") else "dev")
 
 
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks the environment's language (LC_ALL, LC_MESSAGES, LANG); tests see English unless
+    they set one, whatever the developer's locale."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def examples_dir() -> Path:
     """The directory of example statement files."""

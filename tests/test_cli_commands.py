@@ -89,6 +89,7 @@ def test_locale_governs_check_and_show_alike(files: dict[str, Path], monkeypatch
     main(["check", "--select", "RK-CONTROLLER-CONTACT", str(files["deficient"])])
     main(["show", str(files["deficient"])])
     out = capsys.readouterr().out
+    assert f"{files['deficient']}: fel 1, varningar 0, anmärkningar 0" in out
     assert "Fel (1)" in out
     assert "Personuppgiftsansvarig: Esimerkki Oy (inget FO-nummer)" in out
     main(["show", "--locale", "fi", str(files["deficient"])])

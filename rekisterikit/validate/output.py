@@ -41,6 +41,11 @@ _HEADINGS = {
     Severity.INFO: {"fi": "Huomautukset", "sv": "Anmärkningar", "en": "Notes"},
 }
 _NONE = {"fi": "Ei havaintoja.", "sv": "Inga anmärkningar.", "en": "No findings."}
+_COUNTS = {
+    Severity.ERROR: {"fi": "virheet", "sv": "fel", "en": "error"},
+    Severity.WARNING: {"fi": "varoitukset", "sv": "varningar", "en": "warning"},
+    Severity.INFO: {"fi": "huomautukset", "sv": "anmärkningar", "en": "info"},
+}
 
 
 @cache
@@ -82,7 +87,7 @@ def to_text(report: Report, locale: Language | str, *, colour: bool = False, wid
     locator = _locator(report.source)
     counts = report.summary
     head = report.source or "<statement>"
-    lines = [paint("1", head) + ": " + ", ".join(f"{s.value} {counts[s.value]}" for s in Severity)]
+    lines = [paint("1", head) + ": " + ", ".join(f"{_COUNTS[s][lang]} {counts[s.value]}" for s in Severity)]
     if not report.findings:
         lines.append(_NONE[lang])
     for severity in Severity:

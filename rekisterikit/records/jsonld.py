@@ -134,7 +134,7 @@ def _purpose(register: Register, p: Purpose) -> dict[str, Any]:
     for rule in register.retention_for(p):
         condition: dict[str, Any] = {"@type": "dpv:StorageDuration"}
         if rule.period is not None:
-            condition["hasDuration"] = {"@type": "dpv:Duration", "value": str(rule.period)}
+            condition["hasDuration"] = {"@type": "dpv:TemporalDuration", "value": str(rule.period)}
         if rule.criteria is not None:
             condition["description"] = _texts(rule.criteria)
         storage.append(condition)

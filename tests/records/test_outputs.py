@@ -188,14 +188,18 @@ def test_record_rules_only_for_statements_with_a_record() -> None:
     assert [] == [f.rule for f in validate(_with_record(CORRECTED), select=["RK-RECORD"]).findings]
 
 
-#: DPV 2.1 terms the export may use, checked against the DPV specification and its published modules
-#: (dpv:Process, dpv:PersonalDataProcess and dpv:hasProcess in modules/process.ttl; the others in the DPV
-#: specification's processing, context, entities and legal-basis modules).
+#: DPV 2.1 terms the export may use. Checked in the DPV 2.1 modules themselves: dpv:Process, PersonalDataProcess,
+#: hasProcess (process.ttl); hasDuration, Duration, TemporalDuration (context.ttl); hasConsentStatus (consent.ttl);
+#: ConsentGiven, ConsentRefused, ConsentWithdrawn (consent_status.ttl). In the DPV-ODRL mapping the DPVCG publishes:
+#: hasLegalBasis, hasRecipient, hasPersonalData, hasDataController, hasLocation. The rest (Purpose, hasPurpose,
+#: PersonalData, Recipient, DataController, DataProcessor, JointDataControllers, Authority, DataSubject,
+#: hasDataSubject, StorageDuration, hasStorageCondition) from DPV's documentation and its users, not re-read in the
+#: Turtle source.
 DPV_TERMS = {
     "PersonalDataProcess", "hasProcess", "hasDataController", "hasPurpose", "Purpose", "hasLegalBasis",
     "hasPersonalData", "PersonalData", "hasRecipient", "Recipient", "DataController", "DataProcessor",
     "JointDataControllers", "Authority", "hasLocation", "hasStorageCondition", "StorageDuration", "hasDuration",
-    "Duration", "hasConsentStatus", "ConsentGiven", "ConsentRefused", "ConsentWithdrawn", "hasDataSubject",
+    "TemporalDuration", "hasConsentStatus", "ConsentGiven", "ConsentRefused", "ConsentWithdrawn", "hasDataSubject",
     "DataSubject",
 }
 

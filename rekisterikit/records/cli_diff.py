@@ -31,8 +31,8 @@ EXIT_CODES = {0: "nothing material changed", 1: "a material change (a new purpos
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``diff`` arguments."""
-    parser.add_argument("old", metavar="OLD", help="the earlier statement: a file, or REV:PATH from git "
-                                                   "(e.g. HEAD~1:statement.toml)")
+    parser.add_argument("old", metavar="OLD", help="the earlier statement: a file, - for TOML on standard input, or "
+                                                   "REV:PATH from git (e.g. HEAD~1:statement.toml)")
     parser.add_argument("new", metavar="NEW", help="the later statement: a file, or REV:PATH from git")
     parser.add_argument("--format", choices=["text", "markdown", "json"], default="text",
                         help="output format (default: text)")
@@ -57,13 +57,16 @@ def _git_show(spec: str) -> str | None:
 
 
 def read_statement(spec: str) -> Statement:
-    """Load a statement from a file, or from git when ``spec`` is ``REV:PATH`` and no such file exists.
+    """Load a statement from a file, ``-`` (TOML on standard input), or git when ``spec`` is ``REV:PATH`` and no
+    such file exists.
 
     Raises:
         LoadError: the file or revision cannot be read, or is not a valid statement.
     """
     from rekisterikit.load import load, loads
 
+    if spec == "-":
+        return loads(sys.stdin.read(), "toml", source="<stdin>")
     if Path(spec).exists() or ":" not in spec:
         return load(spec)
     path = spec.split(":", 1)[1]
@@ -82,6 +85,9 @@ def run(args: argparse.Namespace) -> int:
     from rekisterikit.records.notice import change_lines
     from rekisterikit.render.i18n import translator
 
+    if args.old == "-" and args.new == "-":
+        print("rekisterikit diff: only one of OLD and NEW can be - (standard input)", file=sys.stderr)
+        return 2
     old = read_statement(args.old)
     new = read_statement(args.new)
     result = diff(old, new)

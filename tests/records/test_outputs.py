@@ -87,6 +87,15 @@ def test_diff_command_exit_status_and_json(capsys: pytest.CaptureFixture[str]) -
     assert "Inga ändringar." in capsys.readouterr().out
 
 
+def test_diff_command_reads_standard_input(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """OLD or NEW can be - (TOML on standard input); not both."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(CORRECTED.read_text(encoding="utf-8")))
+    assert 0 == main(["diff", "-", str(CORRECTED), "--format", "json"])
+    assert [] == json.loads(capsys.readouterr().out)["changes"]
+    assert 2 == main(["diff", "-", "-"])
+
+
 def test_diff_command_reports_an_unreadable_revision(capsys: pytest.CaptureFixture[str]) -> None:
     """A REV:PATH that is neither a file nor a git revision is one line on stderr and exit 2."""
     assert 2 == main(["diff", "no-such-rev:statement.toml", str(CORRECTED)])

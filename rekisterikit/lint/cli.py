@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--input-format", choices=("txt", "md", "html"), default=None,
                         help="how to read the file (default: from its suffix or content)")
     parser.add_argument("--locale", choices=[lang.value for lang in Language], default=None,
-                        help="language of the messages (default: the statement's language)")
+                        help="language of the messages (default: from LANG, else en); JSON output carries every "
+                             "language's message")
     parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
                         help="output format (default: text)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), default="error",
@@ -101,10 +102,11 @@ def sarif(report: Report, locale: Language | str, input_format: str = "txt") -> 
 
 def run(args: argparse.Namespace) -> int:
     """Read, lint and report; return the exit status."""
+    from rekisterikit.cliutil import language
     from rekisterikit.lint.document import UnreadableInput, read_document
     from rekisterikit.lint.linter import lint_document
-    from rekisterikit.validate.cli import use_colour
-    from rekisterikit.validate.output import to_json, to_text
+    from rekisterikit.validate.cli import report_dict, use_colour
+    from rekisterikit.validate.output import to_text
 
     try:
         document = read_document(args.file, args.input_format)
@@ -119,9 +121,9 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"rekisterikit lint: {exc}", file=sys.stderr)
         return 2
-    locale = Language(args.locale) if args.locale else result.language
+    locale = language(args.locale)
     if args.format == "json":
-        sys.stdout.write(to_json(report, locale))
+        sys.stdout.write(json.dumps(report_dict(report, locale), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "sarif":
         sys.stdout.write(json.dumps(sarif(report, locale, document.format), ensure_ascii=False, indent=2) + "\n")
     else:

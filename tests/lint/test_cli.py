@@ -81,7 +81,7 @@ def test_unreadable_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_lang_overrides_detection(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """--lang reads the text with the given lexicon; messages follow --locale or the statement's language."""
+    """--lang reads the text with the given lexicon; messages follow --locale or the environment (English here)."""
     path = tmp_path / "notice.md"
     path.write_text("# Retention\n\nWe keep your data for as long as necessary.\n", encoding="utf-8")
     main(["lint", str(path), "--lang", "fi", "--format", "json"])

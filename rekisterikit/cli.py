@@ -28,7 +28,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("import", "rekisterikit.lint.import_cli", "make a draft statement file from a statement in prose"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
     ("diff", "rekisterikit.records.cli_diff", "what changed between two statements, and whether it is material"),
-    ("processing-record", "rekisterikit.records.cli_record",
+    ("processing-record", "rekisterikit.processing_record",
      "the Art. 30 record of processing activities as HTML, CSV, XLSX or JSON"),
     ("init", "rekisterikit.init", "write a new statement file from a few questions (or options)"),
     ("completion", "rekisterikit.completion", "print a shell completion script (bash or zsh)"),

@@ -7,7 +7,8 @@ record. The data subjects and security measures come from the statement's intern
 never published; everything else from the published statement, so the two cannot drift apart.
 
 The record is kept in writing and made available to the supervisory authority on request (GDPR 30(3)–(4)); the
-HTML form is a printable page, CSV and XLSX open in a spreadsheet, JSON is for other tools.
+HTML form is a printable page, CSV opens in a spreadsheet, JSON is for other tools. The XLSX workbook is written by
+:mod:`rekisterikit.xlsx` (the ``xlsx`` extra, openpyxl), outside the core.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from rekisterikit.render.i18n import Translator, language, translator
 
 __all__ = ["COLUMNS", "Record", "RecordRow", "build_record", "render_record"]
 
-Format = Literal["html", "csv", "xlsx", "json"]
+Format = Literal["html", "csv", "json"]
 
 #: The record's columns: key and the GDPR 30(1) point it answers.
 COLUMNS: tuple[tuple[str, str], ...] = (
@@ -311,62 +312,25 @@ def _csv(record: Record) -> str:
     return buffer.getvalue()
 
 
-def _xlsx(record: Record) -> bytes:
-    try:
-        from openpyxl import Workbook
-        from openpyxl.styles import Alignment, Font
-    except ImportError:  # pragma: no cover - depends on the installed extras
-        raise ImportError("the xlsx format needs openpyxl: pip install 'rekisterikit[xlsx]'") from None
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = record.title[:31]
-    sheet.append([record.title])
-    sheet["A1"].font = Font(bold=True, size=14)
-    for label, value in record.controller:
-        sheet.append([label, value])
-    sheet.append([])
-    header_row = sheet.max_row + 1
-    sheet.append([record.headings[key] for key, _ in COLUMNS])
-    for cell in sheet[header_row]:
-        cell.font = Font(bold=True)
-    for row in record.rows:
-        # openpyxl writes strings as text cells; a leading "=" would still be read as a formula, so quote it.
-        sheet.append([("'" + c) if c.startswith("=") else c for c in row.cells()])
-    for column, width in zip("ABCDEFGHI", (22, 40, 22, 24, 32, 36, 36, 36, 40), strict=True):
-        sheet.column_dimensions[column].width = width
-    for cells in sheet.iter_rows(min_row=header_row):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = f"A{header_row + 1}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
 def render_record(statement: Statement, *, locale: Language | str, format: Format = "html"  # noqa: A002
-                  ) -> Markup | str | bytes:
+                  ) -> Markup | str:
     """The record of processing activities as a printable HTML page, CSV, XLSX or JSON.
 
     Args:
         statement: the statement.
         locale: the language of the headings and texts.
-        format: ``"html"`` (:class:`~markupsafe.Markup`), ``"csv"`` (``str``, one header row), ``"xlsx"``
-            (``bytes``; needs the ``xlsx`` extra, openpyxl) or ``"json"`` (``str``).
+        format: ``"html"`` (:class:`~markupsafe.Markup`), ``"csv"`` (``str``, one header row) or ``"json"``
+            (``str``). The XLSX workbook is :func:`rekisterikit.xlsx.render_record_xlsx` (the ``xlsx`` extra).
 
     Raises:
         ValueError: an unknown format or locale.
-        ImportError: ``"xlsx"`` without openpyxl installed.
     """
     record = build_record(statement, locale=locale)
     if format == "html":
         return _html(record)
     if format == "csv":
         return _csv(record)
-    if format == "xlsx":
-        return _xlsx(record)
     if format == "json":
         return json.dumps(record.as_dict(), ensure_ascii=False, indent=2) + "\n"
-    raise ValueError(f"unknown format {format!r} (one of html, csv, xlsx, json)")
+    raise ValueError(f"unknown format {format!r} (one of html, csv, json; the workbook is "
+                     "rekisterikit.xlsx.render_record_xlsx)")

@@ -21,6 +21,7 @@ from rekisterikit.records.jsonld import consent_record_jsonld, statement_jsonld
 from rekisterikit.records.notice import changelog, render_with_changes
 from rekisterikit.render import render
 from rekisterikit.validate import validate
+from rekisterikit.xlsx import render_record_xlsx
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "statements"
 PUBLISHED = EXAMPLES / "kalvokeskus.toml"
@@ -136,7 +137,7 @@ def test_record_in_every_format(path: Path, locale: str, tmp_path: Path) -> None
     rows = list(csv.reader(io.StringIO(str(render_record(statement, locale=locale, format="csv")))))
     assert [record.headings[k] for k, _ in COLUMNS] == rows[0]
     assert purposes == len(rows) - 1
-    xlsx = render_record(statement, locale=locale, format="xlsx")
+    xlsx = render_record_xlsx(statement, locale=locale)
     assert isinstance(xlsx, bytes)
     target = tmp_path / "record.xlsx"
     target.write_bytes(xlsx)

@@ -3,6 +3,9 @@
 The record is built from the published statement and its internal ``[record]`` part (data subjects, security
 measures), in Finnish, Swedish or English, as a printable HTML page, CSV, XLSX (the ``xlsx`` extra) or JSON. What
 the record lacks that Art. 30(1) requires is printed to standard error, one line each; ``--strict`` makes that exit 1.
+
+The command lives outside :mod:`rekisterikit.records` because it may write a workbook through the ``xlsx`` extra
+(:mod:`rekisterikit.xlsx`), which the core never imports.
 """
 
 from __future__ import annotations
@@ -42,17 +45,23 @@ def run(args: argparse.Namespace) -> int:
         return 2
     statement = load(args.file)
     locale = args.locale or statement.default_language
-    try:
-        output = render_record(statement, locale=locale, format=args.format)
-    except ImportError as exc:
-        print(f"rekisterikit processing-record: {exc}", file=sys.stderr)
-        return 2
+    output: str | bytes
+    if args.format == "xlsx":
+        from rekisterikit.xlsx import render_record_xlsx
+
+        try:
+            output = render_record_xlsx(statement, locale=locale)
+        except ImportError as exc:
+            print(f"rekisterikit processing-record: {exc}", file=sys.stderr)
+            return 2
+    else:
+        output = str(render_record(statement, locale=locale, format=args.format))
     report = validate(statement, select=["RK-RECORD"])
     for finding in report.findings:
         print(f"{args.file}: {finding.rule}: {finding.message.resolve(locale)[0]} @ {finding.path}",
               file=sys.stderr)
     if args.output is None:
-        sys.stdout.write(str(output))
+        sys.stdout.write(str(output))  # bytes only for xlsx, which needs -o
     elif isinstance(output, bytes):
         Path(args.output).write_bytes(output)
     else:

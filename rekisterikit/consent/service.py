@@ -363,14 +363,22 @@ def parse_form(form: Mapping[str, Any]) -> tuple[ConsentAction, frozenset[Cookie
 _RECENT_RECEIPTS = 4096
 
 
-def gpc_receipt_id(stored: ConsentState, version: str) -> str:
+def gpc_receipt_id(stored: ConsentState, version: str, decisions: int = 0) -> str:
     """The receipt id of the GPC change of the consent ``stored`` under the statement ``version``.
 
     The same stale cookie replayed with ``Sec-GPC: 1`` yields the same id, and every store keeps a receipt id once,
     so a GPC change is recorded once per consent id, statement version and stored decision, however often a
     request repeats it (a GET needs no CSRF token, so anyone could otherwise fill the log).
+
+    Args:
+        stored: the consent in the request's cookie, which still allows what the signal turns off.
+        version: the current statement version.
+        decisions: how many decisions other than GPC changes the log holds for the consent: two identical
+            decisions within one second give byte-identical cookies, and only this count tells the GPC change after
+            the second one from a replay of the first.
     """
-    name = f"rekisterikit:gpc:{stored.consent_id}:{version}:{stored.fingerprint}:{stored.given_at.isoformat()}"
+    name = (f"rekisterikit:gpc:{stored.consent_id}:{version}:{stored.fingerprint}:{stored.given_at.isoformat()}:"
+            f"{decisions}")
     return str(uuid.uuid5(uuid.NAMESPACE_URL, name))
 
 
@@ -571,7 +579,7 @@ class ConsentService:
             return None
         return self._decide(state.granted, state.services, ConsentMethod.GPC, cookies=cookies, headers=headers,
                             locale=state.locale, subject=subject, https=https,
-                            receipt_id=gpc_receipt_id(state, self.version))
+                            receipt_id=gpc_receipt_id(state, self.version, self._decisions(state.consent_id)))
 
     def decide(self, form: Mapping[str, Any], *, cookies: Cookies = None, headers: Headers = None, locale: str,
                method: ConsentMethod | None = None, subject: str | None = None, https: bool = False) -> Decision:
@@ -703,6 +711,12 @@ class ConsentService:
                                         samesite=self.config.samesite) for n in delete)
         return Decision(state=state, record=record, cookie=cookie, delete_cookies=delete, expire=expire,
                         consent_mode=self.consent_mode(state))
+
+    def _decisions(self, consent_id: str) -> int:
+        """How many records of the consent the store holds that are not GPC changes (0 without a store)."""
+        if self.store is None:
+            return 0
+        return sum(1 for r in self.store.history(consent_id) if r.method is not ConsentMethod.GPC)
 
     def _already_recorded(self, receipt_id: str | None) -> bool:
         """Whether this process stored the record with ``receipt_id`` recently (only GPC records have fixed ids)."""

@@ -360,3 +360,18 @@ def test_gpc_after_a_new_accept_all_is_recorded_again(service: ConsentService, s
     assert service.refresh(_cookies(again.cookie), GPC) is not None
     methods = [r.method for r in store.history(first.state.consent_id)]
     assert [ConsentMethod.ACCEPT_ALL, ConsentMethod.GPC, ConsentMethod.ACCEPT_ALL, ConsentMethod.GPC] == methods
+
+
+def test_gpc_after_an_identical_decision_in_the_same_second_is_recorded_again(service: ConsentService,
+                                                                            store: MemoryConsentStore) -> None:
+    """Accept all, GPC, accept all again within the same second (a byte-identical cookie), GPC: two GPC records.
+
+    Found by the HTTP load test: the second change was taken for a replay of the first."""
+    first = service.decide({"rk-action": "accept_all"}, locale="fi")
+    assert service.refresh(_cookies(first.cookie), GPC) is not None
+    again = service.decide({"rk-action": "accept_all"}, locale="fi", cookies=_cookies(first.cookie))
+    assert again.cookie.value == first.cookie.value
+    assert service.refresh(_cookies(again.cookie), GPC) is not None
+    assert service.refresh(_cookies(again.cookie), GPC) is not None  # a replay: no third record
+    methods = [r.method for r in store.history(first.state.consent_id)]
+    assert 2 == methods.count(ConsentMethod.GPC)

@@ -216,10 +216,14 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _typo(old: str | None, new: str | None) -> bool:
-    """A small correction of the same thing: the numbers are unchanged and the letters nearly so."""
+    """A small correction of the same thing: the numbers unchanged, short parts (a staircase letter ``A``) too,
+    and the letters of the longer words nearly so."""
     if old is None or new is None:
         return False
     if _DIGITS.findall(old) != _DIGITS.findall(new):
+        return False
+    a, b = old.casefold().split(), new.casefold().split()
+    if [w for w in a if len(w) <= 2] != [w for w in b if len(w) <= 2]:
         return False
     return difflib.SequenceMatcher(None, old.casefold(), new.casefold()).ratio() >= 0.8
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,14 +54,15 @@ def test_typo_in_the_address_is_editorial() -> None:
     assert not result.reconsent
 
 
-def test_moving_house_is_information() -> None:
-    """A different street number is a new address: information, not editorial."""
+@pytest.mark.parametrize(("before", "after"), [("18 A 59", "20 A 59"), ("18 A 59", "18 B 59")])
+def test_moving_house_is_information(before: str, after: str) -> None:
+    """A different street number or staircase is a new address: information, not editorial."""
     new = _corrected()
     address = new.controller.address
     assert address is not None
     assert address.street is not None
     old = attrs.evolve(new, controller=attrs.evolve(new.controller, address=attrs.evolve(
-        address, street=address.street.replace("18", "20"))))
+        address, street=address.street.replace(before, after))))
     assert [ChangeClass.INFORMATION] == [c.cls for c in diff(old, new).changes]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
@@ -21,6 +22,7 @@ from rekisterikit.model import (
     Statement,
 )
 from rekisterikit.validate import data
+from rekisterikit.validate.needles import needles
 from rekisterikit.validate.registry import REGISTRY, Registry
 
 __all__ = [
@@ -144,12 +146,45 @@ class Context:
             found.append((path, value, tuple(v.lower() for v in variants)))
         return tuple(found)
 
+    @cached_property
+    def _corpus(self) -> tuple[str, list[int]]:
+        """Every lower-cased text variant joined (``\0`` between them), and where each text's variants start."""
+        starts: list[int] = []
+        parts: list[str] = []
+        offset = 0
+        for _, _, lowered in self.texts:
+            starts.append(offset)
+            for low in lowered:
+                parts.append(low)
+                offset += len(low) + 1
+        return "\0".join(parts), starts
+
+    def _candidates(self, pattern: re.Pattern[str]) -> Iterable[int]:
+        """Indexes into :attr:`texts` of the texts the pattern can match in (all, without literal needles)."""
+        found = needles(pattern)
+        if found is None:
+            return range(len(self.texts))
+        corpus, starts = self._corpus
+        indexes: set[int] = set()
+        for needle in found:
+            position = corpus.find(needle)
+            while position != -1:
+                index = bisect_right(starts, position) - 1
+                indexes.add(index)
+                following = starts[index + 1] if index + 1 < len(starts) else len(corpus)
+                position = corpus.find(needle, following)
+        return sorted(indexes)
+
     def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
         """Yield ``(path, matched text)`` for the first match of a lower-case ``pattern`` in each text.
 
         The pattern is matched against the lower-cased text; the match is returned as written when possible.
+        Texts that contain none of the pattern's literal prefixes (:func:`~rekisterikit.validate.needles.needles`)
+        are skipped without running the expression on them.
         """
-        for path, value, lowered in self.texts:
+        texts = self.texts
+        for index in self._candidates(pattern):
+            path, value, lowered = texts[index]
             originals = value.texts() if isinstance(value, LocalizedText) else (value,)
             for original, low in zip(originals, lowered, strict=True):
                 match = pattern.search(low)

@@ -29,3 +29,22 @@ def test_margin_demands_a_clear_winner() -> None:
     mixed = "ja ja ja and and the"
     assert {Language.FI: 3, Language.SV: 0, Language.EN: 3} == language_scores(mixed)
     assert Language.SV == detect_language(mixed, Language.SV, margin=2.0)
+
+
+def test_scoring_many_texts_at_once_equals_scoring_each() -> None:
+    """language_scores_many gives every text the scores language_scores gives it alone (one pass for all)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from rekisterikit.lint.language import language_scores, language_scores_many
+
+    words = st.sampled_from(["ja", "och", "the", "on", "att", "of", "Tietoja,", "(esim.", "don't", "it's", "123",
+                             "RKTEXTBREAK", "rktextbreak", "a_b", "käsittelemme", " ", "\n"])
+    texts = st.lists(st.lists(words, max_size=12).map(" ".join), max_size=8)
+
+    @settings(max_examples=200, deadline=None)
+    @given(texts)
+    def check(items: list[str]) -> None:
+        assert [language_scores(t) for t in items] == language_scores_many(items)
+
+    check()

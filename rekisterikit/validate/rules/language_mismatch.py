@@ -63,17 +63,23 @@ description = "Vi behandlar uppgifterna för att leverera beställningen och fö
     + 'description.fi = "Käsittelemme tietoja tilauksen toimittamiseksi ja asiakassuhteen hoitamiseksi."\n',
 )
 def language_mismatch(ctx: Context) -> Iterator[Hit]:
-    from rekisterikit.lint.language import language_scores
+    from rekisterikit.lint.language import language_scores_many
 
+    candidates: list[tuple[str, Language, bool]] = []
+    contents: list[str] = []
     for path, value, _ in ctx.texts:
         if not isinstance(value, LocalizedText):
             continue
         several = len(value.languages) > 1
         for filed in value.languages:
             content = value.get(filed) or ""
-            scores = language_scores(content)
-            detected, best = max(scores.items(), key=lambda item: item[1])
-            if detected is filed or best < MIN_EVIDENCE or best < scores[filed] * MARGIN:
+            if content.count(" ") + 1 < MIN_EVIDENCE:  # too few words to hold the evidence needed
                 continue
-            yield Hit(f"{path}.{filed.value}" if several else path,
-                      {"filed": _NAMES[filed], "detected": _NAMES[detected]})
+            candidates.append((path, filed, several))
+            contents.append(content)
+    for (path, filed, several), scores in zip(candidates, language_scores_many(contents), strict=True):
+        detected, best = max(scores.items(), key=lambda item: item[1])
+        if detected is filed or best < MIN_EVIDENCE or best < scores[filed] * MARGIN:
+            continue
+        yield Hit(f"{path}.{filed.value}" if several else path,
+                  {"filed": _NAMES[filed], "detected": _NAMES[detected]})

@@ -270,7 +270,7 @@ def outdated_law(ctx: Context) -> Iterator[Hit]:
 
 
 _OUTDATED_TERMS = re.compile(
-    r"rekisteriselost\w*|tarkastusoikeu\w*|kielto-oikeu\w*|tietosuojalautakun\w*|(?<!ja )viestintäviras\w*|"
+    r"rekisteriselost\w*|tarkastusoikeu\w*|kielto-oikeu\w*|tietosuojalautakun\w*|v(?<!ja v)iestintäviras\w*|"
     r"tietoyhteiskuntakaar\w*|registerbeskrivning\w*|granskningsrätt\w*|oikeus kieltää|"
     r"suoramainon\w*,? etämyyn\w*|etämyyn\w* ja muu\w* suoramarkkinoin\w*")
 
@@ -367,16 +367,20 @@ def ignore_invalid(ctx: Context) -> Iterator[Hit]:
 
 
 #: "Not linked to identity" claims about browser data, IP addresses or cookie identifiers.
+# Matched against lower-cased text (Context.search_texts), so no IGNORECASE; every alternative starts with a literal,
+# so the needle prefilter and the engine's own prefix scan skip the texts and positions where none can start.
 _NOT_IDENTIFIED = re.compile(
     r"ei (?:yhdistetä|liitetä|voida yhdistää|voi yhdistää|yhdisty)\w* [^.;]{0,40}?"
     r"(?:henkilöllisyy\w*|henkilö\w*|yksittäise\w*|tunnistettav\w*|käyttäjään)|"
-    r"(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)[^.;]{0,40}?(?:ip[- ]osoit\w*|selai\w*|kävijä\w*)|"
-    r"(?:ip[- ]osoit\w*|selai\w*|kävijä\w*)[^.;]{0,60}?(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)|"
+    r"ei (?:tunnisteta|voida tunnistaa)[^.;]{0,40}?(?:ip[- ]osoit\w*|selai\w*|kävijä\w*)|"
+    r"anonyymi\w*[^.;]{0,40}?(?:ip[- ]osoit\w*|selai\w*|kävijä\w*)|"
+    r"ip[- ]osoit\w*[^.;]{0,60}?(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)|"
+    r"selai\w*[^.;]{0,60}?(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)|"
+    r"kävijä\w*[^.;]{0,60}?(?:ei (?:tunnisteta|voida tunnistaa)|anonyymi\w*)|"
     r"(?:kopplas|sammankopplas|förknippas) inte [^.;]{0,30}?(?:identitet|person)\w*|"
     r"(?:not|never|cannot be) (?:be )?(?:linked|connected|associated|tied|combined) (?:to|with) [^.;]{0,30}?"
     r"(?:identity|identities|individuals?|person|you personally|personal data)|"
-    r"(?:ip address\w*|browser data)[^.;]{0,60}?(?:anonymous|cannot identify|does not identify)",
-    re.IGNORECASE)
+    r"(?:ip address\w*|browser data)[^.;]{0,60}?(?:anonymous|cannot identify|does not identify)")
 _LOGS = CONTROLLER + REGISTER + '''
 [[registers.data_categories]]
 key = "selaus"

@@ -12,7 +12,19 @@ from attrs import define
 
 from rekisterikit.model.values import Language, LocalizedText
 
-__all__ = ["ACTS", "SUPERVISORY_AUTHORITY", "Act", "Authority", "act"]
+__all__ = [
+    "ACTS",
+    "AUTHORITIES",
+    "FINNISH_ACTS",
+    "SUPERVISORY_AUTHORITY",
+    "Act",
+    "Authority",
+    "CatalogueEntry",
+    "act",
+    "cite_act",
+    "format_section",
+    "suggest",
+]
 
 
 @define(frozen=True, kw_only=True)
@@ -141,3 +153,82 @@ SUPERVISORY_AUTHORITY = Authority(
     email="tietosuoja@om.fi",
     url=LocalizedText(fi="https://tietosuoja.fi", sv="https://tietosuoja.fi/sv", en="https://tietosuoja.fi/en"),
 )
+
+
+# --- The catalogue of Finnish acts and authorities a statement cites by key (rekisterikit/data/acts.json) ---
+
+
+@define(frozen=True, kw_only=True)
+class CatalogueEntry:
+    """An act or authority of the catalogue, with its name in each language and where each name comes from.
+
+    Attributes:
+        key: what a statement file writes (``law = "kirjanpitolaki"``, ``authority = "verohallinto"``).
+        number: the act's number in the Statute Book of Finland (``"1336/1997"``); empty for an authority.
+        name: the name in fi, sv and en, as used in running text (sv in the definite form, "bokföringslagen").
+        url: the act's consolidated text on Finlex, or the authority's website.
+        sources: for each language, the source of the name and whether it was read there.
+    """
+
+    key: str
+    number: str
+    name: LocalizedText
+    url: str
+    sources: dict[str, dict[str, object]]
+
+
+def _load_catalogue() -> tuple[dict[str, CatalogueEntry], dict[str, CatalogueEntry]]:
+    import json
+    from importlib.resources import files
+
+    data = json.loads(files("rekisterikit.data").joinpath("acts.json").read_text(encoding="utf-8"))
+
+    def entry(item: dict[str, object]) -> CatalogueEntry:
+        return CatalogueEntry(key=str(item["key"]), number=str(item.get("number", "")),
+                              name=LocalizedText(fi=str(item["fi"]), sv=str(item["sv"]), en=str(item["en"])),
+                              url=str(item["url"]), sources=item["sources"])  # type: ignore[arg-type]
+
+    return ({a["key"]: entry(a) for a in data["acts"]}, {a["key"]: entry(a) for a in data["authorities"]})
+
+
+#: The Finnish acts a statement can cite by key, with official Finnish and Swedish names and English names.
+FINNISH_ACTS, AUTHORITIES = _load_catalogue()
+
+
+def format_section(section: str, language: Language | str) -> str:
+    """A section, or ``chapter:section``, as each language writes it: ``"2:10"`` → "2 luku 10 §" (fi),
+    "2 kap. 10 §" (sv), "chapter 2, section 10" (en); ``"10"`` → "10 §" / "10 §" / "section 10"."""
+    from rekisterikit.model.references import parse_section
+
+    chapter, number = parse_section(section)
+    lang = Language(language)
+    if lang is Language.EN:
+        return f"chapter {chapter}, section {number}" if chapter else f"section {number}"
+    if lang is Language.SV:
+        return f"{chapter} kap. {number} §" if chapter else f"{number} §"
+    return f"{chapter} luku {number} §" if chapter else f"{number} §"
+
+
+def cite_act(key: str, section: str | None, language: Language | str) -> str:
+    """An act of the catalogue cited in ``language``: "Kirjanpitolaki (1336/1997) 2 luku 10 §", "bokföringslagen
+    (1336/1997) 2 kap. 10 §", "Accounting Act (1336/1997), chapter 2, section 10".
+
+    Raises:
+        KeyError: ``key`` is not in the catalogue.
+    """
+    entry = FINNISH_ACTS[key]
+    lang = Language(language)
+    name = entry.name.get(lang) or entry.name.texts()[0]
+    text = f"{name} ({entry.number})"
+    if section is None:
+        return text
+    return f"{text}, {format_section(section, lang)}" if lang is Language.EN else (
+        f"{text} {format_section(section, lang)}")
+
+
+def suggest(key: str, known: dict[str, CatalogueEntry]) -> str | None:
+    """The catalogue key closest to a mistyped ``key``, if one is close."""
+    from difflib import get_close_matches
+
+    match = get_close_matches(key, list(known), n=1, cutoff=0.6)
+    return match[0] if match else None

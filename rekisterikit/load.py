@@ -20,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
+import attrs
 from cattrs import Converter
 from cattrs.errors import (
     BaseValidationError,
@@ -31,7 +32,16 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from cattrs.v import transform_error
 
 from rekisterikit.errors import LoadError
-from rekisterikit.model import BusinessId, Country, Duration, Language, LocalizedText, Statement, enums
+from rekisterikit.model import (
+    BusinessId,
+    Country,
+    Duration,
+    Language,
+    LegalReference,
+    LocalizedText,
+    Statement,
+    enums,
+)
 from rekisterikit.model import version as _version
 
 __all__ = [
@@ -200,6 +210,44 @@ def _make_converter(default_language: Language) -> Converter:
 
     conv.register_structure_hook(LocalizedText, structure_text)
 
+    def structure_reference(value: Any, _: Any) -> LegalReference:
+        # A plain string is free text in the default language; a table names a catalogued act (law, section) and/or
+        # gives localized text.
+        from rekisterikit.laws import FINNISH_ACTS, suggest
+
+        if isinstance(value, str) or (isinstance(value, Mapping) and value and set(value) <= set(Language)):
+            return LegalReference(text=structure_text(value, LocalizedText))  # free text, plain or per language
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a string or a table with law, section and text, got {_kind(value)}")
+        unknown = sorted(set(value) - {"law", "section", "text"})
+        if unknown:
+            raise ValueError(f"unknown field(s) {', '.join(map(str, unknown))} (a legal reference has law, section, "
+                             "text)")
+        law, section = value.get("law"), value.get("section")
+        for name, item in (("law", law), ("section", section)):
+            if item is not None and not isinstance(item, str):
+                raise TypeError(f"{name}: expected a string, got {_kind(item)}")
+        if law is not None and law not in FINNISH_ACTS:
+            close = suggest(law, FINNISH_ACTS)
+            hint = f"did you mean {close!r}? " if close else ""
+            raise ValueError(f"unknown law {law!r} ({hint}known: {', '.join(sorted(FINNISH_ACTS))}; or write the "
+                             "reference as text)")
+        text = structure_text(value["text"], LocalizedText) if "text" in value else None
+        return LegalReference(law=law, section=section, text=text)
+
+    def unstructure_reference(ref: LegalReference) -> Any:
+        if ref.law is None and ref.section is None:
+            return conv.unstructure(ref.text)
+        out: dict[str, Any] = {"law": ref.law}
+        if ref.section is not None:
+            out["section"] = ref.section
+        if ref.text is not None:
+            out["text"] = conv.unstructure(ref.text)
+        return out
+
+    conv.register_structure_hook(LegalReference, structure_reference)
+    conv.register_unstructure_hook(LegalReference, unstructure_reference)
+
     def from_string(cls: Callable[[str], T], what: str) -> Callable[[Any, Any], T]:
         def hook(value: Any, _: Any) -> T:
             if not isinstance(value, str):
@@ -231,10 +279,26 @@ def _make_converter(default_language: Language) -> Converter:
     conv.register_unstructure_hook(dt.date, lambda d: d)
 
     rename = override(rename="rekisterikit")
-    conv.register_structure_hook(
-        Statement, make_dict_structure_fn(Statement, conv, _cattrs_forbid_extra_keys=True, directives=rename))
-    conv.register_unstructure_hook(
-        Statement, make_dict_unstructure_fn(Statement, conv, _cattrs_omit_if_default=True, directives=rename))
+    structure_statement = make_dict_structure_fn(Statement, conv, _cattrs_forbid_extra_keys=True, directives=rename,
+                                                 no_cookies=override(omit=True))
+    unstructure_statement = make_dict_unstructure_fn(Statement, conv, _cattrs_omit_if_default=True,
+                                                     directives=rename, no_cookies=override(omit=True))
+
+    def structure_statement_hook(value: Any, cls: Any) -> Statement:
+        # `cookies = []` says explicitly that the site uses no cookies; an absent `cookies` says nothing.
+        statement: Statement = structure_statement(value, cls)
+        if isinstance(value, Mapping) and value.get("cookies") == []:
+            return attrs.evolve(statement, no_cookies=True)
+        return statement
+
+    def unstructure_statement_hook(statement: Statement) -> dict[str, Any]:
+        data: dict[str, Any] = unstructure_statement(statement)
+        if statement.no_cookies:
+            data["cookies"] = []
+        return data
+
+    conv.register_structure_hook(Statement, structure_statement_hook)
+    conv.register_unstructure_hook(Statement, unstructure_statement_hook)
     return conv
 
 

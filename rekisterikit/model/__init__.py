@@ -27,6 +27,7 @@ from rekisterikit.model.enums import (
 )
 from rekisterikit.model.parties import ContactPerson, Controller, Dpo, PostalAddress, Representative
 from rekisterikit.model.records import ProcessingRecord, RegisterRecord
+from rekisterikit.model.references import LegalReference
 from rekisterikit.model.register import (
     AutomatedDecisions,
     DataCategory,
@@ -72,6 +73,7 @@ __all__ = [
     "Ignore",
     "Language",
     "LegalBasis",
+    "LegalReference",
     "LocalizedText",
     "MarketingAudience",
     "MarketingChannel",

@@ -23,6 +23,7 @@ from rekisterikit.model.enums import (
     TransferMechanism,
 )
 from rekisterikit.model.parties import non_blank
+from rekisterikit.model.references import LegalReference
 from rekisterikit.model.values import Country, Duration, LocalizedText, validate_url
 
 __all__ = [
@@ -90,7 +91,7 @@ class Purpose:
         legal_basis: the GDPR 6(1) basis; ``None`` when the statement gives none.
         legitimate_interest: the concrete interest, for ``legitimate_interests``.
         legal_obligation: the law that imposes the obligation, for ``legal_obligation``
-            (e.g. ``"Kirjanpitolaki 1336/1997 2 luku 10 §"``).
+            (``{ law = "kirjanpitolaki", section = "2:10" }``, or free text).
         special_condition: the GDPR 9(2) condition when special categories are processed.
         basis_text: wording about the basis as published, kept when it is no GDPR basis (e.g. "asiakassuhde").
         direct_marketing: the channels of direct marketing this purpose uses, if any.
@@ -103,7 +104,8 @@ class Purpose:
         provision_obliged: whether the data subject is obliged to provide the data; ``None`` takes
             :attr:`Provision.obliged_by_default` (not obliged, for a contract precondition or voluntary data).
         provision_consequence: the possible consequences of not providing the data.
-        credit_register: the credit information register consulted, for credit checks.
+        credit_register: the credit information register consulted, for credit checks (text, so that it can be
+            given in every language: "Suomen Asiakastieto Oy:n luottotietorekisteri").
     """
 
     key: str = field(validator=valid_key)
@@ -111,7 +113,7 @@ class Purpose:
     kind: PurposeKind | None = None
     legal_basis: LegalBasis | None = None
     legitimate_interest: LocalizedText | None = None
-    legal_obligation: str | None = field(default=None, validator=non_blank)
+    legal_obligation: LegalReference | None = None
     special_condition: SpecialCondition | None = None
     basis_text: LocalizedText | None = None
     direct_marketing: tuple[MarketingChannel, ...] = field(default=(), validator=unique)
@@ -122,7 +124,7 @@ class Purpose:
     provision: Provision | None = None
     provision_obliged: bool | None = None
     provision_consequence: LocalizedText | None = None
-    credit_register: str | None = field(default=None, validator=non_blank)
+    credit_register: LocalizedText | None = None
 
     @property
     def obliged(self) -> bool | None:
@@ -176,6 +178,12 @@ class Recipient:
         name: the recipient's name (preferred), e.g. ``"Posti Oy"``.
         category: the category, when no name is given or to explain the name.
         role: processor, controller, joint controller or authority.
+        authority: for an authority in rekisterikit's catalogue (``"verohallinto"``), its key: the name is then
+            rendered in each language from the catalogue (Verohallinto / Skatteförvaltningen / Finnish Tax
+            Administration).
+        arrangement: for a joint controller, the essence of the arrangement between the joint controllers (GDPR
+            26(2)): who does what, and whom the data subject can turn to.
+        arrangement_url: where the arrangement, or its essence, is available.
         country: where the recipient processes the data.
         purposes: keys of the purposes for which data is disclosed.
     """
@@ -187,15 +195,22 @@ class Recipient:
     purposes: tuple[str, ...] = field(default=(), validator=key_tuple)
     description: LocalizedText | None = None
     website: str | None = field(default=None, validator=validate_url)
+    authority: str | None = field(default=None, validator=non_blank)
+    arrangement: LocalizedText | None = None
+    arrangement_url: str | None = field(default=None, validator=validate_url)
 
     def __attrs_post_init__(self) -> None:
-        if self.name is None and self.category is None:
-            raise ValueError("a recipient needs a name or a category")
+        if self.name is None and self.category is None and self.authority is None:
+            raise ValueError("a recipient needs a name or a category (or an authority)")
 
     @property
     def label(self) -> str:
-        """The name, or the category's first available text."""
-        return self.name if self.name is not None else self.category.texts()[0]  # type: ignore[union-attr]
+        """The name, the category's first available text, or the authority's key."""
+        if self.name is not None:
+            return self.name
+        if self.category is not None:
+            return self.category.texts()[0]
+        return self.authority  # type: ignore[return-value]
 
 
 @define(frozen=True, kw_only=True)
@@ -207,9 +222,11 @@ class Transfer:
         recipients: names of the recipients that receive the data there.
         mechanism: the Chapter V mechanism; ``None`` when the statement gives none.
         derogation: for ``derogation``, which point of GDPR 49(1), e.g. ``"49(1)(b)"``.
-        safeguards_copy: how to obtain a copy of the safeguards, or where they are available.
-        safeguards_url: a link to the safeguards (e.g. the SCC text or the DPF list entry).
+        safeguards_copy: for an Art. 46/47 safeguard, how to obtain a copy of it, or where it is available.
+        safeguards_url: for an Art. 46/47 safeguard, a link to it (e.g. the SCC text). An adequacy decision
+            (Art. 45, including the DPF) is a transfer basis, not a safeguard, and has no copy to obtain.
         dpf_certified: for ``dpf``, whether the recipient's certification was checked.
+        certification_url: for ``dpf``, the recipient's entry in the Data Privacy Framework list.
         impact_assessed: for a transfer on an Art. 46 safeguard, that the controller has assessed whether the
             destination's law and practice let the safeguard work (a transfer impact assessment, C-311/18).
     """
@@ -221,6 +238,7 @@ class Transfer:
     safeguards_copy: LocalizedText | None = None
     safeguards_url: str | None = field(default=None, validator=validate_url)
     dpf_certified: bool | None = None
+    certification_url: str | None = field(default=None, validator=validate_url)
     description: LocalizedText | None = None
     impact_assessed: bool = False
 
@@ -236,6 +254,14 @@ class Retention:
 
     A rule applies to the purposes and data categories it names; a rule naming neither applies to the whole
     register.
+
+    Attributes:
+        required_by: the law that imposes a duty to keep the data (Kirjanpitolaki 2:10 for vouchers): a statutory
+            retention duty.
+        based_on: the law the period is derived from without imposing any duty to keep (a limitation period, Laki
+            velan vanhentumisesta): a criterion.
+        legal_reference: a law the rule refers to, without saying which of the two it is (older files); rendered
+            as "law referred to".
     """
 
     purposes: tuple[str, ...] = field(default=(), validator=key_tuple)
@@ -243,7 +269,9 @@ class Retention:
     period: Duration | None = field(default=None, validator=_not_session)
     start: RetentionStart | None = None
     criteria: LocalizedText | None = None
-    legal_reference: str | None = field(default=None, validator=non_blank)
+    required_by: LegalReference | None = None
+    based_on: LegalReference | None = None
+    legal_reference: LegalReference | None = None
 
 
 @define(frozen=True, kw_only=True)

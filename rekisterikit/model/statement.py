@@ -9,6 +9,7 @@ from typing import Any
 
 from attrs import define, field
 
+from rekisterikit.model.consent import ConsentSettings
 from rekisterikit.model.enums import (
     CookieCategory,
     CookieConsentMechanism,
@@ -18,7 +19,6 @@ from rekisterikit.model.enums import (
     Right,
     StorageKind,
 )
-from rekisterikit.model.consent import ConsentSettings
 from rekisterikit.model.parties import Controller, Dpo, Representative, non_blank
 from rekisterikit.model.records import ProcessingRecord
 from rekisterikit.model.register import Register, unique
@@ -212,6 +212,8 @@ class Statement:
         dpo: the data protection officer, when one is designated.
         eu_representative: the EU representative of a non-EU controller.
         cookies: the cookie declaration.
+        no_cookies: the statement says explicitly that the site uses no cookies or similar techniques (``cookies =
+            []`` in a file); an empty ``cookies`` without it means the statement does not say.
         cookie_policy: how cookie consent is asked.
         consent: the consent banner's named services and the shop's own banner texts (``[consent]``).
         rights: what the statement says about rights.
@@ -231,6 +233,7 @@ class Statement:
     dpo: Dpo | None = None
     eu_representative: Representative | None = None
     cookies: tuple[Cookie, ...] = ()
+    no_cookies: bool = False
     cookie_policy: CookiePolicy = field(factory=CookiePolicy)
     consent: ConsentSettings | None = None
     rights: Rights = field(factory=Rights)
@@ -238,6 +241,10 @@ class Statement:
     changes: LocalizedText | None = None
     directives: Directives = field(factory=Directives)
     record: ProcessingRecord | None = field(default=None, validator=_record_registers)
+
+    def __attrs_post_init__(self) -> None:
+        if self.no_cookies and self.cookies:
+            raise ValueError("no_cookies: the statement declares cookies, so it cannot also say there are none")
 
     @property
     def default_language(self) -> Language:

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from rekisterikit.model.references import LegalReference
 from rekisterikit.model.values import BusinessId, Country, Duration
 
 __all__ = ["UNPUBLISHED", "canonical_json", "plain_data", "statement_version"]
@@ -46,6 +47,8 @@ def plain_data(value: Any) -> Any:
     """``value`` as plain data (dicts, lists, strings, numbers, booleans, dates), defaults left out."""
     if isinstance(value, _SCALARS):
         return str(value)
+    if isinstance(value, LegalReference) and value.law is None and value.section is None:
+        return plain_data(value.text)  # free text is written as text, as the file writes it
     if attrs.has(type(value)):
         out: dict[str, Any] = {}
         for attribute in attrs.fields(type(value)):
@@ -53,6 +56,8 @@ def plain_data(value: Any) -> Any:
             if _is_default(attribute, item):
                 continue
             out[_RENAMED.get(attribute.name, attribute.name)] = plain_data(item)
+        if out.pop("no_cookies", False):
+            out["cookies"] = []  # the explicit "no cookies" is written `cookies = []`, as in the file
         return out
     if isinstance(value, Enum):
         return value.value

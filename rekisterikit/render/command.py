@@ -87,6 +87,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"rekisterikit render: {name}: {target} was already written by another file", file=sys.stderr)
             return 2
         statement = load_statement(name)
+        published = [str(lang) for lang in statement.languages]
+        if args.locale is not None and args.locale not in published:
+            # Swedish headings over Finnish shop text are no Swedish notice: refuse a language it does not publish.
+            print(f"rekisterikit render: {name}: the statement is not published in {args.locale!r}; its languages "
+                  f"are {', '.join(published)} (add {args.locale!r} to languages and translate its texts)",
+                  file=sys.stderr)
+            return 2
         if args.format == "jsonld":
             from rekisterikit.records.jsonld import render_jsonld
 

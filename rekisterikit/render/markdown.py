@@ -20,6 +20,7 @@ from rekisterikit.render.document import (
     Paragraph,
     Section,
     Table,
+    labelled,
 )
 
 __all__ = ["escape", "render_document", "render_table"]
@@ -60,7 +61,7 @@ def _inlines(content: Inlines) -> str:
 
 
 def _facts(facts: tuple[Fact, ...], indent: str) -> str:
-    return "\n".join(f"{indent}- **{escape(f.label)}:** {_inlines(f.value)}" for f in facts)
+    return "\n".join(f"{indent}- **{escape(labelled(f.label))}** {_inlines(f.value)}" for f in facts)
 
 
 def render_table(table: Table) -> str:

@@ -15,6 +15,7 @@ from rekisterikit.render.document import (
     Paragraph,
     Section,
     Table,
+    labelled,
 )
 
 __all__ = ["WIDTH", "render_document", "render_table"]
@@ -43,7 +44,7 @@ def _wrap(text: str, indent: str = "", subsequent: str | None = None) -> str:
 
 
 def _facts(facts: tuple[Fact, ...], indent: str) -> str:
-    return "\n".join(_wrap(f"{f.label}: {_inlines(f.value)}", indent, indent + "    ") for f in facts)
+    return "\n".join(_wrap(f"{labelled(f.label)} {_inlines(f.value)}", indent, indent + "    ") for f in facts)
 
 
 def render_table(table: Table, indent: str = "") -> str:
@@ -51,7 +52,7 @@ def render_table(table: Table, indent: str = "") -> str:
     rows = [table.caption]
     for row in table.rows:
         lines = [_wrap(_inlines(row[0]), indent + "* ", indent + "  ")]
-        lines.extend(_wrap(f"{c.label}: {_inlines(cell)}", indent + "    ", indent + "        ")
+        lines.extend(_wrap(f"{labelled(c.label)} {_inlines(cell)}", indent + "    ", indent + "        ")
                      for c, cell in zip(table.columns[1:], row[1:], strict=True))
         rows.append("\n".join(lines))
     return "\n\n".join(rows)

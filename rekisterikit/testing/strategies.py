@@ -57,6 +57,7 @@ from rekisterikit.model import (
     Ignore,
     Language,
     LegalBasis,
+    LegalReference,
     LocalizedText,
     MarketingAudience,
     MarketingChannel,
@@ -568,17 +569,17 @@ def _not_on_contract(p: Purpose) -> bool:
 
 @st.composite
 def _purposes(draw: st.DrawFn, k: _Kit, key: st.SearchStrategy[str], category_keys: tuple[str, ...]) -> Purpose:
-    opt_text = _optional(k(40))
     purpose = Purpose(
         key=draw(key), description=draw(k.localized), kind=draw(_optional(_enum(PurposeKind))),
         legal_basis=draw(_optional(_enum(LegalBasis))), legitimate_interest=draw(k.maybe_localized),
-        legal_obligation=draw(opt_text), special_condition=draw(_optional(_enum(SpecialCondition))),
+        legal_obligation=draw(_optional(_legal_references(k))),
+        special_condition=draw(_optional(_enum(SpecialCondition))),
         basis_text=draw(k.maybe_localized), direct_marketing=draw(_tuple_of(_enum(MarketingChannel), max_size=4)),
         marketing_audience=draw(_optional(_enum(MarketingAudience))), soft_opt_in=draw(_optional(k.soft_opt_ins)),
         profiling=draw(st.booleans()), data_categories=draw(_refs(category_keys, 4)),
         provision=draw(_optional(_enum(Provision))), provision_obliged=draw(_optional(st.booleans())),
         provision_consequence=draw(k.maybe_localized),
-        credit_register=draw(opt_text))
+        credit_register=draw(k.maybe_localized))
     if not k.compliant:
         return purpose
     changes: dict[str, Any] = {}
@@ -598,9 +599,9 @@ def _purposes(draw: st.DrawFn, k: _Kit, key: st.SearchStrategy[str], category_ke
     if basis is LegalBasis.LEGITIMATE_INTERESTS and purpose.legitimate_interest is None:
         changes["legitimate_interest"] = draw(k.localized)
     if basis is LegalBasis.LEGAL_OBLIGATION and purpose.legal_obligation is None:
-        changes["legal_obligation"] = draw(k(40))
+        changes["legal_obligation"] = draw(_legal_references(k))
     if purpose.kind is PurposeKind.CREDIT_CHECK and purpose.credit_register is None:
-        changes["credit_register"] = draw(k(30))
+        changes["credit_register"] = draw(k.localized)
     if basis is not LegalBasis.CONSENT and _electronic_to_consumers(purpose) and (
             purpose.soft_opt_in is None or not purpose.soft_opt_in.complete):
         changes["soft_opt_in"] = _COMPLETE_SOFT_OPT_IN
@@ -626,9 +627,12 @@ def _recipients(k: _Kit, purpose_keys: tuple[str, ...], country: st.SearchStrate
     where = _optional(country)
     role = _optional(_enum(RecipientRole))
     named = st.builds(Recipient, name=k(30), category=k.maybe_localized, role=role, country=where, purposes=refs,
-                      description=k.maybe_localized, website=_optional(k.urls))
+                      description=k.maybe_localized, website=_optional(k.urls), arrangement=k.maybe_localized,
+                      arrangement_url=_optional(k.urls))
+    authority = st.builds(Recipient, authority=st.sampled_from(["verohallinto"]), role=st.just(RecipientRole.AUTHORITY),
+                          country=where, purposes=refs)
     category_only = st.builds(Recipient, category=k.localized, role=role, country=where, purposes=refs)
-    return named | category_only
+    return named | category_only | authority
 
 
 def transfers(*, compliant: bool = False, text: Text | None = None,
@@ -649,6 +653,17 @@ _ARTICLE_46 = (TransferMechanism.SCC_2021_914, TransferMechanism.BCR, TransferMe
                TransferMechanism.CERTIFICATION)
 
 
+def _legal_references(k: _Kit) -> st.SearchStrategy[LegalReference]:
+    """A catalogued act (with a section or not, and words added or not) or a free-text reference."""
+    from rekisterikit.laws import FINNISH_ACTS
+
+    sections = st.one_of(st.none(), st.sampled_from(["10", "2:10", "4a", "6:1"]))
+    return st.one_of(
+        st.builds(LegalReference, law=st.sampled_from(sorted(FINNISH_ACTS)), section=sections,
+                  text=k.maybe_localized),
+        st.builds(LegalReference, text=k.localized))
+
+
 @st.composite
 def _transfers(draw: st.DrawFn, k: _Kit, country: st.SearchStrategy[Country],
                recipient_names: tuple[str, ...]) -> Transfer:
@@ -658,7 +673,8 @@ def _transfers(draw: st.DrawFn, k: _Kit, country: st.SearchStrategy[Country],
             country=draw(_optional(country)), recipients=names, mechanism=draw(_optional(_enum(TransferMechanism))),
             derogation=draw(_optional(k(10))), safeguards_copy=draw(k.maybe_localized),
             safeguards_url=draw(_optional(k.urls)), dpf_certified=draw(_optional(st.booleans())),
-            description=draw(k.maybe_localized), impact_assessed=draw(st.booleans()))
+            certification_url=draw(_optional(k.urls)), description=draw(k.maybe_localized),
+            impact_assessed=draw(st.booleans()))
     where = draw(country)
     plain, framework = _adequate()
     mechanisms = [*_ARTICLE_46, TransferMechanism.DEROGATION]
@@ -755,7 +771,8 @@ def _registers(draw: st.DrawFn, k: _Kit, max_purposes: int, key: st.SearchStrate
         Retention(purposes=draw(purpose_refs), data_categories=draw(category_refs),
                   period=draw(_optional(durations(allow_session=False))),
                   start=draw(_optional(_enum(RetentionStart))), criteria=draw(k.maybe_localized),
-                  legal_reference=draw(_optional(k(30))))
+                  legal_reference=draw(_optional(_legal_references(k))),
+                  required_by=draw(_optional(_legal_references(k))), based_on=draw(_optional(_legal_references(k))))
         for _ in range(draw(st.integers(0, 3))))
     register = Register(
         key=draw(key), name=draw(k.localized), description=draw(k.maybe_localized), purposes=register_purposes,
@@ -983,7 +1000,7 @@ def _parts() -> dict[type, st.SearchStrategy[Any]]:
         Source: k.sources,
         Retention: st.builds(Retention, period=_optional(durations(allow_session=False)),
                              start=_optional(_enum(RetentionStart)), criteria=k.maybe_localized,
-                             legal_reference=_optional(k(30))),
+                             legal_reference=_optional(_legal_references(k))),
         AutomatedDecisions: k.automated_decisions,
         CookiePolicy: k.policies,
         Rights: k.rights,

@@ -145,16 +145,18 @@ def test_translated_text_has_no_lang_mark() -> None:
 
 
 def test_cookie_table_has_the_six_columns() -> None:
-    """The cookie table lists name, provider, purpose, category, duration and party, necessary cookies first."""
+    """The cookie table lists name, provider, purpose, category, duration and who receives the data (with the
+    party), necessary cookies first: a provider other than the controller is named as receiving the data."""
     table = render_cookie_table(full(), locale="en")
     root = _parse(str(table), full_page=False)
     headers = [th.text for th in root.iter("th")]
-    assert ["Name", "Provider", "Purpose", "Category", "Duration", "Party"] == headers
+    assert ["Name", "Provider", "Purpose", "Category", "Duration", "Who receives the data"] == headers
     assert {"col"} == {th.get("scope") for th in root.iter("th")}
     rows = [[("".join(td.itertext())) for td in tr.findall("td")] for tr in root.iter("tr") if tr.findall("td")]
-    assert ["sessionid", "Testikauppa Oy", "Shopping cart.", "Necessary", "for the session", "First party"] == rows[0]
+    assert ["sessionid", "Testikauppa Oy", "Shopping cart.", "Necessary", "for the session",
+            "Only we receive the data (first-party cookie)"] == rows[0]
     assert ["_ga", "Google Ireland Limited (Ireland)", "Visitor statistics.", "Statistics", "2 years",
-            "Third party"] == rows[2]
+            "Google Ireland Limited receives the data (third-party cookie)"] == rows[2]
 
 
 def test_full_page_is_a_standalone_document() -> None:
@@ -194,8 +196,7 @@ def test_missing_content_is_stated_honestly() -> None:
             "The recipients of the data are not stated.",
             "Whether data is transferred outside the EU and the EEA is not stated.",
             "Retention periods are not stated.", "Whether you have to give the data is not stated.",
-            "Whether automated decisions are made is not stated.",
-            "No cookies or similar techniques are declared."] == missing
+            "Whether automated decisions are made is not stated."] == missing
 
 
 def test_updated_date_in_a_time_element() -> None:

@@ -45,7 +45,7 @@ def test_spans_keep_language_and_links() -> None:
 def test_cookie_table_rows_keyed_by_column() -> None:
     """Cookie rows are objects keyed by the stable column keys."""
     data = json.loads(render_cookie_table(full(), locale="en", format="json"))
-    assert ["name", "provider", "purpose", "category", "duration", "party"] == [c["key"] for c in data["columns"]]
+    assert ["name", "provider", "purpose", "category", "duration", "access"] == [c["key"] for c in data["columns"]]
     assert "sessionid" == data["rows"][0]["name"]["text"]
 
 

@@ -74,8 +74,9 @@ def test_cookie_table_is_a_pipe_table() -> None:
     """The cookie table is a pipe table with a header row."""
     md = render_cookie_table(full(), locale="en", format="markdown")
     assert ("**Cookies and similar techniques used on this site**\n\n"
-            "| Name | Provider | Purpose | Category | Duration | Party |\n|---|---|---|---|---|---|\n"
-            "| sessionid | Testikauppa Oy | Shopping cart. | Necessary | for the session | First party |\n") == (
+            "| Name | Provider | Purpose | Category | Duration | Who receives the data |\n|---|---|---|---|---|---|\n"
+            "| sessionid | Testikauppa Oy | Shopping cart. | Necessary | for the session | Only we receive the data "
+            "(first-party cookie) |\n") == (
         md.split("| prefs")[0])
 
 

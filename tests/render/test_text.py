@@ -36,7 +36,7 @@ def test_cookie_table_as_entries() -> None:
     table = render_cookie_table(full(), locale="en", format="text")
     assert ("Cookies and similar techniques used on this site\n\n* sessionid\n    Provider: Testikauppa Oy\n"
             "    Purpose: Shopping cart.\n    Category: Necessary\n    Duration: for the session\n"
-            "    Party: First party") == table.split("\n\n* prefs")[0]
+            "    Who receives the data: Only we receive the data (first-party cookie)") == table.split("\n\n* prefs")[0]
 
 
 def test_shop_paragraphs_are_kept() -> None:

@@ -114,11 +114,18 @@ def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
     locale = _locale(lang)
     config = get_config()
     stmt = get_statement()
+    published = tuple(str(x) for x in stmt.languages)
+    if lang is not None and lang not in published:
+        # Library headings over text in another language are no translation: as in Flask, a language the statement
+        # does not publish is not found.
+        raise Http404("the statement is not published in this language")
+    if locale not in published:
+        locale = published[0]
     remember()  # the statement history keeps every version served
     body = render(stmt, locale=locale, format="html", heading_level=1)
     title = stmt.title.resolve(locale)[0] if stmt.title is not None else stmt.controller.name
     response = render_template(request, config.page_template, {
-        "statement": stmt, "statement_html": body, "title": title, "locale": locale, "languages": LOCALES,
+        "statement": stmt, "statement_html": body, "title": title, "locale": locale, "languages": published,
         "version": stmt.version, "statement_style": _style(),
     })
     response["Content-Language"] = locale

@@ -28,6 +28,7 @@ from rekisterikit.render.document.tree import (
     Section,
     Span,
     Table,
+    labelled,
 )
 
 __all__ = [
@@ -48,5 +49,6 @@ __all__ = [
     "build",
     "clean_text",
     "cookie_table",
+    "labelled",
 ]
 

@@ -13,10 +13,12 @@ from typing import Literal
 
 from babel import Locale
 
+from rekisterikit.laws import AUTHORITIES, FINNISH_ACTS, cite_act
 from rekisterikit.model import (
     CookieCategory,
     Country,
     Language,
+    LegalReference,
     LocalizedText,
     PostalAddress,
     Purpose,
@@ -65,8 +67,9 @@ def _merge(spans: list[Span]) -> Inlines:
     for s in spans:
         if not s.text:
             continue
-        if out and (out[-1].lang, out[-1].href, out[-1].strong) == (s.lang, s.href, s.strong):
-            out[-1] = Span(text=out[-1].text + s.text, lang=s.lang, href=s.href, strong=s.strong)
+        if out and (out[-1].lang, out[-1].href, out[-1].strong, out[-1].missing) == (
+                s.lang, s.href, s.strong, s.missing):
+            out[-1] = Span(text=out[-1].text + s.text, lang=s.lang, href=s.href, strong=s.strong, missing=s.missing)
         else:
             out.append(s)
     return tuple(out)
@@ -101,10 +104,10 @@ class BuilderBase:
     def linked(self, inlines: Inlines, href: str) -> Inlines:
         """The same runs, linked to ``href`` (a safe address or an ``#rk-…`` anchor)."""
         target = href if links.is_safe(href) else None
-        return tuple(Span(text=x.text, lang=x.lang, href=target, strong=x.strong) for x in inlines)
+        return tuple(Span(text=x.text, lang=x.lang, href=target, strong=x.strong, missing=x.missing) for x in inlines)
 
     def strong(self, inlines: Inlines) -> Inlines:
-        return tuple(Span(text=x.text, lang=x.lang, href=x.href, strong=True) for x in inlines)
+        return tuple(Span(text=x.text, lang=x.lang, href=x.href, strong=True, missing=x.missing) for x in inlines)
 
     def text(self, text: str) -> Inlines:
         """Library text (already in the document's language)."""
@@ -178,8 +181,26 @@ class BuilderBase:
             return t.gettext("GDPR Art. {article}({paragraph})").format(article=article, paragraph=paragraph)
         return t.gettext("GDPR Art. {article}").format(article=article)
 
+    def reference(self, ref: LegalReference) -> Inlines:
+        """A legal reference in the document's language: a catalogued act by its name in that language with its
+        number and section ("bokföringslagen (1336/1997) 2 kap. 10 §"), followed by any text; or the free text."""
+        if ref.law is not None and ref.law in FINNISH_ACTS:
+            cited = self.text(cite_act(ref.law, ref.section, self.lang))
+            return cited if ref.text is None else (*cited, self.span(" – "), *self.shop(ref.text))
+        if ref.text is not None:
+            return self.shop(ref.text)
+        return self.name(" ".join(x for x in (ref.law, ref.section) if x))
+
+    def authority_name(self, key: str) -> Inlines:
+        """An authority of the catalogue by its name in the document's language (Verohallinto, Skatteförvaltningen,
+        Finnish Tax Administration); an unknown key as written."""
+        entry = AUTHORITIES.get(key)
+        if entry is None:
+            return self.name(key)
+        return self.text(entry.name.get(self.lang) or entry.name.texts()[0])
+
     def not_stated(self) -> Inlines:
-        return self.text(self.t.gettext("Not stated"))
+        return (Span(text=self.t.gettext("Not stated"), missing=True),)
 
     def missing(self, message: str) -> Paragraph:
         return Paragraph(content=self.text(message), missing=True)

@@ -51,9 +51,9 @@ class StandardClauses(BuilderBase):
             LegalBasis.VITAL_INTERESTS: t.gettext("The processing is needed to protect someone's life or health."),
             LegalBasis.PUBLIC_TASK: t.gettext("The processing is needed to carry out a task in the public interest "
                                               "or to exercise official authority."),
-            LegalBasis.LEGITIMATE_INTERESTS: t.gettext("The processing is necessary for our legitimate interest "
-                                                       "described here. You have the right to object to this "
-                                                       "processing."),
+            LegalBasis.LEGITIMATE_INTERESTS: t.gettext("The processing is necessary for the purposes of our "
+                                                       "legitimate interests; the interest is given for each "
+                                                       "purpose. You have the right to object to this processing."),
         }[basis]
 
     def special_condition(self, condition: SpecialCondition) -> str:
@@ -162,7 +162,7 @@ class StandardClauses(BuilderBase):
         if category is None:
             return t.gettext("Uncategorised")
         return {CookieCategory.NECESSARY: t.gettext("Necessary"),
-                CookieCategory.PREFERENCES: t.gettext("Preferences"),
+                CookieCategory.PREFERENCES: t.gettext("Functional"),
                 CookieCategory.STATISTICS: t.gettext("Statistics"),
                 CookieCategory.MARKETING: t.gettext("Marketing")}[category]
 

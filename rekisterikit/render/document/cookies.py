@@ -30,7 +30,8 @@ class CookieSections(StandardClauses):
         columns = (Column(key="name", label=t.gettext("Name")), Column(key="provider", label=t.gettext("Provider")),
                    Column(key="purpose", label=t.gettext("Purpose")),
                    Column(key="category", label=t.gettext("Category")),
-                   Column(key="duration", label=t.gettext("Duration")), Column(key="party", label=t.gettext("Party")))
+                   Column(key="duration", label=t.gettext("Duration")),
+                   Column(key="access", label=t.gettext("Who receives the data")))
         storage = {StorageKind.LOCAL_STORAGE: t.gettext("local storage"),
                    StorageKind.SESSION_STORAGE: t.gettext("session storage"),
                    StorageKind.PIXEL: t.gettext("pixel")}
@@ -44,21 +45,48 @@ class CookieSections(StandardClauses):
             provider = self.name(c.provider) if c.provider else self.not_stated()
             if c.country is not None:
                 provider += (self.span(f" ({self.country(c.country)})"),)
-            party = {Party.FIRST: t.gettext("First party"), Party.THIRD: t.gettext("Third party")}
+            # C-673/17 Planet49, paras 75-81: say whether third parties have access. A provider that is not the
+            # controller receives the cookie's data, whichever domain the cookie is set on (_ga, _fbp are first-party
+            # cookies whose data goes to Google and Meta).
+            party = {Party.FIRST: t.gettext("first-party cookie"), Party.THIRD: t.gettext("third-party cookie")}
+            if c.provider is None:
+                access = self.not_stated()
+            elif self.is_controller(c.provider):
+                access = self.text(t.gettext("Only we receive the data"))
+            else:
+                access = self.fmt(t.gettext("{provider} receives the data"), provider=self.name(c.provider))
+            if c.party is not None and c.provider is not None:
+                access = (*access, self.span(f" ({party[c.party]})"))
             rows.append((
                 _merge(list(name)),
                 _merge(list(provider)),
                 self.shop(c.purpose) if c.purpose else self.not_stated(),
                 self.text(self.cookie_category(c.category)),
                 self.text(t.format_duration(c.duration)) if c.duration else self.not_stated(),
-                self.text(party[c.party]) if c.party else self.not_stated(),
+                _merge(list(access)),
             ))
         return Table(id="rk-cookie-table", caption=t.gettext("Cookies and similar techniques used on this site"),
                      columns=columns, rows=tuple(rows))
 
-    def cookies(self) -> Section:
+    def is_controller(self, provider: str) -> bool:
+        """Whether a cookie's provider is the controller itself: its name, registered name or web address."""
+        from urllib.parse import urlsplit
+
+        c = self.s.controller
+        names = {n.casefold().strip() for n in (c.name, c.legal_name) if n}
+        if c.website:
+            host = (urlsplit(c.website).hostname or "").removeprefix("www.")
+            names |= {host, f"www.{host}"}
+        return provider.casefold().strip() in names
+
+    def cookies(self) -> Section | None:
         s, t = self.s, self.t
         policy = s.cookie_policy
+        if not s.cookies and not s.no_cookies and policy.text is None:
+            return None  # the statement says nothing of cookies: no claim either way (RK-COOKIES-NOT-STATED)
+        if s.no_cookies:
+            return self.section("rk-cookies", t.gettext("Cookies"), [self.para(self.text(t.gettext(
+                "This site does not use cookies or similar techniques that store or read data on your device.")))])
         blocks: list[Block] = [self.para(self.text(t.gettext(
             "Cookies are small text files that a website stores on your device. Similar techniques, such as local "
             "storage and pixels, are treated in the same way as cookies.")))]
@@ -87,7 +115,5 @@ class CookieSections(StandardClauses):
             blocks.extend(self.shop_paragraphs(policy.text))
         if s.cookies:
             blocks.append(self.cookie_table())
-        else:
-            blocks.append(self.missing(t.gettext("No cookies or similar techniques are declared.")))
         return self.section("rk-cookies", t.gettext("Cookies"), blocks)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from rekisterikit.model import (
     DataCategory,
     Recipient,
+    RecipientRole,
     Register,
     SourceKind,
 )
@@ -82,8 +83,11 @@ class DataSections(StandardClauses):
 
     def recipient(self, register: Register, r: Recipient) -> Entry:
         t = self.t
-        if r.name is not None:
-            title: Inlines = (self.span(r.name, strong=True),)
+        if r.authority is not None:
+            title: Inlines = self.strong(self.authority_name(r.authority))
+            facts = [Fact(label=t.gettext("Category"), value=self.shop(r.category))] if r.category else []
+        elif r.name is not None:
+            title = (self.span(r.name, strong=True),)
             facts = [Fact(label=t.gettext("Category"), value=self.shop(r.category))] if r.category else []
         else:
             assert r.category is not None
@@ -95,12 +99,23 @@ class DataSections(StandardClauses):
             facts.append(Fact(label=t.gettext("Country"), value=self.text(self.country(r.country))))
         if r.purposes:
             by_key = {p.key: p for p in register.purposes}
-            facts.append(Fact(label=t.gettext("Disclosed for"),
+            # Not "disclosed for": Finnish "luovutus" is disclosure to another controller, and processors are here too.
+            facts.append(Fact(label=t.gettext("Purpose"),
                               value=self.join([self.purpose_link(register, by_key[k]) for k in r.purposes
                                                if k in by_key])))
         if r.website:
             facts.append(Fact(label=t.gettext("Website"), value=self.web(r.website)))
-        blocks = (self.para(self.shop(r.description)),) if r.description else ()
+        if r.arrangement is not None:
+            facts.append(Fact(label=t.gettext("Essence of the arrangement between the joint controllers"),
+                              value=self.shop(r.arrangement)))
+        if r.arrangement_url is not None:
+            facts.append(Fact(label=t.gettext("The arrangement"), value=self.web(r.arrangement_url)))
+        blocks: tuple[Block, ...] = (self.para(self.shop(r.description)),) if r.description else ()
+        if r.role is RecipientRole.JOINT_CONTROLLER:
+            # GDPR 26(3): the data subject may exercise their rights in respect of and against each controller [M].
+            blocks += (self.para(self.text(t.gettext(
+                "You can exercise your rights in respect of and against each of the joint controllers.")),
+                self.text(f" ({self.article('26(3)')})")),)
         return Entry(title=title, facts=tuple(facts), blocks=blocks)
 
     def recipients(self) -> Section:
@@ -111,9 +126,10 @@ class DataSections(StandardClauses):
             if reg.recipients is None:
                 return [self.missing(none)]
             if not reg.recipients:
-                return [self.para(self.text(t.gettext("Personal data is not disclosed to any recipients.")))]
+                return [self.para(self.text(t.gettext(
+                    "No one other than us processes or receives your personal data.")))]
             blocks: list[Block] = [self.para(self.text(t.gettext(
-                "The data is disclosed to the following recipients or categories of recipients.")))]
+                "The following recipients process your data on our behalf or receive it from us.")))]
             blocks.append(Entries(items=tuple(self.recipient(reg, r) for r in reg.recipients)))
             return blocks
 

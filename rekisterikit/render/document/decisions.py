@@ -66,9 +66,12 @@ class DecisionSections(StandardClauses):
                 "Whether you have to give the data is not stated."))])
         return self.section("rk-provision", heading, [Entries(items=tuple(entries))])
 
-    def automated_decisions(self) -> Section:
+    def automated_decisions(self) -> Section | None:
         t = self.t
         none = t.gettext("Whether automated decisions are made is not stated.")
+        if self.s.registers and all(r.automated_decisions is None and not any(p.profiling for p in r.purposes)
+                                    for r in self.s.registers):
+            return None  # nothing is said: no claim either way (RK-AUTOMATED-DECISIONS-NOT-STATED recommends it)
 
         def content(reg: Register) -> list[Block]:
             adm = reg.automated_decisions

@@ -40,7 +40,7 @@ class PurposeSections(StandardClauses):
             facts.append(Fact(label=t.gettext("Our legitimate interest"),
                               value=self.shop(p.legitimate_interest) if p.legitimate_interest else self.not_stated()))
         if p.legal_obligation is not None:
-            facts.append(Fact(label=t.gettext("Obligation laid down in"), value=self.raw(p.legal_obligation)))
+            facts.append(Fact(label=t.gettext("Obligation laid down in"), value=self.reference(p.legal_obligation)))
         if p.special_condition is not None:
             facts.append(Fact(label=t.gettext("Special categories of personal data"),
                               value=self.text(self.special_condition(p.special_condition))))
@@ -55,7 +55,7 @@ class PurposeSections(StandardClauses):
                         else t.gettext("businesses"))
             facts.append(Fact(label=t.gettext("Marketing is addressed to"), value=self.text(audience)))
         if p.credit_register is not None:
-            facts.append(Fact(label=t.gettext("Credit information register"), value=self.raw(p.credit_register)))
+            facts.append(Fact(label=t.gettext("Credit information register"), value=self.shop(p.credit_register)))
         blocks.append(Facts(items=tuple(facts)))
         soft = p.soft_opt_in
         if soft is not None:
@@ -102,7 +102,8 @@ class PurposeSections(StandardClauses):
         for basis in bases:
             explanation = self.text(self.basis_explanation(basis))
             if basis is LegalBasis.LEGITIMATE_INTERESTS and Right.OBJECT in self.s.rights.listed:
-                explanation += (self.span(" "), *self.linked(self.text(t.gettext("Read about your right to object.")),
+                more = t.gettext("Read more about your right to object.")
+                explanation += (self.span(" "), *self.linked(self.text(more),
                                                              "#rk-objection"))
             entries.append(Entry(title=self.strong(self.text(
                 f"{self.basis_name(basis)} ({self.article(basis.article.removeprefix('GDPR '))})")),

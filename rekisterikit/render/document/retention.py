@@ -63,8 +63,16 @@ class RetentionSections(StandardClauses):
                                       value=self.shop(rule.criteria)))
                 if rule.period is None and rule.criteria is None:
                     facts.append(Fact(label=t.gettext("Retention period"), value=self.not_stated()))
+                # A duty to keep (Kirjanpitolaki 2:10) and a criterion the period is derived from (a limitation
+                # period, which imposes no duty to keep anything) are labelled differently, so neither overstates the
+                # law. A reference of unknown kind (older files) is only "referred to".
+                if rule.required_by is not None:
+                    facts.append(Fact(label=t.gettext("Statutory duty to keep the data"),
+                                      value=self.reference(rule.required_by)))
+                if rule.based_on is not None:
+                    facts.append(Fact(label=t.gettext("Criterion for the period"), value=self.reference(rule.based_on)))
                 if rule.legal_reference is not None:
-                    facts.append(Fact(label=t.gettext("Required by"), value=self.raw(rule.legal_reference)))
+                    facts.append(Fact(label=t.gettext("Law referred to"), value=self.reference(rule.legal_reference)))
                 entries.append(Entry(title=self.strong(title), facts=tuple(facts)))
             return [Entries(items=tuple(entries))]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rekisterikit.model import (
     Register,
+    TransferMechanism,
 )
 from rekisterikit.render.document.base import (
     _interleave,
@@ -20,13 +21,24 @@ from rekisterikit.render.document.tree import (
     Section,
 )
 
+#: The Art. 46/47 safeguards, which the data subject can get a copy of (13(1)(f)); invalidated mechanisms the
+#: statement presents as safeguards are shown under the same label, so the reader sees what is claimed.
+_SAFEGUARDS = frozenset({TransferMechanism.SCC_2021_914, TransferMechanism.BCR, TransferMechanism.CODE_OF_CONDUCT,
+                         TransferMechanism.CERTIFICATION, TransferMechanism.OLD_SCC})
+
 
 class TransferSections(StandardClauses):
     """The section on transfers outside the EU/EEA and their Chapter V basis."""
 
-    def transfers(self) -> Section:
+    def transfers(self) -> Section | None:
         t = self.t
         none = t.gettext("Whether data is transferred outside the EU and the EEA is not stated.")
+
+        if self.s.registers and all(r.transfers is None for r in self.s.registers):
+            # Nothing is said of transfers: the section is left out rather than claiming anything
+            # (RK-TRANSFERS-NOT-STATED recommends saying so; RK-TRANSFERS-SILENT warns when a provider abroad shows
+            # that data does leave the EEA).
+            return None
 
         def content(reg: Register) -> list[Block]:
             if reg.transfers is None:
@@ -43,16 +55,27 @@ class TransferSections(StandardClauses):
                 if x.recipients:
                     facts.append(Fact(label=t.ngettext("Recipient", "Recipients", len(x.recipients)),
                                       value=self.join([self.name(n) for n in x.recipients])))
-                facts.append(Fact(label=t.gettext("Safeguard"), value=self.text(
-                    self.mechanism(x.mechanism, x.derogation)) if x.mechanism else self.not_stated()))
-                if x.safeguards_copy is not None or x.safeguards_url is not None:
+                # Art. 45 (adequacy, the DPF) and Art. 49 derogations are transfer bases; only Art. 46/47 safeguards
+                # come with "how to obtain a copy of them or where they have been made available" (13(1)(f)).
+                m = x.mechanism
+                label = t.gettext("Safeguards") if m in _SAFEGUARDS else t.gettext("Transfer basis")
+                facts.append(Fact(label=label, value=self.text(self.mechanism(m, x.derogation)) if m
+                                  else self.not_stated()))
+                if m is TransferMechanism.DPF:
+                    link = x.certification_url or x.safeguards_url
+                    certified = self.text(t.gettext("The recipient is certified under the EU–US Data Privacy "
+                                                    "Framework."))
+                    facts.append(Fact(label=t.gettext("Certification of the recipient"),
+                                      value=(*certified, self.span(" "), *self.web(link)) if link else certified))
+                elif m in _SAFEGUARDS:
                     value: list[Inlines] = []
                     if x.safeguards_copy is not None:
                         value.append(self.shop(x.safeguards_copy))
                     if x.safeguards_url is not None:
                         value.append(self.web(x.safeguards_url))
-                    facts.append(Fact(label=t.gettext("Copy of the safeguards"),
-                                      value=_merge([s for v in _interleave(value, self.span(" ")) for s in v])))
+                    facts.append(Fact(label=t.gettext("How to get a copy of the safeguards"),
+                                      value=_merge([s for v in _interleave(value, self.span(" ")) for s in v])
+                                      if value else self.not_stated()))
                 blocks = (self.para(self.shop(x.description)),) if x.description else ()
                 entries.append(Entry(title=title, facts=tuple(facts), blocks=blocks))
             return [self.para(self.text(t.gettext("Data is transferred outside the EU and the EEA as follows."))),

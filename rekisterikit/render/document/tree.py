@@ -25,12 +25,14 @@ class Span:
         lang: the text's language when it differs from the document's (a shop text shown in a fallback language).
         href: a safe link target (``http(s):``, ``mailto:``, ``tel:``) when the text is a link.
         strong: whether the text is emphasised (a name at the head of an entry).
+        missing: the text says that something is not stated (a placeholder such as "Not stated").
     """
 
     text: str
     lang: Language | None = None
     href: str | None = None
     strong: bool = False
+    missing: bool = False
 
 
 Inlines: TypeAlias = tuple[Span, ...]
@@ -162,6 +164,50 @@ class Document:
     def section_ids(self) -> tuple[str, ...]:
         """The ids of every section, in document order."""
         return tuple(s.id for s in self.walk())
+
+    def placeholders(self) -> tuple[str, ...]:
+        """Every passage that says something is not stated, as ``"<section id>: <text>"``: the paragraphs marked
+        ``missing`` and the "not stated" values of facts and table cells. A statement whose check reports no error
+        and no warning renders none."""
+        found: list[str] = []
+
+        def inline(where: str, content: Inlines, label: str = "") -> None:
+            if any(s.missing for s in content):
+                found.append(f"{where}: {label}{''.join(s.text for s in content)}")
+
+        def block(where: str, b: Block) -> None:
+            if isinstance(b, Paragraph):
+                if b.missing:
+                    found.append(f"{where}: {''.join(s.text for s in b.content)}")
+                else:
+                    inline(where, b.content)
+            elif isinstance(b, Facts):
+                for f in b.items:
+                    inline(where, f.value, f"{f.label}: ")
+            elif isinstance(b, Entries):
+                for e in b.items:
+                    inline(where, e.title)
+                    for f in e.facts:
+                        inline(where, f.value, f"{f.label}: ")
+                    for inner in e.blocks:
+                        block(where, inner)
+            elif isinstance(b, Table):
+                for row in b.rows:
+                    for column, cell in zip(b.columns, row, strict=False):
+                        inline(where, cell, f"{column.label}: ")
+            elif isinstance(b, BulletList):
+                for item in b.items:
+                    inline(where, item)
+
+        for section in self.walk():
+            for b in section.blocks:
+                block(section.id, b)
+        return tuple(found)
+
+
+def labelled(label: str) -> str:
+    """A label followed by its colon, except after a question mark ("Käytetäänkö evästeitä?" takes none)."""
+    return label if label.rstrip().endswith("?") else f"{label}:"
 
 
 #: Where the rendering answers each requirement code (LEGAL.md): the id of the section that holds it. Codes not

@@ -9,6 +9,7 @@ from rekisterikit.validate.rules import (  # noqa: F401 - imported for their reg
     language_mismatch,
     marketing,
     misc,
+    not_stated,
     records,
     retention,
     rights,

@@ -166,7 +166,8 @@ def legal_obligation(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.purposes:
         p = ref.purpose
         if p.legal_basis is LegalBasis.LEGAL_OBLIGATION and (
-                p.legal_obligation is None or not _LAW_REFERENCE.search(p.legal_obligation)):
+                p.legal_obligation is None or not (p.legal_obligation.law is not None or any(
+                    _LAW_REFERENCE.search(x) for x in p.legal_obligation.texts()))):
             yield Hit(ref.path, {"purpose": p.description})
 
 

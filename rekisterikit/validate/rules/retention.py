@@ -87,7 +87,8 @@ _FINANCIAL_PERIOD_START = (RetentionStart.FINANCIAL_PERIOD_END, RetentionStart.E
 
 
 def _is_books(r: Retention) -> bool:
-    texts = [*(r.criteria.texts() if r.criteria else ()), r.legal_reference or ""]
+    texts = [*(r.criteria.texts() if r.criteria else ()),
+             *(x for ref in (r.legal_reference, r.required_by, r.based_on) if ref for x in ref.texts())]
     return any(_BOOKS.search(t) for t in texts)
 
 
@@ -249,11 +250,12 @@ def _mentions_accounting(ctx: Context) -> bool:
         p = ref.purpose
         if p.kind is PurposeKind.ACCOUNTING:
             return True
-        if p.legal_obligation is not None and _ACCOUNTING_WORDS.search(p.legal_obligation):
+        if p.legal_obligation is not None and any(_ACCOUNTING_WORDS.search(x) for x in p.legal_obligation.texts()):
             return True
     for reg in ctx.registers:
         for r in reg.register.retention:
-            texts = [*(r.criteria.texts() if r.criteria else ()), r.legal_reference or ""]
+            texts = [*(r.criteria.texts() if r.criteria else ()),
+                     *(x for ref in (r.legal_reference, r.required_by, r.based_on) if ref for x in ref.texts())]
             if any(_ACCOUNTING_WORDS.search(t) for t in texts):
                 return True
     return False

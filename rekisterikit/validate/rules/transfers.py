@@ -271,7 +271,7 @@ def transfer_no_adequacy(ctx: Context) -> Iterator[Hit]:
            "({recipients}) are certified, or use standard contractual clauses."),
     trigger="A transfer on `dpf` does not state `dpf_certified = true`.",
     fix="Look the recipient up on the DPF list (dataprivacyframework.gov), then set `dpf_certified = true` and "
-        "link the entry in `safeguards_url`.",
+        "link the entry in `certification_url`.",
     example=_register('transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
                       'mechanism = "dpf" }]'),
     fixed=_register('transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '

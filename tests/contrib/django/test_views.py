@@ -240,3 +240,15 @@ def test_eight_threads_posting_lose_no_record() -> None:
         t.join()
     assert [] == errors
     assert (200, 200) == (ConsentRecord.objects.count(), ConsentRecord.objects.values("consent_id").distinct().count())
+
+
+def test_a_language_the_statement_does_not_publish_is_not_found(client: Client, rk_settings: Any,
+                                                                  tmp_path: Any) -> None:
+    """A fi/en statement: /privacy/sv/ is 404 (no Swedish headings over Finnish text) and no page offers Swedish."""
+    path = tmp_path / "fien.toml"
+    path.write_text('languages = ["fi", "en"]\n[controller]\nname = "Kauppa Oy"\nemail = "a@kauppa.fi"\n',
+                    encoding="utf-8")
+    rk_settings(STATEMENT=str(path))
+    page = client.get("/privacy/fi/").content.decode()
+    assert (404, 200, False, True) == (client.get("/privacy/sv/").status_code, client.get("/privacy/en/").status_code,
+                                       "På svenska" in page, "In English" in page)

@@ -21,6 +21,10 @@ from benchmarks.statements import large_statement
 
 SECRET = "rekisterikit-benchmarks-not-a-secret-0123456789"
 GOAL_NS = 10_000
+#: verify+decode: at most this absolute time, and at most this multiple of the raw floor measured in the same run.
+DECODE_GOAL_NS = 5_000
+DECODE_FLOOR_RATIO = 1.6
+RAW_FLOOR = "raw floor: base64 + hmac.digest + compare_digest + json.loads"
 
 INTRO = """\
 What the library does with the consent cookie on every request, against what django-cookie-consent does with its
@@ -37,16 +41,15 @@ cookie-group cache (Django's default local-memory cache) — the question its te
 are given a visitor who accepted statistics and declined the rest, with the large statement's 150 cookies."""
 
 WHY_DECODE = (
-    "`ConsentCodec.decode` spends its time in building the validated `ConsentState` (attrs converters and "
-    "regular-expression validators on every field), in `hmac.new(...).digest()` (the pure-Python HMAC wrapper) "
-    "and in the alphabet check (`frozenset.issuperset` over the value). `hmac.digest(key, msg, 'sha256')` (the "
-    "one-shot C function), one compiled regular expression for the alphabet and shape, and a trusted constructor "
-    "for a state whose signature has just been verified would bring it near the goal; not changed here because "
-    "the consent core's owner is still working on it."
+    "`ConsentCodec.decode` does the raw floor's work (split, base64, the one-shot `hmac.digest`, a constant-time "
+    "compare, `json.loads`) plus what the floor leaves out: one compiled expression for the value's shape and "
+    "alphabet, the payload's key set, types and enum names by dictionary look-up, the id, hashes and locale in one "
+    "expression, and building the `ConsentState` without attrs' converters (a trusted constructor). What remains "
+    "above the floor is that checking and the object itself."
 )
 WHY_ENCODE = (
-    "`ConsentCodec.encode` serialises with `json.dumps(sort_keys=True)` and signs with the pure-Python "
-    "`hmac.new`; the one-shot `hmac.digest` and a hand-ordered payload would remove most of it."
+    "`ConsentCodec.encode` writes the payload in key order without `sort_keys`, and signs with the one-shot "
+    "`hmac.digest`; the rest is `json.dumps` and base64."
 )
 
 
@@ -68,6 +71,29 @@ def _dcc() -> tuple[str, Callable[[], object], Callable[[], object]]:
     return value, (lambda: parse_cookie_str(value)), (lambda: get_cookie_value_from_request(request, "statistics"))
 
 
+def _raw_floor(value: str) -> Callable[[], object]:
+    """The least any signed-cookie check must do: split, base64, one HMAC, a constant-time compare, json.loads."""
+    import base64
+    import hmac
+    import json
+
+    from rekisterikit.consent.codec import derive_key
+
+    key = derive_key(SECRET)
+    message, _, signature = value.rpartition(".")
+    body = message.partition(".")[2]
+    expected = signature.encode("ascii")
+
+    def floor() -> object:
+        ok = hmac.compare_digest(base64.urlsafe_b64encode(hmac.digest(key, message.encode("ascii"), "sha256"))
+                                 .rstrip(b"="), expected)
+        return ok and json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+
+    if not floor():
+        raise AssertionError("the raw floor does not verify the cookie")
+    return floor
+
+
 def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     """Measure the consent cookie and the peer's cookie parsing."""
     from rekisterikit.consent import ConsentConfig, ConsentService
@@ -85,6 +111,7 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     fns: dict[str, Callable[[], object]] = {
         "rekisterikit: encode": lambda: service.codec.encode(state),
         "rekisterikit: verify+decode": lambda: service.codec.decode(value),
+        RAW_FLOOR: _raw_floor(value),
         "rekisterikit: read (decode + in force?)": lambda: service.read(jar),
         "rekisterikit: declined cookies to expire": lambda: service.declined_cookies(state.granted, jar),
     }
@@ -117,10 +144,14 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
                          f"{len(dcc_value) if not peer_note else '—'} characters (unsigned).")
 
     enc, dec = stats["rekisterikit: encode"].median, stats["rekisterikit: verify+decode"].median
+    floor = stats[RAW_FLOOR].median
     section.goals.append(Goal("Consent cookie: encode", f"≤ {fmt_time(GOAL_NS)}", fmt_time(enc), enc <= GOAL_NS,
                               WHY_ENCODE))
-    section.goals.append(Goal("Consent cookie: verify+decode", f"≤ {fmt_time(GOAL_NS)}", fmt_time(dec),
-                              dec <= GOAL_NS, WHY_DECODE))
+    section.goals.append(Goal("Consent cookie: verify+decode", f"≤ {fmt_time(DECODE_GOAL_NS)}", fmt_time(dec),
+                              dec <= DECODE_GOAL_NS, WHY_DECODE))
+    section.goals.append(Goal("Consent cookie: verify+decode vs the raw floor (same run)",
+                              f"≤ {DECODE_FLOOR_RATIO}×", f"{fmt_ratio(dec / floor)} ({fmt_time(dec)} on "
+                              f"{fmt_time(floor)})", dec <= DECODE_FLOOR_RATIO * floor, WHY_DECODE))
 
     def services(factor: int) -> tuple[Any, Any, dict[str, str]]:
         svc = ConsentService(large_statement(factor), ConsentConfig(secret=SECRET))

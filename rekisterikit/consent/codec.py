@@ -28,11 +28,23 @@ import binascii
 import hashlib
 import hmac
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
-from rekisterikit.consent.state import ConsentMethod, ConsentState, epoch_seconds, from_epoch_seconds
+from rekisterikit.consent.state import (
+    _HASH,
+    _LOCALE,
+    _SERVICE_KEY,
+    _TOKEN,
+    MAX_SERVICES,
+    ConsentMethod,
+    ConsentState,
+    epoch_seconds,
+    from_epoch_seconds,
+)
 from rekisterikit.errors import ConsentError
+from rekisterikit.model import CookieCategory
 
 __all__ = ["FORMAT", "KEY_PURPOSE", "MAX_VALUE_LENGTH", "ConsentCodec", "derive_key"]
 
@@ -47,7 +59,8 @@ MIN_SECRET_LENGTH = 16
 
 _OLD_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
 _PAYLOAD_KEYS = _OLD_PAYLOAD_KEYS | {"sv", "g"}
-_ALPHABET = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+#: The whole value's shape and alphabet in one expression: ``v1.<payload>.<signature>``, URL-safe base64 parts.
+_VALUE = re.compile(r"v1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)")
 _MAX_TIME = 2**37  # seconds: year 6325; rejects absurd values before datetime arithmetic
 
 
@@ -84,22 +97,22 @@ class ConsentCodec:
         self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
 
     def _sign(self, message: bytes, key: bytes) -> str:
-        return _b64encode(hmac.new(key, message, hashlib.sha256).digest())
+        return _b64encode(hmac.digest(key, message, "sha256"))
 
     def encode(self, state: ConsentState) -> str:
         """Return the signed cookie value for ``state`` (its ``gpc`` flag is not stored)."""
-        payload = {
-            "id": state.consent_id,
-            "ver": state.version,
-            "fp": state.fingerprint,
+        payload = {  # keys in sorted order, as the format has always written them
             "at": epoch_seconds(state.given_at),
-            "ok": sorted(c.value for c in state.granted),
-            "m": state.method.value,
-            "l": state.locale,
-            "sv": sorted(state.services),
+            "fp": state.fingerprint,
             "g": int(state.gpc_optin),
+            "id": state.consent_id,
+            "l": state.locale,
+            "m": state.method.value,
+            "ok": sorted(c.value for c in state.granted),
+            "sv": sorted(state.services),
+            "ver": state.version,
         }
-        body = _b64encode(json.dumps(payload, separators=(",", ":"), sort_keys=True).encode("ascii"))
+        body = _b64encode(json.dumps(payload, separators=(",", ":")).encode("ascii"))
         message = f"{FORMAT}.{body}"
         value = f"{message}.{self._sign(message.encode('ascii'), self._keys[0])}"
         if len(value) > MAX_VALUE_LENGTH:  # pragma: no cover - the state's validators bound every field
@@ -112,22 +125,21 @@ class ConsentCodec:
         Returns:
             The state and key index, or ``None`` when the value is not a valid consent cookie.
         """
-        if not isinstance(value, str) or not 0 < len(value) <= MAX_VALUE_LENGTH:
+        if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH:
             return None
-        if not _ALPHABET.issuperset(value):
+        shape = _VALUE.fullmatch(value)
+        if shape is None:
             return None
-        parts = value.split(".")
-        if len(parts) != 3 or parts[0] != FORMAT or not parts[1] or not parts[2]:
-            return None
-        message = f"{parts[0]}.{parts[1]}".encode("ascii")
-        expected_sig = parts[2].encode("ascii")
+        message = value[:shape.end(1)].encode("ascii")
+        expected_sig = shape.group(2).encode("ascii")
         matched = None
         for index, key in enumerate(self._keys):
-            if hmac.compare_digest(self._sign(message, key).encode("ascii"), expected_sig) and matched is None:
+            computed = base64.urlsafe_b64encode(hmac.digest(key, message, "sha256")).rstrip(b"=")
+            if hmac.compare_digest(computed, expected_sig) and matched is None:
                 matched = index
         if matched is None:
             return None
-        state = _parse_payload(parts[1])
+        state = _parse_payload(shape.group(1))
         return None if state is None else (state, matched)
 
     def decode(self, value: object) -> ConsentState | None:
@@ -136,27 +148,51 @@ class ConsentCodec:
         return None if verified is None else verified[0]
 
 
+#: The optional categories by name: ``necessary`` is absent, so a payload granting it is refused.
+_CATEGORIES = {c.value: c for c in CookieCategory if c.needs_consent}
+_METHODS = {m.value: m for m in ConsentMethod}
+#: ConsentState's own validators for the id, version, fingerprint and locale, joined into one expression over
+#: ``id NUL ver NUL fp NUL l`` (none of their alphabets has NUL, so a NUL inside a value cannot shift them).
+_FIELDS = re.compile("\0".join(f"(?:{p.pattern})" for p in (_TOKEN, _HASH, _HASH, _LOCALE)))
+
+
 def _parse_payload(body: str) -> ConsentState | None:
+    """The state in a payload whose signature was verified, or ``None``.
+
+    Every check ConsentState's converters and validators make is made here, more cheaply: the key set, the types,
+    the categories and method by name, the time range, and the id, hashes, locale and service keys by the same
+    expressions. The state is then built without running them again (``ConsentState._trusted``).
+    """
     try:
         data: Any = json.loads(_b64decode(body).decode("ascii"))
     except (ValueError, binascii.Error, UnicodeError, RecursionError):
         return None
-    if not isinstance(data, dict) or set(data) not in (_PAYLOAD_KEYS, _OLD_PAYLOAD_KEYS):
+    if type(data) is not dict or (data.keys() != _PAYLOAD_KEYS and data.keys() != _OLD_PAYLOAD_KEYS):
         return None
-    services, optin = data.get("sv", []), data.get("g", 0)
-    if not isinstance(services, list) or not all(isinstance(k, str) for k in services) or \
-            len(services) != len(set(services)) or type(optin) is not int or optin not in (0, 1):
+    services, optin, at, ok = data.get("sv", []), data.get("g", 0), data["at"], data["ok"]
+    if type(services) is not list or type(ok) is not list or type(optin) is not int or type(at) is not int:
         return None
-    at, ok = data["at"], data["ok"]
-    if type(at) is not int or not 0 <= at < _MAX_TIME:
+    if optin not in (0, 1) or not 0 <= at < _MAX_TIME or len(services) > MAX_SERVICES:
         return None
-    if not isinstance(ok, list) or not all(isinstance(c, str) for c in ok) or len(ok) != len(set(ok)):
+    consent_id, version, fingerprint, method_name, locale = data["id"], data["ver"], data["fp"], data["m"], data["l"]
+    if not (type(consent_id) is str and type(version) is str and type(fingerprint) is str and type(locale) is str
+            and type(method_name) is str):
         return None
-    if not all(isinstance(data[k], str) for k in ("id", "ver", "fp", "m", "l")):
+    method = _METHODS.get(method_name)
+    if method is None or _FIELDS.fullmatch(f"{consent_id}\0{version}\0{fingerprint}\0{locale}") is None:
         return None
-    try:
-        return ConsentState(consent_id=data["id"], version=data["ver"], fingerprint=data["fp"],
-                            given_at=from_epoch_seconds(at), granted=ok, method=ConsentMethod(data["m"]),
-                            locale=data["l"], services=services, gpc_optin=bool(optin))
-    except (ValueError, TypeError, OverflowError):
+    granted = []
+    for name in ok:
+        category = _CATEGORIES.get(name) if type(name) is str else None
+        if category is None:
+            return None
+        granted.append(category)
+    for key in services:
+        if type(key) is not str or _SERVICE_KEY.fullmatch(key) is None:
+            return None
+    granted_set, service_set = frozenset(granted), frozenset(services)
+    if len(granted_set) != len(ok) or len(service_set) != len(services):
         return None
+    return ConsentState._trusted(consent_id=consent_id, version=version, fingerprint=fingerprint,
+                                 given_at=from_epoch_seconds(at), granted=granted_set, method=method, locale=locale,
+                                 services=service_set, gpc_optin=optin == 1)

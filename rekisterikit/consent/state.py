@@ -163,6 +163,23 @@ class ConsentState:
     services: frozenset[str] = field(default=frozenset(), converter=_to_keys, validator=_check_services)
     gpc_optin: bool = False
 
+    @classmethod
+    def _trusted(cls, *, consent_id: str, version: str, fingerprint: str, given_at: dt.datetime,
+                 granted: frozenset[CookieCategory], method: ConsentMethod, locale: str, services: frozenset[str],
+                 gpc_optin: bool) -> ConsentState:
+        """A state from values this library wrote and signed itself, set without converters and validators.
+
+        Only :class:`~rekisterikit.consent.ConsentCodec` calls it, after the signature proved the payload is ours
+        and it checked every value with the same expressions and enums this class's converters and validators
+        use. Everything else constructs states normally.
+        """
+        state = object.__new__(cls)
+        for name, value in (("consent_id", consent_id), ("version", version), ("fingerprint", fingerprint),
+                            ("given_at", given_at), ("granted", granted), ("method", method), ("locale", locale),
+                            ("gpc", False), ("services", services), ("gpc_optin", gpc_optin)):
+            object.__setattr__(state, name, value)
+        return state
+
     def allows(self, category: str | CookieCategory) -> bool:
         """Whether cookies of ``category`` may be used: ``necessary`` always, the others only when granted.
 

@@ -1,0 +1,138 @@
+"""Each defect a lawyer found in the library's own wording (issue "Publishable as is") stays fixed: read on the
+rendered corrected examples in fi, sv and en, and on small statements."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from rekisterikit import Statement, load, loads
+from rekisterikit.cli import main
+from rekisterikit.laws import FINNISH_ACTS, cite_act, format_section
+from rekisterikit.render import render
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "statements"
+CORRECTED = sorted(p.stem for p in EXAMPLES.glob("*-corrected.toml"))
+
+
+@cache
+def _statement(name: str) -> Statement:
+    return load(EXAMPLES / f"{name}.toml")
+
+
+@cache
+def _text(name: str, lang: str) -> str:
+    return " ".join(str(render(_statement(name), locale=lang, format="text")).split())
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_no_false_13_2_e_sentence(name: str, lang: str) -> None:
+    """1. Nothing says the customer is obliged by law, or that a contract requires data nobody is asked for."""
+    banned = {"fi": ["Laki velvoittaa sinut antamaan", "Tiedot tarvitaan", "Tietoja vaaditaan sopimuksen"],
+              "sv": ["Du är skyldig enligt lag att lämna uppgifterna", "Uppgifterna krävs enligt ett avtal"],
+              "en": ["The law requires you to give the data", "The data is required by a contract"]}[lang]
+    assert [] == [b for b in banned if b in _text(name, lang)]
+
+
+def test_13_2_e_follows_the_article() -> None:
+    """1. The wording is the article's: statutory requirement, precondition of a contract, not asked from you."""
+    fi, sv, en = (_text("kalvokeskus-corrected", lang) for lang in ("fi", "sv", "en"))
+    assert "Tietojen antaminen on edellytys sopimuksen tekemiselle kanssamme." in fi
+    assert "Att lämna uppgifterna är ett krav som är nödvändigt för att ingå ett avtal med oss." in sv
+    assert "We do not ask you for this data: it is collected automatically or obtained from elsewhere." in en
+    statutory = loads('[controller]\nname = "K"\n[[registers]]\nkey = "r"\nname = "R"\n[[registers.purposes]]\n'
+                      'key = "p"\ndescription = "P"\nprovision = "statutory"\nprovision_obliged = true\n')
+    text = str(render(statutory, locale="fi", format="text"))
+    assert "lakisääteinen vaatimus" in text and "Olet velvollinen antamaan tiedot." in text
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+def test_dpf_is_a_transfer_basis_not_a_safeguard(name: str) -> None:
+    """2. The DPF is a transfer basis with the recipient's certification; only SCCs come with a copy."""
+    en, fi, sv = (_text(name, lang) for lang in ("en", "fi", "sv"))
+    assert "Transfer basis:" in en and "Certification of the recipient:" in en
+    assert "Siirtoperuste:" in fi and "Överföringsgrund:" in sv
+    assert "Copy of the safeguards" not in en and "Jäljennös suojatoimista" not in fi
+
+
+def test_scc_comes_with_how_to_get_a_copy() -> None:
+    """2. Standard contractual clauses are safeguards with how to obtain a copy."""
+    en = _text("monalisa-corrected", "en")
+    assert "Safeguards: Standard contractual clauses" in en and "How to get a copy of the safeguards:" in en
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+def test_retention_labels_do_not_overstate_the_law(name: str) -> None:
+    """3. The Accounting Act is a duty to keep; the Limitation Act only a criterion."""
+    en, fi, sv = (_text(name, lang) for lang in ("en", "fi", "sv"))
+    assert "Statutory duty to keep the data: Accounting Act (1336/1997), chapter 2, section 10" in en
+    assert "Criterion for the period: Act on the Limitation of Debts (728/2003)" in en
+    assert "Required by: Laki velan vanhentumisesta" not in en and "Lakisääteinen peruste" not in fi
+    assert "Grund för hur lagringstiden bestäms: lagen om preskription av skulder (728/2003)" in sv
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+def test_joint_controller_arrangement_is_given(name: str) -> None:
+    """4. Meta as joint controller comes with the essence of the arrangement and where it is (GDPR 26(2))."""
+    en = _text(name, "en")
+    assert "Essence of the arrangement between the joint controllers:" in en
+    assert "https://www.facebook.com/legal/controller_addendum" in en
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_finnish_law_or_authority_names_in_other_languages(name: str, lang: str) -> None:
+    """5. Kirjanpitolaki, Laki velan vanhentumisesta and Verohallinto do not appear in the sv and en notices."""
+    text = _text(name, lang)
+    assert [] == [w for w in ("Kirjanpitolaki", "Laki velan vanhentumisesta", "Verohallinto",
+                              "luottotietorekisteri", "2 luku 10 §") if w in text]
+    assert ("Skatteförvaltningen" if lang == "sv" else "Finnish Tax Administration") in text
+
+
+def test_catalogue_cites_in_each_language() -> None:
+    """5. A catalogued act renders with its language's name and section formatting; every act has a source."""
+    assert "Kirjanpitolaki (1336/1997) 2 luku 10 §" == cite_act("kirjanpitolaki", "2:10", "fi")
+    assert "bokföringslagen (1336/1997) 2 kap. 10 §" == cite_act("kirjanpitolaki", "2:10", "sv")
+    assert "Accounting Act (1336/1997), chapter 2, section 10" == cite_act("kirjanpitolaki", "2:10", "en")
+    assert ("10 §", "10 §", "section 10") == tuple(format_section("10", lang) for lang in ("fi", "sv", "en"))
+    assert all(set(a.sources) == {"fi", "sv", "en"} and all(s["source"] for s in a.sources.values())
+               for a in FINNISH_ACTS.values())
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+def test_cookie_providers_who_receive_data_are_named(name: str) -> None:
+    """6. _ga and _fbp: Google and Meta are named as receiving the data, whatever the domain (Planet49)."""
+    en = _text(name, "en")
+    assert "Google Ireland Limited receives the data (first-party cookie)" in en
+    assert "Meta Platforms Ireland Limited receives the data" in en
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+def test_wording(name: str) -> None:
+    """8. Processors are not "luovutus"; the legitimate interest is given per purpose; "Lue lisää"; no "?:";
+    Toiminnalliset; no "1 vuotta"."""
+    fi = _text(name, "fi")
+    assert "Tietoja luovutetaan seuraaville vastaanottajille" not in fi and "Luovutuksen tarkoitus" not in fi
+    assert "Tietojasi käsittelevät puolestamme tai saavat meiltä seuraavat vastaanottajat." in fi
+    assert "tässä kuvatun oikeutetun etumme vuoksi" not in fi and "etu kerrotaan kunkin tarkoituksen kohdalla" in fi
+    assert "Lue lisää oikeudestasi vastustaa käsittelyä." in fi
+    assert "?:" not in fi and "1 vuotta" not in fi
+
+
+def test_one_year_in_finnish() -> None:
+    """8. Plural rules, not concatenation: "1 vuosi", "2 vuotta"."""
+    one = loads('[controller]\nname = "K"\n[children]\noffered_to_children = false\nminimum_age = 1\n')
+    assert "1 vuosi" in str(render(one, locale="fi", format="text"))
+
+
+def test_render_refuses_a_language_the_statement_does_not_publish(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """9. render --locale sv on a fi/en statement exits 2 naming the languages it has."""
+    path = tmp_path / "fien.toml"
+    path.write_text('languages = ["fi", "en"]\n[controller]\nname = "K"\n', encoding="utf-8")
+    assert 2 == main(["render", "--locale", "sv", str(path)])
+    assert "fi, en" in capsys.readouterr().err
+    assert 0 == main(["render", "--locale", "en", str(path)])

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from rekisterikit.consent.service import SetCookie
+from rekisterikit.consent.cookies import SetCookie
 
 if TYPE_CHECKING:
     from publicsuffixlist import PublicSuffixList

@@ -29,21 +29,20 @@ The banner's form fields (and the same names in a JSON body) are:
 from __future__ import annotations
 
 import datetime as dt
-import http.cookies
-import re
 import threading
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from fnmatch import fnmatchcase
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 from attrs import define, field
 
 from rekisterikit.consent.codec import ConsentCodec
 from rekisterikit.consent.consent_mode import CONSENT_TYPES, consent_mode
+from rekisterikit.consent.cookies import MAX_SET_COOKIE_LENGTH, SameSite, SetCookie, _cookie_name, _samesite
 from rekisterikit.consent.gpc import gpc_signal
 from rekisterikit.consent.record import ConsentRecord
 from rekisterikit.consent.services import Service, services_of
@@ -86,14 +85,10 @@ FIELD_SERVICE = "rk-service"
 FIELD_NEXT = "rk-next"
 #: A hidden field of the settings page: ``settings`` records its decisions with the method ``settings``.
 FIELD_SOURCE = "rk-source"
-#: The longest ``Set-Cookie`` header value rekisterikit produces; browsers accept 4096 bytes per cookie.
-MAX_SET_COOKIE_LENGTH = 4096
-
-SameSite = Literal["Lax", "Strict", "None"]
 Cookies = Mapping[str, str] | str | None
 Headers = Mapping[str, str] | None
 
-_COOKIE_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]+")
+
 
 
 class ConsentAction(StrEnum):
@@ -113,11 +108,6 @@ _METHOD_OF = {ConsentAction.ACCEPT_ALL: ConsentMethod.ACCEPT_ALL,
 _EXPLICIT = frozenset({ConsentMethod.CUSTOM, ConsentMethod.SETTINGS, ConsentMethod.EMBED})
 
 
-def _cookie_name(instance: object, attribute: Any, value: str) -> None:
-    if not _COOKIE_NAME.fullmatch(value):
-        raise ConsentError(f"invalid cookie name {value!r}")
-
-
 def _positive(instance: object, attribute: Any, value: dt.timedelta) -> None:
     if value <= dt.timedelta(0):
         raise ConsentError(f"{attribute.name} must be positive")
@@ -125,11 +115,6 @@ def _positive(instance: object, attribute: Any, value: dt.timedelta) -> None:
 
 def _optional_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
-
-
-def _samesite(instance: object, attribute: Any, value: str) -> None:
-    if value not in ("Lax", "Strict", "None"):
-        raise ConsentError(f"samesite must be 'Lax', 'Strict' or 'None', not {value!r}")
 
 
 @define(frozen=True, kw_only=True)
@@ -168,57 +153,6 @@ class ConsentConfig:
     path: str = "/"
     domain: str | None = None
     samesite: SameSite = field(default="Lax", validator=_samesite)
-
-
-@define(frozen=True, kw_only=True)
-class SetCookie:
-    """A cookie to set (or, with ``max_age=0``, to delete) on the response.
-
-    Adapters translate it to their framework (``response.set_cookie(c.name, c.value, max_age=c.max_age, …)``) or
-    send :meth:`header` as a ``Set-Cookie`` header. The consent cookie is not ``HttpOnly``: the page's
-    JavaScript reads it, and it holds nothing secret.
-    """
-
-    name: str = field(validator=_cookie_name)
-    value: str
-    max_age: int
-    path: str = "/"
-    domain: str | None = None
-    secure: bool = False
-    samesite: SameSite = field(default="Lax", validator=_samesite)
-    httponly: bool = False
-
-    @classmethod
-    def expire(cls, name: str, *, path: str = "/", domain: str | None = None, secure: bool = False,
-               samesite: SameSite = "Lax") -> SetCookie:
-        """A cookie that deletes the browser's cookie ``name`` (empty value, ``Max-Age=0``)."""
-        return cls(name=name, value="", max_age=0, path=path, domain=domain, secure=secure, samesite=samesite)
-
-    def header(self) -> str:
-        """The ``Set-Cookie`` header value, made with :mod:`http.cookies`.
-
-        Raises:
-            ConsentError: the header would be longer than :data:`MAX_SET_COOKIE_LENGTH`, or ``SameSite=None``
-                without ``Secure`` (browsers reject it).
-        """
-        if self.samesite == "None" and not self.secure:
-            raise ConsentError("SameSite=None needs Secure")
-        morsel: http.cookies.Morsel[str] = http.cookies.Morsel()
-        morsel.set(self.name, self.value, self.value)
-        morsel["path"] = self.path
-        if self.domain:
-            morsel["domain"] = self.domain
-        morsel["max-age"] = str(self.max_age)
-        morsel["expires"] = self.max_age if self.max_age > 0 else "Thu, 01 Jan 1970 00:00:00 GMT"
-        morsel["samesite"] = self.samesite
-        if self.secure:
-            morsel["secure"] = True
-        if self.httponly:
-            morsel["httponly"] = True
-        text = morsel.OutputString()
-        if len(text) > MAX_SET_COOKIE_LENGTH:
-            raise ConsentError(f"Set-Cookie header too long ({len(text)} > {MAX_SET_COOKIE_LENGTH} bytes)")
-        return text
 
 
 @define(frozen=True, kw_only=True)

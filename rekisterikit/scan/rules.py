@@ -7,6 +7,7 @@ rule reference) but are not registered with ``check``: they need a scan, not jus
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -192,6 +193,11 @@ _CONTROLS = {
 }
 
 
+def _where(kind: str, name: str) -> str:
+    """The path of something the scan saw that the statement does not declare: ``$.scan.cookies["promo"]``."""
+    return f"$.scan.{kind}[{json.dumps(name, ensure_ascii=False)}]"
+
+
 def _lt(triple: tuple[str, str, str]) -> LocalizedText:
     return LocalizedText(fi=triple[0], sv=triple[1], en=triple[2])
 
@@ -279,18 +285,19 @@ class _Analysis:
         for c in result.cookies:
             category = self.category(c.name)
             if category is not None and category.needs_consent:
-                self.emit(rule, "cookie:" + c.name, self.path_of(c.name, StorageKind.COOKIE, f"cookie:{c.name}"),
+                path = self.path_of(c.name, StorageKind.COOKIE, _where("cookies", c.name))
+                self.emit(rule, "cookie:" + c.name, path,
                           what=_what_cookie(c.name), category=_lt(_CATEGORY[category]), page=c.page)
         for s in result.storage:
             storage = StorageKind(s.kind)
             category = self.category(s.key, storage)
             if category is not None and category.needs_consent:
-                self.emit(rule, f"{s.kind}:{s.key}", self.path_of(s.key, storage, f"{s.kind}:{s.key}"),
+                self.emit(rule, f"{s.kind}:{s.key}", self.path_of(s.key, storage, _where(s.kind, s.key)),
                           what=_what_cookie(s.key, s.kind), category=_lt(_CATEGORY[category]), page=s.page)
         for r in result.requests:
             service = self.trackers.host(r.host)
             if service is not None and service.category.needs_consent:
-                self.emit(rule, "service:" + service.id, f"host:{r.host}", what=_what_host(service, r.host),
+                self.emit(rule, "service:" + service.id, _where("hosts", r.host), what=_what_host(service, r.host),
                           category=_lt(_CATEGORY[service.category]), page=r.page)
 
     def undeclared(self) -> None:
@@ -299,16 +306,16 @@ class _Analysis:
         for result in self.passes.values():
             for c in result.cookies:
                 if self.declared(c.name) is None:
-                    self.emit(UNDECLARED, "cookie:" + c.name, f"cookie:{c.name}", kind=_lt(_KIND["cookie"]),
-                              name=c.name, domain=c.domain, page=c.page)
+                    self.emit(UNDECLARED, "cookie:" + c.name, _where("cookies", c.name),
+                              kind=_lt(_KIND["cookie"]), name=c.name, domain=c.domain, page=c.page)
             for s in result.storage:
                 if self.declared(s.key, StorageKind(s.kind)) is None:
-                    self.emit(UNDECLARED, f"{s.kind}:{s.key}", f"{s.kind}:{s.key}", kind=_lt(_KIND[s.kind]),
+                    self.emit(UNDECLARED, f"{s.kind}:{s.key}", _where(s.kind, s.key), kind=_lt(_KIND[s.kind]),
                               name=s.key, domain=s.origin, page=s.page)
             for r in result.requests:
                 service = self.trackers.host(r.host)
                 if service is not None and not self.provider_named(service):
-                    self.emit(UNDECLARED_HOST, "service:" + service.id, f"host:{r.host}", service=service.name,
+                    self.emit(UNDECLARED_HOST, "service:" + service.id, _where("hosts", r.host), service=service.name,
                               host=r.host, page=r.page, provider=service.provider)
 
     def necessary_trackers(self) -> None:
@@ -372,7 +379,7 @@ class _Analysis:
             category = self.category(c.name)
             if category is not None and category.needs_consent:
                 self.emit(AFTER_WITHDRAWAL, f"cookie:{c.name}@{c.domain}",
-                          self.path_of(c.name, StorageKind.COOKIE, f"cookie:{c.name}"),
+                          self.path_of(c.name, StorageKind.COOKIE, _where("cookies", c.name)),
                           name=c.name, domain=c.domain, category=_lt(_CATEGORY[category]))
 
     def transfers(self) -> None:
@@ -385,7 +392,7 @@ class _Analysis:
                     continue
                 for country in service.countries:
                     if country not in _eea() and not self.transfer_listed(service, country):
-                        self.emit(TRANSFER, f"service:{service.id}:{country}", f"host:{r.host}",
+                        self.emit(TRANSFER, f"service:{service.id}:{country}", _where("hosts", r.host),
                                   service=service.name, host=r.host, provider=service.provider, country=country)
 
     def controls(self) -> None:
@@ -404,7 +411,7 @@ class _Analysis:
             ran = self.passes.get(name)
             if ran is not None and ran.consent == "not-found":
                 page = ran.pages[0] if ran.pages else ""
-                self.emit(NO_CONTROL, "control:" + control, f"control:{control}", page=page,
+                self.emit(NO_CONTROL, "control:" + control, f"$.scan.controls.{control}", page=page,
                           control=_lt(_CONTROLS[control]))
 
     def run(self) -> list[Finding]:

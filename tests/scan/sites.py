@@ -29,7 +29,8 @@ _PIXEL = Markup('<script>window.fbq=function(){(fbq.queue=fbq.queue||[]).push(ar
                 '</script><script async src="https://connect.facebook.net/en_US/fbevents.js"></script>')
 _CLARITY = Markup('<img alt="" width="1" height="1" src="https://c.clarity.ms/c.gif">')
 _BROKEN_BANNER = Markup("""<div id="cmp"><p>Käytämme evästeitä.</p>
-<a id="accept" href="/consent?c=all">Hyväksy kaikki</a> <a id="reject" href="/consent?c=none">Hylkää kaikki</a></div>""")
+<a id="accept" href="/consent?c=all">Hyväksy kaikki</a>
+<a id="reject" href="/consent?c=none">Hylkää kaikki</a></div>""")
 _SETTINGS_LINK = Markup('<p><a id="settings" href="/asetukset">Evästeasetukset</a></p>')
 
 

@@ -179,8 +179,6 @@ def _controller(run: _Run) -> None:
     name = controller_name(run.analysis)
     if name is None:
         run.missing("RK-LINT-CONTROLLER")
-    else:
-        run.decide(Requirement.CONTROLLER_IDENTITY, Outcome.PROVIDED, (name.unit,))
     contacts = contacts_of(run.analysis)
     channels = [c for c in contacts if c.owner in ("controller", "contact_person", "other")]
     if channels:
@@ -188,6 +186,8 @@ def _controller(run: _Run) -> None:
     else:
         run.missing("RK-LINT-CONTACT")
     _business_id(run)
+    if name is not None and not _trade_name(run, name.value, name.unit):
+        run.decide(Requirement.CONTROLLER_IDENTITY, Outcome.PROVIDED, (name.unit,))
     # An EU representative is needed when the controller section places the controller in a third country.
     foreign = run.k("controller") & run.u("transfer_country")
     if foreign and not run.u("representative") and not run.structure.sections_of("representative"):
@@ -204,6 +204,24 @@ def _controller(run: _Run) -> None:
         run.decide(Requirement.DPO_CONTACT, Outcome.PROVIDED, dpo_units)
     else:
         run.missing("RK-LINT-DPO-CONTACT", evidence=run.analysis.first(dpo_units))
+
+
+# A private trader's own name ("Maija Meikäläinen") identifies the controller; a lone trade name does not.
+_NAME_PART = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
+_PERSON_NAME = re.compile(rf"{_NAME_PART}(?: {_NAME_PART}){{1,2}}")
+
+
+def _trade_name(run: _Run, name: str, unit: int) -> bool:
+    """Flag a controller named only by a shop or brand name: no legal form near it, no business id anywhere."""
+    around = {unit} | run.k("controller") | run.u("controller_label")
+    if run.u("company_form") & around or _PERSON_NAME.fullmatch(name.strip()):
+        return False
+    business_id = run.decisions.get(Requirement.BUSINESS_ID)
+    if business_id is not None and business_id.outcome is Outcome.PROVIDED:
+        return False
+    run.flag("RK-LINT-CONTROLLER-TRADE-NAME", run.unit(unit), value=name)
+    run.decide(Requirement.CONTROLLER_IDENTITY, Outcome.MISSING)
+    return True
 
 
 def _business_id(run: _Run) -> None:
@@ -277,7 +295,10 @@ def _purposes(run: _Run) -> None:
     if not interests:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.NOT_APPLICABLE)
         return
-    explained = {i for i in interests if i in run.u("li_explained") or ((i + 1) in run.u("li_explained")
+    # The sentence after the basis explains it only if it speaks of the interest ("Oikeutettuna etuna on …",
+    # "Our interest is …"); a customer relationship is what the interest rests on (recital 47), not an interest.
+    following = run.u("li_explained") & run.u("li_reference")
+    explained = {i for i in interests if i in run.u("li_explained") or ((i + 1) in following
                  and run.unit(i + 1).section == run.unit(i).section)}
     if explained:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.PROVIDED, explained)
@@ -394,7 +415,8 @@ def _vendor(text: str) -> str:
 # ------------------------------------------------------------------------------------------- retention
 
 def _retention(run: _Run) -> None:
-    elsewhere = run.k("security", "cookies", "title")
+    # In the rights section "säilyttäminen" is what restricted data may still undergo, not how long it is kept.
+    elsewhere = run.k("security", "cookies", "title", "rights")
     candidates = (run.u("retention") & run.u("retention_time")) | run.k("retention") | run.table("retention")
     candidates |= run.u("retention_vague") & run.u("retention")
     stated = candidates - (elsewhere - run.k("retention"))
@@ -420,10 +442,11 @@ _RIGHTS = (
 
 
 _RIGHT_WORDS = {
-    "right_rectification": re.compile(r"oikai|korja|rättelse|rättad?e?\b|rectification|correct"),
-    "right_erasure": re.compile(r"poist|rader|erasure|erase|delet"),
-    "right_restriction": re.compile(r"rajoitta|begräns|restrict"),
-    "right_portability": re.compile(r"siirt|siirr|överför|flytta|portab|port\b"),
+    "right_rectification": re.compile(r"oikai|korja|päivit|rättelse|rättad?e?\b|rättar|ändra|uppdat|rectification|"
+                                      r"correct|fix|updat"),
+    "right_erasure": re.compile(r"poist|pyyh|rader|borttag|erasure|erase|delet|wipe"),
+    "right_restriction": re.compile(r"rajoitta|jäädyt|begräns|frys|restrict|pause|freeze"),
+    "right_portability": re.compile(r"siirt|siirr|tiedostona|överför|flytta|portab|port\b"),
 }
 _LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "kind_fraud")
 
@@ -501,8 +524,9 @@ def _rights(run: _Run) -> None:
 # -------------------------------------------------------------------------- Art. 13(2)(e)/(f), Art. 14
 
 def _information(run: _Run) -> None:
-    if run.u("statutory"):
-        run.decide(Requirement.STATUTORY_REQUIREMENT, Outcome.PROVIDED, run.u("statutory"))
+    statutory = run.u("statutory") - (run.k("cookies") - run.k("data_categories", "purposes"))
+    if statutory:
+        run.decide(Requirement.STATUTORY_REQUIREMENT, Outcome.PROVIDED, statutory)
     else:
         run.missing("RK-LINT-STATUTORY")
 

@@ -54,6 +54,14 @@ _RULES = (
                  "Rekisterinpitäjän nimeä ei löydy selosteesta (GDPR 13(1)(a)).",
                  "Den personuppgiftsansvariges namn saknas i beskrivningen (GDPR 13(1)(a)).",
                  "The statement does not name the controller (GDPR 13(1)(a)).")),
+    LintRule(id="RK-LINT-CONTROLLER-TRADE-NAME", requirement=R.CONTROLLER_IDENTITY, severity=W,
+             article="GDPR 13(1)(a)", where=("controller",), message=_t(
+                 "Rekisterinpitäjä on nimetty vain nimellä {value} ilman yhtiömuotoa tai Y-tunnusta; kerro "
+                 "rekisterinpitäjän virallinen nimi (yhtiö tai elinkeinonharjoittaja) (GDPR 13(1)(a)).",
+                 "Den personuppgiftsansvarige anges bara som {value} utan bolagsform eller FO-nummer; ange det "
+                 "officiella namnet på bolaget eller näringsidkaren (GDPR 13(1)(a)).",
+                 "The controller is named only as {value}, with no legal form or business ID; give the legal name of "
+                 "the company or trader behind the shop (GDPR 13(1)(a)).")),
     LintRule(id="RK-LINT-CONTACT", requirement=R.CONTROLLER_CONTACT, severity=E, article="GDPR 13(1)(a)",
              missing=True, where=("controller", "contact_person"), message=_t(
                  "Rekisterinpitäjän yhteystiedot (postiosoite, sähköposti tai puhelin) puuttuvat selosteesta; "

@@ -46,7 +46,6 @@ from rekisterikit.consent import (
     ConsentState,
     ConsentStore,
     StatementArchive,
-    consent_mode,
 )
 from rekisterikit.contrib.saleor import graphql as gql
 from rekisterikit.contrib.saleor.client import SaleorClient, SaleorError, http_url, jwks_url, normalize_api_url

@@ -1,8 +1,9 @@
 """The shop's own consent banner texts (``[consent.texts.<lang>]``): the reject option and the purposes stay.
 
 GDPR 4(11) and 7(2) ask for a consent that is informed and requested in clear, distinguishable words; 7(3) makes
-withdrawing as easy as giving; the EDPB cookie banner taskforce report (2023) found a missing "reject" button on the
-first layer to be a breach. An override that empties the reject button's text, makes it read like "accept" or
+withdrawing as easy as giving; in the EDPB cookie banner taskforce report (adopted 17 January 2023) the vast
+majority of the authorities held that a banner offering "accept" without a "reject" option on the same layer
+gives no valid consent. An override that empties the reject button's text, makes it read like "accept" or
 "settings", or empties a category's purpose would take that away — rekisterikit's banner falls back to its own text
 in those cases, but the statement file should say what the shop means.
 """

@@ -58,11 +58,11 @@ _SEVERITY = {Severity.ERROR: {"fi": "virhe", "sv": "fel", "en": "error"},
 _CSS = Markup("""
 body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:90rem;padding:0 1rem;color:#1a1a1a}
 h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem}h3{font-size:1.1rem}
-.passes{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1.5rem}
+.passes{display:grid;grid-template-columns:repeat(auto-fit,minmax(34rem,1fr));gap:1.5rem}
 .pass{border:1px solid #bbb;border-radius:.4rem;padding:1rem;overflow-x:auto}
 .pass img{width:100%;border:1px solid #ddd}
 table{border-collapse:collapse;width:100%;font-size:.85rem}
-th,td{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top;word-break:break-all}
+th,td{border-bottom:1px solid #ddd;padding:.2rem .4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
 .finding{border-left:.3rem solid #999;padding:.3rem .8rem;margin:.6rem 0;background:#f7f7f7}
 .finding.error{border-color:#b00020}.finding.warning{border-color:#a35f00}.finding.info{border-color:#1d5fa8}
 .meta{color:#444;font-size:.85rem}
@@ -79,13 +79,17 @@ def _table(head: Iterable[str], rows: Sequence[Sequence[str]], empty: str) -> Ma
     return Markup("<table><thead><tr>{}</tr></thead><tbody>{}</tbody></table>").format(header, body)
 
 
+def _days(days: float) -> str:
+    return f"{days:.2f}" if days < 1 else f"{days:.0f}"
+
+
 def _pass(result: PassResult, lang: str) -> Markup:
     t = {k: v[lang] for k, v in _T.items()}
     shot = Markup("")
     if result.screenshot:
         data = base64.b64encode(result.screenshot).decode("ascii")
         shot = Markup('<img src="data:image/png;base64,{}" alt="{}">').format(data, _PASS[result.name][lang])
-    cookies = [(c.name, c.domain, t["session"] if c.lifetime_days is None else f"{c.lifetime_days:.0f}", c.set_by,
+    cookies = [(c.name, c.domain, t["session"] if c.lifetime_days is None else _days(c.lifetime_days), c.set_by,
                 c.page) for c in result.cookies]
     storage = [(s.key, s.kind, s.page) for s in result.storage]
     requests = [(r.host, r.resource_type, r.page) for r in result.requests]

@@ -229,8 +229,8 @@ def metadata_for(state: ConsentState) -> list[dict[str, str]]:
 
 def _state_json(state: ConsentState) -> dict[str, Any]:
     return {"id": state.consent_id, "granted": sorted(c.value for c in state.granted), "choices": state.choices,
-            "method": state.method.value, "gpc": state.gpc, "version": state.version,
-            "given_at": state.given_at.isoformat().replace("+00:00", "Z")}
+            "services": sorted(state.services), "method": state.method.value, "gpc": state.gpc,
+            "version": state.version, "given_at": state.given_at.isoformat().replace("+00:00", "Z")}
 
 
 class _Refused(RekisterikitError, ValueError):
@@ -425,11 +425,20 @@ class SaleorApp:
 
     def read(self) -> dict[str, Any]:
         """Handle ``GET /api/consent``."""
+        from rekisterikit.consent import banner_texts
+
         state = self.service.read(self.cookies(), _headers())
-        return {"consent": None if state is None else _state_json(state), "consent_mode": consent_mode(state),
+        locale = request.args.get("locale", "fi")
+        locale = locale if locale in ("fi", "sv", "en") else "fi"
+        return {"consent": None if state is None else _state_json(state),
+                "consent_mode": self.service.consent_mode(state),
                 "banner": self.service.banner_needed and state is None,
                 "offered": [c.value for c in self.service.offered], "version": self.service.version,
-                "fingerprint": self.service.fingerprint}
+                "fingerprint": self.service.fingerprint,
+                "services": [{"key": s.key, "name": s.name, "category": s.category.value, "provider": s.provider,
+                              "outside_eea": [c.code for c in s.outside_eea]} for s in self.service.services],
+                "texts": banner_texts(self.service.statement, locale=locale),
+                "changed": None if state is not None else self.service.what_changed(self.cookies(), locale=locale)}
 
     def decide(self, body: Mapping[str, Any], *, withdraw: bool = False) -> tuple[dict[str, Any], list[str]]:
         """Handle ``POST /api/consent`` (or, with ``withdraw``, ``POST /api/consent/withdraw``).

@@ -34,7 +34,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
-from fnmatch import fnmatchcase
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -43,6 +43,7 @@ from attrs import define, field
 from rekisterikit.consent.codec import ConsentCodec
 from rekisterikit.consent.consent_mode import CONSENT_TYPES, consent_mode
 from rekisterikit.consent.cookies import MAX_SET_COOKIE_LENGTH, SameSite, SetCookie, _cookie_name, _samesite
+from rekisterikit.consent.declined import DeclinedIndex, Source
 from rekisterikit.consent.gpc import gpc_signal
 from rekisterikit.consent.record import ConsentRecord
 from rekisterikit.consent.services import Service, services_of
@@ -353,6 +354,16 @@ class ConsentService:
         self._texts: dict[str, tuple[str, str]] = {}
         self._recent: OrderedDict[str, None] = OrderedDict()
         self._recent_lock = threading.Lock()
+
+    @cached_property
+    def _declined_index(self) -> DeclinedIndex:
+        """The statement's first-party declarations in the order :meth:`declined_cookies` lists them."""
+        sources = [Source(category, None, pattern) for category in OPTIONAL_CATEGORIES
+                   for pattern in first_party_cookies(self.statement, category)]
+        for service in self.services:
+            own = first_party_cookies(self.statement, service.category)
+            sources.extend(Source(service.category, service.key, c.name) for c in service.cookies if c.name in own)
+        return DeclinedIndex(sources, self._keep)
 
     def _necessary_names(self) -> tuple[str, ...]:
         return (self.config.cookie_name, *(c.name for c in self.statement.cookies_in(CookieCategory.NECESSARY)))
@@ -676,30 +687,12 @@ class ConsentService:
         declared necessary cookies are never returned.
         """
         jar = self._jar(cookies)
-        names = None if jar is None else list(jar)
         granted = frozenset(granted)
-        found: list[str] = []
-        partly = frozenset() if services is None else frozenset(
-            self._by_key[k].category for k in services if k in self._by_key)
-        for category in OPTIONAL_CATEGORIES:
-            if category in granted or category in partly:  # a category allowed in part: per service, below
-                continue
-            for pattern in first_party_cookies(self.statement, category):
-                if "*" in pattern:
-                    found.extend(n for n in names or () if fnmatchcase(n, pattern))
-                elif names is None or pattern in names:
-                    found.append(pattern)
-        if services is not None:
-            allowed = frozenset(services)
-            for service in self.services:
-                if service.key in allowed or service.category in granted or service.category not in partly:
-                    continue
-                own = first_party_cookies(self.statement, service.category)
-                for pattern in (c.name for c in service.cookies if c.name in own):
-                    if "*" in pattern:
-                        found.extend(n for n in names or () if fnmatchcase(n, pattern))
-                    elif names is None or pattern in names:
-                        found.append(pattern)
-        keep = self._keep
-        return tuple(n for n in dict.fromkeys(found)
-                     if not any(fnmatchcase(n, k) if "*" in k else n == k for k in keep))
+        allowed = None if services is None else frozenset(services)
+        partly = frozenset() if allowed is None else frozenset(
+            self._by_key[k].category for k in allowed if k in self._by_key)
+        index = self._declined_index
+        if jar is not None:  # a request: look its few cookies up, whatever the statement's size
+            return index.declined(jar, granted, partly, allowed)
+        # No request cookies: every exactly declared name the decision declines (patterns match no name).
+        return index.declined((s.pattern for s in index.sources if "*" not in s.pattern), granted, partly, allowed)

@@ -130,12 +130,16 @@ def render() -> str:
         "the reason for each in `expected.toml`. None is a real shop's statement; they were written for these tests",
         "to cover old *rekisteriseloste* and GDPR-era statements, numbered, unnumbered, run-in and marked-up",
         "headings, plain text, Markdown and HTML (with scripts), Finnish, Swedish, English and bilingual ones.",
-        "Thirty of them (thirteen in the corpus, seventeen held out) reproduce, in our own words, patterns studied in",
+        "Forty-three of them (twenty in the corpus, twenty-three held out) reproduce, in our own words, patterns",
+        "studied in",
         "real published statements of Finnish and Swedish shops and services: purposes and bases in a table, bases",
         "given per purpose in prose, run-in rights lists, bilingual halves, silence on transfers while naming",
         "providers outside the EEA, partial cookie details, the legitimate interest named in the sentence of the",
         "basis, the Swedish *rätt att invända*, claims that IP addresses are anonymous, and the Henkilötietolaki",
-        "30 § formula beside the current Kuluttajansuojalaki term *etämyynti*.",
+        "30 § formula beside the current Kuluttajansuojalaki term *etämyynti*, the ways shops say which data must",
+        "be given (\"edellytys sille, että\", \"tähdellä merkityt kentät\", \"ett villkor för att ingå avtalet\",",
+        "\"fields marked as required\"), rights in everyday words, trade names as controllers, legitimate interests",
+        "\"based on the customer relationship\" and cookies described without their names.",
         "The five published seed statements are tested separately, finding by finding and severity by severity",
         "(`tests/lint/data/seeds.toml`), and are not counted here.",
         "",
@@ -168,10 +172,14 @@ def render() -> str:
         "(20 codes over 234 items read as present). The linter was then tuned on the corpus (and on real",
         "statements read through a search tool, not committed), never on these. Seven more",
         "(`en_li_customer_relationship.txt` to `en_no_headings.txt`) were then written and committed the same way",
-        "and first run on the tuned linter: recall 0.857 (12 of 14), false alarms 0.079 (11 over 139). The figures",
-        "below, for all",
-        "twenty-one and the current linter, are the honest estimate. The target for `lint` is recall ≥ 0.92 and",
-        "false alarms ≤ 0.04: recall meets it, false alarms do not.",
+        "and first run on the tuned linter: recall 0.857 (12 of 14), false alarms 0.079 (11 over 139). Six more",
+        "(`fi_pakolliset_kentat.md` to `en_li_cookies_unnamed.html`: which data is required, rights in everyday",
+        "words, a trade name as the controller, a legitimate interest \"based on the customer relationship\",",
+        "cookies without names) were written and committed the same way before the linter was changed for them;",
+        "their first run gave recall 0.692 (9 of 13) and false alarms 0.246 (30 over 122). The linter was then",
+        "tuned on seven new corpus statements of the same patterns (in other words), never on these. The figures",
+        "below, for all twenty-seven and the current linter, are the honest estimate. The target for `lint` is",
+        "recall ≥ 0.92 and false alarms ≤ 0.04: recall meets it, false alarms do not.",
         "",
         _summary(SETS["holdout"]),
         "",
@@ -189,10 +197,11 @@ def render() -> str:
         "- The linter decides per statement, not per purpose: one stated legal basis counts as \"legal basis",
         "  given\" even if other purposes have none. `rekisterikit check` on the imported statement judges per",
         "  purpose.",
-        "- A controller named only by a brand or trade name, without legal form or business id, is reported by",
-        "  `check` (13(1)(a)) but not by `lint`, which cannot tell a trade name from a private person's name.",
-        "- Statutory-requirement wording varies most between real statements; it is the commonest false alarm on",
-        "  the held-out statements, next to rights named in ways the lexicons do not know.",
+        "- A controller named only by a trade name, without legal form or business id, is flagged",
+        "  (`RK-LINT-CONTROLLER-TRADE-NAME`) unless the name looks like a person's (two or three capitalised",
+        "  words): a two-word trade name (\"Lanka Kerä\") passes as a private trader's name.",
+        "- Statutory-requirement wording and rights named in everyday words vary most between real statements; the",
+        "  lexicons know the wordings studied, and other wordings are still read as missing (false alarms).",
         "- Judgments that need knowledge outside the text (which recipients a shop really has, whether \"no",
         "  disclosure\" is believable) are out of reach.",
         "",
@@ -209,13 +218,13 @@ def test_corpus_precision_and_recall_stay_above_0_9() -> None:
 
 
 def test_holdout_recall_and_false_alarms_do_not_regress() -> None:
-    """On the held-out statements recall stays at or above 0.92 (the target) and false alarms at or below 6 %.
+    """On the held-out statements recall stays at or above 0.96 and false alarms at or below 5.9 %, as measured.
 
-    The target for false alarms is 4 %; the rate measured on the held-out statements is higher (docs/lint-accuracy.md),
-    so this guards against regression without claiming the target.
+    The targets are recall ≥ 0.92 and false alarms ≤ 4 %; the false-alarm rate measured on the held-out statements is
+    higher (docs/lint-accuracy.md), so this guards against regression without claiming the target.
     """
     recall, alarms, *_ = rates(SETS["holdout"])
-    assert (True, True) == (recall >= 0.92, alarms <= 0.06), (recall, alarms)
+    assert (True, True) == (recall >= 0.96, alarms <= 0.059), (recall, alarms)
 
 
 @pytest.mark.parametrize("name", sorted(SETS))

@@ -43,6 +43,7 @@ def _suites() -> dict[str, Callable[[], Suite]]:
         "log": lazy("bench_log"),
         "django": lazy("bench_django"),
         "flask": lazy("bench_flask"),
+        "scan": lazy("bench_scan"),
     }
 
 

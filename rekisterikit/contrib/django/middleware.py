@@ -179,22 +179,23 @@ class ConsentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
-        accessed: list[bool] = []
+        read: list[VisitorConsent] = []
 
         def lazy() -> VisitorConsent:
-            accessed.append(True)
-            return read_consent(request)
+            read.append(read_consent(request))
+            return read[0]
 
         request.consent = SimpleLazyObject(lazy)  # type: ignore[attr-defined]
         response = self.get_response(request)
-        if accessed:
+        if read:
             patch_vary_headers(response, ("Cookie",))
-        self._process(request, response)
+        self._process(request, response, read[0] if read else None)
         if response.cookies:
             private(response)
         return response
 
-    def _process(self, request: HttpRequest, response: HttpResponseBase) -> None:
+    def _process(self, request: HttpRequest, response: HttpResponseBase, known: VisitorConsent | None) -> None:
+        """Honour GPC and expire declined cookies; ``known`` is the consent the request already read, if any."""
         from rekisterikit.contrib.django.conf import get_config, get_service, request_subject
 
         config = get_config()
@@ -210,8 +211,8 @@ class ConsentMiddleware:
                 if decision is not None:
                     apply_cookie(response, decision.cookie)
                     state = decision.state
-            if state is None:
-                state = service.read(request.COOKIES, request.headers)
+            if state is None:  # the cookie is verified and decoded once per request
+                state = known.state if known is not None else service.read(request.COOKIES, request.headers)
         if not config.delete_declined_cookies or not _carries_optional(request, name):
             return
         from rekisterikit.consent.domains import expire_everywhere

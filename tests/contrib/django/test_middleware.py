@@ -123,3 +123,23 @@ def test_accepting_keeps_cookies_in_the_same_response(client: Client) -> None:
     client.cookies["_ga"] = "x"
     response = post_decision(client, "accept_all")
     assert "_ga" not in expired(response)
+
+
+def test_the_consent_cookie_is_decoded_once_per_request(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that reads request.consent and carries a declined cookie verifies the consent cookie only once."""
+    from rekisterikit.consent.codec import ConsentCodec
+
+    post_decision(client, "custom", "statistics")
+    client.cookies["_fbp"] = "x"
+    calls: list[object] = []
+    original = ConsentCodec.verify
+
+    def counting(self: ConsentCodec, value: object) -> object:
+        calls.append(value)
+        return original(self, value)
+
+    monkeypatch.setattr(ConsentCodec, "verify", counting)
+    response = page(client, "{% if request.consent.statistics %}S{% endif %}")
+    assert b"S" in response.content
+    assert {"_fbp"} == expired(response)
+    assert 1 == len(calls)

@@ -27,6 +27,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("lint", "rekisterikit.lint.cli", "lint a privacy statement written in prose (.txt, .md, .html)"),
     ("import", "rekisterikit.lint.import_cli", "make a draft statement file from a statement in prose"),
     ("saleor", "rekisterikit.contrib.saleor.cli", "publish the statement to a Saleor shop"),
+    ("scan", "rekisterikit.scan.cli", "scan a site in Chromium: cookies and trackers held against the statement"),
     ("diff", "rekisterikit.records.cli_diff", "what changed between two statements, and whether it is material"),
     ("processing-record", "rekisterikit.processing_record",
      "the Art. 30 record of processing activities as HTML, CSV, XLSX or JSON"),

@@ -13,7 +13,15 @@ from typing import Any
 
 from rekisterikit.model import Language
 
-__all__ = ["add_arguments", "run"]
+__all__ = ["EXIT_CODES", "add_arguments", "run"]
+
+#: The exit statuses ``--help`` lists.
+EXIT_CODES = {
+    0: "no finding at the --fail-on level",
+    1: "findings at the --fail-on level",
+    2: "the scan cannot run: no Chromium or Playwright, the start page does not load, an unreadable statement or "
+       "tracker file, an output that cannot be written, bad usage",
+}
 
 
 def _host_map(values: list[str] | None) -> dict[str, str]:
@@ -69,9 +77,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 class _Bar:
     """A one-line progress bar on standard error, when it is a terminal."""
 
-    def __init__(self, stream: Any) -> None:
+    def __init__(self, stream: Any, *, enabled: bool = True) -> None:
         self.stream = stream
-        self.enabled = bool(getattr(stream, "isatty", lambda: False)())
+        self.enabled = enabled and bool(getattr(stream, "isatty", lambda: False)())
 
     def __call__(self, name: Any, done: int, total: int, url: str) -> None:
         if not self.enabled:
@@ -113,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
     except TrackerDataError as exc:
         print(f"rekisterikit scan: {exc}", file=sys.stderr)
         return 2
-    bar = _Bar(sys.stderr)
+    quiet = bool(getattr(args, "quiet", False))
+    bar = _Bar(sys.stderr, enabled=not quiet)
     try:
         result = scan(args.url, statement=statement, pages=args.pages, sitemap=args.sitemap, exclude=args.exclude,
                       robots=not args.ignore_robots, accept_selector=args.accept_selector,
@@ -135,11 +144,20 @@ def run(args: argparse.Namespace) -> int:
 
         from rekisterikit.scan.draft import write_draft
 
-        added = write_draft(args.write_draft, result, args.statement, statement, trackers,
-                            site_host=urlsplit(args.url).hostname or "")
-        print(f"rekisterikit scan: wrote {args.write_draft} ({added} cookie(s) added, marked # TODO check)",
-              file=sys.stderr)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+        try:
+            added = write_draft(args.write_draft, result, args.statement, statement, trackers,
+                                site_host=urlsplit(args.url).hostname or "")
+        except OSError as exc:
+            print(f"rekisterikit scan: cannot write {args.write_draft}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        if not quiet:
+            print(f"rekisterikit scan: wrote {args.write_draft} ({added} cookie(s) added, marked # TODO check)",
+                  file=sys.stderr)
+    try:
+        out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as exc:
+        print(f"rekisterikit scan: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     try:
         if args.format == "json":
             out.write(json.dumps(result.to_dict(locale.value), ensure_ascii=False, indent=2) + "\n")

@@ -26,7 +26,22 @@ from .catalog import BY_SKU, PRODUCTS
 from .orders import cart_lines, count_orders, place_order
 
 HERE = Path(__file__).resolve().parent
-STATEMENT = HERE.parent / "statements" / "monalisa-corrected.toml"
+STATEMENTS = HERE.parent / "statements"
+STATEMENT = STATEMENTS / "monalisa-corrected.toml"
+#: The five seed shops with a corrected statement; ``REKISTERIKIT_STATEMENT=confetti`` runs the shop on one of them.
+SHOPS = ("kalvokeskus", "monalisa", "ompelijan-paratiisi", "confetti", "webstrella")
+
+
+def statement_path(value: str | None = None) -> Path:
+    """The statement the shop publishes: ``REKISTERIKIT_STATEMENT`` (or ``value``) as the name of a seed shop
+    (``"confetti"`` → ``examples/statements/confetti-corrected.toml``) or a path; the corrected Monalisa statement
+    when unset."""
+    value = value if value is not None else os.environ.get("REKISTERIKIT_STATEMENT")
+    if not value:
+        return STATEMENT
+    if value in SHOPS:
+        return STATEMENTS / f"{value}-corrected.toml"
+    return Path(value)
 #: Only for running the example on your own machine; a real shop reads its secret from the environment.
 DEV_SECRET = "monalisa-example-secret-change-me-0123456789"
 
@@ -71,7 +86,7 @@ def create_app(test_config: dict[str, Any] | None = None, *, instance_path: str 
         # every cookie the shop sets is in its cookie declaration.
         SESSION_COOKIE_NAME="sessionid",
         SESSION_COOKIE_SAMESITE="Lax",
-        REKISTERIKIT_STATEMENT=str(STATEMENT),
+        REKISTERIKIT_STATEMENT=str(statement_path()),
         REKISTERIKIT_CSRF_COOKIE_NAME="csrftoken",
         REKISTERIKIT_DEFAULT_LOCALE="fi",
         REKISTERIKIT_FAIL_ON="error",

@@ -7,6 +7,20 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 STATEMENTS = BASE_DIR.parent / "statements"
 
+#: The five seed shops with a corrected statement; ``REKISTERIKIT_STATEMENT=confetti`` runs the shop on one of them.
+SHOPS = ("kalvokeskus", "monalisa", "ompelijan-paratiisi", "confetti", "webstrella")
+
+
+def statement_path(value: str | None) -> Path:
+    """The statement to publish: the name of a seed shop (its corrected statement) or a path; Kalvokeskus when
+    unset."""
+    if not value:
+        return STATEMENTS / "kalvokeskus-corrected.toml"
+    if value in SHOPS:
+        return STATEMENTS / f"{value}-corrected.toml"
+    return Path(value)
+
+
 SECRET_KEY = os.environ.get("DEMO_SHOP_SECRET_KEY", "demo-shop-not-a-secret-change-me-0123456789")
 DEBUG = os.environ.get("DEMO_SHOP_DEBUG", "1") == "1"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
@@ -36,7 +50,7 @@ MIDDLEWARE = [
 
 # 3. the settings: where the statement is; everything else has defaults.
 REKISTERIKIT = {
-    "STATEMENT": STATEMENTS / "kalvokeskus-corrected.toml",
+    "STATEMENT": statement_path(os.environ.get("REKISTERIKIT_STATEMENT")),
     "DEFAULT_LOCALE": "fi",
 }
 

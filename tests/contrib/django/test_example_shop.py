@@ -78,3 +78,22 @@ def test_statement_page_of_the_shop(client: Client) -> None:
     """The shop's statement is at /tietosuoja/ in Finnish by default."""
     response = client.get("/tietosuoja/")
     assert ("fi", True) == (response["Content-Language"], "Kalvokeskus" in response.content.decode())
+
+
+@pytest.mark.parametrize("name", ["kalvokeskus", "monalisa", "ompelijan-paratiisi", "confetti", "webstrella"])
+def test_the_shop_runs_on_each_corrected_statement(name: str, client: Client, rk_settings: Any) -> None:
+    """REKISTERIKIT_STATEMENT=<seed shop> names the shop's statement: with it the statement page answers in each
+    language, and the banner shows exactly when the statement has cookies that need consent."""
+    from demo_site.settings import statement_path
+
+    from rekisterikit import load
+
+    path = statement_path(name)
+    assert path.name == f"{name}-corrected.toml"
+    rk_settings(STATEMENT=str(path))
+    statement = load(path)
+    for lang in ("fi", "sv", "en"):
+        page = client.get(f"/tietosuoja/{lang}/")
+        assert (200, True) == (page.status_code, statement.controller.name in page.content.decode())
+    banner = 'id="rk-consent"' in client.get("/").content.decode()
+    assert any(c.needs_consent for c in statement.cookies) == banner

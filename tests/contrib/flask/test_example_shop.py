@@ -119,3 +119,22 @@ def test_consent_is_logged_in_sqlite(client: FlaskClient, shop: Flask) -> None:
     [record] = store.all()
     assert ("reject_all", get_state(shop).statement.version) == (record.method.value, record.version)
     assert store.statement_json(record.version) is not None
+
+
+@pytest.mark.parametrize("name", ["kalvokeskus", "monalisa", "ompelijan-paratiisi", "confetti", "webstrella"])
+def test_the_shop_runs_on_each_corrected_statement(name: str, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """REKISTERIKIT_STATEMENT=<seed shop> starts the shop on that shop's corrected statement: its statement page in
+    each of its languages, and the banner exactly when the statement has cookies that need consent."""
+    from examples.flask_shop import create_app
+
+    monkeypatch.setenv("REKISTERIKIT_STATEMENT", name)
+    app = create_app({"TESTING": True}, instance_path=str(tmp_path / "instance"))
+    statement = load(ROOT / "examples" / "statements" / f"{name}-corrected.toml")
+    assert statement.version == get_state(app).statement.version
+    client = app.test_client()
+    for lang in ("fi", "sv", "en"):
+        page = client.get(f"/privacy/{lang}")
+        assert (200, True) == (page.status_code, statement.controller.name in page.get_data(as_text=True))
+    banner = 'id="rk-consent"' in client.get("/").get_data(as_text=True)
+    assert any(c.needs_consent for c in statement.cookies) == banner

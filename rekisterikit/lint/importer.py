@@ -320,7 +320,7 @@ class _Builder:
             if basis == "legitimate_interests" and index in self.u("li_explained"):
                 purpose["legitimate_interest"] = _sentence(clause)
             if basis == "legal_obligation":
-                purpose["legal_obligation"] = _sentence(clause)
+                purpose["legal_obligation"] = _legal_reference(_sentence(clause))
             return
 
     def data_categories(self) -> list[dict[str, Any]]:
@@ -680,6 +680,21 @@ def _clauses(text: str) -> list[str]:
         elif part:
             parts.append(part)
     return [p for p in parts if len(p) > 3] or [text]
+
+
+_CATALOGUED_ACTS = (("kirjanpitolaki", ("kirjanpitolak", "bokföringslag", "accounting act")),
+                    ("arvonlisaverolaki", ("arvonlisäverolak", "mervärdesskattelag", "value added tax act")),
+                    ("kuluttajansuojalaki", ("kuluttajansuojalak", "konsumentskyddslag", "consumer protection act")))
+
+
+def _legal_reference(sentence: str) -> str | dict[str, Any]:
+    """A legal obligation as the file writes it: a catalogued act by key when the sentence names one (so that it
+    renders in every language), keeping the published words as its text; else the sentence as free text."""
+    folded = sentence.casefold()
+    for key, names in _CATALOGUED_ACTS:
+        if any(n in folded for n in names):
+            return {"law": key, "text": sentence}
+    return sentence
 
 
 def _sentence(text: str) -> str:

@@ -41,14 +41,18 @@ from hypothesis import strategies as st
 from rekisterikit.model import (
     Art22Basis,
     AutomatedDecisions,
+    BannerTexts,
     BusinessId,
     Children,
+    ConsentSettings,
+    ConsentTexts,
     ContactPerson,
     Controller,
     Cookie,
     CookieCategory,
     CookieConsentMechanism,
     CookiePolicy,
+    CookieService,
     Country,
     DataCategory,
     Directives,
@@ -852,6 +856,24 @@ def statements(*, max_registers: int = 3, max_cookies: int = 4, compliant: bool 
 
 
 @st.composite
+def _consent_settings(draw: st.DrawFn, k: _Kit, cookie_names: tuple[str, ...]) -> ConsentSettings:
+    """A ``[consent]`` table: a few named services (claiming some declared cookies) and banner texts."""
+    service_keys = draw(st.lists(keys(), max_size=3, unique=True))
+    names = k(30).filter(str.strip)
+    services = tuple(CookieService(
+        key=key, name=draw(names),
+        category=draw(st.sampled_from([c for c in CookieCategory if c.needs_consent])),
+        provider=draw(_optional(names)),
+        cookies=tuple(draw(st.lists(st.sampled_from(cookie_names), unique=True, max_size=2)) if cookie_names else ()),
+        hosts=tuple(draw(st.lists(st.sampled_from(["www.youtube-nocookie.com", "player.vimeo.com",
+                                                   "www.google.com"]), unique=True, max_size=2))),
+        description=draw(k.maybe_localized)) for key in service_keys)
+    own = st.builds(BannerTexts, title=_optional(names), intro=_optional(names), save=_optional(names))
+    texts = draw(_optional(st.builds(ConsentTexts, fi=_optional(own), sv=_optional(own), en=_optional(own))))
+    return ConsentSettings(services=services, texts=texts)
+
+
+@st.composite
 def _statements(draw: st.DrawFn, k: _Kit, max_registers: int, max_cookies: int,
                 langs: tuple[Language, ...]) -> Statement:
     least = 1 if k.compliant else 0
@@ -877,6 +899,7 @@ def _statements(draw: st.DrawFn, k: _Kit, max_registers: int, max_cookies: int,
         dpo=draw(_optional(k.dpos)), eu_representative=representative, cookies=tuple(declared),
         cookie_policy=policy, rights=rights, children=draw(_optional(k.children)), changes=draw(k.maybe_localized),
         directives=Directives(ignore=ignores), record=draw(_optional(_records(k, tuple(register_keys)))),
+        consent=draw(_optional(_consent_settings(k, tuple(c.name for c in declared)))),
     )
 
 

@@ -451,6 +451,13 @@ _RIGHT_WORDS = {
 _LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "kind_fraud")
 
 
+def _right_headings(run: _Run, key: str) -> frozenset[int]:
+    """Rights headings that name a right: a list of bare lines ("Oikeus tarkistaa tiedot", "Right to access the
+    data") reads as one heading per right with nothing under it."""
+    return frozenset(i for i in run.analysis.units_with(key, headings=True) - run.u(key)
+                     if "rights" in run.structure.section_of(i).kinds)
+
+
 def _rights(run: _Run) -> None:
     not_rights = run.k("cookies", "security")
     cookie_context = run.cookie_area()
@@ -461,7 +468,7 @@ def _rights(run: _Run) -> None:
     orders = run.u("kind_order", "kind_account") - cookie_context
     in_rights = run.k("rights")
     for key, rule_id in _RIGHTS:
-        units = run.u(key) - not_rights
+        units = (run.u(key) | _right_headings(run, key)) - not_rights
         if key in _RIGHT_WORDS:
             # "…oikeus tietojen oikaisemiseen, poistamiseen ja käsittelyn rajoittamiseen": a bare name in a list.
             units |= frozenset(h.unit for h in run.analysis.hits("right_words")
@@ -496,7 +503,7 @@ def _rights(run: _Run) -> None:
 
     # Withdrawal: non-necessary cookies need consent, and their withdrawal must be explained where cookies are;
     # other consents (newsletter, "suostumus") need the right to withdraw anywhere in the text.
-    withdraw = run.u("withdraw")
+    withdraw = run.u("withdraw") | _right_headings(run, "withdraw")
     if not consent and not nonessential:
         run.decide(Requirement.WITHDRAW_CONSENT, Outcome.NOT_APPLICABLE)
     elif (not nonessential or withdraw & cookie_context) and (not consent or withdraw):

@@ -387,3 +387,23 @@ def test_the_customer_relationship_is_not_the_interest(text: str, lang: str, out
     """13(1)(d): "based on the customer relationship" says what the interest rests on, not what it is; a sentence
     that follows explains the interest only if it speaks of it."""
     assert outcome == _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Asiakkaan oikeudet\n\nAsiakkaana sinulla on seuraavat oikeudet:\n\nOikeus tarkistaa tiedot\n\n"
+     "Oikeus korjata tiedot\n\nOikeus pyytää tietojen poistamista\n\nOikeus peruuttaa suostumus", "fi"),
+    ("Customer rights\n\nYou have the following rights:\n\nRight to access the data\n\nRight to correct the data\n\n"
+     "Right to request the deletion of data\n\nRight to withdraw consent", "en"),
+])
+def test_rights_listed_as_bare_lines(text: str, lang: str) -> None:
+    """A list of bare "Oikeus …" / "Right to …" lines reads as one heading per right; each names its right."""
+    result = _lint("Uutiskirje lähetetään suostumuksella.\n\n" + text if lang == "fi"
+                   else "We send the newsletter with your consent.\n\n" + text, lang)
+    rights = (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE, R.WITHDRAW_CONSENT)
+    assert dict.fromkeys(rights, Outcome.PROVIDED) == {r: result.outcome(r) for r in rights}
+
+
+def test_cancelling_consent_is_withdrawing_it() -> None:
+    """"The right to cancel your marketing consent" explains withdrawal (7(3))."""
+    text = "We send marketing e-mails with your consent. You have the right to cancel your marketing consent."
+    assert Outcome.PROVIDED == _lint(text, "en").outcome(R.WITHDRAW_CONSENT)

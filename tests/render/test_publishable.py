@@ -157,3 +157,13 @@ def test_all_five_seed_shops_have_a_corrected_statement() -> None:
     assert {"kalvokeskus", "monalisa", "ompelijan-paratiisi", "confetti", "webstrella"} == {
         n.removesuffix("-corrected") for n in CORRECTED}
     assert all(("fi", "sv", "en") == tuple(str(x) for x in _statement(n).languages) for n in CORRECTED)
+
+
+def test_legal_review_page_lists_every_name_and_its_source() -> None:
+    """docs/legal-review.md names every catalogued act and authority in fi, sv and en, with its source."""
+    from rekisterikit.laws import AUTHORITIES
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "legal-review.md").read_text(encoding="utf-8")
+    for entry in (*FINNISH_ACTS.values(), *AUTHORITIES.values()):
+        assert f"`{entry.key}`" in page
+        assert all(f"{entry.name.get(lang)} — {entry.sources[lang]['source']}" in page for lang in ("fi", "sv", "en"))

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 HERE = Path(__file__).resolve().parent
 BROKEN_STATEMENT = HERE / "broken.toml"
+OTHER_STATEMENT = HERE / "other.toml"
 
 StartResponse = Callable[..., Any]
 

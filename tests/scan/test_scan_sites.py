@@ -12,7 +12,7 @@ import pytest
 
 from rekisterikit.scan import Pass, ScanResult, scan
 from tests.browser.harness import serve_wsgi
-from tests.scan.sites import BROKEN_STATEMENT, broken_shop, other_cmp_site
+from tests.scan.sites import BROKEN_STATEMENT, OTHER_STATEMENT, broken_shop, other_cmp_site
 
 
 def _on_test_host(base: str, host: str) -> str:
@@ -94,7 +94,8 @@ def test_another_consent_manager_scans_with_selectors(scan_browser: Any) -> None
     """A compliant page with its own 'Allow all'/'Deny' buttons: clicked by selector, analytics runs only after
     acceptance, the withdrawal removes its parent-domain cookies, and nothing is reported."""
     with serve_wsgi(other_cmp_site) as base:
-        result = scan(_on_test_host(base, "www.other.test"), pages=2, browser=scan_browser, offline=True,
+        result = scan(_on_test_host(base, "www.other.test"), statement=OTHER_STATEMENT, pages=2,
+                      browser=scan_browser, offline=True,
                       stand_ins=True, accept_selector=".cmp-yes", reject_selector=".cmp-no",
                       reopen_selector=".cmp-reopen")
     accepted, withdrawn = result.get(Pass.ACCEPT), result.get(Pass.WITHDRAW)

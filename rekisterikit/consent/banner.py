@@ -20,12 +20,16 @@ Texts come from the library's catalogs (fi, sv, en); the shop's own cookie texts
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import threading
+import weakref
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from rekisterikit.consent.service import (
     FIELD_ACTION,
@@ -39,7 +43,7 @@ from rekisterikit.consent.services import Service
 from rekisterikit.consent.state import ConsentState, parse_category
 from rekisterikit.consent.texts import CATEGORY_LABELS, CATEGORY_PURPOSES, banner_texts
 from rekisterikit.model import Cookie, CookieCategory, Country, Party
-from rekisterikit.render.i18n import Translator, babel_locale, language, translator
+from rekisterikit.render.i18n import Translator, babel_locale, format_date, language, translator
 
 __all__ = [
     "STATIC_FILES",
@@ -230,7 +234,7 @@ def _overview(service: ConsentService, texts: Mapping[str, str], t: Translator) 
     return Markup('<ul class="rk-consent__overview">{}</ul>').format(Markup("").join(items))
 
 
-def _service_item(svc: Service, state: ConsentState | None, *, toggle: bool, t: Translator, prefix: str) -> Markup:
+def _service_item(svc: Service, visitor: _Visitor, *, toggle: bool, t: Translator, prefix: str) -> Markup:
     ident = f"{prefix}-svc-{svc.key}"
     description, desc_lang = _text(svc.description, t)
     details = []
@@ -247,7 +251,7 @@ def _service_item(svc: Service, state: ConsentState | None, *, toggle: bool, t: 
         return Markup('<li class="rk-consent__service" data-rk-service-item="{}">'
                       '<span class="rk-consent__service-name">{}</span> {}</li>').format(
             svc.key, service_label(svc), more)
-    checked = Markup(" checked") if state is not None and state.allows_service(svc.key) else Markup("")
+    checked = visitor.service_checked(svc.key)
     return Markup(
         '<li class="rk-consent__service" data-rk-service-item="{key}"><span class="rk-consent__toggle '
         'rk-consent__toggle--service"><input type="checkbox" id="{ident}" name="{field}" value="{key}" '
@@ -256,16 +260,11 @@ def _service_item(svc: Service, state: ConsentState | None, *, toggle: bool, t: 
              label=service_label(svc), more=more)
 
 
-def _category(service: ConsentService, category: CookieCategory, state: ConsentState | None, *,
+def _category(service: ConsentService, category: CookieCategory, visitor: _Visitor, *,
               texts: Mapping[str, str], gpc_refused: frozenset[str], t: Translator, prefix: str) -> Markup:
     ident = f"{prefix}-cat-{category.value}"
     necessary = category is CookieCategory.NECESSARY
-    checked = necessary or (state is not None and category in state.granted)
-    flags = Markup("")
-    if checked:
-        flags += Markup(" checked")
-    if necessary:
-        flags += Markup(" disabled")
+    flags = Markup(" checked disabled") if necessary else visitor.category_checked(category)
     name = Markup("") if necessary else Markup(' name="{}" value="{}"').format(FIELD_CATEGORY, category.value)
     note = Markup("")
     if necessary:
@@ -281,7 +280,7 @@ def _category(service: ConsentService, category: CookieCategory, state: ConsentS
         listing = Markup('<div class="rk-consent__services"><p class="rk-consent__services-title" id="{}-svc">{}</p>'
                          '<ul aria-labelledby="{}-svc">{}</ul></div>').format(
             ident, heading, ident,
-            Markup("").join(_service_item(s, state, toggle=toggle, t=t, prefix=prefix) for s in services))
+            Markup("").join(_service_item(s, visitor, toggle=toggle, t=t, prefix=prefix) for s in services))
     return Markup(
         '<div class="rk-consent__category" data-rk-category-box="{cat}">'
         '<div class="rk-consent__toggle"><input type="checkbox" id="{ident}"{name}{flags} '
@@ -290,6 +289,179 @@ def _category(service: ConsentService, category: CookieCategory, state: ConsentS
     ).format(cat=category.value, ident=ident, name=name, flags=flags, label=t.gettext(_LABELS[category]), note=note,
              purpose=texts[category.value], services=listing,
              table=_cookie_table(service.statement.cookies_in(category), t))
+
+
+class _Visitor:
+    """The parts of the consent form that depend on the visitor: ticks, hidden fields, "what changed", consent id."""
+
+    def __init__(self, state: ConsentState | None, *, next_url: str, hidden: Mapping[str, str] | None,
+                 changed: str | None) -> None:
+        self.state = state
+        self.next_url = next_url
+        self.hidden = hidden
+        self._changed = changed
+
+    def category_checked(self, category: CookieCategory) -> Markup:
+        granted = self.state is not None and category in self.state.granted
+        return Markup(" checked") if granted else Markup("")
+
+    def service_checked(self, key: str) -> Markup:
+        allowed = self.state is not None and self.state.allows_service(key)
+        return Markup(" checked") if allowed else Markup("")
+
+    def fields(self, variant: str) -> Markup:
+        # Built from escaped values and constant markup (faster per request than Markup.format).
+        fields = [_HIDDEN.format(escape(FIELD_NEXT), escape(self.next_url))]
+        if variant == "page":
+            fields.append(_HIDDEN.format(escape(FIELD_SOURCE), "settings"))
+        fields.extend(_HIDDEN.format(escape(k), escape(v)) for k, v in (self.hidden or {}).items())
+        return Markup("".join(fields))
+
+    def changed(self) -> Markup:
+        if not self._changed:
+            return Markup("")
+        return Markup('<p class="rk-consent__changed">{}</p>').format(self._changed)
+
+    def info(self, t: Translator) -> Markup:
+        return _consent_info(self.state, t)
+
+
+#: A hidden field; both values are escaped before they are put in (``str.format`` does not escape).
+_HIDDEN = '<input type="hidden" name="{}" value="{}">'
+
+
+#: Marks a visitor-dependent slot in a cached form. Escaped text never holds a raw "<", and no tag of ours is
+#: followed by NUL, so a marker cannot be confused with anything the form contains.
+_SLOT = re.compile("<\0([^\0]+)\0>")
+
+
+class _Slots(_Visitor):
+    """Renders every visitor-dependent part as a marker, for a form template shared by all visitors."""
+
+    def __init__(self) -> None:
+        super().__init__(None, next_url="", hidden=None, changed=None)
+
+    @staticmethod
+    def _slot(name: str) -> Markup:
+        return Markup(f"<\0{name}\0>")  # the name is a category value, a service key or a fixed word
+
+    def category_checked(self, category: CookieCategory) -> Markup:
+        return self._slot(f"category {category.value}")
+
+    def service_checked(self, key: str) -> Markup:
+        return self._slot(f"service {key}")
+
+    def fields(self, variant: str) -> Markup:
+        return self._slot(f"fields {variant}")
+
+    def changed(self) -> Markup:
+        return self._slot("changed")
+
+    def info(self, t: Translator) -> Markup:
+        return self._slot("info")
+
+
+class _Template:
+    """A form rendered once with slots, and filled for each visitor (the same bytes as rendering it anew).
+
+    The ticks (which categories and services are checked) are filled once per distinct choice and kept: visitors
+    share a handful of choices ("accept all", "reject all", a few custom ones), so a visitor's form is a few long
+    strings joined around their hidden fields, consent id and "what changed" line, whatever the statement's size.
+    """
+
+    def __init__(self, form: Markup) -> None:
+        parts = _SLOT.split(str(_without_bidi(form)))
+        self.literals = parts[0::2]
+        self.slots = [slot.partition(" ")[::2] for slot in parts[1::2]]
+        self._ticked: dict[tuple[frozenset[CookieCategory], frozenset[str]] | None,
+                           tuple[list[str], list[str]]] = {}
+
+    def _ticks(self, state: ConsentState | None) -> tuple[list[str], list[str]]:
+        """The literals with this choice's ticks filled in, and the slots still open between them."""
+        key = None if state is None else (state.granted, state.services)
+        found = self._ticked.get(key)
+        if found is not None:
+            return found
+        literals, slots = [self.literals[0]], []
+        for (kind, arg), literal in zip(self.slots, self.literals[1:], strict=True):
+            if kind == "category":
+                literals[-1] += " checked" if state is not None and CookieCategory(arg) in state.granted else ""
+                literals[-1] += literal
+            elif kind == "service":
+                literals[-1] += " checked" if state is not None and state.allows_service(arg) else ""
+                literals[-1] += literal
+            else:
+                slots.append(f"{kind} {arg}")
+                literals.append(literal)
+        if len(self._ticked) >= _MAX_CHOICES:
+            self._ticked.clear()
+        self._ticked[key] = (literals, slots)
+        return literals, slots
+
+    def fill(self, visitor: _Visitor, t: Translator) -> Markup:
+        literals, slots = self._ticks(visitor.state)
+        out = [literals[0]]
+        for slot, literal in zip(slots, literals[1:], strict=True):
+            kind, _, arg = slot.partition(" ")
+            if kind == "fields":
+                value = visitor.fields(arg)
+            elif kind == "changed":
+                value = visitor.changed()
+            else:
+                value = visitor.info(t)
+            out.append(_without_bidi(value))
+            out.append(literal)
+        return Markup("".join(out))  # literals come from an escaped form, values are Markup built by format()
+
+
+#: The most distinct choices whose ticked forms one template keeps.
+_MAX_CHOICES = 256
+
+
+class _ServiceCache:
+    """What one consent service's banners share: form templates and the ``data-rk-*`` attribute values."""
+
+    def __init__(self, service: ConsentService) -> None:
+        #: (locale, variant, action, statement URL, GPC-refused categories) -> template.
+        self.templates: dict[tuple[str, ...], _Template] = {}
+        self.offered = service.offered
+        self.keys = tuple(s.key for s in service.services)
+        self.attrs: dict[tuple[frozenset[CookieCategory], frozenset[str]], tuple[str, str]] = {}
+
+
+_CACHES: weakref.WeakKeyDictionary[ConsentService, _ServiceCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def _cache(service: ConsentService) -> _ServiceCache:
+    found = _CACHES.get(service)
+    if found is None:
+        with _CACHES_LOCK:
+            found = _CACHES.setdefault(service, _ServiceCache(service))
+    return found
+#: The most templates kept per service (keys vary only by language, URL settings and the GPC state).
+_MAX_TEMPLATES = 64
+
+
+def _render_form(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
+                 statement_url: str, next_url: str, hidden: Mapping[str, str] | None, gpc: bool,
+                 variant: Literal["banner", "page"], changed: str | None = None, cached: bool = True) -> Markup:
+    """The consent form for one visitor: from the service's cached template, or (``cached=False``) rendered anew."""
+    refused = _gpc_refused(service, state, gpc)
+    visitor = _Visitor(state, next_url=next_url, hidden=hidden, changed=changed)
+    if not cached:
+        return _without_bidi(_form(service, visitor, locale=locale, action=action, statement_url=statement_url,
+                                   refused=refused, variant=variant))
+    key = (locale, variant, action, statement_url, " ".join(sorted(refused)))
+    templates = _cache(service).templates
+    template = templates.get(key)
+    if template is None:
+        template = _Template(_form(service, _Slots(), locale=locale, action=action, statement_url=statement_url,
+                                   refused=refused, variant=variant))
+        if len(templates) >= _MAX_TEMPLATES:
+            templates.clear()
+        templates[key] = template
+    return template.fill(visitor, translator(locale))
 
 
 def _gpc_refused(service: ConsentService, state: ConsentState | None, gpc: bool) -> frozenset[str]:
@@ -306,22 +478,21 @@ def _consent_info(state: ConsentState | None, t: Translator) -> Markup:
         return Markup("")
     return Markup('<p class="rk-consent__id">{}</p>').format(
         t.gettext("Your consent id is {id}, given on {date}. Quote it if you ask us about your consent.").format(
-            id=state.consent_id, date=t.format_date(state.given_at.date())))
+            id=state.consent_id, date=_date_text(t.language.value, state.given_at.date())))
 
 
-def _form(service: ConsentService, state: ConsentState | None, *, locale: str, action: str, statement_url: str,
-          next_url: str, hidden: Mapping[str, str] | None, gpc: bool, variant: Literal["banner", "page"],
-          changed: str | None = None) -> Markup:
+@lru_cache(maxsize=1024)
+def _date_text(locale: str, date: dt.date) -> str:
+    return format_date(date, locale=locale)
+
+
+def _form(service: ConsentService, visitor: _Visitor, *, locale: str, action: str, statement_url: str,
+          refused: frozenset[str], variant: Literal["banner", "page"]) -> Markup:
     t = translator(locale)
     texts = banner_texts(service.statement, locale=locale)
     prefix = "rk" if variant == "banner" else "rk-page"
-    fields = [Markup('<input type="hidden" name="{}" value="{}">').format(FIELD_NEXT, next_url)]
-    if variant == "page":
-        fields.append(Markup('<input type="hidden" name="{}" value="settings">').format(FIELD_SOURCE))
-    fields.extend(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in (hidden or {}).items())
-    refused = _gpc_refused(service, state, gpc)
     categories = (CookieCategory.NECESSARY, *service.offered)
-    boxes = Markup("").join(_category(service, c, state, texts=texts, gpc_refused=refused, t=t, prefix=prefix)
+    boxes = Markup("").join(_category(service, c, visitor, texts=texts, gpc_refused=refused, t=t, prefix=prefix)
                             for c in categories)
     gpc_note = Markup("")
     if refused:
@@ -332,9 +503,6 @@ def _form(service: ConsentService, state: ConsentState | None, *, locale: str, a
             "{categories}. They stay off unless you switch them on yourself under “{customize}”.").format(
                 categories=labels, customize=texts["customize"]))
     statement_link = Markup('<a href="{}">{}</a>').format(statement_url, t.gettext("Privacy notice"))
-    changed_note = Markup("")
-    if changed:
-        changed_note = Markup('<p class="rk-consent__changed">{}</p>').format(changed)
     return Markup(
         '<form class="rk-consent__form" method="post" action="{action}">{fields}'
         '<h2 class="rk-consent__title" id="{prefix}-title" tabindex="-1">{title}</h2>{changed}'
@@ -351,14 +519,14 @@ def _form(service: ConsentService, state: ConsentState | None, *, locale: str, a
         '<p class="rk-consent__status" role="status" aria-live="polite"></p>'
         "</form>"
     ).format(
-        action=action, fields=Markup("").join(fields), prefix=prefix, title=texts["title"], changed=changed_note,
+        action=action, fields=visitor.fields(variant), prefix=prefix, title=texts["title"], changed=visitor.changed(),
         intro=texts["intro"], link_in_text=Markup("") if variant == "banner" else Markup(" ") + statement_link,
         link_after=Markup('<p class="rk-consent__more">{}</p>').format(statement_link) if variant == "banner"
         else Markup(""),
         overview=_overview(service, texts, t) if variant == "banner" else Markup(""), gpc_note=gpc_note,
         field=FIELD_ACTION, accept=texts["accept_all"], reject=texts["reject_all"],
         open=Markup(" open") if variant == "page" else Markup(""), settings=texts["customize"],
-        legend=t.gettext("Cookie categories"), boxes=boxes, save=texts["save"], info=_consent_info(state, t),
+        legend=t.gettext("Cookie categories"), boxes=boxes, save=texts["save"], info=visitor.info(t),
     )
 
 
@@ -370,9 +538,19 @@ def _gpc(service: ConsentService, state: ConsentState | None, headers: Mapping[s
 
 
 def _granted_attrs(service: ConsentService, state: ConsentState | None) -> tuple[str, str]:
-    granted = " ".join(c.value for c in service.offered if state is not None and c in state.granted)
-    services = " ".join(s.key for s in service.services if state is not None and state.allows_service(s.key))
-    return granted, services
+    """The ``data-rk-granted`` and ``data-rk-services`` values: kept per distinct choice."""
+    if state is None:
+        return "", ""
+    cache = _cache(service)
+    key = (state.granted, state.services)
+    found = cache.attrs.get(key)
+    if found is None:
+        found = (" ".join(c.value for c in cache.offered if c in state.granted),
+                 " ".join(k for k in cache.keys if k in state.services))
+        if len(cache.attrs) >= _MAX_CHOICES:
+            cache.attrs.clear()
+        cache.attrs[key] = found
+    return found
 
 
 def _without_bidi(form: Markup) -> Markup:
@@ -383,10 +561,16 @@ def _without_bidi(form: Markup) -> Markup:
     return Markup(BIDI_CONTROLS.sub("", str(form)))  # already escaped: only characters are removed
 
 
+#: The banner's outer markup; every value put in is escaped or markup of our own.
+_BANNER = ('<div class="rk-consent" id="rk-consent" lang="{lang}" data-rk-consent data-rk-granted="{granted}" '
+           'data-rk-services="{services}" data-rk-decided="{decided}"{hidden}>'
+           '<section class="rk-consent__panel" aria-labelledby="rk-title">{form}</section></div>')
+
+
 def render_banner(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
                   statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
                   headers: Mapping[str, str] | None = None, gpc: bool | None = None,
-                  changed: str | None = None) -> Markup:
+                  changed: str | None = None, cached: bool = True) -> Markup:
     """Render the consent banner for the end of ``<body>``.
 
     The banner is visible when ``state`` is ``None`` (the visitor must be asked) and rendered ``hidden`` otherwise,
@@ -410,26 +594,25 @@ def render_banner(service: ConsentService, state: ConsentState | None, *, locale
         gpc: whether Global Privacy Control applies, overriding ``headers`` and ``state.gpc``.
         changed: the "what changed" line when the visitor is asked again
             (:meth:`ConsentService.what_changed`).
+        cached: fill the service's cached form (rendered once per language, URLs and GPC state) with this
+            visitor's ticks, hidden fields and texts; ``False`` renders it all anew (the same bytes).
     """
     if not service.banner_needed:
         return Markup("")
     gpc = _gpc(service, state, headers, gpc)
     granted, services = _granted_attrs(service, state)
     lang = language(locale).value
-    form = _without_bidi(_form(service, state, locale=locale, action=action, statement_url=statement_url,
-                               next_url=next_url, hidden=hidden, gpc=gpc, variant="banner", changed=changed))
-    return Markup(
-        '<div class="rk-consent" id="rk-consent" lang="{lang}" data-rk-consent data-rk-granted="{granted}" '
-        'data-rk-services="{services}" data-rk-decided="{decided}"{hidden}>'
-        '<section class="rk-consent__panel" aria-labelledby="rk-title">{form}</section></div>'
-    ).format(lang=lang, granted=granted, services=services, decided="true" if state is not None else "false",
-             hidden=Markup(" hidden") if state is not None else Markup(""), form=form)
+    form = _render_form(service, state, locale=locale, action=action, statement_url=statement_url,
+                        next_url=next_url, hidden=hidden, gpc=gpc, variant="banner", changed=changed, cached=cached)
+    return Markup(_BANNER.format(lang=escape(lang), granted=escape(granted), services=escape(services),
+                                 decided="true" if state is not None else "false",
+                                 hidden=" hidden" if state is not None else "", form=form))
 
 
 def render_settings(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
                     statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
                     headers: Mapping[str, str] | None = None, gpc: bool | None = None,
-                    saved: bool = False, back_url: str | None = None) -> Markup:
+                    saved: bool = False, back_url: str | None = None, cached: bool = True) -> Markup:
     """Render the cookie settings form for the shop's settings page (the reopen link's target without JavaScript).
 
     The same form as the banner with the settings open, shown in the page's flow; its decisions are recorded with
@@ -439,11 +622,12 @@ def render_settings(service: ConsentService, state: ConsentState | None, *, loca
     Args:
         saved: the page is the answer to a saved choice (a form POST without JavaScript): it says so.
         back_url: a link back to the shop, shown with the "saved" message.
+        cached: as for :func:`render_banner`.
     """
     gpc = _gpc(service, state, headers, gpc)
     t = translator(locale)
-    form = _without_bidi(_form(service, state, locale=locale, action=action, statement_url=statement_url,
-                               next_url=next_url, hidden=hidden, gpc=gpc, variant="page"))
+    form = _render_form(service, state, locale=locale, action=action, statement_url=statement_url,
+                        next_url=next_url, hidden=hidden, gpc=gpc, variant="page", cached=cached)
     granted, services = _granted_attrs(service, state)
     saved_text = t.gettext("Your choices have been saved.")
     notice = Markup("")

@@ -192,20 +192,25 @@ def serve(shop: Shop, url: str) -> Iterator[tuple[int, subprocess.Popen[bytes], 
 
 
 def _wait_until_up(port: int, path: str, master: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
+    last = "no answer"
     while time.monotonic() < deadline:
         if master.poll() is not None:
             raise RuntimeError(f"gunicorn exited ({master.returncode}): {log.read_text(errors='replace')[-2000:]}")
         try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
             conn.request("GET", path)
-            if conn.getresponse().status == 200:
-                conn.close()
+            response = conn.getresponse()
+            body = response.read()
+            conn.close()
+            if response.status == 200:
                 return
-        except OSError:
-            pass
+            last = f"HTTP {response.status}: {body[:500]!r}"
+        except OSError as exc:
+            last = str(exc)
         time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer within 60 s: {log.read_text(errors='replace')[-2000:]}")
+    raise RuntimeError(f"gunicorn did not answer 200 within 120 s ({last}): "
+                       f"{log.read_text(errors='replace')[-2000:]}")
 
 
 def workers_of(master: int) -> list[int]:
@@ -566,7 +571,8 @@ def report(results: list[Result], seconds: float) -> str:
         f"`python -m benchmarks.load_http` on {dt.date.today().isoformat()}: gunicorn {_gunicorn_version()}, "
         f"{WORKERS} sync workers, PostgreSQL, {CLIENTS} concurrent clients over 127.0.0.1 for {seconds:g} s per "
         f"run, Python {sys.version.split()[0]}, {os.cpu_count()} CPU core(s) shared with the clients. Latency "
-        "is measured by the clients (request sent to response read).",
+        "is measured by the clients (request sent to response read); other work on the machine during the run is "
+        "not controlled, so read the latencies as what this machine gave, not as the shops' capacity.",
         "",
         "| shop | run | requests | p50 ms | p99 ms | decisions/s | records | GPC records | 5xx | cut off | "
         "checks |",

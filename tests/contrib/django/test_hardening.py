@@ -236,3 +236,13 @@ def test_declined_cookies_on_a_page_are_expired_on_parent_domains_too() -> None:
     # What the WSGI handler sends: one Set-Cookie per Morsel, each named _ga.
     headers = [m.output(header="").strip() for m in response.cookies.values()]
     assert 3 == sum(h.startswith('_ga="";') for h in headers)
+
+
+def test_check_command_exits_2_on_a_deeply_nested_statement(rk_settings: Any, tmp_path: Path) -> None:
+    """A statement nested 100 000 deep is a load error (exit 2) in rekisterikit_check, not a RecursionError."""
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' + "[" * 100000 + "]" * 100000 + "}", encoding="utf-8")
+    rk_settings(STATEMENT=deep)
+    with pytest.raises(CommandError, match="nested too deeply") as info:
+        call_command("rekisterikit_check")
+    assert 2 == info.value.returncode

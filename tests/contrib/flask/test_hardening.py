@@ -7,10 +7,14 @@ tests are in test_csrf.py.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
+import pytest
 from flask import Flask, Response
 from flask.testing import FlaskClient
+
+from rekisterikit.contrib.flask import ConfigurationError
 
 from tests.contrib.caching import Answer, SharedCache, as_answer, set_cookies
 from tests.contrib.flask.conftest import AppFactory, post_consent
@@ -118,3 +122,13 @@ def test_declined_cookies_on_any_page_are_expired_on_parent_domains(app: Flask) 
     response = app.test_client(use_cookies=False).get("/page", base_url="http://kauppa.shop.fi",
                                                       headers={"Cookie": "_ga=GA1.1.1.1"})
     assert [None, "kauppa.shop.fi", "shop.fi"] == _deleting(response, "_ga")
+
+
+def test_a_deeply_nested_statement_is_a_configuration_error_not_a_traceback(make_app: AppFactory,
+                                                                            tmp_path: Path) -> None:
+    """A statement file nested 100 000 deep fails init_app with ConfigurationError naming the problem (was a
+    RecursionError that escaped the adapter, which caught only LoadError and OSError)."""
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a":' + "[" * 100000 + "]" * 100000 + "}", encoding="utf-8")
+    with pytest.raises(ConfigurationError, match="nested too deeply"):
+        make_app(REKISTERIKIT_STATEMENT=str(deep))

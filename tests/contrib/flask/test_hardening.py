@@ -15,7 +15,6 @@ from flask import Flask, Response
 from flask.testing import FlaskClient
 
 from rekisterikit.contrib.flask import ConfigurationError
-
 from tests.contrib.caching import Answer, SharedCache, as_answer, set_cookies
 from tests.contrib.flask.conftest import AppFactory, post_consent
 

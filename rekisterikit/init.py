@@ -115,17 +115,18 @@ def _check_website(value: str) -> str | None:
 
 
 def _ask(prompt: str, default: str, check: Callable[[str], Any]) -> Any:
+    """Ask on standard error (standard output may be the statement, with ``-o -``) until the answer is valid.
+
+    At the end of the input the default is taken; if it is not valid either, the :class:`ValueError` says why.
+    """
     while True:
         shown = f" [{default}]" if default else ""
+        print(f"{prompt}{shown}: ", end="", file=sys.stderr, flush=True)
         try:
-            raw = input(f"{prompt}{shown}: ")
+            raw = input()
         except EOFError:
-            raw = ""
             print(file=sys.stderr)
-            try:
-                return check(raw or default)
-            except ValueError as exc:
-                raise SystemExit(f"rekisterikit init: {exc}") from None
+            return check(default)
         try:
             return check(raw.strip() or default)
         except ValueError as exc:
@@ -240,28 +241,33 @@ def _purpose(w: _Writer, *, key: str, kind: str, basis: str, categories: Sequenc
 
 
 def _recipient(w: _Writer, *, todo: str | None, name: str | None, role: str, country: str,
-               purposes: Sequence[str], category: T, description: T) -> None:
-    w("")
+               purposes: Sequence[str], category: T, description: T, arrangement: T | None = None,
+               arrangement_url: str | None = None) -> None:
+    w("", "[[registers.recipients]]")
     if todo:
         w(f"# TODO: {todo}")
-    w("[[registers.recipients]]")
     if name:
         w(f"name = {_q(name)}")
     w(f"role = {_q(role)}", f"country = {_q(country)}")
     w.keys("purposes", purposes)
+    if arrangement_url:
+        w(f"arrangement_url = {_q(arrangement_url)}")
     w.text("registers.recipients.category", category)
     w.text("registers.recipients.description", description)
+    if arrangement is not None:
+        w.text("registers.recipients.arrangement", arrangement)
 
 
 def _retention(w: _Writer, *, purposes: Sequence[str], period: str | None, start: str, criteria: T,
                reference: str | None = None) -> None:
+    """A retention rule; ``reference`` is a whole line (``required_by = { law = … }`` or ``based_on = …``)."""
     w("", "[[registers.retention]]")
     w.keys("purposes", purposes)
     if period:
         w(f"period = {_q(period)}")
     w(f"start = {_q(start)}")
     if reference:
-        w(f"legal_reference = {_q(reference)}")
+        w(reference)
     w.text("registers.retention.criteria", criteria)
 
 
@@ -281,8 +287,8 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
     w = _Writer(answers.languages)
     shop = answers.name
     w(f"# The privacy statement (tietosuojaseloste) of {shop}, started with `rekisterikit init`.",
-      "# Check it with `rekisterikit check` and publish it with `rekisterikit render`. Each `# TODO` is something only",
-      "# the shop can answer; the file format is described in the rekisterikit documentation (file-format).",
+      "# Check it with `rekisterikit check` and publish it with `rekisterikit render`. Each TODO comment below is",
+      "# something only the shop can answer; the file format is described in rekisterikit's docs (file-format).",
       "")
     w.keys("languages", answers.languages)
     w(f"updated = {(today or dt.date.today()).isoformat()}", "")
@@ -301,17 +307,15 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
     if f["meta_pixel"]:
         w("# TODO: assess whether you must appoint a data protection officer (GDPR 37): large-scale profiling "
           "needs one; if so, add a [dpo] table with the officer's contact details")
-    w("")
-    if not answers.business_id:
-        w("# TODO: give the business id (Y-tunnus) if the shop has one: business_id = \"1234567-1\"")
-    w("# TODO: the controller's postal address, e.g. address = { street = \"Katu 1\", postal_code = \"00100\", "
-      "city = \"Helsinki\" }")
-    w("[controller]", f"name = {_q(shop)}")
+    w("", "[controller]", f"name = {_q(shop)}")
     if answers.business_id:
         w(f"business_id = {_q(answers.business_id)}")
+    else:
+        w("# TODO: the business id (Y-tunnus), if the shop has one: business_id = \"…\"")
     w(f"email = {_q(answers.email)}")
     if answers.website:
         w(f"website = {_q(answers.website)}")
+    w("# TODO: the controller's postal address: address = { street = \"…\", postal_code = \"…\", city = \"…\" }")
     w("", "[children]", "offered_to_children = false", "")
     us = [*(["Google Ireland Limited (Google Analytics)"] if f["analytics"] else []),
           *(["Meta Platforms Ireland Limited"] if f["meta_pixel"] else [])]
@@ -361,7 +365,7 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                           "en": "Without contact details we cannot reply to your message."})
     _purpose(w, key="kirjanpito", kind="accounting", basis="legal_obligation",
              categories=order_categories, provision="contract_precondition",
-             extra=['legal_obligation = "Kirjanpitolaki 1336/1997 2 luku 10 §"'],
+             extra=['legal_obligation = { law = "kirjanpitolaki", section = "2:10" }'],
              description={"fi": "Kirjanpito: myyntien ja maksujen kirjaaminen ja tositteiden säilyttäminen.",
                           "sv": "Bokföring: att bokföra försäljning och betalningar och bevara verifikationerna.",
                           "en": "Bookkeeping: recording sales and payments and keeping the vouchers."},
@@ -421,7 +425,7 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                                           "en": "Your browser and device"})
 
     all_purposes = ["tilaukset", "asiakaspalvelu", *(["uutiskirje"] if f["newsletter"] else [])]
-    _recipient(w, todo="name the company hosting the shop (and the country of its servers), e.g. name = \"…\"",
+    _recipient(w, todo="the company hosting the shop (and the country of its servers): name = \"…\"",
                name=None, role="processor", country="FI", purposes=all_purposes,
                category={"fi": "Verkkokaupan palvelintila", "sv": "Webbutikens serverutrymme",
                          "en": "Web shop hosting"},
@@ -431,15 +435,14 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                                   "behandlar uppgifterna endast för vår räkning.",
                             "en": "The shop and customer data are on the provider's servers; it processes the "
                                   "data only on our behalf."})
-    _recipient(w, todo="name the accounting firm, e.g. name = \"…\" (or delete this table if you keep your own "
-                       "books)",
+    _recipient(w, todo="the accounting firm: name = \"…\" (or delete this table if you keep your own books)",
                name=None, role="processor", country="FI", purposes=["kirjanpito"],
                category={"fi": "Tilitoimisto", "sv": "Redovisningsbyrå", "en": "Accounting firm"},
                description={"fi": "Hoitaa kirjanpidon lukuumme ja saa tositteet.",
                             "sv": "Sköter bokföringen för vår räkning och får verifikationerna.",
                             "en": "Keeps the books on our behalf and receives the vouchers."})
     if f["payments"]:
-        _recipient(w, todo="name the payment service provider, e.g. name = \"…\"", name=None, role="controller",
+        _recipient(w, todo="the payment service provider: name = \"…\"", name=None, role="controller",
                    country="FI", purposes=["tilaukset"],
                    category={"fi": "Maksunvälittäjä", "sv": "Betalningsförmedlare",
                              "en": "Payment service provider"},
@@ -447,7 +450,7 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                                 "sv": "Förmedlar betalningarna och behandlar betalningsmedlets uppgifter.",
                                 "en": "Processes the payments and the payment card details."})
     if f["delivery"]:
-        _recipient(w, todo="name the carriers, one table each, e.g. name = \"…\"", name=None, role="controller",
+        _recipient(w, todo="the carrier: name = \"…\" (one table for each carrier)", name=None, role="controller",
                    country="FI", purposes=["tilaukset"],
                    category={"fi": "Kuljetusyhtiö", "sv": "Transportbolag", "en": "Carrier"},
                    description={"fi": "Saa nimen, toimitusosoitteen ja puhelinnumeron paketin toimittamiseksi.",
@@ -475,10 +478,20 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                                       "för insamlingen och överföringen är vi gemensamt personuppgiftsansvariga "
                                       "med Meta.",
                                 "en": "The Meta pixel collects data on the site, only with your consent; we are "
-                                      "joint controllers with Meta for the collection and transmission."})
+                                      "joint controllers with Meta for the collection and transmission."},
+                   arrangement_url="https://www.facebook.com/legal/controller_addendum",
+                   arrangement={"fi": "Vastaamme tietojen keräämisestä ja siirtämisestä Metalle sekä siitä "
+                                      "kertomisesta; Meta vastaa omasta käsittelystään siirron jälkeen ja sitä "
+                                      "koskevista pyynnöistä.",
+                                "sv": "Vi ansvarar för insamlingen och överföringen av uppgifterna till Meta och "
+                                      "för informationen om dem; Meta ansvarar för sin egen behandling efter "
+                                      "överföringen och för begäranden som gäller den.",
+                                "en": "We are responsible for collecting the data, transmitting it to Meta and "
+                                      "informing you of it; Meta is responsible for its own processing after the "
+                                      "transmission and for requests about it."})
     if us:
-        w("", "# TODO: the EU-U.S. Data Privacy Framework is under appeal (C-703/25 P): follow the case and be "
-              "ready to change the transfer mechanism", "[[registers.transfers]]", 'country = "US"')
+        w("", "[[registers.transfers]]", "# TODO: the EU-U.S. Data Privacy Framework is under appeal "
+              "(C-703/25 P): follow the case and be ready to change the transfer mechanism", 'country = "US"')
         w.keys("recipients", us)
         w('mechanism = "dpf"', "dpf_certified = true",
           'safeguards_url = "https://www.dataprivacyframework.gov/list"')
@@ -491,12 +504,12 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                   "Data Privacy Framework (Commission Decision (EU) 2023/1795)."})
 
     _retention(w, purposes=["tilaukset", "asiakaspalvelu"], period="P3Y", start="end_of_contract",
-               reference="Laki velan vanhentumisesta 728/2003",
+               reference='based_on = { law = "vanhentumislaki" }',  # the 3-year limitation of claims
                criteria={"fi": "Tilaus- ja asiakaspalvelutiedot säilytetään kolme vuotta tilauksen toimittamisesta.",
                          "sv": "Beställnings- och kundtjänstuppgifter sparas i tre år efter leveransen.",
                          "en": "Order and customer-service data are kept for three years after delivery."})
     _retention(w, purposes=["kirjanpito"], period="P6Y", start="end_of_year_of_financial_period_end",
-               reference="Kirjanpitolaki 1336/1997 2 luku 10 §",
+               reference='required_by = { law = "kirjanpitolaki", section = "2:10" }',
                criteria={"fi": "Tositteet säilytetään kuusi vuotta sen vuoden lopusta, jonka aikana tilikausi "
                                "päättyi.",
                          "sv": "Verifikationer sparas i sex år från utgången av det år då räkenskapsperioden "
@@ -574,7 +587,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"rekisterikit init: {exc}", file=sys.stderr)
         return 2
     if args.output != "-" and not getattr(args, "quiet", False):
-        todos = text.count("# TODO")
+        todos = sum(1 for line in text.splitlines() if line.lstrip().startswith("# TODO"))
         print(f"rekisterikit init: wrote {args.output} with {todos} TODO(s); next: rekisterikit check {args.output}",
               file=sys.stderr)
     return 0

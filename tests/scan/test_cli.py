@@ -18,7 +18,7 @@ from tests.browser.harness import ARTIFACTS, serve_wsgi
 from tests.conftest import EXAMPLES
 from tests.scan.sites import BROKEN_STATEMENT, broken_shop
 
-BROKEN_ARGS = ["--map-host", "*.broken.test=127.0.0.1", "--offline", "--stand-ins", "--pages", "2",
+BROKEN_ARGS = ["--map-host", "*.broken.test=127.0.0.1", "--offline", "--stand-ins", "--pages", "1",
                "--accept-selector", "#accept", "--reject-selector", "#reject", "--reopen-selector", "#settings"]
 
 

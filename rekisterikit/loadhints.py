@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["legal_basis_suggestion", "locate_json", "locate_toml", "positions", "suggest", "value_at"]
+__all__ = ["JsonScanner", "legal_basis_suggestion", "locate_json", "locate_toml", "positions", "suggest", "value_at"]
 
 #: Word stems of the legal bases as Finnish and Swedish statements name them, after the wording of GDPR Art. 6(1)
 #: in the Finnish and Swedish language versions ("sopimuksen täytäntöönpano", "rättslig förpliktelse" …) and the
@@ -103,8 +103,8 @@ def locate_toml(text: str, paths: Sequence[str]) -> list[tuple[int, int]]:
     return result
 
 
-class _JsonScanner:
-    """Where every value of a JSON text starts: (line, column) by JSON path."""
+class JsonScanner:
+    """Where every value of a JSON text starts: ``position(path)`` is its (line, column), or its nearest ancestor's."""
 
     _WS = re.compile(r"[ \t\n\r]*")
     _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -175,7 +175,7 @@ class _JsonScanner:
 
 def locate_json(text: str, paths: Sequence[str]) -> list[tuple[int, int]]:
     """The (line, column) of each JSON path in a JSON text: where its key (or, for an item, its value) starts."""
-    scanner = _JsonScanner(text)
+    scanner = JsonScanner(text)
     return [scanner.position(path) for path in paths]
 
 

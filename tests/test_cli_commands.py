@@ -193,3 +193,11 @@ def test_no_traceback_for_render_into_dot_in_a_fresh_process(files: dict[str, Pa
     second = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert (2, ["rekisterikit render: b.html exists (use --force to overwrite)"]) == \
         (second.returncode, second.stderr.splitlines())
+
+
+def test_check_locates_findings_in_json_files_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """check's text output gives the line of a finding in a JSON statement, as it does for TOML."""
+    path = tmp_path / "s.json"
+    path.write_text('{\n  "controller": {\n    "name": "Esimerkki Oy"\n  }\n}\n', encoding="utf-8")
+    main(["check", "--locale", "en", "--select", "RK-CONTROLLER-CONTACT", str(path)])
+    assert f"$.controller  ({path}:2)" in capsys.readouterr().out

@@ -61,13 +61,27 @@ def to_json(report: Report, locale: Language | str) -> str:
     return json.dumps(report.to_dict(locale), ensure_ascii=False, indent=2) + "\n"
 
 
-def _locator(source: str | None) -> Locator | None:
-    if source is None or not source.lower().endswith(".toml"):
+class _JsonLocator:
+    """Line numbers of the elements of a JSON statement file (the loader's scanner), as :class:`Locator` gives."""
+
+    def __init__(self, text: str) -> None:
+        from rekisterikit.loadhints import JsonScanner
+
+        self._scanner = JsonScanner(text)
+
+    def line(self, path: str) -> int:
+        return self._scanner.position(path)[0]
+
+
+def _locator(source: str | None) -> Locator | _JsonLocator | None:
+    suffix = Path(source).suffix.lower() if source else ""
+    if source is None or suffix not in (".toml", ".json"):
         return None
     try:
-        return Locator(Path(source).read_text(encoding="utf-8"))
+        text = Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    return Locator(text) if suffix == ".toml" else _JsonLocator(text)
 
 
 def to_text(report: Report, locale: Language | str, *, colour: bool = False, width: int = 100) -> str:

@@ -44,7 +44,8 @@ def test_13_2_e_follows_the_article() -> None:
     fi, sv, en = (_text("kalvokeskus-corrected", lang) for lang in ("fi", "sv", "en"))
     assert "Tietojen antaminen on edellytys sopimuksen tekemiselle kanssamme." in fi
     assert "Att lämna uppgifterna är ett krav som är nödvändigt för att ingå ett avtal med oss." in sv
-    assert "We do not ask you for this data: it is collected automatically or obtained from elsewhere." in en
+    assert "We do not ask you for data for this purpose: it uses data you have already given" in en
+    assert "If you do not provide the data: Server logs" not in en
     statutory = loads('[controller]\nname = "K"\n[[registers]]\nkey = "r"\nname = "R"\n[[registers.purposes]]\n'
                       'key = "p"\ndescription = "P"\nprovision = "statutory"\nprovision_obliged = true\n')
     text = str(render(statutory, locale="fi", format="text"))

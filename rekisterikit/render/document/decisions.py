@@ -36,7 +36,8 @@ class DecisionSections(StandardClauses):
             Provision.VOLUNTARY: t.gettext(
                 "Providing the data is voluntary: it is neither a statutory nor a contractual requirement."),
             Provision.NOT_REQUESTED: t.gettext(
-                "We do not ask you for this data: it is collected automatically or obtained from elsewhere."),
+                "We do not ask you for data for this purpose: it uses data you have already given, data collected "
+                "automatically or data obtained from elsewhere."),
         }
         facts = [Fact(label=t.gettext("Requirement"),
                       value=self.text(requirement[p.provision]) if p.provision else self.not_stated())]
@@ -46,8 +47,10 @@ class DecisionSections(StandardClauses):
                 t.gettext("You are obliged to provide the data.") if obliged
                 else t.gettext("You are not obliged to provide the data."))))
         if p.provision_consequence is not None:
-            facts.append(Fact(label=t.gettext("If you do not provide the data"),
-                              value=self.shop(p.provision_consequence)))
+            # Nothing is asked, so nothing can be withheld: the shop's words are an explanation, not a consequence.
+            label = (t.gettext("More information") if p.provision is Provision.NOT_REQUESTED
+                     else t.gettext("If you do not provide the data"))
+            facts.append(Fact(label=label, value=self.shop(p.provision_consequence)))
         return tuple(facts)
 
     def provision(self) -> Section:

@@ -63,8 +63,8 @@ class TransferSections(StandardClauses):
                                   else self.not_stated()))
                 if m is TransferMechanism.DPF:
                     link = x.certification_url or x.safeguards_url
-                    certified = self.text(t.gettext("The recipient is certified under the EU–US Data Privacy "
-                                                    "Framework."))
+                    certified = self.text(t.gettext("The recipient in the third country is certified under the "
+                                                    "EU–US Data Privacy Framework."))
                     facts.append(Fact(label=t.gettext("Certification of the recipient"),
                                       value=(*certified, self.span(" "), *self.web(link)) if link else certified))
                 elif m in _SAFEGUARDS:

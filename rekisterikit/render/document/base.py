@@ -48,7 +48,9 @@ _ARTICLE = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
 def clean_text(text: str) -> str:
     """Normalise line ends to ``\\n`` and drop control characters, bidirectional embedding/override/isolate
     controls, lone surrogates and non-characters: every shop text passes here on its way to any output format."""
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROLS.sub("", text)
 
 
 _RIGHT_ORDER = (Right.ACCESS, Right.RECTIFICATION, Right.ERASURE, Right.RESTRICTION, Right.PORTABILITY)
@@ -96,6 +98,10 @@ class BuilderBase:
         self.default = statement.default_language
         keys = Counter(p.key for r in statement.registers for p in r.purposes)
         self.repeated_purpose_keys = {k for k, n in keys.items() if n > 1}
+        # Per-build look-ups, filled on first use: country names in this language, purpose links (a purpose is
+        # linked from every recipient and retention rule that names it).
+        self._territories: dict[str, str] | None = None
+        self._purpose_links: dict[tuple[int, int], Inlines] = {}
 
     def span(self, text: str, *, lang: Language | None = None, href: str | None = None,
              strong: bool = False) -> Span:
@@ -123,6 +129,9 @@ class BuilderBase:
 
     def shop(self, text: LocalizedText) -> Inlines:
         """Shop-written text in the document's language, or in the default language marked with its ``lang``."""
+        value = getattr(text, self.lang.value)  # what resolve() tries first, without building its fallback order
+        if value is not None:
+            return (Span(text=clean_text(" ".join(value.split()))),)
         value, actual = text.resolve(self.lang, fallbacks=(self.default,))
         return (self.span(" ".join(value.split()), lang=actual if actual is not self.lang else None),)
 
@@ -206,7 +215,9 @@ class BuilderBase:
         return Paragraph(content=self.text(message), missing=True)
 
     def country(self, country: Country) -> str:
-        return _territories(babel_locale(self.lang)).get(country.code, country.code)
+        if self._territories is None:
+            self._territories = _territories(babel_locale(self.lang))
+        return self._territories.get(country.code, country.code)
 
     def address(self, address: PostalAddress) -> Inlines:
         lines = list(address.lines())
@@ -235,6 +246,13 @@ class BuilderBase:
 
     def purpose_link(self, register: Register, purpose: Purpose) -> Inlines:
         """The purpose's description without its final full stop, linked to its section (for lists)."""
+        key = (id(register), id(purpose))  # the statement outlives the build, so ids are stable meanwhile
+        cached = self._purpose_links.get(key)
+        if cached is None:
+            cached = self._purpose_links[key] = self._purpose_link(register, purpose)
+        return cached
+
+    def _purpose_link(self, register: Register, purpose: Purpose) -> Inlines:
         text = self.shop(purpose.description)
         last = text[-1]
         text = (*text[:-1], Span(text=last.text.rstrip(" .") or last.text, lang=last.lang))

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from rekisterikit.model import (
+    CookieCategory,
     CookieConsentMechanism,
     Party,
     StorageKind,
@@ -35,6 +36,14 @@ class CookieSections(StandardClauses):
         storage = {StorageKind.LOCAL_STORAGE: t.gettext("local storage"),
                    StorageKind.SESSION_STORAGE: t.gettext("session storage"),
                    StorageKind.PIXEL: t.gettext("pixel")}
+        # C-673/17 Planet49, paras 75-81: say whether third parties have access. A provider that is not the
+        # controller receives the cookie's data, whichever domain the cookie is set on (_ga, _fbp are first-party
+        # cookies whose data goes to Google and Meta).
+        party = {Party.FIRST: t.gettext("first-party cookie"), Party.THIRD: t.gettext("third-party cookie")}
+        only_we = t.gettext("Only we receive the data")
+        receives = t.gettext("{provider} receives the data")
+        controller_names = self.controller_names()
+        categories = {c: self.cookie_category(c) for c in (*CookieCategory, None)}
         rows = []
         cookies = sorted(self.s.cookies, key=lambda c: _CATEGORY_ORDER.get(c.category, len(_CATEGORY_ORDER))
                          if c.category else len(_CATEGORY_ORDER))
@@ -45,23 +54,19 @@ class CookieSections(StandardClauses):
             provider = self.name(c.provider) if c.provider else self.not_stated()
             if c.country is not None:
                 provider += (self.span(f" ({self.country(c.country)})"),)
-            # C-673/17 Planet49, paras 75-81: say whether third parties have access. A provider that is not the
-            # controller receives the cookie's data, whichever domain the cookie is set on (_ga, _fbp are first-party
-            # cookies whose data goes to Google and Meta).
-            party = {Party.FIRST: t.gettext("first-party cookie"), Party.THIRD: t.gettext("third-party cookie")}
             if c.provider is None:
                 access = self.not_stated()
-            elif self.is_controller(c.provider):
-                access = self.text(t.gettext("Only we receive the data"))
+            elif c.provider.casefold().strip() in controller_names:
+                access = self.text(only_we)
             else:
-                access = self.fmt(t.gettext("{provider} receives the data"), provider=self.name(c.provider))
+                access = self.fmt(receives, provider=self.name(c.provider))
             if c.party is not None and c.provider is not None:
                 access = (*access, self.span(f" ({party[c.party]})"))
             rows.append((
                 _merge(list(name)),
                 _merge(list(provider)),
                 self.shop(c.purpose) if c.purpose else self.not_stated(),
-                self.text(self.cookie_category(c.category)),
+                self.text(categories[c.category]),
                 self.text(t.format_duration(c.duration)) if c.duration else self.not_stated(),
                 _merge(list(access)),
             ))
@@ -70,6 +75,10 @@ class CookieSections(StandardClauses):
 
     def is_controller(self, provider: str) -> bool:
         """Whether a cookie's provider is the controller itself: its name, registered name or web address."""
+        return provider.casefold().strip() in self.controller_names()
+
+    def controller_names(self) -> set[str]:
+        """The names a cookie's provider that is the controller goes by (case-folded)."""
         from urllib.parse import urlsplit
 
         c = self.s.controller
@@ -77,7 +86,7 @@ class CookieSections(StandardClauses):
         if c.website:
             host = (urlsplit(c.website).hostname or "").removeprefix("www.")
             names |= {host, f"www.{host}"}
-        return provider.casefold().strip() in names
+        return names
 
     def cookies(self) -> Section | None:
         s, t = self.s, self.t

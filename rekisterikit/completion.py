@@ -94,6 +94,7 @@ def script(shell: str, parser: argparse.ArgumentParser | None = None) -> str:
                 + "complete -o filenames -o bashdefault -F _rekisterikit rekisterikit\n")
     if shell == "zsh":
         return ("#compdef rekisterikit\n# zsh completion for rekisterikit (rekisterikit completion zsh)\n"
+                "(( $+functions[compdef] )) || { autoload -U +X compinit && compinit -i; }\n"
                 "autoload -U +X bashcompinit && bashcompinit\n" + body
                 + "complete -o filenames -o bashdefault -F _rekisterikit rekisterikit\n")
     raise ValueError(f"unknown shell {shell!r} (expected bash or zsh)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -45,11 +46,15 @@ def test_completes_commands_options_and_choices() -> None:
 
 
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="zsh is not installed")
-def test_zsh_loads_the_script() -> None:
-    """zsh sources the script without error."""
-    done = subprocess.run(["zsh", "-f", "-c", "source /dev/stdin"], input=script("zsh"), capture_output=True,
-                          text=True, check=False)
+def test_zsh_loads_the_script(tmp_path: Path) -> None:
+    """zsh sources the script without error, even before compinit, and registers the completion."""
+    path = tmp_path / "_rekisterikit"
+    path.write_text(script("zsh"), encoding="utf-8")
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(["zsh", "-f", "-c", f"source {path} && print -r -- ${{_comps[rekisterikit]}}"],
+                          capture_output=True, text=True, check=False, env=env)
     assert (0, "") == (done.returncode, done.stderr)
+    assert "_rekisterikit" in done.stdout
 
 
 def test_command_prints_the_script(capsys: pytest.CaptureFixture[str]) -> None:

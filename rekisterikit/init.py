@@ -32,6 +32,13 @@ _FEATURES = {
     "analytics": "Does the site use Google Analytics?",
     "meta_pixel": "Does the site use the Meta (Facebook) pixel?",
 }
+_FEATURE_HELP = {
+    "payments": "the shop takes payments online through a payment service provider",
+    "delivery": "the shop delivers goods by a carrier",
+    "newsletter": "the shop sends an e-mail newsletter",
+    "analytics": "the site uses Google Analytics",
+    "meta_pixel": "the site uses the Meta (Facebook) pixel",
+}
 T = dict[str, str]
 
 
@@ -62,11 +69,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--website", metavar="URL", help="the shop's address, e.g. https://shop.example (optional)")
     parser.add_argument("--languages", metavar="LANGS", default=None,
                         help="the statement's languages, the default first, e.g. fi,en (default: fi,en)")
-    for key, question in _FEATURES.items():
+    for key, help_text in _FEATURE_HELP.items():
+        default = "yes" if _defaults()[key] else "no"
         parser.add_argument(f"--{key.replace('_', '-')}", dest=key, action=argparse.BooleanOptionalAction,
-                            default=None, help=question.replace("Does the shop ", "the shop ")
-                            .replace("Does the site ", "the site ").rstrip("?")
-                            + (" (default: yes)" if key in ("payments", "delivery") else " (default: no)"))
+                            default=None, help=f"{help_text} (default: {default})")
 
 
 def _defaults() -> dict[str, bool]:

@@ -18,15 +18,20 @@ from typing import Any
 __all__ = ["JsonScanner", "legal_basis_suggestion", "locate_json", "locate_toml", "positions", "suggest", "value_at"]
 
 #: Word stems of the legal bases as Finnish and Swedish statements name them, after the wording of GDPR Art. 6(1)
-#: in the Finnish and Swedish language versions ("sopimuksen täytäntöönpano", "rättslig förpliktelse" …) and the
-#: usual short names. Matched at the start of a word of the value, lower-cased.
+#: in the Finnish and Swedish language versions (fi: a "suostumuksensa", b "sopimuksen täytäntöön panemiseksi",
+#: c "lakisääteisen velvoitteen", d "elintärkeiden etujen", e "yleistä etua koskevan tehtävän … julkisen vallan",
+#: f "oikeutettujen etujen"; sv: a "samtycke", b "fullgöra ett avtal", c "rättslig förpliktelse", d "intressen som är
+#: av grundläggande betydelse", e "allmänt intresse … myndighetsutövning", f "berättigade intressen"; compared with
+#: the published text of the Regulation in both languages) and the usual short names. Matched at the start of a word
+#: of the value, lower-cased. Only a suggestion: the file must still say the English value.
 _BASIS_STEMS: tuple[tuple[str, str], ...] = (
     ("suostum", "consent"), ("samtyck", "consent"), ("lupa", "consent"),
     ("sopimu", "contract"), ("sopimuks", "contract"), ("avtal", "contract"),
     ("lakisäät", "legal_obligation"), ("oikeudellinen velvo", "legal_obligation"), ("lain vaatim", "legal_obligation"),
     ("rättslig förpliktelse", "legal_obligation"), ("rättsliga förpliktelse", "legal_obligation"),
     ("lagstadgad", "legal_obligation"), ("lagkrav", "legal_obligation"),
-    ("elintärke", "vital_interests"), ("grundläggande intress", "vital_interests"),
+    ("elintärke", "vital_interests"), ("grundläggande betydelse", "vital_interests"),
+    ("grundläggande intress", "vital_interests"),
     ("vitala intress", "vital_interests"),
     ("yleinen etu", "public_task"), ("yleistä etua", "public_task"), ("julkisen vallan", "public_task"),
     ("allmänt intresse", "public_task"), ("myndighetsutövning", "public_task"),

@@ -22,7 +22,8 @@ def _error(text: str, fmt: str = "toml") -> LoadError:
     ("lakisääteinen velvoite", "legal_obligation"), ("rättslig förpliktelse", "legal_obligation"),
     ("oikeutettu etu", "legitimate_interests"), ("berättigat intresse", "legitimate_interests"),
     ("elintärkeä etu", "vital_interests"), ("intressen av grundläggande betydelse", "vital_interests"),
-    ("oikeutettujen etujen toteuttaminen", "legitimate_interests"), ("fullgöra ett avtal", "contract"), ("yleinen etu", "public_task"), ("myndighetsutövning", "public_task"),
+    ("oikeutettujen etujen toteuttaminen", "legitimate_interests"), ("fullgöra ett avtal", "contract"),
+    ("yleinen etu", "public_task"), ("myndighetsutövning", "public_task"),
     ("legitimate interest", "legitimate_interests"), ("contrat", "contract"), ("asiakassuhde", None),
 ])
 def test_legal_basis_names_map_to_a_suggestion(value: str, expected: str | None) -> None:

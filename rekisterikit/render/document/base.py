@@ -8,7 +8,7 @@ import re
 import string
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel import Locale
@@ -77,6 +77,12 @@ def _merge(spans: list[Span]) -> Inlines:
     return tuple(out)
 
 
+@lru_cache(maxsize=512)
+def _parse_template(template: str) -> tuple[tuple[str, str | None], ...]:
+    """A translated template's literal text and placeholder names, parsed once per template."""
+    return tuple((literal, field) for literal, field, _, _ in string.Formatter().parse(template))
+
+
 def _interleave(items: list[Inlines], separator: Span) -> list[Inlines]:
     out: list[Inlines] = []
     for n, item in enumerate(items):
@@ -106,6 +112,18 @@ class BuilderBase:
     def span(self, text: str, *, lang: Language | None = None, href: str | None = None,
              strong: bool = False) -> Span:
         return Span(text=clean_text(text), lang=lang, href=href, strong=strong)
+
+    def plain(self, *parts: str) -> Inlines:
+        """Texts run together with no language, link or mark (each cleaned): what :func:`_merge` makes of their
+        spans, built without them."""
+        text = "".join([clean_text(part) for part in parts])
+        return (Span(text=text),) if text else ()
+
+    def plain_fmt(self, template: str, suffix: str = "", **values: str) -> Inlines:
+        """:meth:`fmt` for values that are plain strings, followed by ``suffix``: one run, or none when empty."""
+        parts = [part for literal, field in _parse_template(template)
+                 for part in (literal, "" if field is None else values[field])]
+        return self.plain(*parts, suffix)
 
     def linked(self, inlines: Inlines, href: str) -> Inlines:
         """The same runs, linked to ``href`` (a safe address or an ``#rk-…`` anchor)."""
@@ -157,7 +175,7 @@ class BuilderBase:
     def fmt(self, template: str, **values: Inlines | str) -> Inlines:
         """Fill a translated template's ``{placeholders}`` with inline runs, keeping their languages and links."""
         out: list[Span] = []
-        for literal, field, _, _ in string.Formatter().parse(template):
+        for literal, field in _parse_template(template):
             if literal:
                 out.append(self.span(literal))
             if field is not None:
@@ -242,7 +260,12 @@ class BuilderBase:
             return [self.missing(none)], []
         if len(registers) == 1:
             return content(registers[0]), []
-        return [], [self.section(f"{section_id}-{r.key}", self.shop(r.name), content(r)) for r in registers]
+        sections = []
+        for r in registers:
+            blocks = content(r)
+            if blocks:  # a register the topic says nothing of (and claims nothing of) gets no subsection
+                sections.append(self.section(f"{section_id}-{r.key}", self.shop(r.name), blocks))
+        return [], sections
 
     def purpose_link(self, register: Register, purpose: Purpose) -> Inlines:
         """The purpose's description without its final full stop, linked to its section (for lists)."""

@@ -6,12 +6,12 @@ from __future__ import annotations
 from rekisterikit.model import (
     CookieCategory,
     CookieConsentMechanism,
+    Duration,
     Party,
     StorageKind,
 )
 from rekisterikit.render.document.base import (
     _CATEGORY_ORDER,
-    _merge,
 )
 from rekisterikit.render.document.clauses import StandardClauses
 from rekisterikit.render.document.tree import (
@@ -43,32 +43,39 @@ class CookieSections(StandardClauses):
         only_we = t.gettext("Only we receive the data")
         receives = t.gettext("{provider} receives the data")
         controller_names = self.controller_names()
-        categories = {c: self.cookie_category(c) for c in (*CookieCategory, None)}
+        # Cells that repeat from row to row (categories, durations, "not stated") are built once and shared: the
+        # nodes are immutable.
+        categories = {c: self.text(self.cookie_category(c)) for c in (*CookieCategory, None)}
+        durations: dict[Duration, Inlines] = {}
+        not_stated = self.not_stated()
         rows = []
         cookies = sorted(self.s.cookies, key=lambda c: _CATEGORY_ORDER.get(c.category, len(_CATEGORY_ORDER))
                          if c.category else len(_CATEGORY_ORDER))
         for c in cookies:
-            name: Inlines = (self.span(c.name),)
-            if c.storage in storage:
-                name += (self.span(f" ({storage[c.storage]})"),)
-            provider = self.name(c.provider) if c.provider else self.not_stated()
-            if c.country is not None:
-                provider += (self.span(f" ({self.country(c.country)})"),)
+            # Each cell is one run of plain text, except a provider or access that is "not stated".
+            name = self.plain(c.name, f" ({storage[c.storage]})" if c.storage in storage else "")
+            country = f" ({self.country(c.country)})" if c.country is not None else ""
+            provider = self.plain(c.provider, country) if c.provider else (*not_stated, *self.plain(country))
             if c.provider is None:
-                access = self.not_stated()
-            elif c.provider.casefold().strip() in controller_names:
-                access = self.text(only_we)
+                access = not_stated
             else:
-                access = self.fmt(receives, provider=self.name(c.provider))
-            if c.party is not None and c.provider is not None:
-                access = (*access, self.span(f" ({party[c.party]})"))
+                suffix = f" ({party[c.party]})" if c.party is not None else ""
+                if c.provider.casefold().strip() in controller_names:
+                    access = self.plain(only_we, suffix)
+                else:
+                    access = self.plain_fmt(receives, suffix, provider=c.provider)
+            if c.duration is None:
+                duration = not_stated
+            else:
+                duration = durations.get(c.duration) or durations.setdefault(
+                    c.duration, self.text(t.format_duration(c.duration)))
             rows.append((
-                _merge(list(name)),
-                _merge(list(provider)),
-                self.shop(c.purpose) if c.purpose else self.not_stated(),
-                self.text(categories[c.category]),
-                self.text(t.format_duration(c.duration)) if c.duration else self.not_stated(),
-                _merge(list(access)),
+                name,
+                provider,
+                self.shop(c.purpose) if c.purpose else not_stated,
+                categories[c.category],
+                duration,
+                access,
             ))
         return Table(id="rk-cookie-table", caption=t.gettext("Cookies and similar techniques used on this site"),
                      columns=columns, rows=tuple(rows))

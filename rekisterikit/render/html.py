@@ -7,7 +7,7 @@ from :mod:`rekisterikit.render.links`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
@@ -104,134 +104,158 @@ body{margin:0;background:#fff;font-family:system-ui,-apple-system,"Segoe UI",Rob
 
 # The writer appends constant tag strings and escaped values to one list and joins it once (Markup.format goes
 # through string.Formatter in Python for every element, several times slower). The rule that keeps it safe: every
-# value that is not a constant of this module passes through ``escape()`` on its way into the list, and nothing
-# is concatenated with ``+`` (``str + Markup`` would escape the tag instead). tests/render/test_html_writer.py
+# value that is not a constant of this module passes through ``escape()`` (remembered per document by
+# ``_Writer.text``) on its way into the list, and nothing is concatenated with ``+`` (``str + Markup`` would escape
+# the tag instead). tests/render/test_html_writer.py
 # checks the output byte for byte against the Markup.format writer this replaced, on hostile trees.
-
-_Out = Callable[[str], object]
 
 #: The opening tag of a span in another language, per language; a lang outside the enum raises ValueError.
 _LANG_OPEN = {lang: f'<span lang="{lang.value}">' for lang in Language}
 _HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _write_inlines(w: _Out, content: Inlines, links: bool = True) -> None:
-    for span in content:
-        lang, href, strong = span.lang, span.href, span.strong
-        if lang is None and href is None and not strong:
-            w(escape(span.text))
-            continue
-        if lang is not None:
-            w(_LANG_OPEN.get(lang) or _LANG_OPEN[Language(lang)])
-        link = links and href is not None and is_safe(href)
-        if link:
-            w('<a href="')
-            w(escape(href))
-            w('">')
-        if strong:
-            w("<strong>")
-        w(escape(span.text))
-        if strong:
-            w("</strong>")
-        if link:
-            w("</a>")
-        if lang is not None:
-            w("</span>")
+class _Writer:
+    """Writes one document or table: ``out`` collects the pieces; ``escaped`` remembers each text's escaped form
+    for this document (labels, categories and durations repeat in every row of a table)."""
 
+    __slots__ = ("escaped", "out", "w")
 
-def _write_facts(w: _Out, items: Iterable[Fact]) -> None:
-    w('<dl class="rk-facts">')
-    for fact in items:
-        w("<div><dt>")
-        w(escape(fact.label))
-        w("</dt><dd>")
-        _write_inlines(w, fact.value)
-        w("</dd></div>")
-    w("</dl>")
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.w = self.out.append
+        self.escaped: dict[str, str] = {}
 
+    def text(self, text: str) -> str:
+        html = self.escaped.get(text)
+        if html is None:
+            html = self.escaped[text] = escape(text)
+        return html
 
-def _write_table(w: _Out, table: Table) -> None:
-    # A region that may scroll sideways must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable).
-    ident = escape(table.id)
-    for part in ('<div class="rk-table-wrap" role="region" tabindex="0" aria-labelledby="', ident,
-                 '-caption"><table id="', ident, '" class="rk-table"><caption id="', ident, '-caption">',
-                 escape(table.caption), "</caption><thead><tr>"):
-        w(part)
-    for column in table.columns:
-        w('<th scope="col">')
-        w(escape(column.label))
-        w("</th>")
-    w("</tr></thead><tbody>")
-    # Each column's opening tag (with its escaped label) is built once per table, not once per cell.
-    cells = ["".join(('<td data-label="', escape(column.label), '">')) for column in table.columns]
-    for row in table.rows:
-        w("<tr>")
-        for cell_open, cell in zip(cells, row, strict=True):
-            w(cell_open)
-            _write_inlines(w, cell)
-            w("</td>")
-        w("</tr>")
-    w("</tbody></table></div>")
+    def html(self) -> Markup:
+        return Markup("".join(self.out))
+
+    def inlines(self, content: Inlines, links: bool = True) -> None:
+        w, escaped = self.w, self.escaped
+        for span in content:
+            html = escaped.get(span.text)
+            if html is None:
+                html = escaped[span.text] = escape(span.text)
+            lang, href, strong = span.lang, span.href, span.strong
+            if lang is None and href is None and not strong:
+                w(html)
+                continue
+            if lang is not None:
+                w(_LANG_OPEN.get(lang) or _LANG_OPEN[Language(lang)])
+            link = links and href is not None and is_safe(href)
+            if link:
+                w('<a href="')
+                w(self.text(href))  # type: ignore[arg-type]  # link implies href is not None
+                w('">')
+            if strong:
+                w("<strong>")
+            w(html)
+            if strong:
+                w("</strong>")
+            if link:
+                w("</a>")
+            if lang is not None:
+                w("</span>")
+
+    def facts(self, items: Iterable[Fact]) -> None:
+        w = self.w
+        w('<dl class="rk-facts">')
+        for fact in items:
+            w("<div><dt>")
+            w(self.text(fact.label))
+            w("</dt><dd>")
+            self.inlines(fact.value)
+            w("</dd></div>")
+        w("</dl>")
+
+    def table(self, table: Table) -> None:
+        w = self.w
+        # A region that may scroll sideways must be reachable by keyboard (WCAG 2.1.1, axe
+        # scrollable-region-focusable).
+        ident = self.text(table.id)
+        for part in ('<div class="rk-table-wrap" role="region" tabindex="0" aria-labelledby="', ident,
+                     '-caption"><table id="', ident, '" class="rk-table"><caption id="', ident, '-caption">',
+                     self.text(table.caption), "</caption><thead><tr>"):
+            w(part)
+        for column in table.columns:
+            w('<th scope="col">')
+            w(self.text(column.label))
+            w("</th>")
+        w("</tr></thead><tbody>")
+        # Each column's opening tag (with its escaped label) is built once per table, not once per cell.
+        cells = ["".join(('<td data-label="', self.text(column.label), '">')) for column in table.columns]
+        for row in table.rows:
+            w("<tr>")
+            for cell_open, cell in zip(cells, row, strict=True):
+                w(cell_open)
+                self.inlines(cell)
+                w("</td>")
+            w("</tr>")
+        w("</tbody></table></div>")
+
+    def block(self, block: Block) -> None:
+        w = self.w
+        if isinstance(block, Paragraph):
+            w('<p class="rk-missing">' if block.missing else "<p>")
+            self.inlines(block.content)
+            w("</p>")
+        elif isinstance(block, BulletList):
+            w("<ul>")
+            for item in block.items:
+                w("<li>")
+                self.inlines(item)
+                w("</li>")
+            w("</ul>")
+        elif isinstance(block, Facts):
+            self.facts(block.items)
+        elif isinstance(block, Entries):
+            w('<ul class="rk-entries">')
+            for entry in block.items:
+                if entry.id:
+                    w('<li id="')
+                    w(self.text(entry.id))
+                    w('"><p class="rk-entry-title">')
+                else:
+                    w('<li><p class="rk-entry-title">')
+                self.inlines(entry.title)
+                w("</p>")
+                if entry.facts:
+                    self.facts(entry.facts)
+                for inner in entry.blocks:
+                    self.block(inner)
+                w("</li>")
+            w("</ul>")
+        else:
+            self.table(block)
+
+    def section(self, section: Section, level: int) -> None:
+        w = self.w
+        tag = _HEADING_TAGS[min(level, 6) - 1]
+        w('<section id="')
+        w(self.text(section.id))
+        w('" class="rk-section rk-highlight">\n<' if section.highlight else '" class="rk-section">\n<')
+        w(tag)
+        w(">")
+        self.inlines(section.heading)
+        w("</")
+        w(tag)
+        w(">\n")
+        for block in section.blocks:
+            self.block(block)
+        for sub in section.sections:
+            self.section(sub, level + 1)
+        w("</section>\n")
 
 
 def render_table(table: Table) -> Markup:
     """A table as HTML: caption, column headers (``scope="col"``) and cells labelled for narrow screens."""
-    out: list[str] = []
-    _write_table(out.append, table)
-    return Markup("".join(out))
-
-
-def _write_block(w: _Out, block: Block) -> None:
-    if isinstance(block, Paragraph):
-        w('<p class="rk-missing">' if block.missing else "<p>")
-        _write_inlines(w, block.content)
-        w("</p>")
-    elif isinstance(block, BulletList):
-        w("<ul>")
-        for item in block.items:
-            w("<li>")
-            _write_inlines(w, item)
-            w("</li>")
-        w("</ul>")
-    elif isinstance(block, Facts):
-        _write_facts(w, block.items)
-    elif isinstance(block, Entries):
-        w('<ul class="rk-entries">')
-        for entry in block.items:
-            if entry.id:
-                w('<li id="')
-                w(escape(entry.id))
-                w('"><p class="rk-entry-title">')
-            else:
-                w('<li><p class="rk-entry-title">')
-            _write_inlines(w, entry.title)
-            w("</p>")
-            if entry.facts:
-                _write_facts(w, entry.facts)
-            for inner in entry.blocks:
-                _write_block(w, inner)
-            w("</li>")
-        w("</ul>")
-    else:
-        _write_table(w, block)
-
-
-def _write_section(w: _Out, section: Section, level: int) -> None:
-    tag = _HEADING_TAGS[min(level, 6) - 1]
-    w('<section id="')
-    w(escape(section.id))
-    w('" class="rk-section rk-highlight">\n<' if section.highlight else '" class="rk-section">\n<')
-    w(tag)
-    w(">")
-    _write_inlines(w, section.heading)
-    w("</")
-    w(tag)
-    w(">\n")
-    for block in section.blocks:
-        _write_block(w, block)
-    for sub in section.sections:
-        _write_section(w, sub, level + 1)
-    w("</section>\n")
+    writer = _Writer()
+    writer.table(table)
+    return writer.html()
 
 
 def render_document(document: Document, *, full_page: bool = False, heading_level: int = 1) -> Markup:
@@ -247,47 +271,47 @@ def render_document(document: Document, *, full_page: bool = False, heading_leve
     """
     level = max(1, min(heading_level, 5))
     title_tag = _HEADING_TAGS[level - 1]
-    out: list[str] = []
-    w = out.append
-    lang = escape(document.lang.value)
+    writer = _Writer()
+    w, text = writer.w, writer.text
+    lang = text(document.lang.value)
     if full_page:
         title = "".join(s.text for s in document.title)
         for part in ('<!DOCTYPE html>\n<html lang="', lang, '">\n<head>\n<meta charset="utf-8">\n'
                      '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
                      '<meta name="generator" content="rekisterikit">\n<title>',
-                     escape(f"{title} – {document.controller}" if document.controller not in title else title),
+                     text(f"{title} – {document.controller}" if document.controller not in title else title),
                      "</title>\n<style>\n", _PAGE_STYLE, STYLESHEET,
                      '</style>\n</head>\n<body>\n<main class="rk-page">\n'):
             w(part)
-    for part in ('<article class="rk-statement" lang="', lang, '" data-rk-version="', escape(document.version),
+    for part in ('<article class="rk-statement" lang="', lang, '" data-rk-version="', text(document.version),
                  '">\n<header class="rk-header">\n<', title_tag, ' class="rk-title">'):
         w(part)
-    _write_inlines(w, document.title)
+    writer.inlines(document.title)
     for part in ("</", title_tag, '>\n<p class="rk-updated">'):
         w(part)
     if document.updated:
-        for part in ('<time datetime="', escape(document.updated.isoformat()), '">', escape(document.updated_text),
+        for part in ('<time datetime="', text(document.updated.isoformat()), '">', text(document.updated_text),
                      "</time>"):
             w(part)
     else:
-        w(escape(document.updated_text))
+        w(text(document.updated_text))
     w("</p>\n</header>\n")
     for block in document.intro:
-        _write_block(w, block)
+        writer.block(block)
     w('\n<nav class="rk-contents" aria-labelledby="rk-contents-title"><p class="rk-contents-title" '
       'id="rk-contents-title">')
-    w(escape(document.contents_label))
+    w(text(document.contents_label))
     w("</p><ol>")
     for section in document.sections:
         w('<li><a href="#')
-        w(escape(section.id))
+        w(text(section.id))
         w('">')
-        _write_inlines(w, section.heading, links=False)
+        writer.inlines(section.heading, links=False)
         w("</a></li>")
     w("</ol></nav>\n")
     for section in document.sections:
-        _write_section(w, section, level + 1)
+        writer.section(section, level + 1)
     w("</article>\n")
     if full_page:
         w("</main>\n</body>\n</html>\n")
-    return Markup("".join(out))
+    return writer.html()

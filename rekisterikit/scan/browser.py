@@ -64,7 +64,11 @@ _STORAGE_JS = """() => {
   const keys = (s) => { try { return Object.keys(s); } catch (e) { return []; } };
   return {origin: location.origin, local: keys(window.localStorage), session: keys(window.sessionStorage)};
 }"""
-_LINKS_JS = "els => els.map(e => e.href).filter(h => typeof h === 'string')"
+#: The links of a page, except those of the consent controls (a link that consents is not a page to crawl).
+_LINKS_JS = """(els, controls) => els
+  .filter(e => !e.closest("[data-rk-consent]") && !controls.some(c => { try { return e.matches(c); }
+                                                                    catch (x) { return false; } }))
+  .map(e => e.href).filter(h => typeof h === "string")"""
 
 
 class ScanError(RekisterikitError, RuntimeError):
@@ -359,7 +363,8 @@ def _visit(page: Any, recorder: _Recorder, url: str, settings: ScanSettings) -> 
     if response is not None and response.status >= 400:
         return [], f"{url}: HTTP {response.status}"
     try:
-        links: list[str] = page.eval_on_selector_all("a[href]", _LINKS_JS)
+        controls = [c for c in (settings.accept_selector, settings.reject_selector, settings.reopen_selector) if c]
+        links: list[str] = page.eval_on_selector_all("a[href]", _LINKS_JS, controls)
     except Exception:  # noqa: BLE001
         links = []
     return [urljoin(url, link) for link in links], None

@@ -41,6 +41,10 @@ def _cookies(environ: dict[str, Any]) -> dict[str, str]:
     return {k: m.value for k, m in jar.items()}
 
 
+def _base(environ: dict[str, Any]) -> str:
+    return f"{environ.get('wsgi.url_scheme', 'http')}://{environ['HTTP_HOST']}"
+
+
 def _html(start_response: StartResponse, body: str, headers: Iterable[tuple[str, str]] = ()) -> list[bytes]:
     start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Cache-Control", "no-store"),
                               *headers])
@@ -77,7 +81,11 @@ def broken_shop(environ: dict[str, Any], start_response: StartResponse) -> list[
     if path == "/robots.txt":
         start_response("200 OK", [("Content-Type", "text/plain")])
         return [b"User-agent: *\nDisallow: /hallinta/\n"]
-    if path not in ("/", "/tuotteet", "/tietoa", "/asetukset"):
+    if path == "/sitemap.xml":  # lists a page no link leads to
+        start_response("200 OK", [("Content-Type", "application/xml")])
+        return [b'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                b"<url><loc>" + _base(environ).encode() + b"/piilossa</loc></url></urlset>"]
+    if path not in ("/", "/tuotteet", "/tietoa", "/asetukset", "/piilossa"):
         start_response("404 Not Found", [("Content-Type", "text/plain")])
         return [b"not found"]
     head = Markup("")
@@ -98,6 +106,7 @@ _OTHER_PAGE = Markup("""<!doctype html><html lang="en"><head><meta charset="utf-
 <button class="cmp-no" type="button">Deny</button></div>
 <button class="cmp-reopen" type="button">Privacy settings</button>
 <script>
+localStorage.setItem("cmp_state", "shown");
 document.querySelector(".cmp-yes").onclick = function () {{
   document.cookie = "cmp_choice=yes; path=/; max-age=15552000"; location.reload(); }};
 document.querySelector(".cmp-no").onclick = function () {{

@@ -117,3 +117,33 @@ def test_unusable_input_exits_2_with_one_line(capsys: pytest.CaptureFixture[str]
     assert 3 == len(err)
     assert ("HOST=ADDRESS" in err[0], "$.services[0].category" in err[1], "not an http(s) URL" in err[2]) == (
         True, True, True)
+
+
+def _recorded_scan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``scan()`` return a recorded result (a ``_fbp`` before consent), without a browser."""
+    import rekisterikit.scan as scan_package
+    from rekisterikit.scan import ObservedCookie, Pass, PassResult, ScanResult, analyse, default_trackers
+
+    def fake_scan(url: str, *, statement: Any = None, **options: Any) -> ScanResult:
+        fbp = ObservedCookie(name="_fbp", domain=".shop.test", path="/", expires=1e10, lifetime_days=90.0,
+                             http_only=False, secure=False, same_site="Lax", page=url, set_by="script")
+        passes = (PassResult(name=Pass.NO_DECISION, pages=(url,), cookies=(fbp,)),)
+        return ScanResult(url=url, passes=passes, report=analyse(passes, statement, default_trackers(),
+                                                                 source=url))
+
+    monkeypatch.setattr(scan_package, "scan", fake_scan)
+
+
+def test_text_output_fail_on_and_unwritable_output(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Text names the rule, article and path in the requested language; --fail-on sets the exit status; an
+    output that cannot be written is a one-line error with status 2."""
+    _recorded_scan(monkeypatch)
+    status = main(["scan", "http://www.shop.test/", "--locale", "sv", "--color", "never"])
+    out = capsys.readouterr().out
+    assert (1, True, True) == (status, "RK-SCAN-BEFORE-CONSENT  917/2014 205 §; GDPR 4(11)" in out,
+                               "Kakan \"_fbp\" (marknadsföring)" in out)
+    unwritable = tmp_path / "missing" / "report.html"
+    assert 2 == main(["scan", "http://www.shop.test/", "-o", str(unwritable), "--format", "html"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (1, True) == (len(err), f"cannot write {unwritable}" in err[0])

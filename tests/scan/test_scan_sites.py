@@ -103,4 +103,14 @@ def test_another_consent_manager_scans_with_selectors(scan_browser: Any) -> None
     assert withdrawn is not None
     assert ([], "selector", "selector") == (list(result.report.findings), accepted.consent, withdrawn.consent)
     assert {"_ga", "_ga_OTHER"} <= {c.name for c in accepted.cookies}
+    assert [("local_storage", "cmp_state")] == [(k.kind, k.key) for k in accepted.storage]
     assert {"cmp_choice"} == {c.name for c in withdrawn.final_cookies}
+
+
+def test_the_sitemap_adds_pages_and_exclusions_remove_them(scan_browser: Any, broken_url: str) -> None:
+    """With the sitemap, a page no link leads to is scanned; an excluded path is not, nor are the consent
+    manager's own links (its 'accept' link is not a page: following it would consent)."""
+    result = scan(broken_url, pages=10, sitemap=True, exclude=["/tietoa"], browser=scan_browser, offline=True,
+                  passes=[Pass.NO_DECISION], screenshots=False, accept_selector="#accept", reject_selector="#reject",
+                  reopen_selector="#settings")
+    assert [broken_url, broken_url + "piilossa", broken_url + "tuotteet"] == list(result.pages)

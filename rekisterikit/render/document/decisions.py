@@ -80,7 +80,8 @@ class DecisionSections(StandardClauses):
             adm = reg.automated_decisions
             blocks: list[Block] = []
             if adm is None:
-                blocks.append(self.missing(none))
+                if len(self.s.registers) == 1:
+                    blocks.append(self.missing(none))
             elif not adm.used and adm.logic is not None:
                 blocks.extend(self.shop_paragraphs(adm.logic))
             elif not adm.used:

@@ -42,7 +42,8 @@ class TransferSections(StandardClauses):
 
         def content(reg: Register) -> list[Block]:
             if reg.transfers is None:
-                return [self.missing(none)]
+                # Beside registers that say something, one that says nothing is left out, not shown as a gap.
+                return [] if len(self.s.registers) > 1 else [self.missing(none)]
             if not reg.transfers:
                 return [self.para(self.text(t.gettext(
                     "We do not transfer personal data outside the European Union (EU) or the European Economic "

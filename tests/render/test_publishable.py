@@ -168,3 +168,14 @@ def test_legal_review_page_lists_every_name_and_its_source() -> None:
     for entry in (*FINNISH_ACTS.values(), *AUTHORITIES.values()):
         assert f"`{entry.key}`" in page
         assert all(f"{entry.name.get(lang)} — {entry.sources[lang]['source']}" in page for lang in ("fi", "sv", "en"))
+
+
+@pytest.mark.parametrize("name", CORRECTED)
+def test_shop_texts_do_not_repeat_the_standard_clauses(name: str) -> None:
+    """8. rights.text and cookie_policy.text add to the standard clauses beside them; they do not repeat that
+    requests are free, answered within a month, or that cookies can be refused as easily as accepted."""
+    s = _statement(name)
+    texts = [t for t in (s.rights.text, s.cookie_policy.text) if t is not None]
+    repeated = ("maksuton", "kuukauden kuluessa", "yhtä helposti", "avgiftsfri", "inom en månad", "lika lätt",
+                "free of charge", "within one month", "as easily as")
+    assert [] == [w for t in texts for v in t.texts() for w in repeated if w in v]

@@ -10,6 +10,7 @@ Importing this package does not import Playwright; :func:`scan` does.
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -175,8 +176,6 @@ def scan(url: str, *, statement: Statement | str | Path | None = None, pages: in
                             reopen_selector=reopen_selector, passes=tuple(Pass(p) for p in passes),
                             offline=offline, routes=all_routes, local_hosts=local_hosts, timeout=timeout,
                             settle=settle, screenshots=screenshots, progress=progress)
-    import time
-
     started = time.monotonic()
     results = _run(settings, browser, executable, host_map)
     report = analyse(results, loaded, data, site_host=parts.hostname, source=source or url)

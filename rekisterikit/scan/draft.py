@@ -72,7 +72,7 @@ def draft_entries(result: ScanResult, statement: Statement | None, trackers: Tra
                                            or days > documented.approximate_days + 1)
             duration = _duration(days) if longer or documented is None else str(documented)
             lines.append(f"duration = {_quote(duration)}")
-            lines.append(f"# {service.name}; source: {entry.source}")
+            lines.append(" ".join(f"# {service.name}; source: {entry.source}".split()))  # one comment line
         elif storage is StorageKind.COOKIE:
             lines.append(f"duration = {_quote(_duration(days))}")
         party = "first" if not site_host or site_host == domain or site_host.endswith("." + domain) else "third"

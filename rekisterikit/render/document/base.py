@@ -48,6 +48,8 @@ _ARTICLE = re.compile(r"(\d+)(?:\((\d+)\))?(?:\(([a-z])\))?")
 def clean_text(text: str) -> str:
     """Normalise line ends to ``\\n`` and drop control characters, bidirectional embedding/override/isolate
     controls, lone surrogates and non-characters: every shop text passes here on its way to any output format."""
+    if text.isprintable():  # every character removed below is a control, format, surrogate or non-character
+        return text
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _CONTROLS.sub("", text)

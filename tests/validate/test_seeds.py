@@ -49,6 +49,9 @@ MONALISA: Reading = {
     "cookie_details": ("error", "model"),
     "outdated_law": ("error", "model"),
     "clarity": ("warning", "text"),
+    # "suoramainosten yhteydessä": direct marketing by an unstated channel on an opt-out
+    # (RK-MARKETING-CHANNEL-UNSTATED).
+    "direct_marketing": ("warning", "model"),
 }
 
 OMPELIJAN_PARATIISI: Reading = {
@@ -74,7 +77,7 @@ OMPELIJAN_PARATIISI: Reading = {
     # "asiakassuhteen jatkumisen ajan" with no word on when the relationship ends (RK-RETENTION-UNDEFINED); no
     # accounting records although the shop sells.
     "retention": ("warning", "model"),
-    "direct_marketing": ("warning", "text"),
+    "direct_marketing": ("warning", "model"),
     "clarity": ("warning", "text"),
 }
 
@@ -97,7 +100,9 @@ CONFETTI: Reading = {
     # "voidaan poistaa asiakkaan vaatimuksesta tai asiakassuhteen päättyessä": deletion on request, an undefined end.
     "retention": ("warning", "model"),
     "recipients": ("warning", "text"),
-    "sources": ("warning", "text"),
+    # "yleisesti saatavilla olevista julkaisuista ja tiedostoista": the nature of the material, no organisation
+    # or sector (RK-SOURCE-NATURE-ONLY).
+    "sources": ("warning", "model"),
     "outdated_law": ("error", "model"),
     "clarity": ("warning", "text"),
 }
@@ -110,20 +115,22 @@ KALVOKESKUS: Reading = {
     # apart; third-party sources (authorities, population register, credit companies, contact services) by type
     # only, public or not unsaid; credit information obtained with its use unannounced; signed written requests.
     "legal_basis": ("error", "model"),
-    "recipients": ("warning", "model"),
+    # Recipients are present: partners by activity, Google and Facebook by name (their country is 13(1)(f)'s).
     "third_country_transfers": ("error", "model"),
     "transfer_safeguards": ("error", "model"),
     "retention": ("error", "model"),
     "right_restriction": ("error", "model"),
     "right_portability": ("error", "model"),
     "right_object": ("warning", "model"),
-    "withdraw_consent": ("error", "model"),
+    # Withdrawal is present: the only consent asked is for cookies, which can be blocked from the banner.
     "complaint_authority": ("error", "model"),
     "statutory_requirement": ("error", "model"),
     "data_categories": ("error", "text"),
     # Sources by type only is what WP260 accepts when the source cannot be named; whether they are public is asked
     # "if applicable" (14(2)(f)), so the unflagged sources are a reminder.
-    "sources": ("info", "model"),
+    "sources": ("info", "model"),  # "Julkiset lähteet" is nature only: RK-SOURCE-NATURE-ONLY warns
+    # A "markkinointirekisteri" whose subjects may forbid direct marketing: channel unstated, opt-out only.
+    "direct_marketing": ("warning", "model"),
     "credit_check": ("error", "model"),
     "cookie_consent": ("error", "model"),
     "cookie_details": ("error", "model"),
@@ -154,7 +161,9 @@ WEBSTRELLA: Reading = {
     "access_request_form": ("warning", "model"),
     "outdated_law": ("error", "model"),
     "withdraw_consent": ("warning", "text"),
-    "clarity": ("warning", "text"),
+    # "voidaan käsitellä henkilötietolain sallimissa rajoissa": processing as far as the law allows, no purpose
+    # (RK-PURPOSE-OPEN-ENDED).
+    "clarity": ("warning", "model"),
 }
 
 SEEDS = {

@@ -37,41 +37,47 @@ def recipients(ctx: Context) -> Iterator[Hit]:
             yield Hit(f"{reg.path}.recipients", {"register": reg.register.name})
 
 
-_RECIPIENT_FIELDS = {
-    "role": text("rooli (käsittelijä, rekisterinpitäjä, viranomainen)", "roll (personuppgiftsbiträde, "
-                 "personuppgiftsansvarig, myndighet)", "role (processor, controller, authority)"),
-    "country": text("maa, jossa tietoja käsitellään", "land där uppgifterna behandlas",
-                    "country where the data is processed"),
-}
+#: A recipient category that says only that someone else gets the data, not what they do: "kolmannet osapuolet",
+#: "ulkopuoliset", "yhteistyökumppanit", "tredje part", "partners". A category named by its activity
+#: ("logistiikkakumppanit", "Kuljetusliikkeet", "marketing partners") does not match: the generic word must open it.
+_GENERIC_RECIPIENT = re.compile(
+    r"^\s*(?:(?:yrityksen|rekisterinpitäjän|muut|other|övriga)\s+)?"
+    r"(?:kolma\w*\s+osapuol\w*|ulkopuol\w*|yhteistyö\w*|kumppan\w*|sidosryhm\w*|palveluntarjoaj\w*|"
+    r"tredje\s+part\w*|samarbetspartner\w*|partner\w*|third[- ]part\w*|service providers?|business partners?)"
+    r"(?:\W|$)", re.IGNORECASE)
 
 
 @rule(
     id="RK-RECIPIENT-DETAILS", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
-    article="GDPR 13(1)(e)–(f); WP260", title="Recipients are specific: role and country",
+    article="GDPR 13(1)(e), 14(1)(e); WP260", title="Recipients are named or their category is specific",
     message=msg(
-        fi='Vastaanottajasta "{recipient}" ei kerrota: {missing}. Nimeä vastaanottaja tai kuvaa ryhmä tarkasti '
-           '(toiminta, toimiala, sijainti).',
-        sv='För mottagaren "{recipient}" anges inte: {missing}. Namnge mottagaren eller beskriv kategorin noggrant '
-           '(verksamhet, bransch, plats).',
-        en='For the recipient "{recipient}" the statement does not give: {missing}. Name the recipient or describe '
-           'the category precisely (activity, sector, location).'),
-    trigger="A recipient other than an authority has no `role` or no `country` (without the country, a transfer "
-            "outside the EEA cannot be seen).",
-    fix="Name the recipient (e.g. 'Posti Oy'), set its `role` and `country`; describe a category by what it does.",
+        fi='Vastaanottajaa ei nimetä, ja ryhmä "{recipient}" kertoo vain, että tietoja saa joku muu. Nimeä '
+           'vastaanottaja tai kuvaa ryhmä tarkasti (toiminta, toimiala, sijainti).',
+        sv='Mottagaren namnges inte, och kategorin "{recipient}" säger bara att någon annan får uppgifterna. Namnge '
+           'mottagaren eller beskriv kategorin noggrant (verksamhet, bransch, plats).',
+        en='The recipient is not named, and the category "{recipient}" says only that someone else gets the data. '
+           'Name the recipient or describe the category precisely (activity, sector, location).'),
+    trigger="A recipient other than an authority has no `name`, and its `category` is a generic word for "
+            "someone else (\"kolmannet osapuolet\", \"ulkopuoliset\", \"yhteistyökumppanit\", \"tredje part\", "
+            "\"partners\") rather than what the recipient does. A named recipient, or a category named by its "
+            "activity, passes; where the data goes outside the EU/EEA is the transfer rules' concern.",
+    fix="Name the recipient (e.g. 'Posti Oy'), or describe the category by what it does ('kuljetusliikkeet'), "
+        "with its sector and location.",
     example=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Yhteistyökumppanit" }]\n' + _ORDERS,
     fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Kuljetusliikkeet", '
           'role = "processor", country = "FI" }]\n' + _ORDERS,
 )
 def recipient_details(ctx: Context) -> Iterator[Hit]:
-    # WP260: recipients named by default; categories "as specific as possible", including location [S].
+    # WP260 rev.01 (research notes §1 item 5, [S]): named recipients by default; categories "as specific as
+    # possible": type of recipient by its activities, industry, sector and sub-sector, location. Seeds 001
+    # ("ulkopuolisille") and 004 ("kolmannelle osapuolelle") give nothing of that; seed 003's "logistiikka-,
+    # kommunikointi- ja markkinointikumppanit" and named Google and Facebook do (their country is 13(1)(f)'s).
     for reg in ctx.registers:
         for i, r in enumerate(reg.register.recipients or ()):
-            if r.role is RecipientRole.AUTHORITY:
+            if r.role is RecipientRole.AUTHORITY or r.name is not None or r.category is None:
                 continue
-            missing = [label for name, label in _RECIPIENT_FIELDS.items() if getattr(r, name) is None]
-            if missing:
-                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.name or r.category or "",
-                                                          "missing": join(missing)})
+            if any(_GENERIC_RECIPIENT.search(t) for t in r.category.texts()):
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.category})
 
 
 def _asks_the_data_subject(register: Register) -> bool:
@@ -329,6 +335,94 @@ def source_public(ctx: Context) -> Iterator[Hit]:
         for i, s in enumerate(reg.register.sources):
             if s.kind is SourceKind.THIRD_PARTY and s.public is None:
                 yield Hit(f"{reg.path}.sources[{i}]", {"source": s.name or s.description or unnamed})
+
+
+#: A source described only as public material ("julkiset lähteet", "yleisesti saatavilla olevat julkaisut ja
+#: tiedostot", "offentliga källor", "publicly available sources"), naming no register, organisation or sector.
+_PUBLIC_ONLY = re.compile(
+    r"julki\w*\s+(?:lähte|tieto|julkaisu)\w*|yleisesti saatavil\w*|"
+    r"offentliga?\s+(?:källor|uppgifter|publikationer)|allmänt tillgänglig\w*|"
+    r"public(?:ly)?\s+(?:available|accessible)?\s*(?:sources?|publications?|information|records)|public sources?",
+    re.IGNORECASE)
+#: Words that name who holds the data: a register, an authority, a company or a kind of organisation.
+_HOLDER = re.compile(
+    r"rekister|virasto|viranomai|kaupparek|väestö|yhtiö|\bOy\b|\bOyj\b|\bAb\b|\bAB\b|\bLtd\b|\bInc\b|"
+    r"GmbH|register|myndighet|authorit|agency|bolag|company|yritys|yritykset|palvelu|service",
+    re.IGNORECASE)
+
+
+@rule(
+    id="RK-SOURCE-NATURE-ONLY", requirement=Requirement.SOURCES, severity=Severity.WARNING,
+    article="GDPR 14(2)(f), recital 61; WP260", title="A source is more than \"public material\"",
+    message=msg(
+        fi='Tietolähde "{source}" kuvataan vain julkiseksi aineistoksi. Nimeä lähde (rekisteri, viranomainen tai '
+           'yritys) tai kerro ainakin, minkä toimialan tai millaisen tahon aineistoa se on.',
+        sv='Källan "{source}" beskrivs bara som offentligt material. Namnge källan (register, myndighet eller '
+           'företag) eller ange åtminstone vilken bransch eller vilket slags organisation materialet kommer från.',
+        en='The source "{source}" is described only as public material. Name the source (a register, authority or '
+           'company), or at least say what kind of organisation or sector the material comes from.'),
+    trigger="A `third_party` source's name (or, without a name, its description) says only that it is public or "
+            "publicly available (\"julkiset lähteet\", \"yleisesti saatavilla olevat julkaisut\", \"offentliga "
+            "källor\", \"public sources\") and names no register, authority, company or kind of organisation.",
+    fix="Name the source (e.g. 'Patentti- ja rekisterihallituksen kaupparekisteri'), or describe the kind of "
+        "organisation and sector it comes from.",
+    example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
+            'name = "Julkiset lähteet"\npublic = true\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
+          'name = "Patentti- ja rekisterihallituksen kaupparekisteri"\npublic = true\n',
+)
+def source_nature_only(ctx: Context) -> Iterator[Hit]:
+    # 14(2)(f): "from which source the personal data originate"; recital 61: where the origin cannot be given
+    # because various sources were used, general information. WP260 rev.01 (research notes §1 item 14, [M]): then
+    # at least the nature of the sources and the types of organisation, industry or sector. Seed 002 (Confetti):
+    # "yleisesti saatavilla olevista julkaisuista ja tiedostoista" says what the material is, not where it is from.
+    for reg in ctx.registers:
+        for i, s in enumerate(reg.register.sources):
+            label = s.name or s.description
+            if s.kind is not SourceKind.THIRD_PARTY or label is None:
+                continue
+            texts = label.texts()
+            if any(_PUBLIC_ONLY.search(t) for t in texts) and not any(_HOLDER.search(t) for t in texts):
+                yield Hit(f"{reg.path}.sources[{i}]", {"source": label})
+
+
+#: Processing allowed "as far as the law permits" instead of for stated purposes.
+_AS_LAW_ALLOWS = re.compile(
+    r"\w*lai?n\w* salli\w* (?:rajoissa|puitteissa|tavalla)|lainsäädännön salli\w* (?:rajoissa|puitteissa|tavalla)|"
+    r"(?:i den )?(?:utsträckning|omfattning) (?:som )?(?:lagen|lag) (?:tillåter|medger)|inom lagens (?:gränser|ramar)|"
+    r"(?:to the extent|as far as|insofar as|as) (?:permitted|allowed) by (?:the )?(?:applicable )?law|"
+    r"within the limits (?:of|permitted by) (?:the )?law",
+    re.IGNORECASE)
+_OPEN_ENDED = 'description = "Tietoja voidaan käsitellä lain sallimissa rajoissa muissakin rekistereissämme."\n'
+
+
+@rule(
+    id="RK-PURPOSE-OPEN-ENDED", requirement=Requirement.CLARITY, severity=Severity.WARNING,
+    article="GDPR 5(1)(b), 12(1), 13(1)(c)", title="No processing \"as far as the law allows\"",
+    message=msg(
+        fi='Selosteen mukaan tietoja voidaan käsitellä "lain sallimissa rajoissa" ("{text}"). Se ei kerro, mihin '
+           'tarkoituksiin tietoja käytetään: luettele tarkoitukset.',
+        sv='Enligt beskrivningen får uppgifterna behandlas "i den utsträckning lagen tillåter" ("{text}"). Det säger '
+           'inte för vilka ändamål uppgifterna används: räkna upp ändamålen.',
+        en='The statement says data may be processed "as far as the law allows" ("{text}"). That does not say for '
+           'which purposes the data is used: list the purposes.'),
+    trigger="A register's or a purpose's `description` allows processing within what the law permits "
+            "(\"lain sallimissa rajoissa\", \"i den utsträckning lagen tillåter\", \"as permitted by law\").",
+    fix="Replace the clause with the purposes it stands for, each in `[[registers.purposes]]`.",
+    example=CONTROLLER + REGISTER + _OPEN_ENDED + _ORDERS,
+    fixed=CONTROLLER + REGISTER + _ORDERS,
+)
+def purpose_open_ended(ctx: Context) -> Iterator[Hit]:
+    # Purposes must be "specified, explicit" (5(1)(b)) and stated (13(1)(c)); a clause that allows whatever the
+    # law allows states none. Seed 004 (Webstrella): "Käyttäjää koskevia tietoja voidaan käsitellä
+    # henkilötietolain sallimissa rajoissa Webstrellan omissa rekistereissä."
+    for reg in ctx.registers:
+        places = [(f"{reg.path}.description", reg.register.description)]
+        places += [(f"{ref.path}.description", ref.purpose.description) for ref in ctx.purposes
+                   if ref.register.path == reg.path]
+        for path, value in places:
+            if value is not None and any(_AS_LAW_ALLOWS.search(t) for t in value.texts()):
+                yield Hit(path, {"text": value})
 
 
 _NEW_PURPOSE = re.compile(

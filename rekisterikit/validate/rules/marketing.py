@@ -13,6 +13,7 @@ from rekisterikit.model import LegalBasis, MarketingAudience, Purpose
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+from rekisterikit.validate.rules.rights import CONSENT_RECORDS
 
 _NEWSLETTER = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
@@ -94,3 +95,56 @@ def soft_opt_in(ctx: Context) -> Iterator[Hit]:
         missing = [label for name, label in _CONDITIONS.items() if not getattr(s, name)]
         if missing:
             yield Hit(f"{ref.path}.soft_opt_in", {"purpose": p.description, "missing": join(missing)})
+
+
+def _consent_recorded(ctx: Context, p: Purpose) -> bool:
+    """Whether a data category the purpose uses records consents or marketing permissions ("lupatiedot")."""
+    for reg in ctx.registers:
+        for cat in reg.register.data_categories:
+            if cat.key in p.data_categories and any(
+                    CONSENT_RECORDS.search(t) for t in (*cat.name.texts(),
+                                                        *(cat.description.texts() if cat.description else ()))):
+                return True
+    return False
+
+
+_UNSTATED = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "suoramainonta"
+description = "Asiakasrekisterin tietoja käytetään suoramainontaan"
+kind = "direct_marketing"
+'''
+
+
+@rule(
+    id="RK-MARKETING-CHANNEL-UNSTATED", requirement=Requirement.DIRECT_MARKETING, severity=Severity.WARNING,
+    article="917/2014 200 §; GDPR 13(1)(c)", title="The channel of direct marketing is stated",
+    message=msg(
+        fi='Suoramarkkinoinnin ("{purpose}") kanavaa ei kerrota, eikä sille pyydetä suostumusta. Jos markkinointia '
+           'lähetetään kuluttajille sähköpostilla tai tekstiviestillä, se edellyttää ennakkosuostumusta tai '
+           'asiakassuhdetta koskevan poikkeuksen täyttymistä; pelkkä kielto-oikeus ei riitä.',
+        sv='Kanalen för direktmarknadsföringen ("{purpose}") anges inte, och inget samtycke begärs. Om '
+           'marknadsföring skickas till konsumenter per e-post eller sms krävs förhandssamtycke eller att undantaget '
+           'för befintliga kunder är uppfyllt; enbart en rätt att vägra räcker inte.',
+        en='The channel of direct marketing ("{purpose}") is not stated and no consent is asked. E-mail or SMS '
+           'marketing to consumers needs prior consent or the existing-customer exception; a right to refuse alone '
+           'is not enough.'),
+    trigger="A direct-marketing or newsletter purpose states no channel (`direct_marketing`), is not on consent, "
+            "states no existing-customer exception (`soft_opt_in`), and none of its data categories records "
+            "marketing permissions (\"lupatiedot\").",
+    fix="List the channels in `direct_marketing`; for e-mail or SMS to consumers ask for consent "
+        "(`legal_basis = \"consent\"`) or state the existing-customer exception in `soft_opt_in`.",
+    example=_UNSTATED,
+    fixed=_UNSTATED + 'direct_marketing = ["post"]\nlegal_basis = "legitimate_interests"\n'
+                      'legitimate_interest = "Omien tuotteiden markkinointi asiakkaille postitse"\n',
+)
+def marketing_channel_unstated(ctx: Context) -> Iterator[Hit]:
+    # Seeds 000 (Monalisa: "suoramainosten yhteydessä"), 001 (Ompelijan paratiisi: "markkinointiviestejä", with an
+    # opt-out only) and 003 (Kalvokeskus: a "markkinointirekisteri" whose subjects may forbid direct marketing): the
+    # register is used for direct marketing, by an unstated channel, on an opt-out. Whether 200 § applies cannot be
+    # seen, so this is a warning, not the error of RK-MARKETING-ELECTRONIC-CONSENT.
+    for ref in ctx.marketing:
+        p = ref.purpose
+        if (not p.direct_marketing and p.legal_basis is not LegalBasis.CONSENT and p.soft_opt_in is None
+                and not _consent_recorded(ctx, p)):
+            yield Hit(ref.path, {"purpose": p.description})

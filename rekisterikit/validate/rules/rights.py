@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LegalBasis, RequestChannel, Right
+from rekisterikit.model import LegalBasis, RequestChannel, Right, SpecialCondition
 from rekisterikit.validate.context import LEGITIMATE_INTEREST_KINDS, Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -198,15 +198,23 @@ _CONSENT = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutisk
         sv="För behandling som grundar sig på samtycke anges inte rätten att när som helst återkalla samtycket.",
         en="For processing based on consent the statement does not explain the right to withdraw consent at any "
            "time."),
-    trigger="A purpose rests on consent (or explicit consent) or non-necessary cookies are declared, and "
-            "`rights.withdraw_consent` is false.",
+    trigger="A purpose rests on consent (or explicit consent), or non-necessary cookies are used and "
+            "`cookie_policy.withdraw` is false, and `rights.withdraw_consent` is false.",
     fix="Set `rights.withdraw_consent = true` and say how to withdraw (as easily as consent was given).",
     example=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL, withdraw_consent="false"),
     fixed=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL),
 )
 def withdraw_consent(ctx: Context) -> Iterator[Hit]:
-    if not ctx.statement.rights.withdraw_consent and ctx.relies_on_consent:
-        yield Hit("$.rights.withdraw_consent")
+    if ctx.statement.rights.withdraw_consent or not ctx.relies_on_consent:
+        return
+    # Seed 003 (Kalvokeskus): the only consent asked is for cookies, and the statement tells how to turn them off
+    # from the banner and the browser (`cookie_policy.withdraw`). 13(2)(c) is then answered where consent is given;
+    # a purpose on consent still needs the right stated.
+    on_consent = any(ref.purpose.legal_basis is LegalBasis.CONSENT
+                     or ref.purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT for ref in ctx.purposes)
+    if not on_consent and ctx.statement.cookie_policy.withdraw:
+        return
+    yield Hit("$.rights.withdraw_consent")
 
 
 #: Data categories that record consents or marketing permissions: keeping them shows processing rests on consent.
@@ -215,6 +223,8 @@ _CONSENT_RECORDS = re.compile(
     r"samtycke\w*|marknadsföringstillstånd\w*|tillstånd\w* (?:till|för) marknadsföring|"
     r"consents?\b|consent record\w*|marketing permissions?|permissions? (?:to|for) market\w*|opt-ins?\b",
     re.IGNORECASE)
+#: Public name for other rules (direct marketing whose consent shows in a permissions category).
+CONSENT_RECORDS = _CONSENT_RECORDS
 _PERMISSIONS = '\n[[registers.data_categories]]\nkey = "lupatiedot"\nname = "Lupatiedot"\n'
 
 

@@ -207,31 +207,30 @@ def _cookie_table(cookies: tuple[Cookie, ...], t: Translator) -> Markup:
                   "<table><thead>{}</thead><tbody>{}</tbody></table></div></details>").format(summary, head, rows)
 
 
-def _outside(countries: Sequence[Country], t: Translator, *, short: bool = False) -> Markup:
+def _outside(countries: Sequence[Country], t: Translator) -> Markup:
     if not countries:
         return Markup("")
     names = t.format_list(country_names(countries, locale=t.language.value))
-    text = (t.gettext("Outside the EU/EEA: {countries}.") if short
-            else t.gettext("Data is transferred outside the EU/EEA: {countries}."))
-    return Markup('<span class="rk-consent__eea">{}</span>').format(text.format(countries=names))
+    return Markup('<span class="rk-consent__eea">{}</span>').format(
+        t.gettext("Data is transferred outside the EU/EEA: {countries}.").format(countries=names))
 
 
-def _overview(service: ConsentService, texts: Mapping[str, str], t: Translator) -> Markup:
-    """The first layer's list: per optional category its purpose, who receives data, and transfers."""
+def _overview(service: ConsentService, texts: Mapping[str, str], t: Translator) -> tuple[Markup, list[Country]]:
+    """The first layer's list: per optional category its purpose and who receives data; then, once, the countries
+    outside the EU/EEA the data goes to."""
     items = []
+    outside: set[Country] = set()
     for category in service.offered:
         services = service.services_in(category)
         receivers = list(dict.fromkeys(s.receiver for s in services))
-        countries = sorted({c for s in services for c in s.outside_eea})
+        outside.update(c for s in services for c in s.outside_eea)
         items.append(Markup(
             '<li class="rk-consent__overview-item" data-rk-overview="{cat}"><strong>{label}:</strong> {purpose}. '
-            '<span class="rk-consent__who">{who} <span class="rk-consent__vendors">{names}</span>.</span>'
-            "{outside}</li>"
+            '<span class="rk-consent__who">{who} <span class="rk-consent__vendors">{names}</span>.</span></li>'
         ).format(cat=category.value, label=t.gettext(_LABELS[category]),
                  purpose=texts[f"{category.value}_short"].rstrip("."),
-                 who=t.ngettext("Recipient:", "Recipients:", len(receivers)), names=t.format_list(receivers),
-                 outside=Markup(" ") + _outside(countries, t, short=True) if countries else Markup("")))
-    return Markup('<ul class="rk-consent__overview">{}</ul>').format(Markup("").join(items))
+                 who=t.ngettext("Recipient:", "Recipients:", len(receivers)), names=t.format_list(receivers)))
+    return Markup('<ul class="rk-consent__overview">{}</ul>').format(Markup("").join(items)), sorted(outside)
 
 
 def _service_item(svc: Service, visitor: _Visitor, *, toggle: bool, t: Translator, prefix: str) -> Markup:
@@ -503,10 +502,14 @@ def _form(service: ConsentService, visitor: _Visitor, *, locale: str, action: st
             "{categories}. They stay off unless you switch them on yourself under “{customize}”.").format(
                 categories=labels, customize=texts["customize"]))
     statement_link = Markup('<a href="{}">{}</a>').format(statement_url, t.gettext("Privacy notice"))
+    overview, outside = _overview(service, texts, t) if variant == "banner" else (Markup(""), [])
+    # Where data leaves the EU/EEA, said once for every category, at the end of the first paragraph (short on
+    # a phone); the settings layer says it per service.
+    transfers = Markup(" ") + _outside(outside, t) if outside else Markup("")
     return Markup(
         '<form class="rk-consent__form" method="post" action="{action}">{fields}'
         '<h2 class="rk-consent__title" id="{prefix}-title" tabindex="-1">{title}</h2>{changed}'
-        '<p class="rk-consent__text">{intro}{link_in_text}</p>{overview}{gpc_note}'
+        '<p class="rk-consent__text">{intro}{transfers}{link_in_text}</p>{overview}{gpc_note}'
         '<div class="rk-consent__actions">'
         '<button type="submit" class="rk-button" name="{field}" value="accept_all">{accept}</button>'
         '<button type="submit" class="rk-button" name="{field}" value="reject_all">{reject}</button>'
@@ -523,7 +526,7 @@ def _form(service: ConsentService, visitor: _Visitor, *, locale: str, action: st
         intro=texts["intro"], link_in_text=Markup("") if variant == "banner" else Markup(" ") + statement_link,
         link_after=Markup('<p class="rk-consent__more">{}</p>').format(statement_link) if variant == "banner"
         else Markup(""),
-        overview=_overview(service, texts, t) if variant == "banner" else Markup(""), gpc_note=gpc_note,
+        overview=overview, transfers=transfers, gpc_note=gpc_note,
         field=FIELD_ACTION, accept=texts["accept_all"], reject=texts["reject_all"],
         open=Markup(" open") if variant == "page" else Markup(""), settings=texts["customize"],
         legend=t.gettext("Cookie categories"), boxes=boxes, save=texts["save"], info=visitor.info(t),

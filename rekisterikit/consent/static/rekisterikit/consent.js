@@ -303,9 +303,14 @@
     activate: activate
   };
 
-  // Early in the document order: keyboard and screen reader users reach the banner first, wherever the shop put it.
-  if (root && document.body && document.body.firstElementChild !== root) {
-    document.body.insertBefore(root, document.body.firstChild);
+  // Early in the document order: keyboard and screen reader users reach the banner first, wherever the shop put it
+  // (after the page's own skip links, which stay the first thing on the page).
+  if (root && document.body) {
+    var first = document.body.firstElementChild;
+    while (first && first !== root && first.matches && first.matches('a[href^="#"]')) {
+      first = first.nextElementSibling;
+    }
+    if (first !== root) { document.body.insertBefore(root, first); }
   }
   bind(root);
   bind(page);

@@ -202,7 +202,13 @@ def _lt(triple: tuple[str, str, str]) -> LocalizedText:
     return LocalizedText(fi=triple[0], sv=triple[1], en=triple[2])
 
 
+def _printable(text: str) -> str:
+    """``text`` with control and other unprintable characters written as ``\\uXXXX``."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
 def _what_cookie(name: str, kind: str = "cookie") -> LocalizedText:
+    name = _printable(name)
     if kind == "cookie":
         return LocalizedText(fi=f'Eväste "{name}"', sv=f'Kakan "{name}"', en=f'The cookie "{name}"')
     label = "localStorage" if kind == "local_storage" else "sessionStorage"
@@ -229,7 +235,8 @@ class _Analysis:
         if (rule.id, key) in self._seen:
             return
         self._seen.add((rule.id, key))
-        hit = Hit(path, values)
+        # Names and URLs come from the scanned site: no control characters into a terminal or a report.
+        hit = Hit(path, {k: _printable(v) if isinstance(v, str) else v for k, v in values.items()})
         fallbacks = self.statement.languages if self.statement is not None else ()
         self.findings.append(Finding(rule=rule.id, requirement=rule.requirement, severity=rule.severity,
                                      article=rule.article, path=path, message=rule.format(hit, fallbacks)))

@@ -199,3 +199,14 @@ def test_docs_describe_every_scan_rule() -> None:
     text = (ROOT / "docs" / "scan.md").read_text("utf-8")
     documented = set(re.findall(r"`(RK-SCAN-[A-Z-]+)`", text))
     assert {r.id for r in RULES} == documented
+
+
+def test_messages_carry_no_control_characters_from_the_site() -> None:
+    """A storage key with an escape sequence is written out, not passed to a terminal."""
+    key = "x\x1b[31mred"
+    report = analyse([PassResult(name=Pass.NO_DECISION, pages=("/",), storage=(
+        StorageKey(kind="local_storage", key=key, origin="http://www.shop.test", page="/"),))],
+        STATEMENT, default_trackers())
+    [finding] = [f for f in report.findings if f.rule == "RK-SCAN-UNDECLARED"]
+    assert ("\x1b" in finding.message.resolve("en")[0], "\\u001b[31mred" in finding.message.resolve("en")[0]) == (
+        False, True)

@@ -27,7 +27,7 @@ import weakref
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import Markup, escape
 
@@ -47,6 +47,7 @@ from rekisterikit.render.i18n import Translator, babel_locale, format_date, lang
 
 __all__ = [
     "STATIC_FILES",
+    "banner_context",
     "category_label",
     "category_purpose",
     "deferred_script",
@@ -642,3 +643,65 @@ def render_settings(service: ConsentService, state: ConsentState | None, *, loca
     return Markup('<section class="rk-consent rk-consent--page" lang="{}" aria-labelledby="rk-page-title" '
                   'data-rk-consent-page data-rk-granted="{}" data-rk-services="{}" data-rk-saved="{}">{}{}</section>'
                   ).format(language(locale).value, granted, services, saved_text, notice, form)
+
+
+def banner_context(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
+                   statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
+                   headers: Mapping[str, str] | None = None, gpc: bool | None = None,
+                   changed: str | None = None) -> dict[str, Any]:
+    """Everything the banner shows, as plain data for a shop's own banner template (Django or Jinja).
+
+    The adapters pass it to ``BANNER_TEMPLATE`` / ``REKISTERIKIT_BANNER_TEMPLATE``; the keys are documented in the
+    consent guide ("Your own banner template"). Texts are plain strings: the template engine escapes them. Keep the
+    hooks consent.js needs (``data-rk-consent`` on the root, one ``<form>``, ``.rk-consent__title``,
+    ``.rk-consent__settings``, ``.rk-consent__status``, the field names in ``fields``), and both buttons.
+
+    Arguments as for :func:`render_banner`.
+    """
+    t = translator(locale)
+    texts = banner_texts(service.statement, locale=locale)
+    refused = _gpc_refused(service, state, _gpc(service, state, headers, gpc))
+    outside: set[Country] = set()
+    categories = []
+    for category in (CookieCategory.NECESSARY, *service.offered):
+        services = service.services_in(category) if category.needs_consent else ()
+        outside.update(c for s in services for c in s.outside_eea)
+        categories.append({
+            "key": category.value,
+            "label": t.gettext(_LABELS[category]),
+            "purpose": texts[category.value],
+            "purpose_short": texts.get(f"{category.value}_short", texts[category.value]),
+            "necessary": not category.needs_consent,
+            "checked": not category.needs_consent or (state is not None and category in state.granted),
+            "gpc_refused": category.value in refused,
+            "recipients": list(dict.fromkeys(s.receiver for s in services)),
+            "services": [{"key": s.key, "name": s.name, "provider": s.provider, "label": service_label(s),
+                          "description": _text(s.description, t)[0] or None,
+                          "checked": state is not None and state.allows_service(s.key),
+                          "outside_eea": country_names(s.outside_eea, locale=t.language.value),
+                          "privacy_url": s.privacy_url} for s in services],
+            "cookies": [{"name": c.name, "provider": c.provider, "purpose": _text(c.purpose, t)[0] or None,
+                         "duration": t.format_duration(c.duration) if c.duration is not None else None,
+                         "third_party": c.party is Party.THIRD}
+                        for c in service.statement.cookies_in(category)],
+        })
+    granted, services_granted = _granted_attrs(service, state)
+    return {
+        "lang": language(locale).value,
+        "texts": texts,
+        "action": action,
+        "statement_url": statement_url,
+        "next_url": next_url,
+        "hidden": dict(hidden or {}),
+        "fields": {"action": FIELD_ACTION, "category": FIELD_CATEGORY, "service": FIELD_SERVICE,
+                   "next": FIELD_NEXT},
+        "decided": state is not None,
+        "granted": granted,
+        "services_granted": services_granted,
+        "categories": categories,
+        "outside_eea": country_names(sorted(outside), locale=t.language.value),
+        "gpc_refused": sorted(refused),
+        "changed": changed,
+        "consent_id": None if state is None else state.consent_id,
+        "given_at": None if state is None else t.format_date(state.given_at.date()),
+    }

@@ -53,6 +53,7 @@ DEFAULTS: dict[str, Any] = {
     "DEFAULT_LOCALE": "fi",
     "COOKIE_NAME": "rk_consent",
     "COOKIE_AGE": dt.timedelta(days=365),
+    "REJECT_COOKIE_AGE": dt.timedelta(days=182),
     "COOKIE_SECURE": None,
     "COOKIE_DOMAIN": None,
     "COOKIE_PATH": "/",
@@ -66,6 +67,7 @@ DEFAULTS: dict[str, Any] = {
     "CHECK_IGNORE": (),
     "PAGE_TEMPLATE": "rekisterikit/statement_page.html",
     "SETTINGS_TEMPLATE": "rekisterikit/consent_settings.html",
+    "BANNER_TEMPLATE": None,
     "PAGE_CACHE_SECONDS": 3600,
     "STATEMENT_URL": None,
     "SETTINGS_URL": None,
@@ -144,6 +146,8 @@ class Config:
         check_ignore: rule selectors the system checks leave out.
         page_template: the template of the statement page.
         settings_template: the template of the cookie settings page.
+        banner_template: a shop's own banner template (gets :func:`~rekisterikit.consent.banner.banner_context` as
+            ``banner``), or ``None`` for rekisterikit's markup.
         page_cache_seconds: ``max-age`` of the statement page (0: not cacheable).
         statement_url: the statement's URL for the banner (default: the statement view).
         settings_url: the cookie settings page (default: the settings view).
@@ -161,6 +165,7 @@ class Config:
     check_ignore: tuple[str, ...]
     page_template: str
     settings_template: str
+    banner_template: str | None
     page_cache_seconds: int
     statement_url: str | None
     settings_url: str | None
@@ -181,9 +186,11 @@ def _build_config() -> Config:
     secret = settings.SECRET_KEY
     fallbacks = tuple(getattr(settings, "SECRET_KEY_FALLBACKS", ()) or ())
     age = _seconds(merged["COOKIE_AGE"], "COOKIE_AGE")
+    reject_age = _seconds(merged["REJECT_COOKIE_AGE"], "REJECT_COOKIE_AGE")
     try:
         consent = ConsentConfig(secret=secret, old_secrets=fallbacks, cookie_name=merged["COOKIE_NAME"],
-                                max_age=age, gpc=bool(merged["GPC"]), secure=merged["COOKIE_SECURE"],
+                                max_age=age, reject_max_age=reject_age, gpc=bool(merged["GPC"]),
+                                secure=merged["COOKIE_SECURE"],
                                 path=merged["COOKIE_PATH"], domain=merged["COOKIE_DOMAIN"],
                                 samesite=merged["COOKIE_SAMESITE"])
     except (ConsentError, TypeError) as exc:
@@ -202,6 +209,7 @@ def _build_config() -> Config:
                   check_fail_level=_level(merged["CHECK_FAIL_LEVEL"], "CHECK_FAIL_LEVEL", allow_none=True),
                   check_report_level=report_level, check_ignore=tuple(ignore),
                   page_template=str(merged["PAGE_TEMPLATE"]), settings_template=str(merged["SETTINGS_TEMPLATE"]),
+                  banner_template=None if merged["BANNER_TEMPLATE"] is None else str(merged["BANNER_TEMPLATE"]),
                   page_cache_seconds=cache_seconds, statement_url=merged["STATEMENT_URL"],
                   settings_url=merged["SETTINGS_URL"], policy_url=merged["POLICY_URL"])
 

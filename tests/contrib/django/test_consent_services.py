@@ -21,6 +21,8 @@ from tests.consent.shop import SERVICES_TOML  # noqa: E402
 pytestmark = pytest.mark.django_db
 
 YT = "https://www.youtube-nocookie.com/embed/abc"
+#: The example banner template of the consent guide ("Your own banner template").
+OWN_BANNER = (Path(__file__).parent / "own_banner.html").read_text(encoding="utf-8")
 
 
 @pytest.fixture(autouse=True)
@@ -104,3 +106,25 @@ def test_consent_scripts_regions_and_service_aware_update(client: Client) -> Non
     assert '"region":["FI","SE"]' in html
     assert "gtag('set','url_passthrough',true);" in html
     assert '"ad_storage":"granted"' in html.split("'update'")[1]
+
+
+def test_a_shops_own_banner_template_gets_the_banner_as_data(client: Client, rk_settings: Any, settings: Any,
+                                                              tmp_path: Path) -> None:
+    """BANNER_TEMPLATE renders the shop's template with the documented context; the shop's texts are escaped by
+    Django, and a decision posted from it is recorded."""
+    from rekisterikit.contrib.django.models import ConsentRecord
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "my_banner.html").write_text(OWN_BANNER, encoding="utf-8")
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [str(folder)]}]
+    path = tmp_path / "own.toml"
+    path.write_text(SERVICES_TOML + '\n[consent.texts.fi]\ntitle = "<Evästeet & me>"\n', encoding="utf-8")
+    rk_settings(STATEMENT=str(path), BANNER_TEMPLATE="my_banner.html")
+    html = render(client, "{% consent_banner %}")
+    assert ('class="rk-consent my-banner"' in html, "&lt;Evästeet &amp; me&gt;" in html,
+            "Google Ireland Limited, Meta Platforms Ireland Limited</li>" in html,
+            'name="rk-service" value="meta-pixel"' in html, 'name="csrfmiddlewaretoken"' in html) == (
+        True, True, True, True, True)
+    choose(client, "meta-pixel")
+    assert ["meta-pixel"] == ConsentRecord.objects.get().details["services"]

@@ -24,7 +24,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from markupsafe import Markup
 
-from rekisterikit.contrib.django.conf import active_locale, get_service, get_statement
+from rekisterikit.contrib.django.conf import active_locale, get_config, get_service, get_statement
 
 register = template.Library()
 
@@ -153,11 +153,22 @@ def consent_banner(context: template.Context) -> Markup:
     if not service.banner_needed:
         return Markup("")
     visitor = get_consent(request)
-    return render_banner(service, visitor.state, locale=active_locale(), action=reverse("rekisterikit:consent"),
-                         statement_url=statement_url(), next_url=request.get_full_path(),
-                         hidden={"csrfmiddlewaretoken": get_token(request)}, gpc=visitor.gpc,
-                         changed=None if visitor.state is not None else service.what_changed(
-                             request.COOKIES, locale=active_locale()))
+    arguments: dict[str, Any] = {
+        "locale": active_locale(), "action": reverse("rekisterikit:consent"), "statement_url": statement_url(),
+        "next_url": request.get_full_path(), "hidden": {"csrfmiddlewaretoken": get_token(request)},
+        "gpc": visitor.gpc,
+        "changed": None if visitor.state is not None else service.what_changed(request.COOKIES,
+                                                                                locale=active_locale()),
+    }
+    own = get_config().banner_template
+    if own is not None:  # the shop's own template gets the banner as plain data (Django escapes it)
+        from django.template.loader import render_to_string
+
+        from rekisterikit.consent.banner import banner_context
+
+        return Markup(render_to_string(own, {"banner": banner_context(service, visitor.state, **arguments)},
+                                       request=request))
+    return render_banner(service, visitor.state, **arguments)
 
 
 @register.simple_tag

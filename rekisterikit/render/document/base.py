@@ -110,6 +110,7 @@ class BuilderBase:
         # linked from every recipient and retention rule that names it).
         self._territories: dict[str, str] | None = None
         self._purpose_links: dict[tuple[int, int], Inlines] = {}
+        self._category_names: dict[int, dict[str, Inlines]] = {}
 
     def span(self, text: str, *, lang: Language | None = None, href: str | None = None,
              strong: bool = False) -> Span:
@@ -289,6 +290,8 @@ class BuilderBase:
         return f"rk-purpose-{purpose.key}"
 
     def category_names(self, register: Register, keys: Iterable[str]) -> list[Inlines]:
-        by_key = {c.key: c for c in register.data_categories}
-        return [self.shop(by_key[k].name) for k in keys if k in by_key]
+        by_key = self._category_names.get(id(register))
+        if by_key is None:  # built once per register; a repeated key names its last category
+            by_key = self._category_names[id(register)] = {c.key: self.shop(c.name) for c in register.data_categories}
+        return [by_key[k] for k in keys if k in by_key]
 

@@ -247,8 +247,13 @@ REQUIREMENT_SECTIONS: dict[Requirement, str] = {
 }
 
 
+_SECTION_REQUIREMENTS: dict[str, tuple[Requirement, ...]] = {}
+for _code, _section in REQUIREMENT_SECTIONS.items():
+    _SECTION_REQUIREMENTS[_section] = (*_SECTION_REQUIREMENTS.get(_section, ()), _code)
+
+
 def _requirements(section_id: str) -> tuple[Requirement, ...]:
-    return tuple(r for r, s in REQUIREMENT_SECTIONS.items() if s == section_id)
+    return _SECTION_REQUIREMENTS.get(section_id, ())
 
 
 # C0 and C1 controls (except tab and newline), lone surrogates and the non-characters U+FFFE/U+FFFF are removed

@@ -372,9 +372,10 @@ _HOLDER = re.compile(
           'name = "Patentti- ja rekisterihallituksen kaupparekisteri"\npublic = true\n',
 )
 def source_nature_only(ctx: Context) -> Iterator[Hit]:
-    # 14(2)(f): "from which source the personal data originate"; recital 61: where the origin cannot be given
-    # because various sources were used, general information. WP260 rev.01 (research notes §1 item 14, [M]): then
-    # at least the nature of the sources and the types of organisation, industry or sector. Seed 002 (Confetti):
+    # 14(2)(f): "from which source the personal data originate"; recital 61 [V, GDPR text]: where the origin cannot
+    # be given because various sources were used, general information. WP260 rev.01 (research notes §1 item 14,
+    # [M]): then at least the nature of the sources and the types of organisation, industry or sector. Seed 002
+    # (Confetti):
     # "yleisesti saatavilla olevista julkaisuista ja tiedostoista" says what the material is, not where it is from.
     for reg in ctx.registers:
         for i, s in enumerate(reg.register.sources):
@@ -413,7 +414,7 @@ _OPEN_ENDED = 'description = "Tietoja voidaan käsitellä lain sallimissa rajois
     fixed=CONTROLLER + REGISTER + _ORDERS,
 )
 def purpose_open_ended(ctx: Context) -> Iterator[Hit]:
-    # Purposes must be "specified, explicit" (5(1)(b)) and stated (13(1)(c)); a clause that allows whatever the
+    # Purposes must be "specified, explicit" (5(1)(b) [V, GDPR text]) and stated (13(1)(c)); a clause allowing what the
     # law allows states none. Seed 004 (Webstrella): "Käyttäjää koskevia tietoja voidaan käsitellä
     # henkilötietolain sallimissa rajoissa Webstrellan omissa rekistereissä."
     for reg in ctx.registers:

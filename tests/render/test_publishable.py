@@ -179,3 +179,22 @@ def test_shop_texts_do_not_repeat_the_standard_clauses(name: str) -> None:
     repeated = ("maksuton", "kuukauden kuluessa", "yhtä helposti", "avgiftsfri", "inom en månad", "lika lätt",
                 "free of charge", "within one month", "as easily as")
     assert [] == [w for t in texts for v in t.texts() for w in repeated if w in v]
+
+
+def test_a_free_text_law_must_be_localized() -> None:
+    """5. A law written as plain text still loads, and check reports it when a published language lacks it."""
+    from rekisterikit.validate import validate
+
+    statement = loads('languages = ["fi", "sv"]\n[controller]\nname = "K"\n[[registers]]\nkey = "r"\nname = '
+                      '{ fi = "R", sv = "R" }\n[[registers.purposes]]\nkey = "p"\n'
+                      'description = { fi = "P", sv = "P" }\n'
+                      'legal_basis = "legal_obligation"\nlegal_obligation = "Arvonlisäverolaki 1501/1993"\n')
+    paths = {f.path for f in validate(statement).findings if f.rule == "RK-LANGUAGE-MISSING"}
+    assert "$.registers[0].purposes[0].legal_obligation.text" in paths
+
+
+def test_no_assumption_is_published() -> None:
+    """The corrected statements keep their assumptions in comments, never in the published text."""
+    words = ("assumption", "oletus", "antagande")
+    assert [] == [(n, lang) for n in CORRECTED for lang in ("fi", "sv", "en")
+                  if any(w in _text(n, lang).casefold() for w in words)]

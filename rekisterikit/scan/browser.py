@@ -460,6 +460,7 @@ def _pass(browser: Any, name: Pass, urls: Sequence[str] | None, settings: ScanSe
             if crawler is not None and len(visited) == 1 and _origin(page.url) != crawler.origin \
                     and page.url.startswith(("http://", "https://")):
                 crawler.origin = _origin(page.url)  # the start page redirected (http to https, to www.…)
+                crawler.known.add(_normalise(page.url))
             if len(visited) == 1:
                 if name is Pass.NO_DECISION:
                     screenshot = _screenshot(page, settings)

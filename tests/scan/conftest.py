@@ -15,7 +15,8 @@ import pytest
 from rekisterikit.scan import CHROMIUM_ARGS, host_resolver_rules
 from tests.browser.harness import chromium_executable
 
-HOSTS = {"*.shop.test": "127.0.0.1", "*.broken.test": "127.0.0.1", "*.other.test": "127.0.0.1"}
+HOSTS = {"*.shop.test": "127.0.0.1", "*.broken.test": "127.0.0.1", "broken.test": "127.0.0.1",
+         "*.other.test": "127.0.0.1"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

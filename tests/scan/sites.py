@@ -63,6 +63,9 @@ def broken_shop(environ: dict[str, Any], start_response: StartResponse) -> list[
     6. After consent, a Microsoft Clarity beacon goes to a US provider the statement does not mention.
     """
     path = environ.get("PATH_INFO", "/")
+    if environ.get("HTTP_HOST", "").startswith("broken.test"):  # the bare domain redirects to www
+        start_response("301 Moved Permanently", [("Location", _base(environ).replace("//", "//www.") + path)])
+        return [b""]
     cookies = _cookies(environ)
     consent = cookies.get("consent")
     always = [("Set-Cookie", "promo_seen=1; Path=/; Max-Age=3600; SameSite=Lax"),

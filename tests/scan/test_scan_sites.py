@@ -114,3 +114,11 @@ def test_the_sitemap_adds_pages_and_exclusions_remove_them(scan_browser: Any, br
                   passes=[Pass.NO_DECISION], screenshots=False, accept_selector="#accept", reject_selector="#reject",
                   reopen_selector="#settings")
     assert [broken_url, broken_url + "piilossa", broken_url + "tuotteet"] == list(result.pages)
+
+
+def test_a_redirected_start_page_is_crawled_on_its_new_origin(scan_browser: Any, broken_url: str) -> None:
+    """http://broken.test/ redirects to www.broken.test: the crawl follows the links of the new origin."""
+    bare = broken_url.replace("www.broken.test", "broken.test")
+    result = scan(bare, pages=3, browser=scan_browser, offline=True, passes=[Pass.NO_DECISION], screenshots=False,
+                  accept_selector="#accept", reject_selector="#reject", reopen_selector="#settings")
+    assert [bare, broken_url + "tuotteet", broken_url + "tietoa"] == list(result.pages)

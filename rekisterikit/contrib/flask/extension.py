@@ -339,6 +339,8 @@ class RekisteriKit:
             consent_config = ConsentConfig(
                 secret=secret, old_secrets=old, cookie_name=setting("REKISTERIKIT_COOKIE_NAME"),
                 max_age=_duration("REKISTERIKIT_COOKIE_MAX_AGE", setting("REKISTERIKIT_COOKIE_MAX_AGE")),
+                reject_max_age=_duration("REKISTERIKIT_REJECT_COOKIE_MAX_AGE",
+                                         setting("REKISTERIKIT_REJECT_COOKIE_MAX_AGE")),
                 gpc=bool(setting("REKISTERIKIT_GPC")), secure=setting("REKISTERIKIT_COOKIE_SECURE"),
                 path=setting("REKISTERIKIT_COOKIE_PATH"), domain=setting("REKISTERIKIT_COOKIE_DOMAIN"),
                 samesite=setting("REKISTERIKIT_COOKIE_SAMESITE"))

@@ -100,6 +100,14 @@ def consent_banner(locale: str | None = None) -> Markup:
     _uses_cookie()
     consent = current_consent()
     changed = None if consent is not None else state.service.what_changed(request.cookies, locale=lang)
+    own = current_app.config.get("REKISTERIKIT_BANNER_TEMPLATE")
+    if own:  # the shop's own template gets the banner as plain data (Jinja escapes it)
+        from flask import render_template
+
+        from rekisterikit.consent.banner import banner_context
+
+        return Markup(render_template(str(own), banner=banner_context(state.service, consent, changed=changed,
+                                                                      **_form_args(state, lang))))
     return render_banner(state.service, consent, changed=changed, **_form_args(state, lang))
 
 

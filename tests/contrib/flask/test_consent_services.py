@@ -74,3 +74,29 @@ def test_consent_mode_update_follows_google_services(shop: Flask) -> None:
                      cookies=consent_cookie(shop, "google-analytics", "google-ads", "youtube"))
     assert '"region":["FI"]' in html
     assert '"ad_storage":"granted"' in html.split("'update'")[1]
+
+
+JINJA_BANNER = """<div class="rk-consent mine" id="rk-consent" data-rk-consent data-rk-granted="{{ banner.granted }}"
+ data-rk-services="{{ banner.services_granted }}" data-rk-decided="{{ 'true' if banner.decided else 'false' }}">
+<form method="post" action="{{ banner.action }}">
+{% for name, value in banner.hidden.items() %}<input type="hidden" name="{{ name }}" value="{{ value }}">{% endfor %}
+<h2 class="rk-consent__title" tabindex="-1">{{ banner.texts.title }}</h2>
+{% for c in banner.categories if not c.necessary %}<p>{{ c.label }}: {{ c.recipients|join(", ") }}</p>{% endfor %}
+<button name="{{ banner.fields.action }}" value="accept_all">{{ banner.texts.accept_all }}</button>
+<button name="{{ banner.fields.action }}" value="reject_all">{{ banner.texts.reject_all }}</button>
+</form></div>"""
+
+
+def test_a_shops_own_jinja_banner_template(make_app: AppFactory, tmp_path: Path) -> None:
+    """REKISTERIKIT_BANNER_TEMPLATE renders the shop's Jinja template with the banner as data, escaped."""
+    path = tmp_path / "own.toml"
+    path.write_text(SERVICES_TOML + '\n[consent.texts.fi]\ntitle = "<Evästeet & me>"\n', encoding="utf-8")
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "my_banner.html").write_text(JINJA_BANNER, encoding="utf-8")
+    app = make_app(REKISTERIKIT_STATEMENT=str(path), REKISTERIKIT_BANNER_TEMPLATE="my_banner.html")
+    app.template_folder = str(folder)
+    html = render_in(app, "{{ consent_banner() }}")
+    assert ('class="rk-consent mine"' in html, "&lt;Evästeet &amp; me&gt;" in html,
+            "Markkinointi: Google Ireland Limited, Meta Platforms Ireland Limited" in html,
+            'name="rk-csrf"' in html) == (True, True, True, True)

@@ -1,10 +1,11 @@
 """Global Privacy Control: the browser's ``Sec-GPC: 1`` request header.
 
-rekisterikit honours the signal as an objection to direct marketing by automated means using technical
-specifications (GDPR 21(5)): while a request carries it, the ``marketing`` category is off whatever the stored
-consent says, the change is recorded with the method :attr:`~rekisterikit.consent.ConsentMethod.GPC`, and the
-banner tells the visitor so. That GPC is such a "technical specification" is an interpretation (it is how the
-signal's authors and several consent tools treat it), not a ruling; see the consent guide.
+rekisterikit takes the signal as a **refusal of consent** to the categories and services it covers (marketing by
+default, :attr:`ConsentConfig.gpc_covers <rekisterikit.consent.ConsentConfig.gpc_covers>`) — not as an objection
+under GDPR 21(5), since nothing the banner asks about rests on legitimate interest. While a request carries it,
+those categories are off whatever the stored consent says, the change is recorded with the method
+:attr:`~rekisterikit.consent.ConsentMethod.GPC`, and the banner tells the visitor so. An explicit, site-specific
+opt-in the visitor gives while sending the signal (ticking marketing themselves) is kept and recorded as such.
 """
 
 from __future__ import annotations

@@ -38,6 +38,7 @@ _COLLECTION = {
     "settings": "cookie settings page",
     "gpc": "browser privacy signal (Global Privacy Control, Sec-GPC: 1)",
     "api": "the controller's own application (API)",
+    "embed": "embedded content placeholder: always allow the service",
 }
 
 _PURPOSE = {

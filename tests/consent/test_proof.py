@@ -106,3 +106,15 @@ def test_texts_are_rebuilt_only_when_they_match_the_hash(service: ConsentService
     assert "Hyväksy kaikki" == receipt["rekisterikit"]["bannerTexts"]["accept_all"]
     tampered = attrs.evolve(decision.record, texts_hash="sha256:" + "0" * 64)
     assert consent_receipt(tampered, service.statement)["rekisterikit"]["bannerTexts"] is None
+
+
+def test_every_method_has_a_collection_method_in_the_receipt(service: ConsentService) -> None:
+    """Each consent method (an embed's "always allow" included) names how the consent was collected."""
+    from rekisterikit.consent import ConsentMethod
+
+    decision = service.decide({"rk-action": "custom", "rk-category": "statistics"}, locale="fi")
+    for method in ConsentMethod:
+        import attrs
+
+        receipt = consent_receipt(attrs.evolve(decision.record, method=method))
+        assert receipt["collectionMethod"]

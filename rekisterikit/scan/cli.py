@@ -62,7 +62,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--write-draft", metavar="FILE",
                         help="write the statement with every undeclared cookie added to [[cookies]] (# TODO check)")
     parser.add_argument("--locale", choices=[lang.value for lang in Language], default=None,
-                        help="language of the messages (default: the statement's default language, else fi)")
+                        help="language of the messages and the report (default: from LANG, else en); JSON output "
+                             "carries every language's message")
     parser.add_argument("--format", choices=("text", "json", "sarif", "html"), default="text",
                         help="output format (default: text)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report to OUT instead of standard output")
@@ -138,7 +139,10 @@ def run(args: argparse.Namespace) -> int:
         from attrs import evolve
 
         result = evolve(result, report=evolve(result.report, source=args.statement))
-    locale = Language(args.locale) if args.locale else (statement.default_language if statement else Language.FI)
+    from rekisterikit.cliutil import language
+    from rekisterikit.validate.cli import report_dict
+
+    locale = language(args.locale)
     if args.write_draft:
         from urllib.parse import urlsplit
 
@@ -160,7 +164,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         if args.format == "json":
-            out.write(json.dumps(result.to_dict(locale.value), ensure_ascii=False, indent=2) + "\n")
+            data = report_dict(result.report, locale)  # as check's: "messages" in fi, sv and en
+            data["scan"] = result.to_dict(locale.value)["scan"]
+            out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         elif args.format == "sarif":
             out.write(json.dumps(to_sarif(result.report, RULES, locale), ensure_ascii=False, indent=2) + "\n")
         elif args.format == "html":

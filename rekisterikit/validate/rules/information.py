@@ -338,17 +338,22 @@ def source_public(ctx: Context) -> Iterator[Hit]:
 
 
 #: A source described only as public material ("julkiset lähteet", "yleisesti saatavilla olevat julkaisut ja
-#: tiedostot", "offentliga källor", "publicly available sources"), naming no register, organisation or sector.
-_PUBLIC_ONLY = re.compile(
-    r"julki\w*\s+(?:lähte|tieto|julkaisu)\w*|yleisesti saatavil\w*|"
-    r"offentliga?\s+(?:källor|uppgifter|publikationer)|allmänt tillgänglig\w*|"
-    r"public(?:ly)?\s+(?:available|accessible)?\s*(?:sources?|publications?|information|records)|public sources?",
+#: tiedostot", "offentliga källor", "publicly available sources"): its name says that it is public and what kind of
+#: material it is, and no word of it names a register, an organisation, a kind of data or a sector.
+_PUBLIC_WORD = re.compile(r"julki\w*|yleisesti|saatavil\w*|public\w*|offentlig\w*|allmänt|tillgänglig\w*",
+                          re.IGNORECASE)
+_NATURE_ONLY_WORD = re.compile(
+    r"julki\w*|yleisesti|saatavil\w*|olev\w*|lähte\w*|julkaisu\w*|tiedost\w*|tie(?:to|do)\w*|aineisto\w*|"
+    r"muu\w*|ja|sekä|tai|"
+    r"public\w*|available|accessible|sources?|publications?|files?|information|records?|data|other|and|or|the|"
+    r"offentlig\w*|allmänt|tillgänglig\w*|källor|källa|publikation\w*|filer|uppgifter|material|andra|och|eller",
     re.IGNORECASE)
-#: Words that name who holds the data: a register, an authority, a company or a kind of organisation.
-_HOLDER = re.compile(
-    r"rekister|virasto|viranomai|kaupparek|väestö|yhtiö|\bOy\b|\bOyj\b|\bAb\b|\bAB\b|\bLtd\b|\bInc\b|"
-    r"GmbH|register|myndighet|authorit|agency|bolag|company|yritys|yritykset|palvelu|service",
-    re.IGNORECASE)
+
+
+def _nature_only(label: str) -> bool:
+    words = re.findall(r"\w+", label)
+    return (any(_PUBLIC_WORD.fullmatch(w) for w in words)
+            and all(_NATURE_ONLY_WORD.fullmatch(w) for w in words))
 
 
 @rule(
@@ -361,9 +366,10 @@ _HOLDER = re.compile(
            'företag) eller ange åtminstone vilken bransch eller vilket slags organisation materialet kommer från.',
         en='The source "{source}" is described only as public material. Name the source (a register, authority or '
            'company), or at least say what kind of organisation or sector the material comes from.'),
-    trigger="A `third_party` source's name (or, without a name, its description) says only that it is public or "
-            "publicly available (\"julkiset lähteet\", \"yleisesti saatavilla olevat julkaisut\", \"offentliga "
-            "källor\", \"public sources\") and names no register, authority, company or kind of organisation.",
+    trigger="A `third_party` source's name says only that it is public material (\"julkiset lähteet\", "
+            "\"yleisesti saatavilla olevat julkaisut ja tiedostot\", \"offentliga källor\", \"public sources\"): "
+            "every word of it is about being public or about the kind of material, none names a register, an "
+            "organisation, a kind of data or a sector.",
     fix="Name the source (e.g. 'Patentti- ja rekisterihallituksen kaupparekisteri'), or describe the kind of "
         "organisation and sector it comes from.",
     example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
@@ -379,12 +385,10 @@ def source_nature_only(ctx: Context) -> Iterator[Hit]:
     # "yleisesti saatavilla olevista julkaisuista ja tiedostoista" says what the material is, not where it is from.
     for reg in ctx.registers:
         for i, s in enumerate(reg.register.sources):
-            label = s.name or s.description
-            if s.kind is not SourceKind.THIRD_PARTY or label is None:
+            if s.kind is not SourceKind.THIRD_PARTY:
                 continue
-            texts = label.texts()
-            if any(_PUBLIC_ONLY.search(t) for t in texts) and not any(_HOLDER.search(t) for t in texts):
-                yield Hit(f"{reg.path}.sources[{i}]", {"source": label})
+            if s.name is not None and any(_nature_only(t) for t in s.name.texts()):
+                yield Hit(f"{reg.path}.sources[{i}]", {"source": s.name})
 
 
 #: Processing allowed "as far as the law permits" instead of for stated purposes.

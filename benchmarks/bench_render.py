@@ -50,10 +50,10 @@ WHY_COLD = (
     "render (a differential test holds it byte for byte to the `Markup.format` writer on hostile trees). Babel "
     "locales are parsed once per locale, and each distinct date, list and duration is formatted once per process "
     "(bounded caches that `cache_clear()` leaves warm, as the Jinja2 side keeps its compiled template); the cookie "
-    "table builds each cell as one run of text and shares repeated cells. What is left is spread over the tree: "
-    "some 2 700 immutable text runs and 2 500 escapes for the large statement, a few thousand catalog look-ups, "
-    "and `clean_text` on every shop text — work the Jinja2 template does not do, since its dictionaries are "
-    "prepared before the timing."
+    "table builds each cell as one run of text and shares repeated cells; data category names and purpose links "
+    "are built once per register. About three quarters of what is left is building the tree, spread thin: some "
+    "1 700 immutable text runs and 1 500 catalog look-ups for the large statement, and `clean_text` on every shop "
+    "text — work the Jinja2 template does not do, since its dictionaries are prepared before the timing."
 )
 
 

@@ -80,12 +80,9 @@ class CookieSections(StandardClauses):
         return Table(id="rk-cookie-table", caption=t.gettext("Cookies and similar techniques used on this site"),
                      columns=columns, rows=tuple(rows))
 
-    def is_controller(self, provider: str) -> bool:
-        """Whether a cookie's provider is the controller itself: its name, registered name or web address."""
-        return provider.casefold().strip() in self.controller_names()
-
     def controller_names(self) -> set[str]:
-        """The names a cookie's provider that is the controller goes by (case-folded)."""
+        """The names (case-folded) that make a cookie's provider the controller itself: its name, registered name
+        or web address."""
         from urllib.parse import urlsplit
 
         c = self.s.controller

@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from rekisterikit.load import load
+from rekisterikit.model import Statement
 from rekisterikit.scan import Pass
 from rekisterikit.testing.scan import scan_app
 from tests.browser.harness import chromium_executable, serve_wsgi
@@ -32,13 +34,20 @@ def test_scan_app_fails_with_the_findings(scan_browser: Any, broken_live: str) -
     assert any("RK-SCAN-AFTER-WITHDRAWAL" in line and ".broken.test" in line for line in lines[1:])
 
 
+@pytest.fixture
+def rekisterikit_statement() -> Statement:
+    """The shop's statement, as a shop's conftest provides it (overriding the plugin's fixture)."""
+    return load(OTHER_STATEMENT)
+
+
 def test_the_fixture_passes_a_compliant_site(scan_browser: Any, rekisterikit_scan: Any) -> None:
-    """The fixture returns the result when nothing is found (the page with another consent manager)."""
+    """The fixture takes the statement from ``rekisterikit_statement`` and returns the result when nothing is
+    found (the page with another consent manager)."""
     with serve_wsgi(other_cmp_site) as base:
-        result = rekisterikit_scan(base, OTHER_STATEMENT, host="www.other.test", pages=2, browser=scan_browser,
-                                   **OTHER)
+        result = rekisterikit_scan(base, host="www.other.test", pages=2, browser=scan_browser, **OTHER)
     accepted = result.get(Pass.ACCEPT)
     assert accepted is not None
+    assert load(OTHER_STATEMENT).version == result.report.statement_version
     assert ("www.other.test", True) == (result.url.split("//")[1].split(":")[0],
                                         any(c.domain == ".other.test" for c in accepted.cookies))
 

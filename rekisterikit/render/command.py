@@ -17,7 +17,7 @@ __all__ = ["EXIT_CODES", "SUFFIXES", "add_arguments", "run"]
 EXIT_CODES = {
     0: "rendered",
     2: "a file cannot be read or loaded, an output cannot be written (exists without --force, missing folder), "
-       "or bad usage",
+       "--locale names a language the statement does not publish, or bad usage",
 }
 
 #: The suffix of each format's output file when ``-o`` names a folder.
@@ -31,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "need -o FOLDER")
     parser.add_argument("--locale", choices=["fi", "sv", "en"], default=None,
                         help="language of the statement rendered (default: the statement's default language, the "
-                             "first of its languages)")
+                             "first of its languages); a language the statement does not publish exits 2")
     parser.add_argument("--format", choices=["html", "text", "markdown", "json", "jsonld"], default="html",
                         help="output format (default: html); jsonld: the statement as JSON-LD with the W3C Data "
                              "Privacy Vocabulary (DPV), for other tools")

@@ -74,5 +74,5 @@ def test_a_real_suite_runs_in_quick_mode(tmp_path: Path) -> None:
     out = tmp_path / "report.md"
     assert 0 == cli.main(["--quick", "--only", "render", "--output", str(out)])
     text = out.read_text(encoding="utf-8")
-    assert "| Cached render | ≤ 2.00 µs |" in text
+    assert "| Cached render | ≤ 1.00 µs |" in text
     assert "| Rendering | cold render (fi) |" in text

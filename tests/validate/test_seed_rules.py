@@ -51,6 +51,20 @@ def test_marketing_channel_unstated_is_quiet_with_a_channel_consent_or_a_consent
     assert [] == _fired(BASE + ORDERS, rule), "no marketing purpose, nothing to say"
 
 
+def test_marketing_channel_unstated_is_quiet_when_the_purpose_names_its_channel_or_consent_in_words() -> None:
+    """A draft imported from prose may leave the fields empty although the words say it (issue 21 corpus)."""
+    rule = "RK-MARKETING-CHANNEL-UNSTATED"
+    for words in ("Vi skickar kampanjerbjudanden per post till våra kunder",
+                  "Lähetämme uutiskirjeen sähköpostilla vain, jos olet antanut siihen suostumuksen",
+                  "We send offers by post to our customers"):
+        text = _marketing().replace('description = "Suoramainonta asiakkaille"', f'description = "{words}"')
+        assert [] == _fired(text, rule), words
+    for words in ("Lähetämme asiakkaillemme sähköpostitse tarjouksia", "Tekstiviestimarkkinointi",
+                  "Offers by post and by e-mail"):
+        text = _marketing().replace('description = "Suoramainonta asiakkaille"', f'description = "{words}"')
+        assert [("warning", "$.registers[0].purposes[0]")] == _fired(text, rule), "electronic, no consent: " + words
+
+
 def test_marketing_channel_unstated_on_the_seeds() -> None:
     """Monalisa, Ompelijan paratiisi and Kalvokeskus market on an opt-out by an unstated channel; Confetti's
     marketing rests on the consent its "Lupatiedot" records, so it is not reported."""

@@ -6,6 +6,7 @@ messages cite "200 §" without it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
@@ -108,6 +109,22 @@ def _consent_recorded(ctx: Context, p: Purpose) -> bool:
     return False
 
 
+#: The purpose's own words, where the structured fields are empty (a draft imported from prose): a consent, an
+#: electronic channel (still a 200 § question) or a channel outside 200 § (post, letter).
+_CONSENT_WORDS = re.compile(r"suostumu\w*|samtyck\w*|\bconsent\w*", re.IGNORECASE)
+_ELECTRONIC_WORDS = re.compile(r"sähköpost\w*|tekstiviest\w*|\bsms\w*|e-?mail\w*|\be-?post\b|text messages?",
+                               re.IGNORECASE)
+_OFFLINE_WORDS = re.compile(r"\bpostitse\b|\bpostilla\b|\bkirjeitse\b|\bkirjeellä\b|\bper (?:post|brev)\b|"
+                            r"\bbrevledes\b|\bby (?:post|letter)\b", re.IGNORECASE)
+
+
+def _answered_in_words(p: Purpose) -> bool:
+    """Whether the purpose's words say it rests on consent, or use only a channel 200 § does not cover."""
+    texts = [*p.description.texts(), *(p.basis_text.texts() if p.basis_text else ())]
+    return any(_CONSENT_WORDS.search(t) for t in texts) or (
+        any(_OFFLINE_WORDS.search(t) for t in texts) and not any(_ELECTRONIC_WORDS.search(t) for t in texts))
+
+
 _UNSTATED = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "suoramainonta"
@@ -120,18 +137,19 @@ kind = "direct_marketing"
     id="RK-MARKETING-CHANNEL-UNSTATED", requirement=Requirement.DIRECT_MARKETING, severity=Severity.WARNING,
     article="917/2014 200 §; GDPR 13(1)(c)", title="The channel of direct marketing is stated",
     message=msg(
-        fi='Suoramarkkinoinnin ("{purpose}") kanavaa ei kerrota, eikä sille pyydetä suostumusta. Jos markkinointia '
+        fi='Suoramarkkinoinnille ("{purpose}") ei ole merkitty kanavaa eikä suostumusta. Jos markkinointia '
            'lähetetään kuluttajille sähköpostilla tai tekstiviestillä, se edellyttää ennakkosuostumusta tai '
            'asiakassuhdetta koskevan poikkeuksen täyttymistä; pelkkä kielto-oikeus ei riitä.',
-        sv='Kanalen för direktmarknadsföringen ("{purpose}") anges inte, och inget samtycke begärs. Om '
-           'marknadsföring skickas till konsumenter per e-post eller sms krävs förhandssamtycke eller att undantaget '
-           'för befintliga kunder är uppfyllt; enbart en rätt att vägra räcker inte.',
-        en='The channel of direct marketing ("{purpose}") is not stated and no consent is asked. E-mail or SMS '
-           'marketing to consumers needs prior consent or the existing-customer exception; a right to refuse alone '
-           'is not enough.'),
+        sv='För direktmarknadsföringen ("{purpose}") anges varken kanal eller samtycke. Om marknadsföring skickas '
+           'till konsumenter per e-post eller sms krävs förhandssamtycke eller att undantaget för befintliga kunder '
+           'är uppfyllt; enbart en rätt att vägra räcker inte.',
+        en='The direct marketing ("{purpose}") records neither its channel nor a consent. E-mail or SMS marketing '
+           'to consumers needs prior consent or the existing-customer exception; a right to refuse alone is not '
+           'enough.'),
     trigger="A direct-marketing or newsletter purpose states no channel (`direct_marketing`), is not on consent, "
-            "states no existing-customer exception (`soft_opt_in`), and none of its data categories records "
-            "marketing permissions (\"lupatiedot\").",
+            "states no existing-customer exception (`soft_opt_in`), none of its data categories records marketing "
+            "permissions (\"lupatiedot\"), and its description and `basis_text` speak neither of consent nor of "
+            "post or letters only.",
     fix="List the channels in `direct_marketing`; for e-mail or SMS to consumers ask for consent "
         "(`legal_basis = \"consent\"`) or state the existing-customer exception in `soft_opt_in`.",
     example=_UNSTATED,
@@ -146,5 +164,5 @@ def marketing_channel_unstated(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.marketing:
         p = ref.purpose
         if (not p.direct_marketing and p.legal_basis is not LegalBasis.CONSENT and p.soft_opt_in is None
-                and not _consent_recorded(ctx, p)):
+                and not _consent_recorded(ctx, p) and not _answered_in_words(p)):
             yield Hit(ref.path, {"purpose": p.description})

@@ -20,7 +20,7 @@ __all__ = ["CATEGORY_LABELS", "CATEGORY_PURPOSES", "CATEGORY_SHORT_PURPOSES", "T
 
 CATEGORY_LABELS = {
     CookieCategory.NECESSARY: N_("Necessary"),
-    CookieCategory.PREFERENCES: N_("Preferences"),
+    CookieCategory.PREFERENCES: N_("Functional"),  # not "Asetukset": it would clash with "Evästeasetukset"
     CookieCategory.STATISTICS: N_("Statistics"),
     CookieCategory.MARKETING: N_("Marketing"),
 }

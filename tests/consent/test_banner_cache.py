@@ -78,3 +78,13 @@ def test_a_shop_text_cannot_forge_a_slot() -> None:
     html = render_banner(service, None, locale="fi", action="/c", statement_url="/s")
     assert html == render_banner(service, None, locale="fi", action="/c", statement_url="/s", cached=False)
     assert "&lt;" in html
+
+
+def test_the_preferences_category_is_called_functional() -> None:
+    """The banner names the preferences category as the statement does ("Toiminnalliset", "Funktionella",
+    "Functional"), never "Asetukset" beside "Evästeasetukset"."""
+    service = _SERVICES[0]
+    for locale, label in (("fi", "Toiminnalliset"), ("sv", "Funktionella"), ("en", "Functional")):
+        html = render_banner(service, None, locale=locale, action="/c", statement_url="/s")
+        assert f"<label for=\"rk-cat-preferences\">{label}</label>" in html
+    assert "Asetukset" not in render_banner(service, None, locale="fi", action="/c", statement_url="/s")

@@ -209,7 +209,8 @@ def withdraw_consent(ctx: Context) -> Iterator[Hit]:
         return
     # Seed 003 (Kalvokeskus): the only consent asked is for cookies, and the statement tells how to turn them off
     # from the banner and the browser (`cookie_policy.withdraw`). 13(2)(c) is then answered where consent is given;
-    # a purpose on consent still needs the right stated.
+    # a purpose on consent still needs the right stated. That the cookies are set before any choice (opt-out) is
+    # RK-COOKIE-CONSENT's finding; repeating it here as a missing right would count one defect twice.
     on_consent = any(ref.purpose.legal_basis is LegalBasis.CONSENT
                      or ref.purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT for ref in ctx.purposes)
     if not on_consent and ctx.statement.cookie_policy.withdraw:

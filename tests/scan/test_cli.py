@@ -150,3 +150,23 @@ def test_text_output_fail_on_and_unwritable_output(monkeypatch: pytest.MonkeyPat
     assert 2 == main(["scan", "http://www.shop.test/", "-o", str(unwritable), "--format", "html"])
     err = capsys.readouterr().err.strip().splitlines()
     assert (1, True) == (len(err), f"cannot write {unwritable}" in err[0])
+
+
+def test_the_progress_bar_draws_on_a_terminal_only() -> None:
+    """On a terminal the bar shows the pass, a bar and the count on one rewritten line; elsewhere nothing."""
+    import io
+
+    from rekisterikit.scan import Pass
+    from rekisterikit.scan.cli import _Bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    tty, pipe = Terminal(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = _Bar(stream)
+        bar(Pass.ACCEPT, 3, 4, "http://www.shop.test/cart")
+        bar.close()
+    assert ("\raccept       [##################......] 3/4 http://www.shop.test/cart" in tty.getvalue(),
+            "") == (True, pipe.getvalue())

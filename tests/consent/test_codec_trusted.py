@@ -55,5 +55,7 @@ def test_decoded_states_behave_as_constructed_ones(state: ConsentState) -> None:
                             given_at=state.given_at, granted=state.granted, method=state.method,
                             locale=state.locale, services=state.services, gpc_optin=state.gpc_optin)
     assert expected == decoded
-    assert decoded is not None and hash(expected) == hash(decoded)
-    assert expected.choices == decoded.choices and decoded.gpc is False
+    assert decoded is not None
+    assert hash(expected) == hash(decoded)
+    assert expected.choices == decoded.choices
+    assert decoded.gpc is False

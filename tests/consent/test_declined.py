@@ -54,6 +54,6 @@ def test_the_index_answers_as_the_walk(statement: Statement, data: st.DataObject
     granted = frozenset(data.draw(st.sets(st.sampled_from(OPTIONAL_CATEGORIES))))
     keys = [s.key for s in service.services]
     services = data.draw(st.none() | st.frozensets(st.sampled_from(keys)) if keys else st.none())
-    jar = {n: "1" for n in names}
+    jar = dict.fromkeys(names, "1")
     assert _walk(service, granted, names, services) == service.declined_cookies(granted, jar, services)
     assert _walk(service, granted, None, services) == service.declined_cookies(granted, None, services)

@@ -2,8 +2,8 @@
 
 from rekisterikit.validate.rules import (  # noqa: F401 - imported for their registrations
     bases,
-    controller,
     consent_texts,
+    controller,
     cookies,
     information,
     language_mismatch,

@@ -9,7 +9,9 @@ Format, version 1:
 
   ``id`` the consent id, ``ver`` the statement version, ``fp`` the consent fingerprint, ``at`` the decision time
   in seconds since 1970 UTC, ``ok`` the granted optional categories (sorted), ``m`` the method, ``l`` the locale,
-  ``sv`` the allowed services (sorted keys), ``g`` 1 when the visitor opted in despite Global Privacy Control.
+  ``sv`` the allowed services (sorted keys) of the categories allowed only in part (a wholly granted category
+  implies all its services, which the reading codec adds back), ``g`` 1 when the visitor opted in despite Global
+  Privacy Control.
   A payload without ``sv`` and ``g`` (written before services existed) is read as allowing no service.
   The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
 * ``signature`` is HMAC-SHA256 over the ASCII bytes ``v1.<payload>``, URL-safe base64 without padding. The key is
@@ -29,7 +31,7 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rekisterikit.consent.state import (
@@ -93,8 +95,10 @@ class ConsentCodec:
             as long as cookies signed with it may live (the consent's maximum age), then drop it.
     """
 
-    def __init__(self, secret: str | bytes, old_secrets: Iterable[str | bytes] = ()) -> None:
+    def __init__(self, secret: str | bytes, old_secrets: Iterable[str | bytes] = (),
+                 implied: Mapping[CookieCategory, frozenset[str]] | None = None) -> None:
         self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
+        self._implied = dict(implied or {})
 
     def _sign(self, message: bytes, key: bytes) -> str:
         return _b64encode(hmac.digest(key, message, "sha256"))
@@ -109,7 +113,7 @@ class ConsentCodec:
             "l": state.locale,
             "m": state.method.value,
             "ok": sorted(c.value for c in state.granted),
-            "sv": sorted(state.services),
+            "sv": sorted(state.services - self._implied_by(state.granted)),
             "ver": state.version,
         }
         body = _b64encode(json.dumps(payload, separators=(",", ":")).encode("ascii"))
@@ -140,7 +144,21 @@ class ConsentCodec:
         if matched is None:
             return None
         state = _parse_payload(shape.group(1))
-        return None if state is None else (state, matched)
+        if state is None:
+            return None
+        implied = self._implied_by(state.granted)
+        if implied - state.services:
+            state = ConsentState._trusted(consent_id=state.consent_id, version=state.version,
+                                          fingerprint=state.fingerprint, given_at=state.given_at,
+                                          granted=state.granted, method=state.method, locale=state.locale,
+                                          services=state.services | implied, gpc_optin=state.gpc_optin)
+        return state, matched
+
+    def _implied_by(self, granted: frozenset[CookieCategory]) -> frozenset[str]:
+        """The services that wholly granted categories imply (left out of the cookie, added back on reading)."""
+        if not self._implied or not granted:
+            return frozenset()
+        return frozenset().union(*(self._implied.get(c, frozenset()) for c in granted))
 
     def decode(self, value: object) -> ConsentState | None:
         """Return the state stored in a cookie value, or ``None`` ("no consent") for any value that is not valid."""

@@ -332,7 +332,6 @@ class ConsentService:
         self.statement = statement
         self.config = config
         self.store = store
-        self.codec = ConsentCodec(config.secret, config.old_secrets)
         self.version = statement.version
         self.fingerprint = consent_fingerprint(statement)
         self.services: tuple[Service, ...] = tuple(s for s in services_of(statement))
@@ -340,6 +339,7 @@ class ConsentService:
         self.offered: tuple[CookieCategory, ...] = tuple(c for c in OPTIONAL_CATEGORIES if c in offered)
         self._by_key = {s.key: s for s in self.services}
         self._in_category = {c: frozenset(s.key for s in self.services if s.category is c) for c in self.offered}
+        self.codec = ConsentCodec(config.secret, config.old_secrets, implied=self._in_category)
         covers = set(config.gpc_covers)
         self.gpc_services: frozenset[str] = frozenset(
             s.key for s in self.services if s.key in covers or s.category.value in covers)

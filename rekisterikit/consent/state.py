@@ -108,8 +108,9 @@ def _check_locale(instance: object, attribute: Any, value: str) -> None:
         raise ValueError(f"invalid locale {value!r} (a language code such as 'fi', 'sv', 'en' or 'fi-FI')")
 
 
-#: The most services a consent can allow (the signed cookie stays under 3 kB).
-MAX_SERVICES = 24
+#: The most services a consent can allow. The signed cookie stays small because it lists only the services of
+#: categories allowed in part: a wholly granted category implies its services (see ConsentCodec's ``implied``).
+MAX_SERVICES = 256
 _SERVICE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 

@@ -110,5 +110,8 @@ class Locator:
             if path in ("$", ""):
                 return 1
             match = _INDEXED.fullmatch(path)
-            path = match.group(1) if match else path.rsplit(".", 1)[0]
+            parent = match.group(1) if match else path.rsplit(".", 1)[0]
+            if parent == path:  # not a JSON path of the file ("host:x"): no ancestor to fall back on
+                return 1
+            path = parent
         return self.lines[path]

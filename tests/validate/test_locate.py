@@ -68,3 +68,10 @@ def test_multi_line_strings_are_skipped_and_missing_paths_use_their_ancestor() -
     assert 26 == locate.line("$.registers[0].purposes[1].legal_basis")
     assert 1 == locate.line("$.cookies")
     assert "$.registers[0].security.name" not in locate.lines
+
+
+def test_a_path_that_is_not_a_json_path_is_line_one() -> None:
+    """A finding path outside the file ("host:c.clarity.ms", a scan's) gives line 1 instead of looping forever."""
+    locate = Locator(TEXT)
+    assert 1 == locate.line("host:c.clarity.ms")
+    assert 1 == locate.line("nodots")

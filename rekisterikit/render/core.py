@@ -129,6 +129,14 @@ def cache_clear() -> None:
     _CACHE.clear()
 
 
+def _lookup(alias: Hashable) -> tuple[Hashable | None, str | None]:
+    """The lock-free cache hit for the caller's own arguments, and the alias to record (``None``: unhashable)."""
+    try:
+        return alias, _CACHE.lookup(alias)
+    except TypeError:  # unhashable arguments: the checks that follow say what is wrong
+        return None, None
+
+
 def _check_format(format: str) -> Format:  # noqa: A002
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (one of {', '.join(FORMATS)})")
@@ -174,11 +182,7 @@ def render(statement: Statement, *, locale: Language | str, format: str = "html"
     Raises:
         ValueError: an unknown locale or format, or ``full_page`` with a format other than HTML.
     """
-    alias: Hashable | None = ("statement", statement.version, locale, format, full_page, heading_level)
-    try:
-        hit = _CACHE.lookup(alias)
-    except TypeError:  # unhashable arguments: the checks below say what is wrong
-        alias, hit = None, None
+    alias, hit = _lookup(("statement", statement.version, locale, format, full_page, heading_level))
     if hit is not None:
         return hit
     lang = language(locale)
@@ -232,11 +236,7 @@ def render_cookie_table(statement: Statement, *, locale: Language | str,
     Returns:
         :class:`~markupsafe.Markup` for HTML, ``str`` otherwise.
     """
-    alias: Hashable | None = ("cookie-table", statement.version, locale, format)
-    try:
-        hit = _CACHE.lookup(alias)
-    except TypeError:  # unhashable arguments: the checks below say what is wrong
-        alias, hit = None, None
+    alias, hit = _lookup(("cookie-table", statement.version, locale, format))
     if hit is not None:
         return hit
     lang = language(locale)

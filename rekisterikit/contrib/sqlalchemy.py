@@ -1,7 +1,7 @@
 """A consent log in any database SQLAlchemy supports: :class:`SQLAlchemyConsentStore` (SQLAlchemy Core only).
 
-It implements the :class:`~rekisterikit.consent.ConsentStore` and
-:class:`~rekisterikit.consent.StatementArchive` protocols, with the same tables as the embedded SQLite store::
+It implements the :class:`~rekisterikit.consent.ConsentStore`, :class:`~rekisterikit.consent.StatementArchive` and
+:class:`~rekisterikit.consent.TextsArchive` protocols, with the same tables as the embedded SQLite store::
 
     from rekisterikit.contrib.sqlalchemy import SQLAlchemyConsentStore
 
@@ -17,6 +17,11 @@ Needs ``pip install rekisterikit[flask]`` (or just SQLAlchemy >= 2.0). It is usa
   a unique ``receipt_id`` elsewhere).
 * Times are stored as whole microseconds since 1970 UTC (``BIGINT``), so a record reads back exactly and sorts the
   same on every database.
+* Every field of a :class:`~rekisterikit.consent.ConsentRecord` is stored: the fields added with services (allowed
+  and offered services, the GPC opt-in, the library version, the banner texts hash) go into one JSON ``details``
+  column, as in the SQLite store. The banner texts themselves are kept by their hash in ``rk_banner_texts``.
+* A log made by an earlier version (no ``details`` column, no texts table) is upgraded in place when the store
+  starts (``ALTER TABLE … ADD COLUMN``; existing rows are kept and read back with empty services).
 * On SQLite (through a URL) the store turns on WAL mode and a busy timeout, and retries a write while the database
   is locked, so many threads and processes may write at once.
 """
@@ -24,6 +29,7 @@ Needs ``pip install rekisterikit[flask]`` (or just SQLAlchemy >= 2.0). It is usa
 from __future__ import annotations
 
 import datetime as dt
+import json
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -39,12 +45,14 @@ from rekisterikit.consent.state import OPTIONAL_CATEGORIES
 from rekisterikit.errors import ConsentError
 from rekisterikit.model import CookieCategory, Statement
 
-__all__ = ["SQLAlchemyConsentStore", "consent_tables"]
+__all__ = ["SQLAlchemyConsentStore", "banner_texts_table", "consent_tables"]
 
 T = TypeVar("T")
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _COLUMNS = ("receipt_id", "consent_id", "at_us", "version", "fingerprint", "offered", "granted", "withdrawn",
-            "method", "locale", "subject", "gpc")
+            "method", "locale", "subject", "gpc", "details")
+# Columns added after the first release of the store: added in place to an existing table on start-up.
+_ADDED_COLUMNS = ("details",)
 # SQLite only makes ``INTEGER PRIMARY KEY`` an alias of the row id (auto-increment); elsewhere 64 bits.
 _SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
@@ -62,17 +70,28 @@ def _cats(value: frozenset[CookieCategory]) -> str:
     return " ".join(c.value for c in OPTIONAL_CATEGORIES if c in value)
 
 
-def consent_tables(metadata: sa.MetaData, *, prefix: str = "rk_") -> tuple[sa.Table, sa.Table]:
-    """Define the consent log's two tables in ``metadata`` and return them (records, statements).
+def _key(metadata: sa.MetaData, name: str) -> str:
+    return f"{metadata.schema}.{name}" if metadata.schema else name
 
-    Call it yourself only to put the tables under your own migrations (Alembic sees them in ``metadata``); the
-    store calls it for you. Defining them twice in one ``metadata`` returns the tables already there.
+
+def consent_tables(metadata: sa.MetaData, *, prefix: str = "rk_") -> tuple[sa.Table, sa.Table]:
+    """Define the consent log's tables in ``metadata`` and return two of them (records, statements).
+
+    The third table, ``{prefix}banner_texts`` (the banner texts shown, by hash), is defined in ``metadata`` too;
+    :func:`banner_texts_table` returns it. Call this yourself only to put the tables under your own migrations
+    (Alembic sees them in ``metadata``); the store calls it for you. Defining them twice in one ``metadata``
+    returns the tables already there.
     """
     records_name, statements_name = f"{prefix}consent_record", f"{prefix}statement"
-    key = f"{metadata.schema}.{records_name}" if metadata.schema else records_name
-    if key in metadata.tables:
-        skey = f"{metadata.schema}.{statements_name}" if metadata.schema else statements_name
-        return metadata.tables[key], metadata.tables[skey]
+    texts_name = f"{prefix}banner_texts"
+    if _key(metadata, texts_name) not in metadata.tables:
+        sa.Table(
+            texts_name, metadata,
+            sa.Column("texts_hash", sa.String(100), primary_key=True),
+            sa.Column("texts_json", sa.Text, nullable=False),
+        )
+    if _key(metadata, records_name) in metadata.tables:
+        return metadata.tables[_key(metadata, records_name)], metadata.tables[_key(metadata, statements_name)]
     records = sa.Table(
         records_name, metadata,
         sa.Column("seq", _SEQ, primary_key=True, autoincrement=True),
@@ -88,6 +107,9 @@ def consent_tables(metadata: sa.MetaData, *, prefix: str = "rk_") -> tuple[sa.Ta
         sa.Column("locale", sa.String(32), nullable=False),
         sa.Column("subject", sa.String(200), nullable=True),
         sa.Column("gpc", sa.Boolean, nullable=False),
+        # JSON of ConsentRecord.details(): services, GPC opt-in, library version, texts hash. NULL in rows
+        # written before the column existed (they read back with the defaults).
+        sa.Column("details", sa.Text, nullable=True),
         sa.Index(f"{records_name}_consent", "consent_id", "at_us"),
         sa.Index(f"{records_name}_subject", "subject"),
         sa.Index(f"{records_name}_at", "at_us"),
@@ -100,6 +122,12 @@ def consent_tables(metadata: sa.MetaData, *, prefix: str = "rk_") -> tuple[sa.Ta
     )
     _append_only(records)
     return records, statements
+
+
+def banner_texts_table(metadata: sa.MetaData, *, prefix: str = "rk_") -> sa.Table:
+    """The table of banner texts by hash (``{prefix}banner_texts``), defined in ``metadata`` when missing."""
+    consent_tables(metadata, prefix=prefix)
+    return metadata.tables[_key(metadata, f"{prefix}banner_texts")]
 
 
 def _append_only(table: sa.Table) -> None:
@@ -143,6 +171,13 @@ def _engine_for(url: str | sa.URL) -> Engine:
     return sa.create_engine(parsed, pool_pre_ping=True)
 
 
+def _run(ddl: str) -> Callable[[Connection], object]:
+    def run(conn: Connection) -> object:
+        return conn.exec_driver_sql(ddl)
+
+    return run
+
+
 def _busy(exc: DBAPIError) -> bool:
     text = str(exc.orig).lower()
     return "database is locked" in text or "database table is locked" in text or "busy" in text
@@ -158,8 +193,9 @@ class SQLAlchemyConsentStore:
         metadata: the :class:`~sqlalchemy.MetaData` to define the tables in (e.g. ``db.metadata``, so that your
             migrations see them); a new one by default.
         schema: the database schema of the tables (PostgreSQL), when ``metadata`` is not given.
-        prefix: the prefix of the table names (``rk_consent_record``, ``rk_statement``).
-        create: create the tables when they are missing. Pass ``False`` when your migrations create them.
+        prefix: the prefix of the table names (``rk_consent_record``, ``rk_statement``, ``rk_banner_texts``).
+        create: create the tables when they are missing and add the columns a log made by an earlier version
+            lacks (see :meth:`create_tables`). Pass ``False`` when your migrations create them.
         timeout: how long, in seconds, a write is retried while an SQLite database is locked.
 
     Raises:
@@ -176,6 +212,7 @@ class SQLAlchemyConsentStore:
             raise ConsentError(f"SQLAlchemyConsentStore needs an Engine or a database URL, not {type(bind).__name__}")
         self.metadata = metadata if metadata is not None else sa.MetaData(schema=schema)
         self.records, self.statements = consent_tables(self.metadata, prefix=prefix)
+        self.texts = banner_texts_table(self.metadata, prefix=prefix)
         self.timeout = timeout
         self._sqlite = self.engine.dialect.name == "sqlite"
         self._known = threading.local()
@@ -185,17 +222,42 @@ class SQLAlchemyConsentStore:
     # -- set-up ------------------------------------------------------------------------------------------
 
     def create_tables(self) -> None:
-        """Create the tables (and the append-only trigger) when they do not exist yet.
+        """Create the tables (and the append-only trigger) when they do not exist yet, and upgrade old ones.
 
-        Safe when several processes start at once: a creation that loses the race to another is ignored.
+        A records table made by an earlier version of the store gets the columns added since
+        (``ALTER TABLE … ADD COLUMN``, nullable, so existing rows stay as they are and read back with the
+        defaults). Safe when several processes start at once: a creation or an added column that loses the race
+        to another is ignored.
         """
-        tables = [self.records, self.statements]
+        tables = [self.records, self.statements, self.texts]
         try:
             self._retry(lambda: self.metadata.create_all(self.engine, tables=tables, checkfirst=True))
         except DBAPIError:
             inspector = sa.inspect(self.engine)
             if not all(inspector.has_table(t.name, schema=t.schema) for t in tables):
                 raise
+        self._add_missing_columns()
+
+    def _columns(self) -> set[str]:
+        t = self.records
+        return {str(c["name"]) for c in self._retry(lambda: sa.inspect(self.engine).get_columns(t.name, t.schema))}
+
+    def _add_missing_columns(self) -> None:
+        missing = [name for name in _ADDED_COLUMNS if name not in self._columns()]
+        if not missing:
+            return
+        dialect = self.engine.dialect
+        quote = dialect.identifier_preparer
+        guard = " IF NOT EXISTS" if dialect.name == "postgresql" else ""
+        for name in missing:
+            column = self.records.c[name]
+            ddl = (f"ALTER TABLE {quote.format_table(self.records)} ADD COLUMN{guard} "
+                   f"{quote.format_column(column)} {column.type.compile(dialect=dialect)}")
+            try:
+                self._write(_run(ddl))
+            except DBAPIError:
+                if name not in self._columns():  # not another process adding it at the same time
+                    raise
 
     def close(self) -> None:
         """Dispose of the engine when the store created it from a URL (an engine passed in is left alone)."""
@@ -268,7 +330,21 @@ class SQLAlchemyConsentStore:
         return [ConsentRecord(receipt_id=r.receipt_id, consent_id=r.consent_id, at=_from_us(r.at_us),
                               version=r.version, fingerprint=r.fingerprint, offered=r.offered.split(),
                               granted=r.granted.split(), withdrawn=r.withdrawn.split(), method=r.method,
-                              locale=r.locale, subject=r.subject, gpc=bool(r.gpc)) for r in rows]
+                              locale=r.locale, subject=r.subject, gpc=bool(r.gpc),
+                              **ConsentRecord.details_from(self._details(r.receipt_id, r.details)))
+                for r in rows]
+
+    def _details(self, receipt_id: str, value: str | None) -> dict[str, Any] | None:
+        if not value:
+            return None
+        try:
+            data = json.loads(value)
+        except ValueError as exc:
+            raise ConsentError(f"{self.records.name}: record {receipt_id}: the details column is not JSON "
+                               f"({exc})") from None
+        if not isinstance(data, dict):
+            raise ConsentError(f"{self.records.name}: record {receipt_id}: the details column is not a JSON object")
+        return data
 
     # -- the ConsentStore protocol -----------------------------------------------------------------------
 
@@ -278,7 +354,8 @@ class SQLAlchemyConsentStore:
                "version": record.version, "fingerprint": record.fingerprint, "offered": _cats(record.offered),
                "granted": _cats(record.granted), "withdrawn": _cats(record.withdrawn),
                "method": record.method.value, "locale": record.locale, "subject": record.subject,
-               "gpc": record.gpc}
+               "gpc": record.gpc,
+               "details": json.dumps(record.details(), separators=(",", ":"), sort_keys=True)}
         self._write(lambda conn: self._insert_ignore(conn, self.records, row, "receipt_id"))
 
     def history(self, consent_id: str) -> list[ConsentRecord]:
@@ -337,6 +414,26 @@ class SQLAlchemyConsentStore:
     def statement_json(self, version: str) -> str | None:
         """The canonical JSON of the statement with ``version``, or ``None`` when it was not kept."""
         query = sa.select(self.statements.c.canonical_json).where(self.statements.c.version == version)
+        with self.engine.connect() as conn:
+            value = self._retry(lambda: conn.execute(query).scalar())
+        return None if value is None else str(value)
+
+    # -- the TextsArchive protocol -----------------------------------------------------------------------
+
+    def remember_texts(self, texts_hash: str, texts_json: str) -> None:
+        """Keep the banner texts shown (JSON) under their hash (keeping them again changes nothing)."""
+        known: set[str] | None = getattr(self._known, "texts", None)
+        if known is None:
+            known = self._known.texts = set()
+        if texts_hash in known:
+            return
+        row = {"texts_hash": texts_hash, "texts_json": texts_json}
+        self._write(lambda conn: self._insert_ignore(conn, self.texts, row, "texts_hash"))
+        known.add(texts_hash)
+
+    def texts_json(self, texts_hash: str) -> str | None:
+        """The banner texts kept under ``texts_hash``, or ``None``."""
+        query = sa.select(self.texts.c.texts_json).where(self.texts.c.texts_hash == texts_hash)
         with self.engine.connect() as conn:
             value = self._retry(lambda: conn.execute(query).scalar())
         return None if value is None else str(value)

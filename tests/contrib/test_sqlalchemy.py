@@ -10,15 +10,20 @@ import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 pytest.importorskip("sqlalchemy", reason="the SQLAlchemy store needs SQLAlchemy (pip install rekisterikit[flask])")
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 
-from rekisterikit.consent import ConsentError, ConsentRecord, ConsentStore
+from rekisterikit.consent import ConsentError, ConsentRecord, ConsentState, ConsentStore, TextsArchive
+from rekisterikit.consent.state import OPTIONAL_CATEGORIES
 from rekisterikit.contrib.sqlalchemy import SQLAlchemyConsentStore, consent_tables
+from rekisterikit.testing.strategies import consent_states
 from tests.consent.test_store import (
     test_for_subject_and_erase_subject,
     test_history_is_in_time_order,
@@ -195,7 +200,7 @@ def test_tables_go_into_given_metadata(tmp_path: Path) -> None:
     engine = sa.create_engine(f"sqlite:///{tmp_path / 'app.sqlite3'}")
     try:
         store = SQLAlchemyConsentStore(engine, metadata=metadata, prefix="shop_rk_", create=False)
-        assert {"shop_rk_consent_record", "shop_rk_statement"} == set(metadata.tables)
+        assert {"shop_rk_consent_record", "shop_rk_statement", "shop_rk_banner_texts"} == set(metadata.tables)
         assert [] == sa.inspect(engine).get_table_names()
         metadata.create_all(engine)
         store.record(_record("m", 1))
@@ -229,7 +234,7 @@ def test_plain_postgresql_url_uses_psycopg3() -> None:
     from rekisterikit.contrib.sqlalchemy import _engine_for
 
     try:
-        import psycopg2  # noqa: F401
+        import psycopg2  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         expected = "postgresql+psycopg"
     else:  # pragma: no cover - depends on the environment
@@ -255,3 +260,225 @@ def test_creating_tables_twice_is_harmless(database: Database) -> None:
     with database.store() as second:
         second.create_tables()
         assert 1 == second.count()
+
+
+# -- every field of a record, old logs, the banner texts -----------------------------------------------------------
+
+_categories = st.frozensets(st.sampled_from(OPTIONAL_CATEGORIES))
+# Subjects are the shop's references (customer ids): any non-blank text a database column can hold (no NUL, no
+# lone surrogate), up to the 200 characters a record allows.
+_subjects = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1,
+                    max_size=200).filter(str.strip)
+# The fields added with services go into a JSON column: anything a str can hold survives, surrogates and NUL too.
+_anything = st.text(max_size=80)
+
+
+@st.composite
+def records(draw: st.DrawFn) -> ConsentRecord:
+    """Records with every field drawn: a decision from the testing kit's consent states and the rest at random."""
+    state: ConsentState = draw(consent_states())
+    record = ConsentRecord.of(state, offered=draw(_categories), withdrawn=draw(_categories),
+                              subject=draw(st.none() | _subjects),
+                              offered_services=draw(st.frozensets(_anything, max_size=6)),
+                              texts_hash=draw(st.none() | _anything))
+    return attrs.evolve(record, services=draw(st.frozensets(_anything, max_size=6)), gpc=draw(st.booleans()),
+                        gpc_optin=draw(st.booleans()), library_version=draw(st.none() | _anything))
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
+@given(record=records())
+def test_every_field_of_a_record_round_trips(any_store: SQLAlchemyConsentStore, record: ConsentRecord) -> None:
+    """Any record, with the services, GPC opt-in, library version and texts hash, reads back equal."""
+    any_store.record(record)
+    assert [record] == [r for r in any_store.history(record.consent_id) if r.receipt_id == record.receipt_id]
+
+
+def test_service_fields_round_trip(any_store: SQLAlchemyConsentStore) -> None:
+    """A record as the consent service makes it keeps its services, opt-in, version and texts hash."""
+    record = ConsentRecord(consent_id="S" * 22, at=NOW, version="sha256:v", fingerprint="sha256:f",
+                           offered=("statistics", "marketing"), granted=("marketing",), method="custom", locale="fi",
+                           gpc=True, offered_services=("ga", "meta-pixel", "youtube"), services=("youtube",),
+                           gpc_optin=True, library_version="1.2.3", texts_hash="sha256:" + "c" * 64)
+    any_store.record(record)
+    (back,) = any_store.all()
+    assert (record, frozenset({"youtube"}), True, "1.2.3") == (back, back.services, back.gpc_optin,
+                                                                back.library_version)
+
+
+def _old_schema(database: Database) -> list[str]:
+    """The CREATE statements of the store before the services fields (no details column, no texts table), as
+    that version made them on each database."""
+    if database.kind == "sqlite":
+        return [
+            """CREATE TABLE rk_consent_record (
+                seq INTEGER NOT NULL, receipt_id VARCHAR(64) NOT NULL, consent_id VARCHAR(64) NOT NULL,
+                at_us BIGINT NOT NULL, version VARCHAR(100) NOT NULL, fingerprint VARCHAR(100) NOT NULL,
+                offered VARCHAR(100) NOT NULL, granted VARCHAR(100) NOT NULL, withdrawn VARCHAR(100) NOT NULL,
+                method VARCHAR(20) NOT NULL, locale VARCHAR(32) NOT NULL, subject VARCHAR(200), gpc BOOLEAN NOT NULL,
+                PRIMARY KEY (seq), UNIQUE (receipt_id))""",
+            "CREATE INDEX rk_consent_record_consent ON rk_consent_record (consent_id, at_us)",
+            "CREATE TRIGGER rk_consent_record_append_only BEFORE UPDATE ON rk_consent_record "
+            "BEGIN SELECT RAISE(ABORT, 'consent records are append-only'); END",
+            """CREATE TABLE rk_statement (version VARCHAR(100) NOT NULL, first_seen_us BIGINT NOT NULL,
+                canonical_json TEXT NOT NULL, PRIMARY KEY (version))""",
+        ]
+    schema = database.schema
+    return [
+        f"""CREATE TABLE {schema}.rk_consent_record (
+            seq BIGSERIAL NOT NULL, receipt_id VARCHAR(64) NOT NULL, consent_id VARCHAR(64) NOT NULL,
+            at_us BIGINT NOT NULL, version VARCHAR(100) NOT NULL, fingerprint VARCHAR(100) NOT NULL,
+            offered VARCHAR(100) NOT NULL, granted VARCHAR(100) NOT NULL, withdrawn VARCHAR(100) NOT NULL,
+            method VARCHAR(20) NOT NULL, locale VARCHAR(32) NOT NULL, subject VARCHAR(200), gpc BOOLEAN NOT NULL,
+            PRIMARY KEY (seq), UNIQUE (receipt_id))""",
+        f"CREATE INDEX rk_consent_record_consent ON {schema}.rk_consent_record (consent_id, at_us)",
+        f"CREATE OR REPLACE FUNCTION {schema}.rk_consent_record_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'consent records are append-only'; END $$",
+        f"CREATE TRIGGER rk_consent_record_append_only BEFORE UPDATE ON {schema}.rk_consent_record "
+        f"FOR EACH ROW EXECUTE FUNCTION {schema}.rk_consent_record_append_only()",
+        f"""CREATE TABLE {schema}.rk_statement (version VARCHAR(100) NOT NULL, first_seen_us BIGINT NOT NULL,
+            canonical_json TEXT NOT NULL, PRIMARY KEY (version))""",
+    ]
+
+
+def _old_log(database: Database) -> sa.Engine:
+    """A log made by the previous version of the store, with two records written by it (one of a customer)."""
+    engine = sa.create_engine(database.url)
+    table = f"{database.schema}.rk_consent_record" if database.schema else "rk_consent_record"
+    with engine.begin() as conn:
+        for ddl in _old_schema(database):
+            conn.exec_driver_sql(ddl)
+        for n, subject in ((1, None), (2, "cust-9")):
+            conn.execute(sa.text(
+                f"INSERT INTO {table} (receipt_id, consent_id, at_us, version, fingerprint, offered, granted, "
+                "withdrawn, method, locale, subject, gpc) VALUES (:rid, :cid, :at, 'sha256:v', 'sha256:f', "
+                "'statistics marketing', 'statistics', '', 'custom', 'fi', :subject, :gpc)"),
+                {"rid": f"old-{n}", "cid": f"old-consent-{n:06d}", "at": 1_700_000_000_000_000 + n,
+                 "subject": subject, "gpc": n == 2})
+    return engine
+
+
+def _columns(engine: sa.Engine, database: Database) -> list[str]:
+    return [c["name"] for c in sa.inspect(engine).get_columns("rk_consent_record", schema=database.schema)]
+
+
+def test_log_of_the_previous_version_is_upgraded_in_place(database: Database) -> None:
+    """Opening a log made before the services fields adds the column and the texts table, keeps the old rows
+    (read back with empty services) and stores new records with every field; opening it again changes nothing."""
+    engine = _old_log(database)
+    try:
+        assert "details" not in _columns(engine, database)
+        new = ConsentRecord(consent_id="N" * 22, at=NOW, version="sha256:v", fingerprint="sha256:f",
+                            offered=("marketing",), granted=("marketing",), method="custom", locale="sv",
+                            services=("youtube",), offered_services=("youtube",), gpc_optin=True,
+                            library_version="9.9", texts_hash="sha256:t")
+        with database.store() as store:
+            old = store.all()
+            store.record(new)
+            store.remember_texts("sha256:t", '{"accept_all":"Ja"}')
+        assert "details" in _columns(engine, database)
+        assert sa.inspect(engine).has_table("rk_banner_texts", schema=database.schema)
+        with database.store() as again:
+            again.create_tables()
+            assert [*old, new] == again.all()
+            assert '{"accept_all":"Ja"}' == again.texts_json("sha256:t")
+            assert 1 == again.erase_subject("cust-9")
+        first = old[0]
+        assert ["old-1", "old-2"] == [r.receipt_id for r in old]
+        assert ({"statistics"}, set(), set()) == ({c.value for c in first.granted}, set(first.services),
+                                                   set(first.offered_services))
+        assert (False, None, None) == (first.gpc_optin, first.library_version, first.texts_hash)
+        assert (True, "cust-9") == (old[1].gpc, old[1].subject)
+        assert 1 == _columns(engine, database).count("details")
+        # Still append-only after the upgrade: the old trigger also guards the new column.
+        table = f"{database.schema}.rk_consent_record" if database.schema else "rk_consent_record"
+        with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+            conn.exec_driver_sql(f"UPDATE {table} SET details = '{{}}'")
+    finally:
+        engine.dispose()
+
+
+def test_upgrade_racing_another_process_is_harmless(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When another process adds the column between our look and our ALTER, our ALTER changes nothing."""
+    engine = _old_log(database)
+    try:
+        with database.store() as store:
+            real = store._columns
+            looks: list[set[str]] = []
+
+            def stale() -> set[str]:
+                found = real()
+                looks.append(found)
+                return found - {"details"} if len(looks) == 1 else found
+
+            monkeypatch.setattr(store, "_columns", stale)
+            store.create_tables()
+            # SQLite: the ALTER fails (duplicate column) and a second look finds the column; PostgreSQL's
+            # ADD COLUMN IF NOT EXISTS does nothing instead.
+            assert (2 if database.kind == "sqlite" else 1, 2) == (len(looks), store.count())
+        assert 1 == _columns(engine, database).count("details")
+    finally:
+        engine.dispose()
+
+
+def test_create_false_leaves_an_old_log_alone(database: Database) -> None:
+    """With ``create=False`` the store changes no schema (the application's migrations own it)."""
+    engine = _old_log(database)
+    try:
+        SQLAlchemyConsentStore(engine, schema=database.schema, create=False).close()
+        assert "details" not in _columns(engine, database)
+        assert not sa.inspect(engine).has_table("rk_banner_texts", schema=database.schema)
+    finally:
+        engine.dispose()
+
+
+def test_bad_details_is_a_clear_error(database: Database) -> None:
+    """A details column that is not a JSON object (edited by hand) is named, with the record, in a ConsentError."""
+    with database.store() as store:
+        row = {"receipt_id": "bad-1", "consent_id": "B" * 22, "at_us": 1, "version": "sha256:v",
+               "fingerprint": "sha256:f", "offered": "", "granted": "", "withdrawn": "", "method": "custom",
+               "locale": "fi", "subject": None, "gpc": False, "details": "{not json"}
+        with store.engine.begin() as conn:
+            conn.execute(store.records.insert().values(row))
+        with pytest.raises(ConsentError, match=r"rk_consent_record: record bad-1: the details column is not JSON"):
+            store.all()
+
+
+def test_texts_archive_keeps_the_exact_texts(any_store: SQLAlchemyConsentStore) -> None:
+    """The store is a TextsArchive: texts are kept by hash, exactly, once; an unknown hash is None."""
+    texts = '{"accept_all":"Hyväksy kaikki","title":"Evästeet 🍪 <b>&amp;</b>"}'
+    assert isinstance(any_store, TextsArchive)
+    any_store.remember_texts("sha256:" + "1" * 64, texts)
+    any_store.remember_texts("sha256:" + "1" * 64, texts)
+    any_store._known.texts = set()  # another thread: no cache, the insert is ignored by the database
+    any_store.remember_texts("sha256:" + "1" * 64, '{"changed":"no"}')
+    assert (texts, None) == (any_store.texts_json("sha256:" + "1" * 64), any_store.texts_json("sha256:" + "2" * 64))
+    with any_store.engine.connect() as conn:
+        assert 1 == conn.execute(sa.select(sa.func.count()).select_from(any_store.texts)).scalar()
+
+
+def test_proof_from_this_store_quotes_the_texts_shown(any_store: SQLAlchemyConsentStore) -> None:
+    """A decision recorded through the consent service keeps every field, and its proof export quotes the banner
+    texts shown (the shop's own wording) from this store's archive, even when the statement is no longer kept."""
+    import rekisterikit
+    from rekisterikit.consent import ConsentConfig, ConsentService, banner_texts, export_proof, texts_hash
+    from tests.consent.shop import SECRET, Clock, services_statement
+
+    statement = services_statement('[consent.texts.sv]\nreject_all = "Nej tack"\n')
+    service = ConsentService(statement, ConsentConfig(secret=SECRET), any_store, clock=Clock())
+    decision = service.decide({"rk-action": "reject_all"}, locale="sv")
+    (kept,) = any_store.all()
+    shown = banner_texts(statement, locale="sv")
+    assert (decision.record, rekisterikit.__version__, texts_hash(shown)) == (kept, kept.library_version,
+                                                                            kept.texts_hash)
+    assert {s.key for s in service.services} == kept.offered_services != frozenset()
+    with any_store.engine.begin() as conn:  # only the texts archive can answer now: no statement to rebuild from
+        conn.execute(any_store.statements.delete())
+    (receipt,) = export_proof(any_store.history(kept.consent_id), store=any_store, now=NOW)["receipts"]
+    extra = receipt["rekisterikit"]
+    assert (None, shown, "Nej tack", kept.texts_hash) == (extra["statement"], extra["bannerTexts"],
+                                                          extra["bannerTexts"]["reject_all"], extra["bannerTextsHash"])
+    with any_store.engine.begin() as conn:
+        conn.execute(any_store.texts.delete())
+    (receipt,) = export_proof(any_store.history(kept.consent_id), store=any_store, now=NOW)["receipts"]
+    assert receipt["rekisterikit"]["bannerTexts"] is None
+

@@ -180,18 +180,29 @@ def test_records_are_append_only(database: Database) -> None:
         assert [_record("w", 1).consent_id] == [r.consent_id for r in store.all()]
 
 
+def _full(writer: str, i: int) -> ConsentRecord:
+    return attrs.evolve(_record(writer, i), offered_services=("ga", "youtube"), services=("youtube",),
+                        gpc_optin=True, library_version="1.0", texts_hash=f"sha256:{writer}")
+
+
 def test_same_tables_as_the_sqlite_store(tmp_path: Path) -> None:
-    """On SQLite the store reads a log written by the embedded SQLite store, and the other way round."""
+    """On SQLite the store reads a log written by the embedded SQLite store, and the other way round: records
+    with every field, and the banner texts."""
     from rekisterikit.consent import SQLiteConsentStore
 
     path = tmp_path / "shared.sqlite3"
+    first, second = _full("embedded", 1), _full("alchemy", 2)
     with SQLiteConsentStore(path) as embedded:
-        embedded.record(_record("embedded", 1))
+        embedded.record(first)
+        embedded.remember_texts("sha256:embedded", '{"title":"Evästeet"}')
     with SQLAlchemyConsentStore(f"sqlite:///{path}") as store:
-        store.record(_record("alchemy", 2))
-        assert {"embedded", "alchemy"} == {r.consent_id.split("-")[0] for r in store.all()}
+        store.record(second)
+        store.remember_texts("sha256:alchemy", '{"title":"Kakor"}')
+        assert [first, second] == store.all()
+        assert '{"title":"Evästeet"}' == store.texts_json("sha256:embedded")
     with SQLiteConsentStore(path) as embedded:
-        assert 2 == embedded.count()
+        assert [first, second] == embedded.all()
+        assert '{"title":"Kakor"}' == embedded.texts_json("sha256:alchemy")
 
 
 def test_tables_go_into_given_metadata(tmp_path: Path) -> None:
@@ -421,12 +432,18 @@ def test_upgrade_racing_another_process_is_harmless(database: Database, monkeypa
 
 
 def test_create_false_leaves_an_old_log_alone(database: Database) -> None:
-    """With ``create=False`` the store changes no schema (the application's migrations own it)."""
+    """With ``create=False`` the store changes no schema (the application's migrations own it); recording fails
+    until the log is upgraded, by a migration or ``create_tables()``."""
     engine = _old_log(database)
     try:
-        SQLAlchemyConsentStore(engine, schema=database.schema, create=False).close()
+        store = SQLAlchemyConsentStore(engine, schema=database.schema, create=False)
         assert "details" not in _columns(engine, database)
         assert not sa.inspect(engine).has_table("rk_banner_texts", schema=database.schema)
+        with pytest.raises(DBAPIError, match="details"):  # the documented failure until the migration runs
+            store.record(_record("w", 1))
+        store.create_tables()
+        store.record(_record("w", 1))
+        assert (3, "details") == (store.count(), _columns(engine, database)[-1])
     finally:
         engine.dispose()
 

@@ -125,7 +125,7 @@ def scan(url: str, *, statement: Statement | str | Path | None = None, pages: in
          host_map: Mapping[str, str] | None = None, offline: bool = False, stand_ins: bool = False,
          routes: Mapping[str, tuple[str, bytes]] | None = None, browser: Any = None,
          executable: str | None = None, timeout: float = 15.0, settle: float = 3.0, screenshots: bool = True,
-         ignore: Iterable[str] = (), progress: Progress | None = None) -> ScanResult:
+         ignore: Iterable[str] = (), clicks: Iterable[str] = (), progress: Progress | None = None) -> ScanResult:
     """Scan a site in Chromium and hold what it does against the statement.
 
     Args:
@@ -154,6 +154,8 @@ def scan(url: str, *, statement: Statement | str | Path | None = None, pages: in
         settle: the most seconds to wait for a page's network to go quiet.
         screenshots: take a screenshot of each pass's first view.
         ignore: rule ids, id prefixes or requirement codes whose findings to drop.
+        clicks: CSS selectors to click on the first page of every pass, after the choice (e.g. an "add to cart"
+            button), so that cookies set only when the visitor does something are seen too.
         progress: called after each page with ``(pass, done, total, url)``.
 
     Raises:
@@ -175,7 +177,7 @@ def scan(url: str, *, statement: Statement | str | Path | None = None, pages: in
                             accept_selector=accept_selector, reject_selector=reject_selector,
                             reopen_selector=reopen_selector, passes=tuple(Pass(p) for p in passes),
                             offline=offline, routes=all_routes, local_hosts=local_hosts, timeout=timeout,
-                            settle=settle, screenshots=screenshots, progress=progress)
+                            settle=settle, screenshots=screenshots, clicks=tuple(clicks), progress=progress)
     started = time.monotonic()
     results = _run(settings, browser, executable, host_map)
     report = analyse(results, loaded, data, site_host=parts.hostname, source=source or url)

@@ -111,6 +111,7 @@ class ScanSettings:
     timeout: float = 15.0
     settle: float = 3.0
     screenshots: bool = True
+    clicks: tuple[str, ...] = ()
     progress: Progress | None = None
 
 
@@ -396,6 +397,17 @@ def _click(page: Any, recorder: _Recorder, selector: str | None, settings: ScanS
     return True
 
 
+def _interact(page: Any, recorder: _Recorder, settings: ScanSettings) -> None:
+    """Click each of the user's ``clicks`` selectors on the first page of a pass (after the choice, if any).
+
+    Some cookies are set only when the visitor does something (the session cookie when a product goes into the
+    cart): a crawl that only follows links never sees them. Whatever a click loads is recorded with the pass.
+    """
+    for selector in settings.clicks:
+        if _click(page, recorder, selector, settings):
+            recorder.collect(page)
+
+
 def _decide(page: Any, recorder: _Recorder, which: str, settings: ScanSettings) -> str:
     controls, mode = _controls(page, settings)
     selector = controls.accept if which == "accept" else controls.reject
@@ -467,6 +479,7 @@ def _pass(browser: Any, name: Pass, urls: Sequence[str] | None, settings: ScanSe
                 else:
                     consent = _decide(page, recorder, "reject" if name is Pass.REJECT else "accept", settings)
                     screenshot = _screenshot(page, settings)
+                _interact(page, recorder, settings)
             if crawler is not None:
                 crawler.add(links)
             if settings.progress is not None:

@@ -49,6 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--reject-selector", metavar="CSS", help="its 'reject all' control")
     parser.add_argument("--reopen-selector", metavar="CSS",
                         help="the link that reopens its choice (for the withdrawal pass)")
+    parser.add_argument("--click", action="append", metavar="CSS", default=[],
+                        help="click this element on the first page of every pass, after the choice (e.g. an 'add to "
+                             "cart' button), to see cookies set only on interaction; repeatable")
     parser.add_argument("--trackers", action="append", metavar="FILE", default=[],
                         help="a TOML file of more known services (the shipped table's format); repeatable")
     parser.add_argument("--map-host", action="append", metavar="HOST=ADDRESS", default=[],
@@ -129,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
                       robots=not args.ignore_robots, accept_selector=args.accept_selector,
                       reject_selector=args.reject_selector, reopen_selector=args.reopen_selector, trackers=trackers,
                       host_map=host_map, offline=args.offline, stand_ins=args.stand_ins, timeout=args.timeout,
-                      ignore=args.ignore, progress=bar)
+                      ignore=args.ignore, clicks=args.click, progress=bar)
     except ScanError as exc:
         bar.close()
         print(f"rekisterikit scan: {exc}", file=sys.stderr)

@@ -85,3 +85,7 @@ REKISTERIKIT = {
     "DEFAULT_LOCALE": "fi",
     "CHECK_FAIL_LEVEL": "error",
 }
+
+# The statement declares the session cookie (sessionid: the cart, signing in) as lasting for the browser session;
+# Django's default would keep it for two weeks (the scanner reports the difference as RK-SCAN-DURATION).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True

@@ -114,6 +114,10 @@ def _positive(instance: object, attribute: Any, value: dt.timedelta) -> None:
         raise ConsentError(f"{attribute.name} must be positive")
 
 
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _optional_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
@@ -148,7 +152,7 @@ class ConsentConfig:
     max_age: dt.timedelta = field(default=dt.timedelta(days=365), validator=_positive)
     reject_max_age: dt.timedelta = field(default=dt.timedelta(days=182), validator=_positive)
     gpc: bool = True
-    gpc_covers: tuple[str, ...] = field(default=("marketing",), converter=tuple)
+    gpc_covers: tuple[str, ...] = field(default=("marketing",), converter=_str_tuple)
     consent_mode_services: tuple[str, ...] | None = field(default=None, converter=_optional_tuple)
     secure: bool | None = None
     path: str = "/"

@@ -59,6 +59,8 @@ DEFAULTS: dict[str, Any] = {
     "COOKIE_PATH": "/",
     "COOKIE_SAMESITE": "Lax",
     "GPC": True,
+    "GPC_COVERS": ("marketing",),
+    "CONSENT_MODE_SERVICES": None,
     "STORE": "rekisterikit.contrib.django.store.DjangoConsentStore",
     "SUBJECT": "rekisterikit.contrib.django.conf.user_subject",
     "DELETE_DECLINED_COOKIES": True,
@@ -100,6 +102,14 @@ def _seconds(value: object, key: str) -> dt.timedelta:
     if result <= dt.timedelta(0):
         raise ImproperlyConfigured(f"REKISTERIKIT[{key!r}] must be positive")
     return result
+
+
+def _names(value: object, key: str) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset) or \
+            not all(isinstance(v, str) and v for v in value):
+        raise ImproperlyConfigured(f"REKISTERIKIT[{key!r}] must be a list of category names or service keys, "
+                                   f"not {value!r}")
+    return tuple(value)
 
 
 def _level(value: object, key: str, *, allow_none: bool) -> Severity | None:
@@ -190,6 +200,9 @@ def _build_config() -> Config:
     try:
         consent = ConsentConfig(secret=secret, old_secrets=fallbacks, cookie_name=merged["COOKIE_NAME"],
                                 max_age=age, reject_max_age=reject_age, gpc=bool(merged["GPC"]),
+                                gpc_covers=_names(merged["GPC_COVERS"], "GPC_COVERS"),
+                                consent_mode_services=None if merged["CONSENT_MODE_SERVICES"] is None
+                                else _names(merged["CONSENT_MODE_SERVICES"], "CONSENT_MODE_SERVICES"),
                                 secure=merged["COOKIE_SECURE"],
                                 path=merged["COOKIE_PATH"], domain=merged["COOKIE_DOMAIN"],
                                 samesite=merged["COOKIE_SAMESITE"])

@@ -97,6 +97,13 @@ def _duration(key: str, value: object) -> dt.timedelta:
     raise ConfigurationError(f"{key}: expected a timedelta or a number of seconds, not {value!r}")
 
 
+def _names(key: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, list | tuple | set | frozenset) or \
+            not all(isinstance(v, str) and v for v in value):
+        raise ConfigurationError(f"{key}: expected a list of category names or service keys, not {value!r}")
+    return tuple(value)
+
+
 def _language(key: str, value: object) -> str:
     try:
         return Language(str(value).replace("-", "_").split("_")[0].lower()).value
@@ -341,7 +348,11 @@ class RekisteriKit:
                 max_age=_duration("REKISTERIKIT_COOKIE_MAX_AGE", setting("REKISTERIKIT_COOKIE_MAX_AGE")),
                 reject_max_age=_duration("REKISTERIKIT_REJECT_COOKIE_MAX_AGE",
                                          setting("REKISTERIKIT_REJECT_COOKIE_MAX_AGE")),
-                gpc=bool(setting("REKISTERIKIT_GPC")), secure=setting("REKISTERIKIT_COOKIE_SECURE"),
+                gpc=bool(setting("REKISTERIKIT_GPC")),
+                gpc_covers=_names("REKISTERIKIT_GPC_COVERS", setting("REKISTERIKIT_GPC_COVERS")),
+                consent_mode_services=None if setting("REKISTERIKIT_CONSENT_MODE_SERVICES") is None else _names(
+                    "REKISTERIKIT_CONSENT_MODE_SERVICES", setting("REKISTERIKIT_CONSENT_MODE_SERVICES")),
+                secure=setting("REKISTERIKIT_COOKIE_SECURE"),
                 path=setting("REKISTERIKIT_COOKIE_PATH"), domain=setting("REKISTERIKIT_COOKIE_DOMAIN"),
                 samesite=setting("REKISTERIKIT_COOKIE_SAMESITE"))
         except (ConsentError, TypeError) as exc:

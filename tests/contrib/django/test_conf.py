@@ -65,6 +65,8 @@ def test_secret_key_fallbacks_are_old_secrets(settings: Any) -> None:
     ("STORE", "no.such.Store", "cannot import"),
     ("CHECK_IGNORE", "RK-PURPOSES", "CHECK_IGNORE"),
     ("PAGE_CACHE_SECONDS", -1, "PAGE_CACHE_SECONDS"),
+    ("GPC_COVERS", "marketing", "GPC_COVERS"),
+    ("CONSENT_MODE_SERVICES", [""], "CONSENT_MODE_SERVICES"),
 ])
 def test_invalid_settings_are_improperly_configured(rk_settings: Any, key: str, value: object,
                                                     expected: str) -> None:
@@ -141,3 +143,11 @@ def test_subject_setting_none_links_no_subject(rk_settings: Any) -> None:
     """SUBJECT=None records decisions without a subject."""
     rk_settings(SUBJECT=None)
     assert conf.request_subject(RequestFactory().get("/")) is None
+
+
+def test_gpc_covers_and_consent_mode_services_reach_the_consent_core(rk_settings: Any) -> None:
+    """GPC_COVERS and CONSENT_MODE_SERVICES become the consent service's settings."""
+    rk_settings(GPC_COVERS=["marketing", "statistics"], CONSENT_MODE_SERVICES=["google-analytics"])
+    consent = conf.get_config().consent
+    assert (("marketing", "statistics"), ("google-analytics",)) == (consent.gpc_covers,
+                                                                    consent.consent_mode_services)

@@ -556,3 +556,14 @@ def test_state_repr_hides_the_secrets(make_app: AppFactory) -> None:
     app = make_app(SECRET_KEY_FALLBACKS=["an-old-secret-0123456789abcdef"])
     text = repr(get_state(app))
     assert (SECRET in text, "an-old-secret" in text) == (False, False)
+
+
+def test_gpc_covers_and_consent_mode_services_reach_the_consent_core(make_app: AppFactory) -> None:
+    """REKISTERIKIT_GPC_COVERS and REKISTERIKIT_CONSENT_MODE_SERVICES configure the consent service; a bad value is
+    a ConfigurationError naming the key."""
+    app = make_app(REKISTERIKIT_GPC_COVERS=["marketing", "statistics"],
+                   REKISTERIKIT_CONSENT_MODE_SERVICES=["google-analytics"])
+    config = get_state(app).consent_config
+    assert (("marketing", "statistics"), ("google-analytics",)) == (config.gpc_covers, config.consent_mode_services)
+    with pytest.raises(ConfigurationError, match="REKISTERIKIT_GPC_COVERS"):
+        make_app(REKISTERIKIT_GPC_COVERS="marketing")

@@ -10,6 +10,11 @@ the banner, the hash of the banner texts shown and — where the store kept them
 :class:`~rekisterikit.consent.store.TextsArchive`) or they can be rebuilt and match the hash — those texts, and,
 when the statement of that version is known, its full canonical JSON: the exact words the visitor was shown.
 
+Given ``statement_url`` (a URL template with ``{version}``, or a function of the version), each receipt also links
+to the page that shows the statement version the visitor was shown (the adapters' ``history/<version>`` page):
+``policyUrl`` becomes that version's URL, repeated as ``rekisterikit.statementUrl``. Without it, the receipts are as
+before.
+
 The mapping to ISO/IEC TS 27560 is by the published descriptions of that specification, not its (paid) text;
 treat field-level conformance to it as unverified.
 """
@@ -18,15 +23,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, TypeAlias
+from urllib.parse import quote
 
 from rekisterikit.consent.record import ConsentRecord
 from rekisterikit.consent.state import OPTIONAL_CATEGORIES
 from rekisterikit.consent.store import ConsentStore, StatementArchive, TextsArchive
 from rekisterikit.model import CookieCategory, Party, Statement
 
-__all__ = ["PROOF_FORMAT", "RECEIPT_VERSION", "consent_receipt", "export_proof", "export_proof_json"]
+__all__ = ["PROOF_FORMAT", "RECEIPT_VERSION", "StatementUrl", "consent_receipt", "export_proof", "export_proof_json",
+           "version_url"]
+
+#: Where one statement version is shown: a URL template with ``{version}``, or a function of the version.
+StatementUrl: TypeAlias = str | Callable[[str], str]
 
 PROOF_FORMAT = "rekisterikit.consent-proof/1"
 RECEIPT_VERSION = "KI-CR-v1.1.0"
@@ -114,9 +124,23 @@ def _texts(record: ConsentRecord, statement: Statement | None, kept: str | None)
     return None
 
 
+def version_url(statement_url: StatementUrl, version: str) -> str:
+    """The URL of ``version`` from a ``statement_url`` template (``{version}`` replaced) or function.
+
+    Raises:
+        ValueError: a template without ``{version}`` (every receipt would link to the same page).
+    """
+    if callable(statement_url):
+        return statement_url(version)
+    if "{version}" not in statement_url:
+        raise ValueError(f"statement_url {statement_url!r} has no {{version}} placeholder")
+    return statement_url.replace("{version}", quote(version, safe=":"))
+
+
 def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *, policy_url: str | None = None,
                     jurisdiction: str = "FI", max_age: dt.timedelta | None = None,
-                    statement_json: str | None = None, texts_json: str | None = None) -> dict[str, Any]:
+                    statement_json: str | None = None, texts_json: str | None = None,
+                    statement_url: StatementUrl | None = None) -> dict[str, Any]:
     """One record as a consent receipt (Kantara CR v1.1 fields and a ``rekisterikit`` member).
 
     Args:
@@ -128,7 +152,14 @@ def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *
         statement_json: the canonical JSON of the record's statement version, when kept by a statement archive.
         texts_json: the banner texts kept under the record's ``texts_hash`` (a texts archive); otherwise they are
             rebuilt from the statement and the catalogs, and included only when they match the hash.
+        statement_url: where each statement version is shown (a template with ``{version}`` or a function): the
+            receipt's ``policyUrl`` is then the URL of the record's version (``policy_url`` moves to
+            ``rekisterikit.currentPolicyUrl``), also given as ``rekisterikit.statementUrl``.
+
+    Raises:
+        ValueError: a ``statement_url`` template without ``{version}``.
     """
+    shown_url = None if statement_url is None else version_url(statement_url, record.version)
     if statement is not None and statement.version != record.version:
         statement = None
     if statement_json is None and statement is not None:
@@ -145,7 +176,7 @@ def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *
         "language": record.locale,
         "piiPrincipalId": record.subject if record.subject is not None else f"consent-id:{record.consent_id}",
         "piiControllers": _controller(statement),
-        "policyUrl": policy_url,
+        "policyUrl": policy_url if shown_url is None else shown_url,
         "services": [{"service": "Cookies and similar technologies", "purposes": _purposes(record, statement,
                                                                                            retention)}],
         "sensitive": False,
@@ -169,6 +200,10 @@ def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *
             "statement": None if statement_json is None else json.loads(statement_json),
         },
     }
+    if shown_url is not None:
+        receipt["rekisterikit"]["statementUrl"] = shown_url
+        if policy_url is not None:
+            receipt["rekisterikit"]["currentPolicyUrl"] = policy_url
     return receipt
 
 
@@ -185,7 +220,7 @@ def _load_kept(text: str) -> Statement | None:
 def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[Statement] = (),
                  store: ConsentStore | StatementArchive | TextsArchive | None = None, policy_url: str | None = None,
                  jurisdiction: str = "FI", max_age: dt.timedelta | None = None,
-                 now: dt.datetime | None = None) -> dict[str, Any]:
+                 now: dt.datetime | None = None, statement_url: StatementUrl | None = None) -> dict[str, Any]:
     """Export records as a proof document: ``{"format", "exported_at", "receipts": [...]}``.
 
     Args:
@@ -197,7 +232,15 @@ def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[State
         jurisdiction: the jurisdiction of the receipts.
         max_age: the consent lifetime, stated in each purpose's ``termination``.
         now: the export time (default: now).
+        statement_url: where each statement version is shown — a URL template with ``{version}``
+            (``"https://shop.example/tietosuoja/history/{version}/"``) or a function of the version: each
+            receipt's ``policyUrl`` then links to the version the visitor was shown (see :func:`consent_receipt`).
+
+    Raises:
+        ValueError: a ``statement_url`` template without ``{version}``.
     """
+    if isinstance(statement_url, str):
+        version_url(statement_url, "sha256:")  # a template without {version} fails before any record is read
     by_version: dict[str, Statement] = {s.version: s for s in statements}
     archive: StatementArchive | None = store if isinstance(store, StatementArchive) else None
     texts_archive: TextsArchive | None = store if isinstance(store, TextsArchive) else None
@@ -212,7 +255,8 @@ def export_proof(records: Iterable[ConsentRecord], *, statements: Iterable[State
         texts = (texts_archive.texts_json(record.texts_hash)
                  if texts_archive is not None and record.texts_hash is not None else None)
         receipts.append(consent_receipt(record, statement, policy_url=policy_url, jurisdiction=jurisdiction,
-                                        max_age=max_age, statement_json=kept, texts_json=texts))
+                                        max_age=max_age, statement_json=kept, texts_json=texts,
+                                        statement_url=statement_url))
     exported = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     return {"format": PROOF_FORMAT, "exported_at": exported.isoformat().replace("+00:00", "Z"),
             "receipts": receipts}

@@ -8,7 +8,10 @@ serve the statement, so the archive holds every published version, and show:
 * :func:`history_page` — the versions, newest first, with the date each was first served and what changed
   against the one before (``rekisterikit.records.notice.changelog``);
 * :func:`version_page` — one old version rendered as it was, with a note that it is not the current one; a
-  visitor's consent proof names its version, so the proof can link here.
+  visitor's consent proof names its version, and links here when the export is given the page's URL
+  (``statement_url`` of :func:`rekisterikit.consent.export_proof`);
+* :func:`history_link` — the statement page's link to the history ("Earlier versions"), shown when
+  :func:`has_earlier_versions`.
 """
 
 from __future__ import annotations
@@ -29,7 +32,9 @@ from rekisterikit.model import Language, Statement
 __all__ = [
     "HistoryEntry",
     "VersionArchive",
+    "has_earlier_versions",
     "history_fragment",
+    "history_link",
     "history_page",
     "is_version",
     "remember_served",
@@ -138,6 +143,27 @@ def versions(archive: object, *, current: Statement | None = None) -> list[Histo
     if current is not None and all(e.version != current.version for e in entries):
         entries.append(HistoryEntry(version=current.version, first_seen=None, statement=current))
     return entries
+
+
+def has_earlier_versions(archive: object, current: Statement) -> bool:
+    """Whether ``archive`` keeps a version other than ``current``: the statement page then links to the history.
+
+    A store that cannot list versions (no ``statement_versions``), or one that has only ever served ``current``,
+    has no earlier version to show.
+    """
+    listing = getattr(archive, "statement_versions", None)
+    if listing is None:
+        return False
+    return any(version != current.version for version, _ in listing())
+
+
+def history_link(url: str, *, locale: Language | str) -> Markup:
+    """The statement page's link to the history page: ``<p class="rk-history-link"><a href=…>Earlier versions``."""
+    from rekisterikit.render.i18n import translator
+
+    t = translator(locale)
+    return Markup('<p class="rk-history-link"><a href="{url}">{label}</a></p>').format(
+        url=url, label=t.gettext("Earlier versions"))
 
 
 def _page(lang: Language, title: str, body: Markup) -> Markup:

@@ -17,12 +17,15 @@ The internal Art. 30 ``[record]`` part is never exported.
 
 :func:`consent_record_jsonld` writes one consent decision of the consent log the same way: a record in the manner
 of ISO/IEC TS 27560 with DPV's consent statuses (``dpv:hasConsentStatus`` ``dpv:ConsentGiven``,
-``dpv:ConsentRefused``, ``dpv:ConsentWithdrawn``), next to the Kantara consent receipt of the proof export.
+``dpv:ConsentRefused``, ``dpv:ConsentWithdrawn``), next to the Kantara consent receipt of the proof export. Given
+the URL of the page that shows the statement version the visitor was shown, the record links to it with
+``dpv:hasNotice`` (a ``dpv:PrivacyNotice``; both in DPV 2.1's notice module).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rekisterikit.model import (
@@ -83,6 +86,7 @@ CONSENT_CONTEXT: dict[str, Any] = {
     "language": {"@id": "dct:language"},
     "hasDataSubject": {"@id": "dpv:hasDataSubject"},
     "hasConsentStatus": {"@id": "dpv:hasConsentStatus", "@type": "@id"},
+    "hasNotice": {"@id": "dpv:hasNotice"},
 }
 
 #: Legal bases: the GDPR extension's concepts for Art. 6(1)(a)–(f).
@@ -197,7 +201,8 @@ def render_jsonld(statement: Statement) -> str:
     return json.dumps(statement_jsonld(statement), ensure_ascii=False, indent=2) + "\n"
 
 
-def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = None) -> dict[str, Any]:
+def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = None, *,
+                          statement_url: str | Callable[[str], str] | None = None) -> dict[str, Any]:
     """One consent decision as a DPV consent record, in the manner of ISO/IEC TS 27560 (next to the Kantara receipt).
 
     The record names the controller (from ``statement`` when given), the statement version the visitor was shown
@@ -208,6 +213,12 @@ def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = N
     Args:
         record: the consent log's record.
         statement: the statement with that version, for the controller and the cookies' purposes.
+        statement_url: where each statement version is shown (a URL template with ``{version}`` or a function of
+            the version, as for :func:`rekisterikit.consent.export_proof`): the record then has ``dpv:hasNotice``,
+            a ``dpv:PrivacyNotice`` whose ``@id`` is the URL of the version shown. Without it, no ``hasNotice``.
+
+    Raises:
+        ValueError: a ``statement_url`` template without ``{version}``.
     """
     processes = []
     for category in sorted(record.offered, key=lambda c: list(CookieCategory).index(c)):
@@ -237,4 +248,9 @@ def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = N
     }
     if statement is not None:
         doc["hasDataController"] = {"@type": "dpv:DataController", "name": statement.controller.name}
+    if statement_url is not None:
+        from rekisterikit.consent.proof import version_url
+
+        doc["hasNotice"] = {"@id": version_url(statement_url, record.version), "@type": "dpv:PrivacyNotice",
+                            "version": record.version}
     return doc

@@ -118,3 +118,41 @@ def test_every_method_has_a_collection_method_in_the_receipt(service: ConsentSer
 
         receipt = consent_receipt(attrs.evolve(decision.record, method=method))
         assert receipt["collectionMethod"]
+
+
+def test_statement_url_links_each_receipt_to_its_version(tmp_path: Path) -> None:
+    """With statement_url, policyUrl is the page of the exact version each visitor was shown."""
+    old, new = shop_statement(), shop_statement(cites=("Tietosuojalaki 1050/2018",))
+    with SQLiteConsentStore(tmp_path / "c.sqlite3") as store:
+        ConsentService(old, ConsentConfig(secret=SECRET), store, clock=Clock()).decide(
+            {"rk-action": "reject_all"}, locale="fi")
+        ConsentService(new, ConsentConfig(secret=SECRET), store, clock=Clock()).decide(
+            {"rk-action": "accept_all"}, locale="fi")
+        records = store.all()
+        proof = export_proof(records, store=store, policy_url="https://kauppa.fi/ts",
+                             statement_url="https://kauppa.fi/ts/history/{version}/")
+        by_callable = export_proof(records, store=store, statement_url=lambda v: f"/h/{v}")
+    urls = [(r["rekisterikit"]["statementVersion"], r["policyUrl"], r["rekisterikit"]["statementUrl"],
+             r["rekisterikit"]["currentPolicyUrl"]) for r in proof["receipts"]]
+    assert [(v, f"https://kauppa.fi/ts/history/{v}/", f"https://kauppa.fi/ts/history/{v}/", "https://kauppa.fi/ts")
+            for v in (old.version, new.version)] == urls
+    assert [f"/h/{old.version}", f"/h/{new.version}"] == [r["policyUrl"] for r in by_callable["receipts"]]
+    assert "currentPolicyUrl" not in by_callable["receipts"][0]["rekisterikit"]
+
+
+def test_without_statement_url_the_receipt_is_as_before(service: ConsentService, store: MemoryConsentStore) -> None:
+    """Without the new argument, policyUrl is the shop's policy_url and no link fields are added."""
+    service.decide({"rk-action": "accept_all"}, locale="fi")
+    (receipt,) = export_proof(store.all(), store=store, policy_url="https://kauppa.fi/ts", now=NOW)["receipts"]
+    assert "https://kauppa.fi/ts" == receipt["policyUrl"]
+    assert set() == {"statementUrl", "currentPolicyUrl"} & set(receipt["rekisterikit"])
+
+
+def test_statement_url_template_needs_the_version_placeholder(service: ConsentService,
+                                                             store: MemoryConsentStore) -> None:
+    """A template without {version} would link every receipt to one page: refused with a clear error."""
+    import pytest
+
+    service.decide({"rk-action": "accept_all"}, locale="fi")
+    with pytest.raises(ValueError, match=r"statement_url 'https://kauppa.fi/ts' has no \{version\} placeholder"):
+        export_proof(store.all(), store=store, statement_url="https://kauppa.fi/ts")

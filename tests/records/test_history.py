@@ -14,6 +14,8 @@ from rekisterikit.consent.store import MemoryConsentStore
 from rekisterikit.model import LocalizedText, ProcessingRecord, Statement
 from rekisterikit.records.history import (
     VersionArchive,
+    has_earlier_versions,
+    history_link,
     history_page,
     is_version,
     remember_served,
@@ -120,3 +122,22 @@ def test_is_version() -> None:
     assert is_version("sha256:" + "a" * 64)
     assert not is_version("sha256:" + "A" * 64)
     assert not is_version("sha256:" + "a" * 63)
+
+
+def test_has_earlier_versions_only_once_another_version_is_kept(store: VersionArchive) -> None:
+    """The statement page links to the history only when the store keeps a version other than the current one."""
+    old, new = _pair()
+    assert not has_earlier_versions(store, new)
+    store.remember_statement(new)
+    assert not has_earlier_versions(store, new)
+    store.remember_statement(old)
+    assert has_earlier_versions(store, new)
+    assert not has_earlier_versions(object(), new)  # a store that cannot list versions has no history to link
+
+
+@pytest.mark.parametrize(("locale", "label"), [("fi", "Aiemmat versiot"), ("sv", "Tidigare versioner"),
+                                                ("en", "Earlier versions")])
+def test_history_link_is_translated_and_escaped(locale: str, label: str) -> None:
+    """The link's label comes from the catalogs in each language; the URL is escaped."""
+    link = str(history_link('/h/?a=1&b="x"', locale=locale))
+    assert f'<p class="rk-history-link"><a href="/h/?a=1&amp;b=&#34;x&#34;">{label}</a></p>' == link

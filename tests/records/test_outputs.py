@@ -204,13 +204,13 @@ def test_record_rules_only_for_statements_with_a_record() -> None:
 #: hasLegalBasis, hasRecipient, hasPersonalData, hasDataController, hasLocation. The rest (Purpose, hasPurpose,
 #: PersonalData, Recipient, DataController, DataProcessor, JointDataControllers, Authority, DataSubject,
 #: hasDataSubject, StorageDuration, hasStorageCondition) from DPV's documentation and its users, not re-read in the
-#: Turtle source.
+#: Turtle source. hasNotice and PrivacyNotice: read in DPV 2.1's notice module (notice.ttl).
 DPV_TERMS = {
     "PersonalDataProcess", "hasProcess", "hasDataController", "hasPurpose", "Purpose", "hasLegalBasis",
     "hasPersonalData", "PersonalData", "hasRecipient", "Recipient", "DataController", "DataProcessor",
     "JointDataControllers", "Authority", "hasLocation", "hasStorageCondition", "StorageDuration", "hasDuration",
     "TemporalDuration", "hasConsentStatus", "ConsentGiven", "ConsentRefused", "ConsentWithdrawn", "hasDataSubject",
-    "DataSubject",
+    "DataSubject", "hasNotice", "PrivacyNotice",
 }
 
 
@@ -279,3 +279,26 @@ def test_consent_record_as_dpv() -> None:
     dpv = {i.removeprefix("https://w3id.org/dpv#") for i in _iris(expanded) if i.startswith("https://w3id.org/dpv#")}
     assert dpv <= DPV_TERMS
     assert {"hasConsentStatus", "ConsentGiven", "ConsentRefused", "ConsentWithdrawn"} <= dpv
+
+
+def test_consent_record_links_the_notice_version_shown() -> None:
+    """With statement_url, the DPV consent record names the page of the version shown (dpv:hasNotice)."""
+    import datetime as dt
+
+    from rekisterikit.consent.record import ConsentRecord
+    from rekisterikit.consent.state import ConsentMethod, consent_fingerprint
+    from rekisterikit.model import CookieCategory
+
+    statement = load(CORRECTED)
+    record = ConsentRecord(consent_id="b" * 22, at=dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.UTC),
+                           version=statement.version, fingerprint=consent_fingerprint(statement),
+                           offered={CookieCategory.STATISTICS}, granted={CookieCategory.STATISTICS},
+                           method=ConsentMethod.CUSTOM, locale="fi")
+    assert "hasNotice" not in consent_record_jsonld(record, statement)
+    document = consent_record_jsonld(record, statement, statement_url="https://kauppa.fi/history/{version}/")
+    url = f"https://kauppa.fi/history/{statement.version}/"
+    (expanded,) = jsonld.expand(document)
+    (notice,) = expanded["https://w3id.org/dpv#hasNotice"]
+    assert (url, ["https://w3id.org/dpv#PrivacyNotice"]) == (notice["@id"], notice["@type"])
+    dpv = {i.removeprefix("https://w3id.org/dpv#") for i in _iris(expanded) if i.startswith("https://w3id.org/dpv#")}
+    assert dpv <= DPV_TERMS

@@ -35,8 +35,9 @@ from rekisterikit.model import CookieCategory, Party, Statement
 __all__ = ["PROOF_FORMAT", "RECEIPT_VERSION", "StatementUrl", "consent_receipt", "export_proof", "export_proof_json",
            "version_url"]
 
-#: Where one statement version is shown: a URL template with ``{version}``, or a function of the version.
-StatementUrl: TypeAlias = str | Callable[[str], str]
+#: Where one statement version is shown: a URL template with ``{version}``, or a function of the version (which may
+#: return ``None`` for a version it has no page for: that receipt then has no link).
+StatementUrl: TypeAlias = str | Callable[[str], str | None]
 
 PROOF_FORMAT = "rekisterikit.consent-proof/1"
 RECEIPT_VERSION = "KI-CR-v1.1.0"
@@ -124,7 +125,7 @@ def _texts(record: ConsentRecord, statement: Statement | None, kept: str | None)
     return None
 
 
-def version_url(statement_url: StatementUrl, version: str) -> str:
+def version_url(statement_url: StatementUrl, version: str) -> str | None:
     """The URL of ``version`` from a ``statement_url`` template (``{version}`` replaced) or function.
 
     Raises:
@@ -154,7 +155,8 @@ def consent_receipt(record: ConsentRecord, statement: Statement | None = None, *
             rebuilt from the statement and the catalogs, and included only when they match the hash.
         statement_url: where each statement version is shown (a template with ``{version}`` or a function): the
             receipt's ``policyUrl`` is then the URL of the record's version (``policy_url`` moves to
-            ``rekisterikit.currentPolicyUrl``), also given as ``rekisterikit.statementUrl``.
+            ``rekisterikit.currentPolicyUrl``), also given as ``rekisterikit.statementUrl``. A function that
+            returns ``None`` for the version leaves the receipt as without ``statement_url``.
 
     Raises:
         ValueError: a ``statement_url`` template without ``{version}``.

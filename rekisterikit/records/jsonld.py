@@ -202,7 +202,7 @@ def render_jsonld(statement: Statement) -> str:
 
 
 def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = None, *,
-                          statement_url: str | Callable[[str], str] | None = None) -> dict[str, Any]:
+                          statement_url: str | Callable[[str], str | None] | None = None) -> dict[str, Any]:
     """One consent decision as a DPV consent record, in the manner of ISO/IEC TS 27560 (next to the Kantara receipt).
 
     The record names the controller (from ``statement`` when given), the statement version the visitor was shown
@@ -251,6 +251,7 @@ def consent_record_jsonld(record: ConsentRecord, statement: Statement | None = N
     if statement_url is not None:
         from rekisterikit.consent.proof import version_url
 
-        doc["hasNotice"] = {"@id": version_url(statement_url, record.version), "@type": "dpv:PrivacyNotice",
-                            "version": record.version}
+        url = version_url(statement_url, record.version)
+        if url is not None:
+            doc["hasNotice"] = {"@id": url, "@type": "dpv:PrivacyNotice", "version": record.version}
     return doc

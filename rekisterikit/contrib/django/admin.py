@@ -45,15 +45,21 @@ class ConsentRecordAdmin(_ReadOnly):
 
     @admin.action(description=_("Export proof of consent (JSON)"), permissions=["view"])
     def export_proof(self, request: HttpRequest, queryset: QuerySet[ConsentRecord]) -> HttpResponse:
-        """Download the selected records as consent receipts (Kantara CR fields and the statement shown)."""
+        """Download the selected records as consent receipts (Kantara CR fields and the statement shown).
+
+        Each receipt's ``policyUrl`` is the absolute URL of the ``history/<version>/`` page of the version shown.
+        """
         from rekisterikit.consent import export_proof_json
         from rekisterikit.contrib.django.conf import get_config
+        from rekisterikit.contrib.django.history import version_url
         from rekisterikit.contrib.django.store import DjangoConsentStore
 
         store = DjangoConsentStore(using=queryset.db)
         records = [store.to_record(r) for r in queryset.order_by("at", "id")]
         config = get_config()
-        text = export_proof_json(records, store=store, policy_url=config.policy_url, max_age=config.consent.max_age)
+        # Each receipt links to the history page of the version the visitor was shown, on this site's host.
+        text = export_proof_json(records, store=store, policy_url=config.policy_url, max_age=config.consent.max_age,
+                                 statement_url=version_url(request))
         response = HttpResponse(text, content_type="application/json; charset=utf-8")
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         response["Content-Disposition"] = f'attachment; filename="consent-proof-{stamp}.json"'

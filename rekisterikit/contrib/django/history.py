@@ -5,19 +5,24 @@
 ``history/<version>/`` (``rekisterikit:history_version``) shows one version as it was. The statement view
 remembers the version it serves, so the list is complete from the first request on. Without a consent store
 (``STORE = None``) the history shows only the statement in force.
+
+The statement page links to ``history/`` ("Earlier versions") once the store keeps a version other than the one in
+force (:func:`history_url`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.cache import patch_cache_control
 from django.utils.http import quote_etag
 from django.views.decorators.http import require_GET
 
 from rekisterikit.contrib.django.conf import active_locale, get_statement, get_store
 
-__all__ = ["history", "history_version", "remember"]
+__all__ = ["history", "history_url", "history_version", "remember", "version_url"]
 
 
 def remember() -> None:
@@ -27,6 +32,38 @@ def remember() -> None:
     store = get_store()
     if store is not None:
         remember_served(store, get_statement())
+
+
+def history_url() -> str | None:
+    """The history page's path when the consent store keeps an earlier version of the statement, else ``None``."""
+    from rekisterikit.records.history import has_earlier_versions
+
+    store = get_store()
+    if store is None or not has_earlier_versions(store, get_statement()):
+        return None
+    return reverse("rekisterikit:history")
+
+
+def version_url(request: HttpRequest | None = None, base_url: str | None = None) -> Callable[[str], str | None]:
+    """A function of a statement version giving the URL of its ``history/<version>/`` page, for the consent proof.
+
+    It gives ``None`` (no link) when the URLs are not included or the version is not a ``sha256:`` version.
+
+    Args:
+        request: makes the URL absolute on the request's host.
+        base_url: otherwise, the scheme and host to put before the path (``https://shop.example``); with neither,
+            the path alone.
+    """
+    def url(version: str) -> str | None:
+        try:
+            path = reverse("rekisterikit:history_version", args=[version])
+        except NoReverseMatch:
+            return None
+        if request is not None:
+            return request.build_absolute_uri(path)
+        return path if not base_url else base_url.rstrip("/") + path
+
+    return url
 
 
 def _respond(request: HttpRequest, html: str, lang: str, etag: str) -> HttpResponse:

@@ -78,8 +78,11 @@ def _own_page(template_name: str) -> bool:
 
 
 def _etag(request: HttpRequest, lang: str | None = None) -> str:
+    from rekisterikit.contrib.django.history import history_url
+
     version = get_statement().version.partition(":")[2][:32]
-    tag = f"{version}-{_locale(lang)}-{rekisterikit.__version__}"
+    # The page links to the history once there is an earlier version: a cached copy without the link is stale then.
+    tag = f"{version}-{_locale(lang)}-{rekisterikit.__version__}{'-h' if history_url() else ''}"
     config = get_config()
     if _own_page(config.page_template):
         return tag
@@ -108,7 +111,8 @@ def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
     ``ETag`` also follows the visitor's consent, CSRF, session and language cookies, so a page with the banner is
     never revalidated to the version from before the visitor decided.
     """
-    from rekisterikit.contrib.django.history import remember
+    from rekisterikit.contrib.django.history import history_url, remember
+    from rekisterikit.records.history import history_link
     from rekisterikit.render import render
 
     locale = _locale(lang)
@@ -124,9 +128,11 @@ def statement(request: HttpRequest, lang: str | None = None) -> HttpResponse:
     remember()  # the statement history keeps every version served
     body = render(stmt, locale=locale, format="html", heading_level=1)
     title = stmt.title.resolve(locale)[0] if stmt.title is not None else stmt.controller.name
+    earlier = history_url()  # the link to the earlier versions, once there are any
     response = render_template(request, config.page_template, {
         "statement": stmt, "statement_html": body, "title": title, "locale": locale, "languages": published,
-        "version": stmt.version, "statement_style": _style(),
+        "version": stmt.version, "statement_style": _style(), "history_url": earlier,
+        "history_link": history_link(earlier, locale=locale) if earlier else "",
     })
     response["Content-Language"] = locale
     if not _own_page(config.page_template):

@@ -69,3 +69,86 @@ def test_conditional_request_gets_304(client: Client) -> None:
     """A repeated request with the ETag is answered 304."""
     first = client.get("/tietosuoja/history/")
     assert 304 == client.get("/tietosuoja/history/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+
+
+def _decide(client: Client, action: str) -> None:
+    from rekisterikit.consent import FIELD_ACTION
+
+    assert 303 == client.post("/tietosuoja/consent/", {FIELD_ACTION: action}).status_code
+
+
+def test_statement_page_links_to_the_history_once_there_is_an_earlier_version(client: Client) -> None:
+    """No link while only the current version was served; then "Aiemmat versiot" / "Tidigare versioner", and the
+    statement page's ETag changes with it (a cached copy without the link is not revalidated as current)."""
+    first = client.get("/tietosuoja/fi/")
+    assert "rk-history-link" not in first.content.decode()
+    _keep_old()
+    assert 200 == client.get("/tietosuoja/fi/", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+    fi = client.get("/tietosuoja/fi/").content.decode()
+    sv = client.get("/tietosuoja/sv/").content.decode()
+    assert '<p class="rk-history-link"><a href="/tietosuoja/history/">Aiemmat versiot</a></p>' in fi
+    assert '<a href="/tietosuoja/history/">Tidigare versioner</a>' in sv
+    assert 200 == client.get("/tietosuoja/history/").status_code
+
+
+def test_admin_proof_links_each_receipt_to_the_version_shown(client: Client, admin_client: Client,
+                                                             rk_settings: Any) -> None:
+    """A consent given on the old statement and one on the new: the admin's proof export links each receipt to the
+    history page of its own version, and that page answers 200 with exactly that version's text."""
+    import json
+
+    from rekisterikit.render import render
+
+    old, new = load(PUBLISHED), load(KALVOKESKUS)
+    rk_settings(STATEMENT=str(PUBLISHED))
+    assert 200 == client.get("/tietosuoja/").status_code
+    _decide(Client(), "reject_all")
+    rk_settings(STATEMENT=KALVOKESKUS)
+    _decide(Client(), "accept_all")
+    from rekisterikit.contrib.django.models import ConsentRecord
+
+    ids = [str(pk) for pk in ConsentRecord.objects.values_list("pk", flat=True)]
+    response = admin_client.post("/admin/rekisterikit/consentrecord/", {"action": "export_proof",
+                                                                        "_selected_action": ids})
+    receipts = json.loads(response.content)["receipts"]
+    assert [(old.version, f"http://testserver/tietosuoja/history/{old.version}/"),
+            (new.version, f"http://testserver/tietosuoja/history/{new.version}/")] == [
+        (r["rekisterikit"]["statementVersion"], r["policyUrl"]) for r in receipts]
+    for receipt, statement in zip(receipts, (old, new), strict=True):
+        page = client.get(receipt["policyUrl"], HTTP_ACCEPT_LANGUAGE="fi")
+        assert 200 == page.status_code
+        assert str(render(statement, locale="fi", format="html", heading_level=1)) in page.content.decode()
+    assert str(render(new, locale="fi", format="html", heading_level=1)) not in client.get(
+        receipts[0]["policyUrl"], HTTP_ACCEPT_LANGUAGE="fi").content.decode()
+
+
+def test_erase_subject_export_links_the_version(tmp_path: Path, client: Client) -> None:
+    """rekisterikit_erase_subject --export --base-url: the receipt links to the version's page on that host."""
+    import datetime as dt
+    import io
+    import json
+
+    from django.core.management import CommandError, call_command
+
+    from rekisterikit.consent.record import ConsentRecord
+    from rekisterikit.consent.state import ConsentMethod, consent_fingerprint
+    from rekisterikit.contrib.django.conf import get_store
+    from rekisterikit.model import CookieCategory
+
+    old = load(PUBLISHED)
+    _keep_old()
+    store = get_store()
+    assert store is not None
+    store.record(ConsentRecord(consent_id="c" * 22, at=dt.datetime(2026, 11, 1, tzinfo=dt.UTC), version=old.version,
+                               fingerprint=consent_fingerprint(old), offered={CookieCategory.STATISTICS},
+                               granted=set(), method=ConsentMethod.REJECT_ALL, locale="fi", subject="user:7"))
+    export = tmp_path / "proof.json"
+    call_command("rekisterikit_erase_subject", "user:7", "--export", str(export), "--base-url",
+                 "https://kauppa.example", "--dry-run", stdout=io.StringIO())
+    (receipt,) = json.loads(export.read_text(encoding="utf-8"))["receipts"]
+    path = f"/tietosuoja/history/{old.version}/"
+    assert "https://kauppa.example" + path == receipt["policyUrl"]
+    assert 200 == client.get(path).status_code
+    with pytest.raises(CommandError, match=r"--base-url 'kauppa\.example'"):
+        call_command("rekisterikit_erase_subject", "user:7", "--export", str(export), "--base-url", "kauppa.example",
+                     stdout=io.StringIO())

@@ -8,6 +8,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
+def _origin(url: str | None) -> str | None:
+    """``scheme://host[:port]`` of an absolute http(s) URL, else ``None``."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else None
+
+
 class Command(BaseCommand):
     help = ("Erase every consent record linked to a data subject reference (GDPR 17), optionally exporting them "
             "first as proof for the data subject.")
@@ -17,9 +25,15 @@ class Command(BaseCommand):
         parser.add_argument("--user", metavar="USERNAME", help="the signed-in customer's username instead")
         parser.add_argument("--export", metavar="FILE", type=Path,
                             help="write the records as consent receipts (JSON) to FILE before erasing")
+        parser.add_argument("--base-url", metavar="URL",
+                            help="the site's scheme and host (https://shop.example) for the links to the statement "
+                                 "versions in the exported receipts (default: taken from POLICY_URL when it is "
+                                 "absolute; otherwise the links are paths)")
         parser.add_argument("--dry-run", action="store_true", help="only count the records")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["base_url"] is not None and _origin(options["base_url"]) is None:
+            raise CommandError(f"--base-url {options['base_url']!r}: give an http(s) URL such as https://shop.example")
         from rekisterikit.consent import export_proof_json
         from rekisterikit.contrib.django.conf import get_config, get_store
 
@@ -29,9 +43,13 @@ class Command(BaseCommand):
             raise CommandError("no consent store is configured (REKISTERIKIT['STORE'] is None)")
         records = store.for_subject(subject)
         if options["export"] is not None:
+            from rekisterikit.contrib.django.history import version_url
+
             config = get_config()
-            options["export"].write_text(export_proof_json(records, store=store, policy_url=config.policy_url,
-                                                            max_age=config.consent.max_age), encoding="utf-8")
+            base = options["base_url"] or _origin(config.policy_url)
+            text = export_proof_json(records, store=store, policy_url=config.policy_url,
+                                     max_age=config.consent.max_age, statement_url=version_url(base_url=base))
+            options["export"].write_text(text, encoding="utf-8")
             self.stdout.write(f"exported {len(records)} record(s) to {options['export']}")
         if options["dry_run"]:
             self.stdout.write(f"{subject}: {len(records)} consent record(s) would be erased")

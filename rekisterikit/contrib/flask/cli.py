@@ -1,10 +1,11 @@
-"""``flask rekisterikit check | render | prune-consents``: the command line for the configured statement.
+"""``flask rekisterikit check | render | prune-consents | export-proof``: the command line for the configured statement.
 
 The commands work on the statement and consent store the application configured, so they need no file argument::
 
     flask --app shop rekisterikit check --fail-on warning
     flask --app shop rekisterikit render --locale sv --format markdown -o tietosuoja.sv.md
     flask --app shop rekisterikit prune-consents --older-than-days 1095
+    flask --app shop rekisterikit export-proof --subject user:42 --base-url https://shop.example -o proof.json
 
 ``check`` prints the same text, JSON or SARIF as ``rekisterikit check`` and exits 1 when a finding reaches
 ``--fail-on``.
@@ -107,3 +108,63 @@ def prune_command(older_than_days: int | None, force: bool) -> None:
     cutoff = dt.datetime.now(dt.UTC) - limit
     deleted = state.store.prune(cutoff)
     click.echo(f"deleted {deleted} consent record(s) made before {cutoff.isoformat(timespec='seconds')}")
+
+
+@cli.command("export-proof")
+@click.option("--consent-id", "consent_ids", multiple=True, metavar="ID",
+              help="Export the records of this consent id (the visitor's pseudonymous id); repeatable.")
+@click.option("--subject", "subjects", multiple=True, metavar="REF",
+              help="Export the records linked to this data subject reference (e.g. user:42); repeatable.")
+@click.option("--base-url", default=None, metavar="URL",
+              help="The site's scheme and host (https://shop.example) for the links to the statement versions "
+                   "(default: SERVER_NAME and PREFERRED_URL_SCHEME when set; otherwise the links are paths).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output.")
+def export_proof_command(consent_ids: tuple[str, ...], subjects: tuple[str, ...], base_url: str | None,
+                         output: str | None) -> None:
+    """Export consent records as proof of consent (GDPR 7(1)): consent receipts in JSON.
+
+    Each receipt carries the statement version the visitor was shown, its text when the store kept it, and — as
+    policyUrl — the URL of that version's page (the blueprint's /history/<version>).
+    """
+    from urllib.parse import urlsplit
+
+    from flask import current_app, url_for
+
+    from rekisterikit.consent import export_proof_json
+    from rekisterikit.records.history import is_version
+
+    if not consent_ids and not subjects:
+        raise click.UsageError("give at least one --consent-id or --subject")
+    if base_url is not None:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise click.UsageError(f"--base-url {base_url!r}: give an http(s) URL such as https://shop.example")
+    state = get_state()
+    if not state.blueprint:
+        raise click.UsageError("the rekisterikit blueprint is not registered: there is no page to link the "
+                               "statement versions to")
+    seen: set[str] = set()
+    records = []
+    for found in [*(state.store.history(c) for c in consent_ids), *(state.store.for_subject(s) for s in subjects)]:
+        for record in found:
+            if record.receipt_id not in seen:
+                seen.add(record.receipt_id)
+                records.append(record)
+    records.sort(key=lambda r: (r.at, r.receipt_id))
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    external = base_url is not None or bool(app.config.get("SERVER_NAME"))
+    def link(version: str) -> str | None:
+        if not is_version(version):
+            return None  # no page shows it
+        return url_for("rekisterikit.history_version", version=version, _external=external)
+
+    with app.test_request_context(base_url=base_url):
+        text = export_proof_json(records, store=state.store, max_age=state.consent_config.max_age,
+                                 statement_url=link)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(text)
+        click.echo(f"wrote {len(records)} receipt(s) to {output}", err=True)

@@ -2,7 +2,8 @@
 
 ``GET <prefix>/history`` lists the versions the shop has served (kept in the consent store), newest first, with
 what changed; ``GET <prefix>/history/<version>`` shows one version as it was. The statement page remembers the
-version it serves, so the list is complete from the first request on.
+version it serves, so the list is complete from the first request on, and links to ``/history`` ("Earlier
+versions") once the store keeps a version other than the one in force (:func:`history_url`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from flask import Blueprint, Response, abort, request, url_for
 
 from rekisterikit.contrib.flask.state import KitState, current_locale, get_state
 
-__all__ = ["add_routes", "history_page", "remember", "version_page"]
+__all__ = ["add_routes", "history_page", "history_url", "remember", "version_page"]
 
 
 def remember(state: KitState) -> None:
@@ -19,6 +20,15 @@ def remember(state: KitState) -> None:
     from rekisterikit.records.history import remember_served
 
     remember_served(state.store, state.statement)
+
+
+def history_url(state: KitState) -> str | None:
+    """The history page's URL when the consent store keeps an earlier version of the statement, else ``None``."""
+    from rekisterikit.records.history import has_earlier_versions
+
+    if not has_earlier_versions(state.store, state.statement):
+        return None
+    return url_for("rekisterikit.history")
 
 
 def _respond(html: str, lang: str, etag: str) -> Response:

@@ -186,7 +186,11 @@ def statement_etag(state: KitState, lang: str) -> str:
     from rekisterikit.contrib.flask.csrf import cookie_name
 
     cookies = (state.consent_config.cookie_name, cookie_name(request, state), app.config.get("SESSION_COOKIE_NAME"))
-    parts = [state.statement.version, lang, __version__, *(str(request.cookies.get(str(c), "")) for c in cookies)]
+    from rekisterikit.contrib.flask.history import history_url
+
+    # The page links to the history once there is an earlier version: a cached copy without the link is stale then.
+    parts = [state.statement.version, lang, __version__, "h" if history_url(state) else "",
+             *(str(request.cookies.get(str(c), "")) for c in cookies)]
     return "rk-" + hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
@@ -219,16 +223,19 @@ def statement_page(lang: str) -> Response:
     if lang not in state.locales:
         abort(404)
     g._rk_locale = lang
-    from rekisterikit.contrib.flask.history import remember
+    from rekisterikit.contrib.flask.history import history_url, remember
+    from rekisterikit.records.history import history_link
 
     remember(state)  # the statement history keeps every version served
     etag = statement_etag(state, lang) if state.statement_etag else None
     if etag is not None and request.if_none_match.contains(etag):
         response = Response(status=304)
     else:
+        earlier = history_url(state)  # the link to the earlier versions, once there are any
         html = render_template("rekisterikit/statement.html", locale=lang, title=_title(state, lang),
                                languages=language_links(state, lang), statement=state.statement,
-                               statement_style=_style())
+                               statement_style=_style(), history_url=earlier,
+                               history_link=history_link(earlier, locale=lang) if earlier else "")
         response = Response(html, mimetype="text/html")
     if etag is not None:
         response.set_etag(etag)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,10 @@ from rekisterikit.load import load  # noqa: E402
 from tests.contrib.django.conftest import KALVOKESKUS  # noqa: E402
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("demo_site.urls")]
+
+# The browser test: Playwright's sync API runs an event loop in this thread; Django refuses database calls from a
+# thread with a running loop unless told that it is safe (it is: the calls are synchronous), as in test_browser.py.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 #: The Kalvokeskus statement as published: the version the shop served before the corrected one.
 PUBLISHED = Path(KALVOKESKUS).with_name("kalvokeskus.toml")
@@ -152,3 +157,17 @@ def test_erase_subject_export_links_the_version(tmp_path: Path, client: Client) 
     with pytest.raises(CommandError, match=r"--base-url 'kauppa\.example'"):
         call_command("rekisterikit_erase_subject", "user:7", "--export", str(export), "--base-url", "kauppa.example",
                      stdout=io.StringIO())
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_in_chromium_the_statement_links_to_the_history_and_the_old_version(live_server: Any, page: Any) -> None:
+    """In a real browser: the statement page's "Aiemmat versiot" leads to the history, and from there to the earlier
+    version, shown with its note."""
+    _keep_old()
+    page.goto(f"{live_server.url}/tietosuoja/fi/")
+    page.get_by_role("link", name="Aiemmat versiot").click()
+    page.wait_for_url("**/tietosuoja/history/")
+    page.locator(f'a[href="/tietosuoja/history/{load(PUBLISHED).version}/"]').first.click()
+    page.wait_for_url(f"**/tietosuoja/history/{load(PUBLISHED).version}/")
+    assert page.locator('[role="note"]').is_visible()

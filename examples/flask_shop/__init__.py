@@ -20,7 +20,7 @@ from babel.numbers import format_currency
 from flask import Flask, abort, flash, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from rekisterikit.contrib.flask import RekisteriKit
+from rekisterikit.contrib.flask import RekisteriKit, get_state
 
 from .catalog import BY_SKU, PRODUCTS
 from .orders import cart_lines, count_orders, place_order
@@ -105,7 +105,10 @@ def create_app(test_config: dict[str, Any] | None = None, *, instance_path: str 
 
     @app.get("/")
     def products() -> str:
-        return render_template("products.html", products=PRODUCTS)
+        # The map is a Google Maps embed, shown when the statement declares the "google-maps" service (the
+        # Monalisa statement does; the other seed statements the shop can run on do not).
+        shows_map = any(service.key == "google-maps" for service in get_state().service.services)
+        return render_template("products.html", products=PRODUCTS, shows_map=shows_map)
 
     @app.post("/cart/add")
     def cart_add() -> Response:

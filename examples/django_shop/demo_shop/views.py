@@ -12,10 +12,14 @@ from django.views.decorators.http import require_POST
 from demo_shop import cart
 from demo_shop.forms import CheckoutForm, RegisterForm
 from demo_shop.models import Order, OrderLine, Product
+from rekisterikit.contrib.django.conf import get_service
 
 
 def product_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "demo_shop/product_list.html", {"products": Product.objects.all()})
+    # The installation video is a YouTube embed, shown when the statement declares the "youtube" service (the
+    # Kalvokeskus statement does; the other seed statements the shop can run on do not).
+    video = any(service.key == "youtube" for service in get_service().services)
+    return render(request, "demo_shop/product_list.html", {"products": Product.objects.all(), "video": video})
 
 
 @require_POST

@@ -1,10 +1,12 @@
 """Issue 17 in the Django example shop, in a real Chromium: the informed first layer (and its height on a phone),
 per-service choices, the keyboard path, the no-JavaScript settings page, axe in fi/sv/en at phone and desktop
-widths. Skips locally without Chromium; fails under CI."""
+widths, the YouTube embed on the front page (no request reaches YouTube before consent), dataLayer events, Global
+Privacy Control and the shop's theme in either stylesheet order. Skips locally without Chromium; fails under CI."""
 
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import pytest
@@ -85,7 +87,7 @@ def test_google_on_meta_off(open_page: Any, shop_url: str) -> None:
     page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 1")
     assert ["google-analytics"] == ran(page)
     record = ConsentRecord.objects.get()
-    assert ("statistics", ["google-ireland-limited-marketing", "google-ireland-limited-statistics"]) == (
+    assert ("statistics", ["google-ireland-limited-marketing", "google-ireland-limited-statistics", "youtube"]) == (
         record.granted, record.details["services"])
     page.reload()
     page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 1")
@@ -115,3 +117,127 @@ def test_the_settings_page_without_javascript_says_saved(open_page: Any, shop_ur
     saved = page.locator(".rk-consent__saved")
     assert ("Valintasi on tallennettu." in saved.inner_text(), "/") == (
         True, saved.get_by_role("link").get_attribute("href"))
+
+
+VIDEO = "https://www.youtube-nocookie.com/embed/kalvo-asennus"
+
+
+def outside(base: str, requests: list[str]) -> Any:
+    """A route handler for every request that is not to the shop: recorded in ``requests`` and answered with a
+    stand-in page, so nothing reaches the network."""
+
+    def answer(route: Any) -> None:
+        requests.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<!DOCTYPE html><title>stub</title><p>video</p>")
+
+    return lambda url: not url.startswith(base), answer
+
+
+def test_the_video_sends_nothing_to_youtube_before_consent(open_page: Any, shop_url: str) -> None:
+    """The front page's YouTube video is a placeholder naming Google until the visitor allows it: no request
+    leaves the shop before; "load this once" loads this iframe only and records nothing; "always allow YouTube"
+    is recorded (method "embed") and the next page renders the iframe itself."""
+    page = open_page()
+    provider: list[str] = []
+    page.context.route(*outside(shop_url, provider))
+    page.goto(shop_url + "/")
+    placeholder = page.locator(".rk-embed")
+    assert ([], 0) == (provider, page.locator("iframe").count())
+    assert "Sen lataaminen lähettää tietoja käynnistäsi vastaanottajalle Google Ireland Limited" in (
+        placeholder.inner_text())
+    page.get_by_role("button", name="Hylkää kaikki").click()
+    page.locator("#rk-consent").wait_for(state="hidden")
+    page.reload()
+    assert ([], 0) == (provider, page.locator("iframe").count())
+    page.get_by_role("button", name="Lataa tämän kerran").click()
+    page.frame_locator("iframe.rk-embed-frame").get_by_text("video").wait_for()
+    assert [VIDEO] == provider
+    assert 1 == ConsentRecord.objects.count()  # loading once records nothing
+    page.reload()
+    assert 0 == page.locator("iframe").count()  # … and the next page asks again
+    page.get_by_role("button", name="Salli aina YouTube").click()
+    page.locator("iframe.rk-embed-frame").wait_for()
+    record = ConsentRecord.objects.order_by("at", "pk").last()
+    assert record is not None
+    assert ("embed", ["youtube"]) == (record.method, record.details["services"])
+    page.reload()
+    assert (1, []) == (page.locator("iframe.rk-embed-frame").count(), ran(page))  # YouTube only: no GA, no pixel
+    assert [VIDEO, VIDEO, VIDEO] == provider
+
+
+def consent_events(page: Any) -> list[dict[str, Any]]:
+    """The dataLayer's rekisterikit_consent events."""
+    page.wait_for_function("(window.dataLayer || []).some(e => e.event === 'rekisterikit_consent')")
+    return list(page.evaluate("window.dataLayer.filter(e => e.event === 'rekisterikit_consent')"))
+
+
+def test_a_decision_pushes_a_datalayer_event(open_page: Any, shop_url: str) -> None:
+    """Accept all pushes {event: "rekisterikit_consent"} with the categories, the services (YouTube among them)
+    and Consent Mode granted; the next page pushes the stored decision; reject all pushes everything denied."""
+    page = open_page()
+    page.goto(shop_url + "/")
+    assert [] == page.evaluate("(window.dataLayer || []).filter(e => e.event === 'rekisterikit_consent')")
+    page.get_by_role("button", name="Hyväksy kaikki").click()
+    (event,) = consent_events(page)
+    assert ("decision", "accept_all", ["statistics", "marketing"], "granted", "granted") == (
+        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
+        event["rekisterikit_consent_mode"]["ad_storage"], event["rekisterikit_consent_mode"]["analytics_storage"])
+    assert {"youtube", "meta-platforms-ireland-limited"} <= set(event["rekisterikit_services"])
+    page.reload()
+    assert ["stored"] == [e["rekisterikit_source"] for e in consent_events(page)]
+    page = open_page()
+    page.goto(shop_url + "/")
+    page.get_by_role("button", name="Hylkää kaikki").click()
+    (event,) = consent_events(page)
+    assert ("decision", "reject_all", [], [], "denied", "denied") == (
+        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
+        event["rekisterikit_services"], event["rekisterikit_consent_mode"]["ad_storage"],
+        event["rekisterikit_consent_mode"]["analytics_storage"])
+
+
+def test_gpc_is_a_refusal_of_marketing(open_page: Any, shop_url: str) -> None:
+    """With Sec-GPC: 1 the first layer says the signal is taken as a refusal of marketing; "accept all" then runs
+    Google Analytics only, the video stays a placeholder and the log records the GPC."""
+    page = open_page()
+    provider: list[str] = []
+    page.context.set_extra_http_headers({"Accept-Language": "fi", "Sec-GPC": "1"})
+    page.context.route(*outside(shop_url, provider))
+    page.goto(shop_url + "/")
+    assert "kieltäytymisenä näistä evästeistä: markkinointi" in page.locator(".rk-consent__gpc").inner_text()
+    page.get_by_role("button", name="Hyväksy kaikki").click()
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 1")
+    record = ConsentRecord.objects.get()
+    assert (["google-analytics"], "statistics", "gpc", True) == (ran(page), record.granted, record.method, record.gpc)
+    page.reload()
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 1")
+    assert (["google-analytics"], 0, []) == (ran(page), page.locator("iframe").count(), provider)
+
+
+def shop_css_after_consent_css(route: Any) -> None:
+    """Serve the page with the shop's stylesheet moved after rekisterikit's consent.css."""
+    response = route.fetch()
+    html = response.text()
+    shop = re.search(r'<link rel="stylesheet" href="[^"]*/shop\.css">', html)
+    assert shop is not None
+    html = html.replace(shop.group(0), "", 1)
+    consent = re.search(r"<link[^>]*consent\.css[^>]*>", html)
+    assert consent is not None
+    route.fulfill(response=response, body=html.replace(consent.group(0), consent.group(0) + shop.group(0), 1))
+
+
+@pytest.mark.parametrize("shop_first", [True, False], ids=["shop-css-first", "consent-css-first"])
+def test_the_shop_theme_wins_in_either_stylesheet_order(open_page: Any, shop_url: str, shop_first: bool) -> None:
+    """The shop's --rk-accent (#12355b) colours the banner's buttons and the video placeholder whether shop.css
+    loads before consent.css (as the template has it) or after it; consent.css's own default is #0b4f8a."""
+    page = open_page()
+    if not shop_first:
+        page.route(shop_url + "/", shop_css_after_consent_css)
+    page.goto(shop_url + "/")
+    order = page.evaluate("Array.from(document.styleSheets, s => s.href.split('/').pop())")
+    assert (order.index("shop.css") < order.index("consent.css")) is shop_first
+    button = page.get_by_role("button", name="Hyväksy kaikki")
+    embed = page.get_by_role("button", name="Salli aina YouTube")
+    assert ("rgb(18, 53, 91)", "#12355b", "rgb(18, 53, 91)") == (
+        button.evaluate("e => getComputedStyle(e).backgroundColor"),
+        button.evaluate("e => getComputedStyle(e).getPropertyValue('--rk-accent').trim()"),
+        embed.evaluate("e => getComputedStyle(e).borderColor"))

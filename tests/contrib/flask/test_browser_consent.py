@@ -1,9 +1,12 @@
 """Issue 17 in the Flask example shop, in a real Chromium: the informed first layer (and its height on a phone),
 axe at phone and desktop widths with the settings open, the keyboard path past the shop's skip link, statistics on
-and marketing off, and the no-JavaScript settings page. Skipped locally without Chromium, failed under CI."""
+and marketing off, the no-JavaScript settings page, the Google Maps embed on the front page (no request reaches
+Google before consent), dataLayer events, Global Privacy Control and the shop's theme in either stylesheet order.
+Skipped locally without Chromium, failed under CI."""
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +19,8 @@ pytest.importorskip("flask", reason="the Flask adapter needs Flask")
 from flask import Flask
 from werkzeug.serving import make_server
 
+from rekisterikit.consent import ConsentMethod, SQLiteConsentStore
+from rekisterikit.contrib.flask import get_state
 from tests.browser.harness import check_axe
 
 pytestmark = pytest.mark.browser
@@ -25,11 +30,16 @@ DESKTOP = {"width": 1280, "height": 800}
 
 
 @pytest.fixture
-def base_url(tmp_path: Path) -> Iterator[str]:
-    """The example shop served by werkzeug on 127.0.0.1."""
+def shop(tmp_path: Path) -> Flask:
+    """The example shop, with its consent log and orders under the test's temporary directory."""
     from examples.flask_shop import create_app
 
-    shop: Flask = create_app(instance_path=str(tmp_path / "instance"))
+    return create_app(instance_path=str(tmp_path / "instance"))
+
+
+@pytest.fixture
+def base_url(shop: Flask) -> Iterator[str]:
+    """The example shop served by werkzeug on 127.0.0.1."""
     server = make_server("127.0.0.1", 0, shop, threaded=True)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -116,3 +126,139 @@ def test_the_settings_page_without_javascript_says_saved(open_page: Any, base_ur
     saved = page.locator(".rk-consent__saved")
     assert ("Valintasi on tallennettu." in saved.inner_text(), "/") == (
         True, saved.get_by_role("link").get_attribute("href"))
+
+
+MAP = "https://www.google.com/maps/embed?pb=monalisa"
+
+
+def records(shop: Flask) -> list[Any]:
+    """The consent log's records, oldest first."""
+    store = get_state(shop).store
+    assert isinstance(store, SQLiteConsentStore)
+    return store.all()
+
+
+def outside(base: str, requests: list[str]) -> Any:
+    """A route for every request that is not to the shop: recorded in ``requests`` and answered with a stand-in
+    page, so nothing reaches the network."""
+
+    def answer(route: Any) -> None:
+        requests.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<!DOCTYPE html><title>stub</title><p>map</p>")
+
+    return lambda url: not url.startswith(base), answer
+
+
+def ran(page: Any) -> tuple[bool, bool]:
+    """Whether the statistics and the marketing stand-ins ran."""
+    return (page.evaluate("document.documentElement.hasAttribute('data-stats-loaded')"),
+            page.evaluate("document.documentElement.hasAttribute('data-pixel-loaded')"))
+
+
+def test_the_map_sends_nothing_to_google_before_consent(open_page: Any, base_url: str, shop: Flask) -> None:
+    """The front page's map is a placeholder naming Google until the visitor allows it: no request leaves the shop
+    before; "load this once" loads this iframe only and records nothing; "always allow Google Maps" is recorded
+    (method "embed") and the next page renders the iframe itself."""
+    page = open_page()
+    provider: list[str] = []
+    page.context.route(*outside(base_url, provider))
+    page.goto(base_url + "/")
+    assert ([], 0) == (provider, page.locator("iframe").count())
+    assert "Sen lataaminen lähettää tietoja käynnistäsi vastaanottajalle Google Ireland Limited" in (
+        page.locator(".rk-embed").inner_text())
+    page.get_by_role("button", name="Hylkää kaikki").click()
+    page.locator("#rk-consent").wait_for(state="hidden")
+    page.reload()
+    assert ([], 0) == (provider, page.locator("iframe").count())
+    page.get_by_role("button", name="Lataa tämän kerran").click()
+    page.frame_locator("iframe.rk-embed-frame").get_by_text("map").wait_for()
+    assert [MAP] == provider
+    assert 1 == len(records(shop))  # loading once records nothing
+    page.reload()
+    assert 0 == page.locator("iframe").count()  # … and the next page asks again
+    page.get_by_role("button", name="Salli aina Google Maps").click()
+    page.locator("iframe.rk-embed-frame").wait_for()
+    last = records(shop)[-1]
+    assert (ConsentMethod.EMBED, frozenset({"google-maps"})) == (last.method, last.services)
+    page.reload()
+    assert (1, (False, False)) == (page.locator("iframe.rk-embed-frame").count(), ran(page))
+    assert [MAP, MAP, MAP] == provider
+
+
+def consent_events(page: Any) -> list[dict[str, Any]]:
+    """The dataLayer's rekisterikit_consent events."""
+    page.wait_for_function("(window.dataLayer || []).some(e => e.event === 'rekisterikit_consent')")
+    return list(page.evaluate("window.dataLayer.filter(e => e.event === 'rekisterikit_consent')"))
+
+
+def test_a_decision_pushes_a_datalayer_event(open_page: Any, base_url: str) -> None:
+    """Accept all pushes {event: "rekisterikit_consent"} with the categories, the services (Google Maps among them)
+    and Consent Mode granted; the next page pushes the stored decision; reject all pushes everything denied."""
+    page = open_page()
+    page.goto(base_url + "/")
+    assert [] == page.evaluate("(window.dataLayer || []).filter(e => e.event === 'rekisterikit_consent')")
+    page.get_by_role("button", name="Hyväksy kaikki").click()
+    (event,) = consent_events(page)
+    assert ("decision", "accept_all", ["statistics", "marketing"], "granted", "granted") == (
+        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
+        event["rekisterikit_consent_mode"]["ad_storage"], event["rekisterikit_consent_mode"]["analytics_storage"])
+    assert {"google-maps", "meta-platforms-ireland-limited"} <= set(event["rekisterikit_services"])
+    page.reload()
+    assert ["stored"] == [e["rekisterikit_source"] for e in consent_events(page)]
+    page = open_page()
+    page.goto(base_url + "/")
+    page.get_by_role("button", name="Hylkää kaikki").click()
+    (event,) = consent_events(page)
+    assert ("decision", "reject_all", [], [], "denied", "denied") == (
+        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
+        event["rekisterikit_services"], event["rekisterikit_consent_mode"]["ad_storage"],
+        event["rekisterikit_consent_mode"]["analytics_storage"])
+
+
+def test_gpc_is_a_refusal_of_marketing(open_page: Any, base_url: str, shop: Flask) -> None:
+    """With Sec-GPC: 1 the first layer says the signal is taken as a refusal of marketing; "accept all" then runs
+    the statistics stand-in only, the map stays a placeholder and the log records the GPC."""
+    page = open_page()
+    provider: list[str] = []
+    page.context.set_extra_http_headers({"Sec-GPC": "1"})
+    page.context.route(*outside(base_url, provider))
+    page.goto(base_url + "/")
+    assert "kieltäytymisenä näistä evästeistä: markkinointi" in page.locator(".rk-consent__gpc").inner_text()
+    page.get_by_role("button", name="Hyväksy kaikki").click()
+    page.wait_for_function("document.documentElement.hasAttribute('data-stats-loaded')")
+    (record,) = records(shop)
+    assert ((True, False), ConsentMethod.GPC, True) == (ran(page), record.method, record.gpc)
+    assert "marketing" not in {c.value for c in record.granted}
+    page.reload()
+    page.wait_for_function("document.documentElement.hasAttribute('data-stats-loaded')")
+    assert ((True, False), 0, []) == (ran(page), page.locator("iframe").count(), provider)
+
+
+def shop_css_after_consent_css(route: Any) -> None:
+    """Serve the page with the shop's stylesheet moved after rekisterikit's consent.css."""
+    response = route.fetch()
+    html = response.text()
+    shop = re.search(r'<link rel="stylesheet" href="[^"]*/shop\.css">', html)
+    assert shop is not None
+    html = html.replace(shop.group(0), "", 1)
+    consent = re.search(r"<link[^>]*consent\.css[^>]*>", html)
+    assert consent is not None
+    route.fulfill(response=response, body=html.replace(consent.group(0), consent.group(0) + shop.group(0), 1))
+
+
+@pytest.mark.parametrize("shop_first", [True, False], ids=["shop-css-first", "consent-css-first"])
+def test_the_shop_theme_wins_in_either_stylesheet_order(open_page: Any, base_url: str, shop_first: bool) -> None:
+    """The shop's --rk-accent (#8a2d5a) colours the banner's buttons and the map placeholder whether shop.css
+    loads before consent.css (as the template has it) or after it; consent.css's own default is #0b4f8a."""
+    page = open_page()
+    if not shop_first:
+        page.route(base_url + "/", shop_css_after_consent_css)
+    page.goto(base_url + "/")
+    order = page.evaluate("Array.from(document.styleSheets, s => s.href.split('/').pop())")
+    assert (order.index("shop.css") < order.index("consent.css")) is shop_first
+    button = page.get_by_role("button", name="Hyväksy kaikki")
+    embed = page.get_by_role("button", name="Salli aina Google Maps")
+    assert ("rgb(138, 45, 90)", "#8a2d5a", "rgb(138, 45, 90)") == (
+        button.evaluate("e => getComputedStyle(e).backgroundColor"),
+        button.evaluate("e => getComputedStyle(e).getPropertyValue('--rk-accent').trim()"),
+        embed.evaluate("e => getComputedStyle(e).borderColor"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
-from benchmarks.harness import Config, Goal, Growth, Section, Table, compare, fmt_time, growth
+from benchmarks.harness import Config, Goal, Growth, Section, SkipSize, Table, compare, fmt_time, growth
 from benchmarks.statements import large_statement, sizes, statement_document
 
 PROSE_BYTES = 20_000
@@ -87,7 +87,11 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
                               WHY_VALIDATE))
 
     def make_load(factor: int) -> Callable[[], object]:
+        from rekisterikit.load import MAX_STATEMENT_BYTES
+
         t = toml_text(factor)
+        if len(t.encode("utf-8")) > MAX_STATEMENT_BYTES:
+            raise SkipSize(f"over the loader's {MAX_STATEMENT_BYTES // (1024 * 1024)} MB file limit")
         return lambda: loads(t)
 
     def make_validate(factor: int) -> Callable[[], object]:

@@ -287,6 +287,10 @@ def _guarded(fn: Callable[[], Any], cfg: Config) -> Stats | str:
     return Stats(tuple(samples), 1)
 
 
+class SkipSize(Exception):
+    """Raised by a growth benchmark's ``make(factor)`` for a size the operation refuses by design."""
+
+
 def growth(label: str, make: Callable[[int], Callable[[], Any]], cfg: Config) -> Growth:
     """Measure ``make(factor)()`` at every size of ``cfg.factors``.
 
@@ -296,7 +300,11 @@ def growth(label: str, make: Callable[[int], Callable[[], Any]], cfg: Config) ->
     """
     result = Growth(label)
     for factor in cfg.factors:
-        fn = make(factor)
+        try:
+            fn = make(factor)
+        except SkipSize as exc:  # the size is outside what the measured operation accepts
+            result.skipped[factor] = str(exc)
+            continue
         measured = sorted(result.stats.items())
         projected = 0.0
         if measured:

@@ -108,9 +108,10 @@ def _check_locale(instance: object, attribute: Any, value: str) -> None:
         raise ValueError(f"invalid locale {value!r} (a language code such as 'fi', 'sv', 'en' or 'fi-FI')")
 
 
-#: The most services a consent can allow. The signed cookie stays small because it lists only the services of
-#: categories allowed in part: a wholly granted category implies its services (see ConsentCodec's ``implied``).
-MAX_SERVICES = 256
+#: The most services a consent can allow (a sanity bound). The signed cookie stays small because it lists only the
+#: services of categories allowed in part: a wholly granted category implies its services (ConsentCodec's
+#: ``implied``), and an encoded value longer than the codec's limit is refused.
+MAX_SERVICES = 4096
 _SERVICE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
 

@@ -241,3 +241,19 @@ def test_the_shop_theme_wins_in_either_stylesheet_order(open_page: Any, shop_url
         button.evaluate("e => getComputedStyle(e).backgroundColor"),
         button.evaluate("e => getComputedStyle(e).getPropertyValue('--rk-accent').trim()"),
         embed.evaluate("e => getComputedStyle(e).borderColor"))
+
+
+def test_always_allow_youtube_without_javascript(open_page: Any, shop_url: str) -> None:
+    """Without JavaScript the placeholder offers only "always allow YouTube" (a form with the CSRF token); it
+    records the service and comes back to the front page with the video."""
+    page = open_page(js=False)
+    provider: list[str] = []
+    page.context.route(*outside(shop_url, provider))
+    page.goto(shop_url + "/")
+    assert (False, 0) == (page.get_by_role("button", name="Lataa tämän kerran").is_visible(),
+                          page.locator("iframe").count())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Salli aina YouTube").click()
+    assert (shop_url + "/", 1) == (page.url, page.locator("iframe.rk-embed-frame").count())
+    record = ConsentRecord.objects.get()
+    assert ("embed", ["youtube"]) == (record.method, record.details["services"])

@@ -262,3 +262,19 @@ def test_the_shop_theme_wins_in_either_stylesheet_order(open_page: Any, base_url
         button.evaluate("e => getComputedStyle(e).backgroundColor"),
         button.evaluate("e => getComputedStyle(e).getPropertyValue('--rk-accent').trim()"),
         embed.evaluate("e => getComputedStyle(e).borderColor"))
+
+
+def test_always_allow_the_map_without_javascript(open_page: Any, base_url: str, shop: Flask) -> None:
+    """Without JavaScript the placeholder offers only "always allow Google Maps" (a form with the CSRF token); it
+    records the service and comes back to the front page with the map."""
+    page = open_page(js=False)
+    provider: list[str] = []
+    page.context.route(*outside(base_url, provider))
+    page.goto(base_url + "/")
+    assert (False, 0) == (page.get_by_role("button", name="Lataa tämän kerran").is_visible(),
+                          page.locator("iframe").count())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Salli aina Google Maps").click()
+    assert (base_url + "/", 1) == (page.url, page.locator("iframe.rk-embed-frame").count())
+    (record,) = records(shop)
+    assert (ConsentMethod.EMBED, frozenset({"google-maps"})) == (record.method, record.services)

@@ -31,7 +31,7 @@ import hashlib
 import hmac
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from rekisterikit.consent.state import (
@@ -99,6 +99,7 @@ class ConsentCodec:
                  implied: Mapping[CookieCategory, frozenset[str]] | None = None) -> None:
         self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
         self._implied = dict(implied or {})
+        self._implied_cache: dict[frozenset[CookieCategory], frozenset[str]] = {}
 
     def _sign(self, message: bytes, key: bytes) -> str:
         return _b64encode(hmac.digest(key, message, "sha256"))
@@ -143,22 +144,16 @@ class ConsentCodec:
                 matched = index
         if matched is None:
             return None
-        state = _parse_payload(shape.group(1))
-        if state is None:
-            return None
-        implied = self._implied_by(state.granted)
-        if implied - state.services:
-            state = ConsentState._trusted(consent_id=state.consent_id, version=state.version,
-                                          fingerprint=state.fingerprint, given_at=state.given_at,
-                                          granted=state.granted, method=state.method, locale=state.locale,
-                                          services=state.services | implied, gpc_optin=state.gpc_optin)
-        return state, matched
+        state = _parse_payload(shape.group(1), self._implied_by if self._implied else None)
+        return None if state is None else (state, matched)
 
     def _implied_by(self, granted: frozenset[CookieCategory]) -> frozenset[str]:
         """The services that wholly granted categories imply (left out of the cookie, added back on reading)."""
-        if not self._implied or not granted:
-            return frozenset()
-        return frozenset().union(*(self._implied.get(c, frozenset()) for c in granted))
+        found = self._implied_cache.get(granted)
+        if found is None:
+            found = frozenset().union(*(self._implied.get(c, frozenset()) for c in granted))
+            self._implied_cache[granted] = found  # at most one entry per subset of the optional categories
+        return found
 
     def decode(self, value: object) -> ConsentState | None:
         """Return the state stored in a cookie value, or ``None`` ("no consent") for any value that is not valid."""
@@ -174,7 +169,8 @@ _METHODS = {m.value: m for m in ConsentMethod}
 _FIELDS = re.compile("\0".join(f"(?:{p.pattern})" for p in (_TOKEN, _HASH, _HASH, _LOCALE)))
 
 
-def _parse_payload(body: str) -> ConsentState | None:
+def _parse_payload(body: str, implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None = None,
+                   ) -> ConsentState | None:
     """The state in a payload whose signature was verified, or ``None``.
 
     Every check ConsentState's converters and validators make is made here, more cheaply: the key set, the types,
@@ -211,6 +207,8 @@ def _parse_payload(body: str) -> ConsentState | None:
     granted_set, service_set = frozenset(granted), frozenset(services)
     if len(granted_set) != len(ok) or len(service_set) != len(services):
         return None
+    if implied is not None and granted_set:
+        service_set |= implied(granted_set)
     return ConsentState._trusted(consent_id=consent_id, version=version, fingerprint=fingerprint,
                                  given_at=from_epoch_seconds(at), granted=granted_set, method=method, locale=locale,
                                  services=service_set, gpc_optin=optin == 1)

@@ -42,10 +42,11 @@ are given a visitor who accepted statistics and declined the rest, with the larg
 
 WHY_DECODE = (
     "`ConsentCodec.decode` does the raw floor's work (split, base64, the one-shot `hmac.digest`, a constant-time "
-    "compare, `json.loads`) plus what the floor leaves out: one compiled expression for the value's shape and "
-    "alphabet, the payload's key set, types and enum names by dictionary look-up, the id, hashes and locale in one "
-    "expression, and building the `ConsentState` without attrs' converters (a trusted constructor). What remains "
-    "above the floor is that checking and the object itself."
+    "compare, `json.loads`) plus what the floor leaves out and fail-closed decoding needs: one compiled expression "
+    "for the value's shape and alphabet, the payload's key set, types and enum names by dictionary look-up, the "
+    "id, hashes and locale in one expression, the services implied by wholly granted categories, and the "
+    "`ConsentState` built without attrs' converters (a trusted constructor). The absolute goal of 5 µs is below "
+    "this machine's raw floor (the floor alone takes longer), so only the ratio to the floor can be met here."
 )
 WHY_ENCODE = (
     "`ConsentCodec.encode` writes the payload in key order without `sort_keys`, and signs with the one-shot "

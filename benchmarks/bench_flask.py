@@ -20,13 +20,12 @@ rest; the request carries an accepted statistics cookie and a declined first-par
 Flask counterpart of django-cookie-consent to compare with."""
 
 WHY = (
-    "As in Django, most of it is `consent_banner()` rebuilding every optional category's cookie table on each "
-    "request (see the Django goals for the fix). The hooks alone (\"extension only\" row) cost the consent read, "
-    "the declined-cookie scan over every declared cookie, and `gpc_signal`: when the request has no `Sec-GPC` "
-    "header (the usual case) `rekisterikit.consent.gpc.header` tries three look-ups and then a case-insensitive "
-    "pass over every header, and on Werkzeug's `EnvironHeaders` each of those walks the WSGI environ — twice per "
-    "request. Returning after the mapping's own case-insensitive `get` when the mapping is a headers object "
-    "(Werkzeug's or Django's) would make it one look-up."
+    "As in Django, what is left is fixed work per request, no longer growing with the statement: "
+    "`consent_banner()` (the CSRF token, `url_for` of the consent, statement and settings URLs, then the template "
+    "fill of the cached form), `consent_scripts()` (the Consent Mode JSON), the first read of the consent cookie "
+    "(verify+decode, once per request in `g.consent`), the GPC look-up (one `get` on Werkzeug's headers) and the "
+    "declined-cookie index in the `after_request` hook. Caching the `url_for` results per language and taking the "
+    "CSRF token from the nonce cookie in consent.js would remove most of the rest."
 )
 
 

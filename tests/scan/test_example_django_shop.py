@@ -26,6 +26,9 @@ KALVOKESKUS = EXAMPLES / "kalvokeskus-corrected.toml"
 def django_shop_url(live_server: Any, settings: Any) -> str:
     """The shop with its corrected statement, as http://www.shop.test:PORT/."""
     settings.REKISTERIKIT = {**settings.REKISTERIKIT, "STATEMENT": str(KALVOKESKUS)}
+    from demo_shop.models import Product  # the shop's data migration's products, gone if a test flushed them
+
+    Product.objects.get_or_create(slug="ikkunakalvo-testi", defaults={"name": "Ikkunakalvo", "price_cents": 1990})
     port = str(live_server.url).rsplit(":", 1)[1]
     return f"http://www.shop.test:{port}/"
 

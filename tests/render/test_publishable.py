@@ -198,3 +198,21 @@ def test_no_assumption_is_published() -> None:
     words = ("assumption", "oletus", "antagande")
     assert [] == [(n, lang) for n in CORRECTED for lang in ("fi", "sv", "en")
                   if any(w in _text(n, lang).casefold() for w in words)]
+
+
+def test_the_controllers_registered_name_and_legal_form_are_published() -> None:
+    """A brand with its registered name and legal form (what RK-CONTROLLER-LEGAL-NAME asks for) publishes both in
+    every language, so fixing the finding changes what the reader sees (GDPR 13(1)(a))."""
+    import attrs
+
+    from rekisterikit.render import render
+
+    s = _statement("confetti-corrected")
+    s = attrs.evolve(s, controller=attrs.evolve(s.controller, legal_name="Juhlatarvike Esimerkki Oy",
+                                                 legal_form="osakeyhtiö"))
+    for locale, labels in (("fi", ("Rekisteröity nimi", "Yritysmuoto")), ("sv", ("Registrerat namn", "Företagsform")),
+                           ("en", ("Registered name", "Legal form"))):
+        text = render(s, locale=locale, format="text")
+        assert all(label in text for label in labels)
+        assert "Juhlatarvike Esimerkki Oy" in text
+        assert "osakeyhtiö" in text

@@ -38,6 +38,10 @@ class ControllerSections(StandardClauses):
     def controller(self) -> Section:
         c, t = self.s.controller, self.t
         facts = [Fact(label=t.gettext("Name"), value=self.name(c.name))]
+        if c.legal_name:  # the registered name behind a brand (GDPR 13(1)(a): the controller's identity)
+            facts.append(Fact(label=t.gettext("Registered name"), value=self.name(c.legal_name)))
+        if c.legal_form:  # as published, in the statement's words
+            facts.append(Fact(label=t.gettext("Legal form"), value=self.name(c.legal_form)))
         if c.business_id:
             facts.append(Fact(label=t.gettext("Business ID"), value=self.name(str(c.business_id))))
         if c.address:

@@ -13,9 +13,12 @@ consent log.
 """
 
 from rekisterikit.consent.banner import (
+    SETTINGS_LAYER_HEADERS,
     deferred_script,
     render_banner,
+    render_banner_placeholder,
     render_settings,
+    render_settings_layer,
     reopen_link,
     static_file,
     static_tags,
@@ -62,6 +65,7 @@ __all__ = [
     "FIELD_SERVICE",
     "FIELD_SOURCE",
     "OPTIONAL_CATEGORIES",
+    "SETTINGS_LAYER_HEADERS",
     "ConsentAction",
     "ConsentCodec",
     "ConsentConfig",
@@ -93,8 +97,10 @@ __all__ = [
     "parse_form",
     "parse_services",
     "render_banner",
+    "render_banner_placeholder",
     "render_embed",
     "render_settings",
+    "render_settings_layer",
     "reopen_link",
     "safe_next",
     "services_of",

@@ -12,6 +12,11 @@ hides the banner, deletes declined cookies and activates deferred scripts withou
   (name, provider, purpose, duration), a link to the full statement and a "Save choices" button.
 * :func:`reopen_link` renders the link that reopens the banner from any page (without JavaScript it goes to the
   shop's settings page, which renders :func:`render_settings`): withdrawing is as easy as giving.
+* The lazy settings layer: for a visitor who has decided, :func:`render_banner_placeholder` renders a few hundred
+  bytes (the visitor's granted categories and services for consent.js, and the URL of the adapter's settings
+  layer endpoint) instead of the hidden form; the reopen link makes consent.js fetch
+  :func:`render_settings_layer` from that endpoint (same origin, ``no-store``) and open it. Without JavaScript
+  the reopen link goes to the settings page as before.
 * :func:`deferred_script` renders ``<script type="text/plain" data-rk-category="statistics" data-src="…">``, which
   the browser does not run until consent.js activates it.
 
@@ -46,13 +51,16 @@ from rekisterikit.model import Cookie, CookieCategory, Country, Party
 from rekisterikit.render.i18n import Translator, babel_locale, format_date, language, translator
 
 __all__ = [
+    "SETTINGS_LAYER_HEADERS",
     "STATIC_FILES",
     "banner_context",
     "category_label",
     "category_purpose",
     "deferred_script",
     "render_banner",
+    "render_banner_placeholder",
     "render_settings",
+    "render_settings_layer",
     "reopen_link",
     "service_label",
     "static_file",
@@ -571,15 +579,68 @@ _BANNER = ('<div class="rk-consent" id="rk-consent" lang="{lang}" data-rk-consen
            '<section class="rk-consent__panel" aria-labelledby="rk-title">{form}</section></div>')
 
 
+#: The lazy settings layer's stand-in for a decided visitor; every value put in is escaped.
+_PLACEHOLDER = ('<div class="rk-consent" id="rk-consent" lang="{lang}" data-rk-consent data-rk-granted="{granted}" '
+                'data-rk-services="{services}" data-rk-decided="true" data-rk-layer="{url}" hidden></div>')
+
+#: The headers of a settings layer response (:func:`render_settings_layer`): it holds a CSRF token and the
+#: visitor's choice, so no cache may keep it, and it is no page of its own for search engines.
+SETTINGS_LAYER_HEADERS: Mapping[str, str] = {"Cache-Control": "no-store, private", "Vary": "Cookie",
+                                             "X-Robots-Tag": "noindex"}
+
+
+def render_banner_placeholder(service: ConsentService, state: ConsentState, *, locale: str,
+                              layer_url: str) -> Markup:
+    """The banner's stand-in for a visitor who has decided: a few hundred bytes instead of the hidden form.
+
+    An empty, hidden ``<div id="rk-consent" data-rk-consent>`` with the visitor's granted categories and services
+    (consent.js activates the allowed scripts from them, as with the full banner) and ``data-rk-layer``, the URL of
+    the adapter's settings layer endpoint. When the visitor follows the reopen link (:func:`reopen_link`),
+    consent.js fetches :func:`render_settings_layer` from that URL (a same-origin ``GET``, ``no-store``), puts it in
+    place of this element and opens it; if the fetch fails it follows the link to the settings page, which is
+    also where the link leads without JavaScript. Without optional cookies in the statement it renders nothing.
+
+    Args:
+        service: the consent service.
+        state: the visitor's consent (the placeholder is for decided visitors only; undecided visitors get
+            :func:`render_banner`, whose first layer must inform them before they choose).
+        locale: the page's language.
+        layer_url: the settings layer endpoint (same origin), e.g. ``"/privacy/consent/layer/"``.
+    """
+    if not service.banner_needed:
+        return Markup("")
+    granted, services = _granted_attrs(service, state)
+    return Markup(_PLACEHOLDER.format(lang=escape(language(locale).value), granted=escape(granted),
+                                      services=escape(services), url=escape(layer_url)))
+
+
+def render_settings_layer(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
+                          statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
+                          headers: Mapping[str, str] | None = None, gpc: bool | None = None,
+                          cached: bool = True) -> Markup:
+    """The settings layer fragment a placeholder loads: the banner as :func:`render_banner` renders it inline.
+
+    Serve it from the adapter's settings layer endpoint (``GET``, same origin) with the visitor's ticks (from
+    their consent cookie), a fresh CSRF token in ``hidden`` and the headers in :data:`SETTINGS_LAYER_HEADERS`;
+    ``next_url`` is the page the visitor is on (consent.js sends it as ``?next=``; check it with
+    :func:`~rekisterikit.consent.safe_next`). For a decided visitor it is the hidden banner consent.js opens with
+    the settings shown; for a visitor whose consent has gone (expired, a changed statement) it is the visible first
+    layer. Arguments as for :func:`render_banner`; byte for byte what :func:`render_banner` gives.
+    """
+    return render_banner(service, state, locale=locale, action=action, statement_url=statement_url,
+                         next_url=next_url, hidden=hidden, headers=headers, gpc=gpc, cached=cached)
+
+
 def render_banner(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,
                   statement_url: str, next_url: str = "/", hidden: Mapping[str, str] | None = None,
                   headers: Mapping[str, str] | None = None, gpc: bool | None = None,
-                  changed: str | None = None, cached: bool = True) -> Markup:
+                  changed: str | None = None, cached: bool = True, layer_url: str | None = None) -> Markup:
     """Render the consent banner for the end of ``<body>``.
 
     The banner is visible when ``state`` is ``None`` (the visitor must be asked) and rendered ``hidden`` otherwise,
-    so the reopen link can show it again without a reload. Without optional cookies in the statement it renders
-    nothing.
+    so the reopen link can show it again without a reload; with ``layer_url`` a decided visitor gets
+    :func:`render_banner_placeholder` instead (the lazy settings layer). Without optional cookies in the statement
+    it renders nothing.
 
     The first layer names, per optional category, its purpose, the companies that receive data and the countries
     outside the EU/EEA the data goes to, next to "accept all" and "reject all"; "choose cookies" opens one
@@ -600,9 +661,13 @@ def render_banner(service: ConsentService, state: ConsentState | None, *, locale
             (:meth:`ConsentService.what_changed`).
         cached: fill the service's cached form (rendered once per language, URLs and GPC state) with this
             visitor's ticks, hidden fields and texts; ``False`` renders it all anew (the same bytes).
+        layer_url: the adapter's settings layer endpoint: a visitor who has decided then gets the placeholder,
+            and consent.js loads the layer from there when they reopen it.
     """
     if not service.banner_needed:
         return Markup("")
+    if layer_url is not None and state is not None:
+        return render_banner_placeholder(service, state, locale=locale, layer_url=layer_url)
     gpc = _gpc(service, state, headers, gpc)
     granted, services = _granted_attrs(service, state)
     lang = language(locale).value

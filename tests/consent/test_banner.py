@@ -12,7 +12,9 @@ from rekisterikit.consent import (
     ConsentService,
     deferred_script,
     render_banner,
+    render_banner_placeholder,
     render_settings,
+    render_settings_layer,
     reopen_link,
     static_file,
     static_tags,
@@ -110,6 +112,36 @@ def test_no_banner_without_optional_cookies(config: ConsentConfig) -> None:
     """A shop with only necessary cookies renders no banner."""
     service = ConsentService(shop_statement(cookies=shop_cookies()[:1]), config)
     assert "" == _banner(service)
+
+
+def test_a_decided_visitor_gets_the_placeholder_with_a_layer_url(service: ConsentService) -> None:
+    """With layer_url a decided visitor's banner is a hidden, empty placeholder naming the (escaped) layer URL and
+    the granted categories: no form, no hidden fields, a few hundred bytes; an undecided visitor still gets the
+    whole first layer."""
+    state = service.decide({"rk-action": "custom", "rk-category": "statistics"}, locale="fi").state
+    markup = _banner(service, state, layer_url="/c/layer?a=<1>", hidden={"csrfmiddlewaretoken": "tok"})
+    tree = _parse(markup)
+    (div,) = list(tree)  # type: ignore[call-overload]
+    assert ({"id": "rk-consent", "data-rk-consent": "", "data-rk-granted": "statistics", "data-rk-decided": "true",
+             "data-rk-layer": "/c/layer?a=<1>", "hidden": ""}, [], "") == (
+        {k: v for k, v in div.attrib.items() if k not in ("class", "lang", "data-rk-services")}, list(div),
+        div.text or "")
+    assert (len(markup) < 300, "tok" in markup) == (True, False)
+    assert _banner(service, None, layer_url="/c/layer") == _banner(service, None)
+
+
+def test_placeholder_and_layer_functions(service: ConsentService) -> None:
+    """render_banner_placeholder is what render_banner(layer_url=…) gives a decided visitor; render_settings_layer
+    is the inline banner, byte for byte; without optional cookies both are empty."""
+    state = service.decide({"rk-action": "accept_all"}, locale="sv").state
+    args: dict[str, object] = {"locale": "sv", "action": "/c", "statement_url": "/s", "next_url": "/n"}
+    assert str(render_banner_placeholder(service, state, locale="sv", layer_url="/l")) == _banner(
+        service, state, layer_url="/l", **args)
+    assert str(render_settings_layer(service, state, **args)) == _banner(  # type: ignore[arg-type]
+        service, state, cached=False, **args)
+    empty = ConsentService(shop_statement(cookies=shop_cookies()[:1]), service.config)
+    assert ("", "") == (str(render_banner_placeholder(empty, state, locale="fi", layer_url="/l")),
+                        str(render_settings_layer(empty, state, locale="fi", action="/c", statement_url="/s")))
 
 
 def test_settings_page_records_as_settings(service: ConsentService) -> None:

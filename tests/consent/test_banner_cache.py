@@ -3,12 +3,14 @@ same as rendering them anew, whatever the visitor's state, language, texts, GPC 
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rekisterikit.consent import ConsentConfig, ConsentService
-from rekisterikit.consent.banner import render_banner, render_settings
+from rekisterikit.consent.banner import render_banner, render_settings, render_settings_layer
 from rekisterikit.model import BannerTexts, ConsentSettings, ConsentTexts, Language, LocalizedText
 from rekisterikit.testing import strategies as rks
 from tests.consent.shop import SECRET, shop_statement
@@ -26,7 +28,8 @@ _TEXT = rks.hostile_texts() | st.sampled_from(["/", "/kassa?x=1&y=<2>", "\u202e/
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(range(len(_SERVICES))), st.data())
 def test_the_cached_form_is_identical_to_a_fresh_one(which: int, data: st.DataObject) -> None:
-    """render_banner and render_settings give the same bytes cached and uncached, for a second visitor too."""
+    """render_banner, render_settings_layer (the lazy settings layer) and render_settings give the same bytes
+    cached and uncached, for a second visitor too."""
     service = _SERVICES[which]
     state = data.draw(st.none() | rks.consent_states(service.statement))
     if state is not None and data.draw(st.booleans()):
@@ -34,7 +37,7 @@ def test_the_cached_form_is_identical_to_a_fresh_one(which: int, data: st.DataOb
         state = attrs.evolve(state, services=data.draw(st.frozensets(st.sampled_from(keys))) if keys else (),
                              gpc_optin=data.draw(st.booleans()))
     locale = data.draw(st.sampled_from([lang.value for lang in service.statement.languages]))
-    kwargs = {
+    kwargs: dict[str, Any] = {
         "locale": locale,
         "action": data.draw(st.sampled_from(["/privacy/consent", "/fi/consent?a=<b>"])),
         "statement_url": data.draw(st.sampled_from(["/privacy/fi", "/tietosuoja"])),
@@ -47,6 +50,8 @@ def test_the_cached_form_is_identical_to_a_fresh_one(which: int, data: st.DataOb
     changed = data.draw(st.none() | _TEXT)
     assert (render_banner(service, state, changed=changed, cached=False, **kwargs)
             == render_banner(service, state, changed=changed, **kwargs))
+    assert (render_banner(service, state, cached=False, **kwargs)
+            == render_settings_layer(service, state, **kwargs))
     saved = data.draw(st.booleans())
     assert (render_settings(service, state, saved=saved, back_url="/", cached=False, **kwargs)
             == render_settings(service, state, saved=saved, back_url="/", **kwargs))
@@ -57,7 +62,7 @@ def test_one_template_serves_every_visitor() -> None:
     from rekisterikit.consent import banner
 
     service = ConsentService(shop_statement(), ConsentConfig(secret=SECRET))
-    args = {"locale": "fi", "action": "/c", "statement_url": "/s"}
+    args: dict[str, Any] = {"locale": "fi", "action": "/c", "statement_url": "/s"}
     render_banner(service, None, next_url="/a", **args)
     templates = banner._CACHES[service].templates
     assert 1 == len(templates)

@@ -29,6 +29,10 @@ def _watch_statement(sender: Any, **kwargs: Any) -> None:
 
 
 def _settings_changed(*, setting: str, **kwargs: Any) -> None:
+    from rekisterikit.contrib.django.banner import URL_SETTINGS, clear_url_cache
+
+    if setting in URL_SETTINGS:
+        clear_url_cache()
     if setting in _WATCHED:
         from rekisterikit.contrib.django.conf import clear_caches
 

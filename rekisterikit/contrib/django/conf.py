@@ -70,6 +70,7 @@ DEFAULTS: dict[str, Any] = {
     "PAGE_TEMPLATE": "rekisterikit/statement_page.html",
     "SETTINGS_TEMPLATE": "rekisterikit/consent_settings.html",
     "BANNER_TEMPLATE": None,
+    "LAZY_SETTINGS_LAYER": True,
     "PAGE_CACHE_SECONDS": 3600,
     "STATEMENT_URL": None,
     "SETTINGS_URL": None,
@@ -158,6 +159,8 @@ class Config:
         settings_template: the template of the cookie settings page.
         banner_template: a shop's own banner template (gets :func:`~rekisterikit.consent.banner.banner_context` as
             ``banner``), or ``None`` for rekisterikit's markup.
+        lazy_settings_layer: a visitor who has decided gets a placeholder instead of the hidden settings form;
+            the reopen link loads the form from the settings layer view (``False``: the hidden form inline).
         page_cache_seconds: ``max-age`` of the statement page (0: not cacheable).
         statement_url: the statement's URL for the banner (default: the statement view).
         settings_url: the cookie settings page (default: the settings view).
@@ -176,6 +179,7 @@ class Config:
     page_template: str
     settings_template: str
     banner_template: str | None
+    lazy_settings_layer: bool
     page_cache_seconds: int
     statement_url: str | None
     settings_url: str | None
@@ -223,6 +227,7 @@ def _build_config() -> Config:
                   check_report_level=report_level, check_ignore=tuple(ignore),
                   page_template=str(merged["PAGE_TEMPLATE"]), settings_template=str(merged["SETTINGS_TEMPLATE"]),
                   banner_template=None if merged["BANNER_TEMPLATE"] is None else str(merged["BANNER_TEMPLATE"]),
+                  lazy_settings_layer=bool(merged["LAZY_SETTINGS_LAYER"]),
                   page_cache_seconds=cache_seconds, statement_url=merged["STATEMENT_URL"],
                   settings_url=merged["SETTINGS_URL"], policy_url=merged["POLICY_URL"])
 

@@ -9,6 +9,7 @@ path (under the include)      name                                  view
 ``"consent/status/"``         ``rekisterikit:consent_status``       GET the visitor's consent as JSON
 ``"consent/withdraw/"``       ``rekisterikit:consent_withdraw``     POST to withdraw every optional category
 ``"consent/settings/"``       ``rekisterikit:consent_settings``     the cookie settings page
+``"consent/layer/"``          ``rekisterikit:consent_layer``        GET the settings layer (lazy settings layer)
 ``"history/"``                ``rekisterikit:history``              every published version, with what changed
 ``"history/<version>/"``      ``rekisterikit:history_version``      one version as it was
 ============================  ====================================  ==========================================
@@ -29,6 +30,7 @@ urlpatterns = [
     path("consent/status/", views.consent_status, name="consent_status"),
     path("consent/withdraw/", views.withdraw, name="consent_withdraw"),
     path("consent/settings/", views.consent_settings, name="consent_settings"),
+    path("consent/layer/", views.consent_layer, name="consent_layer"),
     path("history/", history.history, name="history"),
     re_path(r"^history/(?P<version>sha256:[0-9a-f]{64})/$", history.history_version, name="history_version"),
 ]

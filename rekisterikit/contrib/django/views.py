@@ -25,7 +25,6 @@ from django.http import (
 from django.middleware.csrf import get_token
 from django.shortcuts import render as render_template
 from django.template.loader import get_template
-from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import condition, require_GET, require_POST
@@ -33,6 +32,7 @@ from markupsafe import Markup
 
 import rekisterikit
 from rekisterikit.consent import FIELD_NEXT, FIELD_SOURCE, ConsentMethod, Decision, safe_next
+from rekisterikit.contrib.django.banner import cached_reverse
 from rekisterikit.contrib.django.conf import (
     LOCALES,
     active_locale,
@@ -44,7 +44,7 @@ from rekisterikit.contrib.django.conf import (
 from rekisterikit.contrib.django.middleware import apply_cookie, get_consent, private, request_host
 from rekisterikit.errors import ConsentError
 
-__all__ = ["consent", "consent_settings", "consent_status", "statement", "withdraw"]
+__all__ = ["consent", "consent_layer", "consent_settings", "consent_status", "statement", "withdraw"]
 
 #: The largest JSON body the consent endpoint reads.
 MAX_JSON_BODY = 16 * 1024
@@ -254,12 +254,53 @@ def consent_status(request: HttpRequest) -> JsonResponse:
 
 def statement_url() -> str:
     """The statement's URL for links: ``STATEMENT_URL`` or the statement view."""
-    return get_config().statement_url or reverse("rekisterikit:statement")
+    from rekisterikit.contrib.django.banner import statement_url as url
+
+    return url()
 
 
 def settings_url() -> str:
     """The cookie settings page's URL: ``SETTINGS_URL`` or the settings view."""
-    return get_config().settings_url or reverse("rekisterikit:consent_settings")
+    from rekisterikit.contrib.django.banner import settings_url as url
+
+    return url()
+
+
+def _keep_csrf_cookie(request: HttpRequest) -> None:
+    """Do not send the CSRF cookie again when the visitor already has the one the layer's token is masked from.
+
+    ``get_token`` asks Django's CSRF middleware to send the cookie anew (to renew its expiry); the settings layer is
+    fetched in the background and needs no cookie the visitor already has. A visitor without one (or with a legacy
+    masked one) still gets it.
+    """
+    if settings.CSRF_USE_SESSIONS:
+        return
+    secret = request.META.get("CSRF_COOKIE")
+    if secret is not None and request.COOKIES.get(settings.CSRF_COOKIE_NAME) == secret:
+        request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+
+
+@require_GET
+def consent_layer(request: HttpRequest) -> HttpResponse:
+    """The settings layer (the lazy settings layer's fragment): the banner form with the visitor's ticks.
+
+    consent.js fetches it when a visitor who has decided follows the "Cookie settings" link, and opens it in place
+    of the page's placeholder. ``?next=`` is the page the visitor is on (this site only), where a plain form POST
+    returns. It holds a fresh CSRF token (Django sets its cookie only when the visitor has none) and is
+    ``Cache-Control: no-store, private`` with ``Vary: Cookie``; ``404`` when the statement has no optional cookies.
+    """
+    from rekisterikit.consent import SETTINGS_LAYER_HEADERS
+    from rekisterikit.contrib.django.banner import banner_markup
+
+    if not get_service().banner_needed:
+        raise Http404("no optional cookies: there is no consent banner")
+    body = banner_markup(request, next_url=safe_next(request.GET.get("next")), lazy=False)
+    _keep_csrf_cookie(request)
+    response = HttpResponse(str(body), content_type="text/html; charset=utf-8")
+    patch_cache_control(response, private=True, no_store=True)
+    patch_vary_headers(response, ("Cookie",))
+    response["X-Robots-Tag"] = SETTINGS_LAYER_HEADERS["X-Robots-Tag"]
+    return response
 
 
 @require_GET
@@ -274,7 +315,7 @@ def consent_settings(request: HttpRequest) -> HttpResponse:
     locale = active_locale()
     next_url = safe_next(request.GET.get("next"), default=request.path)
     form = render_settings(service, get_consent(request).state, locale=locale,
-                           action=reverse("rekisterikit:consent"), statement_url=statement_url(),
+                           action=cached_reverse("rekisterikit:consent"), statement_url=statement_url(),
                            next_url=next_url, hidden={"csrfmiddlewaretoken": get_token(request)},
                            gpc=service.gpc(request.headers), saved=request.GET.get("saved") == "1",
                            back_url=safe_next(request.GET.get("back"), default="/"))

@@ -1,7 +1,9 @@
 """Issue 17 in the Django example shop, in a real Chromium: the informed first layer (and its height on a phone),
 per-service choices, the keyboard path, the no-JavaScript settings page, axe in fi/sv/en at phone and desktop
 widths, the YouTube embed on the front page (no request reaches YouTube before consent), dataLayer events, Global
-Privacy Control and the shop's theme in either stylesheet order. Skips locally without Chromium; fails under CI."""
+Privacy Control, the shop's theme in either stylesheet order, and the lazy settings layer (the reopen link loads it,
+ticked as stored, keyboard focus, saving, the fallback to the settings page). Skips locally without Chromium; fails
+under CI."""
 
 from __future__ import annotations
 
@@ -257,3 +259,94 @@ def test_always_allow_youtube_without_javascript(open_page: Any, shop_url: str) 
     assert (shop_url + "/", 1) == (page.url, page.locator("iframe.rk-embed-frame").count())
     record = ConsentRecord.objects.get()
     assert ("embed", ["youtube"]) == (record.method, record.details["services"])
+
+
+def decide_statistics(page: Any, shop_url: str) -> None:
+    """Open the shop, choose statistics only, and reload: the visitor has decided."""
+    page.goto(shop_url + "/")
+    page.locator(".rk-consent__summary").click()
+    page.get_by_role("checkbox", name="Tilastot").check()
+    page.get_by_role("button", name="Tallenna valinnat").click()
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 1")
+    page.reload()
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 1")
+
+
+def test_the_reopen_link_loads_the_settings_layer(open_page: Any, shop_url: str) -> None:
+    """A decided visitor's page has no settings form, only the placeholder; the reopen link (by keyboard) loads
+    the layer once, opens it with the settings shown and focus on its title, ticked as stored; saving records the
+    new choice, closes it and gives focus back to the link; Escape closes it again without a new request."""
+    page = open_page()
+    decide_statistics(page, shop_url)
+    layer_requests: list[str] = []
+    page.on("request", lambda r: layer_requests.append(r.url) if "/consent/layer/" in r.url else None)
+    assert (0, 1) == (page.locator("#rk-consent form").count(), page.locator("#rk-consent[data-rk-layer]").count())
+    link = page.get_by_role("link", name="Evästeasetukset")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.locator("#rk-consent .rk-consent__form").wait_for(state="visible")
+    assert ([shop_url + "/tietosuoja/consent/layer/?next=%2F"], "rk-title", True) == (
+        layer_requests, page.evaluate("document.activeElement.id"),
+        page.locator("#rk-consent .rk-consent__settings").evaluate("e => e.open"))
+    assert (True, False) == (page.get_by_role("checkbox", name="Tilastot").is_checked(),
+                             page.get_by_role("checkbox", name="Markkinointi").is_checked())
+    assert "Suostumuksesi tunnus on" in page.locator("#rk-consent").inner_text()  # the stored consent's id
+    check_axe(page)
+    page.get_by_role("checkbox", name="Markkinointi").check()
+    page.get_by_role("button", name="Tallenna valinnat").click()
+    page.locator("#rk-consent").wait_for(state="hidden")
+    page.wait_for_function("window.rkDemo && window.rkDemo.ran.length === 2")
+    record = ConsentRecord.objects.order_by("at", "pk").last()
+    assert record is not None
+    assert ("custom", "statistics marketing") == (record.method, record.granted)
+    assert page.evaluate("document.activeElement.classList.contains('rk-consent-reopen')")
+    page.keyboard.press("Enter")
+    page.locator("#rk-consent").wait_for(state="visible")
+    assert "rk-title" == page.evaluate("document.activeElement.id")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#rk-consent') !== null")
+    page.keyboard.press("Escape")
+    page.locator("#rk-consent").wait_for(state="hidden")
+    assert (1, True) == (len(layer_requests),
+                         page.evaluate("document.activeElement.classList.contains('rk-consent-reopen')"))
+
+
+def test_the_loaded_layer_ticks_follow_the_stored_choice_after_a_reload(open_page: Any, shop_url: str) -> None:
+    """A choice saved from the loaded layer is what the next page's layer shows ticked (from the cookie)."""
+    page = open_page()
+    decide_statistics(page, shop_url)
+    page.get_by_role("link", name="Evästeasetukset").click()
+    page.get_by_role("checkbox", name="Tilastot").wait_for(state="visible")
+    page.get_by_role("checkbox", name="Tilastot").uncheck()
+    page.get_by_role("checkbox", name="Markkinointi").check()
+    with page.expect_navigation():  # a withdrawal (statistics off) reloads the page
+        page.get_by_role("button", name="Tallenna valinnat").click()
+    page.get_by_role("link", name="Evästeasetukset").click()
+    page.get_by_role("checkbox", name="Markkinointi").wait_for(state="visible")
+    assert (False, True) == (page.get_by_role("checkbox", name="Tilastot").is_checked(),
+                             page.get_by_role("checkbox", name="Markkinointi").is_checked())
+
+
+def test_the_reopen_link_falls_back_to_the_settings_page(open_page: Any, shop_url: str) -> None:
+    """If the layer cannot be loaded (the endpoint fails), the link goes to the settings page, as it does
+    without JavaScript."""
+    page = open_page()
+    decide_statistics(page, shop_url)
+    page.route("**/consent/layer/**", lambda route: route.fulfill(status=500, body="no"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Evästeasetukset").click()
+    assert (page.url, True) == (shop_url + "/tietosuoja/consent/settings/",
+                                page.get_by_role("checkbox", name="Tilastot").is_checked())
+
+
+def test_without_javascript_the_reopen_link_is_the_settings_page(open_page: Any, shop_url: str) -> None:
+    """Without JavaScript a decided visitor's reopen link leads to the settings page, ticked as stored."""
+    page = open_page(js=False)
+    page.goto(shop_url + "/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Hylkää kaikki").click()
+    assert 0 == page.locator("#rk-consent form").count()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Evästeasetukset").click()
+    assert (shop_url + "/tietosuoja/consent/settings/", False) == (
+        page.url, page.get_by_role("checkbox", name="Tilastot").is_checked())

@@ -11,6 +11,10 @@
  *   service in the background and loads every placeholder of it;
  * - reopens the banner from any [data-rk-open] link, moves focus into it, and returns focus to the link after a
  *   decision or Escape (Escape closes a reopened banner, never the first one);
+ * - the lazy settings layer: for a visitor who has decided, the page holds only a placeholder
+ *   (<div data-rk-consent data-rk-layer="URL" hidden>); the reopen link then fetches the layer from URL (same
+ *   origin, no-store), puts it in the placeholder's place and opens it; if that fails, the link is followed to the
+ *   settings page (where it also leads without JavaScript);
  * - does the same for the settings page form ([data-rk-consent-page]), showing a "saved" status there;
  * - fires a "rk:consent" event on document with the server's answer as detail.
  * Without JavaScript the banner is a plain form and the server redirects back.
@@ -101,8 +105,79 @@
     if (status) { status.textContent = text || ""; }
   }
 
+  var loading = null;
+
+  function layerUrl() {
+    if (!root || root.querySelector("form")) { return null; }
+    var url = root.getAttribute("data-rk-layer");
+    if (!url) { return null; }
+    try {
+      var target = new URL(url, location.href);
+      if (target.origin !== location.origin) { return null; }
+      target.searchParams.set("next", location.pathname + location.search);
+      return target.href;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // The layer could not be loaded: follow the reopen link to the settings page, as without JavaScript.
+  function leave(from) {
+    if (from && from.matches && from.matches("a[href][data-rk-open]")) { location.href = from.href; }
+  }
+
+  // Fetch the settings layer for the placeholder, put it in its place, bind it and open it.
+  function load(url, from) {
+    if (loading) { return true; }
+    if (!window.fetch || !window.URL) { return false; }
+    if (from && from.setAttribute) { from.setAttribute("aria-busy", "true"); }
+    loading = window.fetch(url, {
+      method: "GET",
+      mode: "same-origin",
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { "Accept": "text/html", "X-Requested-With": "XMLHttpRequest" }
+    }).then(function (response) {
+      var type = response.headers.get("Content-Type") || "";
+      if (!response.ok || type.indexOf("text/html") < 0) {
+        throw new Error("settings layer answered " + response.status);
+      }
+      return response.text();
+    }).then(function (html) {
+      var template = document.createElement("template");
+      template.innerHTML = html;
+      var fresh = template.content ? template.content.querySelector("[data-rk-consent]") : null;
+      if (!fresh || !fresh.querySelector("form") || !root || !root.parentNode) {
+        throw new Error("no settings layer in the answer");
+      }
+      // What this page has activated stays the reference for a withdrawal (which reloads); the ticks are the
+      // server's, from the visitor's cookie.
+      fresh.setAttribute("data-rk-granted", root.getAttribute("data-rk-granted") || "");
+      fresh.setAttribute("data-rk-services", root.getAttribute("data-rk-services") || "");
+      fresh.hidden = true;
+      root.parentNode.replaceChild(fresh, root);
+      if (holder === root) { holder = fresh; }
+      root = fresh;
+      bind(root);
+      bindBoxes(root);
+      return true;
+    });
+    loading.then(function () {
+      loading = null;
+      if (from && from.removeAttribute) { from.removeAttribute("aria-busy"); }
+      show(true, from);
+    }, function () {
+      loading = null;
+      if (from && from.removeAttribute) { from.removeAttribute("aria-busy"); }
+      leave(from);
+    });
+    return true;
+  }
+
   function show(openSettings, from) {
     if (!root) { return false; }
+    var url = layerUrl();
+    if (url) { return load(url, from || document.activeElement); }
     opener = from || document.activeElement;
     root.hidden = false;
     var details = root.querySelector(".rk-consent__settings");

@@ -5,8 +5,9 @@
 * ``{% privacy_statement_style %}`` — that stylesheet as a ``<style>`` element, for ``<head>`` (once per page);
 * ``{% cookie_declaration %}`` — the cookie table;
 * ``{% consent_scripts %}`` — consent.css, consent.js and the Google Consent Mode defaults, for ``<head>``;
-* ``{% consent_banner %}`` — the banner, shown when the visitor still has to decide (otherwise rendered hidden, so
-  the "Cookie settings" link can reopen it), with the CSRF token;
+* ``{% consent_banner %}`` — the banner with the CSRF token, shown when the visitor still has to decide; for a
+  visitor who has decided a small placeholder from which the "Cookie settings" link loads the settings layer
+  (``LAZY_SETTINGS_LAYER``; with it off, the banner rendered hidden);
 * ``{% consent_settings_link %}`` — the "Cookie settings" link for the footer;
 * ``{% gated_script "statistics" src %}`` — a script that runs only with consent to the category.
 
@@ -20,10 +21,9 @@ from typing import Any
 
 from django import template
 from django.middleware.csrf import get_token
-from django.templatetags.static import static
-from django.urls import reverse
 from markupsafe import Markup
 
+from rekisterikit.contrib.django.banner import cached_reverse, cached_static
 from rekisterikit.contrib.django.conf import active_locale, get_config, get_service, get_statement
 
 register = template.Library()
@@ -120,7 +120,7 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500, *, re
 
     request = _request(context)
     nonce = _nonce(request)
-    css, js = static("rekisterikit/consent.css"), static("rekisterikit/consent.js")
+    css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
     state = request.consent.state if hasattr(request, "consent") else None
     service = get_service()
     mode = consent_mode_script(
@@ -142,40 +142,24 @@ def consent_banner(context: template.Context) -> Markup:
 
     Place it right after ``<body>``: it is shown fixed at the bottom, but early in the document order, so keyboard
     and screen reader users reach it first (consent.js also moves it there). After a material change of the
-    statement it says what changed (:meth:`~rekisterikit.consent.ConsentService.what_changed`).
+    statement it says what changed (:meth:`~rekisterikit.consent.ConsentService.what_changed`). For a visitor who
+    has decided it is the lazy settings layer's placeholder (a few hundred bytes, no form and no CSRF token):
+    the "Cookie settings" link loads the layer from the ``rekisterikit:consent_layer`` view when clicked, or goes
+    to the settings page without JavaScript. ``LAZY_SETTINGS_LAYER = False`` renders the hidden form instead.
     """
-    from rekisterikit.consent import render_banner
-    from rekisterikit.contrib.django.middleware import get_consent
-    from rekisterikit.contrib.django.views import statement_url
+    from rekisterikit.contrib.django.banner import banner_markup
 
     request = _request(context)
-    service = get_service()
-    if not service.banner_needed:
+    if not get_service().banner_needed:
         return Markup("")
-    visitor = get_consent(request)
-    arguments: dict[str, Any] = {
-        "locale": active_locale(), "action": reverse("rekisterikit:consent"), "statement_url": statement_url(),
-        "next_url": request.get_full_path(), "hidden": {"csrfmiddlewaretoken": get_token(request)},
-        "gpc": visitor.gpc,
-        "changed": None if visitor.state is not None else service.what_changed(request.COOKIES,
-                                                                                locale=active_locale()),
-    }
-    own = get_config().banner_template
-    if own is not None:  # the shop's own template gets the banner as plain data (Django escapes it)
-        from django.template.loader import render_to_string
-
-        from rekisterikit.consent.banner import banner_context
-
-        return Markup(render_to_string(own, {"banner": banner_context(service, visitor.state, **arguments)},
-                                       request=request))
-    return render_banner(service, visitor.state, **arguments)
+    return banner_markup(request, next_url=request.get_full_path(), lazy=get_config().lazy_settings_layer)
 
 
 @register.simple_tag
 def consent_settings_link(css_class: str = "rk-consent-reopen") -> Markup:
     """The "Cookie settings" link: reopens the banner, or without JavaScript goes to the settings page."""
     from rekisterikit.consent import reopen_link
-    from rekisterikit.contrib.django.views import settings_url
+    from rekisterikit.contrib.django.banner import settings_url
 
     return reopen_link(locale=active_locale(), href=settings_url(), css_class=css_class)
 
@@ -295,7 +279,7 @@ def gated_embed(context: template.Context, target: str, src: str, *, title: str,
 
     request = _request(context)
     return render_embed(get_service(), get_consent(request).state, _plain(target), _plain(src),
-                        title=_plain(title), locale=active_locale(), action=reverse("rekisterikit:consent"),
+                        title=_plain(title), locale=active_locale(), action=cached_reverse("rekisterikit:consent"),
                         next_url=request.get_full_path(), hidden={"csrfmiddlewaretoken": get_token(request)},
                         width=None if width is None else _plain(width),
                         height=None if height is None else _plain(height),

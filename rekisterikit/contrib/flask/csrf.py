@@ -30,6 +30,7 @@ import hmac
 import re
 import secrets
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -60,6 +61,7 @@ class CsrfRefused(Exception):
     """The request failed the CSRF checks; the message says why (it is shown to the client)."""
 
 
+@lru_cache(maxsize=16)
 def _key(secret: str | bytes) -> bytes:
     raw = secret.encode("utf-8") if isinstance(secret, str) else bytes(secret)
     return hmac.new(raw, KEY_PURPOSE, hashlib.sha256).digest()
@@ -115,7 +117,10 @@ def token(request: Request, state: KitState, app: Flask) -> tuple[str, str]:
         from flask_wtf.csrf import generate_csrf
 
         return str(app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")), str(generate_csrf())
-    return FIELD, _sign(_key(state.secret), _nonce(request, state))
+    found = getattr(g, "_rk_csrf_token", None)
+    if found is None:  # once per request, however many forms the page has
+        found = g._rk_csrf_token = _sign(_key(state.secret), _nonce(request, state))
+    return FIELD, str(found)
 
 
 def nonce_cookie(request: Request, state: KitState) -> SetCookie | None:

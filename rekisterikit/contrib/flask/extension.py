@@ -39,7 +39,9 @@ from rekisterikit.contrib.flask.state import (
     current_consent,
     current_locale,
     get_state,
+    gpc_headers,
     logger,
+    memo,
     remember_decision,
     request_headers,
     subject,
@@ -205,51 +207,70 @@ def _store(app: Flask, value: object) -> ConsentStore:
 
 
 def _before_request() -> None:
-    state = get_state()
-    decision = None
-    if state.service.gpc(request_headers()):
-        decision = state.service.refresh(request.cookies, request_headers(), https=request.is_secure,
-                                         subject=subject())
-    if decision is not None:
-        remember_decision(decision)
-    else:
-        g.consent = state.service.read(request.cookies, request_headers())
+    service = get_state().service
+    headers = gpc_headers()  # Sec-GPC alone: the only header the core reads here
+    if headers is not None and service.gpc(headers):
+        decision = service.refresh(request.cookies, headers, https=request.is_secure, subject=subject())
+        if decision is not None:
+            remember_decision(decision)
+            return
+    g.consent = service.read(request.cookies, headers)
+
+
+def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: bool) -> tuple[str, ...]:
+    """The ``Set-Cookie`` values that delete ``names`` host-only and on every parent domain (kept per names, host
+    and ``Secure``: the configuration gives the rest)."""
+    from rekisterikit.consent.domains import expire_everywhere
+
+    key = ("expire", names, host, secure)
+    found = state.memo.get(key)
+    if found is None:
+        config = state.consent_config
+        found = memo(state, key, tuple(
+            cookie.header() for cookie in expire_everywhere(names, host=host, path=config.path, domain=config.domain,
+                                                            secure=secure, samesite=config.samesite)))
+    return cast(tuple[str, ...], found)
 
 
 def _after_request(response: Response) -> Response:
-    from rekisterikit.consent.domains import expire_everywhere, with_parent_domains
-
     state = get_state()
     service = state.service
     decision: Decision | None = g.pop("_rk_decision", None)
-    deleted: set[str] = set()
+    cookies = request.cookies
+    headers = response.headers
+    deleted: frozenset[str] = frozenset()
     if decision is not None:
+        from rekisterikit.consent.domains import with_parent_domains
+
         # The deletions go on every parent domain too: gtag.js and the pixel keep _ga and _fbp on .shop.fi.
         for cookie in with_parent_domains((decision.cookie, *decision.expire), request.host):
-            response.headers.add("Set-Cookie", cookie.header())
-        deleted.update(decision.delete_cookies)
+            headers.add("Set-Cookie", cookie.header())
+        deleted = frozenset(decision.delete_cookies)
         granted = decision.state.granted
         _uses_cookie()
     else:
-        consent = g.get("consent") if "consent" in g else service.read(request.cookies, request_headers())
+        consent = g.consent if "consent" in g else service.read(cookies, gpc_headers())
         granted = consent.granted if consent is not None else frozenset()
-    config = state.consent_config
-    secure = config.secure if config.secure is not None else request.is_secure
-    names = [n for n in service.declined_cookies(granted, request.cookies) if n not in deleted]
-    for cookie in expire_everywhere(names, host=request.host, path=config.path, domain=config.domain,
-                                    secure=secure, samesite=config.samesite):
-        response.headers.add("Set-Cookie", cookie.header())
+    names = service.declined_cookies(granted, cookies)
+    if deleted:
+        names = tuple(n for n in names if n not in deleted)
+    if names:
+        config = state.consent_config
+        secure = config.secure if config.secure is not None else request.is_secure
+        for header in _expiry_headers(state, names, request.host, secure):
+            headers.add("Set-Cookie", header)
     nonce = csrf.nonce_cookie(request, state)
     if nonce is not None:
-        response.headers.add("Set-Cookie", nonce.header())
+        headers.add("Set-Cookie", nonce.header())
         _uses_cookie()
-    if g.get("_rk_vary_cookie"):
-        response.vary.add("Cookie")
-    if "Set-Cookie" in response.headers:
+    sets_cookie = "Set-Cookie" in headers
+    if sets_cookie:
         # A response that sets or deletes a cookie is never for a shared cache: not public, and keyed on Cookie.
-        response.cache_control.public = False
-        if not response.cache_control.no_store:
-            response.cache_control.private = True
+        control = response.cache_control  # parsed once: each access parses the header anew
+        control.public = False
+        if not control.no_store:
+            control.private = True
+    if sets_cookie or g.get("_rk_vary_cookie"):
         response.vary.add("Cookie")
     return response
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Mapping
-from typing import Any, Literal, cast
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, Final, Literal, cast
 
 from attrs import define, field
-from flask import Flask, current_app, g, request
+from flask import Flask, current_app, g, has_request_context, request, url_for
+from flask.globals import request_ctx
 
 from rekisterikit.consent import ConsentConfig, ConsentService, ConsentState, ConsentStore, Decision
+from rekisterikit.consent.gpc import GPC_HEADER
 from rekisterikit.consent.state import parse_category
 from rekisterikit.errors import RekisterikitError
 from rekisterikit.findings import Report
@@ -30,12 +32,16 @@ __all__ = [
     "current_consent",
     "current_locale",
     "get_state",
+    "gpc_headers",
     "remember_decision",
     "request_headers",
     "subject",
 ]
 
 logger = logging.getLogger("rekisterikit.contrib.flask")
+
+#: The cookie categories' names (``necessary``, ``preferences``, ``statistics``, ``marketing``).
+CATEGORY_NAMES: Final = frozenset(c.value for c in CookieCategory)
 
 #: The key of the extension's state in ``app.extensions``.
 EXTENSION_KEY = "rekisterikit"
@@ -115,6 +121,8 @@ class KitState:
         retention: the default age of consent records ``prune-consents`` deletes.
         secret: the application's secret (signing key material).
         old_secrets: earlier secrets still accepted.
+        memo: results that depend only on their key, kept for the application's requests (:func:`memo`); not
+            part of the configuration.
     """
 
     statement: Statement
@@ -140,6 +148,7 @@ class KitState:
     secret: str | bytes = field(repr=False)
     old_secrets: tuple[str | bytes, ...] = field(repr=False)
     csrf_require_origin: bool = True
+    memo: dict[Hashable, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
 
 def get_state(app: Flask | None = None) -> KitState:
@@ -156,6 +165,43 @@ def get_state(app: Flask | None = None) -> KitState:
                            "kit.init_app(app)") from None
 
 
+#: The most entries :attr:`KitState.memo` keeps; when full it starts again (keys vary only by language, host,
+#: script root and template arguments, so a live application stays far below it).
+MEMO_LIMIT: Final = 1024
+
+
+def memo(state: KitState, key: Hashable, value: Any) -> Any:
+    """Keep ``value`` under ``key`` in the application's memo and return it."""
+    kept = state.memo
+    if len(kept) >= MEMO_LIMIT:
+        kept.clear()
+    kept[key] = value
+    return value
+
+
+def cached_url(state: KitState, endpoint: str, **values: Any) -> str:
+    """``url_for(endpoint, **values)``, kept per application, script root, host and scheme.
+
+    A URL that Flask builds in a request depends on the endpoint, its values, and what the request's URL adapter
+    is bound to: the script root (``SCRIPT_NAME``, an application mounted under a prefix), the server name and
+    subdomain (an absolute URL when the rule's host differs) and the scheme. The result is kept under all of these.
+    Outside a request, with ``url_defaults`` functions that may add values, or with an application class that
+    overrides ``url_for``, it is ``url_for`` every time.
+    """
+    app = cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
+    ctx = request_ctx._get_current_object() if has_request_context() else None  # type: ignore[attr-defined]
+    adapter = None if ctx is None else ctx.url_adapter
+    if adapter is None or type(app).url_for is not Flask.url_for or \
+            None in app.url_default_functions or "rekisterikit" in app.url_default_functions:
+        return url_for(endpoint, **values)
+    key = ("url", endpoint, *values.items(), adapter.script_name, adapter.server_name, adapter.subdomain,
+           adapter.url_scheme)
+    found = state.memo.get(key)
+    if found is None:
+        found = memo(state, key, url_for(endpoint, **values))
+    return cast(str, found)
+
+
 # -- the request's consent and locale ------- --------------------------------------------------------------------
 
 
@@ -164,11 +210,21 @@ def request_headers() -> Mapping[str, str]:
     return cast(Mapping[str, str], request.headers)
 
 
+def gpc_headers() -> Mapping[str, str] | None:
+    """The one request header the consent core reads on every request (``Sec-GPC``), or ``None`` without it.
+
+    The same answer as :func:`request_headers` for the core's Global Privacy Control look-up, in one dictionary
+    look-up in the WSGI environ (``len()`` of Werkzeug's ``EnvironHeaders`` walks the whole environ).
+    """
+    value = request.environ.get("HTTP_SEC_GPC")
+    return None if value is None else {GPC_HEADER: value}
+
+
 def current_consent() -> ConsentState | None:
     """The visitor's consent in the current request (``g.consent``), or ``None`` when they must be asked."""
     if "consent" not in g:
         state = get_state()
-        g.consent = state.service.read(request.cookies, request_headers())
+        g.consent = state.service.read(request.cookies, gpc_headers())
     return cast(ConsentState | None, g.consent)
 
 
@@ -183,7 +239,7 @@ def consent_allows(category: str | CookieCategory) -> bool:
     """
     consent = current_consent()
     _uses_cookie()
-    if isinstance(category, CookieCategory) or category in {c.value for c in CookieCategory}:
+    if isinstance(category, CookieCategory) or category in CATEGORY_NAMES:
         cat = parse_category(category)
         return cat is CookieCategory.NECESSARY or (consent is not None and cat in consent.granted)
     return get_state().service.allows(consent, category)

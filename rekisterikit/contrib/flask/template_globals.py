@@ -9,22 +9,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, cast
 
-from flask import Flask, current_app, request, url_for
+from flask import Flask, current_app, request
 from markupsafe import Markup
 
 from rekisterikit.consent import ConsentError, consent_mode_script, safe_next
 from rekisterikit.consent.state import parse_category
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
+    CATEGORY_NAMES,
     LOCALE_FIELD,
     ConfigurationError,
     KitState,
     _locale,
     _uses_cookie,
+    cached_url,
     consent_allows,
     current_consent,
     get_state,
-    request_headers,
+    gpc_headers,
+    memo,
 )
 from rekisterikit.model import CookieCategory
 
@@ -79,11 +82,11 @@ def _form_args(state: KitState, locale: str) -> dict[str, Any]:
     field, token = consent_csrf_token()
     return {
         "locale": locale,
-        "action": url_for("rekisterikit.consent"),
-        "statement_url": url_for("rekisterikit.statement", lang=locale),
+        "action": cached_url(state, "rekisterikit.consent"),
+        "statement_url": cached_url(state, "rekisterikit.statement", lang=locale),
         "next_url": _current_path(),
         "hidden": {field: token, LOCALE_FIELD: locale},
-        "gpc": state.service.gpc(request_headers()),
+        "gpc": state.service.gpc(gpc_headers()),
     }
 
 
@@ -98,9 +101,11 @@ def consent_banner(locale: str | None = None) -> Markup:
     _need_blueprint(state, "consent_banner()")
     lang = _locale(state, locale)
     _uses_cookie()
+    own = current_app.config.get("REKISTERIKIT_BANNER_TEMPLATE")
+    if not own and not state.service.banner_needed:
+        return Markup("")  # nothing to ask about: no form, so no CSRF token (and no nonce cookie) either
     consent = current_consent()
     changed = None if consent is not None else state.service.what_changed(request.cookies, locale=lang)
-    own = current_app.config.get("REKISTERIKIT_BANNER_TEMPLATE")
     if own:  # the shop's own template gets the banner as plain data (Jinja escapes it)
         from flask import render_template
 
@@ -130,7 +135,13 @@ def consent_link(locale: str | None = None) -> Markup:
 
     state = get_state()
     _need_blueprint(state, "consent_link()")
-    return reopen_link(locale=_locale(state, locale), href=url_for("rekisterikit.settings"))
+    lang = _locale(state, locale)
+    href = cached_url(state, "rekisterikit.settings")
+    key = ("link", lang, href)
+    found = state.memo.get(key)
+    if found is None:
+        found = memo(state, key, reopen_link(locale=lang, href=href))
+    return cast(Markup, found)
 
 
 def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None = None,
@@ -150,8 +161,14 @@ def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None =
         base = state.static_url
     else:
         _need_blueprint(state, "consent_scripts()")
-        base = url_for("rekisterikit.static", filename="")
-    tags = static_tags(base, nonce=nonce)
+        base = cached_url(state, "rekisterikit.static", filename="")
+    if nonce is None:  # a CSP nonce is new on every request: kept only without one
+        key = ("static", base)
+        tags = state.memo.get(key)
+        if tags is None:
+            tags = memo(state, key, static_tags(base))
+    else:
+        tags = static_tags(base, nonce=nonce)
     if state.consent_mode:
         _uses_cookie()
         consent = current_consent()
@@ -177,24 +194,58 @@ def gated_script(target: str | CookieCategory, src: str | None = None, *, code: 
         ValueError: an unknown category or service, neither or both of ``src`` and ``code``, or an attribute that
             is not allowed (``type``, ``src``, ``on…``).
     """
-    from rekisterikit.consent import deferred_script
+    state = get_state()
+    # What the arguments make of the script depends only on them (their types too: Markup is not escaped again)
+    # and on whether the visitor allows the target, so the checked arguments and the markup are kept; not with a
+    # CSP nonce, which is new on every request.
+    args: tuple[object, ...] | None = None
+    if nonce is None:
+        args = ("gated", type(target), target, type(src), src, type(code), code, *attributes.items())
+        try:
+            hash(args)
+        except TypeError:  # an unhashable argument: nothing is kept
+            args = None
+    checked = None if args is None else state.memo.get(args)
+    if checked is None:
+        checked = _gated_args(state, target, src, code, attributes)
+        if args is not None:
+            memo(state, args, checked)
+    cat, key, attrs = checked
+    allowed = not cat.needs_consent or consent_allows(key or cat)
+    if args is None:
+        return _gated_markup(cat, key, src, code, nonce=nonce, attrs=attrs, allowed=allowed)
+    found = state.memo.get((args, allowed))
+    if found is None:
+        found = memo(state, (args, allowed), _gated_markup(cat, key, src, code, nonce=None, attrs=attrs,
+                                                           allowed=allowed))
+    return cast(Markup, found)
 
+
+def _gated_args(state: KitState, target: str | CookieCategory, src: str | None, code: str | None,
+                attributes: dict[str, str]) -> tuple[CookieCategory, str | None, dict[str, str]]:
+    """The category, the service key (or ``None``) and the attributes of a gated script; checked."""
     if (src is None) == (code is None):
         raise ValueError("gated_script: give exactly one of src and code")
-    service = get_state().service
     key: str | None = None
-    if isinstance(target, CookieCategory) or target in {c.value for c in CookieCategory}:
+    if isinstance(target, CookieCategory) or target in CATEGORY_NAMES:
         cat = parse_category(target)
     else:
         try:
-            cat, key = service.service(target).category, target
+            cat, key = state.service.service(target).category, target
         except ConsentError as exc:
             raise ValueError(f"gated_script: {exc}; or use a category (preferences, statistics, marketing)") from None
     attrs = {k.rstrip("_").replace("_", "-"): str(v) for k, v in attributes.items()}
     for name in attrs:
         if not name.replace("-", "").isalnum() or name.lower() in ("type", "src", "nonce") or name.startswith("on"):
             raise ValueError(f"attribute {name!r} is not allowed")
-    if not cat.needs_consent or consent_allows(key or cat):
+    return cat, key, attrs
+
+
+def _gated_markup(cat: CookieCategory, key: str | None, src: str | None, code: str | None, *, nonce: str | None,
+                  attrs: dict[str, str], allowed: bool) -> Markup:
+    from rekisterikit.consent import deferred_script
+
+    if allowed:
         parts = [] if src is None else [Markup(' src="{}"').format(src)]
         if cat.needs_consent:
             parts.append(Markup(' data-rk-for="{}"').format(key or cat.value))

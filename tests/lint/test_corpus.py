@@ -1,4 +1,4 @@
-"""Precision and recall of the linter per requirement code, on the corpus and on the held-out statements.
+"""Precision and recall of the linter per requirement code, on the corpus and on the two sets of held-out statements.
 
 ``docs/lint-accuracy.md`` is generated from these figures; regenerate it with
 ``python -m tests.lint.test_corpus --write`` after changing the linter, a lexicon or an expectation.
@@ -15,11 +15,18 @@ import pytest
 
 from rekisterikit.findings import Requirement
 from rekisterikit.lint import lint_file
+from rekisterikit.lint.rules import RULES
 
 from .conftest import DATA
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "lint-accuracy.md"
-SETS = {"corpus": DATA / "corpus", "holdout": DATA / "holdout"}
+SETS = {"corpus": DATA / "corpus", "holdout": DATA / "holdout", "holdout_b": DATA / "holdout_b"}
+HELD_OUT = ("holdout", "holdout_b")
+
+# Hold-out B as first measured: the linter at commit ee93edb, run once on the seventeen statements right after they
+# and their readings were committed (ac55303). Recall 60 of 71 missing items; 43 false alarms over 341 items read as
+# present.
+HOLDOUT_B_FIRST_RUN = {"tp": 60, "fn": 11, "fp": 43, "present": 341}
 
 
 def _expectations(directory: Path) -> dict[str, dict[str, object]]:
@@ -110,8 +117,9 @@ def _differences(rows: list[tuple[str, str, set[str], set[str]]]) -> list[str]:
 
 def render() -> str:
     """The accuracy page."""
-    corpus, holdout = outcomes(SETS["corpus"]), outcomes(SETS["holdout"])
-    languages = Counter(language for _, language, _, _ in corpus + holdout)
+    corpus, holdout, holdout_b = outcomes(SETS["corpus"]), outcomes(SETS["holdout"]), outcomes(SETS["holdout_b"])
+    languages = Counter(language for _, language, _, _ in corpus + holdout + holdout_b)
+    first = HOLDOUT_B_FIRST_RUN
     out = [
         "# Linter accuracy",
         "",
@@ -125,7 +133,7 @@ def render() -> str:
         "The *false-alarm rate* counts the codes the linter reports that the reading does not list, over the items",
         "the reading marks as present (`present` in `expected.toml`).",
         "",
-        f"The statements are in `tests/lint/data/` ({len(corpus) + len(holdout)} statements: "
+        f"The statements are in `tests/lint/data/` ({len(corpus) + len(holdout) + len(holdout_b)} statements: "
         + ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items())) + "), each with its expected codes and",
         "the reason for each in `expected.toml`. None is a real shop's statement; they were written for these tests",
         "to cover old *rekisteriseloste* and GDPR-era statements, numbered, unnumbered, run-in and marked-up",
@@ -140,6 +148,8 @@ def render() -> str:
         "be given (\"edellytys sille, että\", \"tähdellä merkityt kentät\", \"ett villkor för att ingå avtalet\",",
         "\"fields marked as required\"), rights in everyday words, trade names as controllers, legitimate interests",
         "\"based on the customer relationship\" and cookies described without their names.",
+        f"Hold-out B ({len(holdout_b)} statements, `tests/lint/data/holdout_b/`) was written later from a fresh",
+        "reading of real statements, for measuring only (see its section).",
         "The five published seed statements are tested separately, finding by finding and severity by severity",
         "(`tests/lint/data/seeds.toml`), and are not counted here.",
         "",
@@ -189,6 +199,32 @@ def render() -> str:
         "",
         *_differences(holdout),
         "",
+        "## Hold-out B",
+        "",
+        "Written for issue 21 on 5 December 2026 by a helper who had not tuned the linter, after the linter had been",
+        "tuned on the corpus and after the first hold-out had been looked at: seventeen statements (eight Finnish,",
+        "five Swedish, four English; plain text, Markdown and HTML) modelled in our own words on patterns of real",
+        "published statements of Finnish shops and services read through a search tool (an auxiliary trade name of",
+        "an Oy, purposes, bases and periods in one table or in per-purpose blocks, a 2020 statement still citing the",
+        "Henkilötietolaki, the \"by using the site you accept cookies\" boilerplate, a children's contest, the shop's",
+        "own instalment credit with an explained automated decision, a first-person sole trader with health data, a",
+        "loyalty club with a DPO and explained profiling, a 2017 Swedish *registerbeskrivning*, a credit check with no",
+        "register named, rights as everyday list items, a Privacy Shield policy charging for copies). Each reading is",
+        "complete (`present`, `codes` and `not_applicable` together cover every code the linter reports on) and was",
+        "committed (commit ac55303) before the linter was first run on these statements. On that first run, with the",
+        f"linter at commit ee93edb, recall was {first['tp'] / (first['tp'] + first['fn']):.3f} ({first['tp']} of "
+        f"{first['tp'] + first['fn']}) and false alarms {first['fp'] / first['present']:.3f}",
+        f"({first['fp']} over {first['present']} items read as present). No reading was changed after that run.",
+        "The linter is not tuned on these statements; the figures below are for the current linter.",
+        "",
+        _summary(SETS["holdout_b"]),
+        "",
+        *_table(holdout_b),
+        "",
+        "Differences:",
+        "",
+        *_differences(holdout_b),
+        "",
         "## Known limits",
         "",
         "- A provider outside the EEA that the text names without mentioning any transfer (the Facebook pixel in",
@@ -227,6 +263,29 @@ def test_holdout_recall_and_false_alarms_do_not_regress() -> None:
     assert (True, True) == (recall >= 0.96, alarms <= 0.059), (recall, alarms)
 
 
+def test_holdout_b_recall_and_false_alarms_do_not_regress() -> None:
+    """On hold-out B recall stays at or above, and false alarms at or below, the figures of its first run.
+
+    Those figures (recall 60/71 = 0.845, false alarms 43/341 = 0.126) miss the targets (recall ≥ 0.92, false alarms
+    ≤ 4 %); this guards against regression without claiming the target.
+    """
+    recall, alarms, *_ = rates(SETS["holdout_b"])
+    first = HOLDOUT_B_FIRST_RUN
+    floor, ceiling = first["tp"] / (first["tp"] + first["fn"]), first["fp"] / first["present"]
+    assert (True, True) == (recall >= floor, alarms <= ceiling), (recall, alarms)
+
+
+def test_holdout_b_readings_cover_every_code_once() -> None:
+    """Each hold-out B reading puts every code the linter reports on in one of present, codes, not_applicable."""
+    linter_codes = sorted({r.requirement.value for r in RULES.values()})
+    problems = {}
+    for name, entry in _expectations(SETS["holdout_b"]).items():
+        listed = [*entry["present"], *entry["codes"], *entry["not_applicable"]]  # type: ignore[misc]
+        if sorted(listed) != linter_codes:
+            problems[name] = sorted(set(linter_codes).symmetric_difference(listed)) or "a code listed twice"
+    assert {} == problems
+
+
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_readings_are_complete_for_every_statement(name: str) -> None:
     """Every statement has a reading of present items, and no code is both present and missing."""
@@ -236,11 +295,11 @@ def test_readings_are_complete_for_every_statement(name: str) -> None:
 
 
 def test_corpus_covers_languages_formats_and_eras() -> None:
-    """At least ten statements, in all three languages and all three formats."""
+    """At least forty statements, a third of them held out (both hold-outs), in all three languages and formats."""
     names = [name for directory in SETS.values() for name in _expectations(directory)]
     languages = {str(e["language"]) for directory in SETS.values() for e in _expectations(directory).values()}
     assert len(names) >= 40
-    assert len(_expectations(SETS["holdout"])) * 3 >= len(names)
+    assert sum(len(_expectations(SETS[name])) for name in HELD_OUT) * 3 >= len(names)
     assert {"fi", "sv", "en"} == languages
     assert {".txt", ".md", ".html"} == {Path(n).suffix for n in names}
 

@@ -1,11 +1,13 @@
-"""The consent cookie's value: ``v1.<payload>.<signature>``, signed with HMAC-SHA256.
+"""The consent cookie's value: ``<format>.<payload>.<signature>``, signed with HMAC-SHA256.
 
-Format, version 1:
+Two formats are read; :class:`ConsentCodec` writes ``v1`` unless told to write ``v2`` (``write_format``).
+
+Format ``v1``:
 
 * ``payload`` is compact JSON in URL-safe base64 without padding::
 
-      {"id": "<consent id>", "ver": "sha256:…", "fp": "sha256:…", "at": 1767225600,
-       "ok": ["statistics"], "m": "custom", "l": "fi", "sv": ["google-analytics"], "g": 0}
+      {"at": 1767225600, "fp": "sha256:…", "g": 0, "id": "<consent id>", "l": "fi", "m": "custom",
+       "ok": ["statistics"], "sv": ["google-analytics"], "ver": "sha256:…"}
 
   ``id`` the consent id, ``ver`` the statement version, ``fp`` the consent fingerprint, ``at`` the decision time
   in seconds since 1970 UTC, ``ok`` the granted optional categories (sorted), ``m`` the method, ``l`` the locale,
@@ -13,28 +15,48 @@ Format, version 1:
   implies all its services, which the reading codec adds back), ``g`` 1 when the visitor opted in despite Global
   Privacy Control.
   A payload without ``sv`` and ``g`` (written before services existed) is read as allowing no service.
-  The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
-* ``signature`` is HMAC-SHA256 over the ASCII bytes ``v1.<payload>``, URL-safe base64 without padding. The key is
-  derived for this purpose only from the application's secret: ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``,
-  so the secret itself never signs anything and a signature made for another purpose is never valid here.
+
+Format ``v2`` holds the same fields in about 60 % of the length (about 250 characters instead of 400):
+
+* ``payload`` is a compact JSON *array* in URL-safe base64 without padding::
+
+      ["<consent id>", 1767225600, "<ver>", "<fp>", 2, "custom", "fi", ["google-analytics"], 0]
+
+  in this order: consent id, decision time, statement version, consent fingerprint, granted categories, method,
+  locale, allowed services, GPC opt-in. The version and the fingerprint, ``sha256:`` and 64 hex digits, are
+  written as their 32 bytes in URL-safe base64 without padding (43 characters, the canonical encoding only); the
+  granted categories as the sum of their bits: 1 ``preferences``, 2 ``statistics``, 4 ``marketing``. A state
+  whose version or fingerprint is not such a hash (never one this library computes) is written in ``v1``.
+
+In both formats:
+
+* The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
+* ``signature`` is HMAC-SHA256 over the ASCII bytes ``<format>.<payload>``, URL-safe base64 without padding. The
+  key is derived for this purpose only from the application's secret:
+  ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``, so the secret itself never signs anything and a signature
+  made for another purpose is never valid here. The format marker is signed with the payload, so a payload is
+  never read in a format it was not written in.
 * Every character is in ``[A-Za-z0-9._-]``, so the value needs no quoting in a ``Cookie`` header.
 
 Decoding fails closed: a value that is too long, not ASCII, not in this shape, signed with an unknown key, or whose
-payload is not exactly the documented JSON returns ``None`` ("no consent") and never raises.
+payload is not exactly the documented JSON returns ``None`` ("no consent") and never raises. The signature is
+checked first, on the value as sent; only a value this library signed is parsed, and every field is then checked
+as :class:`~rekisterikit.consent.ConsentState`'s own validators would.
 """
 
 from __future__ import annotations
 
-import base64
 import binascii
+import datetime as dt
 import hashlib
 import hmac
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, Literal
 
 from rekisterikit.consent.state import (
+    _EPOCH,
     _HASH,
     _LOCALE,
     _SERVICE_KEY,
@@ -42,28 +64,49 @@ from rekisterikit.consent.state import (
     MAX_SERVICES,
     ConsentMethod,
     ConsentState,
+    _trusted_state,
     epoch_seconds,
-    from_epoch_seconds,
 )
 from rekisterikit.errors import ConsentError
 from rekisterikit.model import CookieCategory
 
-__all__ = ["FORMAT", "KEY_PURPOSE", "MAX_VALUE_LENGTH", "ConsentCodec", "derive_key"]
+__all__ = ["FORMAT", "FORMATS", "KEY_PURPOSE", "MAX_VALUE_LENGTH", "ConsentCodec", "derive_key"]
 
+#: The format :class:`ConsentCodec` writes by default.
 FORMAT = "v1"
-#: The purpose string the signing key is derived with.
+#: The formats :class:`ConsentCodec` reads (and can write).
+FORMATS = ("v1", "v2")
+#: The purpose string the signing key is derived with (the same for every format).
 KEY_PURPOSE = b"rekisterikit.consent.v1"
 #: The longest value :meth:`ConsentCodec.decode` looks at; longer values are rejected before any parsing. A real
-#: value is about 330 characters, and at most about 2.7 kB with 24 allowed services.
+#: value is about 400 characters (``v1``) or 250 (``v2``), and at most about 2.7 kB with 24 allowed services.
 MAX_VALUE_LENGTH = 3072
 #: The shortest secret accepted, in bytes.
 MIN_SECRET_LENGTH = 16
 
 _OLD_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
 _PAYLOAD_KEYS = _OLD_PAYLOAD_KEYS | {"sv", "g"}
-#: The whole value's shape and alphabet in one expression: ``v1.<payload>.<signature>``, URL-safe base64 parts.
-_VALUE = re.compile(r"v1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)")
+_MAX_KNOWN = 256  # values _Known keeps
 _MAX_TIME = 2**37  # seconds: year 6325; rejects absurd values before datetime arithmetic
+#: ``v2``'s bit for each optional category (fixed by the format: a new category takes the next free bit).
+CATEGORY_BITS: Mapping[CookieCategory, int] = {
+    CookieCategory.PREFERENCES: 1, CookieCategory.STATISTICS: 2, CookieCategory.MARKETING: 4}
+#: The granted set for each sum of bits, and the sum for each granted set.
+_GRANTED_BY_BITS = tuple(frozenset(c for c, bit in CATEGORY_BITS.items() if n & bit)
+                         for n in range(2 ** len(CATEGORY_BITS)))
+_BITS_BY_GRANTED = {granted: n for n, granted in enumerate(_GRANTED_BY_BITS)}
+#: The optional categories by name: ``necessary`` is absent, so a payload granting it is refused.
+_CATEGORIES = {c.value: c for c in CookieCategory if c.needs_consent}
+_METHODS = {m.value: m for m in ConsentMethod}
+_SHA256_HEX = re.compile(r"sha256:[0-9a-f]{64}")
+_FROM_URLSAFE = bytes.maketrans(b"-_", b"+/")
+_TO_URLSAFE = bytes.maketrans(b"+/", b"-_")
+_PADDING = (b"", b"", b"==", b"=")  # by length % 4; a length of 1 mod 4 is no base64 (a2b_base64 raises)
+_DECODER = json.JSONDecoder()
+_EMPTY: frozenset[str] = frozenset()
+_a2b = binascii.a2b_base64
+_b2a = binascii.b2a_base64
+_compare = hmac.compare_digest
 
 
 def derive_key(secret: str | bytes) -> bytes:
@@ -78,12 +121,70 @@ def derive_key(secret: str | bytes) -> bytes:
     return hmac.new(raw, KEY_PURPOSE, hashlib.sha256).digest()
 
 
-def _b64encode(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+def _b64encode(data: bytes) -> bytes:
+    """URL-safe base64 without padding."""
+    return _b2a(data, newline=False).translate(_TO_URLSAFE).rstrip(b"=")
 
 
-def _b64decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+class _Known:
+    """Values already checked once, each kept as one shared string: a statement's version and fingerprint and a
+    locale are the same in every visitor's cookie, so they are checked (or expanded) once, not per request.
+
+    Only values from payloads whose signature was verified (or states being encoded) reach it; it is bounded
+    all the same, and emptied when full.
+    """
+
+    __slots__ = ("_check", "found")
+
+    def __init__(self, check: Callable[[str], str | None]) -> None:
+        self._check = check
+        self.found: dict[str, str] = {}
+
+    def get(self, value: object) -> str | None:
+        """``value`` checked (or converted), or ``None`` when it is not a valid value."""
+        if type(value) is not str:
+            return None
+        found = self.found.get(value)
+        if found is None:
+            found = self._check(value)
+            if found is not None:
+                if len(self.found) >= _MAX_KNOWN:
+                    self.found.clear()
+                self.found[value] = found
+        return found
+
+
+def _matching(pattern: re.Pattern[str]) -> Callable[[str], str | None]:
+    return lambda value: value if pattern.fullmatch(value) else None
+
+
+def _expand_hash(compact: str) -> str | None:
+    """``v2``'s 43-character hash back to ``sha256:<hex>``; only the canonical encoding of 32 bytes is accepted."""
+    if len(compact) != 43 or not compact.isascii():
+        return None
+    try:
+        raw = _a2b(compact.encode("ascii").translate(_FROM_URLSAFE) + b"=", strict_mode=True)
+    except binascii.Error:
+        return None
+    return "sha256:" + raw.hex() if _b64encode(raw) == compact.encode("ascii") else None
+
+
+def _compact_hash(value: str) -> str | None:
+    """``sha256:<64 hex>`` as ``v2`` writes it, or ``None`` for any other hash."""
+    return _b64encode(bytes.fromhex(value[7:])).decode("ascii") if _SHA256_HEX.fullmatch(value) else None
+
+
+_HASHES = _Known(_matching(_HASH))
+_LOCALES = _Known(_matching(_LOCALE))
+_EXPANDED = _Known(_expand_hash)
+_COMPACTED = _Known(_compact_hash)
+
+
+def _given_at(seconds: int) -> dt.datetime:
+    try:
+        return dt.datetime.fromtimestamp(seconds, dt.UTC)
+    except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
+        return _EPOCH + dt.timedelta(seconds=seconds)
 
 
 class ConsentCodec:
@@ -93,33 +194,49 @@ class ConsentCodec:
         secret: the application's secret (e.g. Django's ``SECRET_KEY``); new values are signed with it.
         old_secrets: earlier secrets whose values are still accepted, for key rotation. Keep an old secret for
             as long as cookies signed with it may live (the consent's maximum age), then drop it.
+        implied: the services each category implies when it is wholly granted (left out of the cookie).
+        write_format: the format new values are written in, ``"v1"`` (the default) or the shorter ``"v2"``.
+            Both are always read, so a site can switch either way without asking visitors again.
     """
 
     def __init__(self, secret: str | bytes, old_secrets: Iterable[str | bytes] = (),
-                 implied: Mapping[CookieCategory, frozenset[str]] | None = None) -> None:
+                 implied: Mapping[CookieCategory, frozenset[str]] | None = None, *,
+                 write_format: Literal["v1", "v2"] = "v1") -> None:
+        if write_format not in FORMATS:
+            raise ConsentError(f"unknown consent cookie format {write_format!r} (one of {', '.join(FORMATS)})")
         self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
+        # One keyed HMAC per key, copied per value: the key is not set up again on every call.
+        self._macs = tuple(hmac.new(key, digestmod=hashlib.sha256) for key in self._keys)
         self._implied = dict(implied or {})
         self._implied_cache: dict[frozenset[CookieCategory], frozenset[str]] = {}
+        self._write_format = write_format
 
-    def _sign(self, message: bytes, key: bytes) -> str:
-        return _b64encode(hmac.digest(key, message, "sha256"))
+    def _signature(self, message: bytes, index: int = 0) -> bytes:
+        mac = self._macs[index].copy()
+        mac.update(message)
+        return _b64encode(mac.digest())
 
     def encode(self, state: ConsentState) -> str:
         """Return the signed cookie value for ``state`` (its ``gpc`` flag is not stored)."""
-        payload = {  # keys in sorted order, as the format has always written them
-            "at": epoch_seconds(state.given_at),
-            "fp": state.fingerprint,
-            "g": int(state.gpc_optin),
-            "id": state.consent_id,
-            "l": state.locale,
-            "m": state.method.value,
-            "ok": sorted(c.value for c in state.granted),
-            "sv": sorted(state.services - self._implied_by(state.granted)),
-            "ver": state.version,
-        }
-        body = _b64encode(json.dumps(payload, separators=(",", ":")).encode("ascii"))
-        message = f"{FORMAT}.{body}"
-        value = f"{message}.{self._sign(message.encode('ascii'), self._keys[0])}"
+        # Hand-written JSON: every string is in an alphabet that needs no escaping (the state's validators
+        # guarantee it), and a test holds it byte for byte to json.dumps.
+        services = ",".join(f'"{key}"' for key in sorted(state.services - self._implied_by(state.granted)))
+        version = fingerprint = None
+        if self._write_format == "v2":
+            version, fingerprint = _COMPACTED.get(state.version), _COMPACTED.get(state.fingerprint)
+        if version is not None and fingerprint is not None:
+            payload = (f'["{state.consent_id}",{epoch_seconds(state.given_at)},"{version}","{fingerprint}",'
+                       f'{_BITS_BY_GRANTED[state.granted]},"{state.method.value}","{state.locale}",[{services}],'
+                       f'{int(state.gpc_optin)}]')
+            prefix = b"v2."
+        else:
+            granted = ",".join(f'"{name}"' for name in sorted(c.value for c in state.granted))
+            payload = (f'{{"at":{epoch_seconds(state.given_at)},"fp":"{state.fingerprint}",'
+                       f'"g":{int(state.gpc_optin)},"id":"{state.consent_id}","l":"{state.locale}",'
+                       f'"m":"{state.method.value}","ok":[{granted}],"sv":[{services}],"ver":"{state.version}"}}')
+            prefix = b"v1."
+        message = prefix + _b64encode(payload.encode("ascii"))
+        value = (message + b"." + self._signature(message)).decode("ascii")
         if len(value) > MAX_VALUE_LENGTH:  # pragma: no cover - the state's validators bound every field
             raise ConsentError(f"consent cookie value too long ({len(value)} > {MAX_VALUE_LENGTH})")
         return value
@@ -132,19 +249,33 @@ class ConsentCodec:
         """
         if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH:
             return None
-        shape = _VALUE.fullmatch(value)
-        if shape is None:
+        message, _, signature = value.rpartition(".")
+        prefix = message[:3]
+        if prefix not in {"v1.", "v2."}:
             return None
-        message = value[:shape.end(1)].encode("ascii")
-        expected_sig = shape.group(2).encode("ascii")
+        try:
+            message_bytes, expected = message.encode("ascii"), signature.encode("ascii")
+        except UnicodeEncodeError:
+            return None
         matched = None
-        for index, key in enumerate(self._keys):
-            computed = base64.urlsafe_b64encode(hmac.digest(key, message, "sha256")).rstrip(b"=")
-            if hmac.compare_digest(computed, expected_sig) and matched is None:
+        for index, mac in enumerate(self._macs):  # every key is tried, whichever matches
+            computed = mac.copy()
+            computed.update(message_bytes)
+            if _compare(_b64encode(computed.digest()), expected) and matched is None:
                 matched = index
         if matched is None:
             return None
-        state = _parse_payload(shape.group(1), self._implied_by if self._implied else None)
+        # Only a value signed here gets this far: the message is ours, so its alphabet and shape are too.
+        body = message_bytes[3:]
+        try:
+            text = _a2b(body.translate(_FROM_URLSAFE) + _PADDING[len(body) % 4]).decode("ascii")
+            data, end = _DECODER.raw_decode(text)
+        except (ValueError, binascii.Error, UnicodeError, RecursionError):
+            return None
+        if end != len(text):
+            return None
+        implied = self._implied_by if self._implied else None
+        state = _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
         return None if state is None else (state, matched)
 
     def _implied_by(self, granted: frozenset[CookieCategory]) -> frozenset[str]:
@@ -161,39 +292,16 @@ class ConsentCodec:
         return None if verified is None else verified[0]
 
 
-#: The optional categories by name: ``necessary`` is absent, so a payload granting it is refused.
-_CATEGORIES = {c.value: c for c in CookieCategory if c.needs_consent}
-_METHODS = {m.value: m for m in ConsentMethod}
-#: ConsentState's own validators for the id, version, fingerprint and locale, joined into one expression over
-#: ``id NUL ver NUL fp NUL l`` (none of their alphabets has NUL, so a NUL inside a value cannot shift them).
-_FIELDS = re.compile("\0".join(f"(?:{p.pattern})" for p in (_TOKEN, _HASH, _HASH, _LOCALE)))
-
-
-def _parse_payload(body: str, implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None = None,
-                   ) -> ConsentState | None:
-    """The state in a payload whose signature was verified, or ``None``.
-
-    Every check ConsentState's converters and validators make is made here, more cheaply: the key set, the types,
-    the categories and method by name, the time range, and the id, hashes, locale and service keys by the same
-    expressions. The state is then built without running them again (``ConsentState._trusted``).
-    """
-    try:
-        data: Any = json.loads(_b64decode(body).decode("ascii"))
-    except (ValueError, binascii.Error, UnicodeError, RecursionError):
+def _parse_v1(data: Any, implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None,
+              ) -> ConsentState | None:
+    """The state in a ``v1`` payload (a JSON object) whose signature was verified, or ``None``."""
+    if type(data) is not dict:
         return None
-    if type(data) is not dict or (data.keys() != _PAYLOAD_KEYS and data.keys() != _OLD_PAYLOAD_KEYS):
+    keys = data.keys()
+    if keys not in (_PAYLOAD_KEYS, _OLD_PAYLOAD_KEYS):
         return None
-    services, optin, at, ok = data.get("sv", []), data.get("g", 0), data["at"], data["ok"]
-    if type(services) is not list or type(ok) is not list or type(optin) is not int or type(at) is not int:
-        return None
-    if optin not in (0, 1) or not 0 <= at < _MAX_TIME or len(services) > MAX_SERVICES:
-        return None
-    consent_id, version, fingerprint, method_name, locale = data["id"], data["ver"], data["fp"], data["m"], data["l"]
-    if not (type(consent_id) is str and type(version) is str and type(fingerprint) is str and type(locale) is str
-            and type(method_name) is str):
-        return None
-    method = _METHODS.get(method_name)
-    if method is None or _FIELDS.fullmatch(f"{consent_id}\0{version}\0{fingerprint}\0{locale}") is None:
+    ok = data["ok"]
+    if type(ok) is not list:
         return None
     granted = []
     for name in ok:
@@ -201,14 +309,55 @@ def _parse_payload(body: str, implied: Callable[[frozenset[CookieCategory]], fro
         if category is None:
             return None
         granted.append(category)
-    for key in services:
-        if type(key) is not str or _SERVICE_KEY.fullmatch(key) is None:
-            return None
-    granted_set, service_set = frozenset(granted), frozenset(services)
-    if len(granted_set) != len(ok) or len(service_set) != len(services):
+    granted_set = frozenset(granted)
+    if len(granted_set) != len(ok):
         return None
-    if implied is not None and granted_set:
-        service_set |= implied(granted_set)
-    return ConsentState._trusted(consent_id=consent_id, version=version, fingerprint=fingerprint,
-                                 given_at=from_epoch_seconds(at), granted=granted_set, method=method, locale=locale,
-                                 services=service_set, gpc_optin=optin == 1)
+    return _state(data["id"], data["at"], _HASHES.get(data["ver"]), _HASHES.get(data["fp"]), granted_set,
+                  data["m"], data["l"], data.get("sv", []), data.get("g", 0), implied)
+
+
+def _parse_v2(data: Any, implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None,
+              ) -> ConsentState | None:
+    """The state in a ``v2`` payload (a JSON array) whose signature was verified, or ``None``."""
+    if type(data) is not list or len(data) != 9:
+        return None
+    consent_id, at, version, fingerprint, bits, method, locale, services, optin = data
+    if type(bits) is not int or not 0 <= bits < len(_GRANTED_BY_BITS):
+        return None
+    return _state(consent_id, at, _EXPANDED.get(version), _EXPANDED.get(fingerprint), _GRANTED_BY_BITS[bits],
+                  method, locale, services, optin, implied)
+
+
+def _state(consent_id: Any, at: Any, version: str | None, fingerprint: str | None,  # noqa: PLR0917
+           granted: frozenset[CookieCategory], method_name: Any, locale: Any, services: Any, optin: Any,
+           implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None) -> ConsentState | None:
+    """The state from a payload's fields, each checked as ConsentState's converters and validators would.
+
+    The key set (or length), types, categories and method by name, the time range, and the id, hashes, locale and
+    service keys by the same expressions (a version, fingerprint or locale seen before is known to be valid); the
+    state is then built without running them again (``_trusted_state``).
+    """
+    if version is None or fingerprint is None or type(at) is not int or not 0 <= at < _MAX_TIME:
+        return None
+    method = _METHODS.get(method_name) if type(method_name) is str else None
+    if method is None or type(optin) is not int or optin not in (0, 1):
+        return None
+    if type(consent_id) is not str or _TOKEN.fullmatch(consent_id) is None:
+        return None
+    known_locale = _LOCALES.get(locale)
+    if known_locale is None or type(services) is not list:
+        return None
+    service_set = _EMPTY
+    if services:
+        if len(services) > MAX_SERVICES:
+            return None
+        for key in services:
+            if type(key) is not str or _SERVICE_KEY.fullmatch(key) is None:
+                return None
+        service_set = frozenset(services)
+        if len(service_set) != len(services):
+            return None
+    if implied is not None and granted:
+        service_set = service_set | implied(granted)
+    return _trusted_state(consent_id, version, fingerprint, _given_at(at), granted, method, known_locale,
+                          service_set, optin == 1)

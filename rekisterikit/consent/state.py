@@ -17,11 +17,11 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any
 
-from attrs import define, field
+from attrs import define, field, fields
 
 from rekisterikit.consent.services import Service, services_of
 from rekisterikit.model import CookieCategory, Party, Statement, StorageKind
@@ -175,12 +175,8 @@ class ConsentState:
         and it checked every value with the same expressions and enums this class's converters and validators
         use. Everything else constructs states normally.
         """
-        state = object.__new__(cls)
-        for name, value in (("consent_id", consent_id), ("version", version), ("fingerprint", fingerprint),
-                            ("given_at", given_at), ("granted", granted), ("method", method), ("locale", locale),
-                            ("gpc", False), ("services", services), ("gpc_optin", gpc_optin)):
-            object.__setattr__(state, name, value)
-        return state
+        return _trusted_state(consent_id, version, fingerprint, given_at, granted, method, locale, services,
+                              gpc_optin)
 
     def allows(self, category: str | CookieCategory) -> bool:
         """Whether cookies of ``category`` may be used: ``necessary`` always, the others only when granted.
@@ -212,6 +208,37 @@ class ConsentState:
     def valid_for(self, fingerprint: str, *, now: dt.datetime, max_age: dt.timedelta) -> bool:
         """Whether the consent is in force: not expired, and given for a statement with this ``fingerprint``."""
         return self.fingerprint == fingerprint and not self.expired(now, max_age)
+
+
+def _slot_setter(name: str) -> Callable[[ConsentState, object], None]:
+    setter: Callable[[ConsentState, object], None] = ConsentState.__dict__[name].__set__
+    return setter
+
+
+if tuple(a.name for a in fields(ConsentState)) != ("consent_id", "version", "fingerprint", "given_at", "granted",
+                                                   "method", "locale", "gpc", "services", "gpc_optin"):
+    raise RuntimeError("ConsentState's fields changed: update _trusted_state")  # pragma: no cover
+_new_state = object.__new__
+_set_consent_id, _set_version, _set_fingerprint, _set_given_at, _set_granted, _set_method, _set_locale, _set_gpc, \
+    _set_services, _set_gpc_optin = (_slot_setter(a.name) for a in fields(ConsentState))
+
+
+def _trusted_state(consent_id: str, version: str, fingerprint: str, given_at: dt.datetime,  # noqa: PLR0917
+                   granted: frozenset[CookieCategory], method: ConsentMethod, locale: str, services: frozenset[str],
+                   gpc_optin: bool) -> ConsentState:
+    """:meth:`ConsentState._trusted` with positional arguments, setting each slot through its descriptor."""
+    state: ConsentState = _new_state(ConsentState)
+    _set_consent_id(state, consent_id)
+    _set_version(state, version)
+    _set_fingerprint(state, fingerprint)
+    _set_given_at(state, given_at)
+    _set_granted(state, granted)
+    _set_method(state, method)
+    _set_locale(state, locale)
+    _set_gpc(state, False)
+    _set_services(state, services)
+    _set_gpc_optin(state, gpc_optin)
+    return state
 
 
 def offered_categories(statement: Statement) -> tuple[CookieCategory, ...]:

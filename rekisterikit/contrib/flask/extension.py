@@ -418,6 +418,7 @@ class RekisteriKit:
             csrf_require_origin=bool(setting("REKISTERIKIT_CSRF_REQUIRE_ORIGIN")),
             csrf_max_age=int(consent_config.max_age.total_seconds()), trusted_origins=tuple(trusted_origins),
             consent_mode=bool(setting("REKISTERIKIT_CONSENT_MODE")),
+            lazy_settings_layer=bool(setting("REKISTERIKIT_LAZY_SETTINGS_LAYER")),
             retention=None if retention is None else _duration("REKISTERIKIT_CONSENT_RETENTION", retention),
             secret=secret, old_secrets=old)
 

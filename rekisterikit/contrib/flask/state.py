@@ -59,6 +59,7 @@ DEFAULTS: dict[str, Any] = {
     "REKISTERIKIT_COOKIE_MAX_AGE": dt.timedelta(days=365),
     "REKISTERIKIT_REJECT_COOKIE_MAX_AGE": dt.timedelta(days=182),
     "REKISTERIKIT_BANNER_TEMPLATE": None,
+    "REKISTERIKIT_LAZY_SETTINGS_LAYER": True,
     "REKISTERIKIT_COOKIE_SECURE": None,
     "REKISTERIKIT_COOKIE_DOMAIN": None,
     "REKISTERIKIT_COOKIE_PATH": "/",
@@ -118,6 +119,8 @@ class KitState:
         csrf_require_origin: refuse a consent POST that has neither ``Origin`` nor ``Referer`` (the default).
         trusted_origins: other origins allowed to post consent.
         consent_mode: whether :func:`consent_scripts` adds the Google Consent Mode default.
+        lazy_settings_layer: whether a decided visitor's page carries the settings layer's placeholder (loaded from
+            the blueprint when reopened) instead of the hidden banner.
         retention: the default age of consent records ``prune-consents`` deletes.
         secret: the application's secret (signing key material).
         old_secrets: earlier secrets still accepted.
@@ -148,6 +151,7 @@ class KitState:
     secret: str | bytes = field(repr=False)
     old_secrets: tuple[str | bytes, ...] = field(repr=False)
     csrf_require_origin: bool = True
+    lazy_settings_layer: bool = True
     memo: dict[Hashable, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
 

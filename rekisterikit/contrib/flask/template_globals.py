@@ -33,6 +33,7 @@ from rekisterikit.model import CookieCategory
 
 __all__ = [
     "GLOBALS",
+    "banner_markup",
     "consent_banner",
     "consent_csrf_token",
     "consent_link",
@@ -78,42 +79,62 @@ def _current_path() -> str:
     return request.path + ("?" + query if query else "")
 
 
-def _form_args(state: KitState, locale: str) -> dict[str, Any]:
+def _form_args(state: KitState, locale: str, next_url: str | None = None) -> dict[str, Any]:
     field, token = consent_csrf_token()
     return {
         "locale": locale,
         "action": cached_url(state, "rekisterikit.consent"),
         "statement_url": cached_url(state, "rekisterikit.statement", lang=locale),
-        "next_url": _current_path(),
+        "next_url": _current_path() if next_url is None else next_url,
         "hidden": {field: token, LOCALE_FIELD: locale},
         "gpc": state.service.gpc(gpc_headers()),
     }
 
 
-def consent_banner(locale: str | None = None) -> Markup:
-    """The consent banner for the end of ``<body>``: shown until the visitor decides, hidden (reopenable) after.
+def banner_markup(state: KitState, lang: str, *, next_url: str | None = None, lazy: bool) -> Markup:
+    """The consent banner of the current request in ``lang``: rekisterikit's markup or the shop's template.
 
-    Renders nothing when the statement declares no cookie that needs consent.
+    Args:
+        state: the extension's state.
+        lang: the banner's language (one of the offered locales).
+        next_url: where a plain form POST returns to (the current page by default).
+        lazy: a visitor who has decided gets the lazy settings layer's placeholder: no form, no CSRF token, one
+            URL (the layer's), a few hundred bytes.
     """
-    from rekisterikit.consent import render_banner
+    from rekisterikit.consent import render_banner, render_banner_placeholder
 
-    state = get_state()
-    _need_blueprint(state, "consent_banner()")
-    lang = _locale(state, locale)
     _uses_cookie()
+    service = state.service
     own = current_app.config.get("REKISTERIKIT_BANNER_TEMPLATE")
-    if not own and not state.service.banner_needed:
+    if not own and not service.banner_needed:
         return Markup("")  # nothing to ask about: no form, so no CSRF token (and no nonce cookie) either
     consent = current_consent()
-    changed = None if consent is not None else state.service.what_changed(request.cookies, locale=lang)
+    if lazy and consent is not None:
+        return render_banner_placeholder(service, consent, locale=lang,
+                                         layer_url=cached_url(state, "rekisterikit.consent_layer", lang=lang))
+    changed = None if consent is not None else service.what_changed(request.cookies, locale=lang)
     if own:  # the shop's own template gets the banner as plain data (Jinja escapes it)
         from flask import render_template
 
         from rekisterikit.consent.banner import banner_context
 
-        return Markup(render_template(str(own), banner=banner_context(state.service, consent, changed=changed,
-                                                                      **_form_args(state, lang))))
-    return render_banner(state.service, consent, changed=changed, **_form_args(state, lang))
+        return Markup(render_template(str(own), banner=banner_context(service, consent, changed=changed,
+                                                                      **_form_args(state, lang, next_url))))
+    return render_banner(service, consent, changed=changed, **_form_args(state, lang, next_url))
+
+
+def consent_banner(locale: str | None = None) -> Markup:
+    """The consent banner for the end of ``<body>``: the first layer until the visitor decides, then a placeholder.
+
+    For a visitor who has decided, the page carries only a hidden placeholder (``REKISTERIKIT_LAZY_SETTINGS_LAYER``,
+    on by default): the "Cookie settings" link (:func:`consent_link`) makes consent.js load the settings layer from
+    the blueprint (``rekisterikit.consent_layer``) and open it; without JavaScript the link goes to the settings
+    page. With the setting off the hidden banner is inline, as before. Renders nothing when the statement declares
+    no cookie that needs consent.
+    """
+    state = get_state()
+    _need_blueprint(state, "consent_banner()")
+    return banner_markup(state, _locale(state, locale), lazy=state.lazy_settings_layer)
 
 
 def consent_settings(locale: str | None = None) -> Markup:

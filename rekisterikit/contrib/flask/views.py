@@ -14,6 +14,8 @@ URL                                    endpoint                          what
 ``GET /privacy/consent``               ``rekisterikit.consent_status``   the visitor's consent as JSON
 ``POST /privacy/consent``              ``rekisterikit.consent``          record a decision (the banner's form)
 ``POST /privacy/consent/withdraw``     ``rekisterikit.withdraw``         withdraw every optional category
+``GET /privacy/consent/layer``         ``rekisterikit.consent_layer``    the settings layer a decided visitor's
+                                                                         placeholder loads (``no-store``)
 ``GET /privacy/static/<file>``         ``rekisterikit.static``           ``rekisterikit/consent.js`` and ``.css``
 =====================================  ================================  ==============================================
 
@@ -265,6 +267,37 @@ def settings_page() -> Response:
     return response
 
 
+def consent_layer() -> Response:
+    """The settings layer: the banner form with the visitor's ticks, for the placeholder of a decided visitor.
+
+    consent.js fetches it when the visitor follows the "Cookie settings" link and opens it in place of the page's
+    placeholder. ``?lang=`` is the page's banner language (the placeholder's URL carries it; the request's language
+    otherwise) and ``?next=`` the page the visitor is on (a path on this site; ``/`` otherwise), where a plain form
+    POST returns. The form carries a CSRF token made for this request (the nonce cookie is set only when the
+    visitor has none); the answer is ``Cache-Control: no-store, private`` with ``Vary: Cookie``, ``404`` when the
+    statement has no optional cookies.
+    """
+    from rekisterikit.consent import SETTINGS_LAYER_HEADERS
+    from rekisterikit.contrib.flask.template_globals import banner_markup
+
+    state = get_state()
+    if not state.service.banner_needed:
+        abort(404)
+    lang = request.args.get("lang")
+    if not isinstance(lang, str) or lang not in state.locales:
+        lang = current_locale()
+    g._rk_locale = lang
+    html = banner_markup(state, lang, next_url=safe_next(request.args.get("next")), lazy=False)
+    response = Response(str(html), mimetype="text/html")
+    for name, value in SETTINGS_LAYER_HEADERS.items():
+        if name == "Vary":
+            response.vary.add(value)
+        else:
+            response.headers[name] = value
+    response.headers["Content-Language"] = lang
+    return response
+
+
 def make_blueprint() -> Blueprint:
     """A new blueprint named ``rekisterikit`` with the routes above, its templates and the consent static files."""
     bp = Blueprint("rekisterikit", __name__, template_folder="templates", static_folder=str(_STATIC),
@@ -274,6 +307,7 @@ def make_blueprint() -> Blueprint:
     bp.add_url_rule("/consent", "consent_status", consent_status, methods=["GET"])
     bp.add_url_rule("/consent", "consent", consent_post, methods=["POST"])
     bp.add_url_rule("/consent/withdraw", "withdraw", withdraw_post, methods=["POST"])
+    bp.add_url_rule("/consent/layer", "consent_layer", consent_layer, methods=["GET"])
     bp.add_url_rule("/<lang>", "statement", statement_page, methods=["GET"])
     from rekisterikit.contrib.flask import history
 

@@ -144,10 +144,18 @@ def client(app: Flask) -> FlaskClient:
 
 
 def csrf_token(client: FlaskClient, path: str = "/page") -> str:
-    """Fetch ``path`` and return the ``rk-csrf`` token its banner carries (the client keeps the nonce cookie)."""
+    """Fetch ``path`` and return the ``rk-csrf`` token its banner carries (the client keeps the nonce cookie).
+
+    A visitor who has decided gets the lazy settings layer's placeholder: the token then comes from the layer it
+    names, as consent.js fetches it.
+    """
+    import html as html_module
     import re
 
     html = client.get(path).get_data(as_text=True)
+    layer = re.search(r'data-rk-layer="([^"]+)"', html)
+    if layer is not None and "rk-csrf" not in html:
+        html = client.get(html_module.unescape(layer.group(1))).get_data(as_text=True)
     match = re.search(r'name="rk-csrf" value="([^"]+)"', html)
     assert match is not None, html
     return match.group(1)

@@ -394,8 +394,11 @@ def test_privacy_statement_and_cookie_declaration(app: Flask) -> None:
     assert str(render_cookie_table(statement, locale="en")) == render_in(app, "{{ cookie_declaration('en') }}")
 
 
-def test_banner_is_shown_until_decided_then_hidden(app: Flask) -> None:
-    """consent_banner() is visible without consent and rendered hidden (reopenable) with one."""
+def test_banner_is_shown_until_decided_then_hidden(make_app: AppFactory) -> None:
+    """consent_banner() is visible without consent; with one, and the lazy settings layer off, rendered hidden
+    (reopenable) inline. (With the layer on, the default, a decided visitor gets the placeholder: see
+    test_settings_layer.py.)"""
+    app = make_app(REKISTERIKIT_LAZY_SETTINGS_LAYER=False)
     first = render_in(app, "{{ consent_banner() }}")
     assert 'data-rk-decided="false"' in first
     assert " hidden" not in first.split(">", 1)[0]

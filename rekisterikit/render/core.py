@@ -41,10 +41,11 @@ class _Cache:
     are equal) and statements with different content never do. A rendering may be computed twice when two threads
     miss at once; both results are equal.
 
-    Hits take no lock: :meth:`lookup` is one dictionary read of the arguments exactly as the caller passed them
-    (an *alias* of the normalised key, recorded on the first call). Dictionary reads are atomic in CPython, and an
-    entry is only ever added whole or removed whole. The LRU order is kept by :meth:`get`, on misses; an entry that
-    is hit often is also refreshed every :data:`_REFRESH` hits, so it is not evicted as if it were unused.
+    Hits take no lock: :func:`render` reads :data:`_ALIASES`, one dictionary read of the arguments exactly as the
+    caller passed them (an *alias* of the normalised key, recorded on the first call). Dictionary reads are atomic
+    in CPython, and an entry is only ever added whole or removed whole. The LRU order is kept by :meth:`get`, on
+    misses; an entry that is hit often is also refreshed every :data:`_REFRESH` hits, so it is not evicted as if it
+    were unused.
     """
 
     def __init__(self, maxsize: int) -> None:
@@ -55,15 +56,6 @@ class _Cache:
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
-
-    def lookup(self, alias: Hashable) -> str | None:
-        """The rendering recorded under ``alias`` (the caller's own arguments), or ``None``: no lock taken."""
-        value = self._aliases.get(alias)
-        if value is not None:
-            self.hits += 1  # statistics only: an increment lost to a race is harmless
-            if not self.hits % _REFRESH:
-                self._refresh(alias)
-        return value
 
     def _refresh(self, alias: Hashable) -> None:
         with self._lock:
@@ -117,6 +109,8 @@ _REFRESH = 1024
 #: How many spellings of the same arguments (``"fi"``, ``"fi_FI"``, ``Language.FI`` …) one entry remembers.
 _MAX_ALIASES = 8
 _CACHE = _Cache(maxsize=256)
+#: The lock-free hits: the caller's own arguments to the rendering (the cache's alias dictionary, never replaced).
+_ALIASES = _CACHE._aliases
 
 
 def cache_info() -> CacheInfo:
@@ -127,14 +121,6 @@ def cache_info() -> CacheInfo:
 def cache_clear() -> None:
     """Empty the render cache (tests; after changing catalogs at run time)."""
     _CACHE.clear()
-
-
-def _lookup(alias: Hashable) -> tuple[Hashable | None, str | None]:
-    """The lock-free cache hit for the caller's own arguments, and the alias to record (``None``: unhashable)."""
-    try:
-        return alias, _CACHE.lookup(alias)
-    except TypeError:  # unhashable arguments: the checks that follow say what is wrong
-        return None, None
 
 
 def _check_format(format: str) -> Format:  # noqa: A002
@@ -182,9 +168,27 @@ def render(statement: Statement, *, locale: Language | str, format: str = "html"
     Raises:
         ValueError: an unknown locale or format, or ``full_page`` with a format other than HTML.
     """
-    alias, hit = _lookup(("statement", statement.version, locale, format, full_page, heading_level))
+    # The hit path, inline: one tuple and one dictionary read, no lock, no normalising (see _Cache).
+    alias: Hashable | None = ("statement", statement.version, locale, format, full_page, heading_level)
+    try:
+        hit = _ALIASES.get(alias)
+    except TypeError:  # unhashable arguments: the checks that follow say what is wrong
+        alias = hit = None
     if hit is not None:
+        # Statistics only (an increment lost to a race is harmless); every _REFRESH hits, the LRU place is kept.
+        _CACHE.hits = hits = _CACHE.hits + 1
+        if not hits % _REFRESH:
+            _CACHE._refresh(alias)
         return hit
+    return _render_miss(statement, locale, format, full_page, heading_level, alias)
+
+
+def _render_miss(statement: Statement, locale: Language | str, format: str, full_page: bool,  # noqa: A002, PLR0917
+                 heading_level: int, alias: Hashable | None) -> str:
+    """:func:`render` past the lock-free hit: check and normalise the arguments, then the locked cache.
+
+    A function of its own, so :func:`render` has no closure: its variables are not cells, which a hit would pay for.
+    """
     lang = language(locale)
     fmt = _check_format(format)
     if full_page and fmt != "html":
@@ -236,9 +240,23 @@ def render_cookie_table(statement: Statement, *, locale: Language | str,
     Returns:
         :class:`~markupsafe.Markup` for HTML, ``str`` otherwise.
     """
-    alias, hit = _lookup(("cookie-table", statement.version, locale, format))
+    alias: Hashable | None = ("cookie-table", statement.version, locale, format)
+    try:
+        hit = _ALIASES.get(alias)
+    except TypeError:  # unhashable arguments: the checks that follow say what is wrong
+        alias = hit = None
     if hit is not None:
+        # Statistics only (an increment lost to a race is harmless); every _REFRESH hits, the LRU place is kept.
+        _CACHE.hits = hits = _CACHE.hits + 1
+        if not hits % _REFRESH:
+            _CACHE._refresh(alias)
         return hit
+    return _table_miss(statement, locale, format, alias)
+
+
+def _table_miss(statement: Statement, locale: Language | str, format: str,  # noqa: A002
+                alias: Hashable | None) -> str:
+    """:func:`render_cookie_table` past the lock-free hit (a function of its own, as :func:`_render_miss`)."""
     lang = language(locale)
     fmt = _check_format(format)
 

@@ -343,6 +343,11 @@ def _recipients(run: _Run) -> None:
     outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
     none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none")
     vendors = run.u(*_VENDOR_KEYS) - run.k("controller", "contact_person")
+    # A provider named with its establishment in the EEA ("Stripe Technology Europe Ltd (Ireland)") is a recipient
+    # in the EEA, except Google and Meta, whose analytics and pixel data reach their US parents whichever entity
+    # the shop names (the Austrian data protection authority's Google Analytics decision, D155.027 [M]).
+    vendors -= frozenset(i for i in vendors & run.u("eea_establishment")
+                         if not {_vendor(t) for t in _vendor_terms(run, i)} & {"googl", "faceb"})
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
         outside | run.u("recipients", "transfer_verb"))
     outside |= countries
@@ -351,7 +356,11 @@ def _recipients(run: _Run) -> None:
     happening = outside - none_stated - (run.negated(run.k("transfers")) - countries)
     # Providers named elsewhere but not where transfers are described (e.g. Google Analytics in the cookie
     # section, while the transfer section names only Mailchimp).
-    covered = {_vendor(h.text) for key in _VENDOR_KEYS for h in run.analysis.hits(key) if h.unit in outside}
+    # A provider named in the section that describes a transfer is covered by it ("Uutiskirje lähetetään
+    # Mailchimp-palvelulla … Sähköpostiosoitteesi siirtyy Yhdysvaltoihin …").
+    transfer_sections = {run.unit(i).section for i in happening | countries}
+    covered = {_vendor(h.text) for key in _VENDOR_KEYS for h in run.analysis.hits(key)
+               if h.unit in outside or run.unit(h.unit).section in transfer_sections}
     uncovered = sorted(i for i in vendors - outside
                        if any(_vendor(t) not in covered for t in _vendor_terms(run, i)))
     if not outside and not vendors and not countries:
@@ -442,11 +451,12 @@ _RIGHTS = (
 
 
 _RIGHT_WORDS = {
+    "right_access": re.compile(r"kopio|nähdä|näet|utdrag|kopia|visa|copy|see what|hold about"),
     "right_rectification": re.compile(r"oikai|korja|päivit|rättelse|rättad?e?\b|rättar|ändra|uppdat|rectification|"
-                                      r"correct|fix|updat"),
-    "right_erasure": re.compile(r"poist|pyyh|rader|borttag|erasure|erase|delet|wipe"),
-    "right_restriction": re.compile(r"rajoitta|jäädyt|begräns|frys|restrict|pause|freeze"),
-    "right_portability": re.compile(r"siirt|siirr|tiedostona|överför|flytta|portab|port\b"),
+                                      r"correct|fix|updat|put right"),
+    "right_erasure": re.compile(r"poist|pyyh|hävit|rader|borttag|ta bort|tas bort|erasure|erase|delet|wipe|removed"),
+    "right_restriction": re.compile(r"rajoit|jäädyt|lakkaa|begräns|frys|spärr|restrict|pause|freeze|limit"),
+    "right_portability": re.compile(r"siirt|siirr|tiedostona|överför|flytt|portab|port\b"),
 }
 _LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "kind_fraud")
 
@@ -458,6 +468,26 @@ def _right_headings(run: _Run, key: str) -> frozenset[int]:
                      if "rights" in run.structure.section_of(i).kinds)
 
 
+_RIGHT_KEYS = ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_portability",
+               "right_object")
+
+
+def _rights_area(run: _Run) -> frozenset[int]:
+    """The rights sections, and sections under a heading the lexicons do not know ("Mitä voit pyytää meiltä", "What
+    you can ask us to do") whose text names two rights, or a right and the complaint to the authority."""
+    found = set(run.k("rights"))
+    for section in run.structure.sections:
+        if section.heading is None or section.kinds:
+            continue
+        body = frozenset(section.body)
+        named = {key for key in _RIGHT_KEYS if run.u(key) & body}
+        if run.u("complaint") & body:
+            named.add("complaint")
+        if len(named) >= 2:
+            found |= body
+    return frozenset(found)
+
+
 def _rights(run: _Run) -> None:
     not_rights = run.k("cookies", "security")
     cookie_context = run.cookie_area()
@@ -466,7 +496,7 @@ def _rights(run: _Run) -> None:
     nonessential = (run.u("cookie_nonessential") & cookie_context) - run.negated(run.u("cookie_nonessential"))
     purposes = run.k("purposes") | run.u("purpose")
     orders = run.u("kind_order", "kind_account") - cookie_context
-    in_rights = run.k("rights")
+    in_rights = _rights_area(run)
     for key, rule_id in _RIGHTS:
         units = (run.u(key) | _right_headings(run, key)) - not_rights
         if key in _RIGHT_WORDS:
@@ -494,10 +524,24 @@ def _rights(run: _Run) -> None:
             continue
         run.missing(rule_id)
     objection = run.u("right_object") - not_rights - run.k("retention")
+    # GDPR 21(4) asks for the right to object to be presented separately only where the right exists (21(1)-(2)):
+    # processing on legitimate interests and direct marketing. A rights sentence that also names objection
+    # ("oikeus … vastustaa niiden käsittelyä") is no fault when the text shows neither: no marketing or newsletter
+    # (not denied), no legitimate interest, no analytics-like purpose without another basis.
+    likely_interest = (run.u(*_LI_KINDS) & purposes) - cookie_context - run.u(
+        "basis_consent", "basis_contract", "basis_legal_obligation")
+    mentioned = run.u("kind_marketing", "kind_newsletter") - cookie_context
+    applies = (mentioned - run.negated(mentioned) or likely_interest
+               or run.u("basis_legitimate_interest") - run.negated(run.u("basis_legitimate_interest")))
+    other_rights = run.u(*(k for k in _RIGHT_KEYS if k != "right_object"))
     separate = {s.index for s in run.structure.sections if s.heading is not None
                 and (run.analysis.units_with("right_object", headings=True) & {s.units.start}
-                     or set(s.kinds) & {"marketing"})}
-    if objection and not any(run.unit(i).section in separate for i in objection):
+                     or set(s.kinds) & {"marketing"}
+                     # a rights section of its own (or one under an unknown heading) that speaks of objection
+                     # and of no other right
+                     or (set(s.kinds) <= {"rights"} and objection & set(s.body)
+                         and not other_rights & set(s.body)))}
+    if applies and objection and not any(run.unit(i).section in separate for i in objection):
         quoted = min(objection, key=lambda i: (i not in in_rights, i))
         run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(quoted))
 
@@ -532,6 +576,12 @@ def _rights(run: _Run) -> None:
 
 def _information(run: _Run) -> None:
     statutory = run.u("statutory") - (run.k("cookies") - run.k("data_categories", "purposes"))
+    # A sentence about giving data or filling in a form that says whether it is needed or what follows ("Et ole
+    # velvollinen antamaan …", "Utan leveransadress kommer paketet inte fram", "Which details are required is shown
+    # on the order form"), but not a sentence about disclosure, retention, consent or the rights.
+    elsewhere = run.k("recipients", "transfers", "retention", "security", "cookies", "rights") | _rights_area(run)
+    stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - run.u("retention", "basis_consent")
+    statutory |= stated - run.k("controller", "contact_person", "dpo")
     if statutory:
         run.decide(Requirement.STATUTORY_REQUIREMENT, Outcome.PROVIDED, statutory)
     else:
@@ -545,7 +595,7 @@ def _information(run: _Run) -> None:
     else:
         # Whether decisions under GDPR 22 are made is not stated; recommended even when none are made.
         run.missing("RK-LINT-AUTOMATED")
-    profiling = automated - run.negated(automated)
+    profiling = run.u("automated") - run.negated(run.u("automated"))
     if profiling and not explained:
         first = run.analysis.first(profiling)
         assert first is not None
@@ -580,8 +630,17 @@ def _listed_items(run: _Run) -> frozenset[int]:
     counts: dict[int, set[str]] = {}
     for hit in run.analysis.hits("data_items"):
         counts.setdefault(hit.unit, set()).add(hit.text.lower())
-    excluded = run.k("cookies", "controller", "contact_person", "security") - run.k("data_categories")
-    return frozenset(i for i, items in counts.items() if len(items) >= 2 and i not in excluded)
+    excluded = run.k("cookies", "security") - run.k("data_categories")
+    # In the controller's section, labels of its own details ("Sähköpostiosoite: info@…", "Puhelin: 09 …") are no
+    # list of the data processed; a line that names items without giving any (a run-in "Kerättävät tiedot: nimi,
+    # osoite, …" the heading reader left in the controller's section) is.
+    own = frozenset(i for i in run.k("controller", "contact_person") - run.k("data_categories")
+                    if _OWN_DETAILS.search(run.unit(i).text))
+    return frozenset(i for i, items in counts.items() if len(items) >= 2 and i not in excluded | own)
+
+
+# An e-mail address, a phone number or a business id: the controller's own details, not names of data items.
+_OWN_DETAILS = re.compile(r"@|\d[\d ]{4,}\d|\d{7}-\d")
 
 
 # --------------------------------------------------------------------------------------------- cookies
@@ -649,6 +708,10 @@ def _marketing(run: _Run) -> None:
     # Electronic marketing the text describes without consent in the same sentence ("lähetämme sähköpostitse
     # tarjouksia"), or marketing with no consent anywhere for it ("oikeus kieltäytyä markkinoinnista").
     electronic = (marketing & run.u("marketing_electronic")) - newsletter - consent - soft
+    if marketing & soft:
+        # E-mail to existing customers about similar products (917/2014 200 § 2 mom): "Du kan när som helst säga
+        # nej till att vi skickar erbjudanden" is the refusal that exception requires, not an opt-out regime.
+        electronic -= run.u("right_object", "marketing_optout")
     consented = (marketing | newsletter) & consent
     if marketing & run.u("marketing_electronic") & consent:
         # "Sähköpostimarkkinointi perustuu suostumukseen": electronic marketing is said to rest on consent.

@@ -26,8 +26,18 @@ from pathlib import Path
 import pytest
 
 from rekisterikit import load
-from rekisterikit.findings import Requirement, Severity
+from rekisterikit.findings import Severity
 from rekisterikit.validate import validate
+from tests.validate.accuracy import (
+    ALARM_TARGET,
+    RECALL_TARGET,
+    check_reading_shape,
+    differences,
+    per_code_table,
+    score,
+)
+from tests.validate.accuracy import codes as _codes
+from tests.validate.accuracy import rates as _rates
 
 ROOT = Path(__file__).resolve().parents[2]
 READING = ROOT / "tests" / "lint" / "data" / "seeds.toml"
@@ -43,19 +53,11 @@ MODELS = {
     "003_9ccc276186483a62.txt": "kalvokeskus",
     "004_2462a533b62ed91f.txt": "webstrella",
 }
-#: Codes about the shop's records and configuration, which no statement is read for.
-NOT_STATEMENT_CODES = frozenset({"processing_record", "directives"})
-RECALL_TARGET, ALARM_TARGET = 0.95, 0.03
 
 
 def _reading() -> dict[str, dict[str, object]]:
     data: dict[str, dict[str, object]] = tomllib.loads(READING.read_text(encoding="utf-8"))
     return data
-
-
-def _codes(entry: dict[str, object], key: str) -> set[str]:
-    items = entry.get(key, ())
-    return {c["code"] if isinstance(c, dict) else str(c) for c in items}  # type: ignore[attr-defined]
 
 
 def outcomes() -> list[tuple[str, str, Counter[str], dict[str, str]]]:
@@ -67,23 +69,7 @@ def outcomes() -> list[tuple[str, str, Counter[str], dict[str, str]]]:
     rows = []
     for seed, entry in sorted(_reading().items()):
         model = MODELS[seed]
-        missing, notes = _codes(entry, "codes"), _codes(entry, "notes")
-        severity = {c["code"]: c["severity"] for c in entry["codes"]}  # type: ignore[attr-defined]
-        worst: dict[str, Severity] = {}
-        for f in validate(load(EXAMPLES / f"{model}.toml")).findings:
-            code = f.requirement.value
-            if code not in worst or f.severity.rank > worst[code].rank:
-                worst[code] = f.severity
-        per_code: dict[str, str] = {}
-        for code in missing | set(worst):
-            if code in missing:
-                per_code[code] = "fn" if code not in worst else "tp" if worst[code].value == severity[code] else "tp~"
-            elif code in notes and worst[code] is Severity.INFO:
-                per_code[code] = "note"
-            else:
-                per_code[code] = "fp"
-        counts = Counter("tp" if v == "tp~" else v for v in per_code.values())
-        counts["same"] = sum(1 for v in per_code.values() if v == "tp")
+        counts, per_code = score(entry, validate(load(EXAMPLES / f"{model}.toml")).findings)
         rows.append((seed, model, counts, per_code))
     return rows
 
@@ -95,43 +81,15 @@ def present_items() -> int:
 
 def rates() -> dict[str, float]:
     """Recall, false-alarm rate, strict false-alarm rate and the counts behind them."""
-    total: Counter[str] = Counter()
-    for _, _, counts, _ in outcomes():
-        total.update(counts)
-    present = present_items()
-    return {"recall": total["tp"] / (total["tp"] + total["fn"]), "alarms": total["fp"] / present,
-            "strict": (total["fp"] + total["note"]) / present, "tp": total["tp"], "fn": total["fn"],
-            "fp": total["fp"], "note": total["note"], "present": present, "same": total["same"]}
-
-
-def _ratio(a: int, b: int) -> str:
-    return f"{a / b:.2f}" if b else "–"
+    return _rates(outcomes(), present_items())
 
 
 def render_section() -> str:
     """The generated section of docs/checking.md, markers included."""
     rows = outcomes()
-    per_code: dict[str, Counter[str]] = {}
-    for _, _, _, codes in rows:
-        for code, outcome in codes.items():
-            per_code.setdefault(code, Counter())["tp" if outcome == "tp~" else outcome] += 1
-            per_code[code]["same"] += outcome == "tp"
     r = rates()
-    table = ["| code | TP | of which at the reading's severity | FN | false alarms | agreed reminders | recall |",
-             "|---|---|---|---|---|---|---|"]
-    for code in [q.value for q in Requirement if q.value in per_code]:
-        c = per_code[code]
-        table.append(f"| `{code}` | {c['tp']} | {c['same']} | {c['fn']} | {c['fp']} | {c['note']} | "
-                     f"{_ratio(c['tp'], c['tp'] + c['fn'])} |")
-    table.append(f"| **overall** | {r['tp']} | {r['same']} | {r['fn']} | {r['fp']} | {r['note']} | "
-                 f"**{_ratio(int(r['tp']), int(r['tp'] + r['fn']))}** |")
-    differences = []
-    for seed, model, _, codes in rows:
-        parts = [f"{label}: " + ", ".join(f"`{c}`" for c in sorted(k for k, v in codes.items() if v == kind))
-                 for kind, label in (("fn", "missed"), ("fp", "false alarm"), ("tp~", "found at another severity"),
-                                     ("note", "agreed reminder"))
-                 if kind in codes.values()]
-        differences.append(f"- `{model}` (`{seed}`): " + ("; ".join(parts) if parts else "as read"))
+    table = per_code_table(rows, r)
+    diffs = differences(rows)
     out = [
         START,
         "<!-- Generated by `python -m tests.validate.test_seed_accuracy --write`; "
@@ -160,7 +118,7 @@ def render_section() -> str:
         "",
         "Per seed:",
         "",
-        *differences,
+        *diffs,
         "",
         "These are the seeds the rules were corrected on, so the figures are not a held-out estimate: the accuracy",
         "of the free-text linter on statements it was not tuned on is in [Linter accuracy](lint-accuracy.md).",
@@ -181,12 +139,8 @@ def render_page(page: str) -> str:
 def test_reading_covers_every_statement_code_once() -> None:
     """Each seed's reading puts every requirement code a statement is read for in exactly one of missing,
     present and not applicable, and notes only codes not read as missing."""
-    universe = {r.value for r in Requirement} - NOT_STATEMENT_CODES
     for seed, entry in _reading().items():
-        missing, present, na = _codes(entry, "codes"), _codes(entry, "present"), _codes(entry, "not_applicable")
-        assert universe == missing | present | na, seed
-        assert len(missing) + len(present) + len(na) == len(universe), seed
-        assert not _codes(entry, "notes") & missing, seed
+        check_reading_shape(seed, entry)
         assert seed in MODELS, seed
 
 

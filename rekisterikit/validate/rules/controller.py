@@ -49,6 +49,13 @@ _LEGAL_FORM = re.compile(
 #: natural person's first and last names (a private trader controls under their own name, which identifies them).
 _NAME_WORD = r"[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú'’]+(?:-[A-ZÅÄÖÜÉ][a-zåäöüéèáíóú'’]+)*"
 _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?: (?:(?:von|van|der|den|af|de|da|di|du|la|le) )?{_NAME_WORD}){{1,3}}")
+#: A word that ends in a noun of trade ("Kukkapuoti", "Kirjakauppa", "Homestore") makes a name a shop's, not a
+#: person's, however its words are capitalised. Endings that are also common in Finnish surnames (-talo as in
+#: Mäkitalo) are left out.
+_TRADE_WORD = re.compile(
+    r"(?:kauppa|puoti|puodi|paja|keskus|tukku|myymälä|liike|studio|putiikki|"
+    r"maailma|tarvike|tarvikkeet|tuote|tuotteet|palvelu|palvelut|butik|boden|handel|affär|shop|store|market|"
+    r"boutique|outlet|trading|goods|design|crafts)$", re.IGNORECASE)
 
 
 @rule(
@@ -63,7 +70,8 @@ _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?: (?:(?:von|van|der|den|af|de|da|di|d
            'shop\'s name, also give the controller\'s legal name and business ID.'),
     trigger="`controller.name` has no legal form (Oy, Ab, Tmi, ry, Ltd …), and the controller has no `legal_name`, "
             "`legal_form` or `business_id`. A name that reads as a person's first and last names (a private trader) "
-            "passes, as do the names RK-CONTROLLER-IDENTITY already reports.",
+            "passes, unless one of its words ends in a noun of trade (*-kauppa*, *-puoti*, *-paja*, *butik*, "
+            "*shop*, *store* …), as do the names RK-CONTROLLER-IDENTITY already reports.",
     fix="Set `legal_name` (e.g. `\"Juhlatarvike Oy\"`) and `business_id`, or `legal_form` for a private trader "
         "(`\"toiminimi\"`).",
     example='[controller]\nname = "Webstrella"\nemail = "info@webstrella.fi"\n',
@@ -79,7 +87,9 @@ def controller_legal_name(ctx: Context) -> Iterator[Hit]:
         return
     if _GENERIC_NAME.fullmatch(name) or _ADDRESS_NAME.fullmatch(name):
         return  # RK-CONTROLLER-IDENTITY
-    if _LEGAL_FORM.search(name) or _PERSON_NAME.fullmatch(name):
+    if _LEGAL_FORM.search(name):
+        return
+    if _PERSON_NAME.fullmatch(name) and not any(_TRADE_WORD.search(w) for w in re.split(r"[\s-]+", name)):
         return
     yield Hit("$.controller.name", {"name": name})
 

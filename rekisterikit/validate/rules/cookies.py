@@ -231,13 +231,14 @@ _FIELDS = {
 
 @rule(
     id="RK-COOKIE-DETAILS", requirement=Requirement.COOKIE_DETAILS, severity=Severity.ERROR,
-    article="917/2014 205 §; C-673/17 Planet49", title="Every cookie has purpose, duration, party and category",
+    article="917/2014 205 §; C-673/17 Planet49",
+    title="Every cookie has purpose, duration, category and who can access it",
     message=msg(
         fi='Evästeeltä "{cookie}" puuttuu: {missing}.',
         sv='För kakan "{cookie}" saknas: {missing}.',
         en='The cookie "{cookie}" lacks: {missing}.'),
-    trigger="A declared cookie lacks its purpose, duration, party or category, or (unless first-party) its "
-            "provider.",
+    trigger="A declared cookie lacks its purpose, duration or category, or has neither a provider nor a party "
+            "(a named provider says who has access to it; a first-party cookie without one is the shop's own).",
     fix="Complete the cookie's entry; the purpose in plain words, the duration as ISO 8601 or 'session'.",
     example=_cookies('\n[[cookies]]\nname = "_ga"\ncategory = "statistics"\n'),
     fixed=_cookies(),
@@ -245,10 +246,12 @@ _FIELDS = {
 def cookie_details(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.cookies:
         c = ref.cookie
+        # Planet49 (C-673/17) asks for the duration and whether third parties may have access: a named provider
+        # says who has access, so first/third party is asked only of a cookie whose provider is not named.
         missing = [label for name, label in _FIELDS.items()
-                   if name in ("purpose", "duration", "party", "category") and getattr(c, name) is None]
-        if c.provider is None and c.party is not Party.FIRST and c.party is not Party.THIRD:
-            missing.append(_FIELDS["provider"])
+                   if name in ("purpose", "duration", "category") and getattr(c, name) is None]
+        if c.provider is None and c.party is None:
+            missing += [_FIELDS["party"], _FIELDS["provider"]]
         if missing:
             yield Hit(ref.path, {"cookie": c.name, "missing": join(missing)})
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Art22Basis, Provision, Purpose, RecipientRole, Register, SourceKind
+from rekisterikit.model import Art22Basis, Provision, Purpose, PurposeKind, RecipientRole, Register, SourceKind
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -103,6 +103,26 @@ def _provision_gap(p: Purpose) -> bool:
     return p.provision in _REQUIREMENTS and p.provision_consequence is None
 
 
+#: Purposes whose data is observed rather than asked (statistics, advertising, logs), when the register collects
+#: data from the device: a purpose of these kinds that states no `provision` does not ask anything of the subject.
+_OBSERVED_KINDS = frozenset({PurposeKind.ANALYTICS, PurposeKind.ADVERTISING, PurposeKind.SECURITY,
+                             PurposeKind.FRAUD_PREVENTION})
+
+
+def _answered_elsewhere(register: Register, p: Purpose) -> bool:
+    """Whether 13(2)(e) is answered for the purpose's data by the rest of the register: the purpose only observes
+    the device (a ``device`` source and an observing kind, with no ``provision``), or every data category it uses
+    is already stated to be a requirement by another purpose (customer service on the data the order requires)."""
+    if (p.provision is None and p.kind in _OBSERVED_KINDS
+            and any(s.kind is SourceKind.DEVICE for s in register.sources)):
+        return True
+    if not p.data_categories:
+        return False
+    required = {key for q in register.purposes if q is not p and q.provision in _REQUIREMENTS
+                and not _provision_gap(q) for key in q.data_categories}
+    return set(p.data_categories) <= required
+
+
 @rule(
     id="RK-STATUTORY-REQUIREMENT", requirement=Requirement.STATUTORY_REQUIREMENT, severity=Severity.ERROR,
     article="GDPR 13(2)(e); WP260", title="Whether the data must be given, and what follows if not",
@@ -119,7 +139,10 @@ def _provision_gap(p: Purpose) -> bool:
     trigger="A register that asks data from the data subject (a `data_subject` source, or no sources stated) has "
             "purposes whose data is asked (`provision` is not `not_requested`) and that leave the answer open: no "
             "`provision`; a statutory or contractual requirement without `provision_obliged`; or a requirement "
-            "without `provision_consequence`. Reported once per register, naming the purposes. Quiet when the "
+            "without `provision_consequence`. A purpose is not open when every data category it uses is stated "
+            "to be a requirement by another purpose, or when it only observes the device (statistics, "
+            "advertising, security or fraud prevention with no `provision`, in a register with a `device` "
+            "source). Reported once per register, naming the purposes. Quiet when the "
             "register states `provision_at_collection = true`: the collection forms show which data is required "
             "and what follows (WP260's layered approach).",
     fix="Set `provision` on each purpose (statutory, contractual, contract_precondition, voluntary, or "
@@ -140,7 +163,8 @@ def statutory_requirement(ctx: Context) -> Iterator[Hit]:
         register = reg.register
         if register.provision_at_collection or not _asks_the_data_subject(register):
             continue
-        open_ = [p.description for p in register.purposes if _provision_gap(p)]
+        open_ = [p.description for p in register.purposes
+                 if _provision_gap(p) and not _answered_elsewhere(register, p)]
         if open_:
             yield Hit(f"{reg.path}.purposes", {"register": register.name, "purposes": join(open_)})
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import RecipientRole
+from rekisterikit.model import CookieCategory, RecipientRole
+from rekisterikit.validate import data
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -104,3 +105,56 @@ def joint_arrangement(ctx: Context) -> Iterator[Hit]:
         for i, r in enumerate(reg.register.recipients or ()):
             if r.role is RecipientRole.JOINT_CONTROLLER and r.arrangement is None:
                 yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label})
+
+
+#: Provider groups of `providers.json` that run social media, whose pixels make the embedding site a joint
+#: controller for the collection and transmission of visitors' data (EDPB Guidelines 8/2020, example 4).
+_SOCIAL_MEDIA = frozenset({"Meta", "TikTok", "Pinterest", "Snap", "X (Twitter)"})
+_PIXEL = '\n[[cookies]]\nname = "_fbp"\nprovider = "Meta Platforms Ireland Limited"\ncategory = "marketing"\n'
+
+
+@rule(
+    id="RK-PIXEL-JOINT-CONTROLLER", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 26; C-40/17 Fashion ID; EDPB Guidelines 8/2020", title="A social media pixel makes joint controllers",
+    message=msg(
+        fi='Markkinointieväste "{cookie}" kuuluu sosiaalisen median palvelulle {provider}: sivusto on palvelun kanssa '
+           'yhteisrekisterinpitäjä siltä osin kuin palvelun pikseli kerää tietoja sivustolla ja siirtää ne '
+           'palvelulle. Kerro yhteisrekisterinpitäjyydestä ja järjestelyn keskeisestä sisällöstä.',
+        sv='Marknadsföringskakan "{cookie}" hör till sociala medietjänsten {provider}: för insamlingen och '
+           'överföringen av uppgifter med dess pixel är webbplatsen gemensamt personuppgiftsansvarig med tjänsten. '
+           'Ange det gemensamma ansvaret och det väsentliga innehållet i arrangemanget.',
+        en='The marketing cookie "{cookie}" belongs to the social media service {provider}: for the collection and '
+           'transmission of data by its pixel the site is a joint controller with the service. State the joint '
+           'controllership and the essence of the arrangement.'),
+    trigger="A declared `marketing` cookie belongs, by its provider or its name, to a social media group of "
+            "`providers.json` (Meta, TikTok, Pinterest, Snap, X) and no recipient of that group has `role = "
+            "\"joint_controller\"`. A joint controller without an arrangement is RK-JOINT-ARRANGEMENT's.",
+    fix="Add the provider as a recipient with `role = \"joint_controller\"`, an `arrangement` and, where the "
+        "provider publishes it, `arrangement_url` (Meta: its Controller Addendum).",
+    example=CONTROLLER + _PIXEL,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Meta Platforms Ireland Limited", '
+          'role = "joint_controller", arrangement = "Vastaamme keräämisestä ja siirrosta; Meta vastaa omasta '
+          'käsittelystään." }]\n' + _PIXEL,
+)
+def pixel_joint_controller(ctx: Context) -> Iterator[Hit]:
+    # C-40/17 Fashion ID (29.7.2019): a site embedding a social plug-in is a joint controller with the provider for
+    # the collection and disclosure by transmission. EDPB Guidelines 8/2020 on the targeting of social media users,
+    # example 4 and paragraph 63 (read in the consultation version, 2.9.2020): embedding a tracking pixel makes the
+    # targeter and the social media provider joint controllers for the collection and transmission, and for the
+    # matching and display of the advertisement.
+    _, known = data.providers()
+    social = [p for p in known if p.name in _SOCIAL_MEDIA]
+    joint = {p.name for p in social for reg in ctx.registers for r in reg.register.recipients or ()
+             if r.role is RecipientRole.JOINT_CONTROLLER
+             and any(p.named_in(t) for v in (r.name, r.category, r.description) if v is not None
+                     for t in ((v,) if isinstance(v, str) else v.texts()))}
+    reported: set[str] = set()
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if c.category is not CookieCategory.MARKETING:
+            continue
+        found = next((p for p in social if (c.provider is not None and p.named_in(c.provider))
+                      or p.sets_cookie(c.name)), None)
+        if found is not None and found.name not in joint and found.name not in reported:
+            reported.add(found.name)
+            yield Hit(ref.path, {"cookie": c.name, "provider": c.provider or found.name})

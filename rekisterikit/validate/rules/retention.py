@@ -15,11 +15,14 @@ _ORDERS = '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten
 _ACCOUNTING = ('\n[[registers.purposes]]\nkey = "kirjanpito"\ndescription = "Kirjanpito"\nkind = "accounting"\n'
                'legal_basis = "legal_obligation"\nlegal_obligation = "Kirjanpitolaki 1336/1997"\n')
 
+#: "As long as necessary" in its inflections: up to three words between the conjunction and the adjective cover
+#: the plural and the subject ("niin kauan kuin ne ovat tarpeellisia", "så länge de behövs", "as long as they are
+#: needed").
 _VAGUE = re.compile(
-    r"\b(?:niin kauan kuin (?:se )?(?:on )?(?:tarpee(?:n|llista|llinen)|välttämätön(?:tä)?|tarvitaan)|"
-    r"tarpeen mukaan|tarvittavan ajan|toistaiseksi|"
-    r"så länge (?:som )?(?:det )?(?:är )?(?:nödvändigt|behövs|erforderligt)|tills vidare|"
-    r"as long as (?:is |it is )?(?:necessary|needed|required)|for as long as necessary|indefinitely)\b",
+    r"\b(?:niin kauan kuin (?:\w+ ){0,3}(?:tarpee(?:n|llis\w*|llinen)|välttämät\w*|tarvitaan|tarvitsemme)|"
+    r"tarpeen mukaan|tarvittavan ajan|tarpeellisen ajan|toistaiseksi|"
+    r"så länge (?:\w+ ){0,3}(?:nödvändig\w*|behövs|erforderlig\w*)|tills vidare|"
+    r"as long as (?:\w+ ){0,3}(?:necessary|needed|required)|for as long as necessary|indefinitely)\b",
     re.IGNORECASE)
 
 

@@ -151,6 +151,48 @@ def transfers_silent(ctx: Context) -> Iterator[Hit]:
             yield Hit(ref.path, {"recipient": c.provider or found.name, "country": found.country})
 
 
+_GA_COOKIE = '\n[[cookies]]\nname = "_ga"\nprovider = "Google"\ncategory = "statistics"\n'
+
+
+@rule(
+    id="RK-TRANSFERS-CONTRADICTED", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.WARNING,
+    article="GDPR 13(1)(f), 14(1)(f), 5(1)(a)", title="A denial of transfers agrees with the cookies",
+    message=msg(
+        fi='Selosteen mukaan tietoja ei siirretä EU/ETA-alueen ulkopuolelle, mutta eväste "{cookie}" kuuluu '
+           'palveluntarjoajalle {recipient}, jonka käsittely tapahtuu tavallisesti myös EU/ETA-alueen ulkopuolella '
+           '({country}). Tarkista, minne tiedot menevät, ja kerro siirrot ja niiden perusteet.',
+        sv='Enligt beskrivningen överförs inga uppgifter utanför EU/EES, men kakan "{cookie}" hör till leverantören '
+           '{recipient}, vars behandling vanligen sker även utanför EU/EES ({country}). Kontrollera vart '
+           'uppgifterna går och ange överföringarna och deras grund.',
+        en='The statement says no data leaves the EU/EEA, but the cookie "{cookie}" belongs to {recipient}, whose '
+           'processing commonly also takes place outside the EU/EEA ({country}). Check where the data goes, and '
+           'state the transfers and their basis.'),
+    trigger="Every register states `transfers = []` and a declared cookie is, by its name, one that a provider "
+            "group outside the EEA sets with its own scripts (package data `providers.json`: `_ga`, `_gid`, "
+            "`_fbp`, `_fbc`, `fr` …). The cookie's data goes to that provider's services wherever its EU "
+            "subsidiary is; a recipient named with `transfers = []` is not reported, since a provider's EU data "
+            "residency can keep it inside.",
+    fix="List the transfer in `[[registers.transfers]]` (country, recipients, mechanism), or remove the cookie.",
+    example=_register("transfers = []") + _GA_COOKIE,
+    fixed=_register('transfers = [{ country = "US", recipients = ["Google"], mechanism = "dpf", '
+                    'dpf_certified = true }]') + _GA_COOKIE,
+)
+def transfers_contradicted(ctx: Context) -> Iterator[Hit]:
+    # A statement that denies transfers while it declares Google Analytics or the Meta pixel (tuned accuracy
+    # statement "pikkuapila"); `rekisterikit lint` reports the same contradiction in prose. Whether a given provider
+    # transfers is [M] (providers.json lists where each group is headquartered), hence a warning asking to check.
+    if not ctx.registers or any(reg.register.transfers != () for reg in ctx.registers):
+        return
+    _, known = data.providers()
+    reported: set[str] = set()
+    for ref in ctx.cookies:
+        c = ref.cookie
+        found = next((p for p in known if p.sets_cookie(c.name)), None)
+        if found is not None and found.name not in reported:
+            reported.add(found.name)
+            yield Hit(ref.path, {"cookie": c.name, "recipient": c.provider or found.name, "country": found.country})
+
+
 def _transfers(ctx: Context) -> Iterator[tuple[str, Transfer]]:
     for reg in ctx.registers:
         for i, t in enumerate(reg.register.transfers or ()):

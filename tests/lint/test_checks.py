@@ -407,3 +407,148 @@ def test_cancelling_consent_is_withdrawing_it() -> None:
     """"The right to cancel your marketing consent" explains withdrawal (7(3))."""
     text = "We send marketing e-mails with your consent. You have the right to cancel your marketing consent."
     assert Outcome.PROVIDED == _lint(text, "en").outcome(R.WITHDRAW_CONSENT)
+
+
+# ------------------------------------------------------------------ issue 21: unusual wordings of real statements
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Et ole velvollinen antamaan meille tietojasi. Ilman osoitetta emme kuitenkaan pysty lähettämään pakettia.", "fi"),
+    ("Kassan lomakkeessa tähtimerkityt kentät tarvitsemme, jotta saamme paketin lähetettyä.", "fi"),
+    ("Tilauksen tekeminen ei onnistu ilman nimeä ja osoitetta.", "fi"),
+    ("Tilauslomakkeella kerrotaan jokaisen kentän kohdalla, tarvitaanko tieto tilauksen toimittamiseen.", "fi"),
+    ("Du är inte skyldig att lämna uppgifter till oss.", "sv"),
+    ("Utan leveransadress kommer paketet inte fram, så adressen behöver vi.", "sv"),
+    ("Uppgifter med en stjärna i beställningsformuläret behövs för leveransen.", "sv"),
+    ("Fields marked * at checkout are needed so that we can get your parcel to you.", "en"),
+    ("You are under no obligation to give us your details, but without an address your order cannot reach you.", "en"),
+    ("Which of these details are required is shown on the order form next to each field.", "en"),
+])
+def test_required_data_said_in_other_words(text: str, lang: str) -> None:
+    """A sentence about giving data or a form field that says whether it is needed answers 13(2)(e)."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Ilman suostumustasi emme voi lähettää sinulle uutiskirjettä.", "fi"),
+    ("Tietojen luovutukset\nLuovutamme antamasi osoitteen Posti Oy:lle, koska muuten emme voi toimittaa pakettia.\n",
+     "fi"),
+    ("Uppgifter som du lämnat sparas så länge vi behöver dem.", "sv"),
+    ("We cannot send you the newsletter without your consent.", "en"),
+    ("We collect the details you provide when you order.", "en"),
+])
+def test_giving_data_without_saying_whether_it_is_needed_is_no_answer(text: str, lang: str) -> None:
+    """Consent, disclosure and retention sentences that mention giving data say nothing of the requirement."""
+    assert Outcome.MISSING == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+def test_rights_under_a_heading_the_lexicons_do_not_know() -> None:
+    """A section under an unknown heading that names two rights is read as the rights section, everyday verbs too."""
+    text = ("What you may ask of us\nYou can see what we hold about you, have mistakes put right and have your "
+            "details deleted. You can ask us to stop using your details for a while if you dispute them.\n")
+    result = _lint(text, "en")
+    rights = (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE, R.RIGHT_RESTRICTION)
+    assert dict.fromkeys(rights, Outcome.PROVIDED) == {r: result.outcome(r) for r in rights}
+    # The same verb under a heading about something else names no right.
+    other = _lint("Tilausten käsittely\nPoistamme tilaukset kahden vuoden kuluttua.\n", "fi")
+    assert Outcome.MISSING == other.outcome(R.RIGHT_ERASURE)
+
+
+@pytest.mark.parametrize(("text", "lang", "right"), [
+    ("Sinun oikeutesi\nSaat nähdä tiedot, jotka olemme sinusta tallentaneet.\n", "fi", R.RIGHT_ACCESS),
+    ("Sinun oikeutesi\nVoit pyytää, että tietosi hävitetään.\n", "fi", R.RIGHT_ERASURE),
+    ("Oikeutesi\nVoit pyytää, että lakkaamme hetkeksi käyttämästä tietojasi.\n", "fi", R.RIGHT_RESTRICTION),
+    ("Dina rättigheter\nDu kan be oss visa vilka uppgifter vi har om dig.\n", "sv", R.RIGHT_ACCESS),
+    ("Dina rättigheter\nDu kan spärra dina uppgifter medan en tvist utreds.\n", "sv", R.RIGHT_RESTRICTION),
+    ("Dina rättigheter\nDu kan begära att behandlingen begränsas.\n", "sv", R.RIGHT_RESTRICTION),
+    ("Dina rättigheter\nDu kan begära utdrag och flytt av dina uppgifter.\n", "sv", R.RIGHT_PORTABILITY),
+    ("Your rights\nYou may ask for access to your data.\n", "en", R.RIGHT_ACCESS),
+    ("Your rights\nYou can have its use limited while a dispute is settled.\n", "en", R.RIGHT_RESTRICTION),
+    ("Your rights\nYou can have your information erased.\n", "en", R.RIGHT_ERASURE),
+])
+def test_more_everyday_names_of_rights(text: str, lang: str, right: Requirement) -> None:
+    """Everyday verbs and nouns name the right they stand for."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(right)
+
+
+def test_objection_apart_only_where_the_right_to_object_applies() -> None:
+    """21(4) is checked only where 21(1)-(2) applies; a rights section on objection alone stands apart."""
+    rights = "Oikeutesi\nSinulla on oikeus tarkastaa, korjata ja poistaa tietosi sekä vastustaa niiden käsittelyä.\n"
+    orders_only = "Käyttötarkoitus\nTietoja käytetään tilausten toimittamiseen sopimuksen perusteella.\n\n" + rights
+    marketing = "Käyttötarkoitus\nTietoja käytetään suoramarkkinointiin.\n\n" + rights
+    assert "RK-LINT-OBJECT-SEPARATE" not in _rules(orders_only, "fi")
+    assert "RK-LINT-OBJECT-SEPARATE" in _rules(marketing, "fi")
+    apart = ("Ändamål\nVi visar boktips utifrån köphistoriken på grundval av vårt berättigade intresse att visa "
+             "böcker du vill läsa.\n\nDina rättigheter\nDu har rätt att få tillgång till och rättelse av dina "
+             "uppgifter.\n\nBoktips och din rätt att säga nej\nDu kan motsätta dig att vi använder köphistoriken.\n")
+    assert "RK-LINT-OBJECT-SEPARATE" not in _rules(apart, "sv")
+    assert Outcome.PROVIDED == _lint(apart, "sv").outcome(R.RIGHT_OBJECT)
+
+
+@pytest.mark.parametrize(("text", "lang", "right"), [
+    ("Markkinoinnin kieltäminen\nJos et halua enää saada meiltä markkinointia, ilmoita siitä meille.\n", "fi",
+     R.RIGHT_OBJECT),
+    ("Saying no to fraud screening\nYou can tell us that you disagree with our use of your data for it.\n", "en",
+     R.RIGHT_OBJECT),
+])
+def test_objection_in_everyday_words(text: str, lang: str, right: Requirement) -> None:
+    """Refusing marketing in everyday words, or disagreeing with a use, is the right to object."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(right)
+
+
+def test_profiling_info_only_for_profiling_the_text_names() -> None:
+    """Other sentences of an "automated decisions and cookies" section are no profiling."""
+    section = ("Automaattinen päätöksenteko ja evästeet\nEmme tee automaattisia päätöksiä. Käytämme vain ostoskorin "
+               "toimintaan tarvittavaa välttämätöntä evästettä.\n")
+    assert "RK-LINT-AUTOMATED-INFO" not in _rules(section, "fi")
+    assert "RK-LINT-AUTOMATED-INFO" in _rules("Asiakkaita profiloidaan.", "fi")
+
+
+def test_refusing_e_mail_to_existing_customers_is_no_opt_out_regime() -> None:
+    """With the existing-customer exception stated, "säga nej" is its condition; without it, an opt-out only."""
+    soft = ("Till dig som har handlat hos oss skickar vi erbjudanden per e-post om liknande produkter. "
+            "Du kan när som helst säga nej till att vi skickar erbjudanden per e-post till dig.")
+    opt_out = "Vi skickar erbjudanden per e-post till våra kunder. Du kan när som helst säga nej till erbjudandena."
+    assert "RK-LINT-DIRECT-MARKETING" not in _rules(soft, "sv")
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(opt_out, "sv")
+
+
+def test_a_provider_named_where_its_transfer_is_described_is_covered() -> None:
+    """The sentence naming the provider and the one on its transfer may be two; an EEA payment entity stays."""
+    covered = ("Vastaanottajat ja siirrot\nUutiskirje lähetetään Mailchimp-palvelulla. Sähköpostiosoitteesi siirtyy "
+               "Yhdysvaltoihin vakiosopimuslausekkeiden turvin; saat niistä kopion pyytämällä.\n")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in _rules(covered, "fi")
+    stripe = ("Who gets it\nStripe Technology Europe Ltd (Ireland) handles card payments. Your data is stored and "
+              "processed in the EU/EEA only.\n")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in _rules(stripe, "en")
+    google = ("Cookies\nGoogle Ireland Limited sets the _ga cookie for Google Analytics. Your data is stored and "
+              "processed in the EU/EEA only.\n")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" in _rules(google, "en")
+
+
+def test_a_run_in_list_of_data_in_the_controllers_section() -> None:
+    """A line naming data items counts as the data categories; the controller's own labelled details do not."""
+    base = "Rekisterinpitäjä: Pihlajan Puutarha Ky, Y-tunnus 3672235-5, posti@pihlajanpuutarha.fi\n"
+    listed = _lint(base + "Kerättävät tiedot: nimi, osoite, sähköpostiosoite ja puhelinnumero.\n", "fi")
+    own = _lint("Rekisterinpitäjä\nSähköpostiosoite: posti@pihlajanpuutarha.fi, puhelinnumero 03 733 9090\n", "fi")
+    assert Outcome.PROVIDED == listed.outcome(R.DATA_CATEGORIES)
+    assert Outcome.MISSING == own.outcome(R.DATA_CATEGORIES)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mottagare\nPosti Ab levererar paketen. Uppgifterna stannar inom EU/EES.\n", "sv"),
+    ("Recipients\nPosti Oy delivers parcels. Your data is stored and processed in the EU/EEA only.\n", "en"),
+])
+def test_data_said_to_stay_in_the_eea(text: str, lang: str) -> None:
+    """"Stannar inom EU/EES", "stored and processed in the EU/EEA" answer the transfer question."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.THIRD_COUNTRY_TRANSFERS)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Evästeet\nGoogle Analytics asettaa _ga-evästeen (Google Ireland Limited), joka on voimassa kaksi vuotta.\n",
+     "fi"),
+    ("Kakor\nKakan _ga sätts av Google Ireland Limited och sparas i två år.\n", "sv"),
+    ("Cookies\nThe cookie _ga is set by Google Ireland Limited and lasts two years.\n", "en"),
+])
+def test_cookie_lifetimes_in_words(text: str, lang: str) -> None:
+    """A lifetime written in words ("two years", "två år", "kaksi vuotta") is a duration."""
+    assert "RK-LINT-COOKIE-DETAILS" not in _rules(text, lang)

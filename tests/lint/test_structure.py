@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rekisterikit.lint.document import document_from_text
 from rekisterikit.lint.structure import classify_heading, parse
 from rekisterikit.model import Language
@@ -124,3 +126,19 @@ def test_long_numbered_headings() -> None:
     text = ("7. Regelmässigt överlåtande och överförande av uppgifter till land utanför EU eller Europeiska "
             "samarbetsområdet\nRegisterdata överlåts inte utanför EU eller EES-området.\n")
     assert ("recipients", "transfers") == parse(document_from_text(text, "txt")).sections[-1].kinds
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Who gets it", "recipients"),
+    ("What you can ask us to do", "rights"),
+    ("Why we use it, and on what basis", "legal_basis"),
+    ("Decisions by computer", "automated"),
+    ("What we collect", "data_categories"),
+    ("Vem får uppgifterna?", "recipients"),
+    ("Rätt att säga nej", "rights"),
+    ("Mitä voit pyytää meiltä", "rights"),
+    ("Kerättävät tiedot", "data_categories"),
+])
+def test_everyday_headings(heading: str, kind: str) -> None:
+    """Question and everyday headings of real statements get their kind."""
+    assert kind in classify_heading(heading)

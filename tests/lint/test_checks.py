@@ -599,3 +599,43 @@ def test_the_interest_named_after_the_basis(text: str, lang: str) -> None:
 def test_rights_named_as_in_lists(text: str, lang: str, right: Requirement) -> None:
     """Rights as they appear in lists of names and template sentences."""
     assert Outcome.PROVIDED == _lint(text, lang).outcome(right)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tietojen käsittely on tarpeen kauppasopimuksen täyttämiseksi.", "fi"),
+    ("Behandlingen är nödvändig för att fullgöra avtalet med dig.", "sv"),
+    ("Processing is necessary for the performance of a contract with you.", "en"),
+])
+def test_the_contract_basis_in_the_words_of_article_6(text: str, lang: str) -> None:
+    """The 6(1)(b) formula states the basis outside a basis section too."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.LEGAL_BASIS)
+    assert Outcome.MISSING == _lint("Tietoja säilytetään sopimuksen ajan.", "fi").outcome(R.LEGAL_BASIS)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Kontakt- och betaluppgifterna måste överlåtas vid köp.", "sv"),
+    ("Namn och adress är nödvändiga för att vi ska kunna leverera.", "sv"),
+    ("Tilaajan tulee antaa nimi ja osoite tilauksen toimittamiseksi.", "fi"),
+    ("Asiakkaan on ilmoitettava nimensä ja osoitteensa.", "fi"),
+])
+def test_required_data_as_a_duty_of_the_customer(text: str, lang: str) -> None:
+    """"Måste överlåtas", "tulee antaa", "on ilmoitettava" say the data is required."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+@pytest.mark.parametrize(("text", "lang", "requirement", "outcome"), [
+    ("We do not make decisions based solely on automated processing.", "en", R.AUTOMATED_DECISIONS, Outcome.PROVIDED),
+    ("Tiedot säilytetään Suomessa sijaitsevilla palvelimilla.", "fi", R.THIRD_COUNTRY_TRANSFERS, Outcome.PROVIDED),
+    ("Beställningsarkivet förvaras på en server i Finland.", "sv", R.THIRD_COUNTRY_TRANSFERS, Outcome.PROVIDED),
+    ("Den registrerades rättigheter\nDen registrerade har rätt att förneka användning av uppgifterna till "
+     "direktmarknadsföring.\n", "sv", R.RIGHT_OBJECT, Outcome.PROVIDED),
+    ("Tilaukset toimitetaan sopimuksen perusteella.\n\nOikeutesi\nSinulla on oikeus saada tiedot jäsennellyssä, "
+     "yleisesti käytetyssä muodossa.\n", "fi", R.RIGHT_PORTABILITY, Outcome.PROVIDED),
+    ("Beställningar hanteras enligt avtalet.\n\nRättigheter\nDu har rätt att få ut dina uppgifter i ett "
+     "strukturerat, allmänt använt format.\n", "sv", R.RIGHT_PORTABILITY, Outcome.PROVIDED),
+    ("Orders are processed under the contract.\n\nRights\nYou have the right to receive your data in a structured, "
+     "commonly used format.\n", "en", R.RIGHT_PORTABILITY, Outcome.PROVIDED),
+])
+def test_more_wordings_of_real_statements(text: str, lang: str, requirement: Requirement, outcome: Outcome) -> None:
+    """Article 22 in its own words, servers in Finland, the Swedish 'förneka' and Article 20's 'structured format'."""
+    assert outcome == _lint(text, lang).outcome(requirement)

@@ -2,7 +2,8 @@
 per requirement code, against the issue 21 targets (recall ≥ 0.95, false alarms ≤ 3 %).
 
 The statements are fictional shops modelled in ``tests/validate/data/accuracy/``: four in ``tuned/``, which the
-rules may be corrected on, and the rest in ``holdout/``, which they are not. Their reading is
+rules may be corrected on, the rest in ``holdout/``, which they are not, and a second hold-out in ``holdout_b/``,
+written after the fixes that followed the first runs. Their reading is
 ``tests/validate/data/accuracy/readings.toml`` (the shape of ``tests/lint/data/seeds.toml``), written and committed
 before ``check`` was first run on them. Scoring is that of the seeds (``tests/validate/accuracy.py``).
 
@@ -17,6 +18,8 @@ import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from rekisterikit import Statement, load
 from rekisterikit.findings import Severity
@@ -38,12 +41,15 @@ DATA = ROOT / "tests" / "validate" / "data" / "accuracy"
 READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
-SETS = ("tuned", "holdout")
+SETS = ("tuned", "holdout", "holdout_b")
 
 #: The hold-out figures of the first run of ``check`` on the held-out statements, before any rule was changed
 #: after it. They are the honest estimate; the guard below keeps later figures from falling below them.
 FIRST_HOLDOUT = {"recall": 32 / 41, "alarms": 4 / 183, "strict": 13 / 183, "tp": 32, "fn": 9, "fp": 4, "note": 9,
                  "present": 183}
+#: The same for the second hold-out (``holdout_b``), written after the rule fixes and run once.
+FIRST_HOLDOUT_B = {"recall": 6 / 7, "alarms": 2 / 93, "strict": 4 / 93, "tp": 6, "fn": 1, "fp": 2, "note": 2,
+                   "present": 93}
 
 
 #: Rule fixes made after the first hold-out run, each for a finding a lawyer would call plainly wrong on a held-out
@@ -103,7 +109,7 @@ def render_section() -> str:
         "## Accuracy on held-out statements",
         "",
         "The seeds above are the statements the rules were corrected on. To measure `check` on statements it was",
-        f"not written for, {counts['tuned'] + counts['holdout']} fictional shops were modelled in the statement "
+        f"not written for, {sum(counts.values())} fictional shops were modelled in the statement "
         "format (`tests/validate/data/accuracy/`),",
         "reproducing in our own words patterns of real published Finnish and Finland-Swedish statements: silence on",
         "transfers beside US providers, cookies declared in part, missing or invalid bases, shop names without a",
@@ -112,14 +118,21 @@ def render_section() -> str:
         "code (`readings.toml`, the shape of the seed reading) and the readings were committed before `check` first",
         f"ran on them. {counts['tuned']} statements (`tuned/`) were used to correct rules; the other "
         f"{counts['holdout']} (`holdout/`) were run once",
-        "after that and not tuned on. Scoring is the seeds' (above).",
+        f"after that and not tuned on. A second hold-out of {counts['holdout_b']} statements (`holdout_b/`) was "
+        "written after the fixes that",
+        "followed, read, committed and run once, to measure the rules as they now are. The same hand wrote the rules",
+        "and the statements, so neither hold-out is a stranger's; the readings were fixed before `check` saw them.",
+        "Scoring is the seeds' (above).",
         "",
         "- " + _summary("Tuned", r["tuned"]),
         "- " + _summary("Hold-out, first run", first),
         "- " + _summary("Hold-out, now", r["holdout"]),
+        "- " + _summary("Second hold-out, first run", FIRST_HOLDOUT_B),
+        "- " + _summary("Second hold-out, now", r["holdout_b"]),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
-        "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall).",
+        "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
+        "second hold-out has few missing items, so its recall says little on its own.",
         "Rules fixed after the hold-out run, for findings a lawyer would call plainly wrong:",
         "",
         *(f"- {fix}." for fix in AFTER_HOLDOUT),
@@ -134,7 +147,10 @@ def render_section() -> str:
         "the description, and a personal identity code the order purpose passes to a payment provider for its",
         "credit decision. On the tuned statements, `check` has no rule for vague wording in general (the linter",
         "has), reports a cookie banner whose withdrawal the statement does not describe under `cookie_consent` as",
-        "well as `withdraw_consent`, and reminds of a DPO assessment the reading did not anticipate.",
+        "well as `withdraw_consent`, and reminds of a DPO assessment the reading did not anticipate. On the second",
+        "hold-out, `RK-IP-NOT-PERSONAL` does not read \"IP addresses are anonymised, so no one can be identified\",",
+        "`RK-RETENTION-UNDEFINED` does not see that a data category defines when the customer relationship ends, and",
+        "a reminder to say whether a named source is public (`RK-SOURCE-PUBLIC`) was not anticipated.",
         "",
         "### Tuned",
         "",
@@ -147,6 +163,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout"], r["holdout"]),
         "",
         *differences(rows["holdout"], label="{model}"),
+        "",
+        "### Second hold-out",
+        "",
+        *per_code_table(rows["holdout_b"], r["holdout_b"]),
+        "",
+        *differences(rows["holdout_b"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -192,12 +214,13 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
     assert r["alarms"] <= ALARM_TARGET, r
 
 
-def test_holdout_figures_do_not_fall_below_the_first_run() -> None:
-    """The hold-out's recall stays at least, and its false-alarm rate at most, what the first run measured."""
-    r = figures("holdout")
-    assert r["recall"] >= FIRST_HOLDOUT["recall"], r
-    assert r["alarms"] <= FIRST_HOLDOUT["alarms"], r
-    assert r["present"] == FIRST_HOLDOUT["present"], "the hold-out or its reading changed: record a new first run"
+@pytest.mark.parametrize(("which", "first"), [("holdout", FIRST_HOLDOUT), ("holdout_b", FIRST_HOLDOUT_B)])
+def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
+    """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
+    r = figures(which)
+    assert r["recall"] >= first["recall"], r
+    assert r["alarms"] <= first["alarms"], r
+    assert r["present"] == first["present"], "the hold-out or its reading changed: record a new first run"
 
 
 def test_agreed_reminders_stay_information_on_the_tuned_statements() -> None:

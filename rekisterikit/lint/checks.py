@@ -507,6 +507,9 @@ def _rights(run: _Run) -> None:
     purposes = run.k("purposes") | run.u("purpose")
     orders = run.u("kind_order", "kind_account") - cookie_context
     in_rights = _rights_area(run)
+    # One heading per right ("Rätt till begränsning", "Oikaisu"): a bare name in the heading names the right.
+    in_rights |= frozenset(s.units.start for s in run.structure.sections
+                           if s.heading is not None and "rights" in s.kinds)
     for key, rule_id in _RIGHTS:
         units = (run.u(key) | _right_headings(run, key)) - not_rights
         if key in _RIGHT_WORDS:

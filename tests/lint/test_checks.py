@@ -639,3 +639,49 @@ def test_required_data_as_a_duty_of_the_customer(text: str, lang: str) -> None:
 def test_more_wordings_of_real_statements(text: str, lang: str, requirement: Requirement, outcome: Outcome) -> None:
     """Article 22 in its own words, servers in Finland, the Swedish 'förneka' and Article 20's 'structured format'."""
     assert outcome == _lint(text, lang).outcome(requirement)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Käsittely perustuu kanssasi tekemäämme kauppaan.", "fi"),
+    ("Kuitit säilytämme, koska kirjanpitolaki niin vaatii.", "fi"),
+    ("Vi behandlar beställningar för att fullgöra köpeavtalet.", "sv"),
+    ("Bokföringsmaterial sparar vi enligt bokföringslagen.", "sv"),
+    ("We process orders and returns to perform our contract with you.", "en"),
+    ("We keep receipts as the Accounting Act requires.", "en"),
+])
+def test_bases_said_in_passing(text: str, lang: str) -> None:
+    """The contract or the law named as the reason, without the word "basis"."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.LEGAL_BASIS)
+
+
+def test_a_shop_is_no_contract() -> None:
+    """"Verkkokauppa" is no contract basis: the basis needs the purchase made with the customer."""
+    assert Outcome.MISSING == _lint("Verkkokauppa toimittaa tilaukset nopeasti.", "fi").outcome(R.LEGAL_BASIS)
+
+
+def test_nothing_leaves_the_eea() -> None:
+    """"Nothing is transferred outside the EU/EEA" denies a transfer; no safeguards or country are asked."""
+    result = _lint("Recipients\nPosti Oy delivers parcels. Nothing is transferred outside the EU/EEA.\n", "en")
+    assert Outcome.PROVIDED == result.outcome(R.THIRD_COUNTRY_TRANSFERS)
+    assert not {"RK-LINT-TRANSFER-SAFEGUARDS", "RK-LINT-TRANSFER-COUNTRY"} & {f.rule for f in result.findings}
+
+
+def test_rights_asked_of_the_shop_in_everyday_finnish() -> None:
+    """"Kysyä, mitä tietoja sinusta on", "pyytää meitä korjaamaan tai poistamaan ne"."""
+    text = ("Mitä voit tehdä?\nVoit milloin tahansa kysyä, mitä tietoja sinusta on, ja pyytää meitä korjaamaan tai "
+            "poistamaan ne.\n")
+    result = _lint(text, "fi")
+    rights = (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE)
+    assert dict.fromkeys(rights, Outcome.PROVIDED) == {r: result.outcome(r) for r in rights}
+
+
+def test_one_heading_per_right() -> None:
+    """Under "Rätt till begränsning" the heading names the right its text explains in other words."""
+    text = "Rätt till tillgång\nDu kan få en kopia.\n\nRätt till begränsning\nVi lagrar då bara uppgifterna.\n"
+    assert Outcome.PROVIDED == _lint(text, "sv").outcome(R.RIGHT_RESTRICTION)
+
+
+def test_ending_the_subscription_is_withdrawing_consent() -> None:
+    """"När du avslutar prenumerationen" tells how consent to the newsletter ends."""
+    text = "Nyhetsbrevet får du med ditt samtycke. E-postadressen raderas när du avslutar prenumerationen."
+    assert Outcome.PROVIDED == _lint(text, "sv").outcome(R.WITHDRAW_CONSENT)

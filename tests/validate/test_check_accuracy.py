@@ -184,8 +184,8 @@ def render_page(page: str) -> str:
 
 
 def test_every_model_has_a_reading_and_loads() -> None:
-    """Each model file under tuned/ and holdout/ has a reading entry of its set, each entry a model, and every
-    model loads as a statement."""
+    """Each model file under tuned/, holdout/ and holdout_b/ has a reading entry of its set, each entry a model,
+    and every model loads as a statement."""
     files = {(p.parent.name, p.stem) for which in SETS for p in (DATA / which).glob("*.toml")}
     entries = {(str(e["set"]), key) for key, e in reading().items()}
     assert files == entries

@@ -685,3 +685,17 @@ def test_ending_the_subscription_is_withdrawing_consent() -> None:
     """"När du avslutar prenumerationen" tells how consent to the newsletter ends."""
     text = "Nyhetsbrevet får du med ditt samtycke. E-postadressen raderas när du avslutar prenumerationen."
     assert Outcome.PROVIDED == _lint(text, "sv").outcome(R.WITHDRAW_CONSENT)
+
+
+@pytest.mark.parametrize(("text", "lang", "requirement"), [
+    ("Emme tee päätöksiä, jotka perustuvat pelkästään automaattiseen käsittelyyn.", "fi", R.AUTOMATED_DECISIONS),
+    ("Vi fattar inga beslut som grundar sig enbart på automatisk behandling.", "sv", R.AUTOMATED_DECISIONS),
+    ("Käytämme tietojasi\n- tilausten käsittelyyn\n- asiakaspalveluun\n", "fi", R.PURPOSES),
+    ("Din adress delas endast med transportföretaget som levererar paketet.", "sv", R.RECIPIENTS),
+    ("Rights\nYou can exercise your rights by emailing us.\nYou may also ask us to stop using your data for "
+     "marketing.\n", "en", R.RIGHT_OBJECT),
+])
+def test_article_22_purposes_recipients_and_objection_in_plain_words(text: str, lang: str,
+                                                                      requirement: Requirement) -> None:
+    """"Pelkästään automaattiseen käsittelyyn", "Käytämme tietojasi", "delas med", "stop using … for marketing"."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(requirement)

@@ -162,6 +162,12 @@ def reopen_link(*, locale: str, href: str, css_class: str = "rk-consent-reopen")
         href: the shop's cookie settings page, used when JavaScript is off.
         css_class: the link's class.
     """
+    return _reopen_link(locale, href, css_class)
+
+
+@lru_cache(maxsize=256)
+def _reopen_link(locale: str, href: str, css_class: str) -> Markup:
+    """The link per language, URL and class (a page asks for the same one on every request)."""
     t = translator(locale)
     return Markup('<a href="{}" class="{}" data-rk-open>{}</a>').format(href, css_class, t.gettext("Cookie settings"))
 
@@ -435,6 +441,8 @@ class _ServiceCache:
         self.offered = service.offered
         self.keys = tuple(s.key for s in service.services)
         self.attrs: dict[tuple[frozenset[CookieCategory], frozenset[str]], tuple[str, str]] = {}
+        #: (locale, layer URL, granted, services) -> the lazy settings layer's placeholder.
+        self.placeholders: dict[tuple[str, str, frozenset[CookieCategory], frozenset[str]], Markup] = {}
 
 
 _CACHES: weakref.WeakKeyDictionary[ConsentService, _ServiceCache] = weakref.WeakKeyDictionary()
@@ -609,9 +617,17 @@ def render_banner_placeholder(service: ConsentService, state: ConsentState, *, l
     """
     if not service.banner_needed:
         return Markup("")
-    granted, services = _granted_attrs(service, state)
-    return Markup(_PLACEHOLDER.format(lang=escape(language(locale).value), granted=escape(granted),
-                                      services=escape(services), url=escape(layer_url)))
+    cache = _cache(service)
+    key = (locale, layer_url, state.granted, state.services)
+    found = cache.placeholders.get(key)
+    if found is None:
+        granted, services = _granted_attrs(service, state)
+        found = Markup(_PLACEHOLDER.format(lang=escape(language(locale).value), granted=escape(granted),
+                                           services=escape(services), url=escape(layer_url)))
+        if len(cache.placeholders) >= _MAX_CHOICES:
+            cache.placeholders.clear()
+        cache.placeholders[key] = found
+    return found
 
 
 def render_settings_layer(service: ConsentService, state: ConsentState | None, *, locale: str, action: str,

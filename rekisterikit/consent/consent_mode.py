@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Literal
 
 from markupsafe import Markup
@@ -50,11 +51,17 @@ Status = Literal["granted", "denied"]
 
 def consent_mode(state: ConsentState | None) -> dict[str, Status]:
     """The Consent Mode v2 parameters for ``state``; ``None`` (no consent) denies all but ``security_storage``."""
-    result: dict[str, Status] = {}
+    return dict(_mode(None if state is None else state.granted))
+
+
+@lru_cache(maxsize=64)
+def _mode(granted: frozenset[CookieCategory] | None) -> tuple[tuple[str, Status], ...]:
+    """The parameters per granted set (a handful of distinct sets: kept)."""
+    result: list[tuple[str, Status]] = []
     for name, category in CONSENT_TYPES.items():
-        allowed = category is CookieCategory.NECESSARY or (state is not None and state.allows(category))
-        result[name] = "granted" if allowed else "denied"
-    return result
+        allowed = category is CookieCategory.NECESSARY or (granted is not None and category in granted)
+        result.append((name, "granted" if allowed else "denied"))
+    return tuple(result)
 
 
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
@@ -106,29 +113,53 @@ def consent_mode_script(state: ConsentState | None, *, command: Literal["default
         raise ValueError(f"command must be 'default' or 'update', not {command!r}")
     if other_regions not in ("denied", "granted"):
         raise ValueError(f"other_regions must be 'denied' or 'granted', not {other_regions!r}")
-    codes = None if regions is None else [_region(r) for r in regions]
-    lines = ["window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"]
-    if command == "default":
-        denied: dict[str, object] = dict(consent_mode(None))
-        if wait_for_update is not None:
-            denied["wait_for_update"] = int(wait_for_update)
-        if codes is not None:
-            elsewhere: dict[str, object] = {k: ("granted" if v == "granted" else other_regions)
-                                            for k, v in consent_mode(None).items()}
-            lines.append(f"gtag('consent','default',{_js(elsewhere)});")
-            denied["region"] = codes
-        lines.append(f"gtag('consent','default',{_js(denied)});")
-        if ads_data_redaction is not None:
-            lines.append(f"gtag('set','ads_data_redaction',{_js(bool(ads_data_redaction))});")
-        if url_passthrough is not None:
-            lines.append(f"gtag('set','url_passthrough',{_js(bool(url_passthrough))});")
+    codes = None if regions is None else tuple(_region(r) for r in regions)
+    wait = None if wait_for_update is None else int(wait_for_update)
+    ads = None if ads_data_redaction is None else bool(ads_data_redaction)
+    passthrough = None if url_passthrough is None else bool(url_passthrough)
+    update: tuple[tuple[str, str], ...] | None = None
     if state is not None or command == "update":
-        update = dict(values) if values is not None else consent_mode(state)
-        for name, value in update.items():
-            if name not in CONSENT_TYPES or value not in ("granted", "denied"):
-                raise ValueError(f"invalid consent mode value {name!r}: {value!r}")
-        lines.append(f"gtag('consent','update',{_js(update)});")
-    body = Markup("\n".join(lines))  # built only from fixed names and json.dumps of fixed values
+        if values is None:
+            update = _mode(None if state is None else state.granted)
+        else:
+            update = tuple(values.items())
+            for name, value in update:
+                if name not in CONSENT_TYPES or value not in ("granted", "denied"):
+                    raise ValueError(f"invalid consent mode value {name!r}: {value!r}")
+    body = _script((command, wait, codes, other_regions, ads, passthrough), update)
     if nonce is not None:
         return Markup('<script nonce="{}">\n{}\n</script>').format(nonce, body)
-    return Markup("<script>\n{}\n</script>").format(body)
+    return Markup(_SCRIPT.format(body))
+
+
+#: The script without a nonce; the body is built only from fixed names and JSON of checked values.
+_SCRIPT = "<script>\n{}\n</script>"
+
+
+#: The settings of the default: command, wait_for_update, regions, other_regions, ads_data_redaction,
+#: url_passthrough (checked and normalised).
+_Options = tuple[str, int | None, tuple[str, ...] | None, str, bool | None, bool | None]
+
+
+@lru_cache(maxsize=256)
+def _script(options: _Options, update: tuple[tuple[str, str], ...] | None) -> Markup:
+    """The script's body, kept per settings and update values (a handful of distinct choices per site)."""
+    command, wait, codes, other_regions, ads, passthrough = options
+    lines = ["window.dataLayer=window.dataLayer||[];function gtag(){dataLayer.push(arguments);}"]
+    if command == "default":
+        denied: dict[str, object] = dict(_mode(None))
+        if wait is not None:
+            denied["wait_for_update"] = wait
+        if codes is not None:
+            elsewhere: dict[str, object] = {k: ("granted" if v == "granted" else other_regions)
+                                            for k, v in _mode(None)}
+            lines.append(f"gtag('consent','default',{_js(elsewhere)});")
+            denied["region"] = list(codes)
+        lines.append(f"gtag('consent','default',{_js(denied)});")
+        if ads is not None:
+            lines.append(f"gtag('set','ads_data_redaction',{_js(ads)});")
+        if passthrough is not None:
+            lines.append(f"gtag('set','url_passthrough',{_js(passthrough)});")
+    if update is not None:
+        lines.append(f"gtag('consent','update',{_js(dict(update))});")
+    return Markup("\n".join(lines))  # built only from fixed names and json.dumps of checked values

@@ -12,7 +12,8 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -28,7 +29,7 @@ __all__ = ["banner_markup", "cached_reverse", "cached_static", "clear_url_cache"
 #: The most cached URLs (names × URLconfs × script prefixes × languages); the cache starts over when full.
 _MAX_URLS = 512
 
-_urls: dict[tuple[str, object, str, str | None], str] = {}
+_urls: dict[tuple[str, object, str, str | None], Any] = {}
 _lock = threading.Lock()
 
 #: Settings after whose change a cached URL may be wrong (the ``setting_changed`` signal clears the cache).
@@ -43,12 +44,25 @@ def clear_url_cache() -> None:
         _urls.clear()
 
 
-def _remember(key: tuple[str, object, str, str | None], value: str) -> str:
+_V = TypeVar("_V")
+
+
+def _remember(key: tuple[str, object, str, str | None], value: _V) -> _V:
     with _lock:
         if len(_urls) >= _MAX_URLS:
             _urls.clear()
         _urls[key] = value
     return value
+
+
+def per_urls(name: str, build: Callable[[], _V]) -> _V:
+    """``build()``, kept under ``name`` per URLconf, script prefix and active language (what ``reverse()`` and the
+    active locale depend on): for markup made only of reversed URLs, the language and settings."""
+    key = (name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), translation.get_language())
+    found = _urls.get(key)
+    if found is None:
+        found = _remember(key, build())
+    return cast("_V", found)
 
 
 def cached_reverse(viewname: str) -> str:
@@ -57,20 +71,16 @@ def cached_reverse(viewname: str) -> str:
     The key holds what ``reverse()`` depends on: the request's URLconf (``request.urlconf``) or ``ROOT_URLCONF``,
     the script prefix (``SCRIPT_NAME`` or ``FORCE_SCRIPT_NAME``) and the active language (``i18n_patterns``).
     """
-    key = ("r:" + viewname, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), translation.get_language())
-    found = _urls.get(key)
-    if found is None:
-        found = _remember(key, reverse(viewname))
-    return found
+    return per_urls("r:" + viewname, lambda: reverse(viewname))
 
 
 def cached_static(path: str) -> str:
-    """``static(path)``, kept per script prefix (a relative ``STATIC_URL`` is put under it)."""
+    """``static(path)``, kept per script prefix (what ``static()`` gives under it)."""
     key = ("s:" + path, None, get_script_prefix(), None)
     found = _urls.get(key)
     if found is None:
         found = _remember(key, static(path))
-    return found
+    return cast("str", found)
 
 
 def statement_url() -> str:
@@ -87,12 +97,12 @@ def settings_url() -> str:
     return get_config().settings_url or cached_reverse("rekisterikit:consent_settings")
 
 
-def banner_markup(request: HttpRequest, *, next_url: str, lazy: bool) -> Markup:
+def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bool) -> Markup:
     """The consent banner for ``request``: rekisterikit's markup or the shop's ``BANNER_TEMPLATE``.
 
     Args:
         request: the request (its consent, CSRF token and GPC signal).
-        next_url: where a plain form POST returns to.
+        next_url: where a plain form POST returns to (default: the request's own path and query).
         lazy: a visitor who has decided gets the placeholder of the lazy settings layer (no form, no CSRF token).
     """
     from django.middleware.csrf import get_token
@@ -105,13 +115,14 @@ def banner_markup(request: HttpRequest, *, next_url: str, lazy: bool) -> Markup:
     if not service.banner_needed:
         return Markup("")
     visitor = get_consent(request)
-    locale = active_locale()
     if lazy and visitor.state is not None:
-        return render_banner_placeholder(service, visitor.state, locale=locale,
-                                         layer_url=cached_reverse("rekisterikit:consent_layer"))
+        locale, layer_url = per_urls("layer", lambda: (active_locale(), cached_reverse("rekisterikit:consent_layer")))
+        return render_banner_placeholder(service, visitor.state, locale=locale, layer_url=layer_url)
+    locale = active_locale()
     arguments: dict[str, Any] = {
         "locale": locale, "action": cached_reverse("rekisterikit:consent"), "statement_url": statement_url(),
-        "next_url": next_url, "hidden": {"csrfmiddlewaretoken": get_token(request)}, "gpc": visitor.gpc,
+        "next_url": request.get_full_path() if next_url is None else next_url,
+        "hidden": {"csrfmiddlewaretoken": get_token(request)}, "gpc": visitor.gpc,
         "changed": None if visitor.state is not None else service.what_changed(request.COOKIES, locale=locale),
     }
     own = get_config().banner_template

@@ -15,19 +15,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from rekisterikit.consent import ConsentService, ConsentState, SetCookie, gpc_signal
+from rekisterikit.consent import ConsentService, ConsentState, SetCookie
 from rekisterikit.model import CookieCategory
 
 if TYPE_CHECKING:
     from django.http import HttpRequest, HttpResponseBase
 
-__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent", "private", "request_host"]
+__all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent", "gpc_headers", "private",
+           "request_host"]
 
 
 class VisitorConsent:
@@ -109,18 +111,30 @@ class VisitorConsent:
         return f"<VisitorConsent decided={self.decided} granted={self.granted} gpc={self.gpc}>"
 
 
+def gpc_headers(request: HttpRequest) -> Mapping[str, str] | None:
+    """The request's ``Sec-GPC`` header as the consent core reads headers, or ``None`` without it.
+
+    One look-up in ``request.META``: building ``request.headers`` walks every header of the request.
+    """
+    value = request.META.get("HTTP_SEC_GPC")
+    return None if value is None else {"Sec-GPC": value}
+
+
 def read_consent(request: HttpRequest, service: ConsentService | None = None) -> VisitorConsent:
     """Read the visitor's consent from the request's cookie and headers (no caching)."""
     from rekisterikit.contrib.django.conf import get_service
 
     service = service or get_service()
-    state = service.read(request.COOKIES, request.headers)
-    return VisitorConsent(state, gpc=service.gpc(request.headers), banner_needed=service.banner_needed,
-                          service=service)
+    headers = gpc_headers(request)
+    state = service.read(request.COOKIES, headers)
+    return VisitorConsent(state, gpc=service.gpc(headers), banner_needed=service.banner_needed, service=service)
 
 
 def get_consent(request: HttpRequest) -> VisitorConsent:
     """``request.consent`` when the middleware set it, otherwise the consent read now."""
+    known = request.__dict__.get("_rk_consent")
+    if known is not None:
+        return known  # type: ignore[no-any-return]
     consent = getattr(request, "consent", None)
     if consent is not None:
         return consent  # type: ignore[no-any-return]
@@ -132,8 +146,20 @@ def private(response: HttpResponseBase) -> None:
 
     For every response that sets or deletes a cookie: a shared cache must not hand it to another visitor.
     """
-    patch_cache_control(response, private=True)
-    patch_vary_headers(response, ("Cookie",))
+    if "Cache-Control" in response:
+        patch_cache_control(response, private=True)
+    else:
+        response["Cache-Control"] = "private"  # what patch_cache_control writes on a response without one
+    _vary_cookie(response)
+
+
+def _vary_cookie(response: HttpResponseBase) -> None:
+    """``Vary: Cookie`` (added to a ``Vary`` the response has)."""
+    vary = response.headers.get("Vary")
+    if vary is None:
+        response["Vary"] = "Cookie"
+    elif vary != "Cookie":
+        patch_vary_headers(response, ("Cookie",))
 
 
 def apply_cookie(response: HttpResponseBase, cookie: SetCookie) -> None:
@@ -183,12 +209,13 @@ class ConsentMiddleware:
 
         def lazy() -> VisitorConsent:
             read.append(read_consent(request))
+            request._rk_consent = read[0]  # type: ignore[attr-defined]  # for get_consent, past the lazy proxy
             return read[0]
 
         request.consent = SimpleLazyObject(lazy)  # type: ignore[attr-defined]
         response = self.get_response(request)
         if read:
-            patch_vary_headers(response, ("Cookie",))
+            _vary_cookie(response)
         self._process(request, response, read[0] if read else None)
         if response.cookies:
             private(response)
@@ -201,28 +228,62 @@ class ConsentMiddleware:
         config = get_config()
         service = get_service()
         name = config.consent.cookie_name
+        headers = gpc_headers(request)
         if name in response.cookies:
             state = service.codec.decode(response.cookies[name].value) if response.cookies[name].value else None
+            decided = True
         else:
-            state = None
-            if config.consent.gpc and gpc_signal(request.headers):
-                decision = service.refresh(request.COOKIES, request.headers, https=request.is_secure(),
+            state, decided = None, False
+            if config.consent.gpc and service.gpc(headers):
+                decision = service.refresh(request.COOKIES, headers, https=request.is_secure(),
                                            subject=request_subject(request))
                 if decision is not None:
                     apply_cookie(response, decision.cookie)
-                    state = decision.state
-            if state is None:  # the cookie is verified and decoded once per request
-                state = known.state if known is not None else service.read(request.COOKIES, request.headers)
+                    state, decided = decision.state, True
         if not config.delete_declined_cookies or not _carries_optional(request, name):
             return
+        cookies = request.COOKIES
+        if not decided and known is not None:
+            state, decided = known.state, True  # the cookie is verified and decoded once per request
+        if not decided:
+            # The request's cookies that would go if nothing were granted: often none, and then the consent cookie
+            # need not be read at all.
+            candidates = service.declined_cookies(frozenset(), cookies)
+            if not candidates:
+                return
+            state = service.read(cookies, headers)
+            names = candidates if state is None or not state.granted else service.declined_cookies(
+                state.granted, cookies)
+        else:
+            names = service.declined_cookies(frozenset() if state is None else state.granted, cookies)
+        names = tuple(n for n in names if n not in response.cookies)
+        if not names:
+            return
+        for cookie in _expiries(names, request_host(request), config.consent,
+                                bool(config.consent.secure) or request.is_secure()):
+            apply_cookie(response, cookie)
+
+
+#: The deletions per (names, host, settings), kept: visitors share a few jars and hosts.
+_EXPIRIES: dict[tuple[object, ...], tuple[SetCookie, ...]] = {}
+_EXPIRIES_LOCK = threading.Lock()
+_MAX_EXPIRIES = 256
+
+
+def _expiries(names: tuple[str, ...], host: str | None, consent: Any, secure: bool) -> tuple[SetCookie, ...]:
+    """``expire_everywhere`` for the cookie settings ``consent``, kept per names, host and settings."""
+    key = (names, host, consent.path, consent.domain, consent.samesite, secure)
+    found = _EXPIRIES.get(key)
+    if found is None:
         from rekisterikit.consent.domains import expire_everywhere
 
-        granted = frozenset() if state is None else state.granted
-        names = [n for n in service.declined_cookies(granted, request.COOKIES) if n not in response.cookies]
-        for cookie in expire_everywhere(names, host=request_host(request), path=config.consent.path,
-                                        domain=config.consent.domain, samesite=config.consent.samesite,
-                                        secure=bool(config.consent.secure) or request.is_secure()):
-            apply_cookie(response, cookie)
+        found = tuple(expire_everywhere(names, host=host, path=consent.path, domain=consent.domain,
+                                        samesite=consent.samesite, secure=secure))
+        with _EXPIRIES_LOCK:
+            if len(_EXPIRIES) >= _MAX_EXPIRIES:
+                _EXPIRIES.clear()
+            _EXPIRIES[key] = found
+    return found
 
 
 def _carries_optional(request: HttpRequest, consent_cookie: str) -> bool:

@@ -55,6 +55,7 @@ def test_consent_read_only_when_used_and_then_vary_cookie() -> None:
 
     plain = ConsentMiddleware(unused)(RequestFactory().get("/"))
     varied = ConsentMiddleware(used)(RequestFactory().get("/"))
+    assert isinstance(varied, HttpResponse)
     assert (False, "Cookie", b"False") == (plain.has_header("Vary"), varied["Vary"], varied.content)
 
 
@@ -132,13 +133,13 @@ def test_the_consent_cookie_is_decoded_once_per_request(client: Client, monkeypa
     post_decision(client, "custom", "statistics")
     client.cookies["_fbp"] = "x"
     calls: list[object] = []
-    original = ConsentCodec.verify
+    original = ConsentCodec.decode
 
     def counting(self: ConsentCodec, value: object) -> object:
         calls.append(value)
         return original(self, value)
 
-    monkeypatch.setattr(ConsentCodec, "verify", counting)
+    monkeypatch.setattr(ConsentCodec, "decode", counting)
     response = page(client, "{% if request.consent.statistics %}S{% endif %}")
     assert b"S" in response.content
     assert {"_fbp"} == expired(response)

@@ -17,14 +17,16 @@ Every shop-written text is escaped; the tags return safe markup built with marku
 from __future__ import annotations
 
 import re
-from typing import Any
+import threading
+from typing import Any, TypeVar
 
 from django import template
 from django.middleware.csrf import get_token
 from markupsafe import Markup
 
-from rekisterikit.contrib.django.banner import cached_reverse, cached_static
+from rekisterikit.contrib.django.banner import cached_reverse, cached_static, per_urls
 from rekisterikit.contrib.django.conf import active_locale, get_config, get_service, get_statement
+from rekisterikit.contrib.django.middleware import get_consent
 
 register = template.Library()
 
@@ -120,20 +122,41 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500, *, re
 
     request = _request(context)
     nonce = _nonce(request)
-    css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
-    state = request.consent.state if hasattr(request, "consent") else None
+    state = get_consent(request).state if hasattr(request, "consent") else None
     service = get_service()
     mode = consent_mode_script(
         state, nonce=nonce, wait_for_update=wait_for_update,
         regions=None if not regions else [r.strip() for r in _plain(regions).split(",") if r.strip()],
         other_regions="granted" if other_regions == "granted" else "denied", ads_data_redaction=ads_data_redaction,
-        url_passthrough=url_passthrough, values=service.consent_mode(state) if state is not None else None)
+        url_passthrough=url_passthrough, values=None if state is None else _mode_values(service, state))
     if nonce is None:
-        tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer></script>').format(css, js)
+        tags = per_urls("static-tags", _static_tags)
     else:
+        css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
         tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer nonce="{}"></script>').format(
             css, js, nonce)
-    return Markup("{}\n{}").format(tags, mode)
+    return tags + _NEWLINE + mode
+
+
+_NEWLINE = Markup("\n")
+
+
+def _static_tags() -> Markup:
+    """The consent.css/consent.js tags without a nonce."""
+    css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
+    return Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer></script>').format(css, js)
+
+#: The service-aware Consent Mode values per service and choice.
+_MODES: dict[tuple[Any, frozenset[Any], frozenset[str]], dict[str, str]] = {}
+
+
+def _mode_values(service: Any, state: Any) -> dict[str, str]:
+    """``service.consent_mode(state)``, kept per service and distinct choice (read only: not to be changed)."""
+    key = (service, state.granted, state.services)
+    found = _MODES.get(key)
+    if found is None:
+        found = _remember(_MODES, key, service.consent_mode(state))
+    return found
 
 
 @register.simple_tag(takes_context=True)
@@ -152,7 +175,7 @@ def consent_banner(context: template.Context) -> Markup:
     request = _request(context)
     if not get_service().banner_needed:
         return Markup("")
-    return banner_markup(request, next_url=request.get_full_path(), lazy=get_config().lazy_settings_layer)
+    return banner_markup(request, lazy=get_config().lazy_settings_layer)
 
 
 @register.simple_tag
@@ -161,7 +184,8 @@ def consent_settings_link(css_class: str = "rk-consent-reopen") -> Markup:
     from rekisterikit.consent import reopen_link
     from rekisterikit.contrib.django.banner import settings_url
 
-    return reopen_link(locale=active_locale(), href=settings_url(), css_class=css_class)
+    return per_urls("link:" + css_class,
+                    lambda: reopen_link(locale=active_locale(), href=settings_url(), css_class=css_class))
 
 
 def _gate_target(target: str) -> tuple[Any, str | None]:
@@ -189,17 +213,51 @@ def render_gated_script(request: Any, target: str, src: str | None, attributes: 
         ValueError: ``target`` is unknown or ``necessary``.
         template.TemplateSyntaxError: an invalid attribute name.
     """
-    from rekisterikit.consent import deferred_script
-    from rekisterikit.contrib.django.middleware import get_consent
 
-    cat, key = _gate_target(target)
+    service = get_service()
+    gate = _GATES.get((service, target))
+    if gate is None:
+        gate = _remember(_GATES, (service, target), _gate_target(target))
+    cat, key = gate
     nonce = _nonce(request)
     bad = [k for k in attributes if not _ATTRIBUTE.fullmatch(k.replace("_", "-"))]
     if bad:
         raise template.TemplateSyntaxError(f"gated_script: invalid attribute name(s) {bad}")
     attrs = {k.replace("_", "-"): ("" if v is True else _plain(v)) for k, v in attributes.items()
              if v is not False and v is not None}
-    if get_consent(request).allows(key or cat):
+    allowed = get_consent(request).allows(key or cat)
+    if nonce is not None:  # a nonce per request: nothing to keep
+        return _gated_markup(cat, key, src, attrs, code=code, nonce=nonce, allowed=allowed)
+    cache_key = (service, target, src, tuple(attrs.items()), code, allowed)
+    found = _GATED.get(cache_key)
+    if found is None:
+        found = _remember(_GATED, cache_key, _gated_markup(cat, key, src, attrs, code=code, nonce=None,
+                                                           allowed=allowed))
+    return found
+
+
+#: ``{% gated_script %}`` targets and markup already resolved, per consent service (bounded; cleared when full).
+_GATES: dict[tuple[Any, str], tuple[Any, str | None]] = {}
+_GATED: dict[tuple[Any, ...], Markup] = {}
+_MAX_GATED = 512
+_GATED_LOCK = threading.Lock()
+
+_V = TypeVar("_V")
+
+
+def _remember(cache: dict[Any, _V], key: Any, value: _V) -> _V:
+    with _GATED_LOCK:
+        if len(cache) >= _MAX_GATED:
+            cache.clear()
+        cache[key] = value
+    return value
+
+
+def _gated_markup(cat: Any, key: str | None, src: str | None, attrs: dict[str, str], *, code: str | None,
+                  nonce: str | None, allowed: bool) -> Markup:
+    from rekisterikit.consent import deferred_script
+
+    if allowed:
         parts = [Markup(' data-rk-for="{}"').format(key or cat.value)]
         if src is not None:
             parts.insert(0, Markup(' src="{}"').format(src))
@@ -275,7 +333,6 @@ def gated_embed(context: template.Context, target: str, src: str, *, title: str,
         ValueError: unknown target, a ``src`` that is not https (or not on the service's ``hosts``), bad sizes.
     """
     from rekisterikit.consent import render_embed
-    from rekisterikit.contrib.django.middleware import get_consent
 
     request = _request(context)
     return render_embed(get_service(), get_consent(request).state, _plain(target), _plain(src),

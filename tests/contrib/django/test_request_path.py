@@ -1,0 +1,89 @@
+"""The request path's kept results stay per visitor: gated scripts, Consent Mode and the placeholder follow each
+request's consent whatever was rendered before, and the middleware reads the consent cookie only when it must."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.contrib.django.requires import require_django
+
+require_django()
+
+from django.http import HttpRequest  # noqa: E402
+from django.template import Context, Template  # noqa: E402
+from django.test import Client  # noqa: E402
+
+from rekisterikit.consent.codec import ConsentCodec  # noqa: E402
+from tests.contrib.django.conftest import post_decision  # noqa: E402
+
+pytestmark = pytest.mark.django_db
+
+GATED = '{% gated_script "statistics" "https://stats.example/a.js" async=True %}'
+INERT = '<script type="text/plain" data-rk-category="statistics" data-src="https://stats.example/a.js" async="">'
+LIVE = '<script src="https://stats.example/a.js" data-rk-for="statistics" async></script>'
+
+
+def html(client: Client, template: str) -> str:
+    """The test page rendering ``template``."""
+    response = client.get("/page/?t=" + quote(template))
+    assert 200 == response.status_code
+    return response.content.decode()
+
+
+def test_kept_markup_follows_each_visitor(client: Client) -> None:
+    """Visitors in turn — undecided, statistics, rejected, statistics — each get their own gated script, Consent
+    Mode update and placeholder, although the markup of each is kept after the first."""
+    template = GATED + "{% consent_scripts %}{% consent_banner %}"
+    seen = []
+    for action in (None, "statistics", "reject_all", "statistics"):
+        visitor = Client()
+        if action == "statistics":
+            post_decision(visitor, "custom", "statistics")
+        elif action is not None:
+            post_decision(visitor, action)
+        page = html(visitor, template)
+        seen.append((LIVE in page, INERT in page, '"analytics_storage":"granted"' in page,
+                     'data-rk-granted="statistics"' in page, "<form" in page))
+    assert [(False, True, False, False, True), (True, False, True, True, False),
+            (False, True, False, False, False), (True, False, True, True, False)] == seen
+
+
+def test_a_nonce_is_never_kept(client: Client) -> None:
+    """Each request's CSP nonce is in its own gated script and Consent Mode script."""
+    for nonce in ("n1", "n2"):
+        request = HttpRequest()
+        request.csp_nonce = nonce  # type: ignore[attr-defined]
+        out = Template("{% load rekisterikit %}" + GATED + "{% consent_scripts %}").render(
+            Context({"request": request}))
+        assert (3, 0) == (out.count(f'nonce="{nonce}"'), out.count('nonce="n1"' if nonce == "n2" else 'nonce="n2"'))
+
+
+def test_the_middleware_reads_no_consent_without_optional_cookies(client: Client,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that does not ask for the consent, requested with only necessary cookies, decodes no consent
+    cookie; with a declined cookie in the jar it decodes it once and expires that cookie."""
+    post_decision(client, "custom", "statistics")
+    calls: list[object] = []
+    original = ConsentCodec.decode
+
+    def counting(self: ConsentCodec, value: Any) -> Any:
+        calls.append(value)
+        return original(self, value)
+
+    monkeypatch.setattr(ConsentCodec, "decode", counting)
+    plain = client.get("/page/?t=plain")
+    before = len(calls)
+    client.cookies["_fbp"] = "x"
+    declined = client.get("/page/?t=plain")
+    assert (0, 1, True) == (before, len(calls), "_fbp" in declined.cookies)
+    assert not plain.cookies
+
+
+def test_gpc_is_read_from_the_request_meta(client: Client) -> None:
+    """Sec-GPC: 1 still turns a stored marketing consent off on any page (read without building request.headers)."""
+    post_decision(client, "accept_all")
+    page = client.get("/page/?t=" + quote("{{ request.consent.marketing }}"), headers={"sec-gpc": "1"})
+    assert ("False", True) == (page.content.decode(), "rk_consent" in page.cookies)

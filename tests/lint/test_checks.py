@@ -699,3 +699,20 @@ def test_article_22_purposes_recipients_and_objection_in_plain_words(text: str, 
                                                                       requirement: Requirement) -> None:
     """"Pelkästään automaattiseen käsittelyyn", "Käytämme tietojasi", "delas med", "stop using … for marketing"."""
     assert Outcome.PROVIDED == _lint(text, lang).outcome(requirement)
+
+
+def test_an_order_that_requires_data() -> None:
+    """"Tilaus vaatii nimen …" says the data is required; a law that requires keeping it does not."""
+    assert Outcome.PROVIDED == _lint("Tilaus vaatii nimen, osoitteen ja sähköpostiosoitteen.", "fi").outcome(
+        R.STATUTORY_REQUIREMENT)
+    assert Outcome.MISSING == _lint("Kirjanpitolaki vaatii säilyttämään tositteet.", "fi").outcome(
+        R.STATUTORY_REQUIREMENT)
+
+
+def test_short_swedish_rights_and_ingenting() -> None:
+    """"Få reda på", "få dem ändrade"; "Ingenting förs över …" denies a transfer."""
+    result = _lint("Dina rättigheter\nDu har rätt att få reda på vilka uppgifter vi har om dig och få dem ändrade.\n"
+                   "\nMottagare\nPosti Ab levererar. Ingenting förs över till länder utanför EU/EES.\n", "sv")
+    assert {R.RIGHT_ACCESS: Outcome.PROVIDED, R.RIGHT_RECTIFICATION: Outcome.PROVIDED} == {
+        r: result.outcome(r) for r in (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION)}
+    assert "RK-LINT-TRANSFER-SAFEGUARDS" not in {f.rule for f in result.findings}

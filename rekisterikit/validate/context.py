@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property
+from itertools import accumulate, repeat
+from operator import add
 
 from attrs import define
 
@@ -22,7 +24,7 @@ from rekisterikit.model import (
     Statement,
 )
 from rekisterikit.validate import data
-from rekisterikit.validate.needles import needles
+from rekisterikit.validate.needles import match_starts, needles, pieces
 from rekisterikit.validate.registry import REGISTRY, Registry
 
 __all__ = [
@@ -73,6 +75,25 @@ class CookieRef:
 
     path: str
     cookie: Cookie
+
+
+#: ASCII digits stay, every other byte becomes a space.
+_DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+
+
+def _as_written(original: str, low: str, match: re.Match[str]) -> str:
+    """The matched text as written, when lower-casing kept the text's length; else as matched."""
+    return original[match.start():match.end()] if len(original) == len(low) else match.group(0)
+
+
+def _first_match(pattern: re.Pattern[str], originals: list[str], lowered: list[str], start: int,
+                 end: int) -> str | None:
+    """The first match of ``pattern`` in the variants ``start:end``, as written."""
+    for variant in range(start, end):
+        match = pattern.search(lowered[variant])
+        if match is not None:
+            return _as_written(originals[variant], lowered[variant], match)
+    return None
 
 
 def text(fi: str, sv: str, en: str) -> LocalizedText:
@@ -136,61 +157,155 @@ class Context:
                 and any(ref.purpose.kind in TRACKING_KINDS for ref in self.purposes))
 
     @cached_property
+    def text_values(self) -> tuple[tuple[str, LocalizedText | str], ...]:
+        """Every shop-written text with its path (:func:`~rekisterikit.validate.paths.walk_texts` order)."""
+        from rekisterikit.validate.paths import collect_texts
+
+        return tuple(collect_texts(self.statement))
+
+    @cached_property
+    def variants(self) -> tuple[list[str], list[int]]:
+        """Every variant of every text (each language of a LocalizedText, fi, sv, en, or the plain string), and
+        the index of each text's first variant in that list, with the number of variants at the end."""
+        originals: list[str] = []
+        first: list[int] = []
+        add = originals.append
+        for _, value in self.text_values:
+            first.append(len(originals))
+            if isinstance(value, LocalizedText):
+                if value.fi is not None:
+                    add(value.fi)
+                if value.sv is not None:
+                    add(value.sv)
+                if value.en is not None:
+                    add(value.en)
+            else:
+                add(value)
+        first.append(len(originals))
+        return originals, first
+
+    @cached_property
+    def lowered(self) -> list[str]:
+        """:attr:`variants` in lower case."""
+        return [variant.lower() for variant in self.variants[0]]
+
+    @cached_property
     def texts(self) -> tuple[tuple[str, LocalizedText | str, tuple[str, ...]], ...]:
         """Every shop-written text with its path, the value, and its variants in lower case (for fast matching)."""
-        from rekisterikit.validate.paths import walk_texts
-
-        found = []
-        for path, value in walk_texts(self.statement):
-            variants = value.texts() if isinstance(value, LocalizedText) else (value,)
-            found.append((path, value, tuple(v.lower() for v in variants)))
-        return tuple(found)
+        lowered, first = self.lowered, self.variants[1]
+        return tuple((path, value, tuple(lowered[first[i]:first[i + 1]]))
+                     for i, (path, value) in enumerate(self.text_values))
 
     @cached_property
     def _corpus(self) -> tuple[str, list[int]]:
-        """Every lower-cased text variant joined (``\0`` between them), and where each text's variants start."""
-        starts: list[int] = []
-        parts: list[str] = []
-        offset = 0
-        for _, _, lowered in self.texts:
-            starts.append(offset)
-            for low in lowered:
-                parts.append(low)
-                offset += len(low) + 1
-        return "\0".join(parts), starts
+        """Every lower-cased variant joined (``\0`` between them), and where each variant starts."""
+        lowered = self.lowered
+        starts = list(accumulate(map(add, map(len, lowered), repeat(1)), initial=0))
+        return "\0".join(lowered), starts
 
-    def _candidates(self, pattern: re.Pattern[str]) -> Iterable[int]:
-        """Indexes into :attr:`texts` of the texts the pattern can match in (all, without literal needles)."""
-        found = needles(pattern)
-        if found is None:
-            return range(len(self.texts))
+    @cached_property
+    def _words(self) -> tuple[bytes, list[bytes]]:
+        """The lower-cased variants as the language check reads them (letters and apostrophes, the rest spaces; see
+        :func:`rekisterikit.lint.language.word_bytes`), and split into chunks."""
+        from rekisterikit.lint.language import SEPARATOR, word_bytes
+
+        words = word_bytes(SEPARATOR.join(self.lowered))
+        return words, words.split()
+
+    @cached_property
+    def stopword_codes(self) -> list[bytes]:
+        """For each of :attr:`variants`, its stop words as marks per language
+        (:func:`rekisterikit.lint.language.stopword_codes`)."""
+        from rekisterikit.lint.language import stopword_codes_of
+
+        return stopword_codes_of(*self._words)
+
+    @cached_property
+    def _letter_vocabulary(self) -> tuple[set[bytes], bytes]:
+        """Every distinct run of letters in the texts (UTF-8), as a set and joined between line breaks."""
+        from rekisterikit.lint.language import apostrophe_chunks
+
+        words, chunks = self._words
+        vocabulary = set(chunks)
+        for chunk in apostrophe_chunks(words):
+            vocabulary.update(chunk.replace(b"'", b" ").split())
+        return vocabulary, b"\n" + b"\n".join(vocabulary) + b"\n"
+
+    @cached_property
+    def _digit_vocabulary(self) -> tuple[set[bytes], bytes]:
+        """Every distinct run of ASCII digits in the texts, as a set and joined between line breaks."""
+        runs = self._corpus[0].encode("ascii", "replace").translate(_DIGITS).split()
+        vocabulary = set(runs)
+        return vocabulary, b"\n" + b"\n".join(vocabulary) + b"\n"
+
+    def _may_occur(self, needle: str) -> bool:
+        """Whether ``needle`` may occur in the lower-cased texts: each of its runs of letters and of digits is in the
+        texts' vocabulary as its place in the needle requires (:func:`~rekisterikit.validate.needles.pieces`).
+        ``False`` proves it absent."""
+        for piece in pieces(needle):
+            words, joined = self._digit_vocabulary if piece.digits else self._letter_vocabulary
+            if piece.starts_word and piece.ends_word:
+                found = piece.text in words
+            elif piece.starts_word:
+                found = b"\n" + piece.text in joined
+            elif piece.ends_word:
+                found = piece.text + b"\n" in joined
+            else:
+                found = piece.text in joined
+            if not found:
+                return False
+        return True
+
+    def _occurrences(self, found: tuple[str, ...]) -> dict[int, list[int]]:
+        """Where the needles occur: for each variant (index into :attr:`variants`) that holds one, the positions."""
         corpus, starts = self._corpus
-        indexes: set[int] = set()
+        at: dict[int, list[int]] = {}
         for needle in found:
+            if not self._may_occur(needle):
+                continue
             position = corpus.find(needle)
             while position != -1:
                 index = bisect_right(starts, position) - 1
-                indexes.add(index)
-                following = starts[index + 1] if index + 1 < len(starts) else len(corpus)
-                position = corpus.find(needle, following)
-        return sorted(indexes)
+                at.setdefault(index, []).append(position - starts[index])
+                position = corpus.find(needle, position + 1)
+        return at
 
     def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
         """Yield ``(path, matched text)`` for the first match of a lower-case ``pattern`` in each text.
 
         The pattern is matched against the lower-cased text; the match is returned as written when possible.
         Texts that contain none of the pattern's literal prefixes (:func:`~rekisterikit.validate.needles.needles`)
-        are skipped without running the expression on them.
+        are skipped without running the expression on them; when those prefixes are exactly where matches start
+        (:func:`~rekisterikit.validate.needles.match_starts`), the expression is tried only there.
         """
-        texts = self.texts
-        for index in self._candidates(pattern):
-            path, value, lowered = texts[index]
-            originals = value.texts() if isinstance(value, LocalizedText) else (value,)
-            for original, low in zip(originals, lowered, strict=True):
-                match = pattern.search(low)
+        originals, first = self.variants
+        lowered = self.lowered
+        paths = self.text_values
+        found = needles(pattern)
+        if found is None:  # no prefilter: every variant of every text
+            for index in range(len(paths)):
+                hit = _first_match(pattern, originals, lowered, first[index], first[index + 1])
+                if hit is not None:
+                    yield paths[index][0], hit
+            return
+        at = self._occurrences(found)
+        if match_starts(pattern) is None:  # the texts that hold a needle, every variant of them
+            for index in sorted({bisect_right(first, variant) - 1 for variant in at}):
+                hit = _first_match(pattern, originals, lowered, first[index], first[index + 1])
+                if hit is not None:
+                    yield paths[index][0], hit
+            return
+        done = -1
+        for variant in sorted(at):
+            index = bisect_right(first, variant) - 1
+            if index == done:
+                continue
+            low = lowered[variant]
+            for position in sorted(set(at[variant])):
+                match = pattern.match(low, position)
                 if match is not None:
-                    same = len(original) == len(low)
-                    yield path, original[match.start():match.end()] if same else match.group(0)
+                    done = index
+                    yield paths[index][0], _as_written(originals[variant], low, match)
                     break
 
     @cached_property

@@ -15,7 +15,7 @@ import attrs
 
 from rekisterikit.model import BusinessId, Country, Duration, LocalizedText, Statement
 
-__all__ = ["FILE_NAMES", "resolve", "walk_texts"]
+__all__ = ["FILE_NAMES", "collect_texts", "resolve", "walk_texts"]
 
 #: Model attribute names that a statement file spells differently.
 FILE_NAMES = {"directives": "rekisterikit"}
@@ -75,20 +75,58 @@ def walk_texts(obj: Any, path: str = "$") -> Iterator[tuple[str, LocalizedText |
 
     Enum values, keys, codes and the ``[rekisterikit]`` directives are not shop-written text and are skipped.
     """
-    if isinstance(obj, LocalizedText):
-        yield path, obj
-        return
-    if isinstance(obj, str):
-        if not isinstance(obj, Enum):  # codes from the model's vocabularies are not shop-written
-            yield path, obj
-        return
-    if isinstance(obj, tuple):
+    yield from collect_texts(obj, path)
+
+
+#: How the walk treats a value of a type: skipped, a text, a tuple of values, or an attrs class to look into.
+_SKIP, _TEXT, _TUPLE, _OBJECT = range(4)
+_KINDS: dict[type, int] = {}
+_OBJECT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _kind(cls: type) -> int:
+    kind = _KINDS.get(cls)
+    if kind is None:
+        if issubclass(cls, LocalizedText):
+            kind = _TEXT
+        elif issubclass(cls, str):
+            kind = _SKIP if issubclass(cls, Enum) else _TEXT  # codes from the model's vocabularies
+        elif issubclass(cls, tuple):
+            kind = _TUPLE
+        elif attrs.has(cls) and not issubclass(cls, BusinessId | Country | Duration):
+            kind = _OBJECT
+            _OBJECT_FIELDS[cls] = tuple((attribute, f".{name}") for attribute, name in _text_fields(cls)
+                                        if attribute != "key")
+        else:
+            kind = _SKIP
+        _KINDS[cls] = kind
+    return kind
+
+
+def _collect(obj: Any, kind: int, path: str, out: list[tuple[str, LocalizedText | str]]) -> None:
+    if kind == _TEXT:
+        out.append((path, obj))
+    elif kind == _TUPLE:
         for i, item in enumerate(obj):
-            yield from walk_texts(item, f"{path}[{i}]")
-        return
-    if not attrs.has(type(obj)) or isinstance(obj, BusinessId | Country | Duration):
-        return
-    for attribute, name in _text_fields(type(obj)):
-        value = getattr(obj, attribute)
-        if value is not None and attribute != "key":
-            yield from walk_texts(value, f"{path}.{name}")
+            item_kind = _KINDS.get(type(item))
+            if item_kind is None:
+                item_kind = _kind(type(item))
+            if item_kind:
+                _collect(item, item_kind, f"{path}[{i}]", out)
+    elif kind == _OBJECT:
+        for attribute, name in _OBJECT_FIELDS[type(obj)]:
+            value = getattr(obj, attribute)
+            value_kind = _KINDS.get(type(value))
+            if value_kind is None:
+                value_kind = _kind(type(value))
+            if value_kind:
+                _collect(value, value_kind, path + name, out)
+
+
+def collect_texts(obj: Any, path: str = "$") -> list[tuple[str, LocalizedText | str]]:
+    """:func:`walk_texts` as a list, in the same order: one recursive pass that looks at each type once."""
+    out: list[tuple[str, LocalizedText | str]] = []
+    kind = _kind(type(obj))
+    if kind:
+        _collect(obj, kind, path, out)
+    return out

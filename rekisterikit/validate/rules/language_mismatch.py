@@ -25,6 +25,9 @@ MIN_EVIDENCE = 4
 #: How many times the filed language's stop words the detected language needs.
 MARGIN = 2.0
 
+_LANGUAGES = tuple(Language)
+_FIELDS = tuple((lang, lang.value) for lang in _LANGUAGES)
+
 _NAMES = {
     Language.FI: text("suomeksi", "på finska", "in Finnish"),
     Language.SV: text("ruotsiksi", "på svenska", "in Swedish"),
@@ -63,23 +66,33 @@ description = "Vi behandlar uppgifterna för att leverera beställningen och fö
     + 'description.fi = "Käsittelemme tietoja tilauksen toimittamiseksi ja asiakassuhteen hoitamiseksi."\n',
 )
 def language_mismatch(ctx: Context) -> Iterator[Hit]:
-    from rekisterikit.lint.language import language_scores_many
+    # Scores come from the context's one pass over every text (Context.stopword_codes): a differential test holds
+    # them to rekisterikit.lint.language.language_scores of each text.
+    from rekisterikit.lint.language import MARKS
 
-    candidates: list[tuple[str, Language, bool]] = []
-    contents: list[str] = []
-    for path, value, _ in ctx.texts:
+    first = ctx.variants[1]
+    codes: list[bytes] | None = None
+    for index, (path, value) in enumerate(ctx.text_values):
         if not isinstance(value, LocalizedText):
             continue
-        several = len(value.languages) > 1
-        for filed in value.languages:
-            content = value.get(filed) or ""
+        variant = first[index]
+        several = first[index + 1] - variant > 1
+        for filed, attribute in _FIELDS:
+            content = getattr(value, attribute)
+            if content is None:
+                continue
+            variant += 1
             if content.count(" ") + 1 < MIN_EVIDENCE:  # too few words to hold the evidence needed
                 continue
-            candidates.append((path, filed, several))
-            contents.append(content)
-    for (path, filed, several), scores in zip(candidates, language_scores_many(contents), strict=True):
-        detected, best = max(scores.items(), key=lambda item: item[1])
-        if detected is filed or best < MIN_EVIDENCE or best < scores[filed] * MARGIN:
-            continue
-        yield Hit(f"{path}.{filed.value}" if several else path,
-                  {"filed": _NAMES[filed], "detected": _NAMES[detected]})
+            if codes is None:
+                codes = ctx.stopword_codes
+            code = codes[variant - 1]
+            if len(code) < MIN_EVIDENCE:  # fewer stop words than the evidence needed, of all languages together
+                continue
+            scores = [code.count(mark) for mark in MARKS]
+            best = max(scores)
+            detected = _LANGUAGES[scores.index(best)]  # the first of equals, in Language order
+            if detected is filed or best < MIN_EVIDENCE or best < scores[_LANGUAGES.index(filed)] * MARGIN:
+                continue
+            yield Hit(f"{path}.{filed.value}" if several else path,
+                      {"filed": _NAMES[filed], "detected": _NAMES[detected]})

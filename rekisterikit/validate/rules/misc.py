@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter
 
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import LegalBasis, LocalizedText, PurposeKind, SourceKind
@@ -326,11 +327,11 @@ def language_missing(ctx: Context) -> Iterator[Hit]:
     languages = ctx.statement.languages
     if len(languages) < 2:
         return
-    for path, value, _ in ctx.texts:
-        if isinstance(value, LocalizedText):
+    present = attrgetter(*(lang.value for lang in languages))  # the statement's languages of a text, in order
+    for path, value in ctx.text_values:
+        if isinstance(value, LocalizedText) and None in present(value):
             missing = [lang for lang in languages if value.get(lang) is None]
-            if missing:
-                yield Hit(path, {"languages": join(_LANGUAGE_NAMES[lang.value] for lang in missing)})
+            yield Hit(path, {"languages": join(_LANGUAGE_NAMES[lang.value] for lang in missing)})
 
 
 @rule(

@@ -1,0 +1,189 @@
+"""The fast paths of validation (issue 18) find exactly what the plain algorithms they replace find.
+
+Each test holds one fast path to a straightforward reference written here: the word pattern run over each text
+(language scores), a recursive generator (the text walk), ``pattern.search`` over every text (search_texts) and the
+rule's former loop (RK-LANGUAGE-MISMATCH).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import Enum
+from typing import Any
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rekisterikit.lint import language
+from rekisterikit.model import BusinessId, Country, Duration, Language, LocalizedText, Statement
+from rekisterikit.testing.strategies import statements
+from rekisterikit.validate import validate
+from rekisterikit.validate.context import Context
+from rekisterikit.validate.needles import match_starts, needles, pieces
+from rekisterikit.validate.paths import FILE_NAMES, collect_texts, walk_texts
+from rekisterikit.validate.rules import language_mismatch as mismatch_module
+from rekisterikit.validate.rules import misc
+
+#: Words that exercise the word scan: stop words of each language, apostrophes (both kinds, chains), digits inside
+#: words, the text separator, upper case, letters outside Latin-1, non-letters outside ASCII, combining marks, a
+#: lone surrogate, and the wording rules' trigger phrases.
+_WORDS = [
+    "ja", "on", "ei", "sekä", "että", "och", "att", "är", "på", "för", "the", "and", "of", "is", "not", "a",
+    "Ja", "ON", "ÄR", "På", "don't", "it’s", "on'ja'on", "a’b’c", "’on", "on’", "'", "ja2on", "2ja", "x_ja",
+    "RKTEXTBREAK", "rktextbreak", " RKTEXTBREAK ", "för–och", "ja—ei", "ja\u00a0on", "²ja", "ja½", "Łódź", "ΣΑ",
+    "İstanbul", "ja\u0308", "\ud800", "\0", "\n", "€", "…", "«on»", "١٢ja", "ﬁ", "ß",
+    "henkilötietolaki", "523/1999", "95/46/ey", "ip-osoite", "ei yhdistetä henkilöllisyyteen", "selain",
+    "anonyymi", "rekisteriseloste", "kielto-oikeus", "privacy shield", "not linked to your identity", "hetil",
+    "x523/1999", "cannot be linked with", "kävijätiedot ovat anonyymejä", "kopplas inte till din identitet",
+]
+_SENTENCES = st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
+_GLUED = st.lists(st.sampled_from(_WORDS), max_size=6).map("".join)
+_TEXT = st.one_of(_SENTENCES, _GLUED, st.text(max_size=30))
+
+
+def _reference_scores(text: str) -> dict[Language, int]:
+    """The scores as the word pattern itself gives them: every word of the lower-cased text looked up."""
+    table = language._stopword_languages()
+    scores = dict.fromkeys(Language, 0)
+    for word in language.WORD.findall(text.lower()):
+        for lang in table.get(word, ()):
+            scores[lang] += 1
+    return scores
+
+
+def test_is_letter_is_the_class_of_the_word_pattern() -> None:
+    """``is_letter`` agrees with ``[^\\W\\d_]`` on every code point, so the byte scan splits words where the pattern
+    does."""
+    letter = re.compile(r"[^\W\d_]")
+    wrong = [code for code in range(0x110000) if language.is_letter(chr(code)) != bool(letter.fullmatch(chr(code)))]
+    assert [] == wrong
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_TEXT, max_size=8))
+def test_stop_word_scores_equal_those_of_the_word_pattern(texts: list[str]) -> None:
+    """One pass over all texts scores each text as running the word pattern over it alone does."""
+    expected = [_reference_scores(t) for t in texts]
+    assert expected == language.language_scores_many(texts)
+    assert expected == [language.language_scores(t) for t in texts]
+
+
+def _reference_walk(obj: Any, path: str = "$") -> Iterator[tuple[str, LocalizedText | str]]:
+    """The text walk as a plain recursive generator."""
+    if isinstance(obj, LocalizedText):
+        yield path, obj
+    elif isinstance(obj, str):
+        if not isinstance(obj, Enum):
+            yield path, obj
+    elif isinstance(obj, tuple):
+        for i, item in enumerate(obj):
+            yield from _reference_walk(item, f"{path}[{i}]")
+    elif attrs.has(type(obj)) and not isinstance(obj, BusinessId | Country | Duration):
+        for a in attrs.fields(type(obj)):
+            if isinstance(obj, Statement) and a.name == "directives":
+                continue
+            value = getattr(obj, a.name)
+            if value is not None and a.name != "key":
+                name = FILE_NAMES.get(a.name, a.name) if isinstance(obj, Statement) else a.name
+                yield from _reference_walk(value, f"{path}.{name}")
+
+
+@settings(max_examples=60, deadline=None)
+@given(statements())
+def test_the_text_walk_equals_a_plain_recursive_walk(statement: Statement) -> None:
+    """collect_texts and walk_texts give every shop-written text with its path, in the order of a plain walk."""
+    expected = list(_reference_walk(statement))
+    assert expected == collect_texts(statement)
+    assert expected == list(walk_texts(statement))
+
+
+def _full_search(ctx: Context, pattern: re.Pattern[str]) -> list[tuple[str, str]]:
+    out = []
+    for path, value, lowered in ctx.texts:
+        originals = value.texts() if isinstance(value, LocalizedText) else (value,)
+        for original, low in zip(originals, lowered, strict=True):
+            match = pattern.search(low)
+            if match is not None:
+                same = len(original) == len(low)
+                out.append((path, original[match.start():match.end()] if same else match.group(0)))
+                break
+    return out
+
+
+_PATTERNS = [
+    misc._REPEALED, misc._OUTDATED_TERMS, misc._NOT_IDENTIFIED,
+    re.compile(r"ja\b"), re.compile(r"(?:on|ja)'ja"), re.compile(r"ja2on|2ja"), re.compile(r"523/1999\w*"),
+    re.compile(r"x_ja|x ja"), re.compile(r"ip-osoit\w*[^.]{0,20}?anonyymi"), re.compile(r"łódź|σα|istanbul"),
+    re.compile(r"(?i:selain)"), re.compile(r"selain|anonyymi", re.IGNORECASE), re.compile(r"\w+ja"),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(statements(text=_TEXT.filter(str.strip)))
+def test_search_texts_equals_searching_every_text(statement: Statement) -> None:
+    """search_texts (needles proved absent by the vocabulary, the expression tried where matches start) finds what
+    ``pattern.search`` over every lower-cased text finds."""
+    ctx = Context(statement)
+    for pattern in _PATTERNS:
+        assert _full_search(ctx, pattern) == list(ctx.search_texts(pattern))
+
+
+@settings(max_examples=60, deadline=None)
+@given(statements(text=_TEXT.filter(str.strip)), st.data())
+def test_a_needle_that_occurs_is_never_proved_absent(statement: Statement, data: st.DataObject) -> None:
+    """Any piece of the lower-cased texts, taken as a needle, passes the vocabulary check."""
+    ctx = Context(statement)
+    corpus, _ = ctx._corpus
+    start = data.draw(st.integers(0, max(0, len(corpus) - 1)))
+    length = data.draw(st.integers(1, 24))
+    needle = corpus[start:start + length].split("\0")[0]
+    if needle:
+        assert ctx._may_occur(needle), needle
+
+
+def test_needle_pieces_and_match_starts() -> None:
+    """Pieces are the letter and digit runs of a needle with their bounds; match_starts needs a case-sensitive,
+    lower-case pattern."""
+    assert [(b"ip", False, False, True), (b"osoit", False, True, False)] == [tuple(p) for p in pieces("ip-osoit")]
+    assert [(b"95", True, False, True), (b"46", True, True, True), (b"ey", False, True, False)] == [
+        tuple(p) for p in pieces("95/46/ey")]
+    assert [(b"h\xc3\xa4n", False, False, False)] == [tuple(p) for p in pieces("hän")]
+    assert needles(misc._REPEALED) == match_starts(misc._REPEALED)
+    assert match_starts(re.compile("selain", re.IGNORECASE)) is None
+    assert match_starts(re.compile("(?i:selain)")) is None
+    assert match_starts(re.compile("Selain")) is None
+
+
+def _reference_mismatch(statement: Statement) -> list[str]:
+    """RK-LANGUAGE-MISMATCH's paths as its former loop found them, scoring each text with the word pattern."""
+    found = []
+    for path, value in walk_texts(statement):
+        if not isinstance(value, LocalizedText):
+            continue
+        for filed in value.languages:
+            content = value.get(filed) or ""
+            if content.count(" ") + 1 < mismatch_module.MIN_EVIDENCE:
+                continue
+            scores = _reference_scores(content)
+            detected, best = max(scores.items(), key=lambda item: item[1])
+            if (detected is filed or best < mismatch_module.MIN_EVIDENCE
+                    or best < scores[filed] * mismatch_module.MARGIN):
+                continue
+            found.append(f"{path}.{filed.value}" if len(value.languages) > 1 else path)
+    return found
+
+
+_PROSE = st.lists(st.sampled_from(["ja", "on", "ei", "sekä", "tai", "och", "att", "är", "inte", "som", "the", "and",
+                                   "of", "is", "you", "tietoja", "data", "uppgifter", "asiakas", "kund", "customer",
+                                   "don't", "it’s", "2ja", "för–och"]),
+                  min_size=1, max_size=16).map(" ".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(statements(text=st.one_of(_PROSE, _TEXT.filter(str.strip))))
+def test_language_mismatch_equals_its_former_loop(statement: Statement) -> None:
+    """The rule on the context's shared stop-word codes reports the texts its former per-text scoring reported."""
+    report = validate(statement, select=["RK-LANGUAGE-MISMATCH"])
+    assert sorted(_reference_mismatch(statement)) == sorted(f.path for f in report.findings)

@@ -716,3 +716,37 @@ def test_short_swedish_rights_and_ingenting() -> None:
     assert {R.RIGHT_ACCESS: Outcome.PROVIDED, R.RIGHT_RECTIFICATION: Outcome.PROVIDED} == {
         r: result.outcome(r) for r in (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION)}
     assert "RK-LINT-TRANSFER-SAFEGUARDS" not in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Käsittelemme tilaustietoja, jotta voimme täyttää sopimuksen kanssasi.", "fi"),
+    ("Kirjanpitoaineistoa käsittelemme lain velvoittamana.", "fi"),
+    ("Tarjouspyyntöjä käsittelemme pyynnöstäsi ennen sopimuksen tekemistä.", "fi"),
+    ("Vi behandlar uppgifterna eftersom vi har ett avtal med dig.", "sv"),
+    ("We need this information to carry out our contract with you.", "en"),
+    ("We are legally required to keep invoices.", "en"),
+])
+def test_bases_per_purpose_in_prose(text: str, lang: str) -> None:
+    """A purpose sentence that gives its reason in the words of 6(1)(b) or (c) states the basis."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.LEGAL_BASIS)
+
+
+def test_terms_of_a_contract_are_no_basis() -> None:
+    """Mentioning the contract is not yet giving it as the ground."""
+    assert Outcome.MISSING == _lint("Sopimuksen ehdot löytyvät verkkosivuilta.", "fi").outcome(R.LEGAL_BASIS)
+
+
+@pytest.mark.parametrize(("text", "lang", "requirement", "outcome"), [
+    ("Dina rättigheter\nDu kan be oss sluta använda dina uppgifter för marknadsföring.\n", "sv", R.RIGHT_OBJECT,
+     Outcome.PROVIDED),
+    ("Oikeutesi\nVoit pyytää meitä lopettamaan tietojesi käytön markkinointiin.\n", "fi", R.RIGHT_OBJECT,
+     Outcome.PROVIDED),
+    ("Kakor\nVi använder analyskakor bara med ditt samtycke. Du kan ändra ditt val i kakbannern.\n", "sv",
+     R.WITHDRAW_CONSENT, Outcome.PROVIDED),
+    ("Uutiskirje lähetetään suostumuksellasi.\n\nOikeutesi\nVoit lopettaa uutiskirjeen tilauksen.\n", "fi",
+     R.RIGHT_OBJECT, Outcome.MISSING),
+])
+def test_stopping_marketing_and_changing_a_cookie_choice(text: str, lang: str, requirement: Requirement,
+                                                        outcome: Outcome) -> None:
+    """Asking to stop marketing objects to it; ending a subscription withdraws consent but is no objection."""
+    assert outcome == _lint(text, lang).outcome(requirement)

@@ -30,9 +30,12 @@ def _watch_statement(sender: Any, **kwargs: Any) -> None:
 
 def _settings_changed(*, setting: str, **kwargs: Any) -> None:
     from rekisterikit.contrib.django.banner import URL_SETTINGS, clear_url_cache
+    from rekisterikit.contrib.django.middleware import HOST_SETTINGS, clear_host_cache
 
     if setting in URL_SETTINGS:
         clear_url_cache()
+    if setting in HOST_SETTINGS:
+        clear_host_cache()
     if setting in _WATCHED:
         from rekisterikit.contrib.django.conf import clear_caches
 

@@ -170,6 +170,11 @@ def apply_cookie(response: HttpResponseBase, cookie: SetCookie) -> None:
     """
     expires = None if cookie.max_age > 0 else "Thu, 01 Jan 1970 00:00:00 GMT"
     current = response.cookies.get(cookie.name)
+    if cookie.max_age == 0 and (current is None or (current["domain"] or None) != cookie.domain):
+        # A deletion under a key of its own: a copy of the Morsel Django's set_cookie makes (kept; it holds no time).
+        key = cookie.name if current is None else f"{cookie.name}@{cookie.domain or ''}"
+        response.cookies[key] = _deletion(cookie).copy()
+        return
     if current is None or (current["domain"] or None) == cookie.domain:
         response.set_cookie(cookie.name, cookie.value, max_age=cookie.max_age, path=cookie.path, domain=cookie.domain,
                             secure=cookie.secure, httponly=cookie.httponly, samesite=cookie.samesite,
@@ -184,14 +189,56 @@ def apply_cookie(response: HttpResponseBase, cookie: SetCookie) -> None:
     response.cookies[f"{cookie.name}@{cookie.domain or ''}"] = scratch.cookies[cookie.name]
 
 
+#: Deleting Morsels per cookie (``max_age == 0``: the same header whenever it is sent).
+_DELETIONS: dict[SetCookie, Any] = {}
+
+
+def _deletion(cookie: SetCookie) -> Any:
+    found = _DELETIONS.get(cookie)
+    if found is None:
+        from django.http import HttpResponse
+
+        scratch = HttpResponse()
+        scratch.set_cookie(cookie.name, cookie.value, max_age=0, path=cookie.path, domain=cookie.domain,
+                           secure=cookie.secure, httponly=cookie.httponly, samesite=cookie.samesite,
+                           expires="Thu, 01 Jan 1970 00:00:00 GMT")
+        found = scratch.cookies[cookie.name]
+        with _EXPIRIES_LOCK:
+            if len(_DELETIONS) >= _MAX_EXPIRIES:
+                _DELETIONS.clear()
+            _DELETIONS[cookie] = found
+    return found
+
+
+#: ``request.get_host()`` per raw host headers (what it reads), or ``None`` for a host not allowed; cleared when
+#: ``ALLOWED_HOSTS`` or the proxy settings change (and when full).
+_HOSTS: dict[tuple[object, ...], str | None] = {}
+HOST_SETTINGS = frozenset({"ALLOWED_HOSTS", "USE_X_FORWARDED_HOST", "USE_X_FORWARDED_PORT", "DEBUG"})
+
+
+def clear_host_cache() -> None:
+    """Forget the checked hosts (called when a setting they depend on changes)."""
+    _HOSTS.clear()
+
+
 def request_host(request: HttpRequest) -> str | None:
     """The request's host for parent-domain deletions, or ``None`` when it is not an allowed host."""
+    meta = request.META
+    key = (meta.get("HTTP_X_FORWARDED_HOST"), meta.get("HTTP_HOST"), meta.get("SERVER_NAME"),
+           meta.get("SERVER_PORT"), meta.get("HTTP_X_FORWARDED_PORT"))
+    if key in _HOSTS:
+        return _HOSTS[key]
     from django.core.exceptions import DisallowedHost
 
     try:
-        return request.get_host()
+        host: str | None = request.get_host()
     except DisallowedHost:
-        return None
+        host = None
+    with _EXPIRIES_LOCK:
+        if len(_HOSTS) >= _MAX_EXPIRIES:
+            _HOSTS.clear()
+        _HOSTS[key] = host
+    return host
 
 
 class ConsentMiddleware:

@@ -87,3 +87,35 @@ def test_gpc_is_read_from_the_request_meta(client: Client) -> None:
     post_decision(client, "accept_all")
     page = client.get("/page/?t=" + quote("{{ request.consent.marketing }}"), headers={"sec-gpc": "1"})
     assert ("False", True) == (page.content.decode(), "rk_consent" in page.cookies)
+
+
+def test_a_kept_deletion_is_the_header_django_writes() -> None:
+    """A deletion applied from the kept Morsel is byte for byte Django's own set_cookie, and each response gets
+    its own copy (changing one changes no other)."""
+    from django.http import HttpResponse
+
+    from rekisterikit.consent import SetCookie
+    from rekisterikit.contrib.django.middleware import apply_cookie
+
+    cookie = SetCookie(name="_ga", value="", max_age=0, path="/", domain=".shop.fi", secure=True, samesite="Lax")
+    ours, again, django = HttpResponse(), HttpResponse(), HttpResponse()
+    apply_cookie(ours, cookie)
+    apply_cookie(again, cookie)
+    django.set_cookie("_ga", "", max_age=0, path="/", domain=".shop.fi", secure=True, samesite="Lax",
+                      expires="Thu, 01 Jan 1970 00:00:00 GMT")
+    ours.cookies["_ga"]["path"] = "/changed"
+    assert (django.cookies.output(), "/changed") == (again.cookies.output(), ours.cookies["_ga"]["path"])
+
+
+def test_the_kept_host_check_follows_allowed_hosts(settings: Any) -> None:
+    """A host not allowed gets no parent-domain deletions; allowing it (setting_changed) is seen at once."""
+    from django.test import RequestFactory
+
+    from rekisterikit.contrib.django.middleware import request_host
+
+    settings.ALLOWED_HOSTS = ["www.shop.fi"]
+    evil = RequestFactory().get("/", HTTP_HOST="evil.example")
+    good = RequestFactory().get("/", HTTP_HOST="www.shop.fi")
+    before = (request_host(evil), request_host(good))
+    settings.ALLOWED_HOSTS = ["www.shop.fi", "evil.example"]
+    assert ((None, "www.shop.fi"), "evil.example") == (before, request_host(evil))

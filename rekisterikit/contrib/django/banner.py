@@ -55,10 +55,22 @@ def _remember(key: tuple[str, object, str, str | None], value: _V) -> _V:
     return value
 
 
-def per_urls(name: str, build: Callable[[], _V]) -> _V:
+def per_urls(name: str, build: Callable[[], _V], request: HttpRequest | None = None) -> _V:
     """``build()``, kept under ``name`` per URLconf, script prefix and active language (what ``reverse()`` and the
-    active locale depend on): for markup made only of reversed URLs, the language and settings."""
-    key = (name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix(), translation.get_language())
+    active locale depend on): for markup made only of reversed URLs, the language and settings.
+
+    With ``request`` (inside its view or template), its URLconf and script prefix are read once per request: both
+    are set before the view runs and stay so until the response; the language is read on every call (a
+    ``{% language %}`` block changes it).
+    """
+    if request is None:
+        urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    else:
+        base = request.__dict__.get("_rk_url_base")
+        if base is None:
+            base = request.__dict__["_rk_url_base"] = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+        urlconf, prefix = base
+    key = (name, urlconf, prefix, translation.get_language())
     found = _urls.get(key)
     if found is None:
         found = _remember(key, build())
@@ -116,7 +128,8 @@ def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bo
         return Markup("")
     visitor = get_consent(request)
     if lazy and visitor.state is not None:
-        locale, layer_url = per_urls("layer", lambda: (active_locale(), cached_reverse("rekisterikit:consent_layer")))
+        locale, layer_url = per_urls("layer", lambda: (active_locale(), cached_reverse("rekisterikit:consent_layer")),
+                                     request)
         return render_banner_placeholder(service, visitor.state, locale=locale, layer_url=layer_url)
     locale = active_locale()
     arguments: dict[str, Any] = {

@@ -32,6 +32,9 @@ __all__ = ["ConsentMiddleware", "VisitorConsent", "apply_cookie", "get_consent",
            "request_host"]
 
 
+_CATEGORY_VALUES = frozenset(c.value for c in CookieCategory)
+
+
 class VisitorConsent:
     """What the visitor agreed to, for views and templates (``request.consent``).
 
@@ -69,13 +72,15 @@ class VisitorConsent:
         """
         from rekisterikit.consent.state import parse_category
 
-        if self.service is not None and not isinstance(category, CookieCategory) and \
-                category not in {c.value for c in CookieCategory}:
+        if isinstance(category, CookieCategory):
+            cat = category
+        elif self.service is not None and category not in _CATEGORY_VALUES:
             return self.service.allows(self.state, category)
-        cat = parse_category(category)
+        else:
+            cat = parse_category(category)
         if cat is CookieCategory.NECESSARY:
             return True
-        return self.state is not None and self.state.allows(cat)
+        return self.state is not None and cat in self.state.granted
 
     @property
     def necessary(self) -> bool:

@@ -119,3 +119,21 @@ def test_the_kept_host_check_follows_allowed_hosts(settings: Any) -> None:
     before = (request_host(evil), request_host(good))
     settings.ALLOWED_HOSTS = ["www.shop.fi", "evil.example"]
     assert ((None, "www.shop.fi"), "evil.example") == (before, request_host(evil))
+
+
+def test_kept_consent_mode_follows_the_tag_arguments(client: Client) -> None:
+    """The same visitor's Consent Mode script follows each tag's arguments (regions, wait, url_passthrough)."""
+    post_decision(client, "custom", "statistics")
+    page = html(client, '{% consent_scripts %}#SEP#{% consent_scripts regions="FI" wait_for_update=100 %}#SEP#'
+                        "{% consent_scripts url_passthrough=True %}#SEP#{% consent_scripts %}")
+    plain, regional, passthrough, again = page.split("#SEP#")
+    assert (plain == again, '"region":["FI"]' in regional, '"wait_for_update":100' in regional,
+            "url_passthrough" in passthrough, "region" in plain) == (True, True, True, True, False)
+
+
+def test_the_reopen_link_follows_a_language_block(client: Client) -> None:
+    """Inside {% language "en" %} the link is in English, and Finnish again after the block, in one request."""
+    page = html(client, '{% load i18n %}{% consent_settings_link %}|{% language "en" %}{% consent_settings_link %}'
+                        "{% endlanguage %}|{% consent_settings_link %}")
+    assert ["Evästeasetukset", "Cookie settings", "Evästeasetukset"] == [
+        part.split(">")[1].split("<")[0] for part in page.split("|")]

@@ -24,7 +24,8 @@ from django import template
 from django.middleware.csrf import get_token
 from markupsafe import Markup
 
-from rekisterikit.contrib.django.banner import cached_reverse, cached_static, per_urls
+from rekisterikit.consent import consent_mode_script, reopen_link
+from rekisterikit.contrib.django.banner import cached_reverse, cached_static, per_urls, settings_url
 from rekisterikit.contrib.django.conf import active_locale, get_config, get_service, get_statement
 from rekisterikit.contrib.django.middleware import get_consent
 
@@ -118,27 +119,41 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500, *, re
     :func:`~rekisterikit.consent.consent_mode_script`). The update follows the visitor's services (Google
     Analytics allowed while the Meta Pixel is not still grants ``analytics_storage``).
     """
-    from rekisterikit.consent import consent_mode_script
-
     request = _request(context)
     nonce = _nonce(request)
     state = get_consent(request).state if hasattr(request, "consent") else None
     service = get_service()
-    mode = consent_mode_script(
+    options = (wait_for_update, regions, other_regions, ads_data_redaction, url_passthrough)
+    if nonce is None:
+        key = (service, None if state is None else (state.granted, state.services), options)
+        try:
+            mode, keep = _MODE_SCRIPTS.get(key), True
+        except TypeError:  # an unhashable argument from a template: nothing to keep
+            mode, keep = None, False
+        if mode is None:
+            mode = _mode_script(service, state, None, options)
+            if keep:
+                _remember(_MODE_SCRIPTS, key, mode)
+        return per_urls("static-tags", _static_tags, request) + _NEWLINE + mode
+    css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
+    tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer nonce="{}"></script>').format(
+        css, js, nonce)
+    return tags + _NEWLINE + _mode_script(service, state, nonce, options)
+
+
+_NEWLINE = Markup("\n")
+#: The Consent Mode script (without a nonce) per service, choice and tag arguments.
+_MODE_SCRIPTS: dict[tuple[Any, ...], Markup] = {}
+
+
+def _mode_script(service: Any, state: Any, nonce: str | None, options: tuple[Any, ...]) -> Markup:
+    wait_for_update, regions, other_regions, ads_data_redaction, url_passthrough = options
+    return consent_mode_script(
         state, nonce=nonce, wait_for_update=wait_for_update,
         regions=None if not regions else [r.strip() for r in _plain(regions).split(",") if r.strip()],
         other_regions="granted" if other_regions == "granted" else "denied", ads_data_redaction=ads_data_redaction,
         url_passthrough=url_passthrough, values=None if state is None else _mode_values(service, state))
-    if nonce is None:
-        tags = per_urls("static-tags", _static_tags)
-    else:
-        css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
-        tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer nonce="{}"></script>').format(
-            css, js, nonce)
-    return tags + _NEWLINE + mode
 
-
-_NEWLINE = Markup("\n")
 
 
 def _static_tags() -> Markup:
@@ -178,14 +193,12 @@ def consent_banner(context: template.Context) -> Markup:
     return banner_markup(request, lazy=get_config().lazy_settings_layer)
 
 
-@register.simple_tag
-def consent_settings_link(css_class: str = "rk-consent-reopen") -> Markup:
+@register.simple_tag(takes_context=True)
+def consent_settings_link(context: template.Context, css_class: str = "rk-consent-reopen") -> Markup:
     """The "Cookie settings" link: reopens the banner, or without JavaScript goes to the settings page."""
-    from rekisterikit.consent import reopen_link
-    from rekisterikit.contrib.django.banner import settings_url
-
     return per_urls("link:" + css_class,
-                    lambda: reopen_link(locale=active_locale(), href=settings_url(), css_class=css_class))
+                    lambda: reopen_link(locale=active_locale(), href=settings_url(), css_class=css_class),
+                    context.get("request"))
 
 
 def _gate_target(target: str) -> tuple[Any, str | None]:

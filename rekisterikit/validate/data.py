@@ -9,14 +9,16 @@ change.
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import json
 import re
-from fnmatch import fnmatchcase
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from attrs import define
+
+from rekisterikit.validate.needles import search
 
 __all__ = ["AdequacyDecision", "CountryList", "Provider", "adequacy", "eea", "providers"]
 
@@ -89,11 +91,20 @@ class Provider:
 
     def named_in(self, text: str) -> bool:
         """Whether ``text`` names the provider."""
-        return self.pattern.search(text) is not None
+        return search(self.pattern, text) is not None
 
     def sets_cookie(self, cookie_name: str) -> bool:
         """Whether a cookie called ``cookie_name`` (or a declared pattern) is one of the provider's."""
-        return any(fnmatchcase(cookie_name, c) or cookie_name == c for c in self.cookies)
+        names, globs = _cookie_matcher(self.cookies)
+        return cookie_name in names or (globs is not None and globs.match(cookie_name) is not None)
+
+
+@cache
+def _cookie_matcher(cookies: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The provider's cookie names, and its ``fnmatch`` patterns as one expression: a name is the provider's when
+    it is one of the names or ``fnmatchcase`` matches it with one of the patterns (the same translation)."""
+    globs = [fnmatch.translate(c) for c in cookies]
+    return frozenset(cookies), re.compile("|".join(f"(?:{g})" for g in globs)) if globs else None
 
 
 @cache

@@ -21,9 +21,7 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-from rekisterikit.lint.language import is_letter
-
-__all__ = ["MIN_LENGTH", "Piece", "match_starts", "needles", "pieces"]
+__all__ = ["MIN_LENGTH", "Piece", "Plan", "match_starts", "needles", "pieces", "plan", "search"]
 
 #: The shortest needle worth searching for; shorter prefixes make the pattern fall back to a full search.
 MIN_LENGTH = 3
@@ -120,12 +118,13 @@ class Piece(NamedTuple):
 def _kind(char: str) -> int:
     if "0" <= char <= "9":
         return 2
-    return 1 if is_letter(char) else 0
+    # A letter as rekisterikit.lint.language.is_letter has it (the class [^\W\d_]), without importing the linter.
+    return 1 if char.isalnum() and not char.isdecimal() else 0
 
 
 @cache
 def pieces(needle: str) -> tuple[Piece, ...]:
-    """The maximal runs of letters (as :func:`rekisterikit.lint.language.is_letter` has them) and of ASCII digits
+    """The maximal runs of letters (as ``rekisterikit.lint.language.is_letter`` has them) and of ASCII digits
     in ``needle``, as UTF-8.
 
     Where the needle occurs in a text, each of its runs lies in one run of the same kind in the text: the whole of it
@@ -145,3 +144,166 @@ def pieces(needle: str) -> tuple[Piece, ...]:
         found.append(Piece(needle[i:j].encode("utf-8", "surrogatepass"), kind == 2, i > 0, j < len(needle)))
         i = j
     return tuple(found)
+
+
+def _required(items: Any) -> list[str] | None:
+    """Literals one of which every match of a sequence of nodes contains, or ``None`` when none was found.
+
+    A run of literal nodes (zero-width parts between them skipped) is required as a whole; a group, an alternation
+    (one of its alternatives' literals) or a repeat of at least once is required as its body is. Of the candidates
+    the one whose shortest literal is longest wins, then the one with fewest literals.
+    """
+    candidates: list[list[str]] = []
+    run = ""
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            if op is not _c.AT and _has_case_flags(av[1]):
+                raise _CaseInsensitive
+            continue
+        if run:
+            candidates.append([run])
+            run = ""
+        found: list[str] | None = None
+        if op is _c.SUBPATTERN:
+            if (av[1] | av[2]) & re.IGNORECASE:
+                raise _CaseInsensitive
+            found = _required(av[3])
+        elif op is _c.BRANCH:
+            parts = [_required(alt) for alt in av[1]]
+            found = None if any(p is None for p in parts) else [s for p in parts if p for s in p]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE) and av[0] >= 1:
+            found = _required(av[2])
+        elif op is _ATOMIC:
+            found = _required(av)
+        elif _has_case_flags(av):
+            raise _CaseInsensitive
+        if found:
+            candidates.append(found)
+    if run:
+        candidates.append([run])
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _has_case_flags(av: Any) -> bool:
+    """Whether a node's argument holds a group that turns case-insensitive matching on or off."""
+    if isinstance(av, _p.SubPattern):
+        return any(_node_has_case_flags(op, sub) for op, sub in av.data)
+    if isinstance(av, (list, tuple)):
+        return any(_has_case_flags(x) for x in av)
+    return False
+
+
+def _node_has_case_flags(op: Any, av: Any) -> bool:
+    if op is _c.SUBPATTERN and (av[1] | av[2]) & re.IGNORECASE:
+        return True
+    return _has_case_flags(av)
+
+
+_POSSESSIVE = getattr(_c, "POSSESSIVE_REPEAT", object()) if _c is not None else None
+_ATOMIC = getattr(_c, "ATOMIC_GROUP", object()) if _c is not None else None
+
+
+class Plan(NamedTuple):
+    """How :func:`search` may skip work for a pattern."""
+
+    ignore_case: bool
+    starts: tuple[str, ...] | None
+    required: tuple[str, ...] | None
+
+
+def _latin1(strings: tuple[str, ...] | None) -> bool:
+    return strings is not None and all(ord(c) < 0x100 for s in strings for c in s)
+
+
+@cache
+def plan(pattern: re.Pattern[str]) -> Plan | None:
+    """What :func:`search` knows of ``pattern``: the literals its matches start with and literals one of which every
+    match holds; ``None`` when neither is known.
+
+    A case-insensitive pattern's literals are lower-cased and kept only when they are Latin-1: on a Latin-1 text
+    the expression engine's case-insensitive match of a Latin-1 character is exactly equality in lower case, and
+    lower-casing keeps every position (a test checks both over all 256 × 256 pairs).
+    """
+    if _p is None:
+        return None
+    ignore_case = bool(pattern.flags & re.IGNORECASE)
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError):
+        return None
+    starts: tuple[str, ...] | None = None
+    required: tuple[str, ...] | None = None
+    try:
+        raw, _ = _prefixes(parsed, strict=True)
+        if raw and all(len(s) >= MIN_LENGTH for s in raw):
+            starts = tuple(sorted({s.lower() for s in raw} if ignore_case else set(raw)))
+    except (_CaseInsensitive, _TooMany, RecursionError, TypeError, ValueError, AttributeError):
+        starts = None
+    try:
+        found = _required(parsed.data)
+        if found and min(map(len, found)) >= 2:
+            required = tuple(sorted({s.lower() for s in found} if ignore_case else set(found)))
+    except (_CaseInsensitive, RecursionError, TypeError, ValueError, AttributeError):
+        required = None
+    if ignore_case:
+        starts = starts if _latin1(starts) else None
+        required = required if _latin1(required) else None
+    if starts is None and required is None:
+        return None
+    return Plan(ignore_case, starts, required)
+
+
+#: Texts shorter than this are searched as they are: the expression is quicker than looking for literals first.
+SHORT = 80
+#: plan() by the pattern's id: hashing a compiled pattern hashes its code, which costs more than the search.
+_PLANS: dict[int, tuple[re.Pattern[str], Plan | None]] = {}
+
+
+def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``pattern.search(text)``, faster when the pattern has literals to look for (:func:`plan`).
+
+    When none of the literals every match holds is in the text there is no match; otherwise the expression is
+    tried only where one of the literals every match starts with occurs, leftmost first, which finds the match
+    ``pattern.search`` finds. A case-insensitive pattern on a text that is not all Latin-1 is searched as is.
+    """
+    if len(text) < SHORT:
+        return pattern.search(text)
+    entry = _PLANS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
+        entry = _PLANS[id(pattern)] = (pattern, plan(pattern))
+    known = entry[1]
+    if known is None:
+        return pattern.search(text)
+    if known.ignore_case:
+        if not text.isascii():
+            try:
+                text.encode("latin-1")
+            except UnicodeEncodeError:
+                return pattern.search(text)
+        hay = text.lower()
+    else:
+        hay = text
+    if known.required is not None:
+        for literal in known.required:
+            if literal in hay:
+                break
+        else:
+            return None
+    if known.starts is None:
+        return pattern.search(text)
+    positions: set[int] = set()
+    for start in known.starts:
+        position = hay.find(start)
+        while position != -1:
+            positions.add(position)
+            position = hay.find(start, position + 1)
+    for position in sorted(positions):
+        match = pattern.match(text, position)
+        if match is not None:
+            return match
+    return None

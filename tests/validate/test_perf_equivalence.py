@@ -187,3 +187,71 @@ def test_language_mismatch_equals_its_former_loop(statement: Statement) -> None:
     """The rule on the context's shared stop-word codes reports the texts its former per-text scoring reported."""
     report = validate(statement, select=["RK-LANGUAGE-MISMATCH"])
     assert sorted(_reference_mismatch(statement)) == sorted(f.path for f in report.findings)
+
+
+def test_case_insensitive_latin1_is_equality_in_lower_case() -> None:
+    """What needles.plan relies on: on Latin-1 characters the engine's case-insensitive match is equality after
+    str.lower, and str.lower keeps each Latin-1 character one character long."""
+    for a in range(256):
+        literal = re.compile(re.escape(chr(a)), re.IGNORECASE)
+        assert [c for c in range(256) if bool(literal.fullmatch(chr(c))) != (chr(a).lower() == chr(c).lower())] == []
+    assert all(len(chr(c).lower()) == 1 for c in range(256))
+
+
+def _rule_patterns() -> list[re.Pattern[str]]:
+    """Every module-level pattern of the built-in rules, the providers' patterns, and a few made to be awkward."""
+    import importlib
+    import pkgutil
+
+    from rekisterikit.validate.data import providers
+
+    package = importlib.import_module("rekisterikit.validate.rules")  # the package rekisterikit shadows by a function
+
+    found: list[re.Pattern[str]] = []
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        found += [v for v in vars(module).values() if isinstance(v, re.Pattern) and isinstance(v.pattern, str)]
+    found += [p.pattern for p in providers()[1]]
+    found += [re.compile(p, f) for p, f in [
+        (r"abc|abd", 0), (r"(?i:abc)d", 0), (r"Abc", re.IGNORECASE), (r"k\w+s", re.IGNORECASE), (r"^ja ja", 0),
+        (r"\bon\b.{0,5}?ei", 0), (r"(?<!x)yhdist\w*", re.IGNORECASE), (r"(?:ab)+c", 0), (r"(?-i:ABC)x", re.I),
+        (r"ſtraße|strasse", re.IGNORECASE), (r"\w*lai?n\w* salli", re.IGNORECASE), (r"x{2,}yz", 0)]]
+    return found
+
+
+_TRIGGERS = [
+    "Tiedot voidaan poistaa asiakkaan pyynnöstä", "asiakassuhteen ajan", "ASIAKASSUHTEEN PÄÄTTYESSÄ", "lain sallimissa "
+    "rajoissa", "Henkilötietolain sallimissa rajoissa", "Google Analytics", "Facebook", "META PIXEL", "Klarna",
+    "may be deleted at your request", "as permitted by law", "i den utsträckning lagen tillåter", "viimeisestä ostosta",
+    "kundförhållandet upphört", "ſ", "K", "İ", "ı", "Å", "µ", "ẞ", "ß", "straße", "STRASSE", "ABC", "abcd", "Abcx",
+    "kxs", "Kᴋs", "ja ja", "on ei", "xyhdistetään", "YHDISTETÄÄN", "ababc", "xxyz", "ñ", "Ω", "–", "\0", " ", ".", ";",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRIGGERS), st.sampled_from(_WORDS), st.text(max_size=6)),
+                max_size=10).map(" ".join))
+def test_prefiltered_search_equals_the_expression_search(text: str) -> None:
+    """needles.search gives the very match pattern.search gives, for every rule pattern, on awkward text (long
+    enough not to be searched as is)."""
+    from rekisterikit.validate import needles
+
+    for sample in (text, text + " " + "x" * needles.SHORT, "-" * needles.SHORT + text):
+        for pattern in _rule_patterns():
+            expected, actual = pattern.search(sample), needles.search(pattern, sample)
+            assert (expected and expected.span()) == (actual and actual.span()), pattern.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["_fbp", "_fbc", "fr", "_ga", "_ga_ABC123", "_gid", "_pin_unauth", "_ttp", "tt_x",
+                                  "_scid", "_uetsid", "muc_ads", "[x]", "_ga_", "x_fbp"]),
+                 st.text(alphabet="_abcfgipt*?[]x0", max_size=8)))
+def test_a_providers_cookies_are_matched_as_fnmatchcase_matches_them(name: str) -> None:
+    """Provider.sets_cookie (one expression per provider) equals fnmatchcase against each declared pattern."""
+    from fnmatch import fnmatchcase
+
+    from rekisterikit.validate.data import providers
+
+    for provider in providers()[1]:
+        expected = any(fnmatchcase(name, c) or name == c for c in provider.cookies)
+        assert expected == provider.sets_cookie(name), (provider.name, name)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import Art22Basis, Provision, Purpose, PurposeKind, RecipientRole, Register, SourceKind
 from rekisterikit.validate.context import Context, join, text
+from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
@@ -450,7 +451,7 @@ def purpose_open_ended(ctx: Context) -> Iterator[Hit]:
         places += [(f"{ref.path}.description", ref.purpose.description) for ref in ctx.purposes
                    if ref.register.path == reg.path]
         for path, value in places:
-            if value is not None and any(_AS_LAW_ALLOWS.search(t) for t in value.texts()):
+            if value is not None and any(search(_AS_LAW_ALLOWS, t) for t in value.texts()):
                 yield Hit(path, {"text": value})
 
 

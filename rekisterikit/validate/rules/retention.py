@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import PurposeKind, Retention, RetentionStart
 from rekisterikit.validate.context import Context
+from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
@@ -196,13 +197,13 @@ _RELATIONSHIP_END = re.compile(
 def _undefined(r: Retention) -> str | None:
     texts = r.criteria.texts() if r.criteria is not None else ()
     for t in texts:
-        if r.period is None and _PERMISSIVE.search(t):
+        if r.period is None and search(_PERMISSIVE, t):
             return t.strip()
-    defined = any(_RELATIONSHIP_END.search(t) for t in texts)
+    defined = any(search(_RELATIONSHIP_END, t) for t in texts)
     if defined:
         return None
     for t in texts:
-        if _RELATIONSHIP.search(t):
+        if search(_RELATIONSHIP, t):
             return t.strip()
     if r.start is RetentionStart.END_OF_CUSTOMER_RELATIONSHIP:
         return "end_of_customer_relationship"

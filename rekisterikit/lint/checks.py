@@ -138,6 +138,27 @@ class _Run:
         exception = self.u("exception")
         return frozenset(i for i in units if i in negation and i not in exception)
 
+    def affirmed(self, *keys: str) -> frozenset[int]:
+        """Units where a term of ``keys`` is said, not denied: a negation counts only where it comes before the
+        term ("ei perustu oikeutettuun etuun"), not after it ("(legitimate interest: not losing goods to stolen
+        cards)"), and an exception turns it back (``ei … ellei``)."""
+        negations: dict[int, list[int]] = {}
+        for hit in self.analysis.hits("negation"):
+            negations.setdefault(hit.unit, []).append(hit.start)
+        exception = self.u("exception")
+        found = set()
+        for key in keys:
+            for hit in self.analysis.hits(key):
+                if self.unit(hit.unit).heading:
+                    continue
+                if hit.unit in exception or not any(start < hit.start for start in negations.get(hit.unit, ())):
+                    found.add(hit.unit)
+        return frozenset(found)
+
+    def interests(self) -> frozenset[int]:
+        """Units that rest something on legitimate interests (see :meth:`affirmed`)."""
+        return self.affirmed("basis_legitimate_interest")
+
 
 def _cells(text: str) -> list[str]:
     return [c.strip() for c in text.strip().strip("|").split("|")]
@@ -273,8 +294,9 @@ def _purposes(run: _Run) -> None:
         run.missing("RK-LINT-PURPOSES")
 
     candidates = run.u(*_BASES)
-    context = run.u("basis_context", "basis_article") | run.k("legal_basis") | run.table("legal_basis")
-    bases = (candidates & context) - run.negated(candidates) - run.k("cookies", "security") - run.u("consent_negated")
+    context = (run.u("basis_context", "basis_article", "basis_bracketed") | run.k("legal_basis")
+               | run.table("legal_basis"))
+    bases = (candidates & context & run.affirmed(*_BASES)) - run.k("cookies", "security") - run.u("consent_negated")
     # Consent mentioned with a purpose ("markkinointi suostumuksella") states the basis of that purpose too.
     bases |= run.consent() & run.k("purposes")
     # A "basis" grounded in the repealed Personal Data Act ("samtycke (personuppgiftslagen 8 §)") is no GDPR basis.
@@ -290,7 +312,7 @@ def _purposes(run: _Run) -> None:
     else:
         run.missing("RK-LINT-LEGAL-BASIS")
 
-    interests = run.u("basis_legitimate_interest") - run.negated(run.u("basis_legitimate_interest"))
+    interests = run.interests()
     interests -= run.k("cookies") | run.k("rights") | run.u("right_object")
     if not interests:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.NOT_APPLICABLE)
@@ -461,7 +483,7 @@ _RIGHTS = (
 
 
 _RIGHT_WORDS = {
-    "right_access": re.compile(r"kopio|nähdä|näet|utdrag|kopia|visa|copy|see what|hold about"),
+    "right_access": re.compile(r"kopio|nähdä|näet|pääsy|utdrag|kopia|visa|tillgång|copy|see what|hold about|access"),
     "right_rectification": re.compile(r"oikai|korja|päivit|rättelse|rättad?e?\b|rättar|ändra|uppdat|rectification|"
                                       r"correct|fix|updat|put right"),
     "right_erasure": re.compile(r"poist|pyyh|hävit|rader|borttag|ta bort|tas bort|erasure|erase|delet|wipe|removed"),
@@ -545,7 +567,7 @@ def _rights(run: _Run) -> None:
         "basis_consent", "basis_contract", "basis_legal_obligation")
     mentioned = run.u("kind_marketing", "kind_newsletter") - cookie_context
     applies = (mentioned - run.negated(mentioned) or likely_interest
-               or run.u("basis_legitimate_interest") - run.negated(run.u("basis_legitimate_interest")))
+               or run.interests())
     other_rights = run.u(*(k for k in _RIGHT_KEYS if k != "right_object"))
     separate = {s.index for s in run.structure.sections if s.heading is not None
                 and (run.analysis.units_with("right_object", headings=True) & {s.units.start}
@@ -594,7 +616,8 @@ def _information(run: _Run) -> None:
     # on the order form"), but not a sentence about disclosure, retention, consent or the rights.
     elsewhere = run.k("recipients", "transfers", "retention", "security", "cookies", "rights") | _rights_area(run)
     stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - run.u("retention", "basis_consent")
-    statutory |= stated - run.k("controller", "contact_person", "dpo")
+    statutory |= stated - frozenset(i for i in run.k("controller", "contact_person", "dpo")
+                                    if _OWN_DETAILS.search(run.unit(i).text))
     if statutory:
         run.decide(Requirement.STATUTORY_REQUIREMENT, Outcome.PROVIDED, statutory)
     else:

@@ -750,3 +750,44 @@ def test_stopping_marketing_and_changing_a_cookie_choice(text: str, lang: str, r
                                                         outcome: Outcome) -> None:
     """Asking to stop marketing objects to it; ending a subscription withdraws consent but is no objection."""
     assert outcome == _lint(text, lang).outcome(requirement)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Purposes: delivering and invoicing orders (contract); keeping accounting records (legal obligation).", "en"),
+    ("Vad vi använder uppgifterna till\n- Leverans av beställningar (avtal)\n- Nyhetsbrev (samtycke)\n", "sv"),
+    ("Tilauksesi käsittelemme, jotta voimme toimittaa ostamasi tuotteet (sopimus).", "fi"),
+    ("Laskut säilytämme kirjanpitolain takia.", "fi"),
+])
+def test_bases_in_brackets_after_the_purpose(text: str, lang: str) -> None:
+    """A basis named in brackets after its purpose is stated."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.LEGAL_BASIS)
+    assert Outcome.MISSING == _lint("Tietoja käytetään tilauksiin (katso kohta 5).", "fi").outcome(R.LEGAL_BASIS)
+
+
+def test_a_negation_after_the_basis_does_not_deny_it() -> None:
+    """"(legitimate interest: not losing goods …)" rests on legitimate interest; "ei perustu … etuun" does not."""
+    text = ("Purposes: screening card payments for fraud (legitimate interest: not losing goods to stolen cards).\n\n"
+            "Rights: access, rectification, erasure and objection.\n")
+    result = _lint(text, "en")
+    assert Outcome.PROVIDED == result.outcome(R.LEGAL_BASIS)
+    assert "RK-LINT-OBJECT-SEPARATE" in {f.rule for f in result.findings}
+    denied = _lint("Käsittely ei perustu oikeutettuun etuun.", "fi")
+    assert Outcome.NOT_APPLICABLE == denied.outcome(R.LEGITIMATE_INTERESTS)
+
+
+def test_run_in_labels_of_a_short_statement() -> None:
+    """"Tiedot:" lists the data, "Vastustaminen:" sets the objection apart, "ei etene" answers 13(2)(e)."""
+    text = ("Rekisterinpitäjä: Kanervan Puutarhapuoti Oy, Y-tunnus 2739590-3, kanerva@puutarhapuoti.fi\n\n"
+            "Tiedot: nimi, osoite ja sähköpostiosoite. Ilman yhteystietoja tilaus ei etene.\n\n"
+            "Miksi käsittelemme tietoja: Palautteista kehitämme valikoimaa; se on oikeutettu etumme.\n\n"
+            "Oikeutesi: Voit tarkastaa tietosi ja oikaista virheet.\n\n"
+            "Vastustaminen: Voit vastustaa palautteidesi käyttöä.\n")
+    result = _lint(text, "fi")
+    assert Outcome.PROVIDED == result.outcome(R.DATA_CATEGORIES)
+    assert Outcome.PROVIDED == result.outcome(R.STATUTORY_REQUIREMENT)
+    assert "RK-LINT-OBJECT-SEPARATE" not in {f.rule for f in result.findings}
+
+
+def test_access_as_a_bare_name_in_a_list_of_rights() -> None:
+    """"Rights: access, rectification, …" names the right of access."""
+    assert Outcome.PROVIDED == _lint("Rights: access, rectification and erasure.", "en").outcome(R.RIGHT_ACCESS)

@@ -42,6 +42,9 @@ READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
 SETS = ("tuned", "holdout", "holdout_b")
+#: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
+#: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
+HELD_BACK = ("holdout_c",)
 
 #: The hold-out figures of the first run of ``check`` on the held-out statements, before any rule was changed
 #: after it. They are the honest estimate; the guard below keeps later figures from falling below them.
@@ -184,9 +187,9 @@ def render_page(page: str) -> str:
 
 
 def test_every_model_has_a_reading_and_loads() -> None:
-    """Each model file under tuned/, holdout/ and holdout_b/ has a reading entry of its set, each entry a model,
-    and every model loads as a statement."""
-    files = {(p.parent.name, p.stem) for which in SETS for p in (DATA / which).glob("*.toml")}
+    """Each model file under tuned/, holdout/, holdout_b/ and holdout_c/ has a reading entry of its set, each entry a
+    model, and every model loads as a statement."""
+    files = {(p.parent.name, p.stem) for which in SETS + HELD_BACK for p in (DATA / which).glob("*.toml")}
     entries = {(str(e["set"]), key) for key, e in reading().items()}
     assert files == entries
     for key, entry in reading().items():
@@ -197,7 +200,7 @@ def test_readings_cover_every_statement_code_once() -> None:
     """Each reading puts every statement code in exactly one of missing, present and not applicable."""
     for key, entry in reading().items():
         check_reading_shape(key, entry)
-        assert entry["set"] in SETS, key
+        assert entry["set"] in SETS + HELD_BACK, key
 
 
 def test_split_keeps_at_least_eight_held_out() -> None:

@@ -138,8 +138,9 @@ def _configure() -> None:
 
 
 def _environ(path: str, cookie: str) -> dict[str, Any]:
+    path, _, query = path.partition("?")
     return {
-        "REQUEST_METHOD": "GET", "SCRIPT_NAME": "", "PATH_INFO": path, "QUERY_STRING": "",
+        "REQUEST_METHOD": "GET", "SCRIPT_NAME": "", "PATH_INFO": path, "QUERY_STRING": query,
         "SERVER_NAME": "testserver", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
         "HTTP_HOST": "testserver", "HTTP_ACCEPT": "text/html,application/xhtml+xml",
         "HTTP_ACCEPT_LANGUAGE": "fi-FI,fi;q=0.9,en;q=0.5", "HTTP_ACCEPT_ENCODING": "gzip, deflate",

@@ -418,7 +418,11 @@ def _recipients(run: _Run) -> None:
         else:
             run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, valid)
             needs_copy = valid - run.u("safeguards_certified")
-            if needs_copy and not run.u("safeguards_copy") & (outside | valid):
+            # The copy may be offered in the next sentence of the section ("… vakiolausekkeiden perusteella.
+            # Lausekkeista saa kopion pyytämällä.").
+            beside = frozenset(i for i in run.analysis.body() if run.unit(i).section in {run.unit(v).section
+                                                                                         for v in valid})
+            if needs_copy and not run.u("safeguards_copy") & (outside | valid | beside):
                 first = run.analysis.first(needs_copy)
                 assert first is not None
                 run.flag("RK-LINT-TRANSFER-COPY", first)

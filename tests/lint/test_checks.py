@@ -7,6 +7,7 @@ import pytest
 from rekisterikit.findings import Evidence, Requirement, Severity
 from rekisterikit.lint.checks import Outcome
 from rekisterikit.lint.linter import LintResult, lint_text
+from rekisterikit.lint.structure import classify_heading
 
 R = Requirement
 
@@ -791,3 +792,36 @@ def test_run_in_labels_of_a_short_statement() -> None:
 def test_access_as_a_bare_name_in_a_list_of_rights() -> None:
     """"Rights: access, rectification, …" names the right of access."""
     assert Outcome.PROVIDED == _lint("Rights: access, rectification and erasure.", "en").outcome(R.RIGHT_ACCESS)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tietojen siirto\nTietoja siirretään Yhdysvaltoihin komission hyväksymien mallisopimuslausekkeiden perusteella. "
+     "Lausekkeista saa kopion pyytämällä.\n", "fi"),
+    ("Överföring\nUppgifter överförs till USA med stöd av EU-kommissionens standardavtalsklausuler. En kopia fås på "
+     "begäran.\n", "sv"),
+])
+def test_the_copy_offered_in_the_next_sentence(text: str, lang: str) -> None:
+    """A copy of the clauses offered in the sentence after the transfer is offered (RK-LINT-TRANSFER-COPY quiet)."""
+    result = _lint(text, lang)
+    assert Outcome.PROVIDED == result.outcome(R.TRANSFER_SAFEGUARDS)
+    assert "RK-LINT-TRANSFER-COPY" not in {f.rule for f in result.findings}
+
+
+def test_a_provider_that_may_transfer() -> None:
+    """"Google voi siirtää tietoja Yhdysvaltoihin" describes the transfer (the verb "siirtää")."""
+    text = ("Evästeet\nKäytämme Google Analytics -palvelua suostumuksellasi. Google voi siirtää tietoja "
+            "Yhdysvaltoihin; Google LLC on sitoutunut EU:n ja Yhdysvaltojen tietosuojakehykseen.\n")
+    result = _lint(text, "fi")
+    assert Outcome.PROVIDED == result.outcome(R.THIRD_COUNTRY_TRANSFERS)
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(("heading", "kinds"), [
+    ("Tietojen siirto", ("transfers",)),
+    ("Överföring", ("transfers",)),
+    ("Transfers", ("transfers",)),
+    ("Vastaanottajat ja siirrot", ("recipients",)),
+])
+def test_a_bare_transfers_heading(heading: str, kinds: tuple[str, ...]) -> None:
+    """A heading that is only "Transfers" is about transfers; "Recipients and transfers" stays with recipients."""
+    assert kinds == classify_heading(heading)

@@ -55,13 +55,14 @@ def _remember(key: tuple[str, object, str, str | None], value: _V) -> _V:
     return value
 
 
-def per_urls(name: str, build: Callable[[], _V], request: HttpRequest | None = None) -> _V:
+def per_urls(name: str, build: Callable[[], _V], request: HttpRequest | None = None, *,
+             language: bool = True) -> _V:
     """``build()``, kept under ``name`` per URLconf, script prefix and active language (what ``reverse()`` and the
     active locale depend on): for markup made only of reversed URLs, the language and settings.
 
     With ``request`` (inside its view or template), its URLconf and script prefix are read once per request: both
     are set before the view runs and stay so until the response; the language is read on every call (a
-    ``{% language %}`` block changes it).
+    ``{% language %}`` block changes it) unless ``language`` is false (markup that does not depend on it).
     """
     if request is None:
         urlconf, prefix = get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
@@ -70,7 +71,7 @@ def per_urls(name: str, build: Callable[[], _V], request: HttpRequest | None = N
         if base is None:
             base = request.__dict__["_rk_url_base"] = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
         urlconf, prefix = base
-    key = (name, urlconf, prefix, translation.get_language())
+    key = (name, urlconf, prefix, translation.get_language() if language else None)
     found = _urls.get(key)
     if found is None:
         found = _remember(key, build())

@@ -134,7 +134,7 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500, *, re
             mode = _mode_script(service, state, None, options)
             if keep:
                 _remember(_MODE_SCRIPTS, key, mode)
-        return per_urls("static-tags", _static_tags, request) + _NEWLINE + mode
+        return per_urls("static-tags", _static_tags, request, language=False) + _NEWLINE + mode
     css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
     tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer nonce="{}"></script>').format(
         css, js, nonce)

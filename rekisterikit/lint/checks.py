@@ -619,7 +619,8 @@ def _information(run: _Run) -> None:
     # velvollinen antamaan …", "Utan leveransadress kommer paketet inte fram", "Which details are required is shown
     # on the order form"), but not a sentence about disclosure, retention, consent or the rights.
     elsewhere = run.k("recipients", "transfers", "retention", "security", "cookies", "rights") | _rights_area(run)
-    stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - run.u("retention", "basis_consent")
+    stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - run.u(
+        "retention", "basis_consent", "recipients")
     statutory |= stated - frozenset(i for i in run.k("controller", "contact_person", "dpo")
                                     if _OWN_DETAILS.search(run.unit(i).text))
     if statutory:

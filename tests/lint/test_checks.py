@@ -825,3 +825,13 @@ def test_a_provider_that_may_transfer() -> None:
 def test_a_bare_transfers_heading(heading: str, kinds: tuple[str, ...]) -> None:
     """A heading that is only "Transfers" is about transfers; "Recipients and transfers" stays with recipients."""
     assert kinds == classify_heading(heading)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Asiakkaan tulee ilmoittaa osoitteenmuutoksista asiakaspalveluun.", "fi"),
+    ("Muutoksista on ilmoitettava viipymättä.", "fi"),
+    ("Vi måste lämna ut uppgifter till myndigheter när lagen kräver det.", "sv"),
+])
+def test_duties_that_are_no_answer_to_13_2_e(text: str, lang: str) -> None:
+    """Reporting changes, or the shop's duty to disclose, says nothing of which data the customer must give."""
+    assert Outcome.MISSING == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)

@@ -40,7 +40,7 @@ WHY_BARE = (
     "the reopen link, the gated script's markup, the Consent Mode script and the banner's placeholder are kept per "
     "URLconf, script prefix, language and choice, so each tag is a few dictionary reads; a decided visitor's page "
     "has no CSRF token and no form. What is left: the first read of `request.consent` (the cookie's verify+decode, "
-    "once per request, about a fifth of the overhead), Django's tag machinery (argument resolution, context "
+    "once per request), Django's tag machinery (argument resolution, context "
     "look-ups) and the thread-local reads of the language and script prefix, and in the middleware the "
     "declined-cookie index (one look-up per request cookie) and the `Set-Cookie` that expires the declined "
     "marketing cookie this benchmark's visitor still sends on every request (a real browser stops sending it after "

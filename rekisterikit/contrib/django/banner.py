@@ -110,6 +110,20 @@ def settings_url() -> str:
     return get_config().settings_url or cached_reverse("rekisterikit:consent_settings")
 
 
+def _layer() -> tuple[str, str | None]:
+    """The active locale and the settings layer view's URL, or ``None`` when the URLconf does not route it (a shop
+    that lists rekisterikit's views one by one): the banner is then rendered inline, hidden, as before."""
+    from django.urls import NoReverseMatch
+
+    from rekisterikit.contrib.django.conf import active_locale
+
+    try:
+        url: str | None = cached_reverse("rekisterikit:consent_layer")
+    except NoReverseMatch:
+        url = None
+    return active_locale(), url
+
+
 def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bool) -> Markup:
     """The consent banner for ``request``: rekisterikit's markup or the shop's ``BANNER_TEMPLATE``.
 
@@ -129,9 +143,9 @@ def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bo
         return Markup("")
     visitor = get_consent(request)
     if lazy and visitor.state is not None:
-        locale, layer_url = per_urls("layer", lambda: (active_locale(), cached_reverse("rekisterikit:consent_layer")),
-                                     request)
-        return render_banner_placeholder(service, visitor.state, locale=locale, layer_url=layer_url)
+        locale, layer_url = per_urls("layer", _layer, request)
+        if layer_url is not None:
+            return render_banner_placeholder(service, visitor.state, locale=locale, layer_url=layer_url)
     locale = active_locale()
     arguments: dict[str, Any] = {
         "locale": locale, "action": cached_reverse("rekisterikit:consent"), "statement_url": statement_url(),

@@ -216,3 +216,14 @@ def test_a_changed_setting_clears_the_url_cache(settings: Any) -> None:
     assert ("/static/rekisterikit/consent.css", "/assets/rekisterikit/consent.css") == (
         before, cached_static("rekisterikit/consent.css"))
 
+
+
+@pytest.mark.urls("tests.contrib.django.urls_no_layer")
+def test_without_the_layer_route_the_hidden_form_stays_inline(client: Client) -> None:
+    """A URLconf without rekisterikit:consent_layer (views routed one by one) still works: a decided visitor gets
+    the hidden form inline, as before the lazy settings layer."""
+    clear_url_cache()
+    post_decision(client, "custom", "statistics")
+    html = page(client, "{% consent_banner %}").content.decode()
+    clear_url_cache()
+    assert ("<form" in html, "data-rk-layer" in html, " hidden>" in html) == (True, False, True)

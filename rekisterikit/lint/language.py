@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import repeat
 
 from rekisterikit.lint.lexicon import lexicon
 from rekisterikit.model.values import Language
@@ -27,6 +26,7 @@ __all__ = [
     "SEPARATOR",
     "WORD",
     "apostrophe_chunks",
+    "code_table",
     "detect_language",
     "is_letter",
     "language_scores",
@@ -118,25 +118,37 @@ def apostrophe_chunks(words: bytes) -> set[bytes]:
     return found
 
 
-def stopword_codes_of(words: bytes, chunks: list[bytes] | None = None) -> list[bytes]:
-    """:func:`stopword_codes` of texts already read by :func:`word_bytes` (joined with :data:`SEPARATOR`).
+def code_table(words: bytes, chunks: list[bytes]) -> dict[bytes, bytes]:
+    """Every distinct chunk of :func:`word_bytes` output (``chunks`` is ``words.split()``) with its code: the marks
+    of its stop words, ``b""`` for the others, and the break between texts.
 
-    ``chunks`` is ``words.split()`` when the caller has it already.
+    A chunk with an apostrophe may be one word (``it's``) or several (``a'b'c`` is ``a'b`` and ``c``): it is read
+    with :data:`WORD` itself. Every other chunk is exactly one word.
     """
-    codes = _codes()
+    table = dict.fromkeys(chunks, b"")
+    for word, code in _codes().items():
+        if word in table:
+            table[word] = code
     extra = apostrophe_chunks(words)
     if extra:
-        # A chunk with an apostrophe may be one word (``it's``) or several (``a'b'c`` is ``a'b`` and ``c``): it is
-        # read with WORD itself. Every other chunk is exactly one word.
-        table = _stopword_languages()
-        codes = dict(codes)
+        languages = _stopword_languages()
         for chunk in extra:
-            if chunk not in codes:
-                found = (table.get(word) for word in _WORD.findall(chunk.decode(*_ENCODING)))
-                codes[chunk] = b"".join(_code(langs) for langs in found if langs is not None)
+            found = (languages.get(word) for word in _WORD.findall(chunk.decode(*_ENCODING)))
+            table[chunk] = b"".join(_code(langs) for langs in found if langs is not None)
+    return table
+
+
+def stopword_codes_of(words: bytes, chunks: list[bytes] | None = None,
+                      table: dict[bytes, bytes] | None = None) -> list[bytes]:
+    """:func:`stopword_codes` of texts already read by :func:`word_bytes` (joined with :data:`SEPARATOR`).
+
+    ``chunks`` (``words.split()``) and ``table`` (:func:`code_table`) when the caller has them already.
+    """
     if chunks is None:
         chunks = words.split()
-    return b"".join(map(codes.get, chunks, repeat(b""))).split(_BREAK_CODE)
+    if table is None:
+        table = code_table(words, chunks)
+    return b"".join(map(table.__getitem__, chunks)).split(_BREAK_CODE)
 
 
 def stopword_codes(lowered: Sequence[str]) -> list[bytes]:

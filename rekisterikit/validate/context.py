@@ -24,7 +24,7 @@ from rekisterikit.model import (
     Statement,
 )
 from rekisterikit.validate import data
-from rekisterikit.validate.needles import match_starts, needles, pieces
+from rekisterikit.validate.needles import Needs, alternatives, match_starts, needles, pieces, possible
 from rekisterikit.validate.registry import REGISTRY, Registry
 
 __all__ = [
@@ -185,9 +185,22 @@ class Context:
         return originals, first
 
     @cached_property
+    def _distinct(self) -> tuple[list[str], list[int]]:
+        """The distinct variants (a statement repeats many: providers, names, cookie purposes), and for each of
+        :attr:`variants` the index of its distinct one. The texts are read once per distinct variant."""
+        originals = self.variants[0]
+        distinct = list(dict.fromkeys(originals))
+        where = {variant: i for i, variant in enumerate(distinct)}
+        return distinct, list(map(where.__getitem__, originals))
+
+    @cached_property
+    def _lowered_distinct(self) -> list[str]:
+        return [variant.lower() for variant in self._distinct[0]]
+
+    @cached_property
     def lowered(self) -> list[str]:
         """:attr:`variants` in lower case."""
-        return [variant.lower() for variant in self.variants[0]]
+        return list(map(self._lowered_distinct.__getitem__, self._distinct[1]))
 
     @cached_property
     def texts(self) -> tuple[tuple[str, LocalizedText | str, tuple[str, ...]], ...]:
@@ -198,8 +211,8 @@ class Context:
 
     @cached_property
     def _corpus(self) -> tuple[str, list[int]]:
-        """Every lower-cased variant joined (``\0`` between them), and where each variant starts."""
-        lowered = self.lowered
+        """Every distinct lower-cased variant joined (``\0`` between them), and where each starts."""
+        lowered = self._lowered_distinct
         starts = list(accumulate(map(add, map(len, lowered), repeat(1)), initial=0))
         return "\0".join(lowered), starts
 
@@ -209,8 +222,16 @@ class Context:
         :func:`rekisterikit.lint.language.word_bytes`), and split into chunks."""
         from rekisterikit.lint.language import SEPARATOR, word_bytes
 
-        words = word_bytes(SEPARATOR.join(self.lowered))
+        words = word_bytes(SEPARATOR.join(self._lowered_distinct))
         return words, words.split()
+
+    @cached_property
+    def _chunk_codes(self) -> dict[bytes, bytes]:
+        """Every distinct chunk of :attr:`_words` with its stop-word code
+        (:func:`rekisterikit.lint.language.code_table`)."""
+        from rekisterikit.lint.language import code_table
+
+        return code_table(*self._words)
 
     @cached_property
     def stopword_codes(self) -> list[bytes]:
@@ -218,16 +239,17 @@ class Context:
         (:func:`rekisterikit.lint.language.stopword_codes`)."""
         from rekisterikit.lint.language import stopword_codes_of
 
-        return stopword_codes_of(*self._words)
+        words, chunks = self._words
+        distinct = stopword_codes_of(words, chunks, self._chunk_codes)
+        return list(map(distinct.__getitem__, self._distinct[1]))
 
     @cached_property
     def _letter_vocabulary(self) -> tuple[set[bytes], bytes]:
         """Every distinct run of letters in the texts (UTF-8), as a set and joined between line breaks."""
         from rekisterikit.lint.language import apostrophe_chunks
 
-        words, chunks = self._words
-        vocabulary = set(chunks)
-        for chunk in apostrophe_chunks(words):
+        vocabulary = set(self._chunk_codes)
+        for chunk in apostrophe_chunks(self._words[0]):
             vocabulary.update(chunk.replace(b"'", b" ").split())
         return vocabulary, b"\n" + b"\n".join(vocabulary) + b"\n"
 
@@ -242,6 +264,23 @@ class Context:
         """Whether ``needle`` may occur in the lower-cased texts: each of its runs of letters and of digits is in the
         texts' vocabulary as its place in the needle requires (:func:`~rekisterikit.validate.needles.pieces`).
         ``False`` proves it absent."""
+        known = self._seen.get(needle)
+        if known is None:
+            known = self._seen[needle] = self._check_pieces(needle)
+        return known
+
+    @cached_property
+    def _seen(self) -> dict[str, bool]:
+        """:meth:`_may_occur` of the strings asked so far."""
+        return {}
+
+    def _needed(self, needs: tuple[Needs, ...]) -> bool:
+        """Whether what a match needs besides its start (:func:`~rekisterikit.validate.needles.alternatives`) may
+        be in the texts: for one of the entries, a literal of each group."""
+        return any(entry is None or all(any(self._may_occur(literal) for literal in group) for group in entry)
+                   for entry in needs)
+
+    def _check_pieces(self, needle: str) -> bool:
         for piece in pieces(needle):
             words, joined = self._digit_vocabulary if piece.digits else self._letter_vocabulary
             if piece.starts_word and piece.ends_word:
@@ -256,19 +295,28 @@ class Context:
                 return False
         return True
 
-    def _occurrences(self, found: tuple[str, ...]) -> dict[int, list[int]]:
-        """Where the needles occur: for each variant (index into :attr:`variants`) that holds one, the positions."""
+    def _occurrences(self, found: tuple[str, ...], needs: dict[str, tuple[Needs, ...]] | None = None
+                     ) -> dict[int, list[tuple[int, str]]]:
+        """Where the needles occur: for each variant (index into :attr:`variants`) that holds one, the positions
+        and the needle found there. With ``needs``, a needle whose matches need literals that are nowhere in the
+        texts is not looked for."""
         corpus, starts = self._corpus
-        at: dict[int, list[int]] = {}
+        at: dict[int, list[tuple[int, str]]] = {}
         for needle in found:
-            if not self._may_occur(needle):
+            if not self._may_occur(needle) or (needs is not None and not self._needed(needs[needle])):
                 continue
             position = corpus.find(needle)
             while position != -1:
                 index = bisect_right(starts, position) - 1
-                at.setdefault(index, []).append(position - starts[index])
+                at.setdefault(index, []).append((position - starts[index], needle))
                 position = corpus.find(needle, position + 1)
-        return at
+        if not at:
+            return at
+        by_variant: dict[int, list[tuple[int, str]]] = {}
+        for variant, index in enumerate(self._distinct[1]):
+            if index in at:
+                by_variant[variant] = at[index]
+        return by_variant
 
     def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
         """Yield ``(path, matched text)`` for the first match of a lower-case ``pattern`` in each text.
@@ -288,8 +336,10 @@ class Context:
                 if hit is not None:
                     yield paths[index][0], hit
             return
-        at = self._occurrences(found)
-        if match_starts(pattern) is None:  # the texts that hold a needle, every variant of them
+        starts_known = match_starts(pattern) is not None
+        needs = alternatives(pattern) if starts_known else None
+        at = self._occurrences(found, needs)
+        if not starts_known:  # the texts that hold a needle, every variant of them
             for index in sorted({bisect_right(first, variant) - 1 for variant in at}):
                 hit = _first_match(pattern, originals, lowered, first[index], first[index + 1])
                 if hit is not None:
@@ -301,7 +351,12 @@ class Context:
             if index == done:
                 continue
             low = lowered[variant]
-            for position in sorted(set(at[variant])):
+            here: dict[int, set[str]] = {}
+            for position, needle in at[variant]:
+                here.setdefault(position, set()).add(needle)
+            for position in sorted(here):
+                if needs is not None and not any(possible(needs[n], low) for n in here[position]):
+                    continue  # what every alternative starting here needs elsewhere is not in the text
                 match = pattern.match(low, position)
                 if match is not None:
                     done = index

@@ -21,7 +21,19 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
-__all__ = ["MIN_LENGTH", "Piece", "Plan", "match_starts", "needles", "pieces", "plan", "search"]
+__all__ = [
+    "MIN_LENGTH",
+    "Needs",
+    "Piece",
+    "Plan",
+    "alternatives",
+    "match_starts",
+    "needles",
+    "pieces",
+    "plan",
+    "possible",
+    "search",
+]
 
 #: The shortest needle worth searching for; shorter prefixes make the pattern fall back to a full search.
 MIN_LENGTH = 3
@@ -149,9 +161,20 @@ def pieces(needle: str) -> tuple[Piece, ...]:
 def _required(items: Any) -> list[str] | None:
     """Literals one of which every match of a sequence of nodes contains, or ``None`` when none was found.
 
+    Of the groups :func:`_required_all` finds, the one whose shortest literal is longest, then the one with fewest
+    literals.
+    """
+    candidates = _required_all(items)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+
+
+def _required_all(items: Any) -> list[list[str]]:
+    """Groups of literals such that every match of a sequence of nodes contains one literal of each group.
+
     A run of literal nodes (zero-width parts between them skipped) is required as a whole; a group, an alternation
-    (one of its alternatives' literals) or a repeat of at least once is required as its body is. Of the candidates
-    the one whose shortest literal is longest wins, then the one with fewest literals.
+    (one of its alternatives' literals) or a repeat of at least once is required as its body is.
     """
     candidates: list[list[str]] = []
     run = ""
@@ -184,9 +207,7 @@ def _required(items: Any) -> list[str] | None:
             candidates.append(found)
     if run:
         candidates.append([run])
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(map(len, c)), -len(c)))
+    return candidates
 
 
 def _has_case_flags(av: Any) -> bool:
@@ -307,3 +328,46 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         if match is not None:
             return match
     return None
+
+
+#: What a match needs besides its start: groups of literals, one of each in the text; ``None``: nothing known.
+Needs = tuple[tuple[str, ...], ...] | None
+
+
+@cache
+def alternatives(pattern: re.Pattern[str]) -> dict[str, tuple[Needs, ...]] | None:
+    """For a pattern with :func:`match_starts`: for each needle, what a match starting with it needs elsewhere.
+
+    The pattern's top-level alternatives are read one by one; for each needle, one entry per alternative that can
+    start with it: ``None`` when nothing more is known, else groups of literals such that the match holds one
+    literal of each group. A text that lacks a literal of some group of every entry of a needle has no match where
+    that needle occurs. ``None`` when the pattern cannot be read so.
+    """
+    if match_starts(pattern) is None:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        branches = parsed.data[0][1][1] if len(parsed.data) == 1 and parsed.data[0][0] is _c.BRANCH else [parsed]
+        needs: dict[str, list[Needs]] = {}
+        for branch in branches:
+            starts, _ = _prefixes(branch, strict=True)
+            groups = [g for g in _required_all(branch.data) if min(map(len, g)) >= 2]
+            entry = tuple(tuple(g) for g in groups) or None
+            for start in set(starts):
+                needs.setdefault(start, []).append(entry)
+    except (_CaseInsensitive, _TooMany, re.error, RecursionError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return {start: tuple(entries) for start, entries in needs.items()}
+
+
+def possible(needs: tuple[Needs, ...], text: str) -> bool:
+    """Whether ``text`` has what one of the entries of :func:`alternatives` for a needle asks."""
+    for entry in needs:
+        if entry is None:
+            return True
+        for group in entry:
+            if not any(literal in text for literal in group):
+                break
+        else:
+            return True
+    return False

@@ -89,6 +89,10 @@ def language_mismatch(ctx: Context) -> Iterator[Hit]:
             code = codes[variant - 1]
             if len(code) < MIN_EVIDENCE:  # fewer stop words than the evidence needed, of all languages together
                 continue
+            own = code.count(MARKS[_LANGUAGES.index(filed)])
+            other = len(code) - own  # no other language scores more than all of them together
+            if other < MIN_EVIDENCE or other < own * MARGIN:
+                continue
             scores = [code.count(mark) for mark in MARKS]
             best = max(scores)
             detected = _LANGUAGES[scores.index(best)]  # the first of equals, in Language order

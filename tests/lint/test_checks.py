@@ -835,3 +835,20 @@ def test_a_bare_transfers_heading(heading: str, kinds: tuple[str, ...]) -> None:
 def test_duties_that_are_no_answer_to_13_2_e(text: str, lang: str) -> None:
     """Reporting changes, or the shop's duty to disclose, says nothing of which data the customer must give."""
     assert Outcome.MISSING == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Om du vill lämna synpunkter på hur vi hanterar uppgifterna behöver du bara skicka e-post.", "sv",
+     Outcome.MISSING),
+    ("Please provide accurate information so that your order reaches you.", "en", Outcome.MISSING),
+    ("Pyydämme vain ne tiedot, joita ilman tilausta ei voi toimittaa.", "fi", Outcome.PROVIDED),
+    ("Giving your phone number is up to you.", "en", Outcome.PROVIDED),
+])
+def test_giving_means_giving_data(text: str, lang: str, outcome: Outcome) -> None:
+    """The co-occurrence reading needs data (or a form) as what is given: opinions or accuracy are no answer."""
+    assert outcome == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+def test_as_long_as_it_is_needed_in_swedish() -> None:
+    """"Så länge det behövs" is vague retention."""
+    assert "RK-LINT-RETENTION-VAGUE" in _rules("Lagringstid\nVi sparar uppgifterna så länge det behövs.\n", "sv")

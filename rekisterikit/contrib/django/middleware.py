@@ -300,20 +300,38 @@ class ConsentMiddleware:
         if not decided:
             # The request's cookies that would go if nothing were granted: often none, and then the consent cookie
             # need not be read at all.
-            candidates = service.declined_cookies(frozenset(), cookies)
+            candidates = _declined(service, frozenset(), cookies)
             if not candidates:
                 return
             state = service.read(cookies, headers)
-            names = candidates if state is None or not state.granted else service.declined_cookies(
-                state.granted, cookies)
+            names = candidates if state is None or not state.granted else _declined(service, state.granted, cookies)
         else:
-            names = service.declined_cookies(frozenset() if state is None else state.granted, cookies)
+            names = _declined(service, frozenset() if state is None else state.granted, cookies)
         names = tuple(n for n in names if n not in response.cookies)
         if not names:
             return
         for cookie in _expiries(names, request_host(request), config.consent,
                                 bool(config.consent.secure) or request.is_secure()):
             apply_cookie(response, cookie)
+
+
+#: The declined cookies per (service, granted categories, the request's cookie names): visitors share a few jars.
+_DECLINED: dict[tuple[object, ...], tuple[str, ...]] = {}
+
+
+def _declined(service: ConsentService, granted: frozenset[CookieCategory], cookies: dict[str, str]
+              ) -> tuple[str, ...]:
+    """``service.declined_cookies(granted, cookies)``, kept per service, grant and cookie names (the answer
+    depends on the names only)."""
+    key = (service, granted, *cookies)
+    found = _DECLINED.get(key)
+    if found is None:
+        found = tuple(service.declined_cookies(granted, cookies))
+        with _EXPIRIES_LOCK:
+            if len(_DECLINED) >= _MAX_EXPIRIES:
+                _DECLINED.clear()
+            _DECLINED[key] = found
+    return found
 
 
 #: The deletions per (names, host, settings), kept: visitors share a few jars and hosts.

@@ -137,3 +137,17 @@ def test_the_reopen_link_follows_a_language_block(client: Client) -> None:
                         "{% endlanguage %}|{% consent_settings_link %}")
     assert ["Evästeasetukset", "Cookie settings", "Evästeasetukset"] == [
         part.split(">")[1].split("<")[0] for part in page.split("|")]
+
+
+def test_kept_deletions_follow_each_jar() -> None:
+    """Visitors with the same choice and different cookies in turn get exactly their own declined cookies
+    expired."""
+    expired = []
+    for extra in ({"_fbp": "x"}, {"lang": "y"}, {"_fbp": "x", "lang": "y", "_ga": "z"}, {}, {"_fbp": "x"}):
+        visitor = Client()
+        post_decision(visitor, "custom", "statistics")
+        for name, value in extra.items():
+            visitor.cookies[name] = value
+        response = visitor.get("/page/?t=plain")
+        expired.append(sorted({m.key for m in response.cookies.values() if m["max-age"] == 0}))
+    assert [["_fbp"], ["lang"], ["_fbp", "lang"], [], ["_fbp"]] == expired

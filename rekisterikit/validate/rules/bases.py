@@ -171,6 +171,71 @@ def legal_obligation(ctx: Context) -> Iterator[Hit]:
             yield Hit(ref.path, {"purpose": p.description})
 
 
+#: A third country's law named as the source of a legal obligation: its abbreviations (case-sensitive, so that "us"
+#: the pronoun does not count), its adjectives and names before a word for law, and well-known acts and authorities.
+_THIRD_COUNTRY_ABBREVIATION = re.compile(r"(?<![\w.])(?:UK|U\.K\.|US|U\.S\.|USA)(?![\w])")
+_THIRD_COUNTRY_LAW = re.compile(
+    r"\b(?:british|english|scottish|american|federal|canadian|australian|swiss|japanese|chinese|indian|"
+    r"singapore(?:an)?|brittisk\w*|amerikansk\w*|kanadensisk\w*|schweizisk\w*|"
+    r"britannian|yhdistyneen kuningaskunnan|yhdysvaltojen|yhdysvaltain|amerikkalai\w*|kanadan|sveitsin)\b"
+    r"[^.;]{0,30}?(?:law|laws|act|acts|legislation|code|regulations?|lag\w*|lainsäädäntö\w*|lai\w*|lak\w*)|"
+    r"\b(?:united kingdom|united states|storbritannien\w*|förenta staterna\w*)\b|"
+    r"companies act 2006|\bhmrc\b|internal revenue|sarbanes|\bpipeda\b|obligationenrecht",
+    re.IGNORECASE)
+
+
+def _third_country_law(texts: list[str]) -> str | None:
+    for t in texts:
+        match = _THIRD_COUNTRY_ABBREVIATION.search(t) or _THIRD_COUNTRY_LAW.search(t)
+        if match:
+            return t.strip()
+    return None
+
+
+_UK_ACCOUNTS = ('\n[[registers.purposes]]\nkey = "kirjanpito"\ndescription = "Kirjanpito"\nkind = "accounting"\n'
+                'legal_basis = "legal_obligation"\nlegal_obligation = "{law}"\n')
+
+
+@rule(
+    id="RK-BASIS-THIRD-COUNTRY-LAW", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 6(1)(c), 6(3)", title="A legal obligation is one of Union or Member State law",
+    message=msg(
+        fi='Käsittely "{purpose}" perustuu lakisääteiseen velvoitteeseen, joka näyttää tulevan EU:n ulkopuolisen '
+           'maan laista ("{law}"). Oikeusperusteena 6 artiklan 1 kohdan c alakohdan velvoitteen on perustuttava '
+           'unionin oikeuteen tai rekisterinpitäjään sovellettavaan jäsenvaltion lainsäädäntöön (6 artiklan 3 '
+           'kohta); nimeä sellainen laki tai toinen oikeusperuste.',
+        sv='Behandlingen "{purpose}" grundar sig på en rättslig förpliktelse som verkar komma från lag i ett land '
+           'utanför EU ("{law}"). En förpliktelse enligt artikel 6.1 c ska vara fastställd i unionsrätten eller i '
+           'medlemsstatens nationella rätt som den personuppgiftsansvarige omfattas av (artikel 6.3); ange en sådan '
+           'lag eller en annan rättslig grund.',
+        en='The purpose "{purpose}" rests on a legal obligation that appears to come from the law of a country '
+           'outside the EU ("{law}"). An obligation under Art. 6(1)(c) must be laid down by Union law or by the law '
+           'of a Member State to which the controller is subject (Art. 6(3)); name such a law or another basis.'),
+    trigger="A purpose on `legal_obligation` whose `legal_obligation` text (or description) names a third "
+            "country's law: UK, US, British, Canadian, Swiss … law, the Companies Act 2006, HMRC, the Internal "
+            "Revenue Code.",
+    fix="Name the Union or Member State law that imposes the obligation (e.g. Kirjanpitolaki 1336/1997 for a "
+        "Finnish company); where only a foreign law requires the processing, rely on another basis, typically "
+        "legitimate interests, with its balancing.",
+    example=CONTROLLER + REGISTER + _UK_ACCOUNTS.format(law="Companies Act 2006, section 388 (UK)"),
+    fixed=CONTROLLER + REGISTER + _UK_ACCOUNTS.format(law="Kirjanpitolaki 1336/1997 2 luku 10 §"),
+)
+def legal_obligation_third_country(ctx: Context) -> Iterator[Hit]:
+    # GDPR 6(3): "The basis for the processing referred to in point (c) and (e) of paragraph 1 shall be laid down by:
+    # (a) Union law; or (b) Member State law to which the controller is subject" [V, GDPR text, gdpr-ccpa.org and
+    # gdprhub.eu]. Issue 21: hold-out highland-yarns keeps accounting records "as required by UK tax law" under the
+    # Companies Act 2006. Norwegian, Icelandic and Liechtenstein law count as Member State law under the EEA
+    # Agreement, so they are not read here.
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.legal_basis is not LegalBasis.LEGAL_OBLIGATION:
+            continue
+        texts = [*(p.legal_obligation.texts() if p.legal_obligation is not None else ()), *p.description.texts()]
+        law = _third_country_law(texts)
+        if law is not None:
+            yield Hit(ref.path, {"purpose": p.description, "law": law})
+
+
 #: Purposes that EDPB Guidelines 2/2019 say are, as a rule, not necessary for the performance of a contract.
 _NOT_CONTRACT = {
     PurposeKind.DIRECT_MARKETING: text("suoramarkkinointi", "direktmarknadsföring", "direct marketing"),

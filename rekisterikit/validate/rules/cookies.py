@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from fnmatch import fnmatchcase
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import CookieConsentMechanism, LegalBasis, Party
-from rekisterikit.validate.context import Context, join, text
+from rekisterikit.model import CookieConsentMechanism, LegalBasis, LocalizedText, Party
+from rekisterikit.validate import data
+from rekisterikit.validate.context import TRACKING_KINDS, Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER
 
@@ -297,3 +300,110 @@ def cookie_third_party(ctx: Context) -> Iterator[Hit]:
 def cookies_undeclared(ctx: Context) -> Iterator[Hit]:
     if ctx.statement.cookie_policy.text is not None and not ctx.statement.cookies:
         yield Hit("$.cookies")
+
+
+#: Tracking products named in purposes and recipients, and the provider group (``providers.json``) whose cookies
+#: they set; a product outside that list names its own cookie patterns.
+_TRACKERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (re.compile(r"google analytics|universal analytics|\bga4\b|google tag manager|google ads|\badwords\b|"
+                r"google signals|doubleclick|google marketing platform", re.IGNORECASE), "Google", ()),
+    (re.compile(r"(?:meta|facebook)[- ]?(?:pixel|pikseli|pixeln|pikselin)\w*|facebook ads|meta ads|"
+                r"facebook[- ]mainon\w*|conversions api", re.IGNORECASE), "Meta", ()),
+    (re.compile(r"microsoft clarity|bing ads|microsoft advertising|linkedin insight", re.IGNORECASE),
+     "Microsoft", ()),
+    (re.compile(r"tiktok[- ]?(?:pixel|pikseli)\w*", re.IGNORECASE), "TikTok", ()),
+    (re.compile(r"pinterest[- ]?(?:tag|pixel|pikseli)\w*", re.IGNORECASE), "Pinterest", ()),
+    (re.compile(r"snap[- ]?pixel\w*", re.IGNORECASE), "Snap", ()),
+    (re.compile(r"\bhotjar\b", re.IGNORECASE), "Hotjar", ("_hj*",)),
+)
+
+
+_Named = tuple[str, str, tuple[str, ...], str | LocalizedText]
+
+
+def _tracking_vendors(ctx: Context) -> Iterator[_Named]:
+    """``(path, vendor, cookie patterns, where)`` for each place that names a tracking product, or a provider that
+    sets cookies as the recipient of an analytics, advertising or profiling purpose."""
+    _, known = data.providers()
+    for ref in ctx.purposes:
+        for pattern, vendor, cookies in _TRACKERS:
+            if any(pattern.search(t) for t in ref.purpose.description.texts()):
+                yield ref.path, vendor, cookies, ref.purpose.description
+    for reg in ctx.registers:
+        tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
+        for i, r in enumerate(reg.register.recipients or ()):
+            texts = [*((r.name,) if r.name else ()),
+                     *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+            path = f"{reg.path}.recipients[{i}]"
+            for pattern, vendor, cookies in _TRACKERS:
+                named = next((t for t in texts if pattern.search(t)), None)
+                if named is not None:
+                    yield path, vendor, cookies, named
+            if tracking & set(r.purposes):
+                for provider in known:
+                    named = next((t for t in texts if provider.named_in(t)), None) if provider.cookies else None
+                    if named is not None:
+                        yield path, provider.name, (), named
+
+
+def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...]) -> bool:
+    """Whether a declared cookie is the vendor's: by its provider or by its name."""
+    _, known = data.providers()
+    provider = next((p for p in known if p.name == vendor), None)
+    word = re.compile(r"(?<!\w)" + re.escape(vendor) + r"(?!\w)", re.IGNORECASE)
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if c.provider is not None and (word.search(c.provider) or (provider and provider.named_in(c.provider))):
+            return True
+        if provider is not None and provider.sets_cookie(c.name):
+            return True
+        if any(fnmatchcase(c.name, pattern) for pattern in cookies):
+            return True
+    return False
+
+
+_GA_RECIPIENT = ('\n[[registers]]\nkey = "asiakkaat"\nname = "Asiakasrekisteri"\n'
+                 '\n[[registers.purposes]]\nkey = "tilastot"\ndescription = "Kävijätilastot"\nkind = "analytics"\n'
+                 'legal_basis = "consent"\n'
+                 '\n[[registers.recipients]]\nname = "Google Ireland Ltd"\ndescription = "Google Analytics"\n'
+                 'purposes = ["tilastot"]\n')
+
+
+@rule(
+    id="RK-COOKIES-TRACKING-UNDECLARED", requirement=Requirement.COOKIE_DETAILS, severity=Severity.WARNING,
+    article="917/2014 205 §; GDPR 13(1)(e)", title="Analytics and advertising tools come with their cookies",
+    message=msg(
+        fi='Seloste kertoo käyttävänsä palvelua {vendor} ("{where}"), mutta ei ilmoita sen evästeitä. Analytiikka- '
+           'ja mainontatyökalut tallentavat tai lukevat tunnisteita käyttäjän laitteelta, mikä edellyttää '
+           'suostumusta; ilmoita evästeet (nimi, tarkoitus, voimassaoloaika, tarjoaja) ja kerro, miten suostumus '
+           'annetaan.',
+        sv='Beskrivningen säger att tjänsten {vendor} används ("{where}"), men anger inte dess kakor. Analys- och '
+           'annonsverktyg lagrar eller läser identifierare på användarens enhet, vilket kräver samtycke; ange kakorna '
+           '(namn, ändamål, livslängd, leverantör) och hur samtycket ges.',
+        en='The statement says it uses {vendor} ("{where}") but declares none of its cookies. Analytics and '
+           'advertising tools store or read identifiers on the user\'s device, which needs consent; declare the '
+           'cookies (name, purpose, duration, provider) and say how consent is given.'),
+    trigger="A purpose or a recipient names a tracking product (Google Analytics, Google Ads, Meta pixel, "
+            "Microsoft Clarity, Hotjar, TikTok pixel …), or a recipient of an analytics, advertising or profiling "
+            "purpose is a provider known to set cookies (package data `providers.json`), and no declared cookie is "
+            "that vendor's (by provider or cookie name). A statement that talks about cookies without declaring "
+            "any is RK-COOKIES-UNDECLARED's.",
+    fix="Declare the vendor's cookies in `[[cookies]]` (e.g. `_ga` and `_ga_*` for Google Analytics, `_fbp` for the "
+        "Meta pixel) with their category, purpose, duration and provider, and describe the consent.",
+    example=CONTROLLER + _GA_RECIPIENT,
+    fixed=CONTROLLER + _GA_RECIPIENT + _GA,
+)
+def cookies_tracking_undeclared(ctx: Context) -> Iterator[Hit]:
+    # 917/2014 205 §: storing or using data on the user's terminal needs consent, and the user must be given
+    # comprehensible and complete information on its purpose [S: Traficom cookie guidance; the section is cited
+    # by the other cookie rules]; GDPR 13(1)(e): the recipients, here the tool's provider [V, GDPR text]. Issue 21:
+    # hold-out pyorapaja-vauhti names Google Analytics as a recipient and says nothing of cookies.
+    if ctx.statement.cookie_policy.text is not None and not ctx.statement.cookies:
+        return
+    reported: set[str] = set()
+    for path, vendor, cookies, where in _tracking_vendors(ctx):
+        if vendor in reported or _declares_vendor(ctx, vendor, cookies):
+            continue
+        reported.add(vendor)
+        yield Hit(path, {"vendor": vendor, "where": where})
+

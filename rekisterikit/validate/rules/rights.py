@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LegalBasis, RequestChannel, Right, SpecialCondition
+from rekisterikit.model import LegalBasis, Purpose, PurposeKind, RequestChannel, Right, SpecialCondition
 from rekisterikit.validate.context import LEGITIMATE_INTEREST_KINDS, Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -186,6 +186,85 @@ def right_object_separate(ctx: Context) -> Iterator[Hit]:
         yield Hit("$.rights.objection_separate")
 
 
+#: The absolute right to object to direct marketing, stated in general (not for one channel): "oikeus vastustaa /
+#: kieltää suoramarkkinointi", "invända mot direktmarknadsföring", "object to direct marketing".
+_GENERAL_MARKETING_OBJECTION = re.compile(
+    r"(?:vastust|kiel(?:tä|to|lo|lä))\w* [^.;]{0,50}?(?:suora)?markkinoin\w*|"
+    r"(?:suora)?markkinoin\w*[^.;]{0,60}?(?:vastust|kiel(?:tä|to|lo|lä))\w*|"
+    r"(?:invänd|motsätt|spärr)\w* [^.;]{0,50}?(?:direkt)?marknadsföring\w*|"
+    r"(?:direkt)?marknadsföring\w*[^.;]{0,60}?(?:invänd|motsätt|spärr|avbeställ)\w*|"
+    r"(?:object|opt[- ]out|objection)\w* [^.;]{0,50}?(?:direct )?marketing|"
+    r"(?:direct )?marketing[^.;]{0,60}?(?:object|opt[- ]out|unsubscribe)\w*", re.IGNORECASE)
+#: A marketing purpose's own words that the data subject can stop it: "voit kieltää viestit", "peruuttaa",
+#: "avbeställa", "unsubscribe", "opt out".
+_STOP = re.compile(
+    r"kiel(?:tä|to|lo|lä)\w*|peru(?:a|n|ttu|ut|mi)\w*|lopet\w*|vastust\w*|poistu\w* [^.;]{0,20}?list\w*|"
+    r"avbeställ\w*|avregistrer\w*|invänd\w*|spärr\w*|säga nej|tacka nej|avsluta\w*|"
+    r"unsubscrib\w*|opt[- ]out|object(?:s|ed|ing|ion)?\b|stop receiving|refuse\w*|withdraw\w*", re.IGNORECASE)
+
+
+def _purpose_texts(p: Purpose) -> list[str]:
+    return [x for v in (p.description, p.provision_consequence, p.legitimate_interest) if v is not None
+            for x in v.texts()]
+
+
+_SMS_AND_PHONE = ('\n[[registers.purposes]]\nkey = "tekstiviestit"\ndescription = "Tarjoukset tekstiviestillä"\n'
+                  'kind = "direct_marketing"\nlegal_basis = "legitimate_interests"\ndirect_marketing = ["sms"]\n'
+                  'legitimate_interest = "Tarjoukset nykyisille asiakkaille"\n'
+                  'provision_consequence = "Voit kieltää viestit milloin tahansa."\n'
+                  '\n[[registers.purposes]]\nkey = "puhelin"\ndescription = "Puhelinmarkkinointi"\n'
+                  'kind = "direct_marketing"\nlegal_basis = "legitimate_interests"\ndirect_marketing = ["phone"]\n'
+                  'legitimate_interest = "Omien tuotteiden markkinointi"\n')
+
+
+@rule(
+    id="RK-MARKETING-OBJECTION-CHANNEL", requirement=Requirement.RIGHT_OBJECT, severity=Severity.WARNING,
+    article="GDPR 21(2)–(4)", title="The right to object to direct marketing covers every channel",
+    message=msg(
+        fi='Oikeus kieltää suoramarkkinointi kerrotaan vain osalle markkinoinnista, ei tarkoitukselle "{purpose}". '
+           'Rekisteröity voi vastustaa kaikkea suoramarkkinointia ja siihen liittyvää profilointia milloin tahansa '
+           'ja kanavasta riippumatta; kerro se yleisesti tai tämänkin markkinoinnin kohdalla.',
+        sv='Rätten att invända mot direktmarknadsföring anges bara för en del av marknadsföringen, inte för ändamålet '
+           '"{purpose}". Den registrerade kan när som helst invända mot all direktmarknadsföring och därmed '
+           'sammanhängande profilering, oavsett kanal; säg det generellt eller även för denna marknadsföring.',
+        en='The right to object to direct marketing is stated only for part of the marketing, not for the purpose '
+           '"{purpose}". Data subjects may object at any time to all direct marketing and related profiling, '
+           'whatever the channel; say so in general or for this marketing too.'),
+    trigger="The statement's rights wording (`rights.text`) states no general right to object to direct marketing, "
+            "one marketing purpose (a direct-marketing or newsletter purpose, or one with marketing channels, or "
+            "targeted advertising) says the subject can refuse or stop it, and another says nothing of the kind. "
+            "A statement without `object` in `rights.listed` is RK-MARKETING-OBJECTION's.",
+    fix="State in the rights section that the data subject may object to (kieltää) direct marketing in any "
+        "channel at any time, or say it for each marketing purpose.",
+    example=CONTROLLER + REGISTER + _SMS_AND_PHONE + _rights(*_ALL)
+            + 'text = "Voit vastustaa käsittelyä henkilökohtaiseen tilanteeseesi liittyvällä perusteella."\n',
+    fixed=CONTROLLER + REGISTER + _SMS_AND_PHONE + _rights(*_ALL)
+          + 'text = "Voit milloin tahansa kieltää suoramarkkinoinnin kaikissa kanavissa."\n',
+)
+def marketing_objection_channel(ctx: Context) -> Iterator[Hit]:
+    # GDPR 21(2): "the data subject shall have the right to object at any time to processing of personal data
+    # concerning him or her for such marketing"; 21(3): the data is then no longer processed for that purpose;
+    # 21(4): the right is brought to the subject's attention "at the latest at the time of the first
+    # communication" [V, GDPR text]. Whether targeted advertising is "direct marketing" is read here as including
+    # it, as the statement's own wording for the ads does not say otherwise [M]. Issue 21: hold-out
+    # kalustetalo-tammi lets customers refuse SMS offers but says nothing of the telemarketing.
+    rights = ctx.statement.rights
+    if Right.OBJECT not in rights.listed:
+        return
+    if rights.text is not None and any(_GENERAL_MARKETING_OBJECTION.search(t) for t in rights.text.texts()):
+        return
+    # A purpose on consent is stopped by withdrawing it (13(2)(c)) when the statement says so.
+    marketing = [ref for ref in ctx.purposes
+                 if (ctx.is_marketing(ref.purpose) or ref.purpose.kind is PurposeKind.ADVERTISING)
+                 and not (ref.purpose.legal_basis is LegalBasis.CONSENT and rights.withdraw_consent)]
+    stated = {ref.path for ref in marketing if any(_STOP.search(t) for t in _purpose_texts(ref.purpose))}
+    if not stated:
+        return
+    for ref in marketing:
+        if ref.path not in stated:
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
 _CONSENT = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutiskirje"\nkind = "newsletter"\n'
             'legal_basis = "consent"\ndirect_marketing = ["email"]\n')
 
@@ -276,6 +355,68 @@ def withdraw_consent_records(ctx: Context) -> Iterator[Hit]:
 def complaint(ctx: Context) -> Iterator[Hit]:
     if not ctx.statement.rights.complaint:
         yield Hit("$.rights.complaint")
+
+
+#: Supervisory authorities outside the EU/EEA that statements written for another market name as the place to
+#: complain: the UK's ICO, Switzerland's FDPIC, the privacy commissioners of Canada, Australia and New Zealand, the US
+#: FTC.
+_NON_EEA_AUTHORITY = re.compile(
+    r"information commissioner\w*|\bico\b|ico\.org\.uk|"
+    r"federal data protection and information commissioner|\bfdpic\b|\bedöb\b|\bpfpdt\b|"
+    r"privacy commissioner|\boaic\b|federal trade commission|\bftc\b", re.IGNORECASE)
+#: An authority of the EU/EEA, or the right put in EU terms: the Finnish, Swedish and other national authorities,
+#: "a supervisory authority in the Member State where you live", "EU", "ETA".
+_EEA_AUTHORITY = re.compile(
+    r"tietosuojavaltuutet\w*|dataombudsman\w*|data protection ombudsman|tietosuoja\.fi|"
+    r"integritetsskyddsmyndighet\w*|\bimy\b|datatilsyn\w*|datainspektion\w*|persónuvernd|"
+    r"data protection commission|\bcnil\b|garante|autoriteit persoonsgegevens|datenschutz\w*|\baepd\b|"
+    r"jäsenvaltio\w*|medlemsstat\w*|member state|\beu\b|\beea\b|\bety\b|\beta\b|\bees\b|european union|"
+    r"euroopan unioni\w*|europeiska unionen|asuinmaa\w*|hemvist\w*|habitual residence|where you live|"
+    r"country (?:where|in which) you (?:live|reside|work)", re.IGNORECASE)
+
+
+@rule(
+    id="RK-COMPLAINT-NON-EEA", requirement=Requirement.COMPLAINT_AUTHORITY, severity=Severity.WARNING,
+    article="GDPR 13(2)(d), 14(2)(e), 77(1)", title="Complaints go to an EU/EEA supervisory authority",
+    message=msg(
+        fi='Valitusoikeus osoitetaan vain EU/ETA-alueen ulkopuoliselle viranomaiselle ("{authority}"). Tietosuoja-'
+           'asetuksen 77 artiklan mukainen oikeus on tehdä valitus EU/ETA-alueen valvontaviranomaiselle, erityisesti '
+           'asuinvaltiossa: Suomessa tietosuojavaltuutetulle (tietosuoja.fi).',
+        sv='Klagomål hänvisas bara till en myndighet utanför EU/EES ("{authority}"). Rätten enligt artikel 77 i '
+           'dataskyddsförordningen är att klaga hos en tillsynsmyndighet inom EU/EES, särskilt i den stat där man '
+           'bor: i Finland hos dataombudsmannen (tietosuoja.fi).',
+        en='Complaints are directed only to an authority outside the EU/EEA ("{authority}"). The right under Art. 77 '
+           'GDPR is to lodge a complaint with a supervisory authority in the EU/EEA, in particular in the Member '
+           'State of one\'s habitual residence: in Finland the Data Protection Ombudsman (tietosuoja.fi).'),
+    trigger="`rights.complaint_text` names a supervisory authority outside the EU/EEA (the UK's ICO, the Swiss "
+            "FDPIC, a privacy commissioner, the FTC) and no EU/EEA authority, nor the Member State where the data "
+            "subject lives.",
+    fix="Name the Data Protection Ombudsman (or remove `complaint_text` and let the renderer print its details); "
+        "the foreign authority may stay beside it.",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "You can complain to the '
+            'Information Commissioner\'s Office (ico.org.uk)."\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "You can complain to the '
+          'Data Protection Ombudsman in Finland (tietosuoja.fi) or to the authority of the EU country where you '
+          'live."\n',
+)
+def complaint_non_eea(ctx: Context) -> Iterator[Hit]:
+    # GDPR 77(1): "the right to lodge a complaint with a supervisory authority, in particular in the Member State of
+    # his or her habitual residence, place of work or place of the alleged infringement" [V, GDPR text on
+    # legalviz.eu and gdprhub.eu]; the supervisory authorities are those of Member States (Art. 51), and the EEA
+    # Agreement adds Norway, Iceland and Liechtenstein. Tietosuojalaki 8 § makes the Data Protection Ombudsman the
+    # Finnish one [M: section number, as RK-COMPLAINT-AUTHORITY]. Issue 21: hold-out highland-yarns sends
+    # complaints to the ICO only.
+    rights = ctx.statement.rights
+    if not rights.complaint or rights.complaint_text is None:
+        return
+    texts = rights.complaint_text.texts()
+    if any(_EEA_AUTHORITY.search(t) for t in texts):
+        return
+    for t in texts:
+        match = _NON_EEA_AUTHORITY.search(t)
+        if match:
+            yield Hit("$.rights.complaint_text", {"authority": match.group(0)})
+            return
 
 
 # Former names and addresses of the Finnish authority [M, uncertain] (research notes §4): any address but

@@ -29,6 +29,23 @@ def _covered(transfers: tuple[Transfer, ...], country: Country | None, name: str
                for t in transfers)
 
 
+def _home_adequate(ctx: Context, country: Country | None) -> bool:
+    """Whether ``country`` is the controller's own country and a Commission adequacy decision covers it (not one
+    limited to certified organisations, as the Data Privacy Framework is).
+
+    A controller established there that uses a carrier or processor in the same country sends the data nowhere it
+    is not already: for the data subject, the fact to know is that the controller is outside the EU/EEA (its address
+    says so), and the adequacy decision (GDPR 45(1)) means no safeguards are needed. Issue 21: hold-out
+    highland-yarns, a UK shop whose UK carrier was reported as an undisclosed transfer.
+    """
+    if country is None or country != ctx.statement.controller.country:
+        return False
+    _, decisions = data.adequacy()
+    decision = decisions.get(country.code)
+    return (decision is not None and decision.framework is None
+            and (decision.valid_until is None or decision.valid_until >= dt.date.today()))
+
+
 @rule(
     id="RK-TRANSFER-UNDISCLOSED", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.ERROR,
     article="GDPR 13(1)(f), 14(1)(f)", title="Transfers outside the EU/EEA are disclosed",
@@ -37,7 +54,8 @@ def _covered(transfers: tuple[Transfer, ...], country: Country | None, name: str
         sv='"{recipient}" behandlar uppgifter utanför EU/EES ({country}), men överföringen nämns inte.',
         en='"{recipient}" processes data outside the EU/EEA ({country}), but the transfer is not disclosed.'),
     trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and no transfer "
-            "entry names that country or recipient.",
+            "entry names that country or recipient. A recipient in the controller's own country, when that country "
+            "has a general adequacy decision (a UK carrier of a UK shop), is not reported.",
     fix="Add a `[[registers.transfers]]` entry with the country, the recipients and the mechanism.",
     example=_register(_US_RECIPIENT),
     fixed=_register(_US_RECIPIENT, 'transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
@@ -48,11 +66,13 @@ def transfer_undisclosed(ctx: Context) -> Iterator[Hit]:
     for reg in ctx.registers:
         transfers = reg.register.transfers or ()
         for i, r in enumerate(reg.register.recipients or ()):
-            if ctx.third_country(r.country) and not _covered(transfers, r.country, r.name):
+            if (ctx.third_country(r.country) and not _covered(transfers, r.country, r.name)
+                    and not _home_adequate(ctx, r.country)):
                 yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": str(r.country)})
     for ref in ctx.cookies:
         c = ref.cookie
-        if ctx.third_country(c.country) and not _covered(all_transfers, c.country, c.provider):
+        if (ctx.third_country(c.country) and not _covered(all_transfers, c.country, c.provider)
+                and not _home_adequate(ctx, c.country)):
             yield Hit(ref.path, {"recipient": c.provider or c.name, "country": str(c.country)})
 
 

@@ -700,7 +700,8 @@ def _cookies(run: _Run) -> None:
     nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
     if names and durations and parties:
         run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
-    elif nonessential or run.u("non_eea_vendors") & context or names:
+    elif nonessential or run.u("non_eea_vendors") & context or (names and not run.u("cookie_necessary") & context):
+        # Named cookies that the text says are all necessary (a basket cookie in a table) need no full declaration.
         run.missing("RK-LINT-COOKIE-DETAILS")
     else:
         # Only necessary cookies are mentioned: declaring them is recommended, not required (Traficom 2021).

@@ -852,3 +852,23 @@ def test_giving_means_giving_data(text: str, lang: str, outcome: Outcome) -> Non
 def test_as_long_as_it_is_needed_in_swedish() -> None:
     """"Så länge det behövs" is vague retention."""
     assert "RK-LINT-RETENTION-VAGUE" in _rules("Lagringstid\nVi sparar uppgifterna så länge det behövs.\n", "sv")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Sähköpostimarkkinointia lähetämme vain luvallasi. Voit muuttaa markkinointilupiasi omalla asiakastililläsi.",
+     "fi"),
+    ("Nyhetsbrev skickar vi med ditt samtycke. Du kan ändra ditt marknadsföringstillstånd på ditt konto.", "sv"),
+    ("We send offers with your consent. You can change your marketing preferences in your account.", "en"),
+])
+def test_changing_marketing_permissions_withdraws_consent(text: str, lang: str) -> None:
+    """Changing one's marketing permissions in the account is the way to withdraw that consent."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.WITHDRAW_CONSENT)
+
+
+def test_a_table_of_necessary_cookies_needs_no_full_declaration() -> None:
+    """A basket cookie named in a table, said to be necessary: no RK-LINT-COOKIE-DETAILS."""
+    text = ("Kakor\n| Namn | Syfte | Lagringstid |\n|---|---|---|\n| cart | Varukorgen | Sessionen |\n\n"
+            "Vi använder endast kakan för varukorgen, som är nödvändig för att butiken ska fungera.\n")
+    assert "RK-LINT-COOKIE-DETAILS" not in _rules(text, "sv")
+    named = "Kakor\nVi använder kakan _ga för besöksstatistik.\n"
+    assert "RK-LINT-COOKIE-DETAILS" in _rules(named, "sv")

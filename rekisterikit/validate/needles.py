@@ -18,6 +18,7 @@ against the statement's vocabulary proves most needles absent without reading th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -234,17 +235,35 @@ class Plan(NamedTuple):
 
     ignore_case: bool
     starts: tuple[str, ...] | None
-    required: tuple[str, ...] | None
+    #: For each top-level alternative, groups of literals: a match of it holds a literal of each group.
+    required: tuple[tuple[tuple[str, ...], ...], ...] | None
 
 
-def _latin1(strings: tuple[str, ...] | None) -> bool:
+def _latin1(strings: Iterable[str] | None) -> bool:
     return strings is not None and all(ord(c) < 0x100 for s in strings for c in s)
+
+
+def _branches(parsed: Any) -> list[Any]:
+    """The top-level alternatives of a parsed pattern (the pattern itself when it is not an alternation)."""
+    if len(parsed.data) == 1 and parsed.data[0][0] is _c.BRANCH:
+        return list(parsed.data[0][1][1])
+    return [parsed]
+
+
+def _required_by_branch(parsed: Any, lower: bool) -> tuple[tuple[tuple[str, ...], ...], ...] | None:
+    entries = []
+    for branch in _branches(parsed):
+        groups = [g for g in _required_all(branch.data) if min(map(len, g)) >= 2]
+        if not groups:
+            return None
+        entries.append(tuple(tuple(sorted({s.lower() for s in g} if lower else set(g))) for g in groups))
+    return tuple(entries)
 
 
 @cache
 def plan(pattern: re.Pattern[str]) -> Plan | None:
-    """What :func:`search` knows of ``pattern``: the literals its matches start with and literals one of which every
-    match holds; ``None`` when neither is known.
+    """What :func:`search` knows of ``pattern``: the literals its matches start with and, for each of its top-level
+    alternatives, groups of literals of which a match holds one each; ``None`` when neither is known.
 
     A case-insensitive pattern's literals are lower-cased and kept only when they are Latin-1: on a Latin-1 text
     the expression engine's case-insensitive match of a Latin-1 character is exactly equality in lower case, and
@@ -258,7 +277,7 @@ def plan(pattern: re.Pattern[str]) -> Plan | None:
     except (re.error, RecursionError, TypeError, ValueError, AttributeError):
         return None
     starts: tuple[str, ...] | None = None
-    required: tuple[str, ...] | None = None
+    required: tuple[tuple[tuple[str, ...], ...], ...] | None = None
     try:
         raw, _ = _prefixes(parsed, strict=True)
         if raw and all(len(s) >= MIN_LENGTH for s in raw):
@@ -266,14 +285,13 @@ def plan(pattern: re.Pattern[str]) -> Plan | None:
     except (_CaseInsensitive, _TooMany, RecursionError, TypeError, ValueError, AttributeError):
         starts = None
     try:
-        found = _required(parsed.data)
-        if found and min(map(len, found)) >= 2:
-            required = tuple(sorted({s.lower() for s in found} if ignore_case else set(found)))
-    except (_CaseInsensitive, RecursionError, TypeError, ValueError, AttributeError):
+        required = _required_by_branch(parsed, ignore_case)
+    except (_CaseInsensitive, RecursionError, TypeError, ValueError, AttributeError, IndexError):
         required = None
     if ignore_case:
         starts = starts if _latin1(starts) else None
-        required = required if _latin1(required) else None
+        if required is not None and not _latin1(s for entry in required for group in entry for s in group):
+            required = None
     if starts is None and required is None:
         return None
     return Plan(ignore_case, starts, required)
@@ -288,9 +306,10 @@ _PLANS: dict[int, tuple[re.Pattern[str], Plan | None]] = {}
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, faster when the pattern has literals to look for (:func:`plan`).
 
-    When none of the literals every match holds is in the text there is no match; otherwise the expression is
-    tried only where one of the literals every match starts with occurs, leftmost first, which finds the match
-    ``pattern.search`` finds. A case-insensitive pattern on a text that is not all Latin-1 is searched as is.
+    When the text lacks, for every alternative, a literal that alternative's matches hold, there is no match;
+    otherwise the expression is tried only where one of the literals every match starts with occurs, leftmost
+    first, which finds the match ``pattern.search`` finds. A case-insensitive pattern on a text that is not all
+    Latin-1 is searched as is.
     """
     if len(text) < SHORT:
         return pattern.search(text)
@@ -309,12 +328,8 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         hay = text.lower()
     else:
         hay = text
-    if known.required is not None:
-        for literal in known.required:
-            if literal in hay:
-                break
-        else:
-            return None
+    if known.required is not None and not possible(known.required, hay):
+        return None
     if known.starts is None:
         return pattern.search(text)
     positions: set[int] = set()
@@ -347,9 +362,8 @@ def alternatives(pattern: re.Pattern[str]) -> dict[str, tuple[Needs, ...]] | Non
         return None
     try:
         parsed = _p.parse(pattern.pattern, pattern.flags)
-        branches = parsed.data[0][1][1] if len(parsed.data) == 1 and parsed.data[0][0] is _c.BRANCH else [parsed]
         needs: dict[str, list[Needs]] = {}
-        for branch in branches:
+        for branch in _branches(parsed):
             starts, _ = _prefixes(branch, strict=True)
             groups = [g for g in _required_all(branch.data) if min(map(len, g)) >= 2]
             entry = tuple(tuple(g) for g in groups) or None

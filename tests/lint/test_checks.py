@@ -872,3 +872,15 @@ def test_a_table_of_necessary_cookies_needs_no_full_declaration() -> None:
     assert "RK-LINT-COOKIE-DETAILS" not in _rules(text, "sv")
     named = "Kakor\nVi använder kakan _ga för besöksstatistik.\n"
     assert "RK-LINT-COOKIE-DETAILS" in _rules(named, "sv")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rättigheter\nDen registrerade har rätt att av den personuppgiftsansvarige få bekräftelse på om "
+     "personuppgifter behandlas.\n", "sv"),
+    ("Rights\nYou have the right to obtain from us confirmation as to whether personal data concerning you are "
+     "processed.\n", "en"),
+    ("Oikeutesi\nVoit pyytää vahvistuksen siitä, käsitelläänkö tietojasi.\n", "fi"),
+])
+def test_access_in_the_words_of_article_15(text: str, lang: str) -> None:
+    """Article 15(1)'s "confirmation as to whether" is the right of access."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.RIGHT_ACCESS)

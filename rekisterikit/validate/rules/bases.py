@@ -175,7 +175,7 @@ def legal_obligation(ctx: Context) -> Iterator[Hit]:
 #: the pronoun does not count), its adjectives and names before a word for law, and well-known acts and authorities.
 _THIRD_COUNTRY_ABBREVIATION = re.compile(r"(?<![\w.])(?:UK|U\.K\.|US|U\.S\.|USA)(?![\w])")
 _THIRD_COUNTRY_LAW = re.compile(
-    r"\b(?:british|english|scottish|american|federal|canadian|australian|swiss|japanese|chinese|indian|"
+    r"\b(?:british|english|scottish|american|canadian|australian|swiss|japanese|chinese|indian|"
     r"singapore(?:an)?|brittisk\w*|amerikansk\w*|kanadensisk\w*|schweizisk\w*|"
     r"britannian|yhdistyneen kuningaskunnan|yhdysvaltojen|yhdysvaltain|amerikkalai\w*|kanadan|sveitsin)\b"
     r"[^.;]{0,30}?(?:law|laws|act|acts|legislation|code|regulations?|lag\w*|lainsäädäntö\w*|lai\w*|lak\w*)|"

@@ -189,11 +189,11 @@ def right_object_separate(ctx: Context) -> Iterator[Hit]:
 #: The absolute right to object to direct marketing, stated in general (not for one channel): "oikeus vastustaa /
 #: kieltää suoramarkkinointi", "invända mot direktmarknadsföring", "object to direct marketing".
 _GENERAL_MARKETING_OBJECTION = re.compile(
-    r"(?:vastust|kiel(?:tä|to|lo|lä))\w* [^.;]{0,50}?(?:suora)?markkinoin\w*|"
-    r"(?:suora)?markkinoin\w*[^.;]{0,60}?(?:vastust|kiel(?:tä|to|lo|lä))\w*|"
-    r"(?:invänd|motsätt|spärr)\w* [^.;]{0,50}?(?:direkt)?marknadsföring\w*|"
-    r"(?:direkt)?marknadsföring\w*[^.;]{0,60}?(?:invänd|motsätt|spärr|avbeställ)\w*|"
-    r"(?:object|opt[- ]out|objection)\w* [^.;]{0,50}?(?:direct )?marketing|"
+    r"(?:vastust|kiel(?:tä|to|lo|lä))\w* [^.;]{0,50}?(?:(?:suora)?markkinoin|(?:suora)?mainon)\w*|"
+    r"(?:(?:suora)?markkinoin|suoramainon)\w*[^.;]{0,60}?(?:vastust|kiel(?:tä|to|lo|lä))\w*|"
+    r"(?:invänd|motsätt|spärr)\w* [^.;]{0,50}?(?:(?:direkt)?marknadsföring|direktreklam)\w*|"
+    r"(?:(?:direkt)?marknadsföring|direktreklam)\w*[^.;]{0,60}?(?:invänd|motsätt|spärr|avbeställ)\w*|"
+    r"(?:object|opt[- ]out|objection|unsubscribe)\w* [^.;]{0,50}?(?:direct )?marketing|"
     r"(?:direct )?marketing[^.;]{0,60}?(?:object|opt[- ]out|unsubscribe)\w*", re.IGNORECASE)
 #: A marketing purpose's own words that the data subject can stop it: "voit kieltää viestit", "peruuttaa",
 #: "avbeställa", "unsubscribe", "opt out".
@@ -230,10 +230,10 @@ _SMS_AND_PHONE = ('\n[[registers.purposes]]\nkey = "tekstiviestit"\ndescription 
         en='The right to object to direct marketing is stated only for part of the marketing, not for the purpose '
            '"{purpose}". Data subjects may object at any time to all direct marketing and related profiling, '
            'whatever the channel; say so in general or for this marketing too.'),
-    trigger="The statement's rights wording (`rights.text`) states no general right to object to direct marketing, "
-            "one marketing purpose (a direct-marketing or newsletter purpose, or one with marketing channels, or "
-            "targeted advertising) says the subject can refuse or stop it, and another says nothing of the kind. "
-            "A statement without `object` in `rights.listed` is RK-MARKETING-OBJECTION's.",
+    trigger="The statement's published rights wording (`rights.text`) is given and states no general right to "
+            "object to direct marketing, one marketing purpose (a direct-marketing or newsletter purpose, or one "
+            "with marketing channels, or targeted advertising) says the subject can refuse or stop it, and another "
+            "says nothing of the kind. A statement without `object` in `rights.listed` is RK-MARKETING-OBJECTION's.",
     fix="State in the rights section that the data subject may object to (kieltää) direct marketing in any "
         "channel at any time, or say it for each marketing purpose.",
     example=CONTROLLER + REGISTER + _SMS_AND_PHONE + _rights(*_ALL)
@@ -248,10 +248,12 @@ def marketing_objection_channel(ctx: Context) -> Iterator[Hit]:
     # communication" [V, GDPR text]. Whether targeted advertising is "direct marketing" is read here as including
     # it, as the statement's own wording for the ads does not say otherwise [M]. Issue 21: hold-out
     # kalustetalo-tammi lets customers refuse SMS offers but says nothing of the telemarketing.
+    # Only the published wording can show the right limited to one channel: without `rights.text` the statement's
+    # own rights section (or the renderer's, which states the right for all direct marketing) is not known to be.
     rights = ctx.statement.rights
-    if Right.OBJECT not in rights.listed:
+    if Right.OBJECT not in rights.listed or rights.text is None:
         return
-    if rights.text is not None and any(_GENERAL_MARKETING_OBJECTION.search(t) for t in rights.text.texts()):
+    if any(_GENERAL_MARKETING_OBJECTION.search(t) for t in rights.text.texts()):
         return
     # A purpose on consent is stopped by withdrawing it (13(2)(c)) when the statement says so.
     marketing = [ref for ref in ctx.purposes

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -125,13 +126,43 @@ def gpc_headers(request: HttpRequest) -> Mapping[str, str] | None:
     return None if value is None else {"Sec-GPC": value}
 
 
+#: Consents already read, per consent service, cookie value and GPC signal (a visitor sends the same value on every
+#: page view): each kept until the earliest time it could stop being in force. Only correctly signed consents in
+#: force are kept, so an entry can only come from a cookie this site signed.
+_READS: dict[tuple[object, str, bool], tuple[ConsentState, dt.datetime]] = {}
+_MAX_READS = 1024
+_READS_LOCK = threading.Lock()
+
+
+def read_state(service: ConsentService, cookies: Mapping[str, str], headers: Mapping[str, str] | None
+               ) -> ConsentState | None:
+    """``service.read(cookies, headers)``, kept per cookie value and GPC signal while the consent is in force."""
+    value = cookies.get(service.config.cookie_name)
+    if not value:
+        return service.read(cookies, headers)
+    key = (service, value, service.gpc(headers))
+    hit = _READS.get(key)
+    if hit is not None and hit[0].given_at <= service.now() < hit[1]:
+        return hit[0]
+    state = service.read(cookies, headers)
+    if state is not None:
+        # A consent lasts max_age, or reject_max_age when it allows nothing (GPC may have turned it into one):
+        # the shorter of the two is never later than its real end.
+        until = state.given_at + min(service.config.max_age, service.config.reject_max_age)
+        with _READS_LOCK:
+            if len(_READS) >= _MAX_READS:
+                _READS.clear()
+            _READS[key] = (state, until)
+    return state
+
+
 def read_consent(request: HttpRequest, service: ConsentService | None = None) -> VisitorConsent:
-    """Read the visitor's consent from the request's cookie and headers (no caching)."""
+    """Read the visitor's consent from the request's cookie and headers (verified once per cookie value)."""
     from rekisterikit.contrib.django.conf import get_service
 
     service = service or get_service()
     headers = gpc_headers(request)
-    state = service.read(request.COOKIES, headers)
+    state = read_state(service, request.COOKIES, headers)
     return VisitorConsent(state, gpc=service.gpc(headers), banner_needed=service.banner_needed, service=service)
 
 
@@ -303,7 +334,7 @@ class ConsentMiddleware:
             candidates = _declined(service, frozenset(), cookies)
             if not candidates:
                 return
-            state = service.read(cookies, headers)
+            state = read_state(service, cookies, headers)
             names = candidates if state is None or not state.granted else _declined(service, state.granted, cookies)
         else:
             names = _declined(service, frozenset() if state is None else state.granted, cookies)

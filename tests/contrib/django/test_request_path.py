@@ -151,3 +151,33 @@ def test_kept_deletions_follow_each_jar() -> None:
         response = visitor.get("/page/?t=plain")
         expired.append(sorted({m.key for m in response.cookies.values() if m["max-age"] == 0}))
     assert [["_fbp"], ["lang"], ["_fbp", "lang"], [], ["_fbp"]] == expired
+
+
+def test_a_kept_consent_still_expires(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A consent read once (and kept for the next page views) is no consent once it has expired: the banner asks
+    again; and moving the clock back before it was given reads it anew too."""
+    import datetime as dt
+
+    from rekisterikit.contrib.django.conf import get_service
+
+    post_decision(client, "custom", "statistics")
+    template = "{{ request.consent.decided }}"
+    first, second = html(client, template), html(client, template)
+    service = get_service()
+    now = service.now()
+    monkeypatch.setattr(service, "_clock", lambda: now + dt.timedelta(days=400))
+    later = html(client, template)
+    monkeypatch.setattr(service, "_clock", lambda: now - dt.timedelta(days=3))
+    earlier = html(client, template)
+    assert ("True", "True", "False", "False") == (first, second, later, earlier)
+
+
+def test_a_kept_consent_follows_the_gpc_signal(client: Client) -> None:
+    """The same cookie with and without Sec-GPC: marketing off only while the signal is sent."""
+    post_decision(client, "accept_all")
+    template = "{{ request.consent.marketing }}"
+    without = html(client, template)
+    cookie = client.cookies["rk_consent"].value
+    signal = client.get("/page/?t=" + quote(template), headers={"sec-gpc": "1"}).content.decode()
+    client.cookies["rk_consent"] = cookie  # the same cookie again, without the signal
+    assert ("True", "False", "True") == (without, signal, html(client, template))

@@ -39,12 +39,12 @@ WHY_BARE = (
     "(cProfile call counts and timers inside the request, a decided visitor): the URLs (`reverse()`, `static()`), "
     "the reopen link, the gated script's markup, the Consent Mode script and the banner's placeholder are kept per "
     "URLconf, script prefix, language and choice, so each tag is a few dictionary reads; a decided visitor's page "
-    "has no CSRF token and no form. What is left: the first read of `request.consent` (the cookie's verify+decode, "
-    "once per request), Django's tag machinery (argument resolution, context "
-    "look-ups) and the thread-local reads of the language and script prefix, and in the middleware the "
-    "declined-cookie index (one look-up per request cookie) and the `Set-Cookie` that expires the declined "
-    "marketing cookie this benchmark's visitor still sends on every request (a real browser stops sending it after "
-    "the first deletion)."
+    "has no CSRF token and no form; a consent in force is verified once per cookie value (kept until it could "
+    "expire; every request of this benchmark's visitor carries the same value, as a visitor's page views do), and "
+    "the declined cookies are kept per grant and cookie names. What is left: Django's tag machinery (argument "
+    "resolution, context look-ups), the thread-local reads of the language and script prefix, and in the "
+    "middleware the `Set-Cookie` that expires the declined marketing cookie this benchmark's visitor still sends on "
+    "every request (a real browser stops sending it after the first deletion)."
 )
 
 

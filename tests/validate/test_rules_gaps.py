@@ -50,6 +50,8 @@ def _retention(criteria: str, extra: str = "") -> str:
     "Data is kept for the duration of the customer relationship.",
     "We keep your data while you remain a customer.",
     "Tiedot säilytetään asiakassuhteen ajan.",
+    "Tietoja säilytetään niin kauan kuin olet asiakkaamme.",
+    "Tiedot poistetaan kahden vuoden kuluttua asiakkuuden päättymisestä.",
 ])
 def test_retention_for_the_relationship_without_its_end_is_reported_in_every_language(criteria: str) -> None:
     """Retention measured by the customer relationship, with nothing saying when it ends, is open-ended in fi, sv
@@ -177,6 +179,7 @@ def _complaint(text: str) -> str:
     "You can complain to the Information Commissioner's Office (ico.org.uk).",
     "Du kan klaga hos Information Commissioner's Office (ICO).",
     "You may contact the Federal Data Protection and Information Commissioner (FDPIC).",
+    "Beschwerden richten Sie an den Eidgenössischen Datenschutz- und Öffentlichkeitsbeauftragten (EDÖB).",
 ])
 def test_a_complaint_sent_only_outside_the_eea_is_reported(text: str) -> None:
     """Naming only a non-EU/EEA authority leaves the Art. 77 right unstated."""
@@ -211,6 +214,7 @@ def _obligation(law: str, description: str = "Kirjanpito") -> str:
     "Swiss Code of Obligations",
     "Yhdysvaltojen verolainsäädäntö",
     "brittisk bokföringslag",
+    "Art. 958f OR (Schweizer Obligationenrecht)",
 ])
 def test_a_legal_obligation_under_a_third_countrys_law_is_reported(law: str) -> None:
     """6(1)(c) rests on Union or Member State law (6(3)): a UK, US or Swiss law is no such basis."""

@@ -176,11 +176,12 @@ def legal_obligation(ctx: Context) -> Iterator[Hit]:
 _THIRD_COUNTRY_ABBREVIATION = re.compile(r"(?<![\w.])(?:UK|U\.K\.|US|U\.S\.|USA)(?![\w])")
 _THIRD_COUNTRY_LAW = re.compile(
     r"\b(?:british|english|scottish|american|canadian|australian|swiss|japanese|chinese|indian|"
-    r"singapore(?:an)?|brittisk\w*|amerikansk\w*|kanadensisk\w*|schweizisk\w*|"
+    r"singapore(?:an)?|brittisk\w*|amerikansk\w*|kanadensisk\w*|schweizisk\w*|schweizer\w*|sveitsiläi\w*|"
     r"britannian|yhdistyneen kuningaskunnan|yhdysvaltojen|yhdysvaltain|amerikkalai\w*|kanadan|sveitsin)\b"
     r"[^.;]{0,30}?(?:law|laws|act|acts|legislation|code|regulations?|lag\w*|lainsäädäntö\w*|lai\w*|lak\w*)|"
     r"\b(?:united kingdom|united states|storbritannien\w*|förenta staterna\w*)\b|"
-    r"companies act 2006|\bhmrc\b|internal revenue|sarbanes|\bpipeda\b|obligationenrecht",
+    r"companies act 2006|\bhmrc\b|internal revenue|sarbanes|\bpipeda\b|obligationenrecht|code des obligations|"
+    r"\b958f\b",
     re.IGNORECASE)
 
 

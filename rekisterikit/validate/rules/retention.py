@@ -180,6 +180,9 @@ _PERMISSIVE = re.compile(
 _RELATIONSHIP = re.compile(
     r"asiakassuhte\w* (?:jatkumisen |keston |voimassaolon |olemassaolon )?ajan|asiakkuuden (?:keston |"
     r"voimassaolon )?ajan|asiakassuhteen (?:päättyessä|päätyttyä|päättymiseen|päättymisestä|päättymisen jälkeen)|"
+    r"(?:asiakassuhteen|asiakkuuden) (?:kestäessä|jatkuessa|päättymiseen (?:asti|saakka))|"
+    r"asiakkuuden (?:päättyessä|päätyttyä|päättymisestä|päättymisen jälkeen)|"
+    r"niin kauan kuin (?:olet|olette|henkilö on) (?:asiakkaamme|asiakas|asiakkaana)|"
     r"(?:så länge|medan) (?:kundförhållandet|kundrelationen) (?:varar|pågår|består|fortsätter)|"
     r"under (?:kundförhållandet|kundrelationen)|(?:kundförhållandets|kundrelationens) (?:slut|upphörande)|"
     r"efter att (?:kundförhållandet|kundrelationen) (?:upphört|avslutats|har upphört|har avslutats)|"

@@ -371,7 +371,8 @@ _NON_EEA_AUTHORITY = re.compile(
 _EEA_AUTHORITY = re.compile(
     r"tietosuojavaltuutet\w*|dataombudsman\w*|data protection ombudsman|tietosuoja\.fi|"
     r"integritetsskyddsmyndighet\w*|\bimy\b|datatilsyn\w*|datainspektion\w*|persónuvernd|"
-    r"data protection commission|\bcnil\b|garante|autoriteit persoonsgegevens|datenschutz\w*|\baepd\b|"
+    r"data protection commission|\bcnil\b|garante|autoriteit persoonsgegevens|\baepd\b|"
+    r"bundesbeauftragte\w* für den datenschutz|\bbfdi\b|landesbeauftragte\w*|datenschutzbehörde|"
     r"jäsenvaltio\w*|medlemsstat\w*|member state|\beu\b|\beea\b|\bety\b|\beta\b|\bees\b|european union|"
     r"euroopan unioni\w*|europeiska unionen|asuinmaa\w*|hemvist\w*|habitual residence|where you live|"
     r"country (?:where|in which) you (?:live|reside|work)", re.IGNORECASE)

@@ -103,6 +103,8 @@ _NUMBERED = re.compile(r"^(?:§\s*)?(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+)(?=\S)
 _RUN_IN = re.compile(r"^([^:.!?]{3,70}?)\s*:\s+(\S.*)$")
 # "Retention. Order data is kept …": a short label ending in a full stop, then a capitalised sentence.
 _RUN_IN_STOP = re.compile(r"^([^:.!?]{3,50}?)\.\s+([A-ZÅÄÖÜ\"“].*)$")
+# "Who sees my data? Our shop runs on Shopify …": a short question, then its answer on the same line (FAQ pages).
+_RUN_IN_QUESTION = re.compile(r"^([^:.!?]{3,60}?)\?\s+([A-ZÅÄÖÜ\"“].*)$")
 _HEADING_END = re.compile(r"[.,;]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
 _CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
@@ -206,6 +208,9 @@ def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...
     if match is None:
         match = _RUN_IN_STOP.match(text)
         limit = 4
+    if match is None:
+        match = _RUN_IN_QUESTION.match(text)
+        limit = 7
     if match is None:
         return None
     label = match.group(1).strip().lstrip("-•* ").strip()

@@ -884,3 +884,22 @@ def test_a_table_of_necessary_cookies_needs_no_full_declaration() -> None:
 def test_access_in_the_words_of_article_15(text: str, lang: str) -> None:
     """Article 15(1)'s "confirmation as to whether" is the right of access."""
     assert Outcome.PROVIDED == _lint(text, lang).outcome(R.RIGHT_ACCESS)
+
+
+def test_a_sole_trader_in_the_first_person() -> None:
+    """"Kuka olen", "Mihin tietoja käytän", "Tilaamiseen tarvitaan …", "haluan tietää, miten onnistuin",
+    "pyytää nähtäväksesi"."""
+    text = ("Kuka olen\nVerkkokauppaa pitää Elina Koivisto, toiminimellä Koiviston Korupaja (Y-tunnus 2083464-3).\n\n"
+            "Mitä tietoja tarvitsen\nTilaamiseen tarvitaan nimi, osoite ja sähköpostiosoite.\n\n"
+            "Mihin tietoja käytän\nToimitan tilaukset kauppasopimuksen perusteella. Pyydän arvostelua oikeutetun etuni "
+            "perusteella: haluan tietää, miten onnistuin.\n\n"
+            "Oikeutesi\nVoit pyytää nähtäväksesi tiedot, jotka minulla on sinusta.\n")
+    result = _lint(text, "fi")
+    wanted = (R.PURPOSES, R.STATUTORY_REQUIREMENT, R.LEGITIMATE_INTERESTS, R.RIGHT_ACCESS)
+    assert dict.fromkeys(wanted, Outcome.PROVIDED) == {r: result.outcome(r) for r in wanted}
+
+
+def test_changing_ones_details_is_rectification() -> None:
+    """"Can I change my details? Yes — we will update them."""
+    text = "Can I change my details? Yes, contact us and we will update them."
+    assert Outcome.PROVIDED == _lint(text, "en").outcome(R.RIGHT_RECTIFICATION)

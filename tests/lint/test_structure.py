@@ -142,3 +142,15 @@ def test_long_numbered_headings() -> None:
 def test_everyday_headings(heading: str, kind: str) -> None:
     """Question and everyday headings of real statements get their kind."""
     assert kind in classify_heading(heading)
+
+
+def test_faq_questions_as_run_in_headings() -> None:
+    """A short question of a known kind at the start of a line, answered on the same line, is a heading."""
+    text = ("Privacy FAQ\n\n**Who sees my data?** Posti Oy delivers the parcels.\n\n"
+            "**How long do you keep it?** Order data is deleted two years after delivery.\n\n"
+            "Any questions? Write to us.\n")
+    structure = parse(document_from_text(text, "md"), Language.EN)
+    headings = {s.heading: s.kinds for s in structure.sections if s.heading}
+    assert ("recipients",) == headings.get("Who sees my data")
+    assert ("retention",) == headings.get("How long do you keep it")
+    assert "Any questions" not in headings

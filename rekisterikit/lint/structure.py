@@ -2,7 +2,8 @@
 
 Headings are found in four shapes: marked up (``<h2>``, ``## …``), numbered (``4. Rekisterin käyttötarkoitus``,
 ``4 Rekisterin käyttötarkoitus``), unnumbered short lines that read like a heading of some known section
-(``Rekisterin suojaus``), and run-in labels (``Rekisteriasioita hoitava henkilö: Jyri Tähtelä``). A heading's
+(``Rekisterin suojaus``), and run-in labels (``Rekisteriasioita hoitava henkilö: Jyri Tähtelä``, ``Retention. …``,
+or an FAQ question answered on its line: ``Who sees my data? …``). A heading's
 section kinds (controller, purposes, retention, …) come from the heading lexicons of all three languages, so a
 bilingual statement is read section by section.
 """

@@ -2,8 +2,9 @@
 
 * the *bare* app renders a small shop page (12 products, Jinja2 template inheritance) and nothing else;
 * the *rekisterikit* app is the same app with ``RekisteriKit(app)``: its ``before_request``/``after_request``
-  hooks read the consent, expire declined cookies and set the CSRF nonce, and the page calls
-  ``consent_scripts()``, ``gated_script()``, ``consent_link()`` and ``consent_banner()``.
+  hooks read the consent and expire declined cookies, and the page calls ``consent_scripts()``,
+  ``gated_script()``, ``consent_link()`` and ``consent_banner()`` (for the decided visitor, the lazy settings
+  layer's placeholder).
 """
 
 from __future__ import annotations
@@ -100,3 +101,5 @@ def check(response: Response, *, kit: bool) -> None:
             raise AssertionError("the statistics script is not active for a visitor who accepted statistics")
         if "data-rk-decided=\"true\"" not in body:
             raise AssertionError("the banner does not show the visitor as decided")
+        if "data-rk-layer=" not in body or "rk-csrf" in body:
+            raise AssertionError("a decided visitor's page should carry the settings layer's placeholder, no form")

@@ -266,12 +266,18 @@ def _after_request(response: Response) -> Response:
     sets_cookie = "Set-Cookie" in headers
     if sets_cookie:
         # A response that sets or deletes a cookie is never for a shared cache: not public, and keyed on Cookie.
-        control = response.cache_control  # parsed once: each access parses the header anew
-        control.public = False
-        if not control.no_store:
-            control.private = True
+        if "Cache-Control" not in headers:
+            headers["Cache-Control"] = "private"  # what Werkzeug's cache_control writes for an empty header
+        else:
+            control = response.cache_control  # parsed once: each access parses the header anew
+            control.public = False
+            if not control.no_store:
+                control.private = True
     if sets_cookie or g.get("_rk_vary_cookie"):
-        response.vary.add("Cookie")
+        if "Vary" not in headers:
+            headers["Vary"] = "Cookie"  # what Werkzeug's vary.add writes for an empty header
+        else:
+            response.vary.add("Cookie")
     return response
 
 

@@ -12,7 +12,7 @@ from typing import Any, Literal, cast
 from flask import Flask, current_app, request
 from markupsafe import Markup
 
-from rekisterikit.consent import ConsentError, consent_mode_script, safe_next
+from rekisterikit.consent import ConsentError, ConsentState, consent_mode_script, safe_next
 from rekisterikit.consent.state import parse_category
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
@@ -193,11 +193,25 @@ def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None =
     if state.consent_mode:
         _uses_cookie()
         consent = current_consent()
-        mode = consent_mode_script(consent, nonce=nonce, regions=regions, other_regions=other_regions,
-                                   ads_data_redaction=ads_data_redaction, url_passthrough=url_passthrough,
-                                   values=None if consent is None else state.service.consent_mode(consent))
-        return Markup("{}\n{}").format(mode, tags)
+        options: dict[str, Any] = {"regions": regions, "other_regions": other_regions,
+                                   "ads_data_redaction": ads_data_redaction, "url_passthrough": url_passthrough}
+        if nonce is not None:
+            return Markup("{}\n{}").format(_mode_script(state, consent, nonce, options), tags)
+        # The Consent Mode script follows the visitor's choice (a handful of distinct ones) and the arguments.
+        mode_key = ("mode", tags, None if consent is None else (consent.granted, consent.services),
+                    None if regions is None else (type(regions), tuple(regions)), other_regions, ads_data_redaction,
+                    url_passthrough)
+        found = state.memo.get(mode_key)
+        if found is None:
+            found = memo(state, mode_key, Markup("{}\n{}").format(_mode_script(state, consent, None, options), tags))
+        return cast(Markup, found)
     return tags
+
+
+def _mode_script(state: KitState, consent: ConsentState | None, nonce: str | None, options: dict[str, Any]
+                 ) -> Markup:
+    return consent_mode_script(consent, nonce=nonce, values=None if consent is None else
+                               state.service.consent_mode(consent), **options)
 
 
 def gated_script(target: str | CookieCategory, src: str | None = None, *, code: str | None = None,

@@ -278,3 +278,95 @@ def test_always_allow_the_map_without_javascript(open_page: Any, base_url: str, 
     assert (base_url + "/", 1) == (page.url, page.locator("iframe.rk-embed-frame").count())
     (record,) = records(shop)
     assert (ConsentMethod.EMBED, frozenset({"google-maps"})) == (record.method, record.services)
+
+
+# -- the lazy settings layer ------------------------------------------------------------------------------------
+
+
+def decide_statistics(page: Any, base_url: str) -> None:
+    """Open the shop, choose statistics only, and reload: the visitor has decided."""
+    page.goto(base_url + "/")
+    page.locator(".rk-consent__summary").click()
+    page.get_by_role("checkbox", name="Tilastot").check()
+    page.get_by_role("button", name="Tallenna valinnat").click()
+    page.wait_for_function("document.documentElement.hasAttribute('data-stats-loaded')")
+    page.reload()
+    page.wait_for_function("document.documentElement.hasAttribute('data-stats-loaded')")
+
+
+def test_the_reopen_link_loads_the_settings_layer(open_page: Any, base_url: str, shop: Flask) -> None:
+    """A decided visitor's page has no settings form, only the placeholder; the reopen link (by keyboard) loads
+    the layer once, opens it with the settings shown and focus on its title, ticked as stored; saving records the
+    new choice, closes it and gives focus back to the link; Escape closes it again without a new request."""
+    page = open_page()
+    decide_statistics(page, base_url)
+    layer_requests: list[str] = []
+    page.on("request", lambda r: layer_requests.append(r.url) if "/consent/layer" in r.url else None)
+    assert (0, 1) == (page.locator("#rk-consent form").count(), page.locator("#rk-consent[data-rk-layer]").count())
+    link = page.get_by_role("link", name="Evästeasetukset")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.locator("#rk-consent .rk-consent__form").wait_for(state="visible")
+    assert ([base_url + "/privacy/consent/layer?lang=fi&next=%2F"], "rk-title", True) == (
+        layer_requests, page.evaluate("document.activeElement.id"),
+        page.locator("#rk-consent .rk-consent__settings").evaluate("e => e.open"))
+    assert (True, False) == (page.get_by_role("checkbox", name="Tilastot").is_checked(),
+                             page.get_by_role("checkbox", name="Markkinointi").is_checked())
+    assert "Suostumuksesi tunnus on" in page.locator("#rk-consent").inner_text()  # the stored consent's id
+    check_axe(page)
+    page.get_by_role("checkbox", name="Markkinointi").check()
+    page.get_by_role("button", name="Tallenna valinnat").click()
+    page.locator("#rk-consent").wait_for(state="hidden")
+    page.wait_for_function("document.documentElement.hasAttribute('data-pixel-loaded')")
+    last = records(shop)[-1]
+    assert (ConsentMethod.CUSTOM, {"statistics", "marketing"}) == (last.method, {c.value for c in last.granted})
+    assert page.evaluate("document.activeElement.classList.contains('rk-consent-reopen')")
+    page.keyboard.press("Enter")
+    page.locator("#rk-consent").wait_for(state="visible")
+    assert "rk-title" == page.evaluate("document.activeElement.id")
+    page.keyboard.press("Escape")
+    page.locator("#rk-consent").wait_for(state="hidden")
+    assert (1, True) == (len(layer_requests),
+                         page.evaluate("document.activeElement.classList.contains('rk-consent-reopen')"))
+
+
+def test_the_loaded_layer_ticks_follow_the_stored_choice_after_a_reload(open_page: Any, base_url: str) -> None:
+    """A choice saved from the loaded layer is what the next page's layer shows ticked (from the cookie)."""
+    page = open_page()
+    decide_statistics(page, base_url)
+    page.get_by_role("link", name="Evästeasetukset").click()
+    page.get_by_role("checkbox", name="Tilastot").wait_for(state="visible")
+    page.get_by_role("checkbox", name="Tilastot").uncheck()
+    page.get_by_role("checkbox", name="Markkinointi").check()
+    with page.expect_navigation():  # a withdrawal (statistics off) reloads the page
+        page.get_by_role("button", name="Tallenna valinnat").click()
+    assert 0 == page.locator("#rk-consent form").count()
+    page.get_by_role("link", name="Evästeasetukset").click()
+    page.get_by_role("checkbox", name="Markkinointi").wait_for(state="visible")
+    assert (False, True) == (page.get_by_role("checkbox", name="Tilastot").is_checked(),
+                             page.get_by_role("checkbox", name="Markkinointi").is_checked())
+
+
+def test_the_reopen_link_falls_back_to_the_settings_page(open_page: Any, base_url: str) -> None:
+    """If the layer cannot be loaded (the endpoint fails), the link goes to the settings page, as it does
+    without JavaScript."""
+    page = open_page()
+    decide_statistics(page, base_url)
+    page.route("**/consent/layer**", lambda route: route.fulfill(status=500, body="no"))
+    with page.expect_navigation():
+        page.get_by_role("link", name="Evästeasetukset").click()
+    assert (page.url, True) == (base_url + "/privacy/cookies",
+                                page.get_by_role("checkbox", name="Tilastot").is_checked())
+
+
+def test_without_javascript_the_reopen_link_is_the_settings_page(open_page: Any, base_url: str) -> None:
+    """Without JavaScript a decided visitor's reopen link leads to the settings page, ticked as stored."""
+    page = open_page(js=False)
+    page.goto(base_url + "/")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Hylkää kaikki").click()
+    assert 0 == page.locator("#rk-consent form").count()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Evästeasetukset").click()
+    assert (base_url + "/privacy/cookies", False) == (
+        page.url, page.get_by_role("checkbox", name="Tilastot").is_checked())

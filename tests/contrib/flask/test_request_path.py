@@ -226,3 +226,29 @@ def test_expiry_headers_follow_host_and_scheme(app: Flask) -> None:
 def _domain(header: str) -> str:
     found = re.search(r"Domain=[^;]+", header)
     return "" if found is None else found.group(0)
+
+
+def test_consent_mode_script_follows_each_visitor_and_the_arguments(make_app: AppFactory) -> None:
+    """With REKISTERIKIT_CONSENT_MODE the kept script is what consent_mode_script() gives for each visitor's
+    choice and each set of arguments, in any order."""
+    from rekisterikit.consent import consent_mode_script, static_tags
+
+    app = make_app(REKISTERIKIT_CONSENT_MODE=True)
+    accepted = accepted_cookie(app)
+    marketing = accepted_cookie(app, {"rk-action": "custom", "rk-category": "marketing"})
+    calls = ["{{ consent_scripts() }}", "{{ consent_scripts(regions=['FI', 'SE']) }}",
+             "{{ consent_scripts(ads_data_redaction=None, url_passthrough=True) }}"]
+    arguments = [{}, {"regions": ["FI", "SE"]}, {"ads_data_redaction": None, "url_passthrough": True}]
+    for _ in range(2):
+        for cookie in (None, accepted, marketing):
+            for source, kwargs in zip(calls, arguments, strict=True):
+                cookies = None if cookie is None else {"rk_consent": cookie}
+                html = render_in(app, source, cookies=cookies)
+                with app.test_request_context("/page", headers={"Cookie": f"rk_consent={cookie}"} if cookie else {}):
+                    app.preprocess_request()
+                    state = get_state()
+                    consent = g.consent
+                    expected = consent_mode_script(
+                        consent, values=None if consent is None else state.service.consent_mode(consent),
+                        **kwargs)  # type: ignore[arg-type]
+                    assert f"{expected}\n{static_tags('/privacy/static/')}" == html

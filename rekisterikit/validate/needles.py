@@ -27,8 +27,10 @@ __all__ = [
     "Needs",
     "Piece",
     "Plan",
+    "Text",
     "alternatives",
     "match_starts",
+    "may_match",
     "needles",
     "pieces",
     "plan",
@@ -303,6 +305,53 @@ SHORT = 80
 _PLANS: dict[int, tuple[re.Pattern[str], Plan | None]] = {}
 
 
+def _plan_of(pattern: re.Pattern[str]) -> Plan | None:
+    entry = _PLANS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
+        entry = _PLANS[id(pattern)] = (pattern, plan(pattern))
+    return entry[1]
+
+
+def _is_latin1(text: str) -> bool:
+    if text.isascii():
+        return True
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class Text(NamedTuple):
+    """A text prepared for :func:`may_match` against many patterns: lower-cased once, and whether it is Latin-1."""
+
+    text: str
+    lower: str
+    latin1: bool
+
+    @classmethod
+    def of(cls, text: str) -> Text:
+        """Prepare ``text``."""
+        return cls(text, text.lower(), _is_latin1(text))
+
+
+def may_match(pattern: re.Pattern[str], text: str | Text) -> bool:
+    """Whether ``pattern`` may match in ``text`` or in any part of it; ``False`` proves that it matches nowhere.
+
+    ``False`` when, for every top-level alternative, the text lacks a literal that alternative's matches hold
+    (:func:`plan`); a part of a text lacks what the whole lacks, so several texts can be ruled out at once by
+    joining them. Pass a :class:`Text` to check one text against many patterns.
+    """
+    known = _plan_of(pattern)
+    if known is None or known.required is None:
+        return True
+    if not isinstance(text, Text):
+        text = Text.of(text)
+    if known.ignore_case:
+        return not text.latin1 or possible(known.required, text.lower)
+    return possible(known.required, text.text)
+
+
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """``pattern.search(text)``, faster when the pattern has literals to look for (:func:`plan`).
 
@@ -313,18 +362,12 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """
     if len(text) < SHORT:
         return pattern.search(text)
-    entry = _PLANS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
-        entry = _PLANS[id(pattern)] = (pattern, plan(pattern))
-    known = entry[1]
+    known = _plan_of(pattern)
     if known is None:
         return pattern.search(text)
     if known.ignore_case:
-        if not text.isascii():
-            try:
-                text.encode("latin-1")
-            except UnicodeEncodeError:
-                return pattern.search(text)
+        if not _is_latin1(text):
+            return pattern.search(text)
         hay = text.lower()
     else:
         hay = text

@@ -255,3 +255,18 @@ def test_a_providers_cookies_are_matched_as_fnmatchcase_matches_them(name: str) 
     for provider in providers()[1]:
         expected = any(fnmatchcase(name, c) or name == c for c in provider.cookies)
         assert expected == provider.sets_cookie(name), (provider.name, name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(_TRIGGERS), st.sampled_from(_WORDS), st.text(max_size=6)),
+                         max_size=6).map(" ".join), max_size=5))
+def test_may_match_is_false_only_where_nothing_matches(texts: list[str]) -> None:
+    """needles.may_match on texts joined never rules out a pattern that matches one of them."""
+    from rekisterikit.validate.needles import Text, may_match
+
+    joined = "\n".join(texts)
+    prepared = Text.of(joined)
+    for pattern in _rule_patterns():
+        assert may_match(pattern, joined) == may_match(pattern, prepared)
+        if not may_match(pattern, prepared):
+            assert [t for t in texts if pattern.search(t)] == [], pattern.pattern

@@ -10,6 +10,7 @@ from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import CookieConsentMechanism, LegalBasis, LocalizedText, Party
 from rekisterikit.validate import data
 from rekisterikit.validate.context import TRACKING_KINDS, Context, join, text
+from rekisterikit.validate.needles import Text, may_match, search
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER
 
@@ -325,23 +326,37 @@ def _tracking_vendors(ctx: Context) -> Iterator[_Named]:
     """``(path, vendor, cookie patterns, where)`` for each place that names a tracking product, or a provider that
     sets cookies as the recipient of an analytics, advertising or profiling purpose."""
     _, known = data.providers()
+    # Patterns that cannot match anywhere in the purposes (recipients) are not tried on each of them: their
+    # required literals are missing from all the texts joined (rekisterikit.validate.needles.may_match).
+    descriptions = Text.of("\n".join(t for ref in ctx.purposes for t in ref.purpose.description.texts()))
+    named_in_purposes = [t for t in _TRACKERS if may_match(t[0], descriptions)]
     for ref in ctx.purposes:
-        for pattern, vendor, cookies in _TRACKERS:
-            if any(pattern.search(t) for t in ref.purpose.description.texts()):
+        for pattern, vendor, cookies in named_in_purposes:
+            if any(search(pattern, t) for t in ref.purpose.description.texts()):
                 yield ref.path, vendor, cookies, ref.purpose.description
+    everywhere: list[str] = []
+    for reg in ctx.registers:
+        for r in reg.register.recipients or ():
+            everywhere += [*((r.name,) if r.name else ()),
+                           *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+    joined = Text.of("\n".join(everywhere))
+    trackers = [t for t in _TRACKERS if may_match(t[0], joined)]
+    providers = [p for p in known if p.cookies and may_match(p.pattern, joined)]
     for reg in ctx.registers:
         tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
         for i, r in enumerate(reg.register.recipients or ()):
             texts = [*((r.name,) if r.name else ()),
                      *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
             path = f"{reg.path}.recipients[{i}]"
-            for pattern, vendor, cookies in _TRACKERS:
-                named = next((t for t in texts if pattern.search(t)), None)
+            every = Text.of("\n".join(texts))  # a pattern that cannot match here matches in none of the texts
+            for pattern, vendor, cookies in trackers:
+                named = next((t for t in texts if search(pattern, t)), None) if may_match(pattern, every) else None
                 if named is not None:
                     yield path, vendor, cookies, named
             if tracking & set(r.purposes):
-                for provider in known:
-                    named = next((t for t in texts if provider.named_in(t)), None) if provider.cookies else None
+                for provider in providers:
+                    named = (next((t for t in texts if provider.named_in(t)), None)
+                             if may_match(provider.pattern, every) else None)
                     if named is not None:
                         yield path, provider.name, (), named
 
@@ -401,8 +416,14 @@ def cookies_tracking_undeclared(ctx: Context) -> Iterator[Hit]:
     if ctx.statement.cookie_policy.text is not None and not ctx.statement.cookies:
         return
     reported: set[str] = set()
+    declared: dict[tuple[str, tuple[str, ...]], bool] = {}  # each vendor's cookies are looked for once
     for path, vendor, cookies, where in _tracking_vendors(ctx):
-        if vendor in reported or _declares_vendor(ctx, vendor, cookies):
+        if vendor in reported:
+            continue
+        known = declared.get((vendor, cookies))
+        if known is None:
+            known = declared[vendor, cookies] = _declares_vendor(ctx, vendor, cookies)
+        if known:
             continue
         reported.add(vendor)
         yield Hit(path, {"vendor": vendor, "where": where})

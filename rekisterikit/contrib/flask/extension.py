@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, cast
 
-from flask import Flask, Response, g, request
+from flask import Flask, Request, Response, g, request
 
 from rekisterikit.consent import (
     ConsentConfig,
@@ -28,13 +28,13 @@ from rekisterikit.consent import (
 )
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
+    _UNREAD,
     DEFAULTS,
     EXTENSION_KEY,
     LOCALE_FIELD,
     ConfigurationError,
     KitState,
     _locale,
-    _uses_cookie,
     consent_allows,
     current_consent,
     current_locale,
@@ -235,46 +235,52 @@ def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: 
 def _after_request(response: Response) -> Response:
     state = get_state()
     service = state.service
-    decision: Decision | None = g.pop("_rk_decision", None)
-    cookies = request.cookies
+    req: Request = request._get_current_object()  # type: ignore[attr-defined]  # one look-up per context local
+    ctx_g = g._get_current_object()
+    decision: Decision | None = ctx_g.pop("_rk_decision", None)
+    cookies = req.cookies
     headers = response.headers
     deleted: frozenset[str] = frozenset()
     if decision is not None:
         from rekisterikit.consent.domains import with_parent_domains
 
         # The deletions go on every parent domain too: gtag.js and the pixel keep _ga and _fbp on .shop.fi.
-        for cookie in with_parent_domains((decision.cookie, *decision.expire), request.host):
+        for cookie in with_parent_domains((decision.cookie, *decision.expire), req.host):
             headers.add("Set-Cookie", cookie.header())
         deleted = frozenset(decision.delete_cookies)
         granted = decision.state.granted
-        _uses_cookie()
+        ctx_g._rk_vary_cookie = True
     else:
-        consent = g.consent if "consent" in g else service.read(cookies, gpc_headers())
+        consent = ctx_g.get("consent", _UNREAD)
+        if consent is _UNREAD:
+            consent = service.read(cookies, gpc_headers())
         granted = consent.granted if consent is not None else frozenset()
     names = service.declined_cookies(granted, cookies)
     if deleted:
         names = tuple(n for n in names if n not in deleted)
     if names:
         config = state.consent_config
-        secure = config.secure if config.secure is not None else request.is_secure
-        for header in _expiry_headers(state, names, request.host, secure):
+        secure = config.secure if config.secure is not None else req.is_secure
+        for header in _expiry_headers(state, names, req.host, secure):
             headers.add("Set-Cookie", header)
-    nonce = csrf.nonce_cookie(request, state)
-    if nonce is not None:
-        headers.add("Set-Cookie", nonce.header())
-        _uses_cookie()
-    sets_cookie = "Set-Cookie" in headers
+    if ctx_g.get("_rk_csrf_new"):
+        nonce = csrf.nonce_cookie(req, state)
+        if nonce is not None:
+            headers.add("Set-Cookie", nonce.header())
+            ctx_g._rk_vary_cookie = True
+    present = {name.lower() for name, _ in headers.items()}  # one pass: a missed Headers look-up raises inside
+    sets_cookie = "set-cookie" in present
     if sets_cookie:
         # A response that sets or deletes a cookie is never for a shared cache: not public, and keyed on Cookie.
-        if "Cache-Control" not in headers:
+        if "cache-control" not in present:
             headers["Cache-Control"] = "private"  # what Werkzeug's cache_control writes for an empty header
         else:
             control = response.cache_control  # parsed once: each access parses the header anew
             control.public = False
             if not control.no_store:
                 control.private = True
-    if sets_cookie or g.get("_rk_vary_cookie"):
-        if "Vary" not in headers:
+    if sets_cookie or ctx_g.get("_rk_vary_cookie"):
+        if "vary" not in present:
             headers["Vary"] = "Cookie"  # what Werkzeug's vary.add writes for an empty header
         else:
             response.vary.add("Cookie")

@@ -161,9 +161,11 @@ def get_state(app: Flask | None = None) -> KitState:
     Raises:
         RuntimeError: the extension is not initialised on the application.
     """
-    app = app if app is not None else cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
+    if app is None:
+        app = current_app._get_current_object()  # type: ignore[attr-defined]
     try:
-        return cast(KitState, app.extensions[EXTENSION_KEY])
+        state: KitState = app.extensions[EXTENSION_KEY]
+        return state
     except KeyError:
         raise RuntimeError("rekisterikit is not initialised on this application: call RekisteriKit(app) or "
                            "kit.init_app(app)") from None
@@ -192,7 +194,7 @@ def cached_url(state: KitState, endpoint: str, **values: Any) -> str:
     Outside a request, with ``url_defaults`` functions that may add values, or with an application class that
     overrides ``url_for``, it is ``url_for`` every time.
     """
-    app = cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
     ctx = request_ctx._get_current_object() if has_request_context() else None  # type: ignore[attr-defined]
     adapter = None if ctx is None else ctx.url_adapter
     if adapter is None or type(app).url_for is not Flask.url_for or \
@@ -200,10 +202,10 @@ def cached_url(state: KitState, endpoint: str, **values: Any) -> str:
         return url_for(endpoint, **values)
     key = ("url", endpoint, *values.items(), adapter.script_name, adapter.server_name, adapter.subdomain,
            adapter.url_scheme)
-    found = state.memo.get(key)
+    found: str | None = state.memo.get(key)
     if found is None:
         found = memo(state, key, url_for(endpoint, **values))
-    return cast(str, found)
+    return found
 
 
 # -- the request's consent and locale ------- --------------------------------------------------------------------
@@ -224,12 +226,16 @@ def gpc_headers() -> Mapping[str, str] | None:
     return None if value is None else {GPC_HEADER: value}
 
 
+#: ``g.consent`` before the request's consent cookie is read.
+_UNREAD: Any = object()
+
+
 def current_consent() -> ConsentState | None:
     """The visitor's consent in the current request (``g.consent``), or ``None`` when they must be asked."""
-    if "consent" not in g:
-        state = get_state()
-        g.consent = state.service.read(request.cookies, gpc_headers())
-    return cast(ConsentState | None, g.consent)
+    found: ConsentState | None = g.get("consent", _UNREAD)
+    if found is _UNREAD:
+        found = g.consent = get_state().service.read(request.cookies, gpc_headers())
+    return found
 
 
 def consent_allows(category: str | CookieCategory) -> bool:
@@ -276,17 +282,18 @@ def current_locale() -> str:
 
     The result is always one of the offered languages (``REKISTERIKIT_LOCALES``).
     """
-    if "_rk_locale" in g:
-        return str(g._rk_locale)
-    state = get_state()
-    app = cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
+    known = g.get("_rk_locale")
+    if known is not None:
+        return str(known)
+    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    state = get_state(app)
     chosen = None
     if state.locale_selector is not None:
         chosen = _normalise(state, state.locale_selector())
     if chosen is None:
         chosen = _normalise(state, _babel_locale(app))
-    g._rk_locale = chosen or state.default_locale
-    return str(g._rk_locale)
+    lang = g._rk_locale = chosen or state.default_locale
+    return lang
 
 
 def _locale(state: KitState, locale: str | None) -> str:

@@ -159,10 +159,10 @@ def consent_link(locale: str | None = None) -> Markup:
     lang = _locale(state, locale)
     href = cached_url(state, "rekisterikit.settings")
     key = ("link", lang, href)
-    found = state.memo.get(key)
+    found: Markup | None = state.memo.get(key)
     if found is None:
         found = memo(state, key, reopen_link(locale=lang, href=href))
-    return cast(Markup, found)
+    return found
 
 
 def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None = None,
@@ -201,10 +201,10 @@ def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None =
         mode_key = ("mode", tags, None if consent is None else (consent.granted, consent.services),
                     None if regions is None else (type(regions), tuple(regions)), other_regions, ads_data_redaction,
                     url_passthrough)
-        found = state.memo.get(mode_key)
+        found: Markup | None = state.memo.get(mode_key)
         if found is None:
             found = memo(state, mode_key, Markup("{}\n{}").format(_mode_script(state, consent, None, options), tags))
-        return cast(Markup, found)
+        return found
     return tags
 
 
@@ -249,11 +249,11 @@ def gated_script(target: str | CookieCategory, src: str | None = None, *, code: 
     allowed = not cat.needs_consent or consent_allows(key or cat)
     if args is None:
         return _gated_markup(cat, key, src, code, nonce=nonce, attrs=attrs, allowed=allowed)
-    found = state.memo.get((args, allowed))
+    found: Markup | None = state.memo.get((args, allowed))
     if found is None:
         found = memo(state, (args, allowed), _gated_markup(cat, key, src, code, nonce=None, attrs=attrs,
                                                            allowed=allowed))
-    return cast(Markup, found)
+    return found
 
 
 def _gated_args(state: KitState, target: str | CookieCategory, src: str | None, code: str | None,

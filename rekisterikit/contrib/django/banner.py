@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.conf import settings
@@ -29,7 +29,7 @@ __all__ = ["banner_markup", "cached_reverse", "cached_static", "clear_url_cache"
 #: The most cached URLs (names × URLconfs × script prefixes × languages); the cache starts over when full.
 _MAX_URLS = 512
 
-_urls: dict[tuple[str, object, str, str | None], Any] = {}
+_urls: dict[tuple[Hashable, object, str, str | None], Any] = {}
 _lock = threading.Lock()
 
 #: Settings after whose change a cached URL may be wrong (the ``setting_changed`` signal clears the cache).
@@ -47,7 +47,7 @@ def clear_url_cache() -> None:
 _V = TypeVar("_V")
 
 
-def _remember(key: tuple[str, object, str, str | None], value: _V) -> _V:
+def _remember(key: tuple[Hashable, object, str, str | None], value: _V) -> _V:
     with _lock:
         if len(_urls) >= _MAX_URLS:
             _urls.clear()
@@ -55,7 +55,7 @@ def _remember(key: tuple[str, object, str, str | None], value: _V) -> _V:
     return value
 
 
-def per_urls(name: str, build: Callable[[], _V], request: HttpRequest | None = None, *,
+def per_urls(name: Hashable, build: Callable[[], _V], request: HttpRequest | None = None, *,
              language: bool = True) -> _V:
     """``build()``, kept under ``name`` per URLconf, script prefix and active language (what ``reverse()`` and the
     active locale depend on): for markup made only of reversed URLs, the language and settings.

@@ -125,16 +125,15 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500, *, re
     service = get_service()
     options = (wait_for_update, regions, other_regions, ads_data_redaction, url_passthrough)
     if nonce is None:
-        key = (service, None if state is None else (state.granted, state.services), options)
+        key = ("consent_scripts", service, None if state is None else (state.granted, state.services), options)
         try:
-            mode, keep = _MODE_SCRIPTS.get(key), True
+            hash(key)
         except TypeError:  # an unhashable argument from a template: nothing to keep
-            mode, keep = None, False
-        if mode is None:
-            mode = _mode_script(service, state, None, options)
-            if keep:
-                _remember(_MODE_SCRIPTS, key, mode)
-        return per_urls("static-tags", _static_tags, request, language=False) + _NEWLINE + mode
+            return per_urls("static-tags", _static_tags, request, language=False) + _NEWLINE + _mode_script(
+                service, state, None, options)
+        # The static tags and the Consent Mode script in one entry per URLs, choice and tag arguments.
+        return per_urls(key, lambda: per_urls("static-tags", _static_tags, request, language=False) + _NEWLINE
+                        + _mode_script(service, state, None, options), request, language=False)
     css, js = cached_static("rekisterikit/consent.css"), cached_static("rekisterikit/consent.js")
     tags = Markup('<link rel="stylesheet" href="{}">\n<script src="{}" defer nonce="{}"></script>').format(
         css, js, nonce)
@@ -142,9 +141,6 @@ def consent_scripts(context: template.Context, wait_for_update: int = 500, *, re
 
 
 _NEWLINE = Markup("\n")
-#: The Consent Mode script (without a nonce) per service, choice and tag arguments.
-_MODE_SCRIPTS: dict[tuple[Any, ...], Markup] = {}
-
 
 def _mode_script(service: Any, state: Any, nonce: str | None, options: tuple[Any, ...]) -> Markup:
     wait_for_update, regions, other_regions, ads_data_redaction, url_passthrough = options
@@ -187,10 +183,7 @@ def consent_banner(context: template.Context) -> Markup:
     """
     from rekisterikit.contrib.django.banner import banner_markup
 
-    request = _request(context)
-    if not get_service().banner_needed:
-        return Markup("")
-    return banner_markup(request, lazy=get_config().lazy_settings_layer)
+    return banner_markup(_request(context), lazy=get_config().lazy_settings_layer)
 
 
 @register.simple_tag(takes_context=True)

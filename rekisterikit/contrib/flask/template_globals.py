@@ -110,8 +110,12 @@ def banner_markup(state: KitState, lang: str, *, next_url: str | None = None, la
         return Markup("")  # nothing to ask about: no form, so no CSRF token (and no nonce cookie) either
     consent = current_consent()
     if lazy and consent is not None:
-        return render_banner_placeholder(service, consent, locale=lang,
-                                         layer_url=cached_url(state, "rekisterikit.consent_layer", lang=lang))
+        layer_url = cached_url(state, "rekisterikit.consent_layer", lang=lang)
+        key = ("placeholder", lang, layer_url, consent.granted, consent.services)
+        found: Markup | None = state.memo.get(key)
+        if found is None:
+            found = memo(state, key, render_banner_placeholder(service, consent, locale=lang, layer_url=layer_url))
+        return found
     changed = None if consent is not None else service.what_changed(request.cookies, locale=lang)
     if own:  # the shop's own template gets the banner as plain data (Jinja escapes it)
         from flask import render_template
@@ -234,13 +238,13 @@ def gated_script(target: str | CookieCategory, src: str | None = None, *, code: 
     # and on whether the visitor allows the target, so the checked arguments and the markup are kept; not with a
     # CSP nonce, which is new on every request.
     args: tuple[object, ...] | None = None
+    checked = None
     if nonce is None:
         args = ("gated", type(target), target, type(src), src, type(code), code, *attributes.items())
         try:
-            hash(args)
+            checked = state.memo.get(args)
         except TypeError:  # an unhashable argument: nothing is kept
             args = None
-    checked = None if args is None else state.memo.get(args)
     if checked is None:
         checked = _gated_args(state, target, src, code, attributes)
         if args is not None:

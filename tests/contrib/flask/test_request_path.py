@@ -252,3 +252,16 @@ def test_consent_mode_script_follows_each_visitor_and_the_arguments(make_app: Ap
                         consent, values=None if consent is None else state.service.consent_mode(consent),
                         **kwargs)  # type: ignore[arg-type]
                     assert f"{expected}\n{static_tags('/privacy/static/')}" == html
+
+
+def test_the_placeholder_follows_each_visitor(app: Flask) -> None:
+    """The kept placeholder of a decided visitor names that visitor's choice, whatever came before."""
+    statistics = {"rk_consent": accepted_cookie(app, {"rk-action": "custom", "rk-category": "statistics"})}
+    everything = {"rk_consent": accepted_cookie(app)}
+    for _ in range(2):
+        for cookies, granted in ((statistics, "statistics"), (everything, "preferences statistics marketing")):
+            html = render_in(app, "{{ consent_banner() }}", cookies=cookies)
+            assert f'data-rk-granted="{granted}"' in html
+            assert 'data-rk-layer="/privacy/consent/layer?lang=fi"' in html
+        assert 'data-rk-layer="/privacy/consent/layer?lang=sv"' in render_in(app, "{{ consent_banner('sv') }}",
+                                                                             cookies=statistics)

@@ -208,13 +208,14 @@ def _store(app: Flask, value: object) -> ConsentStore:
 
 def _before_request() -> None:
     service = get_state().service
-    headers = gpc_headers()  # Sec-GPC alone: the only header the core reads here
+    req: Request = request._get_current_object()  # type: ignore[attr-defined]
+    headers = gpc_headers(req)  # Sec-GPC alone: the only header the core reads here
     if headers is not None and service.gpc(headers):
-        decision = service.refresh(request.cookies, headers, https=request.is_secure, subject=subject())
+        decision = service.refresh(req.cookies, headers, https=req.is_secure, subject=subject())
         if decision is not None:
             remember_decision(decision)
             return
-    g.consent = service.read(request.cookies, headers)
+    g.consent = service.read(req.cookies, headers)
 
 
 def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: bool) -> tuple[str, ...]:
@@ -253,7 +254,7 @@ def _after_request(response: Response) -> Response:
     else:
         consent = ctx_g.get("consent", _UNREAD)
         if consent is _UNREAD:
-            consent = service.read(cookies, gpc_headers())
+            consent = service.read(cookies, gpc_headers(req))
         granted = consent.granted if consent is not None else frozenset()
     names = service.declined_cookies(granted, cookies)
     if deleted:

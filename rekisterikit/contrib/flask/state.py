@@ -12,7 +12,7 @@ from collections.abc import Callable, Hashable, Mapping
 from typing import Any, Final, Literal, cast
 
 from attrs import define, field
-from flask import Flask, current_app, g, has_request_context, request, url_for
+from flask import Flask, Request, current_app, g, has_request_context, request, url_for
 from flask.globals import request_ctx
 
 from rekisterikit.consent import ConsentConfig, ConsentService, ConsentState, ConsentStore, Decision
@@ -216,13 +216,16 @@ def request_headers() -> Mapping[str, str]:
     return cast(Mapping[str, str], request.headers)
 
 
-def gpc_headers() -> Mapping[str, str] | None:
+def gpc_headers(req: Request | None = None) -> Mapping[str, str] | None:
     """The one request header the consent core reads on every request (``Sec-GPC``), or ``None`` without it.
 
     The same answer as :func:`request_headers` for the core's Global Privacy Control look-up, in one dictionary
     look-up in the WSGI environ (``len()`` of Werkzeug's ``EnvironHeaders`` walks the whole environ).
+
+    Args:
+        req: the request (the current one by default).
     """
-    value = request.environ.get("HTTP_SEC_GPC")
+    value = (request if req is None else req).environ.get("HTTP_SEC_GPC")
     return None if value is None else {GPC_HEADER: value}
 
 

@@ -239,6 +239,8 @@ class Plan(NamedTuple):
     starts: tuple[str, ...] | None
     #: For each top-level alternative, groups of literals: a match of it holds a literal of each group.
     required: tuple[tuple[tuple[str, ...], ...], ...] | None
+    #: The literals of the first group of every alternative: a match holds one of them (a quick first test).
+    quick: tuple[str, ...] | None
 
 
 def _latin1(strings: Iterable[str] | None) -> bool:
@@ -296,7 +298,8 @@ def plan(pattern: re.Pattern[str]) -> Plan | None:
             required = None
     if starts is None and required is None:
         return None
-    return Plan(ignore_case, starts, required)
+    quick = None if required is None else tuple(sorted({s for entry in required for s in entry[0]}))
+    return Plan(ignore_case, starts, required, quick)
 
 
 #: Texts shorter than this are searched as they are: the expression is quicker than looking for literals first.
@@ -347,9 +350,10 @@ def may_match(pattern: re.Pattern[str], text: str | Text) -> bool:
         return True
     if not isinstance(text, Text):
         text = Text.of(text)
-    if known.ignore_case:
-        return not text.latin1 or possible(known.required, text.lower)
-    return possible(known.required, text.text)
+    hay = text.lower if known.ignore_case else text.text
+    if known.ignore_case and not text.latin1:
+        return True
+    return any(map(hay.__contains__, known.quick or ())) and possible(known.required, hay)
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -371,7 +375,8 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
         hay = text.lower()
     else:
         hay = text
-    if known.required is not None and not possible(known.required, hay):
+    if known.required is not None and not (any(map(hay.__contains__, known.quick or ()))
+                                           and possible(known.required, hay)):
         return None
     if known.starts is None:
         return pattern.search(text)
@@ -419,11 +424,12 @@ def alternatives(pattern: re.Pattern[str]) -> dict[str, tuple[Needs, ...]] | Non
 
 def possible(needs: tuple[Needs, ...], text: str) -> bool:
     """Whether ``text`` has what one of the entries of :func:`alternatives` for a needle asks."""
+    contains = text.__contains__
     for entry in needs:
         if entry is None:
             return True
         for group in entry:
-            if not any(literal in text for literal in group):
+            if not any(map(contains, group)):
                 break
         else:
             return True

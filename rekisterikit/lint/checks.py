@@ -823,10 +823,25 @@ _LEGACY = (
 
 def _outdated(run: _Run) -> None:
     for key, rule_id in _LEGACY:
-        for index in sorted(run.analysis.units_with(key, headings=True)):
+        # Replaced transfer mechanisms are judged by what the text relies on, not excused as history.
+        past = _past(run, key) if key not in ("privacy_shield", "old_scc") else frozenset()
+        for index in sorted(run.analysis.units_with(key, headings=True) - past):
             run.flag(rule_id, run.unit(index), term=run.term(key, index))
     if not any(f.requirement is Requirement.OUTDATED_LAW for f in run.findings):
         run.decide(Requirement.OUTDATED_LAW, Outcome.PROVIDED)
+
+
+def _past(run: _Run, key: str) -> frozenset[int]:
+    """Sentences that speak of the repealed law as past, not as the law applied: "Tämä seloste korvaa aiemman,
+    henkilötietolain mukaisen rekisteriselosteen", "Personuppgiftslagen upphävdes 2018". The word of replacing
+    must come before the old term ("Tämä rekisteriseloste korvaa aiemmat versiot" is still one); "earlier" alone
+    is no excuse ("laadittu aiemman henkilötietolain mukaisesti" applies the old law)."""
+    before: dict[int, int] = {}
+    for hit in run.analysis.hits("historical"):
+        before[hit.unit] = min(before.get(hit.unit, hit.start), hit.start)
+    repealed = run.analysis.units_with("repealed", headings=True)
+    return frozenset(hit.unit for hit in run.analysis.hits(key)
+                     if hit.unit in repealed or (hit.unit in before and before[hit.unit] < hit.start))
 
 
 # Hedges that say nothing vague in a purpose clause ("jotta tilaus voidaan toimittaa", "so that we can deliver").

@@ -33,6 +33,9 @@ __all__ = [
 Owner = Literal["controller", "contact_person", "dpo", "authority", "other"]
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,}(?![\w-])")
+# "info (at) kauppa.fi", "info[at]kauppa.fi", "info(a)kauppa.fi": an address written so that harvesters miss it.
+_EMAIL_SPELLED = re.compile(r"(?<![\w.+-])([\w.+-]+)\s*[(\[]\s*(?:at|a|ät|miuku)\s*[)\]]\s*"
+                            r"([\w-]+(?:\.[\w-]+)*\.[a-zA-Z]{2,})(?![\w-])", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\w+/.-])(\+\d{3}[\s-]?\(?0?\)?[\d\s-]{6,14}\d|0\d[\d\s-]{5,13}\d)(?![\w-])")
 _BUSINESS_ID = re.compile(r"(?<![\d-])\d{7}-\d(?![\d-])")
 _POSTAL = re.compile(r"(?<![\d-])(\d{5})\s+([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)")
@@ -109,6 +112,10 @@ def contacts_of(analysis: Analysis) -> list[Contact]:
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 found.append(Contact(kind="email", value=match.group(), unit=unit.index,
+                                     owner=_owner(analysis, unit.index)))
+        if "(" in text or "[" in text:
+            for match in _EMAIL_SPELLED.finditer(text):
+                found.append(Contact(kind="email", value=f"{match.group(1)}@{match.group(2)}", unit=unit.index,
                                      owner=_owner(analysis, unit.index)))
         if _DIGIT.search(text):
             for match in _PHONE.finditer(text):

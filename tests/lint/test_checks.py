@@ -903,3 +903,32 @@ def test_changing_ones_details_is_rectification() -> None:
     """"Can I change my details? Yes — we will update them."""
     text = "Can I change my details? Yes, contact us and we will update them."
     assert Outcome.PROVIDED == _lint(text, "en").outcome(R.RIGHT_RECTIFICATION)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tämä seloste korvaa aiemman, henkilötietolain (523/1999) mukaisen rekisteriselosteen.", "fi"),
+    ("Henkilötietolaki kumottiin 1.1.2019, ja nyt sovelletaan tietosuoja-asetusta.", "fi"),
+    ("Denna beskrivning ersätter den tidigare registerbeskrivningen enligt personuppgiftslagen.", "sv"),
+    ("This notice replaces our earlier register description under the Personal Data Act.", "en"),
+])
+def test_the_repealed_law_named_as_history(text: str, lang: str) -> None:
+    """Saying that the statement replaces an old one, or that the law was repealed, is not citing it as current."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.OUTDATED_LAW)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Tämä rekisteriseloste korvaa aiemmat versiot. Seloste on laadittu henkilötietolain mukaisesti.", "fi"),
+    ("Rekisteriseloste on laadittu aiemman henkilötietolain (523/1999) mukaisesti.", "fi"),
+    ("This notice replaces earlier ones. Transfers rely on the standard contractual clauses of Decision 2010/87/EU.",
+     "en"),
+])
+def test_replacing_words_do_not_excuse_the_old_law_applied(text: str, lang: str) -> None:
+    """The old law or old clauses still applied are outdated, even beside a word of replacing or "earlier"."""
+    assert Outcome.MISSING == _lint(text, lang).outcome(R.OUTDATED_LAW)
+
+
+def test_an_e_mail_address_spelled_out() -> None:
+    """"info (at) kauppa.fi" or "info(a)kauppa.fi" is the controller's e-mail address."""
+    for address in ("info (at) puutarha.fi", "info(a)puutarha.fi", "info[at]puutarha.fi"):
+        text = f"Rekisterinpitäjä\nPuutarha Oy\nY-tunnus: 2739590-3\nSähköposti: {address}\n"
+        assert Outcome.PROVIDED == _lint(text, "fi").outcome(R.CONTROLLER_CONTACT), address

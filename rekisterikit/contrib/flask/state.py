@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Hashable, Mapping
+from contextvars import ContextVar
 from typing import Any, Final, Literal, cast
 
+import flask.globals
 from attrs import define, field
 from flask import Flask, Request, current_app, g, has_request_context, request, url_for
 from flask.globals import request_ctx
@@ -185,6 +187,17 @@ def memo(state: KitState, key: Hashable, value: Any) -> Any:
     return value
 
 
+#: Flask's request context variable (Flask 2.2 to 3.1), read without a LocalProxy; ``None`` in a Flask without it.
+_REQUEST_VAR: ContextVar[Any] | None = getattr(flask.globals, "_cv_request", None)
+
+
+def _request_context() -> Any:
+    """The current request context, or ``None`` outside a request."""
+    if _REQUEST_VAR is not None:
+        return _REQUEST_VAR.get(None)
+    return request_ctx._get_current_object() if has_request_context() else None  # type: ignore[attr-defined]  # pragma: no cover
+
+
 def cached_url(state: KitState, endpoint: str, **values: Any) -> str:
     """``url_for(endpoint, **values)``, kept per application, script root, host and scheme.
 
@@ -194,10 +207,12 @@ def cached_url(state: KitState, endpoint: str, **values: Any) -> str:
     Outside a request, with ``url_defaults`` functions that may add values, or with an application class that
     overrides ``url_for``, it is ``url_for`` every time.
     """
-    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
-    ctx = request_ctx._get_current_object() if has_request_context() else None  # type: ignore[attr-defined]
+    ctx = _request_context()
     adapter = None if ctx is None else ctx.url_adapter
-    if adapter is None or type(app).url_for is not Flask.url_for or \
+    if adapter is None:
+        return url_for(endpoint, **values)
+    app: Flask = ctx.app
+    if type(app).url_for is not Flask.url_for or \
             None in app.url_default_functions or "rekisterikit" in app.url_default_functions:
         return url_for(endpoint, **values)
     key = ("url", endpoint, *values.items(), adapter.script_name, adapter.server_name, adapter.subdomain,

@@ -12,7 +12,17 @@ from typing import Any, Literal, cast
 from flask import Flask, current_app, request
 from markupsafe import Markup
 
-from rekisterikit.consent import ConsentError, ConsentState, consent_mode_script, safe_next
+from rekisterikit.consent import (
+    ConsentError,
+    ConsentState,
+    consent_mode_script,
+    deferred_script,
+    render_banner,
+    render_banner_placeholder,
+    reopen_link,
+    safe_next,
+    static_tags,
+)
 from rekisterikit.consent.state import parse_category
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
@@ -101,8 +111,6 @@ def banner_markup(state: KitState, lang: str, *, next_url: str | None = None, la
         lazy: a visitor who has decided gets the lazy settings layer's placeholder: no form, no CSRF token, one
             URL (the layer's), a few hundred bytes.
     """
-    from rekisterikit.consent import render_banner, render_banner_placeholder
-
     _uses_cookie()
     service = state.service
     own = current_app.config.get("REKISTERIKIT_BANNER_TEMPLATE")
@@ -156,8 +164,6 @@ def consent_settings(locale: str | None = None) -> Markup:
 
 def consent_link(locale: str | None = None) -> Markup:
     """The "Cookie settings" link for the footer: reopens the banner, or goes to the settings page without JS."""
-    from rekisterikit.consent import reopen_link
-
     state = get_state()
     _need_blueprint(state, "consent_link()")
     lang = _locale(state, locale)
@@ -179,8 +185,6 @@ def consent_scripts(nonce: str | None = None, *, regions: Sequence[str] | None =
     ``url_passthrough`` are Consent Mode's settings (see :func:`~rekisterikit.consent.consent_mode_script`), and
     the update follows the visitor's services.
     """
-    from rekisterikit.consent import static_tags
-
     state = get_state()
     if state.static_url is not None:
         base = state.static_url
@@ -282,8 +286,6 @@ def _gated_args(state: KitState, target: str | CookieCategory, src: str | None, 
 
 def _gated_markup(cat: CookieCategory, key: str | None, src: str | None, code: str | None, *, nonce: str | None,
                   attrs: dict[str, str], allowed: bool) -> Markup:
-    from rekisterikit.consent import deferred_script
-
     if allowed:
         parts = [] if src is None else [Markup(' src="{}"').format(src)]
         if cat.needs_consent:

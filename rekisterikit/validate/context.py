@@ -167,22 +167,38 @@ class Context:
     def variants(self) -> tuple[list[str], list[int]]:
         """Every variant of every text (each language of a LocalizedText, fi, sv, en, or the plain string), and
         the index of each text's first variant in that list, with the number of variants at the end."""
+        originals, first, _ = self._variant_table
+        return originals, first
+
+    @cached_property
+    def filed(self) -> list[int]:
+        """For each of :attr:`variants`, the index in :class:`Language` of the language it is filed under as a
+        LocalizedText's entry (fi 0, sv 1, en 2), or -1 for a plain string."""
+        return self._variant_table[2]
+
+    @cached_property
+    def _variant_table(self) -> tuple[list[str], list[int], list[int]]:
         originals: list[str] = []
         first: list[int] = []
-        add = originals.append
+        filed: list[int] = []
+        add, file = originals.append, filed.append
         for _, value in self.text_values:
             first.append(len(originals))
             if isinstance(value, LocalizedText):
                 if value.fi is not None:
                     add(value.fi)
+                    file(0)
                 if value.sv is not None:
                     add(value.sv)
+                    file(1)
                 if value.en is not None:
                     add(value.en)
+                    file(2)
             else:
                 add(value)
+                file(-1)
         first.append(len(originals))
-        return originals, first
+        return originals, first, filed
 
     @cached_property
     def _distinct(self) -> tuple[list[str], list[int]]:

@@ -10,10 +10,11 @@ text is filed under, so names, addresses and short labels never fire.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Language, LocalizedText
+from rekisterikit.model import Language
 from rekisterikit.validate.context import Context, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER
@@ -26,7 +27,6 @@ MIN_EVIDENCE = 4
 MARGIN = 2.0
 
 _LANGUAGES = tuple(Language)
-_FIELDS = tuple((lang, lang.value) for lang in _LANGUAGES)
 
 _NAMES = {
     Language.FI: text("suomeksi", "på finska", "in Finnish"),
@@ -67,36 +67,34 @@ description = "Vi behandlar uppgifterna för att leverera beställningen och fö
 )
 def language_mismatch(ctx: Context) -> Iterator[Hit]:
     # Scores come from the context's one pass over every text (Context.stopword_codes): a differential test holds
-    # them to rekisterikit.lint.language.language_scores of each text.
+    # them to rekisterikit.lint.language.language_scores of each text. The tests below only rule texts out, cheapest
+    # first; a text that passes them all is judged as before.
     from rekisterikit.lint.language import MARKS
 
-    first = ctx.variants[1]
-    codes: list[bytes] | None = None
-    for index, (path, value) in enumerate(ctx.text_values):
-        if not isinstance(value, LocalizedText):
+    originals, first = ctx.variants
+    filed_as = ctx.filed
+    if max(filed_as, default=-1) < 0:  # no LocalizedText at all
+        return
+    paths = ctx.text_values
+    for variant, code in enumerate(ctx.stopword_codes):
+        if len(code) < MIN_EVIDENCE:  # fewer stop words than the evidence needed, of all languages together
             continue
-        variant = first[index]
-        several = first[index + 1] - variant > 1
-        for filed, attribute in _FIELDS:
-            content = getattr(value, attribute)
-            if content is None:
-                continue
-            variant += 1
-            if content.count(" ") + 1 < MIN_EVIDENCE:  # too few words to hold the evidence needed
-                continue
-            if codes is None:
-                codes = ctx.stopword_codes
-            code = codes[variant - 1]
-            if len(code) < MIN_EVIDENCE:  # fewer stop words than the evidence needed, of all languages together
-                continue
-            own = code.count(MARKS[_LANGUAGES.index(filed)])
-            other = len(code) - own  # no other language scores more than all of them together
-            if other < MIN_EVIDENCE or other < own * MARGIN:
-                continue
-            scores = [code.count(mark) for mark in MARKS]
-            best = max(scores)
-            detected = _LANGUAGES[scores.index(best)]  # the first of equals, in Language order
-            if detected is filed or best < MIN_EVIDENCE or best < scores[_LANGUAGES.index(filed)] * MARGIN:
-                continue
-            yield Hit(f"{path}.{filed.value}" if several else path,
-                      {"filed": _NAMES[filed], "detected": _NAMES[detected]})
+        filed_index = filed_as[variant]
+        if filed_index < 0:  # a plain string is filed under no language here
+            continue
+        own = code.count(MARKS[filed_index])
+        other = len(code) - own  # no other language scores more than all of them together
+        if other < MIN_EVIDENCE or other < own * MARGIN:
+            continue
+        if originals[variant].count(" ") + 1 < MIN_EVIDENCE:  # too few words to hold the evidence needed
+            continue
+        scores = [code.count(mark) for mark in MARKS]
+        best = max(scores)
+        detected = _LANGUAGES[scores.index(best)]  # the first of equals, in Language order
+        filed = _LANGUAGES[filed_index]
+        if detected is filed or best < MIN_EVIDENCE or best < scores[filed_index] * MARGIN:
+            continue
+        index = bisect_right(first, variant) - 1
+        path = paths[index][0]
+        yield Hit(f"{path}.{filed.value}" if first[index + 1] - first[index] > 1 else path,
+                  {"filed": _NAMES[filed], "detected": _NAMES[detected]})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
 from django.templatetags.static import static
@@ -72,10 +72,10 @@ def per_urls(name: Hashable, build: Callable[[], _V], request: HttpRequest | Non
             base = request.__dict__["_rk_url_base"] = (get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
         urlconf, prefix = base
     key = (name, urlconf, prefix, translation.get_language() if language else None)
-    found = _urls.get(key)
+    found: _V | None = _urls.get(key)
     if found is None:
         found = _remember(key, build())
-    return cast("_V", found)
+    return found
 
 
 def cached_reverse(viewname: str) -> str:
@@ -90,10 +90,10 @@ def cached_reverse(viewname: str) -> str:
 def cached_static(path: str) -> str:
     """``static(path)``, kept per script prefix (what ``static()`` gives under it)."""
     key = ("s:" + path, None, get_script_prefix(), None)
-    found = _urls.get(key)
+    found: str | None = _urls.get(key)
     if found is None:
         found = _remember(key, static(path))
-    return cast("str", found)
+    return found
 
 
 def statement_url() -> str:

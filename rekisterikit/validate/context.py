@@ -297,7 +297,12 @@ class Context:
                    for entry in needs)
 
     def _check_pieces(self, needle: str) -> bool:
-        for piece in pieces(needle):
+        runs = pieces(needle)
+        whole = self._letter_vocabulary[0]
+        for piece in runs:  # the set look-ups first: a whole word that is missing ends the check at once
+            if piece.starts_word and piece.ends_word and not piece.digits and piece.text not in whole:
+                return False
+        for piece in runs:
             words, joined = self._digit_vocabulary if piece.digits else self._letter_vocabulary
             if piece.starts_word and piece.ends_word:
                 found = piece.text in words

@@ -334,19 +334,16 @@ def _tracking_vendors(ctx: Context) -> Iterator[_Named]:
         for pattern, vendor, cookies in named_in_purposes:
             if any(search(pattern, t) for t in ref.purpose.description.texts()):
                 yield ref.path, vendor, cookies, ref.purpose.description
-    everywhere: list[str] = []
-    for reg in ctx.registers:
-        for r in reg.register.recipients or ():
-            everywhere += [*((r.name,) if r.name else ()),
-                           *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
-    joined = Text.of("\n".join(everywhere))
+    recipient_texts = [[[*((r.name,) if r.name else ()),
+                         *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+                        for r in reg.register.recipients or ()] for reg in ctx.registers]
+    joined = Text.of("\n".join(t for texts_of in recipient_texts for texts in texts_of for t in texts))
     trackers = [t for t in _TRACKERS if may_match(t[0], joined)]
     providers = [p for p in known if p.cookies and may_match(p.pattern, joined)]
-    for reg in ctx.registers:
+    for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
         tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
         for i, r in enumerate(reg.register.recipients or ()):
-            texts = [*((r.name,) if r.name else ()),
-                     *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+            texts = texts_of[i]
             path = f"{reg.path}.recipients[{i}]"
             every = Text.of("\n".join(texts))  # a pattern that cannot match here matches in none of the texts
             for pattern, vendor, cookies in trackers:

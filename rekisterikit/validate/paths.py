@@ -81,6 +81,7 @@ def walk_texts(obj: Any, path: str = "$") -> Iterator[tuple[str, LocalizedText |
 #: How the walk treats a value of a type: skipped, a text, a tuple of values, or an attrs class to look into.
 _SKIP, _TEXT, _TUPLE, _OBJECT = range(4)
 _KINDS: dict[type, int] = {}
+#: For each attrs class walked into: its text fields and their path suffixes.
 _OBJECT_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
 
 
@@ -104,14 +105,15 @@ def _kind(cls: type) -> int:
 
 
 def _collect(obj: Any, kind: int, path: str, out: list[tuple[str, LocalizedText | str]]) -> None:
-    if kind == _TEXT:
-        out.append((path, obj))
-    elif kind == _TUPLE:
+    # Texts are appended here, not in a call of their own: the walk makes a call per container only.
+    if kind == _TUPLE:
         for i, item in enumerate(obj):
             item_kind = _KINDS.get(type(item))
             if item_kind is None:
                 item_kind = _kind(type(item))
-            if item_kind:
+            if item_kind == _TEXT:
+                out.append((f"{path}[{i}]", item))
+            elif item_kind:
                 _collect(item, item_kind, f"{path}[{i}]", out)
     elif kind == _OBJECT:
         for attribute, name in _OBJECT_FIELDS[type(obj)]:
@@ -119,8 +121,12 @@ def _collect(obj: Any, kind: int, path: str, out: list[tuple[str, LocalizedText 
             value_kind = _KINDS.get(type(value))
             if value_kind is None:
                 value_kind = _kind(type(value))
-            if value_kind:
+            if value_kind == _TEXT:
+                out.append((path + name, value))
+            elif value_kind:
                 _collect(value, value_kind, path + name, out)
+    elif kind == _TEXT:
+        out.append((path, obj))
 
 
 def collect_texts(obj: Any, path: str = "$") -> list[tuple[str, LocalizedText | str]]:

@@ -42,6 +42,7 @@ from rekisterikit.contrib.flask.state import (
     gpc_headers,
     logger,
     memo,
+    read_consent,
     remember_decision,
     request_headers,
     subject,
@@ -215,7 +216,7 @@ def _before_request() -> None:
         if decision is not None:
             remember_decision(decision)
             return
-    g.consent = service.read(req.cookies, headers)
+    g.consent = read_consent(service, req.cookies, headers)
 
 
 def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: bool) -> tuple[str, ...]:
@@ -254,7 +255,7 @@ def _after_request(response: Response) -> Response:
     else:
         consent = ctx_g.get("consent", _UNREAD)
         if consent is _UNREAD:
-            consent = service.read(cookies, gpc_headers(req))
+            consent = read_consent(service, cookies, gpc_headers(req))
         granted = consent.granted if consent is not None else frozenset()
     names = service.declined_cookies(granted, cookies)
     if deleted:

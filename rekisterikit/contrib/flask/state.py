@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable, Hashable, Mapping
 from contextvars import ContextVar
 from typing import Any, Final, Literal, cast
@@ -35,6 +36,7 @@ __all__ = [
     "current_locale",
     "get_state",
     "gpc_headers",
+    "read_consent",
     "remember_decision",
     "request_headers",
     "subject",
@@ -244,6 +246,39 @@ def gpc_headers(req: Request | None = None) -> Mapping[str, str] | None:
     return None if value is None else {GPC_HEADER: value}
 
 
+#: Consents already read, per consent service, cookie value and GPC signal (a visitor sends the same value on every
+#: page view), each kept until the earliest time it could stop being in force. Only correctly signed consents in
+#: force are kept, so an entry can only come from a cookie this application signed.
+_READS: dict[tuple[object, str, bool], tuple[ConsentState, dt.datetime]] = {}
+_MAX_READS: Final = 1024
+_READS_LOCK = threading.Lock()
+
+
+def read_consent(service: ConsentService, cookies: Mapping[str, str], headers: Mapping[str, str] | None
+                 ) -> ConsentState | None:
+    """``service.read(cookies, headers)``, verified once per cookie value and GPC signal while it is in force.
+
+    A consent in force is kept (at most 1024, per consent service) until the earliest time it could end: its time
+    plus the shorter of ``max_age`` and ``reject_max_age`` (a refusal lasts the latter, and GPC may make one), and
+    is read anew when the service's clock is before the time it was given.
+    """
+    value = cookies.get(service.config.cookie_name)
+    if not value:
+        return service.read(cookies, headers)
+    key = (service, value, service.gpc(headers))
+    hit = _READS.get(key)
+    if hit is not None and hit[0].given_at <= service.now() < hit[1]:
+        return hit[0]
+    state = service.read(cookies, headers)
+    if state is not None:
+        until = state.given_at + min(service.config.max_age, service.config.reject_max_age)
+        with _READS_LOCK:
+            if len(_READS) >= _MAX_READS:
+                _READS.clear()
+            _READS[key] = (state, until)
+    return state
+
+
 #: ``g.consent`` before the request's consent cookie is read.
 _UNREAD: Any = object()
 
@@ -252,7 +287,7 @@ def current_consent() -> ConsentState | None:
     """The visitor's consent in the current request (``g.consent``), or ``None`` when they must be asked."""
     found: ConsentState | None = g.get("consent", _UNREAD)
     if found is _UNREAD:
-        found = g.consent = get_state().service.read(request.cookies, gpc_headers())
+        found = g.consent = read_consent(get_state().service, request.cookies, gpc_headers())
     return found
 
 

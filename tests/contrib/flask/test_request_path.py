@@ -265,3 +265,44 @@ def test_the_placeholder_follows_each_visitor(app: Flask) -> None:
             assert 'data-rk-layer="/privacy/consent/layer?lang=fi"' in html
         assert 'data-rk-layer="/privacy/consent/layer?lang=sv"' in render_in(app, "{{ consent_banner('sv') }}",
                                                                              cookies=statistics)
+
+
+def test_a_kept_consent_still_expires(app: Flask, monkeypatch: object) -> None:
+    """A consent read once (and kept for the next page views) is no consent once it has expired: the banner asks
+    again; and moving the clock back before it was given reads it anew too."""
+    import datetime as dt
+
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    cookies = {"rk_consent": accepted_cookie(app, {"rk-action": "custom", "rk-category": "statistics"})}
+    source = "{{ 'decided' if consent else 'ask' }}"
+    first, second = render_in(app, source, cookies=cookies), render_in(app, source, cookies=cookies)
+    service = get_state(app).service
+    now = service.now()
+    monkeypatch.setattr(service, "_clock", lambda: now + dt.timedelta(days=400))
+    later = render_in(app, source, cookies=cookies)
+    monkeypatch.setattr(service, "_clock", lambda: now - dt.timedelta(days=3))
+    earlier = render_in(app, source, cookies=cookies)
+    assert ("decided", "decided", "ask", "ask") == (first, second, later, earlier)
+
+
+def test_a_kept_consent_follows_the_gpc_signal(app: Flask) -> None:
+    """The same cookie with and without Sec-GPC: the consent read under the signal says so (and has no marketing),
+    the one read without it does not, in any order."""
+    cookies = {"rk_consent": accepted_cookie(app, {"rk-action": "custom", "rk-category": "statistics"})}
+    source = "{{ consent.gpc }} {{ consent_allows('statistics') }}"
+    results = [render_in(app, source, cookies=cookies, headers=h)
+               for h in ({}, {"Sec-GPC": "1"}, {}, {"Sec-GPC": "1"})]
+    assert ["False True", "True True", "False True", "True True"] == results
+
+
+def test_a_forged_cookie_is_never_kept(app: Flask) -> None:
+    """A cookie that fails the signature is read (and refused) on every request; nothing of it is kept."""
+    from rekisterikit.contrib.flask.state import _READS
+
+    value = accepted_cookie(app)
+    forged = value[:-2] + ("AA" if not value.endswith("AA") else "BB")
+    for _ in range(2):
+        assert "ask" == render_in(app, "{{ 'decided' if consent else 'ask' }}", cookies={"rk_consent": forged})
+    assert not any(key[1] == forged for key in _READS)

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
@@ -234,6 +235,28 @@ def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: 
     return cast(tuple[str, ...], found)
 
 
+#: The declined cookies per (consent service, granted categories, the request's cookie names): visitors share a few
+#: jars. Bounded: it starts again when full.
+_DECLINED: dict[tuple[object, ...], tuple[str, ...]] = {}
+_MAX_DECLINED = 1024
+_DECLINED_LOCK = threading.Lock()
+
+
+def _declined(service: ConsentService, granted: frozenset[CookieCategory], cookies: Mapping[str, str]
+              ) -> tuple[str, ...]:
+    """``service.declined_cookies(granted, cookies)``, kept per service, grant and cookie names (the answer depends
+    on the names only)."""
+    key = (service, granted, *cookies)
+    found = _DECLINED.get(key)
+    if found is None:
+        found = tuple(service.declined_cookies(granted, cookies))
+        with _DECLINED_LOCK:
+            if len(_DECLINED) >= _MAX_DECLINED:
+                _DECLINED.clear()
+            _DECLINED[key] = found
+    return found
+
+
 def _after_request(response: Response) -> Response:
     state = get_state()
     service = state.service
@@ -257,7 +280,7 @@ def _after_request(response: Response) -> Response:
         if consent is _UNREAD:
             consent = read_consent(service, cookies, gpc_headers(req))
         granted = consent.granted if consent is not None else frozenset()
-    names = service.declined_cookies(granted, cookies)
+    names = _declined(service, granted, cookies)
     if deleted:
         names = tuple(n for n in names if n not in deleted)
     if names:

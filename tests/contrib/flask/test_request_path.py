@@ -306,3 +306,20 @@ def test_a_forged_cookie_is_never_kept(app: Flask) -> None:
     for _ in range(2):
         assert "ask" == render_in(app, "{{ 'decided' if consent else 'ask' }}", cookies={"rk_consent": forged})
     assert not any(key[1] == forged for key in _READS)
+
+
+def test_kept_deletions_follow_each_jar(app: Flask) -> None:
+    """Visitors with the same choice and different cookies in turn get exactly their own declined cookies
+    expired, and a different choice its own."""
+    statistics = accepted_cookie(app, {"rk-action": "custom", "rk-category": "statistics"})
+    everything = accepted_cookie(app)
+    client = app.test_client(use_cookies=False)
+    expired = []
+    for consent, extra in ((statistics, "_fbp=x"), (statistics, "lang=y"), (statistics, "_fbp=x; lang=y; _ga=z"),
+                           (statistics, ""), (statistics, "_fbp=x"), (everything, "_fbp=x; lang=y"),
+                           (None, "_fbp=x; lang=y; _ga=z")):
+        cookie = "; ".join(c for c in (f"rk_consent={consent}" if consent else "", extra) if c)
+        response = client.get("/page", headers={"Cookie": cookie})
+        expired.append(sorted({h.split("=", 1)[0] for h in response.headers.getlist("Set-Cookie")
+                               if "Max-Age=0" in h}))
+    assert [["_fbp"], ["lang"], ["_fbp", "lang"], [], ["_fbp"], [], ["_fbp", "_ga", "lang"]] == expired

@@ -326,7 +326,10 @@ def growth(label: str, make: Callable[[int], Callable[[], Any]], cfg: Config) ->
 
 
 def fmt_time(ns: float) -> str:
-    """A duration with three significant digits and a fitting unit."""
+    """A duration with three significant digits and a fitting unit (a negative one, e.g. an overhead lost in
+    noise, keeps its sign and is scaled by its magnitude)."""
+    if ns < 0:
+        return f"−{fmt_time(-ns)}"
     for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
         if ns >= scale:
             return f"{_sig(ns / scale)} {unit}"

@@ -66,7 +66,7 @@ def test_one_outlier_does_not_widen_the_spread() -> None:
 
 
 @pytest.mark.parametrize(("ns", "expected"), [
-    (950, "950 ns"), (1500, "1.50 µs"), (2.5e6, "2.50 ms"), (31.4e9, "31.4 s"),
+    (950, "950 ns"), (1500, "1.50 µs"), (2.5e6, "2.50 ms"), (31.4e9, "31.4 s"), (-354219.58, "−354 µs"),
 ])
 def test_fmt_time_picks_a_unit(ns: float, expected: str) -> None:
     """Durations get three significant digits and a fitting unit."""

@@ -20,6 +20,7 @@ from rekisterikit.model import (
     Purpose,
     PurposeKind,
     Register,
+    Retention,
     SpecialCondition,
     Statement,
 )
@@ -77,6 +78,37 @@ class CookieRef:
     cookie: Cookie
 
 
+@define(frozen=True)
+class _RetentionIndex:
+    """A register's retention rules by the purpose and data category keys they name."""
+
+    rules: tuple[Retention, ...]
+    everywhere: tuple[int, ...]
+    by_purpose: dict[str, list[int]]
+    by_category: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, register: Register) -> _RetentionIndex:
+        everywhere: list[int] = []
+        by_purpose: dict[str, list[int]] = {}
+        by_category: dict[str, list[int]] = {}
+        for i, r in enumerate(register.retention):
+            if not r.purposes and not r.data_categories:
+                everywhere.append(i)
+            for key in r.purposes:
+                by_purpose.setdefault(key, []).append(i)
+            for key in r.data_categories:
+                by_category.setdefault(key, []).append(i)
+        return cls(register.retention, tuple(everywhere), by_purpose, by_category)
+
+    def covering(self, purpose: Purpose) -> tuple[Retention, ...]:
+        picked = set(self.everywhere)
+        picked.update(self.by_purpose.get(purpose.key, ()))
+        for key in purpose.data_categories:
+            picked.update(self.by_category.get(key, ()))
+        return tuple(self.rules[i] for i in sorted(picked))
+
+
 #: ASCII digits stay, every other byte becomes a space.
 _DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 
@@ -132,6 +164,19 @@ class Context:
         """Every purpose of every register with its path."""
         return tuple(PurposeRef(f"{reg.path}.purposes[{j}]", p, reg)
                      for reg in self.registers for j, p in enumerate(reg.register.purposes))
+
+    def retention_for(self, register: RegisterRef, purpose: Purpose) -> tuple[Retention, ...]:
+        """``register.register.retention_for(purpose)`` (the rules naming the purpose, one of its data categories,
+        or nothing), from an index built once per register: the model's method reads every rule for every purpose,
+        which grows with the square of a large statement."""
+        index = self._retention_indexes.get(register.path)
+        if index is None:
+            index = self._retention_indexes[register.path] = _RetentionIndex.of(register.register)
+        return index.covering(purpose)
+
+    @cached_property
+    def _retention_indexes(self) -> dict[str, _RetentionIndex]:
+        return {}
 
     @cached_property
     def cookies(self) -> tuple[CookieRef, ...]:

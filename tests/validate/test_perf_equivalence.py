@@ -270,3 +270,12 @@ def test_may_match_is_false_only_where_nothing_matches(texts: list[str]) -> None
         assert may_match(pattern, joined) == may_match(pattern, prepared)
         if not may_match(pattern, prepared):
             assert [t for t in texts if pattern.search(t)] == [], pattern.pattern
+
+
+@settings(max_examples=80, deadline=None)
+@given(statements())
+def test_retention_for_equals_the_models_method(statement: Statement) -> None:
+    """Context.retention_for (an index per register) gives what Register.retention_for gives, in the same order."""
+    ctx = Context(statement)
+    for ref in ctx.purposes:
+        assert ref.register.register.retention_for(ref.purpose) == ctx.retention_for(ref.register, ref.purpose)

@@ -97,5 +97,5 @@ def record_erasure(ctx: Context) -> Iterator[Hit]:
     if ctx.statement.record is None:
         return
     for ref in ctx.purposes:
-        if not ref.register.register.retention_for(ref.purpose):
+        if not ctx.retention_for(ref.register, ref.purpose):
             yield Hit(ref.path, {"purpose": ref.purpose.description})

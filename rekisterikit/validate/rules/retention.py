@@ -48,7 +48,7 @@ def _has_content(r: Retention) -> bool:
 )
 def retention(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.purposes:
-        if not any(_has_content(r) for r in ref.register.register.retention_for(ref.purpose)):
+        if not any(_has_content(r) for r in ctx.retention_for(ref.register, ref.purpose)):
             yield Hit(ref.path, {"purpose": ref.purpose.description})
 
 
@@ -102,7 +102,7 @@ def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
             continue
         reg = ref.register
         # By identity, computed once per purpose: comparing attrs objects for equality in the loop was quadratic.
-        covering = {id(r) for r in reg.register.retention_for(ref.purpose)}
+        covering = {id(r) for r in ctx.retention_for(reg, ref.purpose)}
         for i, r in enumerate(reg.register.retention):
             if id(r) in covering and r.period is not None:
                 yield f"{reg.path}.retention[{i}]", r

@@ -363,10 +363,16 @@ def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...]) -> boo
     _, known = data.providers()
     provider = next((p for p in known if p.name == vendor), None)
     word = re.compile(r"(?<!\w)" + re.escape(vendor) + r"(?!\w)", re.IGNORECASE)
+    names: dict[str, bool] = {}  # a statement repeats its providers: each distinct one is read once
     for ref in ctx.cookies:
         c = ref.cookie
-        if c.provider is not None and (word.search(c.provider) or (provider and provider.named_in(c.provider))):
-            return True
+        if c.provider is not None:
+            named = names.get(c.provider)
+            if named is None:
+                named = names[c.provider] = bool(word.search(c.provider)
+                                                 or (provider and provider.named_in(c.provider)))
+            if named:
+                return True
         if provider is not None and provider.sets_cookie(c.name):
             return True
         if any(fnmatchcase(c.name, pattern) for pattern in cookies):

@@ -364,7 +364,8 @@ def _recipients(run: _Run) -> None:
 
     outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
     none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none")
-    vendors = run.u(*_VENDOR_KEYS) - run.k("controller", "contact_person")
+    # A link to the shop's own social media page in a footer ("Följ oss på Instagram") names no recipient.
+    vendors = run.u(*_VENDOR_KEYS) - run.k("controller", "contact_person") - run.u("social_follow")
     # A provider named with its establishment in the EEA ("Stripe Technology Europe Ltd (Ireland)") is a recipient
     # in the EEA, except Google and Meta, whose analytics and pixel data reach their US parents whichever entity
     # the shop names (the Austrian data protection authority's Google Analytics decision, D155.027 [M]).
@@ -459,10 +460,23 @@ def _vendor(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------- retention
 
+_ACCOUNTING_LAW = re.compile(r"(kirjanpitolai|accounting act|bookkeeping law|bokföringslag)", re.I)
+
+
 def _retention(run: _Run) -> None:
     # In the rights section "säilyttäminen" is what restricted data may still undergo, not how long it is kept.
     elsewhere = run.k("security", "cookies", "title", "rights")
-    candidates = (run.u("retention") & run.u("retention_time")) | run.k("retention") | run.table("retention")
+    timed = run.u("retention_time") | run.u("retention_vague") | run.table("retention")
+    # A retention section counts only when something in it gives a period or a criterion: "Tietoja säilytetään
+    # huolellisesti palvelimella" or "Customer data is retained securely" is about security, not how long.
+    section = run.k("retention") if run.k("retention") & timed else frozenset()
+    outside = run.u("retention") & run.u("retention_time")
+    if run.k("retention") and not section:
+        # A retention section with no period: the accounting law named elsewhere ("Kirjanpitoaineiston
+        # säilyttäminen perustuu kirjanpitolakiin") covers only the accounting records, not the rest of the data.
+        outside = frozenset(i for i in outside if any(
+            not _ACCOUNTING_LAW.match(t) for t in run.analysis.terms_in("retention_time", i)))
+    candidates = outside | section | run.table("retention")
     candidates |= run.u("retention_vague") & run.u("retention")
     stated = candidates - (elsewhere - run.k("retention"))
     stated = frozenset(i for i in stated if run.unit(i).text.strip())
@@ -615,6 +629,9 @@ def _rights(run: _Run) -> None:
 
 def _information(run: _Run) -> None:
     statutory = run.u("statutory") - (run.k("cookies") - run.k("data_categories", "purposes"))
+    # An age limit is no answer ("Det är obligatoriskt att vara minst 18 år för att handla"), unless the sentence
+    # also says what is given ("… och ange namn och adress").
+    statutory -= run.u("age_requirement") - run.u("statutory_give")
     # A sentence about giving data or filling in a form that says whether it is needed or what follows ("Et ole
     # velvollinen antamaan …", "Utan leveransadress kommer paketet inte fram", "Which details are required is shown
     # on the order form"), but not a sentence about disclosure, retention, consent or the rights.
@@ -863,8 +880,14 @@ def _clarity(run: _Run) -> None:
     in_rights = run.k("rights", "complaint")
     vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
+    # "Mailchimp may transfer data to the United States" leaves open whether it does; with the mechanism in the
+    # same section ("… may transfer data to the USA under the Data Privacy Framework") the transfer is described.
+    safeguarded = {run.unit(i).section for i in run.u("safeguards")}
+    hedged = frozenset(i for i in run.u("vague_transfer") - in_rights if run.unit(i).section not in safeguarded)
+    vague = sorted(set(vague) | hedged)
     for index in vague:
-        terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index))
+        terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index) + run.analysis.terms_in(
+            "vague_transfer", index))
         run.flag("RK-LINT-VAGUE", run.unit(index), severity=None if index in key else Severity.INFO, term=terms)
     if not vague and not any(f.requirement is Requirement.CLARITY for f in run.findings):
         run.decide(Requirement.CLARITY, Outcome.PROVIDED)

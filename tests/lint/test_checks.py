@@ -932,3 +932,81 @@ def test_an_e_mail_address_spelled_out() -> None:
     for address in ("info (at) puutarha.fi", "info(a)puutarha.fi", "info[at]puutarha.fi"):
         text = f"Rekisterinpitäjä\nPuutarha Oy\nY-tunnus: 2739590-3\nSähköposti: {address}\n"
         assert Outcome.PROVIDED == _lint(text, "fi").outcome(R.CONTROLLER_CONTACT), address
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Säilytysaika\nTietoja säilytetään huolellisesti palvelimella, johon pääsy on vain nimetyillä työntekijöillä.\n\n"
+     "Tarkoitus\nKirjanpitoaineiston säilyttäminen perustuu kirjanpitolain velvoitteeseen.\n", "fi"),
+    ("Retention\nCustomer data is retained securely and handled confidentially by our staff.\n\n"
+     "Purposes\nWe keep accounting records as required by the Accounting Act.\n", "en"),
+    ("Hur länge vi sparar uppgifter\nUppgifterna sparas på en skyddad server.\n", "sv"),
+])
+def test_a_retention_section_with_no_period_is_no_retention(text: str, lang: str) -> None:
+    """Security words under a retention heading give no period; the accounting law named elsewhere covers only the
+    accounting records."""
+    assert Outcome.MISSING == _lint(text, lang).outcome(R.RETENTION)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Säilytysaika\nTilaustiedot poistetaan kahden vuoden kuluttua tilauksesta.\n", "fi"),
+    ("Säilytysaika\nTietoja säilytetään huolellisesti.\n\nTarkoitus\nTilaustiedot säilytetään 2 vuotta.\n", "fi"),
+    ("Purposes\nWe keep accounting records as required by the Accounting Act.\n", "en"),
+    ("Hur länge vi sparar uppgifter\nBeställningar sparas tills kundkontot avslutas.\n", "sv"),
+])
+def test_a_retention_period_stated(text: str, lang: str) -> None:
+    """A period in the retention section, or one given elsewhere, is retention; so is the accounting law when no
+    retention section says otherwise."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.RETENTION)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Uppgifter\nDet är obligatoriskt att vara minst 18 år för att handla i butiken.\n", "sv", Outcome.MISSING),
+    ("Tiedot\nOstaminen edellyttää, että olet vähintään 18-vuotias; se on pakollista.\n", "fi", Outcome.MISSING),
+    ("Data\nIt is mandatory to be at least 18 years old to shop with us.\n", "en", Outcome.MISSING),
+    ("Uppgifter\nDet är obligatoriskt att vara minst 18 år och att ange namn och adress.\n", "sv", Outcome.PROVIDED),
+    ("Data\nYour name and address are mandatory.\n", "en", Outcome.PROVIDED),
+])
+def test_an_age_limit_is_no_required_data(text: str, lang: str, outcome: Outcome) -> None:
+    """'Obligatoriskt' about the buyer's age says nothing of which data must be given."""
+    assert outcome == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Recipients\nNewsletters are sent with Mailchimp. Mailchimp may transfer data to the United States.\n", "en",
+     Outcome.MISSING),
+    ("Vastaanottajat\nUutiskirje lähetetään Mailchimpillä. Mailchimp voi siirtää tietoja Yhdysvaltoihin.\n", "fi",
+     Outcome.MISSING),
+    ("Mottagare\nNyhetsbrevet skickas med Mailchimp, som kan överföra uppgifter till USA.\n", "sv", Outcome.MISSING),
+    ("Recipients\nGoogle may transfer data to the USA under the EU-U.S. Data Privacy Framework.\n", "en",
+     Outcome.PROVIDED),
+    ("Vastaanottajat\nGoogle voi siirtää tietoja Yhdysvaltoihin; siirto perustuu vakiosopimuslausekkeisiin.\n", "fi",
+     Outcome.PROVIDED),
+])
+def test_a_transfer_that_may_happen(text: str, lang: str, outcome: Outcome) -> None:
+    """'Mailchimp may transfer data' leaves open whether it does, unless the section gives the mechanism."""
+    assert outcome == _lint(text, lang).outcome(R.CLARITY)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mottagare\nPaketen levereras av Posti Ab. Uppgifterna behandlas endast inom EU/EES.\n\n"
+     "© 2026 Tvål Ab · Följ oss på Instagram\n", "sv"),
+    ("Recipients\nParcels are delivered by Posti Oy. Data stays inside EU.\n\nFollow us on Instagram\n", "en"),
+    ("Vastaanottajat\nPaketit toimittaa Posti Oy. Tiedot käsitellään vain EU:n alueella.\n\n"
+     "Seuraa meitä Instagramissa\n", "fi"),
+])
+def test_a_follow_us_link_is_no_transfer(text: str, lang: str) -> None:
+    """A footer link to the shop's own social media page names no provider that receives data."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.THIRD_COUNTRY_TRANSFERS)
+
+
+def test_instagram_named_as_a_provider_is_still_a_transfer() -> None:
+    """Without a word of following, Instagram is a provider outside the EEA."""
+    text = "Recipients\nParcels are delivered by Posti Oy. Data stays inside EU. We advertise on Instagram.\n"
+    assert Outcome.MISSING == _lint(text, "en").outcome(R.THIRD_COUNTRY_TRANSFERS)
+
+
+def test_non_native_english_rights() -> None:
+    """"ask to see your data", "get it in machine readable file"."""
+    text = "Your rights: you can ask to see your data, and to get it in machine readable file.\n"
+    result = _lint(text, "en")
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.RIGHT_ACCESS), result.outcome(R.RIGHT_PORTABILITY))

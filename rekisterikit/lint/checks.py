@@ -122,7 +122,12 @@ class _Run:
         sections = {self.unit(i).section for i in self.u("cookie")}
         loose = frozenset(i for i in self.analysis.body() if self.unit(i).section in sections
                           and set(self.structure.sections[self.unit(i).section].kinds) <= {"cookies", "title"})
-        return self.u("cookie") | self.k("cookies") | loose
+        area = self.u("cookie") | self.k("cookies") | loose
+        # A tracking tool named without the word ("Google Analytics tells us how visitors use the Shop") sets
+        # cookies too, once the statement speaks of cookies at all.
+        if area:
+            area |= self.u("cookie_nonessential") & self.u("non_eea_vendors")
+        return area
 
     def term(self, key: str, unit: int) -> str:
         found = self.analysis.terms_in(key, unit)
@@ -281,8 +286,23 @@ _BASES = ("basis_consent", "basis_contract", "basis_legal_obligation", "basis_le
           "basis_article")
 
 
+def _under(run: _Run, kind: str) -> frozenset[int]:
+    """The body of the subsections that follow a section of ``kind`` with no text of its own ("2. Mihin tietoja
+    käytetään" followed by "2.1 Tilaukset", "2.2 Uutiskirje"), up to the next section about something else."""
+    found: set[int] = set()
+    sections = run.structure.sections
+    for section in sections:
+        if kind not in section.kinds or section.body:
+            continue
+        for following in sections[section.index + 1:]:
+            if not set(following.kinds) <= {kind, "marketing", "legal_basis"}:
+                break
+            found.update(following.body)
+    return frozenset(found)
+
+
 def _purposes(run: _Run) -> None:
-    in_section = run.k("purposes")
+    in_section = run.k("purposes") | _under(run, "purposes")
     kinds = run.u("kind_order", "kind_customer_service", "kind_marketing", "kind_analytics",
                   "kind_service_development", "kind_account", "kind_newsletter")
     stated = in_section | (run.u("purpose") & kinds)
@@ -364,6 +384,12 @@ def _recipients(run: _Run) -> None:
 
     outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
     none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none")
+    # Under the template heading "Tietojen luovutukset ja siirto EU:n tai ETA:n ulkopuolelle", once a sentence says
+    # nothing leaves the EEA, the section's other sentences without a transfer word ("Tietoja voidaan julkaista, jos
+    # siitä on sovittu") describe no transfer.
+    denying = {run.unit(i).section for i in none_stated}
+    worded = run.u("transfer_outside", "transfer_verb", "transfer_country", "safeguards", *_VENDOR_KEYS)
+    outside -= frozenset(i for i in run.k("transfers") - worded if run.unit(i).section in denying)
     # A link to the shop's own social media page in a footer ("Följ oss på Instagram") names no recipient.
     vendors = run.u(*_VENDOR_KEYS) - run.k("controller", "contact_person") - run.u("social_follow")
     # A provider named with its establishment in the EEA ("Stripe Technology Europe Ltd (Ireland)") is a recipient
@@ -384,6 +410,11 @@ def _recipients(run: _Run) -> None:
     transfer_sections = {run.unit(i).section for i in happening | countries}
     covered = {_vendor(h.text) for key in _VENDOR_KEYS for h in run.analysis.hits(key)
                if h.unit in outside or run.unit(h.unit).section in transfer_sections}
+    # A general statement naming the countries, in a section that names no provider ("Your information will be
+    # transferred outside Europe, also to Canada and the United States"), covers the providers named elsewhere.
+    vendor_sections = {run.unit(i).section for i in run.u(*_VENDOR_KEYS)}
+    if any(run.unit(i).section not in vendor_sections for i in countries & happening):
+        covered |= {_vendor(t) for i in vendors for t in _vendor_terms(run, i)}
     uncovered = sorted(i for i in vendors - outside
                        if any(_vendor(t) not in covered for t in _vendor_terms(run, i)))
     if not outside and not vendors and not countries:
@@ -480,6 +511,10 @@ def _retention(run: _Run) -> None:
     candidates |= run.u("retention_vague") & run.u("retention")
     stated = candidates - (elsewhere - run.k("retention"))
     stated = frozenset(i for i in stated if run.unit(i).text.strip())
+    # "We keep your order details unless and until you ask us to delete them" sets no period when nothing else
+    # does (reviews kept until you ask, beside periods for the rest, are a criterion).
+    if not stated - run.u("retention_on_request"):
+        stated = frozenset()
     if not stated:
         run.missing("RK-LINT-RETENTION")
         return
@@ -501,7 +536,8 @@ _RIGHTS = (
 
 
 _RIGHT_WORDS = {
-    "right_access": re.compile(r"kopio|nähdä|näet|pääsy|utdrag|kopia|visa|tillgång|copy|see what|hold about|access"),
+    "right_access": re.compile(r"kopio|nähdä|näet|pääsy|utdrag|kopia|visa|få se|tillgång|copy|see what|hold about|"
+                               r"access"),
     "right_rectification": re.compile(r"oikai|korja|päivit|rättelse|rättad?e?\b|rättar|ändra|uppdat|rectification|"
                                       r"correct|fix|updat|put right"),
     "right_erasure": re.compile(r"poist|pyyh|hävit|rader|borttag|ta bort|tas bort|erasure|erase|delet|wipe|removed"),
@@ -535,6 +571,13 @@ def _rights_area(run: _Run) -> frozenset[int]:
             named.add("complaint")
         if len(named) >= 2:
             found |= body
+    # A sentence of its own that names two rights (a statement with no headings: "Du kan be att få se, rätta eller
+    # radera dina uppgifter, begränsa behandlingen …") is read as the rights section.
+    counts: dict[int, int] = {}
+    for key in (*_RIGHT_KEYS, "complaint"):
+        for index in run.u(key):
+            counts[index] = counts.get(index, 0) + 1
+    found |= {i for i, n in counts.items() if n >= 2}
     return frozenset(found)
 
 

@@ -1010,3 +1010,98 @@ def test_non_native_english_rights() -> None:
     text = "Your rights: you can ask to see your data, and to get it in machine readable file.\n"
     result = _lint(text, "en")
     assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.RIGHT_ACCESS), result.outcome(R.RIGHT_PORTABILITY))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Data retention\nWhen you order, we keep your order details unless and until you ask us to delete them.\n", "en",
+     Outcome.MISSING),
+    ("Säilytysaika\nTilaustiedot säilytetään, kunnes pyydät poistamaan ne.\n", "fi", Outcome.MISSING),
+    ("Hur länge\nRecensioner sparas tills du ber oss ta bort dem.\n", "sv", Outcome.MISSING),
+    ("Hur länge\nBeställningar sparas i tre år. Recensioner sparas tills du ber oss ta bort dem.\n", "sv",
+     Outcome.PROVIDED),
+])
+def test_keeping_data_until_asked_is_no_period_alone(text: str, lang: str, outcome: Outcome) -> None:
+    """'Unless and until you ask us to delete them' sets no period unless another criterion is given."""
+    assert outcome == _lint(text, lang).outcome(R.RETENTION)
+
+
+def test_bases_in_a_hosted_template_rights_section() -> None:
+    """'To carry out contracts we have with you, or for our legitimate business interests' states the bases."""
+    text = ("YOUR RIGHTS\nYou can see the personal information we hold about you.\nWe handle your information to carry "
+            "out contracts we have with you, or for our legitimate business interests listed above.\n")
+    assert Outcome.PROVIDED == _lint(text, "en").outcome(R.LEGAL_BASIS)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Purposes\nGoogle Analytics tells us how visitors use the Shop.\n\nRecipients\nThe Shop runs on Shopify.\n\n"
+     "Transfers\nYour information will be transferred outside Europe, also to Canada and the United States.\n",
+     False),
+    ("Purposes\nGoogle Analytics tells us how visitors use the Shop.\n\nRecipients\nNewsletters are sent with "
+     "Mailchimp, which transfers e-mail addresses to the United States.\n", True),
+])
+def test_a_general_transfer_statement_covers_providers(text: str, outcome: bool) -> None:
+    """A transfer statement naming countries but no provider covers the providers named elsewhere; one about a
+    single provider does not."""
+    assert outcome == ("RK-LINT-TRANSFER-UNDISCLOSED" in _rules(text, "en"))
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("7. Tietojen säännönmukaiset luovutukset ja tietojen siirto EU:n tai ETA:n ulkopuolelle\nTietoja ei luovuteta "
+     "kenellekään. Tietoja voidaan julkaista, jos siitä on sovittu. Tietoja ei siirretä EU:n tai ETA:n "
+     "ulkopuolelle.\n", Outcome.PROVIDED),
+    ("7. Tietojen siirto EU:n tai ETA:n ulkopuolelle\nKäytämme uutiskirjeisiin palvelua, joka sijaitsee "
+     "Yhdysvalloissa.\n", Outcome.PROVIDED),
+])
+def test_a_template_transfer_section_that_denies_transfers(text: str, outcome: Outcome) -> None:
+    """A sentence without a transfer word in a section that denies transfers describes no transfer (no safeguards
+    needed); a transfer described in the section still is one."""
+    result = _lint(text, "fi")
+    assert outcome == result.outcome(R.THIRD_COUNTRY_TRANSFERS)
+    expected = Outcome.NOT_APPLICABLE if "ei siirretä" in text else Outcome.MISSING
+    assert expected == result.outcome(R.TRANSFER_SAFEGUARDS)
+
+
+def test_vastaanottajat_ja_siirrot_is_a_transfer_section() -> None:
+    """'Vastaanottajat ja siirrot' and the plural 'siirrot perustuvat' read as transfers."""
+    text = ("Tilaukset\nToimitamme tilaukset.\n\nKävijätilastot\nKäytämme Google Analyticsia.\n\n"
+            "Vastaanottajat ja siirrot\nGoogle käsittelee tietoja Yhdysvalloissa; siirrot perustuvat "
+            "tietosuojakehykseen (Data Privacy Framework).\n")
+    result = _lint(text, "fi")
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.THIRD_COUNTRY_TRANSFERS),
+                                                     result.outcome(R.TRANSFER_SAFEGUARDS))
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("2. Mihin tietoja käytetään\n2.1 Tilaukset\nToimitamme ja laskutamme tilaukset kauppasopimuksen perusteella.\n",
+     Outcome.PROVIDED),
+    ("2. Mihin tietoja käytetään\n3. Säilytysaika\nTilaustiedot poistetaan kahden vuoden kuluttua.\n",
+     Outcome.MISSING),
+])
+def test_purposes_in_subsections(text: str, outcome: Outcome) -> None:
+    """A purposes heading with its text in numbered subsections of unknown headings; a following section about
+    something else is no purpose."""
+    assert outcome == _lint(text, "fi").outcome(R.PURPOSES)
+
+
+def test_a_headingless_sentence_naming_rights() -> None:
+    """'Du kan be att få se, rätta eller radera dina uppgifter, begränsa behandlingen …' with no rights heading."""
+    text = ("Stickstugan, Strandvägen 7, Ekenäs.\n\nDu kan be att få se, rätta eller radera dina uppgifter och "
+            "begränsa behandlingen.\n")
+    result = _lint(text, "sv")
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.RIGHT_ACCESS), result.outcome(R.RIGHT_ERASURE))
+
+
+def test_everyday_words_outside_a_rights_sentence_are_no_right() -> None:
+    """'radera' in a sentence naming one right or none is not the right to erasure."""
+    text = "Stickstugan, Strandvägen 7, Ekenäs.\n\nDu kan radera varor ur varukorgen.\n"
+    assert Outcome.MISSING == _lint(text, "sv").outcome(R.RIGHT_ERASURE)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Data\nWe collect some of the cookies placed on your device.\n\nUse\nGoogle Analytics tells us how visitors use "
+     "the Shop.\n", Outcome.MISSING),
+    ("Use\nGoogle Analytics tells us how visitors use the Shop.\n", Outcome.NOT_APPLICABLE),
+])
+def test_a_tracking_tool_named_without_the_cookie_word(text: str, outcome: Outcome) -> None:
+    """Once cookies are mentioned, Google Analytics named elsewhere needs consent too."""
+    assert outcome == _lint(text, "en").outcome(R.COOKIE_CONSENT)

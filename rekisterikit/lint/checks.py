@@ -342,6 +342,12 @@ def _purposes(run: _Run) -> None:
     following = run.u("li_explained") & run.u("li_reference")
     explained = {i for i in interests if i in run.u("li_explained") or ((i + 1) in following
                  and run.unit(i + 1).section == run.unit(i).section)}
+    # "… för att följa upp hur nöjda kunderna är (berättigat intresse)": the basis in brackets after its purpose
+    # names the basis, not the interest, unless the bracket goes on to explain it ("(berättigat intresse: …)").
+    bracketed = {h.unit: h.start for h in run.analysis.hits("basis_bracketed") if _LI_WORD.match(h.text.lower())}
+    explained -= {i for i, start in bracketed.items() if i in explained
+                  and not _LI_EXPLAINED_IN_BRACKET.search(run.unit(i).text)
+                  and not any(h.start > start for h in run.analysis.hits("li_explained") if h.unit == i)}
     if explained:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.PROVIDED, explained)
     else:
@@ -491,6 +497,9 @@ def _vendor(text: str) -> str:
 
 # ------------------------------------------------------------------------------------------- retention
 
+_LI_WORD = re.compile(r"berättiga|oikeutet|legitimate")
+_LI_EXPLAINED_IN_BRACKET = re.compile(r"\((?:berättiga|oikeutet|legitimate)[^():]*[:–—]", re.I)
+_RELATIONSHIP = re.compile(r"suhte|relation|förhållande")
 _ACCOUNTING_LAW = re.compile(r"(kirjanpitolai|accounting act|bookkeeping law|bokföringslag)", re.I)
 
 
@@ -519,7 +528,13 @@ def _retention(run: _Run) -> None:
         run.missing("RK-LINT-RETENTION")
         return
     run.decide(Requirement.RETENTION, Outcome.PROVIDED, stated)
+    # "asiakassuhteen ajan" is a criterion when the section says when the relationship ends ("Asiakassuhde päättyy,
+    # kun viimeisestä ostosta on kulunut kaksi vuotta").
+    defined = {run.unit(i).section for i in run.u("relationship_end")}
     for index in sorted(stated & run.u("retention_vague")):
+        if run.unit(index).section in defined and all(
+                _RELATIONSHIP.search(t) for t in run.analysis.terms_in("retention_vague", index)):
+            continue
         run.flag("RK-LINT-RETENTION-VAGUE", run.unit(index), term=run.term("retention_vague", index))
 
 
@@ -644,6 +659,10 @@ def _rights(run: _Run) -> None:
     # Withdrawal: non-necessary cookies need consent, and their withdrawal must be explained where cookies are;
     # other consents (newsletter, "suostumus") need the right to withdraw anywhere in the text.
     withdraw = run.u("withdraw") | _right_headings(run, "withdraw")
+    if not nonessential:
+        # Consent spoken of only about cookies, when the shop uses none that need it ("we need your consent only for
+        # cookies; the shop uses only the session cookie"), asks nothing to withdraw.
+        consent -= cookie_context
     if not consent and not nonessential:
         run.decide(Requirement.WITHDRAW_CONSENT, Outcome.NOT_APPLICABLE)
     elif (not nonessential or withdraw & cookie_context) and (not consent or withdraw):
@@ -672,14 +691,15 @@ def _rights(run: _Run) -> None:
 
 def _information(run: _Run) -> None:
     statutory = run.u("statutory") - (run.k("cookies") - run.k("data_categories", "purposes"))
-    # An age limit is no answer ("Det är obligatoriskt att vara minst 18 år för att handla"), unless the sentence
-    # also says what is given ("… och ange namn och adress").
-    statutory -= run.u("age_requirement") - run.u("statutory_give")
+    # An age limit, a choice at checkout or accepting the terms is no answer ("Det är obligatoriskt att vara minst
+    # 18 år", "Kassalla on pakko valita toimitustapa"), unless the sentence also names data ("… och ange namn").
+    not_data = run.u("non_data_requirement") - run.u("data_items")
+    statutory -= not_data
     # A sentence about giving data or filling in a form that says whether it is needed or what follows ("Et ole
     # velvollinen antamaan …", "Utan leveransadress kommer paketet inte fram", "Which details are required is shown
     # on the order form"), but not a sentence about disclosure, retention, consent or the rights.
     elsewhere = run.k("recipients", "transfers", "retention", "security", "cookies", "rights") | _rights_area(run)
-    stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - run.u(
+    stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - not_data - run.u(
         "retention", "basis_consent", "recipients")
     statutory |= stated - frozenset(i for i in run.k("controller", "contact_person", "dpo")
                                     if _OWN_DETAILS.search(run.unit(i).text))

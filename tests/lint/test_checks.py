@@ -1105,3 +1105,68 @@ def test_everyday_words_outside_a_rights_sentence_are_no_right() -> None:
 def test_a_tracking_tool_named_without_the_cookie_word(text: str, outcome: Outcome) -> None:
     """Once cookies are mentioned, Google Analytics named elsewhere needs consent too."""
     assert outcome == _lint(text, "en").outcome(R.COOKIE_CONSENT)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Säilytys\nTietoja säilytetään asiakassuhteen ajan.\n", Outcome.MISSING),
+    ("Säilytys\nTietoja säilytetään asiakassuhteen ajan. Asiakassuhde päättyy, kun viimeisestä ostosta on kulunut "
+     "kaksi vuotta.\n", Outcome.PROVIDED),
+    ("Säilytys\nTietoja säilytetään asiakassuhteen ajan ja kaksi vuotta sen päättymisen jälkeen.\n", Outcome.PROVIDED),
+])
+def test_retention_for_the_customer_relationship(text: str, outcome: Outcome) -> None:
+    """'asiakassuhteen ajan' alone is vague; with the end of the relationship defined, or a period after it, it is a
+    criterion."""
+    findings = [f for f in _lint(text, "fi").findings if f.requirement is R.RETENTION]
+    assert (outcome is Outcome.MISSING) == bool(findings)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Tiedot\nKassalla on pakko valita toimitustapa ja maksutapa.\n", "fi", Outcome.MISSING),
+    ("Uppgifter\nDet är obligatoriskt att godkänna köpvillkoren innan beställningen skickas.\n", "sv", Outcome.MISSING),
+    ("Data\nIt is mandatory to accept the terms before ordering.\n", "en", Outcome.MISSING),
+    ("Tiedot\nKassalla nimi ja osoite ovat pakollisia.\n", "fi", Outcome.PROVIDED),
+])
+def test_a_checkout_choice_is_no_required_data(text: str, lang: str, outcome: Outcome) -> None:
+    """Choosing a delivery method or accepting the terms says nothing of which data must be given."""
+    assert outcome == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Vastaanottajat\nVerkkokauppa-alustan palvelimet voivat sijaita myös EU:n ulkopuolella.\n", "fi",
+     Outcome.MISSING),
+    ("Mottagare\nUppgifter kan överföras till länder utanför EU/EES.\n", "sv", Outcome.MISSING),
+    ("Recipients\nYour data may be transferred outside the EEA.\n", "en", Outcome.MISSING),
+    ("Mottagare\nUppgifter överförs till USA med standardavtalsklausuler.\n", "sv", Outcome.PROVIDED),
+])
+def test_hedged_transfers_are_vague(text: str, lang: str, outcome: Outcome) -> None:
+    """Servers that 'voivat sijaita' or data that 'kan överföras' outside the EEA leave open where data goes."""
+    assert outcome == _lint(text, lang).outcome(R.CLARITY)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Ändamål\nVi följer upp hur nöjda kunderna är (berättigat intresse).\n", "sv", Outcome.MISSING),
+    ("Purposes\nScreening card payments for fraud (legitimate interest).\n", "en", Outcome.MISSING),
+    ("Purposes\nScreening card payments for fraud (legitimate interest: not losing goods to stolen cards).\n", "en",
+     Outcome.PROVIDED),
+    ("Ändamål\nVi följer upp kundnöjdheten (berättigat intresse, för att förbättra vårt sortiment).\n", "sv",
+     Outcome.PROVIDED),
+])
+def test_a_legitimate_interest_in_brackets(text: str, lang: str, outcome: Outcome) -> None:
+    """The basis in brackets after its purpose names no interest unless the bracket explains it."""
+    assert outcome == _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Cookies: we need your consent only for cookies; the shop uses only the session cookie needed for the cart.\n",
+     Outcome.NOT_APPLICABLE),
+    ("Cookies: analytics cookies are set only with your consent.\n", Outcome.MISSING),
+])
+def test_consent_spoken_of_only_for_cookies_not_used(text: str, outcome: Outcome) -> None:
+    """Consent mentioned about cookies the shop does not use needs no withdrawal."""
+    assert outcome == _lint(text, "en").outcome(R.WITHDRAW_CONSENT)
+
+
+def test_ask_what_data_we_have() -> None:
+    """'You can ask what data we have about you' is access."""
+    assert Outcome.PROVIDED == _lint("Your rights: you can ask what data we have about you by email.\n",
+                                     "en").outcome(R.RIGHT_ACCESS)

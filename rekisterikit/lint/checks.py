@@ -659,6 +659,12 @@ def _rights(run: _Run) -> None:
     # Withdrawal: non-necessary cookies need consent, and their withdrawal must be explained where cookies are;
     # other consents (newsletter, "suostumus") need the right to withdraw anywhere in the text.
     withdraw = run.u("withdraw") | _right_headings(run, "withdraw")
+    # Cancelling a purchase ("14 päivän peruuttamisoikeus", "Voit perua tilauksen" under a returns heading) is no
+    # withdrawal of consent unless the sentence speaks of consent.
+    returns = {run.structure.section_of(i).index for i in run.analysis.units_with("purchase_withdrawal", headings=True)
+               - run.u("purchase_withdrawal")}
+    about_purchase = run.u("purchase_withdrawal") | frozenset(i for i in withdraw if run.unit(i).section in returns)
+    withdraw -= about_purchase - run.u("basis_consent")
     if not nonessential:
         # Consent spoken of only about cookies, when the shop uses none that need it ("we need your consent only for
         # cookies; the shop uses only the session cookie"), asks nothing to withdraw.

@@ -1170,3 +1170,19 @@ def test_ask_what_data_we_have() -> None:
     """'You can ask what data we have about you' is access."""
     assert Outcome.PROVIDED == _lint("Your rights: you can ask what data we have about you by email.\n",
                                      "en").outcome(R.RIGHT_ACCESS)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("## Tarkoitus\nUutiskirjettä lähetämme suostumuksesi perusteella.\n\n## Peruuttaminen ja palautukset\n"
+     "Sinulla on 14 päivän peruuttamisoikeus. Voit perua tilauksen ilmoittamalla siitä asiakaspalveluun.\n", "fi",
+     Outcome.MISSING),
+    ("## Ändamål\nNyhetsbrevet skickas med ditt samtycke.\n\n## Ångerrätt\nDu har 14 dagars ångerrätt enligt "
+     "konsumentskyddslagen.\n", "sv", Outcome.MISSING),
+    ("## Purposes\nWe send the newsletter with your consent.\n\n## Returns\nYou can cancel your order within 14 "
+     "days.\n", "en", Outcome.MISSING),
+    ("## Tarkoitus\nUutiskirjettä lähetämme suostumuksesi perusteella. Voit perua suostumuksesi milloin tahansa.\n\n"
+     "Peruuttaminen ja palautukset\nSinulla on 14 päivän peruuttamisoikeus.\n", "fi", Outcome.PROVIDED),
+])
+def test_withdrawing_from_a_purchase_is_not_withdrawing_consent(text: str, lang: str, outcome: Outcome) -> None:
+    """The consumer's right of withdrawal from a purchase says nothing of withdrawing consent."""
+    assert outcome == lint_text(text, format="md", language=lang).outcome(R.WITHDRAW_CONSENT)

@@ -2,10 +2,10 @@
 per requirement code, against the issue 21 targets (recall ≥ 0.95, false alarms ≤ 3 %).
 
 The statements are fictional shops modelled in ``tests/validate/data/accuracy/``: four in ``tuned/``, which the
-rules may be corrected on, the rest in ``holdout/``, which they are not, and a second hold-out in ``holdout_b/``,
-written after the fixes that followed the first runs. Their reading is
-``tests/validate/data/accuracy/readings.toml`` (the shape of ``tests/lint/data/seeds.toml``), written and committed
-before ``check`` was first run on them. Scoring is that of the seeds (``tests/validate/accuracy.py``).
+rules may be corrected on, the rest in ``holdout/``, which they are not, a second hold-out in ``holdout_b/``,
+written after the fixes that followed the first runs, and a third in ``holdout_c/``, written later still. Their
+reading is ``tests/validate/data/accuracy/readings.toml`` (the shape of ``tests/lint/data/seeds.toml``), written
+and committed before ``check`` was first run on them. Scoring is that of the seeds (``tests/validate/accuracy.py``).
 
 The section "Accuracy on held-out statements" of ``docs/checking.md`` is generated from these figures; regenerate it
 with ``python -m tests.validate.test_check_accuracy --write``.
@@ -41,10 +41,10 @@ DATA = ROOT / "tests" / "validate" / "data" / "accuracy"
 READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
-SETS = ("tuned", "holdout", "holdout_b")
+SETS = ("tuned", "holdout", "holdout_b", "holdout_c")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
-HELD_BACK = ("holdout_c",)
+HELD_BACK: tuple[str, ...] = ()
 
 #: The hold-out figures of the first run of ``check`` on the held-out statements, before any rule was changed
 #: after it. They are the honest estimate; the guard below keeps later figures from falling below them.
@@ -53,6 +53,10 @@ FIRST_HOLDOUT = {"recall": 32 / 41, "alarms": 4 / 183, "strict": 13 / 183, "tp":
 #: The same for the second hold-out (``holdout_b``), written after the rule fixes and run once.
 FIRST_HOLDOUT_B = {"recall": 6 / 7, "alarms": 2 / 93, "strict": 4 / 93, "tp": 6, "fn": 1, "fp": 2, "note": 2,
                    "present": 93}
+#: The same for the third hold-out (``holdout_c``): thirteen statements written and read before ``check`` ran on
+#: them, first run on 2026-12-05 at 23:05 UTC on the code of commit a741e37.
+FIRST_HOLDOUT_C = {"recall": 44 / 48, "alarms": 3 / 277, "strict": 11 / 277, "tp": 44, "fn": 4, "fp": 3, "note": 8,
+                   "present": 277}
 
 
 #: Rule fixes made after the first hold-out run, each for a finding a lawyer would call plainly wrong on a held-out
@@ -141,6 +145,8 @@ def render_section() -> str:
         "- " + _summary("Hold-out, now", r["holdout"]),
         "- " + _summary("Second hold-out, first run", FIRST_HOLDOUT_B),
         "- " + _summary("Second hold-out, now", r["holdout_b"]),
+        "- " + _summary("Third hold-out, first run", FIRST_HOLDOUT_C),
+        "- " + _summary("Third hold-out, now", r["holdout_c"]),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -166,6 +172,20 @@ def render_section() -> str:
         "a cookie banner whose withdrawal the statement does not describe under `cookie_consent` as well as",
         "`withdraw_consent`, and reminds of a DPO assessment the reading did not anticipate.",
         "",
+        f"The third hold-out ({counts['holdout_c']} statements, `holdout_c/`) was written after a fresh study of real",
+        "published statements (Finnish, Finland-Swedish and English; sole traders and Oy shops, a booking service with",
+        "accounts, a loyalty club, a shop that grants credit, a seller outside the EU, a coding school for children),",
+        "read and committed before `check` ran on it, and run once. At its first run it missed an EU representative",
+        "named with no contact details, carriers named only in a purpose while the disclosure section denies any",
+        "recipient, vague purpose wording (\"tietoja voidaan käyttää toiminnan kehittämiseen\"), and a personal",
+        "identity code kept as the customer number beside a credit check. Two items the table counts as found at",
+        "another severity were found by chance on the same code, not as read: a US recipient listed with no transfer",
+        "mechanism (only reminders on the stated transfers were reported) and learners' data deleted \"kun huoltaja",
+        "pyytää sitä\" (only a missing period for an embedded-video purpose was reported); gap by gap the first run",
+        "found 42 of 48. Its false alarms are three information-level reminders the reading did not anticipate: a DPO",
+        "assessment for a loyalty club's profiling and for a yoga studio's health questions, and whether a credit",
+        "register is public.",
+        "",
         "### Tuned",
         "",
         *per_code_table(rows["tuned"], r["tuned"]),
@@ -183,6 +203,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_b"], r["holdout_b"]),
         "",
         *differences(rows["holdout_b"], label="{model}"),
+        "",
+        "### Third hold-out",
+        "",
+        *per_code_table(rows["holdout_c"], r["holdout_c"]),
+        "",
+        *differences(rows["holdout_c"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -228,7 +254,8 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
     assert r["alarms"] <= ALARM_TARGET, r
 
 
-@pytest.mark.parametrize(("which", "first"), [("holdout", FIRST_HOLDOUT), ("holdout_b", FIRST_HOLDOUT_B)])
+@pytest.mark.parametrize(("which", "first"), [("holdout", FIRST_HOLDOUT), ("holdout_b", FIRST_HOLDOUT_B),
+                                              ("holdout_c", FIRST_HOLDOUT_C)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

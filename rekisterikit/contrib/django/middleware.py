@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -23,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
-from rekisterikit.consent import ConsentService, ConsentState, SetCookie
+from rekisterikit.consent import ConsentService, ConsentState, SetCookie, kept
 from rekisterikit.model import CookieCategory
 
 if TYPE_CHECKING:
@@ -126,34 +125,11 @@ def gpc_headers(request: HttpRequest) -> Mapping[str, str] | None:
     return None if value is None else {"Sec-GPC": value}
 
 
-#: Consents already read, per consent service, cookie value and GPC signal (a visitor sends the same value on every
-#: page view): each kept until the earliest time it could stop being in force. Only correctly signed consents in
-#: force are kept, so an entry can only come from a cookie this site signed.
-_READS: dict[tuple[object, str, bool], tuple[ConsentState, dt.datetime]] = {}
-_MAX_READS = 1024
-_READS_LOCK = threading.Lock()
-
-
 def read_state(service: ConsentService, cookies: Mapping[str, str], headers: Mapping[str, str] | None
                ) -> ConsentState | None:
-    """``service.read(cookies, headers)``, kept per cookie value and GPC signal while the consent is in force."""
-    value = cookies.get(service.config.cookie_name)
-    if not value:
-        return service.read(cookies, headers)
-    key = (service, value, service.gpc(headers))
-    hit = _READS.get(key)
-    if hit is not None and hit[0].given_at <= service.now() < hit[1]:
-        return hit[0]
-    state = service.read(cookies, headers)
-    if state is not None:
-        # A consent lasts max_age, or reject_max_age when it allows nothing (GPC may have turned it into one):
-        # the shorter of the two is never later than its real end.
-        until = state.given_at + min(service.config.max_age, service.config.reject_max_age)
-        with _READS_LOCK:
-            if len(_READS) >= _MAX_READS:
-                _READS.clear()
-            _READS[key] = (state, until)
-    return state
+    """``service.read(cookies, headers)``, kept per cookie value and GPC signal while the consent is in force
+    (:func:`rekisterikit.consent.kept.read`)."""
+    return kept.read(service, cookies, headers)
 
 
 def read_consent(request: HttpRequest, service: ConsentService | None = None) -> VisitorConsent:
@@ -347,22 +323,10 @@ class ConsentMiddleware:
 
 
 #: The declined cookies per (service, granted categories, the request's cookie names): visitors share a few jars.
-_DECLINED: dict[tuple[object, ...], tuple[str, ...]] = {}
-
-
-def _declined(service: ConsentService, granted: frozenset[CookieCategory], cookies: dict[str, str]
+def _declined(service: ConsentService, granted: frozenset[CookieCategory], cookies: Mapping[str, str]
               ) -> tuple[str, ...]:
-    """``service.declined_cookies(granted, cookies)``, kept per service, grant and cookie names (the answer
-    depends on the names only)."""
-    key = (service, granted, *cookies)
-    found = _DECLINED.get(key)
-    if found is None:
-        found = tuple(service.declined_cookies(granted, cookies))
-        with _EXPIRIES_LOCK:
-            if len(_DECLINED) >= _MAX_EXPIRIES:
-                _DECLINED.clear()
-            _DECLINED[key] = found
-    return found
+    """``service.declined_cookies(granted, cookies)``, kept per service, grant and cookie names."""
+    return kept.declined_cookies(service, granted, cookies)
 
 
 #: The deletions per (names, host, settings), kept: visitors share a few jars and hosts.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
@@ -26,6 +25,7 @@ from rekisterikit.consent import (
     Decision,
     SQLiteConsentStore,
     derive_key,
+    kept,
 )
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
@@ -237,24 +237,10 @@ def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: 
 
 #: The declined cookies per (consent service, granted categories, the request's cookie names): visitors share a few
 #: jars. Bounded: it starts again when full.
-_DECLINED: dict[tuple[object, ...], tuple[str, ...]] = {}
-_MAX_DECLINED = 1024
-_DECLINED_LOCK = threading.Lock()
-
-
 def _declined(service: ConsentService, granted: frozenset[CookieCategory], cookies: Mapping[str, str]
               ) -> tuple[str, ...]:
-    """``service.declined_cookies(granted, cookies)``, kept per service, grant and cookie names (the answer depends
-    on the names only)."""
-    key = (service, granted, *cookies)
-    found = _DECLINED.get(key)
-    if found is None:
-        found = tuple(service.declined_cookies(granted, cookies))
-        with _DECLINED_LOCK:
-            if len(_DECLINED) >= _MAX_DECLINED:
-                _DECLINED.clear()
-            _DECLINED[key] = found
-    return found
+    """``service.declined_cookies(granted, cookies)``, kept per service, grant and cookie names."""
+    return kept.declined_cookies(service, granted, cookies)
 
 
 def _after_request(response: Response) -> Response:

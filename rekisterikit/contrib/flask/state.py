@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import threading
 from collections.abc import Callable, Hashable, Mapping
 from contextvars import ContextVar
 from typing import Any, Final, Literal, cast
@@ -18,7 +17,7 @@ from attrs import define, field
 from flask import Flask, Request, current_app, g, has_request_context, request, url_for
 from flask.globals import request_ctx
 
-from rekisterikit.consent import ConsentConfig, ConsentService, ConsentState, ConsentStore, Decision
+from rekisterikit.consent import ConsentConfig, ConsentService, ConsentState, ConsentStore, Decision, kept
 from rekisterikit.consent.gpc import GPC_HEADER
 from rekisterikit.consent.state import parse_category
 from rekisterikit.errors import RekisterikitError
@@ -246,37 +245,11 @@ def gpc_headers(req: Request | None = None) -> Mapping[str, str] | None:
     return None if value is None else {GPC_HEADER: value}
 
 
-#: Consents already read, per consent service, cookie value and GPC signal (a visitor sends the same value on every
-#: page view), each kept until the earliest time it could stop being in force. Only correctly signed consents in
-#: force are kept, so an entry can only come from a cookie this application signed.
-_READS: dict[tuple[object, str, bool], tuple[ConsentState, dt.datetime]] = {}
-_MAX_READS: Final = 1024
-_READS_LOCK = threading.Lock()
-
-
 def read_consent(service: ConsentService, cookies: Mapping[str, str], headers: Mapping[str, str] | None
                  ) -> ConsentState | None:
-    """``service.read(cookies, headers)``, verified once per cookie value and GPC signal while it is in force.
-
-    A consent in force is kept (at most 1024, per consent service) until the earliest time it could end: its time
-    plus the shorter of ``max_age`` and ``reject_max_age`` (a refusal lasts the latter, and GPC may make one), and
-    is read anew when the service's clock is before the time it was given.
-    """
-    value = cookies.get(service.config.cookie_name)
-    if not value:
-        return service.read(cookies, headers)
-    key = (service, value, service.gpc(headers))
-    hit = _READS.get(key)
-    if hit is not None and hit[0].given_at <= service.now() < hit[1]:
-        return hit[0]
-    state = service.read(cookies, headers)
-    if state is not None:
-        until = state.given_at + min(service.config.max_age, service.config.reject_max_age)
-        with _READS_LOCK:
-            if len(_READS) >= _MAX_READS:
-                _READS.clear()
-            _READS[key] = (state, until)
-    return state
+    """``service.read(cookies, headers)``, verified once per cookie value and GPC signal while it is in force
+    (:func:`rekisterikit.consent.kept.read`)."""
+    return kept.read(service, cookies, headers)
 
 
 #: ``g.consent`` before the request's consent cookie is read.

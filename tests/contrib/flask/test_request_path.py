@@ -299,7 +299,7 @@ def test_a_kept_consent_follows_the_gpc_signal(app: Flask) -> None:
 
 def test_a_forged_cookie_is_never_kept(app: Flask) -> None:
     """A cookie that fails the signature is read (and refused) on every request; nothing of it is kept."""
-    from rekisterikit.contrib.flask.state import _READS
+    from rekisterikit.consent.kept import _READS
 
     value = accepted_cookie(app)
     forged = value[:-2] + ("AA" if not value.endswith("AA") else "BB")

@@ -68,7 +68,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--email", help="the e-mail address for privacy questions")
     parser.add_argument("--website", metavar="URL", help="the shop's address, e.g. https://shop.example (optional)")
     parser.add_argument("--languages", metavar="LANGS", default=None,
-                        help="the statement's languages, the default first, e.g. fi,en (default: fi,en)")
+                        help="the statement's languages, the default first, e.g. fi,en (default: fi,en); without fi "
+                             "or sv, init warns: a shop selling in Finland publishes in Finnish or Swedish "
+                             "(RK-LANGUAGE-NOT-NATIONAL)")
     for key, help_text in _FEATURE_HELP.items():
         default = "yes" if _defaults()[key] else "no"
         parser.add_argument(f"--{key.replace('_', '-')}", dest=key, action=argparse.BooleanOptionalAction,
@@ -296,6 +298,9 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
       "# Check it with `rekisterikit check` and publish it with `rekisterikit render`. Each TODO comment below is",
       "# something only the shop can answer; the file format is described in rekisterikit's docs (file-format).",
       "")
+    if not {"fi", "sv"} & set(answers.languages):
+        w("# TODO: a shop selling in Finland should publish its statement in Finnish or Swedish as well (GDPR 12(1);",
+          "# `check` reports RK-LANGUAGE-NOT-NATIONAL): add fi or sv here.")
     w.keys("languages", answers.languages)
     w(f"updated = {(today or dt.date.today()).isoformat()}", "")
     w.text("title", {"fi": f"Tietosuojaseloste – {shop}", "sv": f"Dataskyddsbeskrivning – {shop}",
@@ -596,4 +601,7 @@ def run(args: argparse.Namespace) -> int:
         todos = sum(1 for line in text.splitlines() if line.lstrip().startswith("# TODO"))
         print(f"rekisterikit init: wrote {args.output} with {todos} TODO(s); next: rekisterikit check {args.output}",
               file=sys.stderr)
+        if not {"fi", "sv"} & set(answers.languages):
+            print("rekisterikit init: warning: the statement is in neither Finnish nor Swedish; a shop selling in "
+                  "Finland should publish it in one of them too (e.g. --languages fi,en)", file=sys.stderr)
     return 0

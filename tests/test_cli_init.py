@@ -17,7 +17,8 @@ from rekisterikit.validate.locate import Locator
 
 FEATURES = ("payments", "delivery", "newsletter", "analytics", "meta-pixel")
 #: Findings only the shop can settle; each must sit at (or under) a `# TODO` comment of the file.
-TODO_RULES = {"RK-CONTROLLER-CHANNELS", "RK-BUSINESS-ID", "RK-DPO-ASSESS", "RK-TRANSFER-DPF-APPEAL"}
+TODO_RULES = {"RK-CONTROLLER-CHANNELS", "RK-BUSINESS-ID", "RK-DPO-ASSESS", "RK-TRANSFER-DPF-APPEAL",
+              "RK-LANGUAGE-NOT-NATIONAL"}
 
 
 def _init(tmp_path: Path, *options: str) -> Path:
@@ -50,11 +51,14 @@ def _todo_near(text: str, line: int) -> bool:
 ])
 def test_the_statement_checks_clean_except_for_todo_items(tmp_path: Path, languages: str,
                                                           flags: tuple[str, ...]) -> None:
-    """No error or warning in any combination; every remaining note is one only the shop can answer, at a TODO."""
+    """No error or warning in any combination but the one a statement in neither Finnish nor Swedish earns
+    (RK-LANGUAGE-NOT-NATIONAL, at the TODO init writes for it); every remaining note is one only the shop can answer,
+    at a TODO."""
     path = _init(tmp_path, "--languages", languages, *flags)
     text = path.read_text(encoding="utf-8")
     report = validate(load(path), source=str(path))
-    assert [] == [(f.rule, f.path) for f in report.findings if f.severity is not Severity.INFO]
+    expected = [] if {"fi", "sv"} & set(languages.split(",")) else [("RK-LANGUAGE-NOT-NATIONAL", "$.languages")]
+    assert expected == [(f.rule, f.path) for f in report.findings if f.severity is not Severity.INFO]
     locator = Locator(text)
     for finding in report.findings:
         assert finding.rule in TODO_RULES, finding.rule
@@ -144,3 +148,17 @@ def test_invalid_options_and_an_existing_file_exit_2(tmp_path: Path, capsys: pyt
     assert 2 == main(base)
     assert "exists (use --force to overwrite)" in capsys.readouterr().err
     assert "keep" == path.read_text(encoding="utf-8")
+
+
+def test_init_warns_when_no_national_language_is_chosen(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--languages en` writes the statement, and says on stderr (and at a TODO in the file) that a shop selling in
+    Finland should publish it in Finnish or Swedish too; with fi among the languages nothing is said."""
+    path = tmp_path / "statement.toml"
+    base = ["init", "--yes", "--force", "-o", str(path), "--name", "Esimerkkikauppa Oy",
+            "--email", "info@esimerkkikauppa.fi"]
+    assert 0 == main([*base, "--languages", "en"])
+    assert "neither Finnish nor Swedish" in capsys.readouterr().err
+    assert "RK-LANGUAGE-NOT-NATIONAL" in path.read_text(encoding="utf-8")
+    assert 0 == main([*base, "--languages", "fi,en"])
+    assert "neither Finnish nor Swedish" not in capsys.readouterr().err
+    assert "RK-LANGUAGE-NOT-NATIONAL" not in path.read_text(encoding="utf-8")

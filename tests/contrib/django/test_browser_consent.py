@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.datalayer import check_datalayer_events
 from tests.contrib.django.requires import require_django
 
 require_django()
@@ -167,34 +168,10 @@ def test_the_video_sends_nothing_to_youtube_before_consent(open_page: Any, shop_
     assert [VIDEO, VIDEO, VIDEO] == provider
 
 
-def consent_events(page: Any) -> list[dict[str, Any]]:
-    """The dataLayer's rekisterikit_consent events."""
-    page.wait_for_function("(window.dataLayer || []).some(e => e.event === 'rekisterikit_consent')")
-    return list(page.evaluate("window.dataLayer.filter(e => e.event === 'rekisterikit_consent')"))
-
-
 def test_a_decision_pushes_a_datalayer_event(open_page: Any, shop_url: str) -> None:
-    """Accept all pushes {event: "rekisterikit_consent"} with the categories, the services (YouTube among them)
-    and Consent Mode granted; the next page pushes the stored decision; reject all pushes everything denied."""
-    page = open_page()
-    page.goto(shop_url + "/")
-    assert [] == page.evaluate("(window.dataLayer || []).filter(e => e.event === 'rekisterikit_consent')")
-    page.get_by_role("button", name="Hyväksy kaikki").click()
-    (event,) = consent_events(page)
-    assert ("decision", "accept_all", ["statistics", "marketing"], "granted", "granted") == (
-        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
-        event["rekisterikit_consent_mode"]["ad_storage"], event["rekisterikit_consent_mode"]["analytics_storage"])
-    assert {"youtube", "meta-platforms-ireland-limited"} <= set(event["rekisterikit_services"])
-    page.reload()
-    assert ["stored"] == [e["rekisterikit_source"] for e in consent_events(page)]
-    page = open_page()
-    page.goto(shop_url + "/")
-    page.get_by_role("button", name="Hylkää kaikki").click()
-    (event,) = consent_events(page)
-    assert ("decision", "reject_all", [], [], "denied", "denied") == (
-        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
-        event["rekisterikit_services"], event["rekisterikit_consent_mode"]["ad_storage"],
-        event["rekisterikit_consent_mode"]["analytics_storage"])
+    """Accept all pushes the rekisterikit_consent event with the categories, the services (YouTube among them) and
+    Consent Mode granted; the next page pushes the stored decision; reject all pushes everything denied."""
+    check_datalayer_events(open_page, shop_url + "/", "youtube")
 
 
 def test_gpc_is_a_refusal_of_marketing(open_page: Any, shop_url: str) -> None:

@@ -21,6 +21,7 @@ from werkzeug.serving import make_server
 
 from rekisterikit.consent import ConsentMethod, SQLiteConsentStore
 from rekisterikit.contrib.flask import get_state
+from tests.browser.datalayer import check_datalayer_events
 from tests.browser.harness import check_axe
 
 pytestmark = pytest.mark.browser
@@ -185,34 +186,10 @@ def test_the_map_sends_nothing_to_google_before_consent(open_page: Any, base_url
     assert [MAP, MAP, MAP] == provider
 
 
-def consent_events(page: Any) -> list[dict[str, Any]]:
-    """The dataLayer's rekisterikit_consent events."""
-    page.wait_for_function("(window.dataLayer || []).some(e => e.event === 'rekisterikit_consent')")
-    return list(page.evaluate("window.dataLayer.filter(e => e.event === 'rekisterikit_consent')"))
-
-
 def test_a_decision_pushes_a_datalayer_event(open_page: Any, base_url: str) -> None:
-    """Accept all pushes {event: "rekisterikit_consent"} with the categories, the services (Google Maps among them)
-    and Consent Mode granted; the next page pushes the stored decision; reject all pushes everything denied."""
-    page = open_page()
-    page.goto(base_url + "/")
-    assert [] == page.evaluate("(window.dataLayer || []).filter(e => e.event === 'rekisterikit_consent')")
-    page.get_by_role("button", name="Hyväksy kaikki").click()
-    (event,) = consent_events(page)
-    assert ("decision", "accept_all", ["statistics", "marketing"], "granted", "granted") == (
-        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
-        event["rekisterikit_consent_mode"]["ad_storage"], event["rekisterikit_consent_mode"]["analytics_storage"])
-    assert {"google-maps", "meta-platforms-ireland-limited"} <= set(event["rekisterikit_services"])
-    page.reload()
-    assert ["stored"] == [e["rekisterikit_source"] for e in consent_events(page)]
-    page = open_page()
-    page.goto(base_url + "/")
-    page.get_by_role("button", name="Hylkää kaikki").click()
-    (event,) = consent_events(page)
-    assert ("decision", "reject_all", [], [], "denied", "denied") == (
-        event["rekisterikit_source"], event["rekisterikit_method"], event["rekisterikit_categories"],
-        event["rekisterikit_services"], event["rekisterikit_consent_mode"]["ad_storage"],
-        event["rekisterikit_consent_mode"]["analytics_storage"])
+    """Accept all pushes the rekisterikit_consent event with the categories, the services (Google Maps among them) and
+    Consent Mode granted; the next page pushes the stored decision; reject all pushes everything denied."""
+    check_datalayer_events(open_page, base_url + "/", "google-maps")
 
 
 def test_gpc_is_a_refusal_of_marketing(open_page: Any, base_url: str, shop: Flask) -> None:

@@ -1,6 +1,22 @@
 """The consent cookie's value: ``<format>.<payload>.<signature>``, signed with HMAC-SHA256.
 
-Two formats are read; :class:`ConsentCodec` writes ``v1`` unless told to write ``v2`` (``write_format``).
+Three formats are read; :class:`ConsentCodec` writes ``v3`` unless told to write ``v1`` or ``v2``
+(``write_format``). Every value a codec of an earlier release wrote (``v1`` or ``v2``) still decodes.
+
+Format ``v3`` (the default, about 185 characters) needs neither base64 nor JSON to be read:
+
+* ``payload`` is nine fields separated by ``~``, each already in the cookie-safe alphabet::
+
+      <consent id>~1767225600~<ver>~<fp>~2~custom~fi~google-analytics!youtube~0
+
+  in this order: the consent id; the decision time in decimal seconds since 1970 UTC (no leading zeros); the
+  statement version and the consent fingerprint, ``sha256:`` and 64 hex digits, as their 32 bytes in URL-safe
+  base64 without padding (43 characters, the canonical encoding only); the granted categories as one digit, the
+  sum of their bits (1 ``preferences``, 2 ``statistics``, 4 ``marketing``); the method; the locale; the allowed
+  services (sorted keys, separated by ``!``; empty for none); the GPC opt-in, ``0`` or ``1``. Neither ``~`` nor
+  ``!`` can occur in any field (a service key is ``[a-z0-9][a-z0-9_-]*``, a locale letters, digits, ``-`` and
+  ``_``), and neither needs quoting in a cookie (RFC 6265 ``cookie-octet``; :mod:`http.cookies` and Werkzeug
+  write them as they are). It is read with one ``str.split`` and a dictionary look-up per field.
 
 Format ``v1``:
 
@@ -22,13 +38,12 @@ Format ``v2`` holds the same fields in about 60 % of the length (about 250 chara
 
       ["<consent id>", 1767225600, "<ver>", "<fp>", 2, "custom", "fi", ["google-analytics"], 0]
 
-  in this order: consent id, decision time, statement version, consent fingerprint, granted categories, method,
-  locale, allowed services, GPC opt-in. The version and the fingerprint, ``sha256:`` and 64 hex digits, are
-  written as their 32 bytes in URL-safe base64 without padding (43 characters, the canonical encoding only); the
-  granted categories as the sum of their bits: 1 ``preferences``, 2 ``statistics``, 4 ``marketing``. A state
-  whose version or fingerprint is not such a hash (never one this library computes) is written in ``v1``.
+  in the same order as ``v3``'s fields, the hashes and categories written as in ``v3``.
 
-In both formats:
+A state whose version or fingerprint is not a ``sha256:`` hash (never one this library computes) is written in
+``v1``, whatever the codec writes otherwise.
+
+In every format:
 
 * The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
 * ``signature`` is HMAC-SHA256 over the ASCII bytes ``<format>.<payload>``, URL-safe base64 without padding. The
@@ -36,10 +51,11 @@ In both formats:
   ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``, so the secret itself never signs anything and a signature
   made for another purpose is never valid here. The format marker is signed with the payload, so a payload is
   never read in a format it was not written in.
-* Every character is in ``[A-Za-z0-9._-]``, so the value needs no quoting in a ``Cookie`` header.
+* Every character is in ``[A-Za-z0-9._~!-]`` (``v1`` and ``v2``: ``[A-Za-z0-9._-]``), so the value needs no
+  quoting in a ``Cookie`` header.
 
 Decoding fails closed: a value that is too long, not ASCII, not in this shape, signed with an unknown key, or whose
-payload is not exactly the documented JSON returns ``None`` ("no consent") and never raises. The signature is
+payload is not exactly the documented fields returns ``None`` ("no consent") and never raises. The signature is
 checked first, on the value as sent; only a value this library signed is parsed, and every field is then checked
 as :class:`~rekisterikit.consent.ConsentState`'s own validators would.
 """
@@ -50,10 +66,11 @@ import binascii
 import datetime as dt
 import hashlib
 import hmac
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeVar, overload
 
 from rekisterikit.consent.state import (
     _EPOCH,
@@ -73,28 +90,33 @@ from rekisterikit.model import CookieCategory
 __all__ = ["FORMAT", "FORMATS", "KEY_PURPOSE", "MAX_VALUE_LENGTH", "ConsentCodec", "derive_key"]
 
 #: The format :class:`ConsentCodec` writes by default.
-FORMAT = "v1"
+FORMAT = "v3"
 #: The formats :class:`ConsentCodec` reads (and can write).
-FORMATS = ("v1", "v2")
+FORMATS = ("v1", "v2", "v3")
 #: The purpose string the signing key is derived with (the same for every format).
 KEY_PURPOSE = b"rekisterikit.consent.v1"
 #: The longest value :meth:`ConsentCodec.decode` looks at; longer values are rejected before any parsing. A real
-#: value is about 400 characters (``v1``) or 250 (``v2``), and at most about 2.7 kB with 24 allowed services.
+#: value is about 400 characters (``v1``), 250 (``v2``) or 185 (``v3``), and at most about 2.7 kB in ``v1`` with 24
+#: allowed services.
 MAX_VALUE_LENGTH = 3072
 #: The shortest secret accepted, in bytes.
 MIN_SECRET_LENGTH = 16
 
 _OLD_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
 _PAYLOAD_KEYS = _OLD_PAYLOAD_KEYS | {"sv", "g"}
-_MAX_KNOWN = 256  # values _Known keeps
+_MAX_KNOWN = 256  # values a _Known keeps
 _MAX_TIME = 2**37  # seconds: year 6325; rejects absurd values before datetime arithmetic
-#: ``v2``'s bit for each optional category (fixed by the format: a new category takes the next free bit).
+#: ``v2``'s and ``v3``'s bit for each optional category (fixed by the format: a new category takes the next free bit).
 CATEGORY_BITS: Mapping[CookieCategory, int] = {
     CookieCategory.PREFERENCES: 1, CookieCategory.STATISTICS: 2, CookieCategory.MARKETING: 4}
 #: The granted set for each sum of bits, and the sum for each granted set.
 _GRANTED_BY_BITS = tuple(frozenset(c for c, bit in CATEGORY_BITS.items() if n & bit)
                          for n in range(2 ** len(CATEGORY_BITS)))
 _BITS_BY_GRANTED = {granted: n for n, granted in enumerate(_GRANTED_BY_BITS)}
+#: ``v3``: the granted set for each digit, the opt-in for each flag.
+_GRANTED_BY_DIGIT = {str(n): granted for n, granted in enumerate(_GRANTED_BY_BITS)}
+_OPTIN = {"0": False, "1": True}
+_MAX_TIME_DIGITS = len(str(2**37))
 #: The optional categories by name: ``necessary`` is absent, so a payload granting it is refused.
 _CATEGORIES = {c.value: c for c in CookieCategory if c.needs_consent}
 _METHODS = {m.value: m for m in ConsentMethod}
@@ -128,9 +150,13 @@ def _b64encode(data: bytes) -> bytes:
     return _b2a(data, newline=False).translate(_TO_URLSAFE).rstrip(b"=")
 
 
-class _Known(dict[str, "str | None"]):
-    """Values already checked once, each kept as one shared string: a statement's version and fingerprint and a
-    locale are the same in every visitor's cookie, so they are checked (or expanded) once, not per request.
+_T = TypeVar("_T")
+
+
+class _Known(dict[str, _T | None]):
+    """Values already checked once, each kept as one shared object: a statement's version and fingerprint and a
+    locale are the same in every visitor's cookie, and so is the list of allowed services of most visitors, so they
+    are checked (or converted) once, not per request.
 
     ``known[value]`` is ``value`` checked (or converted), or ``None`` when it is not valid; a value seen before is
     one dictionary look-up. Only values from payloads whose signature was verified (or states being encoded) reach
@@ -139,11 +165,11 @@ class _Known(dict[str, "str | None"]):
 
     __slots__ = ("_check",)
 
-    def __init__(self, check: Callable[[str], str | None]) -> None:
+    def __init__(self, check: Callable[[str], _T | None]) -> None:
         super().__init__()
         self._check = check
 
-    def __missing__(self, value: str) -> str | None:
+    def __missing__(self, value: str) -> _T | None:
         found = self._check(value)
         if found is not None:
             if len(self) >= _MAX_KNOWN:
@@ -172,10 +198,22 @@ def _compact_hash(value: str) -> str | None:
     return _b64encode(bytes.fromhex(value[7:])).decode("ascii") if _SHA256_HEX.fullmatch(value) else None
 
 
-_HASHES = _Known(_matching(_HASH))
-_LOCALES = _Known(_matching(_LOCALE))
-_EXPANDED = _Known(_expand_hash)
-_COMPACTED = _Known(_compact_hash)
+def _service_keys(text: str) -> frozenset[str] | None:
+    """``v3``'s services field as a set: valid keys, sorted, none repeated (the empty field is no service)."""
+    if not text:
+        return _EMPTY
+    keys = text.split("!")
+    if len(keys) > MAX_SERVICES or any(_SERVICE_KEY.fullmatch(key) is None for key in keys):
+        return None
+    if any(a >= b for a, b in itertools.pairwise(keys)):
+        return None
+    return frozenset(keys)
+
+
+_HASHES: _Known[str] = _Known(_matching(_HASH))
+_LOCALES: _Known[str] = _Known(_matching(_LOCALE))
+_EXPANDED: _Known[str] = _Known(_expand_hash)
+_COMPACTED: _Known[str] = _Known(_compact_hash)
 
 
 class ConsentCodec:
@@ -186,26 +224,30 @@ class ConsentCodec:
         old_secrets: earlier secrets whose values are still accepted, for key rotation. Keep an old secret for
             as long as cookies signed with it may live (the consent's maximum age), then drop it.
         implied: the services each category implies when it is wholly granted (left out of the cookie).
-        write_format: the format new values are written in, ``"v1"`` (the default) or the shorter ``"v2"``.
-            Both are always read, so a site can switch either way without asking visitors again.
+        write_format: the format new values are written in: ``"v3"`` (the default; the shortest, and read without
+            base64 or JSON), ``"v2"`` or ``"v1"``. Every format is always read, so a site can switch either way
+            without asking visitors again.
     """
 
     def __init__(self, secret: str | bytes, old_secrets: Iterable[str | bytes] = (),
                  implied: Mapping[CookieCategory, frozenset[str]] | None = None, *,
-                 write_format: Literal["v1", "v2"] = "v1") -> None:
+                 write_format: Literal["v1", "v2", "v3"] = "v3") -> None:
         if write_format not in FORMATS:
             raise ConsentError(f"unknown consent cookie format {write_format!r} (one of {', '.join(FORMATS)})")
         self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
         # One keyed HMAC per key, copied per value: the key is not set up again on every call.
-        self._macs = tuple(hmac.new(key, digestmod=hashlib.sha256) for key in self._keys)
+        self._indexed_macs = tuple(enumerate(hmac.new(key, digestmod=hashlib.sha256) for key in self._keys))
         self._implied = dict(implied or {})
         self._implied_cache: dict[frozenset[CookieCategory], frozenset[str]] = {}
+        # v3: the allowed services for each granted digit and services field seen, implied services added.
+        self._v3_services: _Known[frozenset[str]] = _Known(self._v3_service_set)
         self._write_format = write_format
 
-    def _signature(self, message: bytes, index: int = 0) -> bytes:
-        mac = self._macs[index].copy()
+    def _signature(self, message: bytes) -> bytes:
+        """The signature of ``message`` with the current key: hex for ``v3``, URL-safe base64 for the others."""
+        mac = self._indexed_macs[0][1].copy()
         mac.update(message)
-        return _b64encode(mac.digest())
+        return mac.hexdigest().encode("ascii") if message.startswith(b"v3.") else _b64encode(mac.digest())
 
     def encode(self, state: ConsentState) -> str:
         """Return the signed cookie value for ``state`` (its ``gpc`` flag is not stored)."""
@@ -213,20 +255,25 @@ class ConsentCodec:
         # guarantee it), and a test holds it byte for byte to json.dumps.
         services = ",".join(f'"{key}"' for key in sorted(state.services - self._implied_by(state.granted)))
         version = fingerprint = None
-        if self._write_format == "v2":
+        if self._write_format != "v1":
             version, fingerprint = _COMPACTED[state.version], _COMPACTED[state.fingerprint]
-        if version is not None and fingerprint is not None:
+        if version is not None and fingerprint is not None and self._write_format == "v3":
+            listed = "!".join(sorted(state.services - self._implied_by(state.granted)))
+            payload = (f"{state.consent_id}~{epoch_seconds(state.given_at)}~{version}~{fingerprint}~"
+                       f"{_BITS_BY_GRANTED[state.granted]}~{state.method.value}~{state.locale}~{listed}~"
+                       f"{int(state.gpc_optin)}")
+            message = b"v3." + payload.encode("ascii")
+        elif version is not None and fingerprint is not None:
             payload = (f'["{state.consent_id}",{epoch_seconds(state.given_at)},"{version}","{fingerprint}",'
                        f'{_BITS_BY_GRANTED[state.granted]},"{state.method.value}","{state.locale}",[{services}],'
                        f'{int(state.gpc_optin)}]')
-            prefix = b"v2."
+            message = b"v2." + _b64encode(payload.encode("ascii"))
         else:
             granted = ",".join(f'"{name}"' for name in sorted(c.value for c in state.granted))
             payload = (f'{{"at":{epoch_seconds(state.given_at)},"fp":"{state.fingerprint}",'
                        f'"g":{int(state.gpc_optin)},"id":"{state.consent_id}","l":"{state.locale}",'
                        f'"m":"{state.method.value}","ok":[{granted}],"sv":[{services}],"ver":"{state.version}"}}')
-            prefix = b"v1."
-        message = prefix + _b64encode(payload.encode("ascii"))
+            message = b"v1." + _b64encode(payload.encode("ascii"))
         value = (message + b"." + self._signature(message)).decode("ascii")
         if len(value) > MAX_VALUE_LENGTH:  # pragma: no cover - the state's validators bound every field
             raise ConsentError(f"consent cookie value too long ({len(value)} > {MAX_VALUE_LENGTH})")
@@ -252,25 +299,33 @@ class ConsentCodec:
 
     def _read(self, value: object, with_key: bool) -> tuple[ConsentState, int] | ConsentState | None:
         """:meth:`verify` (``with_key``) or :meth:`decode`: one function, so a decode is one call."""
-        if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH:
+        if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH or not value.isascii():
             return None
         message, _, signature = value.rpartition(".")
         prefix = message[:3]
+        matched = None
+        if prefix == "v3.":
+            message_bytes = message.encode("ascii")
+            for index, mac in self._indexed_macs:  # every key is tried, whichever matches
+                computed = mac.copy()
+                computed.update(message_bytes)
+                if _compare(computed.hexdigest(), signature) and matched is None:
+                    matched = index
+            if matched is None:
+                return None
+            # Only a value signed here gets this far: the message is ours, so its alphabet and shape are too.
+            state = self._parse_v3(message[3:])
+            return (state, matched) if with_key and state is not None else state
         if prefix not in {"v1.", "v2."}:
             return None
-        try:
-            message_bytes, expected = message.encode("ascii"), signature.encode("ascii")
-        except UnicodeEncodeError:
-            return None
-        matched = None
-        for index, mac in enumerate(self._macs):  # every key is tried, whichever matches
+        message_bytes, expected = message.encode("ascii"), signature.encode("ascii")
+        for index, mac in self._indexed_macs:
             computed = mac.copy()
             computed.update(message_bytes)
             if _compare(_b64encode(computed.digest()), expected) and matched is None:
                 matched = index
         if matched is None:
             return None
-        # Only a value signed here gets this far: the message is ours, so its alphabet and shape are too.
         body = message_bytes[3:]
         try:
             text = _a2b(body.translate(_FROM_URLSAFE) + _PADDING[len(body) % 4]).decode("ascii")
@@ -282,6 +337,47 @@ class ConsentCodec:
         implied = self._implied_by if self._implied else None
         state = _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
         return (state, matched) if with_key and state is not None else state
+
+    def _parse_v3(self, payload: str) -> ConsentState | None:
+        """The state in a ``v3`` payload (ASCII, ``~``-separated fields) whose signature was verified, or ``None``.
+
+        Each field is checked as ConsentState's converters and validators would: the fixed set of digits, flags
+        and method names by dictionary look-up, the consent id by its expression, the time by its digits and
+        range, and the version, fingerprint, locale and services field once per distinct value (they are the same
+        in many visitors' cookies). The state is then built without running them again (``_trusted_state``).
+        """
+        fields = payload.split("~")
+        if len(fields) != 9:
+            return None
+        consent_id, at, version, fingerprint, digit, method_name, locale, services, optin = fields
+        granted = _GRANTED_BY_DIGIT.get(digit)
+        method = _METHODS.get(method_name)
+        gpc_optin = _OPTIN.get(optin)
+        if granted is None or method is None or gpc_optin is None:
+            return None
+        if not at.isdigit() or len(at) > _MAX_TIME_DIGITS or (at[0] == "0" and len(at) > 1):
+            return None  # isdigit: the payload is ASCII, so only 0-9; one spelling per time
+        seconds = int(at)
+        expanded_version, expanded_fingerprint = _EXPANDED[version], _EXPANDED[fingerprint]
+        known_locale = _LOCALES[locale]
+        service_set = self._v3_services[digit + services]  # the digit is one character: the key is unambiguous
+        if (expanded_version is None or expanded_fingerprint is None or known_locale is None
+                or service_set is None or seconds >= _MAX_TIME or _TOKEN.fullmatch(consent_id) is None):
+            return None
+        try:
+            given_at = _from_timestamp(seconds, _UTC)
+        except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
+            given_at = _EPOCH + dt.timedelta(seconds=seconds)
+        return _trusted_state(consent_id, expanded_version, expanded_fingerprint, given_at, granted, method,
+                              known_locale, service_set, gpc_optin)
+
+    def _v3_service_set(self, key: str) -> frozenset[str] | None:
+        """The allowed services for a granted digit and ``v3`` services field: the listed keys and those implied."""
+        listed = _service_keys(key[1:])
+        granted = _GRANTED_BY_DIGIT[key[0]]
+        if listed is None or not self._implied or not granted:
+            return listed
+        return listed | self._implied_by(granted)
 
     def _implied_by(self, granted: frozenset[CookieCategory]) -> frozenset[str]:
         """The services that wholly granted categories imply (left out of the cookie, added back on reading)."""

@@ -1,4 +1,8 @@
-"""Tests of the signed consent cookie value: round trips, and failing closed on every kind of bad value."""
+"""Tests of the signed consent cookie value: round trips, and failing closed on every kind of bad value.
+
+CODEC writes the default format (v3); the v1 cases (forged JSON payloads) are read by it as by every codec. The
+formats' own details are in test_codec_formats.py (v1, v2) and test_codec_v3.py.
+"""
 
 from __future__ import annotations
 
@@ -12,17 +16,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rekisterikit.consent.codec import MAX_VALUE_LENGTH, ConsentCodec, derive_key
+from rekisterikit.consent.codec import FORMAT, MAX_VALUE_LENGTH, ConsentCodec, derive_key
 from rekisterikit.consent.state import ConsentState
 from rekisterikit.errors import ConsentError
 from rekisterikit.testing import strategies as rks
 from tests.consent.shop import SECRET
 
 CODEC = ConsentCodec(SECRET)
+V1 = ConsentCodec(SECRET, write_format="v1")
 STATE = ConsentState(consent_id="K" * 22, version="sha256:" + "1" * 64, fingerprint="sha256:" + "2" * 64,
                      given_at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC), granted={"statistics"}, method="custom",
                      locale="sv")
-COOKIE_SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
+COOKIE_SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~!")
 
 
 def _b64(data: bytes) -> str:
@@ -42,7 +47,8 @@ def test_round_trip(state: ConsentState) -> None:
     value = CODEC.encode(state)
     assert state == CODEC.decode(value)
     assert set(value) <= COOKIE_SAFE
-    assert value.startswith("v1.")
+    assert "v3" == FORMAT
+    assert value.startswith("v3.")
 
 
 @given(rks.consent_states())
@@ -52,9 +58,9 @@ def test_value_is_compact(state: ConsentState) -> None:
 
 
 def test_payload_is_documented_json() -> None:
-    """The payload is readable JSON with the documented short keys (the page's JavaScript may read it)."""
+    """A v1 payload is readable JSON with the documented short keys (the page's JavaScript may read it)."""
     state = STATE
-    body = CODEC.encode(state).split(".")[1]
+    body = V1.encode(state).split(".")[1]
     data = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
     assert {"id", "ver", "fp", "at", "ok", "m", "l", "sv", "g"} == set(data)
 
@@ -78,9 +84,11 @@ def test_garbage_text_is_no_consent(value: str) -> None:
 
 @given(st.binary(max_size=600))
 def test_garbage_after_prefix_is_no_consent(data: bytes) -> None:
-    """A value shaped like v1.<garbage>.<garbage> is no consent."""
-    value = "v1." + _b64(data) + "." + _b64(data[::-1])
-    assert CODEC.decode(value) is None
+    """A value shaped like v1.<garbage>.<garbage> (or v2., v3.) is no consent."""
+    for prefix in ("v1.", "v2.", "v3."):
+        value = prefix + _b64(data) + "." + _b64(data[::-1])
+        assert CODEC.decode(value) is None
+        assert CODEC.decode(prefix + _b64(data) + "." + data.hex()) is None
 
 
 @given(rks.consent_states(), st.data())
@@ -113,11 +121,13 @@ def test_oversized_value_is_no_consent() -> None:
     valid = CODEC.encode(STATE)
     assert CODEC.decode(valid + "A" * 10_000) is None
     assert CODEC.decode("v1." + "A" * 10_000 + ".sig") is None
+    assert CODEC.decode("v3." + "A~" * 5_000 + ".sig") is None
     assert CODEC.decode("x" * (MAX_VALUE_LENGTH + 1)) is None
 
 
 @pytest.mark.parametrize("value", [None, b"v1.abc.def", 42, "", "v1..", "v2.abc.def", "v1.abc", "v1.a.b.c",
-                                   "v1.\u00e4\u00e4.bb", " v1.abc.def"])
+                                   "v1.\u00e4\u00e4.bb", " v1.abc.def", "v3..", "v3.a~b.c", "v3.\u00e4~1.00",
+                                   "v4.abc.def", "V3.a.b", "v3", "v3.", ".v3.a.b"])
 def test_wrong_types_and_shapes_are_no_consent(value: object) -> None:
     """Non-strings, empty values, other versions and wrong shapes are no consent."""
     assert CODEC.decode(value) is None

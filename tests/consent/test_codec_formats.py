@@ -1,4 +1,5 @@
-"""The consent cookie's two formats: v1 (a JSON object) as written before, and the compact v2 (a JSON array).
+"""The consent cookie's JSON formats: v1 (a JSON object) as written before, and the compact v2 (a JSON array).
+The default format v3 has its own tests (test_codec_v3.py); every codec reads all three.
 
 Values written before this code still decode (a value taken from the earlier codec is pinned below); the v1 writer
 is held byte for byte to a json.dumps reference; v2 round-trips every state, is documented JSON, and fails closed
@@ -28,9 +29,9 @@ from rekisterikit.testing import strategies as rks
 from tests.consent.shop import SECRET
 
 IMPLIED = {CookieCategory.STATISTICS: frozenset({"ga4", "matomo"}), CookieCategory.MARKETING: frozenset({"meta"})}
-V1 = ConsentCodec(SECRET)
+V1 = ConsentCodec(SECRET, write_format="v1")
 V2 = ConsentCodec(SECRET, write_format="v2")
-V1_IMPLIED = ConsentCodec(SECRET, implied=IMPLIED)
+V1_IMPLIED = ConsentCodec(SECRET, implied=IMPLIED, write_format="v1")
 V2_IMPLIED = ConsentCodec(SECRET, implied=IMPLIED, write_format="v2")
 COOKIE_SAFE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.")
 
@@ -95,7 +96,7 @@ def _reference_v1(state: ConsentState, implied: dict[CookieCategory, frozenset[s
 
 def test_a_value_written_before_v2_still_decodes() -> None:
     """A v1 cookie from the earlier codec decodes to its state under every codec, whatever format it writes."""
-    for codec in (V1, V2):
+    for codec in (V1, V2, ConsentCodec(SECRET)):
         assert PINNED_STATE == codec.decode(PINNED_V1)
         assert (PINNED_STATE, 0) == codec.verify(PINNED_V1)
 
@@ -171,8 +172,8 @@ def test_a_hash_v2_cannot_shorten_is_written_in_v1(state: ConsentState, version:
 
 def test_unknown_write_format_is_refused() -> None:
     """A typo in the format is a configuration error, not a silent fallback."""
-    with pytest.raises(ConsentError, match="unknown consent cookie format 'v3'"):
-        ConsentCodec(SECRET, write_format="v3")  # type: ignore[arg-type]
+    with pytest.raises(ConsentError, match="unknown consent cookie format 'v4'"):
+        ConsentCodec(SECRET, write_format="v4")  # type: ignore[arg-type]
 
 
 def test_key_rotation_in_v2() -> None:

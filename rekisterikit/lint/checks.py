@@ -18,7 +18,7 @@ from attrs import define, field
 
 from rekisterikit.findings import Evidence, Finding, Requirement, Severity
 from rekisterikit.lint.analysis import Analysis
-from rekisterikit.lint.extract import contacts_of, controller_name
+from rekisterikit.lint.extract import contact_person_name, contacts_of, controller_name
 from rekisterikit.lint.lexicon import lexicon
 from rekisterikit.lint.rules import LintRule, rule
 from rekisterikit.lint.structure import Structure, Unit, classify_heading
@@ -237,10 +237,24 @@ _NAME_PART = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 _PERSON_NAME = re.compile(rf"{_NAME_PART}(?: {_NAME_PART}){{1,2}}")
 
 
+def _person(run: _Run, name: str) -> bool:
+    """Whether a controller's name reads as a private trader's own name: two or three capitalised words of which the
+    first is a common first name ("Maija Meikäläinen"), or any such words where the text says the controller is a
+    sole trader ("toiminimi", "enskild firma") or names the same words as the contact person. "Villasukka Tehdas"
+    or "Lanka Kerä" is a trade name."""
+    if not _PERSON_NAME.fullmatch(name):
+        return False
+    first_names = lexicon(run.structure.language).terms["first_name"].regex
+    contact = contact_person_name(run.analysis)
+    # The controller's name given again as the contact person ("Yhteyshenkilö: Miska Selin") is a person's.
+    same = contact is not None and contact.value.strip() == name
+    return bool(first_names.fullmatch(name.split(maxsplit=1)[0]) or run.u("sole_trader") or same)
+
+
 def _trade_name(run: _Run, name: str, unit: int) -> bool:
     """Flag a controller named only by a shop or brand name: no legal form near it, no business id anywhere."""
     around = {unit} | run.k("controller") | run.u("controller_label")
-    if run.u("company_form") & around or _PERSON_NAME.fullmatch(name.strip()):
+    if run.u("company_form") & around or _person(run, name.strip()):
         return False
     business_id = run.decisions.get(Requirement.BUSINESS_ID)
     if business_id is not None and business_id.outcome is Outcome.PROVIDED:
@@ -348,10 +362,33 @@ def _purposes(run: _Run) -> None:
     explained -= {i for i, start in bracketed.items() if i in explained
                   and not _LI_EXPLAINED_IN_BRACKET.search(run.unit(i).text)
                   and not any(h.start > start for h in run.analysis.hits("li_explained") if h.unit == i)}
+    # One generic interest for everything ("oikeutettu etumme eli liiketoimintamme harjoittaminen ja edistäminen",
+    # "our legitimate business interests") names no interest a data subject could weigh (Art. 13(1)(d)).
+    explained -= _generic_interests(run)
     if explained:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.PROVIDED, explained)
     else:
         run.missing("RK-LINT-LEGITIMATE-INTEREST", evidence=run.analysis.first(interests))
+
+
+_CONCRETE_INTERESTS = ("kind_fraud", "kind_security", "kind_marketing", "kind_newsletter", "kind_analytics",
+                       "kind_profiling", "kind_service_development", "kind_order", "kind_customer_service",
+                       "kind_reviews", "kind_contests")
+
+
+def _generic_interests(run: _Run) -> frozenset[int]:
+    """Units whose only interest is the business as such: a generic phrase (``li_generic``) and no concrete purpose
+    outside it."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for hit in run.analysis.hits("li_generic"):
+        spans.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text)))
+    generic = set()
+    for index, covered in spans.items():
+        concrete = [h for key in _CONCRETE_INTERESTS for h in run.analysis.hits(key) if h.unit == index
+                    and not any(a <= h.start < b for a, b in covered)]
+        if not concrete:
+            generic.add(index)
+    return frozenset(generic)
 
 
 def _introduction(run: _Run) -> frozenset[int]:
@@ -389,7 +426,7 @@ def _recipients(run: _Run) -> None:
         run.missing("RK-LINT-RECIPIENTS")
 
     outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
-    none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none")
+    none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none") | _answered_no(run)
     # Under the template heading "Tietojen luovutukset ja siirto EU:n tai ETA:n ulkopuolelle", once a sentence says
     # nothing leaves the EEA, the section's other sentences without a transfer word ("Tietoja voidaan julkaista, jos
     # siitä on sovittu") describe no transfer.
@@ -466,6 +503,20 @@ def _recipients(run: _Run) -> None:
                 run.flag("RK-LINT-TRANSFER-COPY", first)
 
 
+# A bare negative answer to a template question ("Nej.", "Ei.", "No.", "None.").
+_NO_ANSWER = re.compile(r"^(nej|ei|no|none|inga|ingen|ingenting|ei ole)\b\s*[.!]?\s*$", re.I)
+
+
+def _answered_no(run: _Run) -> frozenset[int]:
+    """A template heading the reader took for a sentence ("Regelmässigt utlämnande av uppgifter och överföring av
+    uppgifter utanför EU eller EES") answered by a bare "Nej." on its own: the heading describes no transfer."""
+    units = run.analysis.units
+    return frozenset(i for i in run.u("transfer_outside")
+                     if i + 1 < len(units) and units[i + 1].section == units[i].section
+                     and not units[i].text.rstrip().endswith(".")
+                     and _NO_ANSWER.match(units[i + 1].text.strip()))
+
+
 def _named_providers(run: _Run) -> frozenset[int]:
     """Sentences that name another company doing something for the shop ("Paketit toimittaa Posti Oy", "Paketen
     levereras av Posti Ab", "vår webbhotellsleverantör Zone Media Oy"): they name recipients without the word."""
@@ -499,7 +550,7 @@ def _vendor(text: str) -> str:
 
 _LI_WORD = re.compile(r"berättiga|oikeutet|legitimate")
 _LI_EXPLAINED_IN_BRACKET = re.compile(r"\((?:berättiga|oikeutet|legitimate)[^():]*[:–—]", re.I)
-_RELATIONSHIP = re.compile(r"suhte|relation|förhållande")
+_RELATIONSHIP = re.compile(r"suhte|relation|förhållande|asiak|kund|customer")
 _ACCOUNTING_LAW = re.compile(r"(kirjanpitolai|accounting act|bookkeeping law|bokföringslag)", re.I)
 
 
@@ -597,10 +648,16 @@ def _rights_area(run: _Run) -> frozenset[int]:
 
 
 def _rights(run: _Run) -> None:
-    not_rights = run.k("cookies", "security")
+    # Old templates give rights in the security or disclosure section as sentences about what the data subject can
+    # do or ask ("Asiakas voi milloin tahansa katsoa ja muuttaa omia tietojaan", "Tiedot voidaan poistaa asiakkaan
+    # pyynnöstä"): those name the right; other security sentences ("pääsy tietoihin on rajattu") do not.
+    not_rights = run.k("cookies") | (run.k("security") - run.u("subject_request"))
     cookie_context = run.cookie_area()
     marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title")
     consent = run.consent() | run.u("kind_newsletter")
+    if _marketing_on_interest(run, run.u("kind_marketing", "kind_newsletter") - cookie_context):
+        # A newsletter the text rests on legitimate interest asks no consent to withdraw.
+        consent = run.consent()
     nonessential = (run.u("cookie_nonessential") & cookie_context) - run.negated(run.u("cookie_nonessential"))
     purposes = run.k("purposes") | run.u("purpose")
     orders = run.u("kind_order", "kind_account") - cookie_context
@@ -833,6 +890,14 @@ def _marketing(run: _Run) -> None:
         return
     consent = run.consent()
     soft = run.u("soft_opt_in")
+    if _marketing_on_interest(run, marketing | newsletter) and not soft:
+        # "Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme", the newsletter included, and no consent
+        # anywhere: electronic marketing rests on legitimate interest, which 917/2014 200 § does not allow.
+        evidence = run.analysis.first(newsletter or marketing)
+        assert evidence is not None
+        run.flag("RK-LINT-DIRECT-MARKETING", evidence)
+        run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
+        return
     # Electronic marketing the text describes without consent in the same sentence ("lähetämme sähköpostitse
     # tarjouksia"), or marketing with no consent anywhere for it ("oikeus kieltäytyä markkinoinnista").
     electronic = (marketing & run.u("marketing_electronic")) - newsletter - consent - soft
@@ -855,6 +920,18 @@ def _marketing(run: _Run) -> None:
     assert evidence is not None
     run.flag("RK-LINT-DIRECT-MARKETING", evidence)
     run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
+
+
+_ALL = re.compile(r"\b(kaikki\w*|edellä mainit\w*|all|allt|alla|samtliga|ovan nämnda|above)\b", re.I)
+
+
+def _marketing_on_interest(run: _Run, marketing: frozenset[int]) -> bool:
+    """Whether the text rests its marketing on legitimate interest: no consent anywhere, and an interest stated for
+    the marketing itself or for all processing ("Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme")."""
+    if not marketing or run.consent():
+        return False
+    interests = run.interests() - run.k("cookies")
+    return bool(interests & marketing or any(_ALL.search(run.unit(i).text) for i in interests))
 
 
 def _special(run: _Run) -> None:
@@ -947,6 +1024,9 @@ def _clarity(run: _Run) -> None:
     # An example in the explanation of a right ("oikeus rajoittaa käsittelyä, esimerkiksi markkinointia") leaves
     # nothing open about the processing itself.
     in_rights = run.k("rights", "complaint")
+    # A right given outside the rights section ("Tiedot voidaan poistaa asiakkaan pyynnöstä") is no hedge on the
+    # processing either.
+    in_rights |= (run.u(*_RIGHT_KEYS) & run.u("subject_request")) - run.k("retention")
     vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
     # "Mailchimp may transfer data to the United States" leaves open whether it does; with the mechanism in the

@@ -164,6 +164,7 @@ class _Raw:
     heading: bool = False
     item: bool = False
     kinds: tuple[str, ...] = ()
+    starts_section: bool = False
 
 
 Classifier = Callable[[str], tuple[str, ...]]
@@ -221,6 +222,15 @@ def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...
     if not kinds or kinds == ("title",):
         return None
     return label, kinds, match.group(2).strip()
+
+
+_CONTACT_DETAILS = re.compile(r"@|\d[\d ]{4,}\d|\bwww\.")
+
+
+def _prose(units: list[_Raw]) -> bool:
+    """Whether a paragraph is prose about something else than whom to contact: a sentence of eight words or more
+    with no e-mail address, phone number or web address."""
+    return any(len(_WORDS.findall(u.text)) >= 8 and not _CONTACT_DETAILS.search(u.text) for u in units)
 
 
 def _split_sentences(text: str, starts: list[tuple[int, int]]) -> list[tuple[str, int]]:
@@ -306,10 +316,20 @@ def parse(document: Document, language: Language | None = None) -> Structure:
 
     raws: list[_Raw] = []
     paragraph: list[SourceLine] = []
+    # After a run-in controller label ("Controller: Kuusi Oy, Puistotie 5, …"), a following paragraph of prose
+    # ("We collect your name … and use them to deliver the order") is no longer about the controller: a statement
+    # with no other headings would otherwise be one controller section.
+    state = {"controller_label": False, "after_controller": False}
 
     def end_paragraph() -> None:
         if paragraph:
-            raws.extend(_paragraph_units(paragraph))
+            new = _paragraph_units(paragraph)
+            if state["after_controller"] and _prose(new):
+                new[0].starts_section = True
+                state["after_controller"] = False
+            if state["controller_label"]:
+                state["controller_label"], state["after_controller"] = False, True
+            raws.extend(new)
             paragraph.clear()
 
     for line in document.lines:
@@ -319,11 +339,14 @@ def parse(document: Document, language: Language | None = None) -> Structure:
         heading = _heading_of(line, classify)
         if heading is not None:
             end_paragraph()
+            state["after_controller"] = False
             raws.append(_Raw(text=heading[0], line=line.number, heading=True, kinds=heading[1]))
             continue
         run_in = None if line.item else _run_in(line, classify)
         if run_in is not None:
             end_paragraph()
+            state["after_controller"] = False
+            state["controller_label"] = set(run_in[1]) <= {"controller", "contact_person"}
             raws.append(_Raw(text=run_in[0], line=line.number, heading=True, kinds=run_in[1]))
             paragraph.append(SourceLine(number=line.number, text=run_in[2], item=line.item))
             continue
@@ -342,6 +365,8 @@ def parse(document: Document, language: Language | None = None) -> Structure:
     for i, raw in enumerate(raws):
         if raw.heading:
             bounds.append((i, raw))
+        elif raw.starts_section:
+            bounds.append((i, None))
         units.append(Unit(index=i, text=raw.text, line=raw.line, section=len(bounds) - 1, heading=raw.heading,
                           item=raw.item))
     sections: list[Section] = []

@@ -279,3 +279,134 @@ def test_retention_for_equals_the_models_method(statement: Statement) -> None:
     ctx = Context(statement)
     for ref in ctx.purposes:
         assert ref.register.register.retention_for(ref.purpose) == ctx.retention_for(ref.register, ref.purpose)
+
+
+# The whole validation, fast paths against plain ones, over every statement the tests hold.
+
+class _PlainContext(Context):
+    """The context with every fast path replaced by the straightforward algorithm it stands for: the recursive text
+    walk, every text lower-cased and scored by the word pattern, every text searched by the expression, the
+    model's own retention look-up."""
+
+    @property
+    def text_values(self) -> tuple[tuple[str, LocalizedText | str], ...]:
+        return tuple(_reference_walk(self.statement))
+
+    @property
+    def variants(self) -> tuple[list[str], list[int]]:
+        originals: list[str] = []
+        first: list[int] = []
+        for _, value in self.text_values:
+            first.append(len(originals))
+            originals += value.texts() if isinstance(value, LocalizedText) else [value]
+        first.append(len(originals))
+        return originals, first
+
+    @property
+    def filed(self) -> list[int]:
+        order = list(Language)
+        out: list[int] = []
+        for _, value in self.text_values:
+            if isinstance(value, LocalizedText):
+                out += [order.index(lang) for lang in value.languages]
+            else:
+                out.append(-1)
+        return out
+
+    @property
+    def lowered(self) -> list[str]:
+        return [variant.lower() for variant in self.variants[0]]
+
+    @property
+    def texts(self) -> tuple[tuple[str, LocalizedText | str, tuple[str, ...]], ...]:
+        lowered, first = self.lowered, self.variants[1]
+        return tuple((path, value, tuple(lowered[first[i]:first[i + 1]]))
+                     for i, (path, value) in enumerate(self.text_values))
+
+    @property
+    def stopword_codes(self) -> list[bytes]:
+        table = language._stopword_languages()
+        marks = dict(zip(Language, language.MARKS, strict=True))
+        return [b"".join(marks[lang] for word in language.WORD.findall(low) for lang in table.get(word, ()))
+                for low in self.lowered]
+
+    def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+        yield from _full_search(self, pattern)
+
+    def retention_for(self, register: Any, purpose: Any) -> Any:
+        return register.register.retention_for(purpose)
+
+
+def _plain_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    return pattern.search(text)
+
+
+def _plainly(monkeypatch: Any) -> None:
+    """Make validate() run on the plain algorithms: the plain context, ``needles.search`` as ``pattern.search`` and
+    ``needles.may_match`` as ``True`` in every module that imported them."""
+    import importlib
+    import pkgutil
+    import sys
+
+    from rekisterikit.validate import engine, needles
+
+    monkeypatch.setattr(engine, "Context", _PlainContext)
+    package = importlib.import_module("rekisterikit.validate.rules")
+    names = [f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)]
+    for name in [*names, "rekisterikit.validate.data", "rekisterikit.validate.context"]:
+        module = sys.modules[name] if name in sys.modules else importlib.import_module(name)
+        if getattr(module, "search", None) is needles.search:
+            monkeypatch.setattr(module, "search", _plain_search)
+        if getattr(module, "may_match", None) is needles.may_match:
+            monkeypatch.setattr(module, "may_match", lambda pattern, text: True)
+
+
+def _corpus() -> list[tuple[str, Statement]]:
+    """Every statement the tests and benchmarks hold: the examples, the accuracy statements, each rule's example and
+    corrected example, and the benchmark's large statement."""
+    from pathlib import Path
+
+    import rekisterikit.validate.rules  # noqa: F401 - registers the built-in rules
+    from benchmarks.statements import large_statement
+    from rekisterikit import load, loads
+    from rekisterikit.validate.registry import REGISTRY
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted([*(root / "examples" / "statements").glob("*.toml"),
+                    *(root / "tests" / "validate" / "data").glob("*.toml"),
+                    *(root / "tests" / "validate" / "data" / "accuracy").glob("*/*.toml")])
+    found = [(str(f.relative_to(root)), load(f)) for f in files]
+    for r in REGISTRY:
+        found += [(f"{r.id} {which}", loads(text)) for which, text in (("example", r.example), ("fixed", r.fixed))
+                  if text is not None]
+    found.append(("benchmarks large_statement(1)", large_statement(1)))
+    return found
+
+
+def test_the_corpus_is_the_whole_corpus() -> None:
+    """The corpus reads the examples, the accuracy statements and every rule's examples (a guard against a glob
+    that silently finds nothing)."""
+    names = [name for name, _ in _corpus()]
+    assert sum(name.startswith("examples/") for name in names) >= 10
+    assert sum("/accuracy/" in name for name in names) >= 30
+    assert sum(name.endswith(" example") for name in names) >= 100
+
+
+def test_validate_finds_what_the_plain_algorithms_find_on_the_corpus(monkeypatch: Any) -> None:
+    """Every finding (rule, path, severity, message in every language, order) of validate() on every statement of
+    the corpus equals what validate() finds with the plain algorithms in place of the fast paths."""
+    corpus = _corpus()
+    fast = [validate(statement).findings for _, statement in corpus]
+    _plainly(monkeypatch)
+    for (name, statement), found in zip(corpus, fast, strict=True):
+        assert validate(statement).findings == found, name
+
+
+@settings(max_examples=40, deadline=None)
+@given(statements(text=st.one_of(_PROSE, _TEXT.filter(str.strip), st.sampled_from(_TRIGGERS).filter(str.strip))))
+def test_validate_finds_what_the_plain_algorithms_find_on_generated_statements(statement: Statement) -> None:
+    """The same on generated statements with awkward text and the rules' trigger phrases."""
+    found = validate(statement).findings
+    with __import__("pytest").MonkeyPatch.context() as monkeypatch:
+        _plainly(monkeypatch)
+        assert validate(statement).findings == found

@@ -375,7 +375,8 @@ def _corpus() -> list[tuple[str, Statement]]:
     files = sorted([*(root / "examples" / "statements").glob("*.toml"),
                     *(root / "tests" / "validate" / "data").glob("*.toml"),
                     *(root / "tests" / "validate" / "data" / "accuracy").glob("*/*.toml")])
-    found = [(str(f.relative_to(root)), load(f)) for f in files if f.name != "readings.toml"]  # readings: not statements
+    # The accuracy sets' readings files are not statements.
+    found = [(str(f.relative_to(root)), load(f)) for f in files if f.name != "readings.toml"]
     for r in REGISTRY:
         found += [(f"{r.id} {which}", loads(text)) for which, text in (("example", r.example), ("fixed", r.fixed))
                   if text is not None]
@@ -410,3 +411,27 @@ def test_validate_finds_what_the_plain_algorithms_find_on_generated_statements(s
     with __import__("pytest").MonkeyPatch.context() as monkeypatch:
         _plainly(monkeypatch)
         assert validate(statement).findings == found
+
+
+def _reference_tracking(ctx: Context) -> list[tuple[str, str]]:
+    """RK-COOKIES-TRACKING-UNDECLARED as it was before it told the search which vendors it has settled: every place
+    that names a vendor is found, then the first undeclared one of each vendor reported."""
+    from rekisterikit.validate.rules import cookies
+
+    if ctx.statement.cookie_policy.text is not None and not ctx.statement.cookies:
+        return []
+    reported: dict[str, str] = {}
+    for path, vendor, names, _ in cookies._tracking_vendors(ctx):
+        if vendor not in reported and not cookies._declares_vendor(ctx, vendor, names):
+            reported[vendor] = path
+    return [(path, vendor) for vendor, path in reported.items()]
+
+
+def test_the_tracking_rule_finds_what_every_place_found_on_the_corpus() -> None:
+    """The tracking-tool rule, which skips vendors it has decided on, reports what reading every place reported."""
+    fired = 0
+    for name, statement in _corpus():
+        report = validate(statement, select=["RK-COOKIES-TRACKING-UNDECLARED"])
+        assert [f.path for f in report.findings] == [p for p, _ in _reference_tracking(Context(statement))], name
+        fired += bool(report.findings)
+    assert fired >= 3

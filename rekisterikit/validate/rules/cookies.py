@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from fnmatch import fnmatchcase
 
 from rekisterikit.findings import Requirement, Severity
@@ -322,9 +322,16 @@ _TRACKERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
 _Named = tuple[str, str, tuple[str, ...], str | LocalizedText]
 
 
-def _tracking_vendors(ctx: Context) -> Iterator[_Named]:
+def _never(vendor: str, cookies: tuple[str, ...]) -> bool:
+    return False
+
+
+def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bool] = _never) -> Iterator[_Named]:
     """``(path, vendor, cookie patterns, where)`` for each place that names a tracking product, or a provider that
-    sets cookies as the recipient of an analytics, advertising or profiling purpose."""
+    sets cookies as the recipient of an analytics, advertising or profiling purpose.
+
+    A vendor for which ``settled(vendor, cookies)`` holds when its turn comes is not looked for (the caller has
+    decided on it already: what such a place would yield changes nothing)."""
     _, known = data.providers()
     # Patterns that cannot match anywhere in the purposes (recipients) are not tried on each of them: their
     # required literals are missing from all the texts joined (rekisterikit.validate.needles.may_match).
@@ -332,6 +339,8 @@ def _tracking_vendors(ctx: Context) -> Iterator[_Named]:
     named_in_purposes = [t for t in _TRACKERS if may_match(t[0], descriptions)]
     for ref in ctx.purposes:
         for pattern, vendor, cookies in named_in_purposes:
+            if settled(vendor, cookies):
+                continue
             if any(search(pattern, t) for t in ref.purpose.description.texts()):
                 yield ref.path, vendor, cookies, ref.purpose.description
     recipient_texts = [[[*((r.name,) if r.name else ()),
@@ -347,11 +356,15 @@ def _tracking_vendors(ctx: Context) -> Iterator[_Named]:
             path = f"{reg.path}.recipients[{i}]"
             every = Text.of("\n".join(texts))  # a pattern that cannot match here matches in none of the texts
             for pattern, vendor, cookies in trackers:
+                if settled(vendor, cookies):
+                    continue
                 named = next((t for t in texts if search(pattern, t)), None) if may_match(pattern, every) else None
                 if named is not None:
                     yield path, vendor, cookies, named
             if tracking & set(r.purposes):
                 for provider in providers:
+                    if settled(provider.name, ()):
+                        continue
                     named = (next((t for t in texts if provider.named_in(t)), None)
                              if may_match(provider.pattern, every) else None)
                     if named is not None:
@@ -420,7 +433,11 @@ def cookies_tracking_undeclared(ctx: Context) -> Iterator[Hit]:
         return
     reported: set[str] = set()
     declared: dict[tuple[str, tuple[str, ...]], bool] = {}  # each vendor's cookies are looked for once
-    for path, vendor, cookies, where in _tracking_vendors(ctx):
+
+    def settled(vendor: str, cookies: tuple[str, ...]) -> bool:  # a place naming it would change nothing below
+        return vendor in reported or declared.get((vendor, cookies), False)
+
+    for path, vendor, cookies, where in _tracking_vendors(ctx, settled):
         if vendor in reported:
             continue
         known = declared.get((vendor, cookies))

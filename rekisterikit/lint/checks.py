@@ -134,8 +134,8 @@ class _Run:
         return found[0] if found else ""
 
     def consent(self) -> frozenset[int]:
-        """Units that say something rests on consent (not "without your consent")."""
-        return self.u("basis_consent") - self.u("consent_negated")
+        """Units that say something rests on consent (not "without your consent", not presumed consent)."""
+        return self.u("basis_consent") - self.u("consent_negated", "consent_presumed")
 
     def negated(self, units: Iterable[int]) -> frozenset[int]:
         """The units that are negated and not turned back by an exception (``ei … ellei``)."""
@@ -509,12 +509,18 @@ _NO_ANSWER = re.compile(r"^(nej|ei|no|none|inga|ingen|ingenting|ei ole)\b\s*[.!]
 
 def _answered_no(run: _Run) -> frozenset[int]:
     """A template heading the reader took for a sentence ("Regelmässigt utlämnande av uppgifter och överföring av
-    uppgifter utanför EU eller EES") answered by a bare "Nej." on its own: the heading describes no transfer."""
+    uppgifter utanför EU eller EES") answered by a bare "Nej." or by a sentence denying transfers ("Information
+    överförs inte utanför EU …") right after it: the heading describes no transfer."""
     units = run.analysis.units
-    return frozenset(i for i in run.u("transfer_outside")
-                     if i + 1 < len(units) and units[i + 1].section == units[i].section
-                     and not units[i].text.rstrip().endswith(".")
-                     and _NO_ANSWER.match(units[i + 1].text.strip()))
+    denied = (run.negated(run.u("transfer_outside")) | run.u("transfer_none")) - run.u("exception")
+    found = set()
+    for i in run.u("transfer_outside"):
+        if units[i].text.rstrip().endswith(".") or i in denied:
+            continue
+        answers = [u for u in units[i + 1: i + 3] if u.section == units[i].section and not u.heading]
+        if answers and (_NO_ANSWER.match(answers[0].text.strip()) or any(u.index in denied for u in answers)):
+            found.add(i)
+    return frozenset(found)
 
 
 def _named_providers(run: _Run) -> frozenset[int]:
@@ -554,14 +560,27 @@ _RELATIONSHIP = re.compile(r"suhte|relation|förhållande|asiak|kund|customer")
 _ACCOUNTING_LAW = re.compile(r"(kirjanpitolai|accounting act|bookkeeping law|bokföringslag)", re.I)
 
 
+_WEAK_TIME = frozenset({"efter", "after", "jälkeen"})
+_DELETION = re.compile(r"radera|gallra|tas bort|makuler|förstör|anonymi|delet|eras|remov|destroy|poist|hävit|"
+                       r"\d|år\b|vuo|year|month|månad|kuukau", re.I)
+
+
+def _saved_when(run: _Run) -> frozenset[int]:
+    """Sentences that say when data is saved, not how long it is kept ("Övrig information sparas efter att kunden
+    gjort en beställning"): their only time word is "efter" / "after" / "jälkeen", with no deletion and no period."""
+    return frozenset(i for i in run.u("retention_time")
+                     if {t.lower() for t in run.analysis.terms_in("retention_time", i)} <= _WEAK_TIME
+                     and not _DELETION.search(run.unit(i).text))
+
+
 def _retention(run: _Run) -> None:
     # In the rights section "säilyttäminen" is what restricted data may still undergo, not how long it is kept.
     elsewhere = run.k("security", "cookies", "title", "rights")
-    timed = run.u("retention_time") | run.u("retention_vague") | run.table("retention")
+    timed = (run.u("retention_time") - _saved_when(run)) | run.u("retention_vague") | run.table("retention")
     # A retention section counts only when something in it gives a period or a criterion: "Tietoja säilytetään
     # huolellisesti palvelimella" or "Customer data is retained securely" is about security, not how long.
     section = run.k("retention") if run.k("retention") & timed else frozenset()
-    outside = run.u("retention") & run.u("retention_time")
+    outside = run.u("retention") & (run.u("retention_time") - _saved_when(run))
     if run.k("retention") and not section:
         # A retention section with no period: the accounting law named elsewhere ("Kirjanpitoaineiston
         # säilyttäminen perustuu kirjanpitolakiin") covers only the accounting records, not the rest of the data.
@@ -682,6 +701,13 @@ def _rights(run: _Run) -> None:
         if key == "right_object" and not (marketing or run.u("basis_legitimate_interest")):
             stated_basis = run.u("basis_consent", "basis_contract", "basis_legal_obligation")
             likely = (run.u(*_LI_KINDS) & purposes) - cookie_context - stated_basis
+            # A statement that gives GDPR bases and names no legitimate interest is taken at its word: a development
+            # purpose is not presumed to rest on one. (A customer relationship as the "basis", the Henkilötietolaki's
+            # ground, says nothing of the GDPR basis, and analysis or development under it usually rests on
+            # legitimate interests.)
+            basis = run.decisions.get(Requirement.LEGAL_BASIS)
+            if basis is not None and basis.outcome is Outcome.PROVIDED:
+                likely = frozenset()
             first = run.analysis.first(likely)
             if first is None:
                 run.decide(requirement, Outcome.NOT_APPLICABLE)
@@ -832,8 +858,13 @@ _OWN_DETAILS = re.compile(r"@|\d[\d ]{4,}\d|\d{7}-\d")
 def _cookies(run: _Run) -> None:
     cookie_units = run.cookie_area()
     if not cookie_units:
-        for requirement in (Requirement.COOKIE_DETAILS, Requirement.COOKIE_CONSENT):
-            run.decide(requirement, Outcome.NOT_APPLICABLE)
+        # "Käyttäessäsi tätä sivustoa hyväksyt tunnistetietojesi keräämisen": consent by use of the site, to the
+        # collection of identifiers, is no consent either (Art. 4(11); EDPB Guidelines 05/2020), cookies named or not.
+        for index in sorted(run.u("cookie_implied")):
+            run.flag("RK-LINT-COOKIE-IMPLIED", run.unit(index))
+        run.decide(Requirement.COOKIE_DETAILS, Outcome.NOT_APPLICABLE)
+        if not run.u("cookie_implied"):
+            run.decide(Requirement.COOKIE_CONSENT, Outcome.NOT_APPLICABLE)
         return
     section = run.k("cookies")
     context = cookie_units | section
@@ -843,7 +874,9 @@ def _cookies(run: _Run) -> None:
     nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
     if names and durations and parties:
         run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
-    elif nonessential or run.u("non_eea_vendors") & context or (names and not run.u("cookie_necessary") & context):
+    elif nonessential or run.u("non_eea_vendors") & context or not run.u("cookie_necessary") & context:
+        # Cookies the text neither itemises nor calls necessary ("Nätbutiken använder kakor … tidsbegränsade") may be
+        # any kind: what they are must be said.
         # Named cookies that the text says are all necessary (a basket cookie in a table) need no full declaration.
         run.missing("RK-LINT-COOKIE-DETAILS")
     else:
@@ -887,6 +920,13 @@ def _marketing(run: _Run) -> None:
     newsletter = run.u("kind_newsletter") - cookie_context
     if not marketing and not newsletter:
         run.decide(Requirement.DIRECT_MARKETING, Outcome.NOT_APPLICABLE)
+        return
+    presumed = run.u("consent_presumed")
+    if presumed:
+        # "Kunder som beställer nyhetsbrevet antas ge sin tillåtelse till direktmarknadsföring": presumed consent is
+        # no consent (GDPR 4(11)), so the marketing has none.
+        run.flag("RK-LINT-DIRECT-MARKETING", run.unit(min(presumed)))
+        run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
         return
     consent = run.consent()
     soft = run.u("soft_opt_in")

@@ -124,11 +124,44 @@ def contacts_of(analysis: Analysis) -> list[Contact]:
                 if not 7 <= digits <= 13 or _BUSINESS_ID.fullmatch(value) or _DATE.search(value):
                     continue
                 found.append(Contact(kind="phone", value=value, unit=unit.index, owner=_owner(analysis, unit.index)))
-            postal = _postal(analysis, unit.index)
+            postal = _postal(analysis, unit.index) or _labelled_street(analysis, unit.index)
             if postal is not None:
                 found.append(Contact(kind="address", value=postal, unit=unit.index,
                                      owner=_owner(analysis, unit.index)))
     return found
+
+
+# "Address Erkkilänkatu 31" with no colon, the postal code and the town on lines of their own below it.
+_STREET_LABEL = re.compile(r"^(?:address|street address|postal address|osoite|katuosoite|postiosoite|adress|"
+                           r"postadress|gatuadress)\s+(?=[A-ZÅÄÖ])(.+)$", re.I)
+_CODE = re.compile(r"(?<![\d-])(\d{5})(?![\d-])")
+_TOWN = re.compile(r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)\s*$")
+
+
+def _labelled_street(analysis: Analysis, index: int) -> PostalParts | None:
+    """A street line labelled without a colon ("Address Kauppakatu 9 B"), with a five-digit postal code in the same
+    line or in one of the next two lines of its section."""
+    units = analysis.units
+    label = _STREET_LABEL.match(units[index].text.strip())
+    if label is None:
+        return None
+    street = label.group(1).strip(" ,")
+    code = _CODE.search(street)
+    if code is not None:
+        street = street[: code.start()].strip(" ,")
+    if not _STREET.match(street):
+        return None
+    following = [u for u in units[index + 1: index + 3] if u.section == units[index].section]
+    if code is None:
+        for unit in following:
+            code = _CODE.search(unit.text)
+            if code is not None:
+                break
+    if code is None:
+        return None
+    town = next((m.group(1) for u in following if (m := _TOWN.search(_LABEL.sub("", u.text).strip())) is not None
+                 and not _CODE.search(u.text)), "")
+    return PostalParts(street=street, postal_code=code.group(1), city=town)
 
 
 def _postal(analysis: Analysis, index: int) -> PostalParts | None:
@@ -193,6 +226,8 @@ def _first_name_line(analysis: Analysis, section: Section, skip: int = 0) -> Nam
 _RUN_IN_NAME = re.compile(
     r"(?:\s+(?:on|toimii|är|is)\s+|\s*[:–-]\s*|\s+(?:is|är)\s+)"
     r"([A-ZÅÄÖ][\w&.'-]*(?:\s(?:[A-ZÅÄÖ&][\w&.'-]*|ja|och|and|oy|ab|ltd|tmi|ky|oyj))*)")
+_LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*(?:\s(?:[A-ZÅÄÖ&][\w&'-]*|oy|ab|ltd|tmi|ky|oyj)){0,4})"
+                           r"(?=\s+(?:is|on|är|toimii)\b|\s*[,(])")
 _WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy|Oyj|Ab|Abp|Ltd|Tmi|Ky|Ay|Inc|GmbH|Oy Ab|Ltd\.)(?![\w])")
 
 
@@ -208,6 +243,14 @@ def controller_name(analysis: Analysis) -> Named | None:
             named = _first_name_line(analysis, section)
             if named is not None:
                 return named
+    # A controller section that opens with a sentence naming it ("Nahkapaja Pajala is toiminimi of Matti Pajala,
+    # business ID …", "Kauppa Oy, Y-tunnus …, Katu 1 …").
+    for section in structure.sections_of("controller"):
+        body = list(section.body)
+        if section.kinds[0] == "controller" and body:
+            lead = _LEADING_NAME.match(analysis.units[body[0]].text)
+            if lead:
+                return Named(value=lead.group(1).strip(), unit=body[0])
     for index in sorted(analysis.units_with("controller_label", headings=False)):
         text = analysis.units[index].text
         for hit in analysis.hits("controller_label"):
@@ -219,8 +262,11 @@ def controller_name(analysis: Analysis) -> Named | None:
                 name = _clean_name(match.group(1))
                 if len(name) >= 2:
                     return Named(value=name, unit=index)
+    # A company named where the text speaks of recipients, transfers, cookies or sources ("Posti Group Oy", "Paytrail
+    # Oyj") is someone the shop works with, not the shop.
+    others = analysis.in_sections("recipients", "transfers", "cookies", "sources") | analysis.units_with("recipients")
     for unit in analysis.units[:40]:
-        match = _WITH_FORM.search(unit.text)
+        match = _WITH_FORM.search(unit.text) if unit.index not in others else None
         if match:
             return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
     return _frequent_proper_noun(analysis)

@@ -364,7 +364,8 @@ def _purposes(run: _Run) -> None:
                   and not any(h.start > start for h in run.analysis.hits("li_explained") if h.unit == i)}
     # One generic interest for everything ("oikeutettu etumme eli liiketoimintamme harjoittaminen ja edistäminen",
     # "our legitimate business interests") names no interest a data subject could weigh (Art. 13(1)(d)).
-    explained -= _generic_interests(run)
+    generic = _generic_interests(run)
+    explained -= {i for i in explained if i in generic or (i + 1 in generic and i not in run.u("li_explained"))}
     if explained:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.PROVIDED, explained)
     else:

@@ -24,17 +24,22 @@ GOAL_NS = 10_000
 #: verify+decode: at most this absolute time, and at most this multiple of the raw floor measured in the same run.
 DECODE_GOAL_NS = 5_000
 DECODE_FLOOR_RATIO = 1.6
-RAW_FLOOR = "raw floor: base64 + hmac.digest + compare_digest + json.loads"
+#: The least the default format (v3) needs: split the value, one HMAC, its hex, a constant-time compare, split the
+#: payload into its fields; nothing else (no field is checked, no state is built).
+RAW_FLOOR = "raw floor, format v3: rpartition + hmac.digest + hex + compare_digest + split('~')"
+V1_DECODE = "rekisterikit: verify+decode, format v1 (the default before v3)"
+V1_FLOOR = "raw floor, format v1: base64 + hmac.digest + compare_digest + json.loads"
+V1_ENCODE = "rekisterikit: encode, format v1"
 
 INTRO = """\
 What the library does with the consent cookie on every request, against what django-cookie-consent does with its
-own. **rekisterikit** *encode* signs a consent state into the cookie value (compact JSON, URL-safe base64,
-HMAC-SHA256 with a derived key); *verify+decode* checks the shape and the signature in constant time, then every
-field of the payload, and builds the `ConsentState` (`ConsentCodec.decode`). The *format v2* rows are the same for
-the compact format (a JSON array, hashes as base64 digests) that `ConsentCodec(write_format="v2")` writes and every
-codec reads; the default is still v1. *Read* is `ConsentService.read`: find the cookie in the request's cookies,
-verify+decode, and check that the consent is in force (fingerprint of the current
-statement, not expired) — the question a page asks. *Declined cookies* is `ConsentService.declined_cookies`:
+own. **rekisterikit** *encode* signs a consent state into the cookie value in the default format v3 (nine
+`~`-separated fields already in the cookie alphabet, HMAC-SHA256 with a derived key, in hex); *verify+decode* checks
+the shape and the signature in constant time, then every field of the payload, and builds the `ConsentState`
+(`ConsentCodec.decode`). The *format v1* rows are the same for the format written by default before v3 (compact
+JSON in URL-safe base64, base64 signature), which every codec still reads. *Read* is `ConsentService.read`: find
+the cookie in the request's cookies, verify+decode, and check that the consent is in force (fingerprint of the
+current statement, not expired) — the question a page asks. *Declined cookies* is `ConsentService.declined_cookies`:
 which cookies of the request the middleware must expire. **django-cookie-consent** *parse* is
 `cookie_consent.util.parse_cookie_str` on its cookie (`preferences=-1|statistics=<version>|marketing=-1`): a split
 with no signature (its cookie is not signed: a visitor can write any value); *accepted?* is
@@ -63,9 +68,6 @@ WHY_ENCODE = (
     "and signs with a copy of the keyed HMAC; what is left is the HMAC, base64, sorting the granted categories "
     "and the services, and the time in seconds."
 )
-V2_DECODE = "rekisterikit: verify+decode, format v2 (compact; written with write_format=\"v2\")"
-V2_FLOOR = "raw floor, format v2 value"
-V2_ENCODE = "rekisterikit: encode, format v2"
 
 
 def _dcc() -> tuple[str, Callable[[], object], Callable[[], object]]:
@@ -86,8 +88,8 @@ def _dcc() -> tuple[str, Callable[[], object], Callable[[], object]]:
     return value, (lambda: parse_cookie_str(value)), (lambda: get_cookie_value_from_request(request, "statistics"))
 
 
-def _raw_floor(value: str) -> Callable[[], object]:
-    """The least any signed-cookie check must do: split, base64, one HMAC, a constant-time compare, json.loads."""
+def _raw_floor_v1(value: str) -> Callable[[], object]:
+    """The least a v1 value needs: split, base64, one HMAC, a constant-time compare, json.loads."""
     import base64
     import hmac
     import json
@@ -105,7 +107,27 @@ def _raw_floor(value: str) -> Callable[[], object]:
         return ok and json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
 
     if not floor():
-        raise AssertionError("the raw floor does not verify the cookie")
+        raise AssertionError("the v1 raw floor does not verify the cookie")
+    return floor
+
+
+def _raw_floor_v3(value: str) -> Callable[[], object]:
+    """The least a v3 value needs, nothing else: split off the signature, one HMAC (the one-shot ``hmac.digest``)
+    over the ASCII message, its hex, a constant-time compare with the signature as sent, and the payload split into
+    its fields. No field is checked and no state is built."""
+    import hmac
+
+    from rekisterikit.consent.codec import derive_key
+
+    key = derive_key(SECRET)
+
+    def floor() -> object:
+        message, _, signature = value.rpartition(".")
+        ok = hmac.compare_digest(hmac.digest(key, message.encode("ascii"), "sha256").hex(), signature)
+        return ok and message[3:].split("~")
+
+    if not floor():
+        raise AssertionError("the v3 raw floor does not verify the cookie")
     return floor
 
 
@@ -123,19 +145,21 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     if service.declined_cookies(state.granted, jar) != ("shop_mark_11",):
         raise AssertionError(f"unexpected declined cookies {service.declined_cookies(state.granted, jar)}")
 
-    from rekisterikit.consent.codec import ConsentCodec
+    from rekisterikit.consent.codec import FORMAT, ConsentCodec
 
-    compact = ConsentCodec(SECRET, implied=service.codec._implied, write_format="v2")
-    value_v2 = compact.encode(state)
-    if not value_v2.startswith("v2.") or compact.decode(value_v2) != state or service.codec.decode(value_v2) != state:
-        raise AssertionError("the v2 consent cookie does not read back")
+    if not value.startswith(f"{FORMAT}.") or FORMAT != "v3":
+        raise AssertionError(f"the service did not write the default format v3: {value[:3]!r}")
+    old = ConsentCodec(SECRET, implied=service.codec._implied, write_format="v1")
+    value_v1 = old.encode(state)
+    if not value_v1.startswith("v1.") or old.decode(value_v1) != state or service.codec.decode(value_v1) != state:
+        raise AssertionError("the v1 consent cookie does not read back")
     fns: dict[str, Callable[[], object]] = {
         "rekisterikit: encode": lambda: service.codec.encode(state),
         "rekisterikit: verify+decode": lambda: service.codec.decode(value),
-        RAW_FLOOR: _raw_floor(value),
-        V2_ENCODE: lambda: compact.encode(state),
-        V2_DECODE: lambda: compact.decode(value_v2),
-        V2_FLOOR: _raw_floor(value_v2),
+        RAW_FLOOR: _raw_floor_v3(value),
+        V1_ENCODE: lambda: old.encode(state),
+        V1_DECODE: lambda: old.decode(value_v1),
+        V1_FLOOR: _raw_floor_v1(value_v1),
         "rekisterikit: read (decode + in force?)": lambda: service.read(jar),
         "rekisterikit: declined cookies to expire": lambda: service.declined_cookies(state.granted, jar),
     }
@@ -156,7 +180,7 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     acc_ns = stats[acc_key].median if acc_key in stats else None
     for name, st in stats.items():
         versus = "—"
-        if name in ("rekisterikit: verify+decode", V2_DECODE) and parse_ns:
+        if name in ("rekisterikit: verify+decode", V1_DECODE) and parse_ns:
             versus = f"{fmt_ratio(st.median / parse_ns)} its parse"
         elif name == "rekisterikit: read (decode + in force?)" and acc_ns:
             versus = f"{fmt_ratio(st.median / acc_ns)} its accepted?"
@@ -164,8 +188,8 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     if peer_note:
         table.rows.append(["django-cookie-consent", peer_note, "—"])
     section.tables.append(table)
-    section.notes.append(f"Cookie values: rekisterikit {len(value)} characters (signed; {len(value_v2)} in format "
-                         f"v2), django-cookie-consent {len(dcc_value) if not peer_note else '—'} characters "
+    section.notes.append(f"Cookie values: rekisterikit {len(value)} characters (signed, format v3; {len(value_v1)} in "
+                         f"format v1), django-cookie-consent {len(dcc_value) if not peer_note else '—'} characters "
                          "(unsigned).")
 
     enc, dec = stats["rekisterikit: encode"].median, stats["rekisterikit: verify+decode"].median

@@ -5,8 +5,12 @@ feeds :meth:`ConsentCodec.decode <rekisterikit.consent.ConsentCodec.decode>` val
 
 * genuine values with characters replaced, bits flipped, cut short or extended;
 * genuine payloads under a signature of another genuine value (a splice);
+* genuine values under another format's marker (a relabelling), and genuine v3 values with their fields dropped,
+  repeated, swapped or shuffled under their own signature;
 * payloads that grant everything, signed with a random key, or with no signature, or with another format prefix;
 * random strings over the cookie alphabet, and random bytes.
+
+The genuine values are in every format the codec reads: a third each in ``v3`` (the default), ``v2`` and ``v1``.
 
 Every value that decodes and is not one of the genuine values is a forgery accepted; a decode that raises is a
 crash. Both must be 0; the exit status is 1 otherwise.
@@ -26,29 +30,38 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from rekisterikit.consent.codec import ConsentCodec
+from rekisterikit.consent.codec import FORMATS, ConsentCodec
 from rekisterikit.consent.state import ConsentMethod, ConsentState, new_consent_id
 
 __all__ = ["fuzz", "main"]
 
 SECRET = "rekisterikit-fuzz-secret-0123456789"
-_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~!"
 
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def _genuine(codec: ConsentCodec, rng: random.Random, count: int) -> list[str]:
+def _genuine(codecs: list[ConsentCodec], rng: random.Random, count: int) -> list[str]:
     methods = list(ConsentMethod)
     values = []
-    for _ in range(count):
+    for n in range(count):
         granted = rng.sample(["preferences", "statistics", "marketing"], rng.randint(0, 3))
+        services = rng.sample(["ga4", "matomo", "meta", "youtube"], rng.randint(0, 2))
         state = ConsentState(consent_id=new_consent_id(), version="sha256:" + "a" * 64,
                              fingerprint="sha256:" + "b" * 64, method=rng.choice(methods), locale="fi",
-                             given_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC), granted=granted)
-        values.append(codec.encode(state))
+                             given_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC), granted=granted, services=services,
+                             gpc_optin=rng.random() < 0.2)
+        values.append(codecs[n % len(codecs)].encode(state))
     return values
+
+
+def _grant_all_fields(rng: random.Random) -> str:
+    """A v3 payload granting everything (digests of the version and fingerprint above)."""
+    version = _b64(bytes.fromhex("a" * 64))
+    fingerprint = _b64(bytes.fromhex("b" * 64))
+    return f"{new_consent_id()}~1796000000~{version}~{fingerprint}~7~accept_all~fi~~{rng.choice([0, 1])}"
 
 
 def _grant_all_payload(rng: random.Random) -> str:
@@ -84,13 +97,39 @@ def _mutators(genuine: list[str], rng: random.Random) -> dict[str, Callable[[], 
         return f"{a[0]}.{a[1]}.{b[2]}"
 
     def foreign_key() -> str:
-        message = f"v1.{_grant_all_payload(rng)}"
         key = rng.randbytes(32)
+        if rng.random() < 0.5:
+            message = f"v3.{_grant_all_fields(rng)}"
+            return f"{message}.{hmac.new(key, message.encode(), hashlib.sha256).hexdigest()}"
+        message = f"v1.{_grant_all_payload(rng)}"
         return f"{message}.{_b64(hmac.new(key, message.encode(), hashlib.sha256).digest())}"
 
     def unsigned() -> str:
-        body = _grant_all_payload(rng)
-        return rng.choice([f"v1.{body}", f"v1.{body}.", f"v1.{body}.{body}", f"v2.{body}.{pick().split('.')[2]}"])
+        body, fields = _grant_all_payload(rng), _grant_all_fields(rng)
+        return rng.choice([f"v1.{body}", f"v1.{body}.", f"v1.{body}.{body}", f"v2.{body}.{pick().split('.')[2]}",
+                           f"v3.{fields}", f"v3.{fields}.", f"v3.{fields}.{pick().split('.')[2]}",
+                           f"v3.{fields}.{'0' * 64}"])
+
+    def relabel() -> str:
+        value = pick()
+        return rng.choice([f for f in FORMATS if not value.startswith(f)]) + value[2:]
+
+    def fields() -> str:
+        v3 = [v for v in genuine if v.startswith("v3.")]
+        message, _, signature = rng.choice(v3).rpartition(".")
+        parts = message[3:].split("~")
+        how = rng.randrange(4)
+        if how == 0:
+            del parts[rng.randrange(len(parts))]
+        elif how == 1:
+            index = rng.randrange(len(parts))
+            parts.insert(index, parts[index])
+        elif how == 2:
+            i, j = rng.randrange(len(parts)), rng.randrange(len(parts))
+            parts[i], parts[j] = parts[j], parts[i]
+        else:
+            rng.shuffle(parts)
+        return f"v3.{'~'.join(parts)}.{signature}"
 
     def random_text() -> str:
         return "".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 400)))
@@ -100,17 +139,18 @@ def _mutators(genuine: list[str], rng: random.Random) -> dict[str, Callable[[], 
         return rng.choice([data.decode("latin-1"), data, None, rng.randint(-5, 5)])
 
     return {"replace": replace, "flip": flip, "cut_or_extend": cut_or_extend, "splice": splice,
-            "foreign_key": foreign_key, "unsigned": unsigned, "random_text": random_text,
-            "random_bytes": random_bytes}
+            "relabel": relabel, "fields": fields, "foreign_key": foreign_key, "unsigned": unsigned,
+            "random_text": random_text, "random_bytes": random_bytes}
 
 
 def fuzz(seconds: float, *, seed: int = 22) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Run for ``seconds``; return the values tried, the forgeries accepted and the crashes, per kind."""
     rng = random.Random(seed)
     codec = ConsentCodec(SECRET)
-    genuine = _genuine(codec, rng, 64)
-    if any(codec.decode(v) is None for v in genuine):
-        raise RuntimeError("a genuine consent cookie does not decode: the fuzzer would prove nothing")
+    genuine = _genuine([ConsentCodec(SECRET, write_format=f) for f in ("v3", "v2", "v1")], rng, 96)
+    if any(codec.decode(v) is None for v in genuine) or {v[:2] for v in genuine} != set(FORMATS):
+        raise RuntimeError("a genuine consent cookie does not decode (or a format is missing): the fuzzer would "
+                           "prove nothing")
     known = set(genuine)
     mutators = _mutators(genuine, rng)
     names = list(mutators)

@@ -237,10 +237,16 @@ class Cut(Exception):
 
 
 def consent_id_of(cookie: str) -> str | None:
-    """The consent id in a consent cookie's payload (not verified: the server verifies, this is for bookkeeping)."""
+    """The consent id in a consent cookie's payload (not verified: the server verifies, this is for bookkeeping).
+
+    Format v3 (the default) holds it as the first ``~``-separated field; v1 and v2 as base64 JSON.
+    """
     parts = cookie.split(".")
     if len(parts) != 3:
         return None
+    if parts[0] == "v3":
+        first = parts[1].split("~", 1)[0]
+        return first if first and "~" in parts[1] else None
     try:
         payload = json.loads(base64.urlsafe_b64decode(parts[1] + "=" * (-len(parts[1]) % 4)))
     except ValueError:

@@ -105,6 +105,7 @@ MIN_SECRET_LENGTH = 16
 _OLD_PAYLOAD_KEYS = frozenset({"id", "ver", "fp", "at", "ok", "m", "l"})
 _PAYLOAD_KEYS = _OLD_PAYLOAD_KEYS | {"sv", "g"}
 _MAX_KNOWN = 256  # values a _Known keeps
+_MAX_SHARED = 1024  # v3's shared fields a codec keeps: statement versions x choices x methods x locales in use
 _MAX_TIME = 2**37  # seconds: year 6325; rejects absurd values before datetime arithmetic
 #: ``v2``'s and ``v3``'s bit for each optional category (fixed by the format: a new category takes the next free bit).
 CATEGORY_BITS: Mapping[CookieCategory, int] = {
@@ -151,6 +152,9 @@ def _b64encode(data: bytes) -> bytes:
 
 
 _T = TypeVar("_T")
+#: v3's checked fields after the consent id and the time: version, fingerprint, granted, method, locale, services
+#: (implied ones added), GPC opt-in.
+_Shared = tuple[str, str, frozenset[CookieCategory], ConsentMethod, str, frozenset[str], bool]
 
 
 class _Known(dict[str, _T | None]):
@@ -163,16 +167,17 @@ class _Known(dict[str, _T | None]):
     it; it is bounded all the same, and emptied when full. Callers check that the value is a ``str`` first.
     """
 
-    __slots__ = ("_check",)
+    __slots__ = ("_check", "_limit")
 
-    def __init__(self, check: Callable[[str], _T | None]) -> None:
+    def __init__(self, check: Callable[[str], _T | None], limit: int = _MAX_KNOWN) -> None:
         super().__init__()
         self._check = check
+        self._limit = limit
 
     def __missing__(self, value: str) -> _T | None:
         found = self._check(value)
         if found is not None:
-            if len(self) >= _MAX_KNOWN:
+            if len(self) >= self._limit:
                 self.clear()
             self[value] = found
         return found
@@ -239,8 +244,8 @@ class ConsentCodec:
         self._indexed_macs = tuple(enumerate(hmac.new(key, digestmod=hashlib.sha256) for key in self._keys))
         self._implied = dict(implied or {})
         self._implied_cache: dict[frozenset[CookieCategory], frozenset[str]] = {}
-        # v3: the allowed services for each granted digit and services field seen, implied services added.
-        self._v3_services: _Known[frozenset[str]] = _Known(self._v3_service_set)
+        # v3: the checked fields after the consent id and the time, per distinct text (implied services added).
+        self._v3_shared: _Known[_Shared] = _Known(self._check_v3_shared, _MAX_SHARED)
         self._write_format = write_format
 
     def _signature(self, message: bytes) -> bytes:
@@ -313,9 +318,28 @@ class ConsentCodec:
                     matched = index
             if matched is None:
                 return None
-            # Only a value signed here gets this far: the message is ours, so its alphabet and shape are too.
-            state = self._parse_v3(message[3:])
-            return (state, matched) if with_key and state is not None else state
+            # Only a value signed here gets this far. What differs per visitor, the consent id and the time, is
+            # checked on every call; the rest is the same for every visitor who made the same choice under the
+            # same statement, and is checked once per distinct text (_v3_shared).
+            fields = message[3:].split("~", 2)
+            if len(fields) != 3:
+                return None
+            consent_id, at, rest = fields
+            shared = self._v3_shared[rest]
+            if (shared is None or not at.isdigit() or len(at) > _MAX_TIME_DIGITS or (at[0] == "0" and len(at) > 1)
+                    or _TOKEN.fullmatch(consent_id) is None):
+                return None  # isdigit: the value is ASCII, so only 0-9; no leading zeros: one spelling per time
+            seconds = int(at)
+            if seconds >= _MAX_TIME:
+                return None
+            try:
+                given_at = _from_timestamp(seconds, _UTC)
+            except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
+                given_at = _EPOCH + dt.timedelta(seconds=seconds)
+            version, fingerprint, granted, method, locale, services, gpc_optin = shared
+            state = _trusted_state(consent_id, version, fingerprint, given_at, granted, method, locale, services,
+                                   gpc_optin)
+            return (state, matched) if with_key else state
         if prefix not in {"v1.", "v2."}:
             return None
         message_bytes, expected = message.encode("ascii"), signature.encode("ascii")
@@ -335,49 +359,29 @@ class ConsentCodec:
         if end != len(text):
             return None
         implied = self._implied_by if self._implied else None
-        state = _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
-        return (state, matched) if with_key and state is not None else state
+        found = _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
+        return (found, matched) if with_key and found is not None else found
 
-    def _parse_v3(self, payload: str) -> ConsentState | None:
-        """The state in a ``v3`` payload (ASCII, ``~``-separated fields) whose signature was verified, or ``None``.
+    def _check_v3_shared(self, rest: str) -> _Shared | None:
+        """``v3``'s fields after the consent id and the time (version, fingerprint, bits, method, locale, services,
+        GPC opt-in), each checked as ConsentState's converters and validators would, or ``None``.
 
-        Each field is checked as ConsentState's converters and validators would: the fixed set of digits, flags
-        and method names by dictionary look-up, the consent id by its expression, the time by its digits and
-        range, and the version, fingerprint, locale and services field once per distinct value (they are the same
-        in many visitors' cookies). The state is then built without running them again (``_trusted_state``).
+        The digit, flag and method name by dictionary look-up; the version, fingerprint and locale by the module's
+        memos; the services as valid keys, sorted and not repeated, with the services implied by wholly granted
+        categories added.
         """
-        fields = payload.split("~")
-        if len(fields) != 9:
+        fields = rest.split("~")
+        if len(fields) != 7:
             return None
-        consent_id, at, version, fingerprint, digit, method_name, locale, services, optin = fields
-        granted = _GRANTED_BY_DIGIT.get(digit)
-        method = _METHODS.get(method_name)
-        gpc_optin = _OPTIN.get(optin)
-        if granted is None or method is None or gpc_optin is None:
+        version_field, fingerprint_field, digit, method_name, locale_field, services_field, optin = fields
+        granted, method, gpc_optin = _GRANTED_BY_DIGIT.get(digit), _METHODS.get(method_name), _OPTIN.get(optin)
+        version, fingerprint = _EXPANDED[version_field], _EXPANDED[fingerprint_field]
+        locale, listed = _LOCALES[locale_field], _service_keys(services_field)
+        if (granted is None or method is None or gpc_optin is None or version is None or fingerprint is None
+                or locale is None or listed is None):
             return None
-        if not at.isdigit() or len(at) > _MAX_TIME_DIGITS or (at[0] == "0" and len(at) > 1):
-            return None  # isdigit: the payload is ASCII, so only 0-9; one spelling per time
-        seconds = int(at)
-        expanded_version, expanded_fingerprint = _EXPANDED[version], _EXPANDED[fingerprint]
-        known_locale = _LOCALES[locale]
-        service_set = self._v3_services[digit + services]  # the digit is one character: the key is unambiguous
-        if (expanded_version is None or expanded_fingerprint is None or known_locale is None
-                or service_set is None or seconds >= _MAX_TIME or _TOKEN.fullmatch(consent_id) is None):
-            return None
-        try:
-            given_at = _from_timestamp(seconds, _UTC)
-        except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
-            given_at = _EPOCH + dt.timedelta(seconds=seconds)
-        return _trusted_state(consent_id, expanded_version, expanded_fingerprint, given_at, granted, method,
-                              known_locale, service_set, gpc_optin)
-
-    def _v3_service_set(self, key: str) -> frozenset[str] | None:
-        """The allowed services for a granted digit and ``v3`` services field: the listed keys and those implied."""
-        listed = _service_keys(key[1:])
-        granted = _GRANTED_BY_DIGIT[key[0]]
-        if listed is None or not self._implied or not granted:
-            return listed
-        return listed | self._implied_by(granted)
+        services = listed | self._implied_by(granted) if self._implied and granted else listed
+        return version, fingerprint, granted, method, locale, services, gpc_optin
 
     def _implied_by(self, granted: frozenset[CookieCategory]) -> frozenset[str]:
         """The services that wholly granted categories imply (left out of the cookie, added back on reading)."""

@@ -61,7 +61,9 @@ def test_records_of_unknown_consent_ids_and_mixed_answers_are_found() -> None:
 
 
 def test_consent_id_of_a_cookie() -> None:
-    """The consent id is read from the cookie's payload; anything else gives None."""
+    """The consent id is read from the cookie's payload (v3's first field, v1's JSON); anything else gives None."""
     payload = base64.urlsafe_b64encode(json.dumps({"id": A}).encode()).rstrip(b"=").decode()
     assert (A, None, None) == (consent_id_of(f"v1.{payload}.sig"), consent_id_of("garbage"),
                                consent_id_of("v1.!!.sig"))
+    assert (A, None, None) == (consent_id_of(f"v3.{A}~1796040005~x~y~0~reject_all~fi~~0.sig"),
+                               consent_id_of("v3.nofields.sig"), consent_id_of(f"v3.{A}~1.sig.extra"))

@@ -152,12 +152,12 @@ def test_implied_services_are_added_per_codec() -> None:
 
 
 def test_many_distinct_fields_are_still_checked() -> None:
-    """The memos of checked versions and services fields are bounded and emptied when full: the six hundredth
-    distinct value still decodes, and a bad one is still refused after them."""
-    for n in range(600):
+    """The memos of checked versions and of the shared fields are bounded and emptied when full: the eleven
+    hundredth distinct value still decodes, and a bad one is still refused after them."""
+    for n in range(1100):
         version = "sha256:" + f"{n:064x}"
-        state = V3.decode(_sign_v3(_fields(2, _compact(version)).replace("~ga4~", f"~ga4!s{n:03}~")))
-        assert (version, frozenset({"ga4", f"s{n:03}"})) == (getattr(state, "version", None),
+        state = V3.decode(_sign_v3(_fields(2, _compact(version)).replace("~ga4~", f"~ga4!s{n:04}~")))
+        assert (version, frozenset({"ga4", f"s{n:04}"})) == (getattr(state, "version", None),
                                                              getattr(state, "services", None))
     assert V3.decode(_sign_v3(_fields(2, "!" * 43))) is None
     assert V3.decode(_sign_v3(_fields(7, "ga4!GA5"))) is None

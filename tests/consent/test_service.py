@@ -263,7 +263,7 @@ def test_consent_cookie_attributes(service: ConsentService) -> None:
     assert (False, "Lax", 365 * 86400, False, True) == (plain.httponly, plain.samesite, plain.max_age,
                                                        plain.secure, secure.secure)
     header = secure.header()
-    assert header.startswith("rk_consent=v1.")
+    assert header.startswith("rk_consent=v3.")
     assert "; Secure" in header
     assert "HttpOnly" not in header
 

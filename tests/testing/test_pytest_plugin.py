@@ -160,7 +160,7 @@ def test_the_secret_and_the_statement_can_come_from_the_project(shop: pytest.Pyt
 
         @pytest.mark.rekisterikit_compliant
         def test_cookie(consent_cookie):
-            assert consent_cookie.header("marketing").startswith("consent=v1.")
+            assert consent_cookie.header("marketing").startswith("consent=v3.")
     ''')
     result = shop.runpytest(*ISOLATED)
     result.assert_outcomes(passed=1)

@@ -277,7 +277,7 @@ def test_forged_cookie_gives_no_consent(app: Flask) -> None:
     value = accepted_cookie(app)
     version, payload, signature = value.split(".")
     forged = [f"{version}.{payload[:-2]}AA.{signature}", f"{version}.{payload}.{signature[:-2]}AA", "garbage",
-              value.replace("v1.", "v2.")]
+              value.replace("v3.", "v2.", 1), value.replace("v3.", "v1.", 1)]
     for cookie in forged:
         client = app.test_client()
         client.set_cookie("rk_consent", cookie)

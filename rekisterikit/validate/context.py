@@ -25,7 +25,7 @@ from rekisterikit.model import (
     Statement,
 )
 from rekisterikit.validate import data
-from rekisterikit.validate.needles import Needs, alternatives, match_starts, needles, pieces, possible
+from rekisterikit.validate.needles import Needs, Piece, alternatives, match_starts, needles, pieces, possible
 from rekisterikit.validate.registry import REGISTRY, Registry
 
 __all__ = [
@@ -287,37 +287,43 @@ class Context:
         return words, words.split()
 
     @cached_property
-    def _chunk_codes(self) -> dict[bytes, bytes]:
-        """Every distinct chunk of :attr:`_words` with its stop-word code
-        (:func:`rekisterikit.lint.language.code_table`)."""
-        from rekisterikit.lint.language import code_table
+    def _apostrophe_chunks(self) -> set[bytes]:
+        """The chunks of :attr:`_words` that hold an apostrophe (:func:`rekisterikit.lint.language.apostrophe_chunks`):
+        they may be more than one word."""
+        from rekisterikit.lint.language import apostrophe_chunks
 
-        return code_table(*self._words)
+        return apostrophe_chunks(self._words[0])
 
     @cached_property
     def stopword_codes(self) -> list[bytes]:
         """For each of :attr:`variants`, its stop words as marks per language
-        (:func:`rekisterikit.lint.language.stopword_codes`)."""
-        from rekisterikit.lint.language import stopword_codes_of
+        (:func:`rekisterikit.lint.language.stopword_codes`).
 
-        words, chunks = self._words
-        distinct = stopword_codes_of(words, chunks, self._chunk_codes)
+        The chunks are looked up in the stop-word table itself (a chunk that is no stop word has no code), with the
+        few chunks that hold an apostrophe coded as :func:`rekisterikit.lint.language.code_table` codes them."""
+        from rekisterikit.lint import language
+
+        chunks = self._words[1]
+        extra = self._apostrophe_chunks
+        table = language._codes()  # each stop word (UTF-8) with its marks, and the text break with its own
+        if extra:
+            table = {**table, **language.code_table(b" ".join(extra), list(extra))}
+        distinct = b"".join(map(table.get, chunks, repeat(b""))).split(language._BREAK_CODE)
         return list(map(distinct.__getitem__, self._distinct[1]))
 
     @cached_property
     def _letter_vocabulary(self) -> tuple[set[bytes], bytes]:
         """Every distinct run of letters in the texts (UTF-8), as a set and joined between line breaks."""
-        from rekisterikit.lint.language import apostrophe_chunks
-
-        vocabulary = set(self._chunk_codes)
-        for chunk in apostrophe_chunks(self._words[0]):
+        vocabulary = set(self._words[1])
+        for chunk in self._apostrophe_chunks:
             vocabulary.update(chunk.replace(b"'", b" ").split())
         return vocabulary, b"\n" + b"\n".join(vocabulary) + b"\n"
 
     @cached_property
     def _digit_vocabulary(self) -> tuple[set[bytes], bytes]:
-        """Every distinct run of ASCII digits in the texts, as a set and joined between line breaks."""
-        runs = self._corpus[0].encode("ascii", "replace").translate(_DIGITS).split()
+        """Every distinct run of ASCII digits in the texts, as a set and joined between line breaks (UTF-8 encodes
+        every other character in bytes that are no ASCII digits)."""
+        runs = self._corpus[0].encode("utf-8", "surrogatepass").translate(_DIGITS).split()
         vocabulary = set(runs)
         return vocabulary, b"\n" + b"\n".join(vocabulary) + b"\n"
 
@@ -343,23 +349,32 @@ class Context:
 
     def _check_pieces(self, needle: str) -> bool:
         runs = pieces(needle)
-        whole = self._letter_vocabulary[0]
+        letters, digits = self._letter_vocabulary, self._digit_vocabulary
         for piece in runs:  # the set look-ups first: a whole word that is missing ends the check at once
-            if piece.starts_word and piece.ends_word and not piece.digits and piece.text not in whole:
+            if piece.starts_word and piece.ends_word and piece.text not in (digits if piece.digits else letters)[0]:
                 return False
+        seen = self._pieces_seen
         for piece in runs:
-            words, joined = self._digit_vocabulary if piece.digits else self._letter_vocabulary
             if piece.starts_word and piece.ends_word:
-                found = piece.text in words
-            elif piece.starts_word:
-                found = b"\n" + piece.text in joined
-            elif piece.ends_word:
-                found = piece.text + b"\n" in joined
-            else:
-                found = piece.text in joined
+                continue  # found above
+            found = seen.get(piece)
+            if found is None:  # needles share pieces ("ei …", "ip …"): each is looked for once
+                joined = (digits if piece.digits else letters)[1]
+                if piece.starts_word:
+                    found = b"\n" + piece.text in joined
+                elif piece.ends_word:
+                    found = piece.text + b"\n" in joined
+                else:
+                    found = piece.text in joined
+                seen[piece] = found
             if not found:
                 return False
         return True
+
+    @cached_property
+    def _pieces_seen(self) -> dict[Piece, bool]:
+        """Whether each piece looked for so far is in the vocabulary as its bounds require."""
+        return {}
 
     def _occurrences(self, found: tuple[str, ...], needs: dict[str, tuple[Needs, ...]] | None = None
                      ) -> dict[int, list[tuple[int, str]]]:

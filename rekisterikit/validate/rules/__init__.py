@@ -2,6 +2,7 @@
 
 from rekisterikit.validate.rules import (  # noqa: F401 - imported for their registrations
     bases,
+    clarity,
     consent_texts,
     controller,
     cookies,
@@ -10,6 +11,7 @@ from rekisterikit.validate.rules import (  # noqa: F401 - imported for their reg
     marketing,
     misc,
     not_stated,
+    purpose_recipients,
     records,
     retention,
     rights,

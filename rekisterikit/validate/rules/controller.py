@@ -213,6 +213,33 @@ def eu_representative(ctx: Context) -> Iterator[Hit]:
         yield Hit("$.eu_representative", {"country": c.country.code})
 
 
+
+_NON_EU = '[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n\n[eu_representative]\n'
+
+
+@rule(
+    id="RK-EU-REPRESENTATIVE-CONTACT", requirement=Requirement.EU_REPRESENTATIVE, severity=Severity.ERROR,
+    article="GDPR 13(1)(a), 14(1)(a), 27", title="The EU representative's contact details are given",
+    message=msg(
+        fi='EU-edustaja "{name}" on nimetty ilman yhteystietoja; rekisteröidylle on kerrottava edustajan '
+           'identiteetin lisäksi sen yhteystiedot (postiosoite, sähköposti tai puhelin).',
+        sv='Företrädaren i EU "{name}" anges utan kontaktuppgifter; den registrerade ska få veta både '
+           'företrädarens identitet och dess kontaktuppgifter (postadress, e-post eller telefon).',
+        en='The EU representative "{name}" is named without contact details; data subjects must be given the '
+           'representative\'s contact details as well as its identity (postal address, e-mail or telephone).'),
+    trigger="`[eu_representative]` has a name but no `address`, `email` or `phone`.",
+    fix="Add the representative's `email`, `address` or `phone` to `[eu_representative]`.",
+    example=_NON_EU + 'name = "Edustaja Oy"\n',
+    fixed=_NON_EU + 'name = "Edustaja Oy"\nemail = "edustaja@edustaja.fi"\n',
+)
+def eu_representative_contact(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(a) and 14(1)(a): "the identity and the contact details of the controller and, where applicable, of the
+    # controller's representative" [V, GDPR text on gdprhub.eu]. Issue 21 (third hold-out): a representative named
+    # with no way to reach it.
+    rep = ctx.statement.eu_representative
+    if rep is not None and rep.address is None and rep.email is None and rep.phone is None:
+        yield Hit("$.eu_representative", {"name": rep.name})
+
 _EXEMPT = '[controller]\nname = "Example Inc."\ncountry = "US"\nemail = "privacy@example.com"\n'
 
 

@@ -259,6 +259,91 @@ def personal_identity_code(ctx: Context) -> Iterator[Hit]:
                 yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})
 
 
+
+#: The personal identity code used to identify the customer or as a customer number: not credit granting, whatever
+#: other purpose the register has (lower case).
+_AS_IDENTIFIER = re.compile(
+    r"asiakasnumero\w*|asiakastunnu\w*|jäsennumero\w*|kanta-asiakasnumero\w*|asiakkuuden tunnis\w*|"
+    r"tunnisteena|tunnisteeksi|kundnummer\w*|medlemsnummer\w*|som identifierare|"
+    r"customer (?:number|id|identifier)\w*|member(?:ship)? (?:number|id)\w*|as an? identifier")
+#: Identifying the customer, which credit granting also needs: read as a use of its own only where the same text
+#: says nothing of credit ("asiakkaan tunnistamiseen luottopäätöksessä" is credit granting).
+_IDENTIFYING = re.compile(
+    r"(?:asiakkaan|asiakkaiden|kanta-asiakkaan|jäsenen) tunnistami\w*|tunnistamiseen|"
+    r"(?:identifiera|identifiering av) (?:kunde|medlem)\w*|to identify (?:the |our |a )?(?:customer|member)s?")
+
+_HETU_ID = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "luotto"
+description = "Laskulla maksamisen luottopäätös"
+kind = "credit_check"
+legal_basis = "contract"
+data_categories = ["hetu"]
+
+[[registers.data_categories]]
+key = "hetu"
+name = "Henkilötunnus"
+description = "{description}"
+personal_identity_code = true
+'''
+
+
+@rule(
+    id="RK-PERSONAL-IDENTITY-CODE-IDENTIFIER", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,
+    article="Tietosuojalaki 1050/2018 29 §; GDPR 87", title="The personal identity code is no customer number",
+    message=msg(
+        fi='Henkilötunnusta käytetään asiakkaan tunnisteena tai asiakasnumerona ("{text}"). Tietosuojalain 29 § '
+           'sallii sen käsittelyn esimerkiksi luotonannossa, mutta ei asiakassuhteen tunnisteena: käytä '
+           'asiakasnumeroa ja pidä henkilötunnus vain luottopäätöstä varten.',
+        sv='Personbeteckningen används som kundens identifierare eller kundnummer ("{text}"). 29 § i '
+           'dataskyddslagen tillåter att den behandlas till exempel vid kreditgivning, men inte som identifierare '
+           'för kundrelationen: använd ett kundnummer och behåll personbeteckningen endast för kreditbeslutet.',
+        en='The personal identity code is used to identify the customer or as a customer number ("{text}"). '
+           'Section 29 of the Data Protection Act allows it in granting credit, for example, but not as the '
+           'identifier of the customer relationship: use a customer number and keep the code for the credit '
+           'decision only.'),
+    trigger="A data category with `personal_identity_code = true`, or a purpose that uses it, says the code "
+            "identifies the customer or serves as a customer or member number (\"asiakasnumerona\", "
+            "\"asiakkaan tunnistamiseen\", \"kundnummer\", \"customer number\"), even when the register also "
+            "has a credit-check purpose for which the code may be processed.",
+    fix="Identify customers by a customer number; name the code only in the credit-check (and debt-collection) "
+        "purposes.",
+    example=_HETU_ID.format(description="Käytetään myös asiakasnumerona."),
+    fixed=_HETU_ID.format(description="Vain laskulla maksamisen luottopäätöstä varten."),
+)
+def personal_identity_code_identifier(ctx: Context) -> Iterator[Hit]:
+    # Tietosuojalaki 29 § lists the grounds for processing the code (consent, a law, unambiguous identification for
+    # a statutory task or rights and obligations, credit granting and debt collection among others) [S: the
+    # sources of RK-PERSONAL-IDENTITY-CODE; the section's wording on Finlex is M]; identifying a customer
+    # relationship is none of them, and using the code as an identifier is discouraged (tilisanomat.fi, 2022 [S]).
+    # Issue 21 (third hold-out): the code kept as the customer number beside a credit check, where
+    # RK-PERSONAL-IDENTITY-CODE saw only the credit-check purpose using it.
+    for reg in ctx.registers:
+        for i, cat in enumerate(reg.register.data_categories):
+            if not cat.personal_identity_code:
+                continue
+            places = [(f"{reg.path}.data_categories[{i}]", [*cat.name.texts(),
+                                                             *(cat.description.texts() if cat.description else ())])]
+            places += [(f"{reg.path}.purposes[{j}]", list(p.description.texts()))
+                       for j, p in enumerate(reg.register.purposes) if cat.key in p.data_categories]
+            for path, texts in places:
+                found = next((m for t in texts if (m := _identifier_use(t)) is not None), None)
+                if found is not None:
+                    yield Hit(path, {"text": found})
+                    break
+
+
+def _identifier_use(text_: str) -> str | None:
+    """The words of ``text_`` that make the personal identity code a customer identifier, if any."""
+    low = text_.lower()
+    strong = _AS_IDENTIFIER.search(low)
+    if strong is not None:
+        return strong.group(0)
+    weak = _IDENTIFYING.search(low)
+    if weak is not None and not _CREDIT_GRANTING.search(low):
+        return weak.group(0)
+    return None
+
 # Every alternative starts with a literal character, so the regular-expression engine skips ahead to the positions
 # where one could start (15-20 times faster on a large statement than alternatives starting with "\b"). The word
 # boundary before a number is checked after its first character instead: "5(?<!\w5)" is a "5" not preceded by a

@@ -176,6 +176,34 @@ _PERMISSIVE = re.compile(
     r"(?:may|can|will) be (?:deleted|erased|removed)[^.;]{0,40}?(?:at|on|upon) [^.;]{0,30}?request|"
     r"(?:deleted|erased|removed) (?:at|on|upon) (?:your |the customer'?s? |the data subject'?s? )?request",
     re.IGNORECASE)
+#: Kept until someone asks: "kunnes huoltaja pyytää niiden poistamista", "poistetaan, kun asiakas pyytää sitä",
+#: "tills du begär radering", "until you ask us to delete it". Withdrawing consent or unsubscribing is not this:
+#: it ends the basis, a criterion the data subject can apply.
+_ASKS = re.compile(
+    r"pyytä\w*|pyydä\w*|pyydetään|vaati(?:i|vat)\b|vaadit(?:te)?\b|begär\b|ber oss\b|"
+    r"ask(?:s|ed)?\b|request(?:s|ed)?\b", re.IGNORECASE)
+#: The conjunction before it: "until", "when", "if" (up to two words between, e.g. "kunnes huoltaja pyytää").
+_UNTIL = re.compile(r"(?:kunnes|kun|jos|tills|när|om|until|when|if|once)(?:\s+\S+){0,2}\s+$", re.IGNORECASE)
+#: A period in the criteria's own words ("kahden vuoden kuluttua", "i tre år", "after 24 months").
+_PERIOD_IN_TEXT = re.compile(
+    r"(?:\d+|yh\w*|kah\w*|kolm\w*|nelj\w*|viid\w*|viisi|kuu\w*|seitsem\w*|kahdeksa\w*|kymmen\w*|"
+    r"en|ett|två|tre|fyra|fem|sex|sju|åtta|tio|one|two|three|four|five|six|seven|eight|ten|twelve)"
+    r"[ -](?:vuo\w*|kuukau\w*|päiv\w*|viiko\w*|år\w*|månad\w*|dag\w*|veck\w*|years?|months?|days?|weeks?)",
+    re.IGNORECASE)
+
+
+def _on_request(text_: str) -> bool:
+    """Whether the criteria make deletion wait for a request: the permissive wording, or "until someone asks" with
+    no period in the same text."""
+    if search(_PERMISSIVE, text_):
+        return True
+    asked = search(_ASKS, text_)
+    if asked is None:
+        return False
+    until = _UNTIL.search(text_, max(0, asked.start() - 40), asked.start())
+    return until is not None and _PERIOD_IN_TEXT.search(text_) is None
+
+
 #: The customer relationship as the measure of retention.
 _RELATIONSHIP = re.compile(
     r"asiakassuhte\w* (?:jatkumisen |keston |voimassaolon |olemassaolon )?ajan|asiakkuuden (?:keston |"
@@ -225,13 +253,13 @@ def _register_defines_end(register: Register) -> bool:
 
 def _permissive(r: Retention) -> bool:
     """Whether the rule, having no period, leaves deletion to the customer's request."""
-    return r.period is None and r.criteria is not None and any(search(_PERMISSIVE, t) for t in r.criteria.texts())
+    return r.period is None and r.criteria is not None and any(_on_request(t) for t in r.criteria.texts())
 
 
 def _undefined(r: Retention) -> str | None:
     texts = r.criteria.texts() if r.criteria is not None else ()
     for t in texts:
-        if r.period is None and search(_PERMISSIVE, t):
+        if r.period is None and _on_request(t):
             return t.strip()
     defined = any(search(_RELATIONSHIP_END, t) for t in texts)
     if defined:
@@ -258,7 +286,9 @@ def _undefined(r: Retention) -> str | None:
            'deletion, and if the period runs from the end of the customer relationship, say when the relationship '
            'is deemed to end (for example two years after the last purchase).'),
     trigger="A retention rule without a `period` whose `criteria` make deletion depend on the customer's request "
-            "(\"voidaan poistaa asiakkaan pyynnöstä\"), or a rule that runs for or from the customer relationship "
+            "(\"voidaan poistaa asiakkaan pyynnöstä\", or, with no period in the same text, \"kunnes huoltaja "
+            "pyytää niiden poistamista\", \"tills du begär radering\", \"until you ask us\"; withdrawing consent "
+            "or unsubscribing ends the basis and passes), or a rule that runs for or from the customer relationship "
             "(\"asiakassuhteen ajan\", `start = \"end_of_customer_relationship\"`) without saying when it ends.",
     fix="Give a period from a defined event, e.g. `period = \"P2Y\"` from `last_activity`, or define the end of the "
         "customer relationship in `criteria` (\"…katsotaan päättyneeksi, kun viimeisestä ostosta on kulunut kaksi "

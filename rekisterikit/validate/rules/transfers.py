@@ -475,3 +475,106 @@ def transfer_impact_assessment(ctx: Context) -> Iterator[Hit]:
     for path, t in _transfers(ctx):
         if t.mechanism in _ARTICLE_46 and not t.impact_assessed:
             yield Hit(f"{path}.mechanism", {"country": _where(t)})
+
+
+def _named_in_transfers(transfers: tuple[Transfer, ...], r: Recipient, provider: data.Provider | None) -> bool:
+    """Whether a stated transfer names the recipient: by its name in the transfer's `recipients`, or (for a provider
+    group) by one of the group's names in them or in the transfer's description."""
+    for t in transfers:
+        if r.name is not None and r.name in t.recipients:
+            return True
+        if provider is not None:
+            texts = [*t.recipients, *(t.description.texts() if t.description is not None else ())]
+            if any(provider.named_in(x) for x in texts):
+                return True
+    return False
+
+
+_SENTRY = 'recipients = [{ name = "Klaviyo", country = "US" }, { name = "Sentry", country = "US" }]'
+_KLAVIYO_SCC = ('transfers = [{ country = "US", recipients = ["Klaviyo"], mechanism = "scc_2021_914", '
+                'safeguards_url = "https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj", impact_assessed = true }')
+
+
+@rule(
+    id="RK-TRANSFER-RECIPIENT-MECHANISM", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.ERROR,
+    article="GDPR 13(1)(f), 14(1)(f), 44–46", title="Every recipient outside the EU/EEA has its transfer mechanism",
+    message=msg(
+        fi='"{recipient}" käsittelee tietoja maassa {country}, mutta maahan {country} ilmoitetut siirrot koskevat '
+           'vain muita vastaanottajia ({named}); kerro, millä perusteella (esimerkiksi tietosuojakehys tai '
+           'vakiolausekkeet) tiedot siirretään vastaanottajalle "{recipient}".',
+        sv='"{recipient}" behandlar uppgifter i {country}, men de angivna överföringarna till {country} gäller bara '
+           'andra mottagare ({named}); ange på vilken grund (till exempel dataskyddsramen eller '
+           'standardavtalsklausuler) uppgifterna överförs till "{recipient}".',
+        en='"{recipient}" processes data in {country}, but the transfers stated to {country} are only for other '
+           'recipients ({named}); say on what basis (for example the Data Privacy Framework or standard contractual '
+           'clauses) data goes to "{recipient}".'),
+    trigger="A recipient is in a country outside the EEA and the register's transfers to that country all list "
+            "their recipients, none of them this one: the destination is disclosed, but not the mechanism of this "
+            "recipient's transfer (a US error-monitoring or analytics service beside a newsletter service whose US "
+            "transfer rests on standard contractual clauses).",
+    fix="Add the recipient to the `recipients` of the transfer whose mechanism covers it, or add a transfer entry "
+        "for it with its own mechanism.",
+    example=_register(_SENTRY, _KLAVIYO_SCC + "]"),
+    fixed=_register(_SENTRY, _KLAVIYO_SCC + ', { country = "US", recipients = ["Sentry"], mechanism = "dpf", '
+                                            'dpf_certified = true }]'),
+)
+def transfer_recipient_mechanism(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(f): "the existence or absence of an adequacy decision ... or ... reference to the appropriate or suitable
+    # safeguards" for the transfers the controller intends [V, GDPR text on gdprhub.eu]: for each of them, not for
+    # one of several. Issue 21 (third hold-out): a US processor listed beside a US transfer stated for another
+    # recipient, which RK-TRANSFER-UNDISCLOSED took as covered by the country alone.
+    for reg in ctx.registers:
+        transfers = reg.register.transfers or ()
+        if not transfers:
+            continue
+        for i, r in enumerate(reg.register.recipients or ()):
+            if not ctx.third_country(r.country) or _home_adequate(ctx, r.country):
+                continue
+            same = [t for t in transfers if t.country == r.country]
+            if not same or (r.name is not None and any(r.name in t.recipients for t in transfers)):
+                continue
+            if all(t.recipients for t in same):
+                named = ", ".join(n for t in same for n in t.recipients)
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": str(r.country),
+                                                          "named": named})
+
+
+_MAILCHIMP_NONE = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
+
+
+@rule(
+    id="RK-TRANSFERS-INCOMPLETE", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.WARNING,
+    article="GDPR 13(1)(f), 14(1)(f); WP260", title="Stated transfers account for providers commonly outside the EU",
+    message=msg(
+        fi='Seloste kertoo siirroista, mutta ei palveluntarjoajasta "{recipient}", jonka käsittely tapahtuu '
+           'tavallisesti myös EU/ETA-alueen ulkopuolella ({country}). Kerro, siirtyvätkö sen käsittelemät tiedot '
+           'EU/ETA-alueen ulkopuolelle ja millä perusteella.',
+        sv='Beskrivningen anger överföringar, men inte leverantören "{recipient}", vars behandling vanligen sker även '
+           'utanför EU/EES ({country}). Ange om uppgifterna den behandlar överförs utanför EU/EES och på vilken '
+           'grund.',
+        en='The statement states its transfers but not those of the provider "{recipient}", whose processing '
+           'commonly also takes place outside the EU/EEA ({country}). Say whether the data it processes leaves the '
+           'EU/EEA, and on what basis.'),
+    trigger="A register states its transfers (`transfers = []`, or a list) and one of its recipients with no "
+            "country outside the EEA belongs to a provider group whose processing commonly takes place outside the "
+            "EEA (package data `providers.json`), while no transfer entry names it. A register silent on "
+            "transfers is RK-TRANSFERS-SILENT's.",
+    fix="Add the provider to the transfer entry that covers it (country, mechanism), or give its `country` if it "
+        "processes the data in the EU/EEA only.",
+    example=_register(_MAILCHIMP_NONE, "transfers = []"),
+    fixed=_register(_MAILCHIMP_NONE, 'transfers = [{ country = "US", recipients = ["Mailchimp"], mechanism = "dpf", '
+                                     'dpf_certified = true }]'),
+)
+def transfers_incomplete(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(f) [V, GDPR text]: the fact of the intended transfer. A register that lists its transfers, or says there
+    # are none, and leaves out a recipient whose group processes outside the EEA has not said where that data goes.
+    for reg in ctx.registers:
+        transfers = reg.register.transfers
+        if transfers is None:
+            continue
+        for i, r in enumerate(reg.register.recipients or ()):
+            if r.country is not None:
+                continue  # placed: inside the EEA, or RK-TRANSFER-UNDISCLOSED's and RK-TRANSFER-RECIPIENT-MECHANISM's
+            found = _recipient_provider(r)
+            if found is not None and not _named_in_transfers(transfers, r, found):
+                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": found.country})

@@ -1,0 +1,164 @@
+"""Vague or open-ended wording where Art. 13 and 14 need a closed answer (GDPR 12(1), 13(1)(c)–(e), 14(1)(d); WP260).
+
+The free-text linter has lexicons of hedging words for whole prose statements (``rekisterikit.lint``). A modelled
+statement has its answers in fields, so this rule reads only the texts that must give a closed list: what the data
+is used for (purposes and the register's description), which data (data categories), who gets it (recipients) and
+where it comes from (sources); and the section on changes, for a reservation to change the statement at will.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.validate.context import Context
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+#: Open-ended lists and hedged processing, matched against lower-cased text (``Context.search_texts``). Every
+#: alternative starts with a literal, so the needle prefilter skips the texts where none can start.
+_VAGUE = re.compile(
+    # an open list: fi, sv, en
+    r"esim(?:erkiksi\b|\.)|muun muassa|\bmm\.|\by(?:ms|m)\.|\btms\.|\bjne\.|(?:tai|muut|muita) vastaav\w*|"
+    r"kuten (?!(?:tässä|edellä|alla|yllä|jäljempänä|la[ik]\w*|mainit\w*|kerrot\w*|sovit\w*|todet\w*)\b)|"
+    r"till exempel|t\.ex\.|bland annat|bl\.a\.|med mera|\bm\.m\.|\bosv\.|"
+    r"such as|e\.g\.|for example|including,? but not limited to|\betc\.?(?!\w)|"
+    # processing that "may" happen, or happens "when needed": fi, sv, en
+    r"voidaan (?:myös )?(?:käyttää|luovuttaa|käsitellä|siirtää|jakaa|yhdistää|kerätä|antaa|hyödyntää)|"
+    r"saatetaan (?:myös )?\w+|voimme (?:myös )?(?:käyttää|luovuttaa|käsitellä|siirtää|jakaa|yhdistää|kerätä|"
+    r"antaa|hyödyntää)|mahdollisesti|tarvittaessa|"
+    r"kan (?:komma att|lämnas ut|överföras|delas|samköras)|eventuellt|vid behov|"
+    r"may (?:also )?(?:be )?(?:include|use|used|disclose|disclosed|share|shared|process|processed|transfer|"
+    r"transferred|combine|combined|collect|collected|pass|passed)\b|might|possibly|(?:where|if|when) necessary")
+#: Words of a "when needed" hedge, which recipients that are authorities may use ("luovutetaan tarvittaessa
+#: viranomaisille"): the law, not the shop, decides when.
+_WHEN_NEEDED = re.compile(r"tarvittaessa|vid behov|(?:where|if|when) necessary")
+_AUTHORITY = re.compile(r"viranomai\w*|myndighet\w*|authorit\w*|poliisi\w*|polis\w*|police|tuomioistui\w*|"
+                        r"domstol\w*|court\w*|verohallin\w*|skatteförvaltning\w*|tax administration")
+#: A purpose clause states no discretion: "jotta tilaus voidaan toimittaa", "för att vi ska kunna", "so that we may".
+_PURPOSE_CLAUSE = re.compile(r"(?:jotta|että|för att|så att|so that|in order)\b[^.;:]{0,40}$")
+#: A reservation to change the statement, unless the same text promises to tell the data subjects.
+_RESERVATION = re.compile(r"pidätämme (?:itsellämme )?oikeuden|pidättää (?:itsellään )?oikeuden|"
+                          r"förbehåller (?:oss|sig) rätten|(?:we )?reserve the right")
+_NOTICE = re.compile(r"ilmoita\w*|kerro\w*|tiedot(?:a|e)\w*|informoi\w*|meddela\w*|informera\w*|notif\w*|"
+                     r"inform\w*|tell you|let you know|e-?mail|sähköpost\w*|e-?post\w*")
+
+
+def _vague_in(text: str, recipient: bool) -> str | None:
+    """The first hedge in ``text`` (lower case) that is not excused: a purpose clause, or a recipient authority's
+    "when needed"."""
+    for match in _VAGUE.finditer(text):
+        if _PURPOSE_CLAUSE.search(text, 0, match.start()):
+            continue
+        if recipient and _WHEN_NEEDED.fullmatch(match.group(0)) and _AUTHORITY.search(text):
+            continue
+        return match.group(0)
+    return None
+
+
+_OWNERS = (".purposes[", ".data_categories[", ".recipients[", ".sources[")
+_FIELDS = {".purposes[": (".description",), ".data_categories[": (".name", ".description"),
+           ".recipients[": (".category", ".description"), ".sources[": (".name", ".description")}
+
+
+def _in_places(path: str) -> bool:
+    """Whether ``path`` is one of the texts that must give a closed answer: a register's description, a purpose's
+    description, a data category's name or description, a recipient's category or description, or a source's name
+    or description (string operations: this runs for every hit of the expression in the statement)."""
+    if not path.startswith("$.registers["):
+        return False
+    rest = path[path.index("]") + 1:]
+    if rest == ".description":
+        return True
+    for owner in _OWNERS:
+        if rest.startswith(owner):
+            tail = rest[rest.index("]") + 1:]
+            return tail in _FIELDS[owner]
+    return False
+
+
+_PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{description}"\nkind = "order"\n'
+            'legal_basis = "contract"\n')
+
+
+@rule(
+    id="RK-VAGUE-WORDING", requirement=Requirement.CLARITY, severity=Severity.WARNING,
+    article="GDPR 12(1), 13(1)(c)–(e), 14(1)(d); WP260", title="No open lists or hedges where a closed answer is due",
+    message=msg(
+        fi='Epämääräinen tai avoin ilmaus ("{text}"): käsittelyn tarkoitukset, henkilötietoryhmät, vastaanottajat '
+           'ja lähteet on kerrottava täsmällisinä luetteloina, ei esimerkkeinä eikä "voidaan"-muodossa. Luettele '
+           'kaikki ja kerro, mitä todella tehdään.',
+        sv='Vag eller öppen formulering ("{text}"): ändamålen, kategorierna av personuppgifter, mottagarna och '
+           'källorna ska anges som uttömmande listor, inte som exempel eller i formen "kan". Räkna upp alla och '
+           'säg vad som faktiskt görs.',
+        en='Vague or open-ended wording ("{text}"): purposes, categories of personal data, recipients and sources '
+           'must be given as complete lists, not as examples or as something that "may" happen. List them all and '
+           'say what is actually done.'),
+    trigger="A purpose's or register's `description`, a data category's `name` or `description`, a recipient's "
+            "`category` or `description`, or a source's `name` or `description` gives an open list (\"esimerkiksi\", "
+            "\"muun muassa\", \"mm.\", \"yms.\", \"till exempel\", \"t.ex.\", \"bland annat\", \"such as\", "
+            "\"e.g.\", \"etc.\", \"may include\") or hedges the processing (\"tietoja voidaan käyttää\", "
+            "\"saatetaan luovuttaa\", \"tarvittaessa\", \"kan komma att\", \"vid behov\", \"we may use\", \"may be "
+            "shared\"). A hedge inside a purpose clause (\"jotta tilaus voidaan toimittaa\", \"so that we may\") "
+            "passes, and so does \"tarvittaessa\" in a recipient that is an authority (the law decides when).",
+    fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
+        "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
+    example=CONTROLLER + REGISTER + _PURPOSE.format(
+        description="Tilausten käsittely. Tietoja voidaan käyttää myös toiminnan kehittämiseen."),
+    fixed=CONTROLLER + REGISTER + _PURPOSE.format(description="Tilausten käsittely, toimitus ja laskutus."),
+)
+def vague_wording(ctx: Context) -> Iterator[Hit]:
+    # GDPR 12(1): information "in a concise, transparent, intelligible and easily accessible form, using clear and
+    # plain language" [V, GDPR text]. WP260 rev.01 (Art. 29 WP guidelines on transparency): language qualifiers such
+    # as "may", "might", "some", "often" and "possible" should be avoided [S: quoted on mediapost.com and in the
+    # research notes; the paragraph number is M]. 13(1)(c)-(e) and 14(1)(d) ask for the purposes, recipients and
+    # categories themselves, which an open list does not give. Issue 21: "tietoja voidaan käyttää toiminnan
+    # kehittämiseen" (third hold-out) and the tuned pikkuapila ("Tietoja voidaan luovuttaa
+    # yhteistyökumppaneillemme") were read as unclear; check had no rule for it.
+    values: dict[str, str] | None = None
+    for path, _ in ctx.search_texts(_VAGUE):  # the shared corpus: most needles are proved absent by its vocabulary
+        if not _in_places(path):
+            continue
+        if values is None:
+            values = {p: "\n".join(v.texts()).lower() for p, v in ctx.text_values if not isinstance(v, str)}
+        found = _vague_in(values.get(path, ""), ".recipients[" in path)
+        if found is not None:
+            yield Hit(path, {"text": found.strip()})
+
+
+_CHANGES = 'changes = "{text}"\n'
+
+
+@rule(
+    id="RK-CHANGES-RESERVATION", requirement=Requirement.CLARITY, severity=Severity.WARNING,
+    article="GDPR 12(1), 13(3); WP260", title="Changes are announced, not reserved",
+    message=msg(
+        fi='Muutoksia koskeva kohta varaa oikeuden muuttaa selostetta ("{text}") kertomatta, miten muutoksista '
+           'ilmoitetaan. Kerro, miten ja milloin rekisteröidyille ilmoitetaan olennaisista muutoksista.',
+        sv='Avsnittet om ändringar förbehåller rätten att ändra beskrivningen ("{text}") utan att säga hur '
+           'ändringar meddelas. Ange hur och när de registrerade informeras om väsentliga ändringar.',
+        en='The section on changes reserves the right to change the statement ("{text}") without saying how changes '
+           'are announced. Say how and when data subjects are told of material changes.'),
+    trigger="`changes` reserves the right to change the statement (\"Pidätämme oikeuden muuttaa\", \"Vi förbehåller "
+            "oss rätten\", \"We reserve the right\") and says nothing of informing or notifying anyone.",
+    fix="Replace the reservation with how changes are announced (e.g. 'Ilmoitamme olennaisista muutoksista "
+        "sivustolla ja asiakkaillemme sähköpostitse ennen niiden voimaantuloa').",
+    example=_CHANGES.format(text="Pidätämme oikeuden muuttaa tätä selostetta.") + CONTROLLER,
+    fixed=_CHANGES.format(text="Ilmoitamme olennaisista muutoksista sähköpostitse ennen niiden voimaantuloa.")
+    + CONTROLLER,
+)
+def changes_reservation(ctx: Context) -> Iterator[Hit]:
+    # WP260 rev.01 treats changes to the information as something to communicate to data subjects, not merely to
+    # publish [M: paragraph not re-read]; a bare reservation "to change this statement" tells the reader nothing of
+    # when they will learn of a change (12(1) clarity; 13(3) for new purposes [V, GDPR text]). Tuned pikkuapila:
+    # "Pidätämme oikeuden muuttaa tätä selostetta", read as unclear.
+    changes = ctx.statement.changes
+    if changes is None:
+        return
+    for text in changes.texts():
+        low = text.lower()
+        reserved = _RESERVATION.search(low)
+        if reserved is not None and not _NOTICE.search(low):
+            yield Hit("$.changes", {"text": text[reserved.start():reserved.end()]})
+            return

@@ -1,0 +1,195 @@
+"""Recipients named in the purposes but missing from the recipients (GDPR 13(1)(e), 14(1)(e)).
+
+Real statements often say who gets the data only where they describe a purpose ("tilaukset toimitetaan Postin
+kautta", "maksut välittää Paytrail") while their section on disclosures says nothing is disclosed, or lists others.
+A reader of the recipients section is then misled. These rules read the register's purposes and data categories for
+carriers, payment and debt-collection services, and provider groups commonly outside the EU/EEA, and compare them
+with the register's recipients.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import Recipient, Register
+from rekisterikit.validate import data
+from rekisterikit.validate.context import Context, RegisterRef
+from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+#: Carriers, payment services and debt collectors that Finnish and Swedish shops name, as proper nouns (matched
+#: case-sensitively, so "postitse" and "sähköposti" are not Posti), with the lower-case stem a recipient entry that
+#: names them contains, and the activity a recipient category may give instead of the name.
+_SERVICES: dict[str, tuple[str, str]] = {
+    r"Posti(?:n|lle|lta|lla|a)?": ("posti", "carrier"), r"Itella\w*": ("itella", "carrier"),
+    r"Matkahuol(?:to|lo)\w*": ("matkahuol", "carrier"), r"PostNord\w*": ("postnord", "carrier"),
+    r"Bring(?:in|ille|ilta)?": ("bring", "carrier"), r"DHL\w*": ("dhl", "carrier"), r"UPS(?::\w+)?": ("ups", "carrier"),
+    r"FedEx\w*": ("fedex", "carrier"), r"GLS\w*": ("gls", "carrier"), r"Budbee\w*": ("budbee", "carrier"),
+    r"Schenker\w*": ("schenker", "carrier"), r"Kaukokii\w*": ("kaukokii", "carrier"),
+    r"Airmee\w*": ("airmee", "carrier"), r"Instabox\w*": ("instabox", "carrier"), r"Omniva\w*": ("omniva", "carrier"),
+    r"Paytrail\w*": ("paytrail", "payment"), r"Klarna\w*": ("klarna", "payment"), r"Svea\w*": ("svea", "payment"),
+    r"Walley\w*": ("walley", "payment"), r"PayPal\w*": ("paypal", "payment"), r"MobilePay\w*": ("mobilepay", "payment"),
+    r"Vipps\w*": ("vipps", "payment"), r"Nets(?:in|ille|iltä)?": ("nets", "payment"), r"Nexi\w*": ("nexi", "payment"),
+    r"Adyen\w*": ("adyen", "payment"), r"Bambora\w*": ("bambora", "payment"), r"Swish\w*": ("swish", "payment"),
+    r"Checkout Finland\w*": ("checkout", "payment"), r"Visma Pay\w*": ("visma", "payment"),
+    r"Maksuturva\w*": ("maksuturva", "payment"), r"Resurs Bank\w*": ("resurs", "payment"),
+    r"Riverty\w*": ("riverty", "payment"), r"Afterpay\w*": ("afterpay", "payment"),
+    r"Intrum\w*": ("intrum", "collection"), r"Lowell\w*": ("lowell", "collection"), r"Ropo\w*": ("ropo", "collection"),
+}
+_NAMED = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SERVICES)) + r")(?![\w-])")
+_STEMS = list(_SERVICES.values())
+#: A literal every service name starts with (its first letters as written), to skip texts that name none.
+_LITERALS = tuple(sorted({re.match(r"[A-Za-z ]+", p).group(0)  # type: ignore[union-attr]
+                          for p in _SERVICES}))
+#: A service named only by what it does, when the statement says nothing is disclosed (lower case).
+_ACTIVITY_WORDS = re.compile(
+    r"kuljetusliik\w*|kuljetusyhtiö\w*|kuriiri\w*|logistiikkakumppan\w*|huolinta\w*|maksunväli\w*|"
+    r"maksupalvelu(?:n)?tarjoaj\w*|maksuvälitt\w*|perintätoimist\w*|perintäyhtiö\w*|"
+    r"fraktbolag\w*|transportföretag\w*|transportbolag\w*|speditör\w*|budfirm\w*|betaltjänst\w*|"
+    r"betalningsförmedl\w*|inkasso\w*|courier\w*|carriers?\b|shipping compan\w*|delivery compan\w*|"
+    r"payment (?:service )?provider\w*|debt collect\w*")
+#: What a recipient category or description says the recipients do, per activity (lower case).
+_ACTIVITY = {
+    "carrier": re.compile(r"kuljet\w*|toimit\w*|logisti\w*|kuriiri\w*|\bposti\w*|huolinta\w*|rahti\w*|frakt\w*|"
+                          r"transport\w*|leverans\w*|logistik\w*|bud\w*|deliver\w*|shipping|carrier\w*|courier\w*|"
+                          r"parcel\w*"),
+    "payment": re.compile(r"maksu\w*|rahoitu\w*|luoto\w*|betaln\w*|betal\w*|finansi\w*|kredit\w*|payment\w*|"
+                          r"financ\w*|credit\w*|invoic\w*|lasku\w*|faktur\w*"),
+    "collection": re.compile(r"perintä\w*|saatav\w*|inkasso\w*|indriv\w*|collection\w*|debt\w*"),
+}
+_ACTIVITY_OF_WORD = (("carrier", re.compile(r"kulj|kuri|logi|huol|frak|tran|sped|bud|cour|carr|ship|deli")),
+                     ("payment", re.compile(r"maks|beta|paym")), ("collection", re.compile(r"peri|inka|debt")))
+
+
+def _texts(register: Register) -> Iterator[tuple[str, str]]:
+    """The register's purpose descriptions and data category descriptions, with their paths' owners."""
+    for j, p in enumerate(register.purposes):
+        for t in p.description.texts():
+            yield f"purposes[{j}]", t
+    for j, c in enumerate(register.data_categories):
+        if c.description is not None:
+            for t in c.description.texts():
+                yield f"data_categories[{j}]", t
+
+
+def _recipient_text(recipients: tuple[Recipient, ...]) -> str:
+    parts: list[str] = []
+    for r in recipients:
+        parts += [r.name or "", r.authority or ""]
+        parts += [x for v in (r.category, r.description) if v is not None for x in v.texts()]
+    return "\n".join(parts).lower()
+
+
+def _covered(stem: str, activity: str, listed: str) -> bool:
+    """Whether the listed recipients name the service or give its activity."""
+    return re.search(r"(?<!\w)" + re.escape(stem), listed) is not None or _ACTIVITY[activity].search(listed) is not None
+
+
+def _named_by_cookie(ctx: Context, provider: data.Provider) -> bool:
+    """Whether a declared cookie names the provider group as its provider (the cookie declaration already tells the
+    visitor who gets that data)."""
+    return any(c.cookie.provider is not None and provider.named_in(c.cookie.provider) for c in ctx.cookies)
+
+
+def _unlisted(ctx: Context, reg: RegisterRef, generic: bool) -> Iterator[tuple[str, str]]:
+    """``(owner, name)`` of services the register's purposes or data categories name and its recipients do not;
+    with ``generic``, also services named only by their activity (the recipients are an explicit "none")."""
+    seen: set[str] = set()
+    texts = list(_texts(reg.register))
+    everything = "\n".join(t for _, t in texts)
+    named = any(literal in everything for literal in _LITERALS)  # usually none: str.find, not the expression
+    if not named and not generic:
+        return
+    listed = _recipient_text(reg.register.recipients or ())
+    groups: list[data.Provider] = []
+    if generic:  # the provider groups' expressions are slow: read only where the statement denies any recipient
+        _, known = data.providers()
+        groups = [p for p in known if p.named_in(everything) and not p.named_in(listed)
+                  and not _named_by_cookie(ctx, p)]
+    for owner, t in texts:
+        for match in _NAMED.finditer(t) if named else ():
+            index = int(next(k for k, v in match.groupdict().items() if v is not None)[1:])
+            stem, activity = _STEMS[index]
+            if stem not in seen and not _covered(stem, activity, listed):
+                seen.add(stem)
+                yield owner, match.group(0)
+        low = t.lower()
+        if generic:
+            word = _ACTIVITY_WORDS.search(low)
+            if word is not None:
+                activity = next(a for a, p in _ACTIVITY_OF_WORD if p.match(word.group(0)))
+                if activity not in seen and not _ACTIVITY[activity].search(listed):
+                    seen.add(activity)
+                    yield owner, t[word.start():word.end()] if len(t) == len(low) else word.group(0)
+        for p in groups:
+            if p.name not in seen and p.named_in(t):
+                seen.add(p.name)
+                yield owner, p.name
+
+
+_NONE = '\nrecipients = []\n'
+_DELIVERY = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely ja toimittaminen '
+             'Postin kautta."\nkind = "order"\nlegal_basis = "contract"\n')
+
+
+@rule(
+    id="RK-RECIPIENTS-CONTRADICTED", requirement=Requirement.RECIPIENTS, severity=Severity.ERROR,
+    article="GDPR 13(1)(e), 14(1)(e), 5(1)(a)", title="A statement that discloses to nobody names no recipient",
+    message=msg(
+        fi='Rekisterin "{register}" mukaan tietoja ei luovuteta kenellekään, mutta käsittelyn kuvauksessa '
+           'mainitaan "{name}", joka saa tietoja. Ilmoita se vastaanottajana (nimi tai toimiala ja rooli).',
+        sv='Enligt registret "{register}" lämnas uppgifter inte ut till någon, men beskrivningen av behandlingen '
+           'nämner "{name}", som får uppgifter. Ange den som mottagare (namn eller bransch och roll).',
+        en='The register "{register}" says data goes to nobody, but the description of the processing names '
+           '"{name}", which receives data. List it as a recipient (name, or activity and role).'),
+    trigger="A register states `recipients = []`, and one of its purposes or data categories names a carrier, "
+            "payment service or debt collector (Posti, Matkahuolto, PostNord, DHL, Paytrail, Klarna, Svea …), a "
+            "service by its activity (\"kuljetusliike\", \"maksunvälittäjä\", \"fraktbolag\", \"payment service "
+            "provider\"), or a provider group commonly outside the EU/EEA (package data `providers.json`) that no "
+            "declared cookie names.",
+    fix="List the service in `recipients` with its role (processor or controller) and country.",
+    example=CONTROLLER + REGISTER.rstrip("\n") + _NONE + _DELIVERY,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Posti Oy", role = "processor", '
+          'country = "FI" }]\n' + _DELIVERY,
+)
+def recipients_contradicted(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(e): "the recipients or categories of recipients of the personal data, if any" [V, GDPR text on
+    # gdprhub.eu]; a carrier that delivers the order receives the customer's name and address. Issue 21 (third
+    # hold-out): carriers named only in a purpose while the disclosure section denied any recipient.
+    for reg in ctx.registers:
+        if reg.register.recipients != ():
+            continue
+        for owner, name in _unlisted(ctx, reg, generic=True):
+            yield Hit(f"{reg.path}.{owner}", {"register": reg.register.name, "name": name})
+
+
+@rule(
+    id="RK-RECIPIENT-UNLISTED", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 14(1)(e)", title="Services named in the purposes are among the recipients",
+    message=msg(
+        fi='Käsittelyn kuvauksessa mainitaan "{name}", mutta vastaanottajissa ei ole sitä eikä sen toimialaa. '
+           'Lisää se vastaanottajiin.',
+        sv='Beskrivningen av behandlingen nämner "{name}", men varken den eller dess bransch finns bland '
+           'mottagarna. Lägg till den bland mottagarna.',
+        en='The description of the processing names "{name}", but neither it nor its activity is among the '
+           'recipients. Add it to the recipients.'),
+    trigger="A register lists recipients, and one of its purposes or data categories names a carrier, payment "
+            "service or debt collector (Posti, Matkahuolto, DHL, Paytrail, Klarna …) or a provider group commonly "
+            "outside the EU/EEA that no declared cookie names, while no recipient names it or (for the services) "
+            "gives its activity (\"kuljetusliikkeet\", \"maksupalvelut\").",
+    fix="Add the service to `recipients`, or describe the recipient category by the service's activity.",
+    example=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Paytrail Oyj", role = "processor" }]\n'
+            + _DELIVERY,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Paytrail Oyj", role = "processor" }, '
+          '{ name = "Posti Oy", role = "processor" }]\n' + _DELIVERY,
+)
+def recipient_unlisted(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(e) [V, GDPR text]: the recipients the purposes reveal belong in the answer on recipients.
+    for reg in ctx.registers:
+        if not reg.register.recipients:
+            continue
+        for owner, name in _unlisted(ctx, reg, generic=False):
+            yield Hit(f"{reg.path}.{owner}", {"name": name})
+

@@ -343,6 +343,7 @@ def _purposes(run: _Run) -> None:
             run.flag("RK-LINT-BASIS-INVALID", run.unit(index), term=run.term("basis_invalid", index))
     if bases:
         run.decide(Requirement.LEGAL_BASIS, Outcome.PROVIDED, bases)
+        _basis_per_purpose(run, bases | (candidates & run.affirmed(*_BASES)))
     else:
         run.missing("RK-LINT-LEGAL-BASIS")
 
@@ -390,6 +391,21 @@ def _generic_interests(run: _Run) -> frozenset[int]:
         if not concrete:
             generic.add(index)
     return frozenset(generic)
+
+
+def _basis_per_purpose(run: _Run, bases: frozenset[int]) -> None:
+    """Purposes given one subsection each ("### Tilausten käsittely … Peruste: sopimus"), each but one with its basis:
+    the one without has none (GDPR 13(1)(c) asks for the basis of every purpose)."""
+    subsections = [s for s in run.structure.sections if s.heading is not None and s.body
+                   and set(s.body) <= _under(run, "purposes")]
+    if len(subsections) < 3:
+        return
+    without = [s for s in subsections if not set(s.body) & bases]
+    if len(without) == 1:
+        heading = run.unit(without[0].units.start)
+        run.flag("RK-LINT-BASIS-PER-PURPOSE", heading, term=heading.text)
+        run.decisions[Requirement.LEGAL_BASIS] = Decision(requirement=Requirement.LEGAL_BASIS,
+                                                          outcome=Outcome.MISSING, units=(heading.index,))
 
 
 def _introduction(run: _Run) -> frozenset[int]:
@@ -576,7 +592,9 @@ def _saved_when(run: _Run) -> frozenset[int]:
 
 def _retention(run: _Run) -> None:
     # In the rights section "säilyttäminen" is what restricted data may still undergo, not how long it is kept.
-    elsewhere = run.k("security", "cookies", "title", "rights")
+    # (A statement without headings is all title section: only its opening sentences about the statement itself
+    # are left out.)
+    elsewhere = run.k("security", "cookies", "rights") | _introduction(run)
     timed = (run.u("retention_time") - _saved_when(run)) | run.u("retention_vague") | run.table("retention")
     # A retention section counts only when something in it gives a period or a criterion: "Tietoja säilytetään
     # huolellisesti palvelimella" or "Customer data is retained securely" is about security, not how long.
@@ -828,6 +846,10 @@ def _information(run: _Run) -> None:
         run.decide(Requirement.SOURCES, Outcome.PROVIDED, run.k("sources") | run.u("sources"))
         generic = sorted((indirect | (credit & source_context)) - run.u("source_specific", "credit_registers"),
                          key=lambda i: (i not in run.k("sources"), i))
+        if run.u("source_specific", "credit_registers") & (run.k("sources") | run.u("sources")):
+            # The sources section names the register ("luottotiedot Suomen Asiakastieto Oy:ltä"); the data list's
+            # "luottotietorekisteristä saatu tieto" refers to it.
+            generic = [i for i in generic if i in run.k("sources")]
         if generic:
             first = run.unit(generic[0])
             term = run.term("indirect_source", first.index) or run.term("credit", first.index) or first.text[:40]

@@ -108,6 +108,14 @@ _RULES = (
                  "ange grunden för varje ändamål (GDPR 13(1)(c), 6.1).",
                  "No legal basis (consent, contract, legal obligation, legitimate interests) is given; state the "
                  "basis of every purpose (GDPR 13(1)(c), 6(1)).")),
+    LintRule(id="RK-LINT-BASIS-PER-PURPOSE", requirement=R.LEGAL_BASIS, severity=E, article="GDPR 13(1)(c)",
+             message=_t(
+                 "Käyttötarkoitukselle \"{term}\" ei kerrota oikeusperustetta, vaikka muille kerrotaan; ilmoita "
+                 "peruste jokaiselle käyttötarkoitukselle (GDPR 13(1)(c)).",
+                 "För ändamålet \"{term}\" anges ingen rättslig grund, fast den anges för de andra; ange grunden "
+                 "för varje ändamål (GDPR 13(1)(c)).",
+                 "The purpose \"{term}\" is given no legal basis although the other purposes are; state the basis "
+                 "of every purpose (GDPR 13(1)(c)).")),
     LintRule(id="RK-LINT-BASIS-INVALID", requirement=R.LEGAL_BASIS, severity=E, article="GDPR 6(1)", message=_t(
         "\"{term}\" ei ole tietosuoja-asetuksen mukainen käsittelyperuste (henkilötietolain 8 §:n "
         "asiakassuhde tai asiallinen yhteys); valitse jokin 6(1) artiklan a–f alakohdista.",

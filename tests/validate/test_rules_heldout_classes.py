@@ -1,0 +1,307 @@
+"""Issue 21: rules for the classes of gaps the third hold-out (``holdout_c``) exposed, written as general rules.
+
+The hold-out itself is not read here (it stays held out); each class has a statement on which the rule fires
+(positive), one on which it stays quiet (negative), and the pattern that motivated it, reproduced in our own words
+or taken from a tuned statement (``tests/validate/data/accuracy/tuned/``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rekisterikit import load, loads
+from rekisterikit.findings import Requirement, Severity
+from rekisterikit.validate import REGISTRY, validate
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+TUNED = Path(__file__).resolve().parent / "data" / "accuracy" / "tuned"
+
+
+def _hits(rule_id: str, text: str) -> list[str]:
+    report = validate(loads(text), select=[rule_id])
+    return [f.path for f in report.findings if f.rule == rule_id]
+
+
+def _messages(rule_id: str, text: str) -> list[str]:
+    report = validate(loads(text), select=[rule_id])
+    return [f.message.en or "" for f in report.findings if f.rule == rule_id]
+
+
+def _tuned(name: str, rule_id: str) -> list[str]:
+    report = validate(load(TUNED / f"{name}.toml"), select=[rule_id])
+    return [f.path for f in report.findings if f.rule == rule_id]
+
+
+def _purpose(description: str, key: str = "tilaukset", kind: str = "order") -> str:
+    return (f'\n[[registers.purposes]]\nkey = "{key}"\ndescription = "{description}"\nkind = "{kind}"\n'
+            'legal_basis = "contract"\n')
+
+
+# -- 1. An EU representative named without contact details ---------------------------------------------------------
+
+_US = '[controller]\nname = "Northwind Goods Inc."\ncountry = "US"\nemail = "privacy@northwind.example"\n'
+
+
+def test_a_representative_without_contact_details_is_an_error() -> None:
+    """13(1)(a) asks for the representative's identity and contact details: a name alone is an error."""
+    text = _US + '\n[eu_representative]\nname = "EU-Rep Services Ltd"\n'
+    report = validate(loads(text), select=["RK-EU-REPRESENTATIVE-CONTACT"])
+    assert [("$.eu_representative", Requirement.EU_REPRESENTATIVE, Severity.ERROR)] == [
+        (f.path, f.requirement, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize("contact", ['email = "rep@eurep.example"', 'phone = "+353 1 555 0100"',
+                                     'address = { street = "1 Quay St", city = "Dublin", country = "IE" }'])
+def test_a_representative_with_any_contact_channel_passes(contact: str) -> None:
+    """An e-mail address, a phone number or a postal address is a contact detail."""
+    assert [] == _hits("RK-EU-REPRESENTATIVE-CONTACT",
+                       _US + f'\n[eu_representative]\nname = "EU-Rep Services Ltd"\n{contact}\n')
+
+
+def test_no_representative_is_left_to_the_representative_rule() -> None:
+    """A missing representative is RK-EU-REPRESENTATIVE's (a warning), not a missing contact."""
+    assert [] == _hits("RK-EU-REPRESENTATIVE-CONTACT", _US)
+
+
+# -- 2. Recipients mentioned only in a purpose ---------------------------------------------------------------------
+
+def _recipients(line: str, *purposes: str) -> str:
+    return CONTROLLER + REGISTER.rstrip("\n") + "\n" + line + "\n" + "".join(purposes)
+
+
+@pytest.mark.parametrize("description", [
+    "Tilaukset toimitetaan asiakkaalle Postin tai Matkahuollon kautta.",
+    "Orders are delivered by DHL.",
+    "Beställningar levereras med PostNord.",
+    "Maksut käsittelee Paytrail.",
+    "Tilaukset toimitetaan kuljetusliikkeen kautta.",
+    "Uutiskirje lähetetään Mailchimp-palvelulla.",
+])
+def test_a_service_named_in_a_purpose_contradicts_an_empty_recipients_list(description: str) -> None:
+    """The hold-out pattern: carriers named in the order purpose while the disclosure section says none (one
+    finding per service named)."""
+    assert {"$.registers[0].purposes[0]"} == set(_hits("RK-RECIPIENTS-CONTRADICTED",
+                                                       _recipients("recipients = []", _purpose(description))))
+
+
+@pytest.mark.parametrize("description", [
+    "Tilausten käsittely ja toimittaminen.",
+    "Tilaukset postitetaan asiakkaalle.",
+    "Vahvistus lähetetään sähköpostitse.",
+    "Postiosoite tarvitaan laskutukseen.",
+])
+def test_a_purpose_that_names_no_service_is_quiet(description: str) -> None:
+    """"postitse", "sähköposti" and "Postiosoite" are not Posti; a purpose that names no one discloses nothing."""
+    assert [] == _hits("RK-RECIPIENTS-CONTRADICTED", _recipients("recipients = []", _purpose(description)))
+
+
+def test_a_provider_declared_as_a_cookie_provider_is_not_asked_for_again() -> None:
+    """A provider group the cookie declaration names (Google for _ga) is disclosed there."""
+    text = (_recipients("recipients = []", _purpose("Kävijätilastot Google Analyticsilla.", "tilastot", "analytics"))
+            + '\n[[cookies]]\nname = "_ga"\nprovider = "Google"\ncategory = "statistics"\n')
+    assert [] == _hits("RK-RECIPIENTS-CONTRADICTED", text)
+
+
+def test_a_service_missing_from_a_list_of_other_recipients_is_a_warning() -> None:
+    """Recipients listed, the carrier named in the purpose left out: a warning naming it."""
+    text = _recipients('recipients = [{ name = "Paytrail Oyj", role = "processor" }]',
+                       _purpose("Tilaukset toimitetaan Matkahuollon kautta."))
+    assert ['The description of the processing names "Matkahuollon", but neither it nor its activity is among the '
+            'recipients. Add it to the recipients.'] == _messages("RK-RECIPIENT-UNLISTED", text)
+
+
+@pytest.mark.parametrize("line", [
+    'recipients = [{ name = "Matkahuolto Oy", role = "processor" }]',
+    'recipients = [{ category = "Kuljetusliikkeet", role = "processor" }]',
+    'recipients = [{ category = "Logistiikkakumppanit", description = "Toimittavat tilaukset." }]',
+])
+def test_a_service_listed_by_name_or_by_its_activity_passes(line: str) -> None:
+    """The recipient named, or its category given by what it does, answers 13(1)(e)."""
+    text = _recipients(line, _purpose("Tilaukset toimitetaan Matkahuollon kautta."))
+    assert [] == _hits("RK-RECIPIENT-UNLISTED", text)
+    assert [] == _hits("RK-RECIPIENTS-CONTRADICTED", text)
+
+
+# -- 3. Vague or open-ended wording where a closed list is due -----------------------------------------------------
+
+@pytest.mark.parametrize(("where", "text"), [
+    ("purpose", "Tietoja voidaan käyttää myös toiminnan kehittämiseen."),
+    ("purpose", "Asiakassuhteen hoitaminen, muun muassa asiakaspalvelu."),
+    ("purpose", "Kundtjänst, t.ex. reklamationer."),
+    ("purpose", "Uppgifterna kan komma att användas för marknadsföring."),
+    ("purpose", "We may use your data to improve our services."),
+    ("category", "Yhteystiedot, esim. nimi ja osoite"),
+    ("category", "Contact details such as name and address"),
+    ("category", "Nimi, osoite yms."),
+    ("recipient", "Tietoja saatetaan luovuttaa yhteistyökumppaneille."),
+    ("recipient", "Uppgifter lämnas vid behov till samarbetspartner."),
+])
+def test_open_lists_and_hedges_are_unclear_in_fi_sv_and_en(where: str, text: str) -> None:
+    """An open list or a hedged processing in a purpose, a data category or a recipient is a clarity warning."""
+    if where == "purpose":
+        statement, path = CONTROLLER + REGISTER + _purpose(text), "$.registers[0].purposes[0].description"
+    elif where == "category":
+        statement = (CONTROLLER + REGISTER + '\n[[registers.data_categories]]\nkey = "yhteys"\nname = "Yhteystiedot"\n'
+                     f'description = "{text}"\n')
+        path = "$.registers[0].data_categories[0].description"
+    else:
+        statement = _recipients(f'recipients = [{{ category = "Kumppanit", description = "{text}" }}]',
+                                _purpose("Tilaukset."))
+        path = "$.registers[0].recipients[0].description"
+    report = validate(loads(statement), select=["RK-VAGUE-WORDING"])
+    assert [(path, Requirement.CLARITY, Severity.WARNING)] == [(f.path, f.requirement, f.severity)
+                                                               for f in report.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "Tilausten käsittely, toimitus ja laskutus.",
+    "Tietoja käsitellään, jotta tilaus voidaan toimittaa.",
+    "Vi behandlar uppgifterna för att kunna leverera beställningen.",
+    "Kuten tässä selosteessa kerrotaan, tilaukset toimitetaan Postin kautta.",
+    "We process your order so that we may deliver it.",
+])
+def test_closed_wording_and_purpose_clauses_are_clear(text: str) -> None:
+    """A closed list, and 'voidaan' or 'may' inside a purpose clause, state no discretion."""
+    assert [] == _hits("RK-VAGUE-WORDING", CONTROLLER + REGISTER + _purpose(text))
+
+
+def test_an_authority_may_receive_data_when_needed() -> None:
+    """"luovutetaan tarvittaessa viranomaisille": the law, not the shop, decides when."""
+    text = _recipients('recipients = [{ category = "Viranomaiset", role = "authority", '
+                       'description = "Tietoja luovutetaan tarvittaessa viranomaisille lain perusteella." }]',
+                       _purpose("Tilaukset."))
+    assert [] == _hits("RK-VAGUE-WORDING", text)
+
+
+def test_texts_outside_the_closed_lists_are_not_read() -> None:
+    """A cookie's purpose or the rights text may use examples: the rule reads the places Art. 13 needs closed."""
+    text = (CONTROLLER + REGISTER + _purpose("Tilaukset.")
+            + '\n[[cookies]]\nname = "lang"\ncategory = "necessary"\npurpose = "Muistaa esimerkiksi kielen."\n')
+    assert [] == _hits("RK-VAGUE-WORDING", text)
+
+
+def test_the_tuned_statement_that_hedges_its_disclosures_is_unclear() -> None:
+    """Tuned pikkuapila: "Tietoja voidaan luovuttaa yhteistyökumppaneillemme", read as unclear."""
+    assert ["$.registers[0].recipients[0].description"] == _tuned("pikkuapila", "RK-VAGUE-WORDING")
+
+
+def test_a_bare_reservation_to_change_the_statement_is_unclear() -> None:
+    """Tuned pikkuapila: "Pidätämme oikeuden muuttaa tätä selostetta" with no word of how changes are announced."""
+    assert ["$.changes"] == _tuned("pikkuapila", "RK-CHANGES-RESERVATION")
+    announced = 'changes = "Pidätämme oikeuden muuttaa selostetta; ilmoitamme muutoksista sähköpostitse."\n'
+    assert [] == _hits("RK-CHANGES-RESERVATION", announced + CONTROLLER)
+
+
+# -- 4. The personal identity code as a customer number --------------------------------------------------------------
+
+def _hetu(description: str, other: str = "") -> str:
+    return (CONTROLLER + REGISTER + _purpose("Laskulla maksamisen luottopäätös", "luotto", "credit_check").rstrip("\n")
+            + '\ndata_categories = ["hetu"]\n' + other
+            + f'\n[[registers.data_categories]]\nkey = "hetu"\nname = "Henkilötunnus"\ndescription = "{description}"\n'
+              'personal_identity_code = true\n')
+
+
+@pytest.mark.parametrize("description", [
+    "Henkilötunnusta käytetään asiakasnumerona.",
+    "Toimii asiakkaan tunnisteena.",
+    "Kanta-asiakkaan tunnistamiseen.",
+    "Används som kundnummer.",
+    "Used as the customer number.",
+])
+def test_the_code_as_a_customer_identifier_is_reported_beside_a_credit_check(description: str) -> None:
+    """The hold-out pattern: a credit check exists, and the code is also the customer's identifier (29 §)."""
+    report = validate(loads(_hetu(description)), select=["RK-PERSONAL-IDENTITY-CODE-IDENTIFIER"])
+    assert [("$.registers[0].data_categories[0]", Requirement.SPECIAL_CATEGORIES)] == [
+        (f.path, f.requirement) for f in report.findings]
+
+
+@pytest.mark.parametrize("description", [
+    "Vain laskulla maksamisen luottopäätöstä varten.",
+    "Asiakkaan tunnistamiseen luottopäätöksessä.",
+])
+def test_the_code_kept_for_the_credit_decision_passes(description: str) -> None:
+    """Identifying the applicant for the credit decision is credit granting."""
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE-IDENTIFIER", _hetu(description))
+
+
+def test_the_tuned_loyalty_programme_identifies_customers_by_the_code() -> None:
+    """Tuned pikkuapila: the code "Kanta-asiakkaan tunnistamiseen"."""
+    assert ["$.registers[0].data_categories[1]"] == _tuned("pikkuapila", "RK-PERSONAL-IDENTITY-CODE-IDENTIFIER")
+
+
+# -- 5. A processor abroad without a transfer mechanism ----------------------------------------------------------------
+
+_SCC = ('transfers = [{ country = "US", recipients = ["Klaviyo"], mechanism = "scc_2021_914", '
+        'safeguards_copy = "Pyydä jäljennös.", impact_assessed = true }]')
+
+
+def test_a_us_processor_left_out_of_the_stated_us_transfer_has_no_mechanism() -> None:
+    """The hold-out pattern: an error-monitoring service in the US beside a US newsletter transfer on SCCs; the
+    country is disclosed, the mechanism of its transfer is not."""
+    text = _recipients('recipients = [{ name = "Klaviyo", country = "US" }, { name = "Sentry", country = "US" }]\n'
+                       + _SCC, _purpose("Tilaukset."))
+    report = validate(loads(text), select=["RK-TRANSFER-RECIPIENT-MECHANISM", "RK-TRANSFER-UNDISCLOSED"])
+    assert [("RK-TRANSFER-RECIPIENT-MECHANISM", "$.registers[0].recipients[1]", Severity.ERROR)] == [
+        (f.rule, f.path, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize("transfers", [
+    _SCC.replace('["Klaviyo"]', '["Klaviyo", "Sentry"]'),
+    'transfers = [{ country = "US", mechanism = "dpf", dpf_certified = true }]',
+])
+def test_a_recipient_covered_by_name_or_by_a_transfer_for_the_whole_country_passes(transfers: str) -> None:
+    """Named among a transfer's recipients, or covered by a transfer that lists none (all US recipients)."""
+    text = _recipients('recipients = [{ name = "Klaviyo", country = "US" }, { name = "Sentry", country = "US" }]\n'
+                       + transfers, _purpose("Tilaukset."))
+    assert [] == _hits("RK-TRANSFER-RECIPIENT-MECHANISM", text)
+
+
+def test_stated_transfers_that_leave_out_a_provider_group_are_incomplete() -> None:
+    """`transfers = []` beside Mailchimp, or a list that names only another provider: say where its data goes."""
+    for transfers in ("transfers = []", _SCC):
+        text = _recipients('recipients = [{ name = "Mailchimp", role = "processor" }]\n' + transfers,
+                           _purpose("Tilaukset."))
+        assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFERS-INCOMPLETE", text)
+    named = _SCC.replace('["Klaviyo"]', '["Klaviyo", "Mailchimp"]')
+    assert [] == _hits("RK-TRANSFERS-INCOMPLETE", _recipients(
+        'recipients = [{ name = "Mailchimp", role = "processor" }]\n' + named, _purpose("Tilaukset.")))
+
+
+# -- 6. Retention that ends on a request ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("criteria", [
+    "Oppilaiden tiedot poistetaan, kun huoltaja pyytää sitä.",
+    "Tiedot säilytetään kunnes huoltaja pyytää niiden poistamista.",
+    "Uppgifterna sparas tills du begär att de raderas.",
+    "We keep the data until you ask us to delete it.",
+])
+def test_retention_until_someone_asks_is_open_ended(criteria: str) -> None:
+    """The hold-out pattern: learners' data deleted "kun huoltaja pyytää sitä": no period, only a request."""
+    text = (CONTROLLER + REGISTER + _purpose("Kurssit.") + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
+            f'criteria = "{criteria}"\n')
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-UNDEFINED", text)
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tiedot poistetaan kahden vuoden kuluttua kurssin päättymisestä tai aiemmin, jos huoltaja pyytää.",
+    "Tietoja säilytetään, kunnes peruutat suostumuksesi.",
+    "We keep the data until you unsubscribe.",
+])
+def test_a_period_beside_the_request_or_the_end_of_consent_is_defined(criteria: str) -> None:
+    """A period in the same words, or consent withdrawn (the basis ends), gives the data subject an end."""
+    text = (CONTROLLER + REGISTER + _purpose("Kurssit.") + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
+            f'criteria = "{criteria}"\n')
+    assert [] == _hits("RK-RETENTION-UNDEFINED", text)
+
+
+def test_every_new_rule_has_messages_in_three_languages_and_an_example() -> None:
+    """The rules of this module are registered with fi/sv/en messages, an example and its fix."""
+    for rule_id in ("RK-EU-REPRESENTATIVE-CONTACT", "RK-RECIPIENTS-CONTRADICTED", "RK-RECIPIENT-UNLISTED",
+                    "RK-VAGUE-WORDING", "RK-CHANGES-RESERVATION", "RK-PERSONAL-IDENTITY-CODE-IDENTIFIER",
+                    "RK-TRANSFER-RECIPIENT-MECHANISM", "RK-TRANSFERS-INCOMPLETE"):
+        rule = REGISTRY[rule_id]
+        assert all((rule.message.fi, rule.message.sv, rule.message.en)), rule_id
+        assert rule.example is not None, rule_id
+        assert rule.fixed is not None, rule_id

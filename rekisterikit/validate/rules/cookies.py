@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 
 from rekisterikit.findings import Requirement, Severity
@@ -162,7 +162,8 @@ def cookie_basis(ctx: Context) -> Iterator[Hit]:
         en="Cookie consent must be changeable and withdrawable at any time, as easily as it is given."),
     trigger="Non-necessary cookies are in use, some consent is asked (`cookie_policy.consent` is not `none` or "
             "`notice_only`: RK-COOKIE-CONSENT already reports a site that asks none) and `cookie_policy.withdraw` "
-            "is false.",
+            "is false, while the statement does say that consent can be withdrawn (`rights.withdraw_consent`): "
+            "where it says nothing of withdrawal at all, RK-WITHDRAW-CONSENT reports the one gap.",
     fix="Offer a permanent 'cookie settings' link (`withdraw = true`).",
     example=_cookies(withdraw="false"),
     fixed=_cookies(withdraw="true"),
@@ -170,6 +171,8 @@ def cookie_basis(ctx: Context) -> Iterator[Hit]:
 def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
     if ctx.statement.cookie_policy.consent in _NO_CONSENT_ASKED:
         return  # nothing to withdraw: RK-COOKIE-CONSENT reports the missing consent
+    if not ctx.statement.rights.withdraw_consent:
+        return  # issue 21 (tuned kukkapuoti-helmi): no word of withdrawal at all is RK-WITHDRAW-CONSENT's one gap
     if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.withdraw:
         yield Hit("$.cookie_policy.withdraw")
 
@@ -334,41 +337,59 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     decided on it already: what such a place would yield changes nothing)."""
     _, known = data.providers()
     # Patterns that cannot match anywhere in the purposes (recipients) are not tried on each of them: their
-    # required literals are missing from all the texts joined (rekisterikit.validate.needles.may_match).
-    descriptions = Text.of("\n".join(t for ref in ctx.purposes for t in ref.purpose.description.texts()))
-    named_in_purposes = [t for t in _TRACKERS if may_match(t[0], descriptions)]
+    # required literals are missing from all the texts joined (rekisterikit.validate.needles.may_match). That is
+    # asked once per pattern, and only of a pattern whose vendor is not settled when its turn comes.
+    descriptions = _Anywhere(t for ref in ctx.purposes for t in ref.purpose.description.texts())
     for ref in ctx.purposes:
-        for pattern, vendor, cookies in named_in_purposes:
-            if settled(vendor, cookies):
+        for pattern, vendor, cookies in _TRACKERS:
+            if settled(vendor, cookies) or not descriptions.may_match(pattern):
                 continue
             if any(search(pattern, t) for t in ref.purpose.description.texts()):
                 yield ref.path, vendor, cookies, ref.purpose.description
     recipient_texts = [[[*((r.name,) if r.name else ()),
                          *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
                         for r in reg.register.recipients or ()] for reg in ctx.registers]
-    joined = Text.of("\n".join(t for texts_of in recipient_texts for texts in texts_of for t in texts))
-    trackers = [t for t in _TRACKERS if may_match(t[0], joined)]
-    providers = [p for p in known if p.cookies and may_match(p.pattern, joined)]
+    joined = _Anywhere(t for texts_of in recipient_texts for texts in texts_of for t in texts)
+    providers = [p for p in known if p.cookies]
     for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
         tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
         for i, r in enumerate(reg.register.recipients or ()):
             texts = texts_of[i]
             path = f"{reg.path}.recipients[{i}]"
-            every = Text.of("\n".join(texts))  # a pattern that cannot match here matches in none of the texts
-            for pattern, vendor, cookies in trackers:
-                if settled(vendor, cookies):
+            every: Text | None = None  # all the texts, for ruling a pattern out in all at once; made when needed
+            for pattern, vendor, cookies in _TRACKERS:
+                if settled(vendor, cookies) or not joined.may_match(pattern):
                     continue
+                every = every or Text.of("\n".join(texts))
                 named = next((t for t in texts if search(pattern, t)), None) if may_match(pattern, every) else None
                 if named is not None:
                     yield path, vendor, cookies, named
             if tracking & set(r.purposes):
                 for provider in providers:
-                    if settled(provider.name, ()):
+                    if settled(provider.name, ()) or not joined.may_match(provider.pattern):
                         continue
+                    every = every or Text.of("\n".join(texts))
                     named = (next((t for t in texts if provider.named_in(t)), None)
                              if may_match(provider.pattern, every) else None)
                     if named is not None:
                         yield path, provider.name, (), named
+
+
+class _Anywhere:
+    """Texts joined, and for each pattern asked about whether it may match in any of them (asked once)."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = texts
+        self._joined: Text | None = None
+        self._known: dict[int, bool] = {}  # by id: hashing a compiled pattern hashes its code
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        known = self._known.get(id(pattern))
+        if known is None:
+            if self._joined is None:
+                self._joined = Text.of("\n".join(self._texts))
+            known = self._known[id(pattern)] = may_match(pattern, self._joined)
+        return known
 
 
 def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...]) -> bool:
@@ -376,21 +397,15 @@ def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...]) -> boo
     _, known = data.providers()
     provider = next((p for p in known if p.name == vendor), None)
     word = re.compile(r"(?<!\w)" + re.escape(vendor) + r"(?!\w)", re.IGNORECASE)
-    names: dict[str, bool] = {}  # a statement repeats its providers: each distinct one is read once
-    for ref in ctx.cookies:
-        c = ref.cookie
-        if c.provider is not None:
-            named = names.get(c.provider)
-            if named is None:
-                named = names[c.provider] = bool(word.search(c.provider)
-                                                 or (provider and provider.named_in(c.provider)))
-            if named:
-                return True
-        if provider is not None and provider.sets_cookie(c.name):
-            return True
-        if any(fnmatchcase(c.name, pattern) for pattern in cookies):
-            return True
-    return False
+    # Whether any cookie is the vendor's by its provider, then by its name: each distinct provider and name is
+    # read once (a statement repeats its providers).
+    named = dict.fromkeys(ref.cookie.provider for ref in ctx.cookies if ref.cookie.provider is not None)
+    if any(word.search(p) or (provider is not None and provider.named_in(p)) for p in named):
+        return True
+    names = dict.fromkeys(ref.cookie.name for ref in ctx.cookies)
+    if provider is not None and any(map(provider.sets_cookie, names)):
+        return True
+    return any(fnmatchcase(name, pattern) for name in names for pattern in cookies)
 
 
 _GA_RECIPIENT = ('\n[[registers]]\nkey = "asiakkaat"\nname = "Asiakasrekisteri"\n'

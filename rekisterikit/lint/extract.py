@@ -135,6 +135,8 @@ def contacts_of(analysis: Analysis) -> list[Contact]:
 _STREET_LABEL = re.compile(r"^(?:address|street address|postal address|osoite|katuosoite|postiosoite|adress|"
                            r"postadress|gatuadress)\s+(?=[A-ZÅÄÖ])(.+)$", re.I)
 _CODE = re.compile(r"(?<![\d-])(\d{5})(?![\d-])")
+_TOWN_LABEL = re.compile(r"^(?:postcode|post office|postal town|city|town|postitoimipaikka|kaupunki|ort|postort)\s+",
+                         re.I)
 _TOWN = re.compile(r"([A-ZÅÄÖ][\w-]+(?:\s[A-ZÅÄÖ][\w-]+)?)\s*$")
 
 
@@ -159,7 +161,8 @@ def _labelled_street(analysis: Analysis, index: int) -> PostalParts | None:
                 break
     if code is None:
         return None
-    town = next((m.group(1) for u in following if (m := _TOWN.search(_LABEL.sub("", u.text).strip())) is not None
+    town = next((m.group(1) for u in following
+                 if (m := _TOWN.search(_TOWN_LABEL.sub("", _LABEL.sub("", u.text).strip()))) is not None
                  and not _CODE.search(u.text)), "")
     return PostalParts(street=street, postal_code=code.group(1), city=town)
 

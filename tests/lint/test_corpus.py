@@ -295,11 +295,17 @@ def test_readings_are_complete_for_every_statement(name: str) -> None:
 
 
 def test_corpus_covers_languages_formats_and_eras() -> None:
-    """At least forty statements, a third of them held out (both hold-outs), in all three languages and formats."""
+    """At least forty statements, a third of them held out, in all three languages and formats.
+
+    Every ``holdout*`` directory counts as held out, also one not yet scored on this page (its statements are
+    counted, not read).
+    """
     names = [name for directory in SETS.values() for name in _expectations(directory)]
     languages = {str(e["language"]) for directory in SETS.values() for e in _expectations(directory).values()}
+    held_out = sorted(p.parent for p in DATA.glob("holdout*/expected.toml"))
+    held = sum(len(_expectations(directory)) for directory in held_out)
     assert len(names) >= 40
-    assert sum(len(_expectations(SETS[name])) for name in HELD_OUT) * 3 >= len(names)
+    assert held * 3 >= len(_expectations(SETS["corpus"])) + held, (held, len(_expectations(SETS["corpus"])))
     assert {"fi", "sv", "en"} == languages
     assert {".txt", ".md", ".html"} == {Path(n).suffix for n in names}
 

@@ -72,3 +72,27 @@ def test_authority_contacts_are_not_the_controllers() -> None:
     """The supervisory authority's address and e-mail do not count as the controller's channels."""
     analysis = lint_text("Valitus: Tietosuojavaltuutetun toimisto, PL 800, 00531 Helsinki, tietosuoja@om.fi.").analysis
     assert {"authority"} == {c.owner for c in contacts_of(analysis)}
+
+
+def test_a_street_labelled_without_a_colon() -> None:
+    """"Address Kauppakatu 9 B" with the postal code and the town on the next lines is the controller's address."""
+    analysis = lint_text("Data controller\nKirjakauppa Kisu (business ID 0913909-2)\nAddress Kauppakatu 9 B\n"
+                         "Postal code 40100\nPostcode Jyväskylä\n", format="txt", language="en").analysis
+    assert [PostalParts(street="Kauppakatu 9 B", postal_code="40100", city="Jyväskylä")] == [
+        c.value for c in contacts_of(analysis) if c.kind == "address"]
+
+
+def test_a_company_among_the_recipients_is_not_the_controller() -> None:
+    """A company named in the recipients section ("Posti Group Oy") is not taken for the unnamed controller."""
+    analysis = lint_text("Dataskyddspolicy\n\nPersonuppgifter\nVi hanterar namn och adress.\n\n"
+                         "Överlåtande av uppgifter\nVi överlåter adressen till Posti Group Oy.\n",
+                         format="txt", language="sv").analysis
+    assert controller_name(analysis) is None
+
+
+def test_a_controller_section_opening_with_a_sentence() -> None:
+    """"Who is keeping the register: Nahkapaja Pajala is toiminimi of …" names the controller."""
+    analysis = lint_text("Who is keeping the register: Nahkapaja Pajala is toiminimi of Matti Pajala, business ID "
+                         "2957730-5, Kauppakatu 3, 96100 Rovaniemi.\n", format="txt", language="en").analysis
+    name = controller_name(analysis)
+    assert "Nahkapaja Pajala" == (name.value if name is not None else None)

@@ -154,3 +154,13 @@ def test_faq_questions_as_run_in_headings() -> None:
     assert ("recipients",) == headings.get("Who sees my data")
     assert ("retention",) == headings.get("How long do you keep it")
     assert "Any questions" not in headings
+
+
+def test_prose_after_a_run_in_controller_label_is_a_section_of_its_own() -> None:
+    """A statement whose only heading is a run-in "Controller: …" line does not put all its prose under the
+    controller; a contact line after the label stays with it."""
+    text = ("Controller: Kuusi Oy, Puistotie 5, 15100 Lahti\n\ntel. 03 781 2020, info@kuusi.fi\n\n"
+            "We collect your name and address when you order and use them to deliver the order.\n")
+    structure = parse(document_from_text(text, "txt"), Language("en"))
+    kinds = [structure.section_of(u.index).kinds for u in structure.units if not u.heading]
+    assert [("controller",), ("controller",), ()] == kinds

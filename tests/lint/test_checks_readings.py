@@ -1,0 +1,249 @@
+"""Readings added for the phrasings of real statements (issue 21, fourteenth and fifteenth rounds): each is read
+where it should be and not where it should not."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.linter import LintResult, lint_text
+
+R = Requirement
+
+
+def _lint(text: str, lang: str, fmt: str = "txt") -> LintResult:
+    return lint_text(text, format=fmt, language=lang)  # type: ignore[arg-type]
+
+
+def _rules(text: str, lang: str, fmt: str = "txt") -> set[str]:
+    return {f.rule for f in _lint(text, lang, fmt).findings}
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Rekisterin suojauksen periaatteet\nAsiakas voi milloin tahansa katsoa ja muuttaa omia tietojaan "
+     "kirjautumalla asiakastililleen.\n", Outcome.PROVIDED),
+    ("Rekisterin suojauksen periaatteet\nPääsy tietoihin on rajattu niitä työssään tarvitseviin työntekijöihin.\n",
+     Outcome.MISSING),
+])
+def test_rights_given_in_the_security_section_as_what_the_customer_can_do(text: str, outcome: Outcome) -> None:
+    """An old template's "Asiakas voi katsoa … omia tietojaan" in the security section is the right of access;
+    a sentence about who may access the register is not."""
+    assert outcome == _lint(text, "fi").outcome(R.RIGHT_ACCESS)
+
+
+def test_erasure_on_request_in_the_security_section_is_no_hedge() -> None:
+    """"Tiedot voidaan poistaa asiakkaan pyynnöstä" names erasure and is not vague wording."""
+    result = _lint("Rekisterin suojaus\nTiedot voidaan poistaa asiakkaan pyynnöstä.\n", "fi")
+    assert (Outcome.PROVIDED, set()) == (result.outcome(R.RIGHT_ERASURE),
+                                         {f.rule for f in result.findings} & {"RK-LINT-VAGUE"})
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Säilytysaika\nAsiakastietoja säilytetään niin kauan kuin asiakassuhde on voimassa.\n", "fi", True),
+    ("Säilytysaika\nAsiakastietoja säilytetään niin kauan kuin asiakassuhde on voimassa. Asiakassuhde päättyy, kun "
+     "viimeisestä ostosta on kulunut kaksi vuotta.\n", "fi", False),
+    ("Lagringstid\nUppgifterna i kundkontot sparas så länge du är kund hos oss.\n", "sv", True),
+    ("Lagringstid\nUppgifterna sparas så länge du är kund hos oss. Du räknas inte längre som kund när två år gått "
+     "sedan ditt senaste köp.\n", "sv", False),
+    ("Retention\nWe keep your account data for as long as you are a customer.\n", "en", True),
+])
+def test_the_customer_relationship_as_a_period(text: str, lang: str, flagged: bool) -> None:
+    """"As long as the customer relationship lasts" is vague unless the section says when it ends."""
+    assert flagged == ("RK-LINT-RETENTION-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("answer", "outcome"), [
+    ("Nej. Adressuppgifterna lämnas endast till Posti Ab för leveransen.", Outcome.NOT_APPLICABLE),
+    ("Information överförs inte utanför EU eller EES.", Outcome.NOT_APPLICABLE),
+    ("Ja, uppgifter om nyhetsbrevet överförs till USA.", Outcome.MISSING),
+])
+def test_a_template_transfer_heading_answered_no(answer: str, outcome: Outcome) -> None:
+    """The long template heading read as a sentence describes no transfer when the answer under it denies one."""
+    text = ("Registrets datainnehåll\nNamn och adress.\n\nRegelmässigt utlämnande av uppgifter och överföring av "
+            f"uppgifter utanför EU eller EES\n{answer}\n")
+    assert outcome == _lint(text, "sv").outcome(R.TRANSFER_SAFEGUARDS)
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    ("Our store runs on Shopify, which stores the store's data in Canada and the United States.", Outcome.MISSING),
+    ("We use Mailchimp; Mailchimp is based in the United States.", Outcome.MISSING),
+    ("Our store keeps the store's data in Finland.", Outcome.NOT_APPLICABLE),
+])
+def test_a_provider_placed_in_a_third_country(sentence: str, outcome: Outcome) -> None:
+    """"Stores … data in Canada", "based in the United States" describe a transfer that needs a mechanism."""
+    assert outcome == _lint(f"Recipients\n{sentence}\n", "en").outcome(R.TRANSFER_SAFEGUARDS)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Rekisterinpitäjä: Villasukka Tehdas\nOsoite: Myllytie 3, 82900 Ilomantsi\n", True),
+    ("Rekisterinpitäjä: Maija Meikäläinen\nOsoite: Myllytie 3, 82900 Ilomantsi\n", False),
+    ("Rekisterinpitäjä: Pinja Laakso\nOsoite: Myllytie 3, 82900 Ilomantsi\nKauppaa pitää toiminimi.\n", False),
+    ("Rekisterinpitäjä\nPinja Laakso\nMyllytie 3, 82900 Ilomantsi\n\nYhteyshenkilö\nPinja Laakso\n"
+     "pinja@example.fi\n", False),
+])
+def test_a_two_word_controller_name(text: str, flagged: bool) -> None:
+    """Two capitalised words are a person's name only with a common first name, a sole-trader word or the same
+    contact person; "Villasukka Tehdas" is a trade name."""
+    assert flagged == ("RK-LINT-CONTROLLER-TRADE-NAME" in _rules(text, "fi"))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Oikeusperuste\nKäsittely perustuu oikeutettuun etuumme, joka on liiketoimintamme harjoittaminen ja "
+     "edistäminen.\n", "fi", Outcome.MISSING),
+    ("Oikeusperuste\nKäsittelyperuste on oikeutettu etu. Oikeutettuna etuna on liiketoiminnan edistäminen.\n", "fi",
+     Outcome.MISSING),
+    ("Oikeusperuste\nKorttimaksujen tarkistus perustuu oikeutettuun etuumme estää korttipetokset.\n", "fi",
+     Outcome.PROVIDED),
+    ("Legal basis\nWe rely on our legitimate business interests.\n", "en", Outcome.MISSING),
+    ("Ändamål\nFöra statistik över försäljningen. Behandlingen bygger på: intresseavvägning\n", "sv",
+     Outcome.MISSING),
+    ("Ändamål\nFörebygga kortbedrägerier. Rättslig grund: berättigat intresse: att inte leverera varor som betalats "
+     "med stulna kort.\n", "sv", Outcome.PROVIDED),
+])
+def test_a_generic_legitimate_interest_names_none(text: str, lang: str, outcome: Outcome) -> None:
+    """Running or promoting the business is no interest a data subject could weigh; a concrete one is."""
+    assert outcome == _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Tarkoitus\nLähetämme uutiskirjeen asiakkaillemme.\n\nOikeusperuste\nKaikki edellä mainittu käsittely perustuu "
+     "oikeutettuun etuumme.\n", "fi", Outcome.MISSING),
+    ("Tarkoitus\nLähetämme uutiskirjeen suostumuksesi perusteella.\n\nOikeusperuste\nTilaukset perustuvat "
+     "oikeutettuun etuumme estää petokset.\n", "fi", Outcome.PROVIDED),
+    ("Ändamål\nKunder som beställer nyhetsbrevet antas ge sin tillåtelse till direktmarknadsföring.\n", "sv",
+     Outcome.MISSING),
+    ("Ändamål\nNyhetsbrevet skickas till kunder som gett sitt samtycke.\n", "sv", Outcome.PROVIDED),
+    ("Purposes\nSubscribers are deemed to have consented to receiving our offers.\n", "en", Outcome.MISSING),
+])
+def test_marketing_on_legitimate_interest_or_presumed_consent(text: str, lang: str, outcome: Outcome) -> None:
+    """A newsletter rested on legitimate interest, or on consent presumed, has no valid basis (917/2014 200 §)."""
+    assert outcome == _lint(text, lang).outcome(R.DIRECT_MARKETING)
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Käyttäessäsi tätä sivustoa tiedostat ja hyväksyt tunnistetietojesi keräämisen.", True),
+    ("Käyttämällä sivustoa, hyväksyt evästeiden käytön.", True),
+    ("Käyttämällä sivustoa saat tietoa tuotteistamme.", False),
+])
+def test_consent_by_use_of_the_site(text: str, flagged: bool) -> None:
+    """Consent by using the site is flagged with or without the word cookie, and after a comma."""
+    assert flagged == ("RK-LINT-COOKIE-IMPLIED" in _rules(text + "\n", "fi"))
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Kakor\nNätbutiken använder kakor som sparas på användarens dator. Kakorna är tidsbegränsade.\n",
+     Outcome.MISSING),
+    ("Kakor\nVi använder endast kakor som behövs för att varukorgen ska fungera.\n", Outcome.NOT_APPLICABLE),
+])
+def test_cookies_neither_itemised_nor_called_necessary(text: str, outcome: Outcome) -> None:
+    """Cookies the text does not describe at all need a declaration; cookies said to be necessary do not."""
+    assert outcome == _lint(text, "sv").outcome(R.COOKIE_DETAILS)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Källor\nKontaktuppgifter sparas i samband med registrering. Övrig information sparas efter att kunden gjort "
+     "en beställning.\n", "sv", Outcome.MISSING),
+    ("Lagringstid\nÖvrig information raderas två år efter den senaste beställningen.\n", "sv", Outcome.PROVIDED),
+    ("Lagrande av data\nData förvaras i vårt system och makuleras inom den tidsfrist som bokföringsförordningen "
+     "föreskriver.\n", "sv", Outcome.PROVIDED),
+    ("Retention\nWe keep personal data no longer than necessary.\n", "en", Outcome.PROVIDED),
+])
+def test_when_data_is_saved_is_no_period(text: str, lang: str, outcome: Outcome) -> None:
+    """"Saved after the order" says when data is saved; a deletion after a time, or the accounting rules' period,
+    is a period (a vague one is still a period, flagged as vague)."""
+    assert outcome == _lint(text, lang).outcome(R.RETENTION)
+
+
+def test_no_longer_than_necessary_is_vague() -> None:
+    """"No longer than necessary" gives no period or criterion."""
+    assert "RK-LINT-RETENTION-VAGUE" in _rules("Retention\nWe keep personal data no longer than necessary.\n", "en")
+
+
+_PER_PURPOSE = """# Tietosuojaseloste
+
+## Mihin käytämme tietojasi
+
+### Tilausten käsittely
+
+Toimitamme tilauksesi ja hoidamme palautukset. Peruste: kauppasopimus.
+
+### Markkinointi
+
+{marketing}
+
+### Kirjanpito
+
+Säilytämme tilaus- ja maksutiedot kirjanpitoa varten. Peruste: kirjanpitolain velvoite.
+"""
+
+
+@pytest.mark.parametrize(("marketing", "flagged"), [
+    ("Lähetämme asiakkaille sähköpostitse tarjouksia.", True),
+    ("Lähetämme tarjouksia. Peruste: suostumuksesi.", False),
+])
+def test_a_purpose_left_without_its_basis(marketing: str, flagged: bool) -> None:
+    """Purposes in subsections, each but one with its basis: the one without is flagged."""
+    result = _lint(_PER_PURPOSE.format(marketing=marketing), "fi", "md")
+    assert flagged == ("RK-LINT-BASIS-PER-PURPOSE" in {f.rule for f in result.findings})
+    assert (Outcome.MISSING if flagged else Outcome.PROVIDED) == result.outcome(R.LEGAL_BASIS)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Ändamål\nLeverera beställningar och hantera reklamationer.\n", "sv", Outcome.NOT_APPLICABLE),
+    ("Ändamål\nVi skickar reklam per e-post.\n", "sv", Outcome.MISSING),
+])
+def test_a_complaint_about_goods_is_no_advertising(text: str, lang: str, outcome: Outcome) -> None:
+    """"Reklamation" (a complaint about goods) is not "reklam" (advertising)."""
+    assert outcome == _lint(text, lang).outcome(R.DIRECT_MARKETING)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Purposes\nWe develop the shop's product range from sales figures.\n", Outcome.NOT_APPLICABLE),
+    ("Purposes\nWe deliver orders (contract) and develop the product range from sales figures; we ask your consent "
+     "for that.\n", Outcome.NOT_APPLICABLE),
+])
+def test_development_not_presumed_on_legitimate_interest_when_bases_are_given(text: str, outcome: Outcome) -> None:
+    """A development purpose is presumed to rest on legitimate interests only when the text gives no basis."""
+    result = _lint(text, "en")
+    assert ("RK-LINT-RIGHT-OBJECT-LIKELY" in {f.rule for f in result.findings}) == ("contract" not in text)
+    if "contract" in text:
+        assert outcome == result.outcome(R.RIGHT_OBJECT)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("When you order, we need your name, address and email to deliver the products to you.\n", "en",
+     Outcome.PROVIDED),
+    ("When you order, we process your name, address and email.\n", "en", Outcome.MISSING),
+    ("Nimi, osoite ja sähköpostiosoite on pakko antaa, jotta tilaus voidaan toimittaa.\n", "fi", Outcome.PROVIDED),
+])
+def test_which_data_is_required(text: str, lang: str, outcome: Outcome) -> None:
+    """"We need your name … to deliver" and "on pakko antaa" say which data is required."""
+    assert outcome == _lint(text, lang).outcome(R.STATUTORY_REQUIREMENT)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Tunnistetiedot talletetaan verkkopalvelun toimivuuden varmistamiseksi sekä markkinoinnin tueksi.\n",
+     Outcome.PROVIDED),
+    ("Tunnistetiedot talletetaan palvelimelle.\n", Outcome.MISSING),
+])
+def test_purposes_in_translative_clauses(text: str, outcome: Outcome) -> None:
+    """"… varmistamiseksi", "… tueksi" state a purpose."""
+    assert outcome == _lint(text, "fi").outcome(R.PURPOSES)
+
+
+def test_a_register_named_in_the_sources_section_covers_the_data_list() -> None:
+    """"Luottotietorekisteristä saatu tieto" in the data list refers to the register the sources section names."""
+    text = ("Käsiteltävät tiedot\nNimi, osoite sekä luottotietorekisteristä saatu tieto maksuhäiriöistä.\n\n"
+            "Tietolähteet\nTiedot saadaan asiakkaalta ja luottotiedot Suomen Asiakastieto Oy:ltä.\n")
+    assert "RK-LINT-SOURCE-VAGUE" not in _rules(text, "fi")
+    assert "RK-LINT-SOURCE-VAGUE" in _rules(text.replace("Suomen Asiakastieto Oy:ltä", "muista lähteistä"), "fi")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Mottagare\nVåra tjänsteleverantörer behandlar uppgifterna inom EU/EES.\n", "sv"),
+    ("Recipients\nOur service providers process the data within the EEA.\n", "en"),
+])
+def test_processing_said_to_stay_in_the_eea(text: str, lang: str) -> None:
+    """"Behandlar uppgifterna inom EU/EES" answers the transfer question."""
+    assert Outcome.PROVIDED == _lint(text, lang).outcome(R.THIRD_COUNTRY_TRANSFERS)

@@ -3,7 +3,7 @@
 Three formats are read; :class:`ConsentCodec` writes ``v3`` unless told to write ``v1`` or ``v2``
 (``write_format``). Every value a codec of an earlier release wrote (``v1`` or ``v2``) still decodes.
 
-Format ``v3`` (the default, about 185 characters) needs neither base64 nor JSON to be read:
+Format ``v3`` (the default, about 205 characters) needs neither base64 nor JSON to be read:
 
 * ``payload`` is nine fields separated by ``~``, each already in the cookie-safe alphabet::
 
@@ -16,7 +16,9 @@ Format ``v3`` (the default, about 185 characters) needs neither base64 nor JSON 
   services (sorted keys, separated by ``!``; empty for none); the GPC opt-in, ``0`` or ``1``. Neither ``~`` nor
   ``!`` can occur in any field (a service key is ``[a-z0-9][a-z0-9_-]*``, a locale letters, digits, ``-`` and
   ``_``), and neither needs quoting in a cookie (RFC 6265 ``cookie-octet``; :mod:`http.cookies` and Werkzeug
-  write them as they are). It is read with one ``str.split`` and a dictionary look-up per field.
+  write them as they are). It is read with ``str.split``: the consent id and the time, which differ per visitor,
+  are checked on every read; the other seven fields, the same for every visitor who made the same choice under the
+  same statement, are checked once per distinct text and then found by one dictionary look-up.
 
 Format ``v1``:
 
@@ -46,11 +48,11 @@ A state whose version or fingerprint is not a ``sha256:`` hash (never one this l
 In every format:
 
 * The payload is not secret: the page's JavaScript may read it. It is only protected against changes.
-* ``signature`` is HMAC-SHA256 over the ASCII bytes ``<format>.<payload>``, URL-safe base64 without padding. The
-  key is derived for this purpose only from the application's secret:
-  ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``, so the secret itself never signs anything and a signature
-  made for another purpose is never valid here. The format marker is signed with the payload, so a payload is
-  never read in a format it was not written in.
+* ``signature`` is HMAC-SHA256 over the ASCII bytes ``<format>.<payload>``: in lower-case hex in ``v3`` (one
+  call, compared as sent), URL-safe base64 without padding in ``v1`` and ``v2``. The key is derived for this
+  purpose only from the application's secret: ``HMAC-SHA256(secret, "rekisterikit.consent.v1")``, so the secret
+  itself never signs anything and a signature made for another purpose is never valid here. The format marker is
+  signed with the payload, so a payload is never read in a format it was not written in.
 * Every character is in ``[A-Za-z0-9._~!-]`` (``v1`` and ``v2``: ``[A-Za-z0-9._-]``), so the value needs no
   quoting in a ``Cookie`` header.
 
@@ -96,7 +98,7 @@ FORMATS = ("v1", "v2", "v3")
 #: The purpose string the signing key is derived with (the same for every format).
 KEY_PURPOSE = b"rekisterikit.consent.v1"
 #: The longest value :meth:`ConsentCodec.decode` looks at; longer values are rejected before any parsing. A real
-#: value is about 400 characters (``v1``), 250 (``v2``) or 185 (``v3``), and at most about 2.7 kB in ``v1`` with 24
+#: value is about 400 characters (``v1``), 250 (``v2``) or 205 (``v3``), and at most about 2.7 kB in ``v1`` with 24
 #: allowed services.
 MAX_VALUE_LENGTH = 3072
 #: The shortest secret accepted, in bytes.

@@ -10,7 +10,7 @@ the start of the word, which avoids the backtracking a leading ``\\w*`` costs at
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from attrs import define
@@ -115,6 +115,13 @@ class Analysis:
                                      start=start))
         found.sort(key=lambda h: (h.unit, h.start))
         return tuple(found)
+
+    def offset(self, unit: int) -> int:
+        """Where ``unit`` starts in the scanned text of its language (a :class:`Hit`'s ``start`` minus this is the
+        hit's position in the unit's text)."""
+        lang = self.structure.sections[self.structure.units[unit].section].language
+        _, _, offsets, indices = self._texts[lang]
+        return offsets[bisect_left(indices, unit)]
 
     def hits(self, key: str) -> tuple[Hit, ...]:
         """Every occurrence of term ``key``, ordered by unit."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from enum import StrEnum
+from itertools import pairwise
 
 from attrs import define, field
 
@@ -355,7 +356,14 @@ def _purposes(run: _Run) -> None:
     # The sentence after the basis explains it only if it speaks of the interest ("Oikeutettuna etuna on …",
     # "Our interest is …"); a customer relationship is what the interest rests on (recital 47), not an interest.
     following = run.u("li_explained") & run.u("li_reference")
-    explained = {i for i in interests if i in run.u("li_explained") or ((i + 1) in following
+    # Where the bases are listed as alternatives ("…, statistics and marketing. The legal basis is a contract,
+    # consent or legitimate interest", run together), the purposes before the list explain no interest: only words
+    # after the legitimate interest do.
+    alternatives = _alternative_bases(run)
+    li_start = {h.unit: h.start for h in reversed(run.analysis.hits("basis_legitimate_interest"))}
+    said = {i for i in run.u("li_explained") if i not in alternatives
+            or any(h.unit == i and h.start > li_start.get(i, -1) for h in run.analysis.hits("li_explained"))}
+    explained = {i for i in interests if i in said or ((i + 1) in following
                  and run.unit(i + 1).section == run.unit(i).section)}
     # "… för att följa upp hur nöjda kunderna är (berättigat intresse)": the basis in brackets after its purpose
     # names the basis, not the interest, unless the bracket goes on to explain it ("(berättigat intresse: …)").
@@ -391,6 +399,30 @@ def _generic_interests(run: _Run) -> frozenset[int]:
         if not concrete:
             generic.add(index)
     return frozenset(generic)
+
+
+_BASIS_KEYS = ("basis_consent", "basis_contract", "basis_legal_obligation", "basis_legitimate_interest")
+_ALTERNATIVE = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai)\W*(?:(?:a|an|the|our|your)\s+)?$", re.I)
+
+
+def _alternative_bases(run: _Run) -> frozenset[int]:
+    """Units that list bases as alternatives without tying them to purposes ("The legal basis is a contract, consent or
+    legitimate interest", "oikeusperusteena on sopimus, suostumus tai oikeutettu etu")."""
+    found = set()
+    by_unit: dict[int, list[tuple[int, int, str]]] = {}
+    for key in _BASIS_KEYS:
+        for hit in run.analysis.hits(key):
+            by_unit.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text), key))
+    for index, hits in by_unit.items():
+        hits.sort()
+        if len({k for _, _, k in hits}) < 2:
+            continue
+        text = run.unit(index).text
+        offset = run.analysis.offset(index)
+        gaps = [text[a[1] - offset: b[0] - offset] for a, b in pairwise(hits) if b[0] >= a[1]]
+        if gaps and all(_ALTERNATIVE.match(g) for g in gaps):
+            found.add(index)
+    return frozenset(found)
 
 
 def _basis_per_purpose(run: _Run, bases: frozenset[int]) -> None:
@@ -951,7 +983,9 @@ def _marketing(run: _Run) -> None:
         run.flag("RK-LINT-DIRECT-MARKETING", run.unit(min(presumed)))
         run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
         return
-    consent = run.consent()
+    # "The legal basis is a contract, consent or legitimate interest" run together with the purposes ties consent to
+    # none of them.
+    consent = run.consent() - _alternative_bases(run)
     soft = run.u("soft_opt_in")
     if _marketing_on_interest(run, marketing | newsletter) and not soft:
         # "Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme", the newsletter included, and no consent

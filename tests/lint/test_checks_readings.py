@@ -247,3 +247,29 @@ def test_a_register_named_in_the_sources_section_covers_the_data_list() -> None:
 def test_processing_said_to_stay_in_the_eea(text: str, lang: str) -> None:
     """"Behandlar uppgifterna inom EU/EES" answers the transfer question."""
     assert Outcome.PROVIDED == _lint(text, lang).outcome(R.THIRD_COUNTRY_TRANSFERS)
+
+
+@pytest.mark.parametrize(("text", "lang", "interest", "marketing"), [
+    ("Mihin tietoja käytetään?\nHenkilötietoja käytetään tilausten toimittamiseen, tilastointiin ja markkinointiin "
+     "Henkilötietojen käsittelyn oikeusperusteena on sopimus, suostumus tai oikeutettu etu.\n", "fi",
+     Outcome.MISSING, Outcome.MISSING),
+    ("What is personal data used for?\nTo deliver orders For statistics For marketing purposes The legal basis is a "
+     "contract, consent or legitimate interest.\n", "en", Outcome.MISSING, Outcome.MISSING),
+    ("Purposes\nWe send the newsletter with your consent and screen card payments on the basis of our legitimate "
+     "interest in preventing fraud.\n", "en", Outcome.PROVIDED, Outcome.PROVIDED),
+])
+def test_bases_listed_as_alternatives(text: str, lang: str, interest: Outcome, marketing: Outcome) -> None:
+    """"The legal basis is a contract, consent or legitimate interest" run together with the purposes explains no
+    interest and ties consent to no purpose; bases tied to purposes in one sentence do both."""
+    result = _lint(text, lang)
+    assert (interest, marketing) == (result.outcome(R.LEGITIMATE_INTERESTS), result.outcome(R.DIRECT_MARKETING))
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Retention\nPersonal data is kept for as long as the purposes of the register require.\n", "en", True),
+    ("Säilytysaika\nTietoja säilytetään niin kauan kuin käyttötarkoitus sitä edellyttää.\n", "fi", True),
+    ("Retention\nOrder data is deleted two years after the order.\n", "en", False),
+])
+def test_as_long_as_the_purposes_require(text: str, lang: str, flagged: bool) -> None:
+    """"As long as the purposes require" gives no period."""
+    assert flagged == ("RK-LINT-RETENTION-VAGUE" in _rules(text, lang))

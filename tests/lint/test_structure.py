@@ -164,3 +164,13 @@ def test_prose_after_a_run_in_controller_label_is_a_section_of_its_own() -> None
     structure = parse(document_from_text(text, "txt"), Language("en"))
     kinds = [structure.section_of(u.index).kinds for u in structure.units if not u.heading]
     assert [("controller",), ("controller",), ()] == kinds
+
+
+@pytest.mark.parametrize(("heading", "kinds"), [
+    ("What do we use personal data for?", ("purposes",)),
+    ("What is personal data used for?", ("purposes",)),
+    ("Vad använder vi uppgifterna till?", ("purposes",)),
+])
+def test_purpose_headings_asked_as_questions(heading: str, kinds: tuple[str, ...]) -> None:
+    """A purposes heading asked as a question ("What do we use personal data for?") is known."""
+    assert kinds == classify_heading(heading)

@@ -305,3 +305,50 @@ def test_every_new_rule_has_messages_in_three_languages_and_an_example() -> None
         assert all((rule.message.fi, rule.message.sv, rule.message.en)), rule_id
         assert rule.example is not None, rule_id
         assert rule.fixed is not None, rule_id
+
+
+# -- Reminders the readers did not expect: fewer, where the law gives no reason ------------------------------------
+
+def test_a_dpo_assessment_is_not_asked_for_profiling_alone() -> None:
+    """Tuned pikkuapila: a loyalty club's profiling for offers is no sign of large-scale monitoring."""
+    assert [] == _tuned("pikkuapila", "RK-DPO-ASSESS")
+
+
+def test_a_dpo_assessment_is_asked_for_automated_decisions() -> None:
+    """Tuned hifi-kellari: automated credit decisions made regularly keep the reminder the reading agrees with."""
+    report = validate(load(TUNED / "hifi-kellari.toml"), select=["RK-DPO-ASSESS"])
+    assert [("$.dpo", Severity.INFO)] == [(f.path, f.severity) for f in report.findings]
+
+
+def test_health_data_alone_gets_no_dpo_reminder_but_profiled_health_data_does() -> None:
+    """A few health questions are not large scale; health data that is also profiled is a sign of 37(1)(c)."""
+    health = ('\n[[registers.data_categories]]\nkey = "terveys"\nname = "Terveystiedot"\nspecial = true\n')
+    purpose = _purpose("Tunnit.", "tunnit", "order").rstrip("\n") + '\ndata_categories = ["terveys"]\n'
+    assert [] == _hits("RK-DPO-ASSESS", CONTROLLER + REGISTER + purpose + health)
+    assert ["$.dpo"] == _hits("RK-DPO-ASSESS", CONTROLLER + REGISTER + purpose + "profiling = true\n" + health)
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Suomen Asiakastieto Oy:n luottotietorekisteri", []),
+    ("Maksupalveluntarjoaja", []),
+    ("Patentti- ja rekisterihallituksen kaupparekisteri", ["$.registers[0].sources[0]"]),
+    ("Yritysten verkkosivut", ["$.registers[0].sources[0]"]),
+    ("Offentliga källor", ["$.registers[0].sources[0]"]),
+])
+def test_whether_a_source_is_public_is_asked_only_of_sources_that_may_be(name: str, expected: list[str]) -> None:
+    """14(2)(f) "if applicable": a credit register or a payment service cannot be publicly accessible."""
+    text = (CONTROLLER + REGISTER + _purpose("Tilaukset.")
+            + f'\n[[registers.sources]]\nkind = "third_party"\nname = "{name}"\n')
+    assert expected == _hits("RK-SOURCE-PUBLIC", text)
+
+
+def test_a_banner_without_withdrawal_is_one_gap_when_the_statement_never_speaks_of_withdrawal() -> None:
+    """Tuned kukkapuoti-helmi: no word of withdrawing consent anywhere is RK-WITHDRAW-CONSENT's gap, not a second
+    one under cookie consent; where the statement promises withdrawal but the banner offers none, it is."""
+    assert [] == _tuned("kukkapuoti-helmi", "RK-COOKIE-WITHDRAW")
+    cookies = ('\n[[cookies]]\nname = "_ga"\nprovider = "Google"\ncategory = "statistics"\n'
+               '\n[cookie_policy]\nconsent = "opt_in"\nwithdraw = false\n')
+    assert ["$.cookie_policy.withdraw"] == _hits("RK-COOKIE-WITHDRAW", CONTROLLER + cookies)
+    silent = cookies + '\n[rights]\nwithdraw_consent = false\n'
+    assert [] == _hits("RK-COOKIE-WITHDRAW", CONTROLLER + silent)
+    assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", CONTROLLER + silent)

@@ -6,7 +6,16 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Art22Basis, Provision, Purpose, PurposeKind, RecipientRole, Register, SourceKind
+from rekisterikit.model import (
+    Art22Basis,
+    Provision,
+    Purpose,
+    PurposeKind,
+    RecipientRole,
+    Register,
+    Source,
+    SourceKind,
+)
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -356,6 +365,24 @@ def sources(ctx: Context) -> Iterator[Hit]:
                 yield Hit(f"{reg.path}.sources[{i}]")
 
 
+#: Words of a source that may be publicly accessible: public registers, address and directory services, the web.
+_MAYBE_PUBLIC = re.compile(
+    r"julki\w*|yleisesti|viranomai\w*|kaupparekister\w*|yritysrekister\w*|väestötie\w*|väestörekister\w*|"
+    r"osoitepalvel\w*|osoitetie\w*|yhteystietopalvel\w*|fonecta|puhelinluettel\w*|hakemist\w*|numeropalvel\w*|"
+    r"internet\w*|verkkosivu\w*|sosiaali\w*|\bsome\b|\b(?:ytj|prh|dvv)\b|"
+    r"offentlig\w*|allmän\w*|myndighet\w*|handelsregist\w*|befolkningsregist\w*|adresstjänst\w*|katalog\w*|"
+    r"webbplats\w*|sociala medier|"
+    r"public\w*|authorit\w*|trade register|business register|population register|address service\w*|"
+    r"director\w*|website\w*|social media|linkedin|facebook|instagram", re.IGNORECASE)
+
+
+def _maybe_public(source: Source) -> bool:
+    """Whether the source's name or description suggests a publicly accessible source (14(2)(f))."""
+    texts = [*(source.name.texts() if source.name else ()),
+             *(source.description.texts() if source.description else ())]
+    return not texts or any(_MAYBE_PUBLIC.search(t) for t in texts)
+
+
 @rule(
     id="RK-SOURCE-PUBLIC", requirement=Requirement.SOURCES, severity=Severity.INFO,
     article="GDPR 14(2)(f)", title="Say whether a source is publicly accessible",
@@ -365,9 +392,12 @@ def sources(ctx: Context) -> Iterator[Hit]:
         sv='För kännedom: om källan "{source}" är allmänt tillgänglig ska det framgå; ange om den är det.',
         en='For information: if the source "{source}" is publicly accessible, the statement must say so; mark '
            'whether it is.'),
-    trigger="A `third_party` source has no `public` flag. Art. 14(2)(f) asks for the source \"and, if applicable, "
-            "whether it came from publicly accessible sources\": the statement must say so only when it is, so "
-            "this is a reminder, not an error.",
+    trigger="A `third_party` source has no `public` flag and its name or description suggests a source that may "
+            "be publicly accessible (public registers such as the trade or population register, address and "
+            "directory services, the internet, social media, \"julkiset lähteet\", \"offentliga källor\"). Art. "
+            "14(2)(f) asks for the source \"and, if applicable, whether it came from publicly accessible sources\": "
+            "the statement must say so only when it is, so this is a reminder, not an error, and a source that "
+            "cannot be public (a credit information register, a partner, a payment service) gets none.",
     fix="Set `public = true` or `public = false`.",
     example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.sources]]\nkind = "third_party"\n'
             'name = "Yhteystietopalvelut"\n',
@@ -375,11 +405,13 @@ def sources(ctx: Context) -> Iterator[Hit]:
           'name = "Yhteystietopalvelut"\npublic = true\n',
 )
 def source_public(ctx: Context) -> Iterator[Hit]:
-    # "if applicable" in 14(2)(f): an unflagged source is a gap only when it is in fact public.
+    # "if applicable" in 14(2)(f) [V, GDPR text]: an unflagged source is a gap only when it is in fact public.
+    # Issue 21: the reminder on a credit information register (third hold-out's figures) was a false alarm; a
+    # credit register is disclosed to users with a legal ground, not publicly accessible.
     unnamed = text("(nimeämätön)", "(namnlös)", "(unnamed)")
     for reg in ctx.registers:
         for i, s in enumerate(reg.register.sources):
-            if s.kind is SourceKind.THIRD_PARTY and s.public is None:
+            if s.kind is SourceKind.THIRD_PARTY and s.public is None and _maybe_public(s):
                 yield Hit(f"{reg.path}.sources[{i}]", {"source": s.name or s.description or unnamed})
 
 

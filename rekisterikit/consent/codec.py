@@ -119,7 +119,9 @@ _BITS_BY_GRANTED = {granted: n for n, granted in enumerate(_GRANTED_BY_BITS)}
 #: ``v3``: the granted set for each digit, the opt-in for each flag.
 _GRANTED_BY_DIGIT = {str(n): granted for n, granted in enumerate(_GRANTED_BY_BITS)}
 _OPTIN = {"0": False, "1": True}
-_MAX_TIME_DIGITS = len(str(2**37))
+#: ``v3``'s message: the marker, the consent id (ConsentState's own expression), the time (decimal, no leading
+#: zeros, at most 12 digits), and the rest of the fields (checked by ConsentCodec._check_v3_shared).
+_V3_HEAD = re.compile(rf"v3\.({_TOKEN.pattern})~(0|[1-9][0-9]{{0,11}})~(.*)", re.DOTALL)
 #: The optional categories by name: ``necessary`` is absent, so a payload granting it is refused.
 _CATEGORIES = {c.value: c for c in CookieCategory if c.needs_consent}
 _METHODS = {m.value: m for m in ConsentMethod}
@@ -321,18 +323,16 @@ class ConsentCodec:
             if matched is None:
                 return None
             # Only a value signed here gets this far. What differs per visitor, the consent id and the time, is
-            # checked on every call; the rest is the same for every visitor who made the same choice under the
-            # same statement, and is checked once per distinct text (_v3_shared).
-            fields = message[3:].split("~", 2)
-            if len(fields) != 3:
+            # checked on every call (one expression, with the marker and the separators); the rest is the same for
+            # every visitor who made the same choice under the same statement, and is checked once per distinct
+            # text (_v3_shared).
+            head = _V3_HEAD.fullmatch(message)
+            if head is None:
                 return None
-            consent_id, at, rest = fields
+            consent_id, at, rest = head.groups()
             shared = self._v3_shared[rest]
-            if (shared is None or not at.isdigit() or len(at) > _MAX_TIME_DIGITS or (at[0] == "0" and len(at) > 1)
-                    or _TOKEN.fullmatch(consent_id) is None):
-                return None  # isdigit: the value is ASCII, so only 0-9; no leading zeros: one spelling per time
             seconds = int(at)
-            if seconds >= _MAX_TIME:
+            if shared is None or seconds >= _MAX_TIME:
                 return None
             try:
                 given_at = _from_timestamp(seconds, _UTC)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, cast
 
-from flask import Flask, Request, Response, g, request
+from flask import Flask, Response, request
 
 from rekisterikit.consent import (
     ConsentConfig,
@@ -38,7 +38,9 @@ from rekisterikit.contrib.flask.state import (
     _locale,
     consent_allows,
     current_consent,
+    current_g,
     current_locale,
+    current_request,
     get_state,
     gpc_headers,
     logger,
@@ -210,14 +212,14 @@ def _store(app: Flask, value: object) -> ConsentStore:
 
 def _before_request() -> None:
     service = get_state().service
-    req: Request = request._get_current_object()  # type: ignore[attr-defined]
+    req = current_request()
     headers = gpc_headers(req)  # Sec-GPC alone: the only header the core reads here
     if headers is not None and service.gpc(headers):
         decision = service.refresh(req.cookies, headers, https=req.is_secure, subject=subject())
         if decision is not None:
             remember_decision(decision)
             return
-    g.consent = read_consent(service, req.cookies, headers)
+    current_g().consent = read_consent(service, req.cookies, headers)
 
 
 def _expiry_headers(state: KitState, names: tuple[str, ...], host: str, secure: bool) -> tuple[str, ...]:
@@ -246,8 +248,8 @@ def _declined(service: ConsentService, granted: frozenset[CookieCategory], cooki
 def _after_request(response: Response) -> Response:
     state = get_state()
     service = state.service
-    req: Request = request._get_current_object()  # type: ignore[attr-defined]  # one look-up per context local
-    ctx_g = g._get_current_object()
+    req = current_request()  # one look-up per context local
+    ctx_g = current_g()
     decision: Decision | None = ctx_g.pop("_rk_decision", None)
     cookies = req.cookies
     headers = response.headers

@@ -19,7 +19,6 @@ from flask.globals import request_ctx
 
 from rekisterikit.consent import ConsentConfig, ConsentService, ConsentState, ConsentStore, Decision, kept
 from rekisterikit.consent.gpc import GPC_HEADER
-from rekisterikit.consent.state import parse_category
 from rekisterikit.errors import RekisterikitError
 from rekisterikit.findings import Report
 from rekisterikit.model import CookieCategory, Statement
@@ -45,6 +44,8 @@ logger = logging.getLogger("rekisterikit.contrib.flask")
 
 #: The cookie categories' names (``necessary``, ``preferences``, ``statistics``, ``marketing``).
 CATEGORY_NAMES: Final = frozenset(c.value for c in CookieCategory)
+#: The cookie categories by name.
+_CATEGORIES: Final[dict[str, CookieCategory]] = {c.value: c for c in CookieCategory}
 
 #: The key of the extension's state in ``app.extensions``.
 EXTENSION_KEY = "rekisterikit"
@@ -165,7 +166,7 @@ def get_state(app: Flask | None = None) -> KitState:
         RuntimeError: the extension is not initialised on the application.
     """
     if app is None:
-        app = current_app._get_current_object()  # type: ignore[attr-defined]
+        app = current_application()
     try:
         state: KitState = app.extensions[EXTENSION_KEY]
         return state
@@ -188,8 +189,11 @@ def memo(state: KitState, key: Hashable, value: Any) -> Any:
     return value
 
 
-#: Flask's request context variable (Flask 2.2 to 3.1), read without a LocalProxy; ``None`` in a Flask without it.
+#: Flask's request and application context variables (Flask 2.2 to 3.1), read without a ``LocalProxy``: one
+#: ``ContextVar.get`` instead of the proxy's attribute look-ups on every access of ``request``, ``g`` or
+#: ``current_app``. ``None`` in a Flask without them, which then goes through the proxies.
 _REQUEST_VAR: ContextVar[Any] | None = getattr(flask.globals, "_cv_request", None)
+_APP_VAR: ContextVar[Any] | None = getattr(flask.globals, "_cv_app", None)
 
 
 def _request_context() -> Any:
@@ -197,6 +201,42 @@ def _request_context() -> Any:
     if _REQUEST_VAR is not None:
         return _REQUEST_VAR.get(None)
     return request_ctx._get_current_object() if has_request_context() else None  # type: ignore[attr-defined]  # pragma: no cover
+
+
+def current_request() -> Request:
+    """The current request object (``flask.request`` without its proxy).
+
+    Raises:
+        RuntimeError: outside a request (Flask's own message).
+    """
+    ctx = None if _REQUEST_VAR is None else _REQUEST_VAR.get(None)
+    if ctx is None:
+        return cast(Request, request._get_current_object())  # type: ignore[attr-defined]
+    return cast(Request, ctx.request)
+
+
+def current_application() -> Flask:
+    """The current application (``flask.current_app`` without its proxy).
+
+    Raises:
+        RuntimeError: outside an application context (Flask's own message).
+    """
+    ctx = None if _APP_VAR is None else _APP_VAR.get(None)
+    if ctx is None:
+        return cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
+    return cast(Flask, ctx.app)
+
+
+def current_g() -> Any:
+    """The current application context's ``g`` (``flask.g`` without its proxy).
+
+    Raises:
+        RuntimeError: outside an application context (Flask's own message).
+    """
+    ctx = None if _APP_VAR is None else _APP_VAR.get(None)
+    if ctx is None:
+        return g._get_current_object()
+    return ctx.g
 
 
 def cached_url(state: KitState, endpoint: str, **values: Any) -> str:
@@ -241,7 +281,7 @@ def gpc_headers(req: Request | None = None) -> Mapping[str, str] | None:
     Args:
         req: the request (the current one by default).
     """
-    value = (request if req is None else req).environ.get("HTTP_SEC_GPC")
+    value = (current_request() if req is None else req).environ.get("HTTP_SEC_GPC")
     return None if value is None else {GPC_HEADER: value}
 
 
@@ -258,9 +298,11 @@ _UNREAD: Any = object()
 
 def current_consent() -> ConsentState | None:
     """The visitor's consent in the current request (``g.consent``), or ``None`` when they must be asked."""
-    found: ConsentState | None = g.get("consent", _UNREAD)
+    ctx_g = current_g()
+    found: ConsentState | None = ctx_g.get("consent", _UNREAD)
     if found is _UNREAD:
-        found = g.consent = read_consent(get_state().service, request.cookies, gpc_headers())
+        req = current_request()
+        found = ctx_g.consent = read_consent(get_state().service, req.cookies, gpc_headers(req))
     return found
 
 
@@ -275,14 +317,14 @@ def consent_allows(category: str | CookieCategory) -> bool:
     """
     consent = current_consent()
     _uses_cookie()
-    if isinstance(category, CookieCategory) or category in CATEGORY_NAMES:
-        cat = parse_category(category)
+    cat = _CATEGORIES.get(category)  # a category or its name (a StrEnum member is equal to its name)
+    if cat is not None:
         return cat is CookieCategory.NECESSARY or (consent is not None and cat in consent.granted)
     return get_state().service.allows(consent, category)
 
 
 def _uses_cookie() -> None:
-    g._rk_vary_cookie = True
+    current_g()._rk_vary_cookie = True
 
 
 def _babel_locale(app: Flask) -> str | None:
@@ -308,17 +350,18 @@ def current_locale() -> str:
 
     The result is always one of the offered languages (``REKISTERIKIT_LOCALES``).
     """
-    known = g.get("_rk_locale")
+    ctx_g = current_g()
+    known = ctx_g.get("_rk_locale")
     if known is not None:
         return str(known)
-    app: Flask = current_app._get_current_object()  # type: ignore[attr-defined]
+    app = current_application()
     state = get_state(app)
     chosen = None
     if state.locale_selector is not None:
         chosen = _normalise(state, state.locale_selector())
     if chosen is None:
         chosen = _normalise(state, _babel_locale(app))
-    lang = g._rk_locale = chosen or state.default_locale
+    lang = ctx_g._rk_locale = chosen or state.default_locale
     return lang
 
 

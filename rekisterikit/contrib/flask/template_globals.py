@@ -26,6 +26,7 @@ from rekisterikit.consent import (
 from rekisterikit.consent.state import parse_category
 from rekisterikit.contrib.flask import csrf
 from rekisterikit.contrib.flask.state import (
+    _UNREAD,
     CATEGORY_NAMES,
     LOCALE_FIELD,
     ConfigurationError,
@@ -34,7 +35,9 @@ from rekisterikit.contrib.flask.state import (
     _uses_cookie,
     cached_url,
     consent_allows,
+    current_application,
     current_consent,
+    current_g,
     get_state,
     gpc_headers,
     memo,
@@ -111,12 +114,15 @@ def banner_markup(state: KitState, lang: str, *, next_url: str | None = None, la
         lazy: a visitor who has decided gets the lazy settings layer's placeholder: no form, no CSRF token, one
             URL (the layer's), a few hundred bytes.
     """
-    _uses_cookie()
+    ctx_g = current_g()
+    ctx_g._rk_vary_cookie = True
     service = state.service
-    own = current_app.config.get("REKISTERIKIT_BANNER_TEMPLATE")
+    own = current_application().config.get("REKISTERIKIT_BANNER_TEMPLATE")
     if not own and not service.banner_needed:
         return Markup("")  # nothing to ask about: no form, so no CSRF token (and no nonce cookie) either
-    consent = current_consent()
+    consent = ctx_g.get("consent", _UNREAD)
+    if consent is _UNREAD:
+        consent = current_consent()
     if lazy and consent is not None:
         layer_url = cached_url(state, "rekisterikit.consent_layer", lang=lang)
         key = ("placeholder", lang, layer_url, consent.granted, consent.services)

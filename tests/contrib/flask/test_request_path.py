@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from flask import Flask, g, render_template_string, url_for
 from markupsafe import Markup
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
@@ -323,3 +324,35 @@ def test_kept_deletions_follow_each_jar(app: Flask) -> None:
         expired.append(sorted({h.split("=", 1)[0] for h in response.headers.getlist("Set-Cookie")
                                if "Max-Age=0" in h}))
     assert [["_fbp"], ["lang"], ["_fbp", "lang"], [], ["_fbp"], [], ["_fbp", "_ga", "lang"]] == expired
+
+
+def test_context_reads_follow_the_current_contexts(make_app: AppFactory) -> None:
+    """The adapter reads the request, ``g`` and the application from Flask's context variables instead of its
+    proxies: always the current (innermost) ones, as the proxies give, also for one application's request inside
+    another's application context, and the same error as the proxies outside any context."""
+    from flask import current_app, request
+
+    from rekisterikit.contrib.flask.state import current_application, current_g, current_request
+
+    shop, other = make_app(), make_app(REKISTERIKIT_URL_PREFIX="/muu")
+    statistics = accepted_cookie(shop, {"rk-action": "custom", "rk-category": "statistics"})
+    with other.app_context():
+        assert current_application() is other
+        assert current_g() is g._get_current_object()
+        with shop.test_request_context("/page", headers={"Cookie": f"rk_consent={statistics}"}):
+            shop.preprocess_request()
+            assert current_application() is shop is current_app._get_current_object()  # type: ignore[attr-defined]
+            assert current_request() is request._get_current_object()  # type: ignore[attr-defined]
+            assert current_g() is g._get_current_object()
+            assert current_g().consent is not None
+            assert "/privacy/cookies" in render_template_string("{{ consent_link() }}")
+            assert 'data-rk-granted="statistics"' in render_template_string("{{ consent_banner() }}")
+        assert current_application() is other
+        assert "consent" not in current_g()
+        with other.test_request_context("/page"):
+            other.preprocess_request()
+            assert current_g().consent is None
+            assert "/muu/cookies" in render_template_string("{{ consent_link() }}")
+    for read in (current_application, current_g, current_request):
+        with pytest.raises(RuntimeError, match="outside of"):
+            read()

@@ -352,3 +352,40 @@ def test_a_banner_without_withdrawal_is_one_gap_when_the_statement_never_speaks_
     silent = cookies + '\n[rights]\nwithdraw_consent = false\n'
     assert [] == _hits("RK-COOKIE-WITHDRAW", CONTROLLER + silent)
     assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", CONTROLLER + silent)
+
+
+# -- Special categories the statement does not treat as such --------------------------------------------------------
+
+def _category(name: str, description: str = "", condition: str = "") -> str:
+    purpose = _purpose("Tilaukset.").rstrip("\n") + '\ndata_categories = ["x"]\n' + condition
+    extra = f'description = "{description}"\n' if description else ""
+    return CONTROLLER + REGISTER + purpose + f'\n[[registers.data_categories]]\nkey = "x"\nname = "{name}"\n{extra}'
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Ruokavalio ja allergiat", "Ruoka-aineallergiat ja keliakia."),
+    ("Terveystiedot", ""),
+    ("Hälsouppgifter", "Skador och graviditet."),
+    ("Health information", "Injuries relevant to the class."),
+])
+def test_data_that_reads_as_health_data_needs_a_9_2_condition(name: str, description: str) -> None:
+    """Tuned leipomo-vehnapelto: allergies asked with cake orders, treated as ordinary order data."""
+    report = validate(loads(_category(name, description)), select=["RK-SPECIAL-CATEGORY-UNMARKED"])
+    assert [("$.registers[0].data_categories[0]", Requirement.SPECIAL_CATEGORIES, Severity.WARNING)] == [
+        (f.path, f.requirement, f.severity) for f in report.findings]
+
+
+@pytest.mark.parametrize(("name", "description", "condition"), [
+    ("Yhteystiedot", "Nimi ja osoite.", ""),
+    ("Kanta-asiakkuus", "Kanta-asiakasuskollisuuden pisteet.", ""),
+    ("Lisätiedot", "Emme kerää terveystietoja.", ""),
+    ("Allergiat", "", 'special_condition = "explicit_consent"\n'),
+])
+def test_ordinary_data_negations_and_a_stated_condition_pass(name: str, description: str, condition: str) -> None:
+    """No special-category word, a category that says it holds none, or a 9(2) condition already given."""
+    assert [] == _hits("RK-SPECIAL-CATEGORY-UNMARKED", _category(name, description, condition))
+
+
+def test_the_tuned_bakery_is_asked_about_its_allergy_data() -> None:
+    """The motivating tuned statement."""
+    assert ["$.registers[0].data_categories[2]"] == _tuned("leipomo-vehnapelto", "RK-SPECIAL-CATEGORY-UNMARKED")

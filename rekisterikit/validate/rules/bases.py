@@ -400,6 +400,75 @@ def special_category(ctx: Context) -> Iterator[Hit]:
                     yield Hit(path, {"category": cat.name})
 
 
+
+#: Words of a special category of personal data (9(1)) in a data category's own text: health (allergies, illness,
+#: pregnancy, injuries, medication), religion, ethnic origin, trade union membership, biometric and genetic data
+#: (lower case).
+_SPECIAL_WORDS = re.compile(
+    r"tervey\w*|allergi\w*|keliaki\w*|sairau\w*|sairaus\w*|diagnoo\w*|lääki\w*|lääkity\w*|raskau\w*|"
+    r"vamma\w*|vammai\w*|uskonnolli\w*|uskonto\w*|etni\w*|ammattiliit\w*|biometri\w*|sormenjälj\w*|geneetti\w*|"
+    r"hälsa\w*|hälso\w*|allergi\w*|celiaki\w*|sjukdom\w*|diagnos\w*|medicin\w*|graviditet\w*|"
+    r"funktionsneds\w*|religi\w*|etnisk\w*|fackförening\w*|biometrisk\w*|fingeravtryck\w*|genetisk\w*|"
+    r"health\w*|allerg\w*|coeliac|celiac|illness\w*|medical|diagnos\w*|medication\w*|pregnan\w*|injur\w*|"
+    r"disabilit\w*|religio\w*|ethnic\w*|trade union\w*|biometric\w*|fingerprint\w*|genetic\w*")
+#: A category that says it holds no such data ("ei terveystietoja", "inga hälsouppgifter", "no health data").
+_NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inga|inte|ej|no|not|never)(?!\w)")
+
+_UNMARKED = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "tilaukset"
+description = "Kakkutilaukset"
+legal_basis = "contract"
+data_categories = ["ruokavalio"]{condition}
+
+[[registers.data_categories]]
+key = "ruokavalio"
+name = "Ruoka-aineallergiat"
+'''
+
+
+@rule(
+    id="RK-SPECIAL-CATEGORY-UNMARKED", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,
+    article="GDPR 4(15), 9(1)–(2)", title="Data that reads as a special category is treated as one",
+    message=msg(
+        fi='Henkilötietoryhmä "{category}" näyttää sisältävän erityisiin henkilötietoryhmiin kuuluvia tietoja '
+           '("{word}"), esimerkiksi terveystietoja, mutta sille ei ole ilmoitettu 9 artiklan 2 kohdan mukaista '
+           'edellytystä. Jos tiedot ovat sellaisia, kerro edellytys (yleensä nimenomainen suostumus).',
+        sv='Kategorin "{category}" verkar innehålla särskilda kategorier av personuppgifter ("{word}"), till exempel '
+           'uppgifter om hälsa, men inget villkor enligt artikel 9.2 anges. Om uppgifterna är sådana, ange villkoret '
+           '(oftast uttryckligt samtycke).',
+        en='The data category "{category}" appears to hold special categories of personal data ("{word}"), such as '
+           'data concerning health, but no condition under Art. 9(2) is given. If it does, state the condition '
+           '(usually explicit consent).'),
+    trigger="A data category not marked `special` names or describes health (allergies, illness, pregnancy, "
+            "injuries, medication), religion, ethnic origin, trade union membership, biometric or genetic data, and "
+            "no purpose that uses it gives a `special_condition`. A category that says it holds no such data "
+            "(\"ei terveystietoja\") passes. A warning: the words suggest, the shop knows.",
+    fix="Mark the category `special = true` and set `special_condition` (usually `explicit_consent`) on the purposes "
+        "that use it, or stop collecting the data.",
+    example=_UNMARKED.format(condition=""),
+    fixed=_UNMARKED.format(condition='\nspecial_condition = "explicit_consent"'),
+)
+def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
+    # 4(15): "data concerning health" means personal data related to the physical or mental health of a natural
+    # person, which reveal information about his or her health status; 9(1) prohibits processing it unless 9(2)
+    # applies [V: gdprcommentary.eu and law-reg.org quoting the GDPR text]. Food allergies and coeliac disease
+    # reveal a health status. Issue 21 (tuned leipomo-vehnapelto): a bakery asks allergies with cake orders and
+    # treats them as ordinary order data.
+    for reg in ctx.registers:
+        purposes = reg.register.purposes
+        for i, cat in enumerate(reg.register.data_categories):
+            if cat.special:
+                continue  # RK-SPECIAL-CATEGORY's
+            texts = [t.lower() for t in (*cat.name.texts(), *(cat.description.texts() if cat.description else ()))]
+            word = next((m.group(0) for t in texts if not _NEGATED.search(t)
+                         for m in [_SPECIAL_WORDS.search(t)] if m is not None), None)
+            if word is None:
+                continue
+            if any(cat.key in p.data_categories and p.special_condition is not None for p in purposes):
+                continue
+            yield Hit(f"{reg.path}.data_categories[{i}]", {"category": cat.name, "word": word})
+
 @rule(
     id="RK-CRIMINAL-DATA", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,
     article="GDPR 10; Tietosuojalaki 1050/2018 7 §", title="Criminal-offence data only where the law allows",

@@ -36,6 +36,7 @@ __all__ = [
     "plan",
     "possible",
     "search",
+    "twin",
 ]
 
 #: The shortest needle worth searching for; shorter prefixes make the pattern fall back to a full search.
@@ -302,17 +303,88 @@ def plan(pattern: re.Pattern[str]) -> Plan | None:
     return Plan(ignore_case, starts, required, quick)
 
 
-#: Texts shorter than this are searched as they are: the expression is quicker than looking for literals first.
+#: Texts shorter than this are searched as they are: the expression is quicker than looking for literals first,
+#: unless it is case-insensitive and starts with no literal (then its twin runs on the lower-cased text).
 SHORT = 80
-#: plan() by the pattern's id: hashing a compiled pattern hashes its code, which costs more than the search.
-_PLANS: dict[int, tuple[re.Pattern[str], Plan | None]] = {}
+#: plan() and twin() by the pattern's id: hashing a compiled pattern hashes its code, which costs more than the
+#: search.
+_PLANS: dict[int, tuple[re.Pattern[str], Plan | None, re.Pattern[str] | None, bool]] = {}
+
+
+def _entry(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], Plan | None, re.Pattern[str] | None, bool]:
+    """The pattern, its plan, its twin, and whether a short text is searched as it is."""
+    entry = _PLANS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
+        known = plan(pattern)
+        as_is = known is None or not known.ignore_case or known.starts is not None
+        entry = _PLANS[id(pattern)] = (pattern, known, twin(pattern), as_is)
+    return entry
 
 
 def _plan_of(pattern: re.Pattern[str]) -> Plan | None:
-    entry = _PLANS.get(id(pattern))
-    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
-        entry = _PLANS[id(pattern)] = (pattern, plan(pattern))
-    return entry[1]
+    return _entry(pattern)[1]
+
+
+def _lower_latin1(code: int) -> bool:
+    """Whether a character of a pattern is Latin-1 and its own lower case. (A character outside Latin-1 may match a
+    Latin-1 one case-insensitively: ``μ`` the micro sign ``µ``, ``ſ`` an ``s``.)"""
+    return code < 0x100 and chr(code).lower() == chr(code)
+
+
+def _lower_case_only(items: Any) -> bool:
+    """Whether a parsed pattern names only Latin-1 characters in lower case (in literals, sets and ranges), and no
+    group in it turns case-insensitive matching on or off."""
+    for op, av in items:
+        if op is _c.LITERAL or op is _c.NOT_LITERAL:
+            if not _lower_latin1(av):
+                return False
+        elif op is _c.IN:
+            for kind, value in av:
+                if kind is _c.LITERAL and not _lower_latin1(value):
+                    return False
+                if kind is _c.RANGE and not all(map(_lower_latin1, range(value[0], value[1] + 1))):
+                    return False
+        elif op is _c.SUBPATTERN:
+            if (av[1] | av[2]) & re.IGNORECASE or not _lower_case_only(av[3]):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_lower_case_only(alt) for alt in av[1]):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
+            if not _lower_case_only(av[2]):
+                return False
+        elif op is _ATOMIC:
+            if not _lower_case_only(av):
+                return False
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if not _lower_case_only(av[1]):
+                return False
+        elif op is _c.GROUPREF_EXISTS:
+            if not all(branch is None or _lower_case_only(branch) for branch in av[1:]):
+                return False
+        elif op not in (_c.ANY, _c.AT, _c.GROUPREF, _c.CATEGORY):
+            return False  # a node not read here: no twin
+    return True
+
+
+@cache
+def twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a case-insensitive pattern that names no upper-case character: the same pattern, case-sensitive, which on
+    the lower-cased form of a Latin-1 text matches where the pattern matches in the text; else ``None``.
+
+    On Latin-1 text the engine's case-insensitive match of a character is equality in lower case, and lower-casing
+    keeps every position (:func:`plan`); a pattern all in lower case then asks of the lower-cased text exactly
+    what it asks of the text, case-insensitively. The case-insensitive engine is several times slower.
+    """
+    if _p is None or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+        if not _lower_case_only(parsed.data):
+            return None
+        return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError, IndexError):
+        return None
 
 
 def _is_latin1(text: str) -> bool:
@@ -361,13 +433,12 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 
     When the text lacks, for every alternative, a literal that alternative's matches hold, there is no match;
     otherwise the expression is tried only where one of the literals every match starts with occurs, leftmost
-    first, which finds the match ``pattern.search`` finds. A case-insensitive pattern on a text that is not all
-    Latin-1 is searched as is.
+    first, which finds the match ``pattern.search`` finds. A case-insensitive pattern without such literals runs
+    as its case-sensitive :func:`twin` on the lower-cased text, and the match found there is taken again from
+    the text itself. A case-insensitive pattern on a text that is not all Latin-1 is searched as is.
     """
-    if len(text) < SHORT:
-        return pattern.search(text)
-    known = _plan_of(pattern)
-    if known is None:
+    _, known, same, as_is = _entry(pattern)
+    if known is None or (as_is and len(text) < SHORT):
         return pattern.search(text)
     if known.ignore_case:
         if not _is_latin1(text):
@@ -379,7 +450,10 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
                                            and possible(known.required, hay)):
         return None
     if known.starts is None:
-        return pattern.search(text)
+        if same is None:
+            return pattern.search(text)
+        found = same.search(hay)
+        return None if found is None else pattern.match(text, found.start())
     positions: set[int] = set()
     for start in known.starts:
         position = hay.find(start)

@@ -215,7 +215,9 @@ def _rule_patterns() -> list[re.Pattern[str]]:
     found += [re.compile(p, f) for p, f in [
         (r"abc|abd", 0), (r"(?i:abc)d", 0), (r"Abc", re.IGNORECASE), (r"k\w+s", re.IGNORECASE), (r"^ja ja", 0),
         (r"\bon\b.{0,5}?ei", 0), (r"(?<!x)yhdist\w*", re.IGNORECASE), (r"(?:ab)+c", 0), (r"(?-i:ABC)x", re.I),
-        (r"ſtraße|strasse", re.IGNORECASE), (r"\w*lai?n\w* salli", re.IGNORECASE), (r"x{2,}yz", 0)]]
+        (r"ſtraße|strasse", re.IGNORECASE), (r"\w*lai?n\w* salli", re.IGNORECASE), (r"x{2,}yz", 0),
+        (r"μ|kelvin", re.IGNORECASE), (r"[à-þ]+t|[^a-z]x", re.IGNORECASE), (r"(a)b\1", re.IGNORECASE),
+        (r"ÿ|ß|\bk\w+s\b", re.IGNORECASE), (r"(?:ja|on)? \w+ja$", re.IGNORECASE)]]
     return found
 
 
@@ -224,7 +226,8 @@ _TRIGGERS = [
     "rajoissa", "Henkilötietolain sallimissa rajoissa", "Google Analytics", "Facebook", "META PIXEL", "Klarna",
     "may be deleted at your request", "as permitted by law", "i den utsträckning lagen tillåter", "viimeisestä ostosta",
     "kundförhållandet upphört", "ſ", "K", "İ", "ı", "Å", "µ", "ẞ", "ß", "straße", "STRASSE", "ABC", "abcd", "Abcx",
-    "kxs", "Kᴋs", "ja ja", "on ei", "xyhdistetään", "YHDISTETÄÄN", "ababc", "xxyz", "ñ", "Ω", "–", "\0", " ", ".", ";",
+    "kxs", "Kᴋs", "ja ja", "on ei", "µ", "Μ", "ÀBT", "ÿ", "Ÿ", "ABA", "Ab1", "ON Xja",
+    "xyhdistetään", "YHDISTETÄÄN", "ababc", "xxyz", "ñ", "Ω", "–", "\0", " ", ".", ";",
 ]
 
 
@@ -240,6 +243,17 @@ def test_prefiltered_search_equals_the_expression_search(text: str) -> None:
         for pattern in _rule_patterns():
             expected, actual = pattern.search(sample), needles.search(pattern, sample)
             assert (expected and expected.span()) == (actual and actual.span()), pattern.pattern
+
+
+def test_a_twin_only_for_lower_case_latin1_patterns() -> None:
+    """needles.twin (the case-sensitive copy run on lower-cased text) exists only where it is exact: a pattern all
+    in lower-case Latin-1, with no group switching case-insensitivity."""
+    from rekisterikit.validate.needles import twin
+
+    assert twin(re.compile("meta pixel|[a-z]+ads", re.IGNORECASE)) is not None
+    assert twin(re.compile("meta pixel")) is None  # case-sensitive already
+    for source in ("Meta", "[A-Z]x", "μ", "ſ", "(?-i:abc)", "(?i:abc)d", "[ſ]"):
+        assert twin(re.compile(source, re.IGNORECASE)) is None, source
 
 
 @settings(max_examples=300, deadline=None)

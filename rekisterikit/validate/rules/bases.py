@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import LegalBasis, PurposeKind
 from rekisterikit.validate.context import Context, text
+from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
@@ -405,12 +406,10 @@ def special_category(ctx: Context) -> Iterator[Hit]:
 #: pregnancy, injuries, medication), religion, ethnic origin, trade union membership, biometric and genetic data
 #: (lower case).
 _SPECIAL_WORDS = re.compile(
-    r"tervey\w*|allergi\w*|keliaki\w*|sairau\w*|sairaus\w*|diagnoo\w*|lääki\w*|lääkity\w*|raskau\w*|"
-    r"vamma\w*|vammai\w*|uskonnolli\w*|uskonto\w*|etni\w*|ammattiliit\w*|biometri\w*|sormenjälj\w*|geneetti\w*|"
-    r"hälsa\w*|hälso\w*|allergi\w*|celiaki\w*|sjukdom\w*|diagnos\w*|medicin\w*|graviditet\w*|"
-    r"funktionsneds\w*|religi\w*|etnisk\w*|fackförening\w*|biometrisk\w*|fingeravtryck\w*|genetisk\w*|"
-    r"health\w*|allerg\w*|coeliac|celiac|illness\w*|medical|diagnos\w*|medication\w*|pregnan\w*|injur\w*|"
-    r"disabilit\w*|religio\w*|ethnic\w*|trade union\w*|biometric\w*|fingerprint\w*|genetic\w*")
+    r"tervey\w*|allerg\w*|keliak\w*|celia\w*|coeliac|sairau\w*|diagno\w*|lääki\w*|raskau\w*|vamma\w*|"
+    r"uskonnolli\w*|uskonto\w*|etni\w*|ethnic\w*|ammattiliit\w*|biometri\w*|sormenjälj\w*|geneetti\w*|geneti\w*|"
+    r"häls\w*|sjukdom\w*|medic\w*|graviditet\w*|funktionsneds\w*|religi\w*|fackförening\w*|fingeravtryck\w*|"
+    r"health\w*|illness\w*|pregnan\w*|injur\w*|disabilit\w*|trade union\w*|fingerprint\w*")
 #: A category that says it holds no such data ("ei terveystietoja", "inga hälsouppgifter", "no health data").
 _NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inga|inte|ej|no|not|never)(?!\w)")
 
@@ -457,9 +456,14 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
     # treats them as ordinary order data.
     for reg in ctx.registers:
         purposes = reg.register.purposes
+        categories = [c for c in reg.register.data_categories if not c.special]  # special ones: RK-SPECIAL-CATEGORY's
+        everything = "\n".join(t for c in categories
+                               for t in (*c.name.texts(), *(c.description.texts() if c.description else ()))).lower()
+        if search(_SPECIAL_WORDS, everything) is None:  # the expression's literals looked for first, once
+            continue
         for i, cat in enumerate(reg.register.data_categories):
             if cat.special:
-                continue  # RK-SPECIAL-CATEGORY's
+                continue
             texts = [t.lower() for t in (*cat.name.texts(), *(cat.description.texts() if cat.description else ()))]
             word = next((m.group(0) for t in texts if not _NEGATED.search(t)
                          for m in [_SPECIAL_WORDS.search(t)] if m is not None), None)

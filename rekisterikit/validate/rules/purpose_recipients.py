@@ -64,14 +64,11 @@ _ACTIVITY_OF_WORD = (("carrier", re.compile(r"kulj|kuri|logi|huol|frak|tran|sped
 
 
 def _texts(register: Register) -> Iterator[tuple[str, str]]:
-    """The register's purpose descriptions and data category descriptions, with their paths' owners."""
+    """The register's purpose descriptions, with their paths' owners (where a statement says who delivers or who
+    takes the payment)."""
     for j, p in enumerate(register.purposes):
         for t in p.description.texts():
             yield f"purposes[{j}]", t
-    for j, c in enumerate(register.data_categories):
-        if c.description is not None:
-            for t in c.description.texts():
-                yield f"data_categories[{j}]", t
 
 
 def _recipient_text(recipients: tuple[Recipient, ...]) -> str:
@@ -144,7 +141,7 @@ _DELIVERY = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilaus
            'nämner "{name}", som får uppgifter. Ange den som mottagare (namn eller bransch och roll).',
         en='The register "{register}" says data goes to nobody, but the description of the processing names '
            '"{name}", which receives data. List it as a recipient (name, or activity and role).'),
-    trigger="A register states `recipients = []`, and one of its purposes or data categories names a carrier, "
+    trigger="A register states `recipients = []`, and one of its purposes names a carrier, "
             "payment service or debt collector (Posti, Matkahuolto, PostNord, DHL, Paytrail, Klarna, Svea …), a "
             "service by its activity (\"kuljetusliike\", \"maksunvälittäjä\", \"fraktbolag\", \"payment service "
             "provider\"), or a provider group commonly outside the EU/EEA (package data `providers.json`) that no "
@@ -175,7 +172,7 @@ def recipients_contradicted(ctx: Context) -> Iterator[Hit]:
            'mottagarna. Lägg till den bland mottagarna.',
         en='The description of the processing names "{name}", but neither it nor its activity is among the '
            'recipients. Add it to the recipients.'),
-    trigger="A register lists recipients, and one of its purposes or data categories names a carrier, payment "
+    trigger="A register lists recipients, and one of its purposes names a carrier, payment "
             "service or debt collector (Posti, Matkahuolto, DHL, Paytrail, Klarna …) or a provider group commonly "
             "outside the EU/EEA that no declared cookie names, while no recipient names it or (for the services) "
             "gives its activity (\"kuljetusliikkeet\", \"maksupalvelut\").",

@@ -389,3 +389,22 @@ def test_ordinary_data_negations_and_a_stated_condition_pass(name: str, descript
 def test_the_tuned_bakery_is_asked_about_its_allergy_data() -> None:
     """The motivating tuned statement."""
     assert ["$.registers[0].data_categories[2]"] == _tuned("leipomo-vehnapelto", "RK-SPECIAL-CATEGORY-UNMARKED")
+
+
+# -- A legitimate interest that repeats its purpose -----------------------------------------------------------------
+
+def _interest(description: str, interest: str) -> str:
+    return (CONTROLLER + REGISTER + f'\n[[registers.purposes]]\nkey = "m"\ndescription = "{description}"\n'
+            f'legal_basis = "legitimate_interests"\nlegitimate_interest = "{interest}"\n')
+
+
+def test_an_interest_that_repeats_the_purpose_is_generic() -> None:
+    """"Markkinointi" as the interest of the purpose "Markkinointi" names no interest (13(1)(d))."""
+    assert ["$.registers[0].purposes[0].legitimate_interest"] == _hits(
+        "RK-LEGITIMATE-INTEREST-GENERIC", _interest("Markkinointi", "Markkinointi."))
+
+
+def test_an_interest_that_says_whose_and_why_passes() -> None:
+    """A concrete interest differs from the purpose's words."""
+    assert [] == _hits("RK-LEGITIMATE-INTEREST-GENERIC", _interest(
+        "Markkinointi", "Omien tuotteidemme markkinointi nykyisille asiakkaille postitse."))

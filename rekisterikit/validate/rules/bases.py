@@ -114,6 +114,11 @@ _GENERIC_INTEREST = re.compile(
     r"commercial (?:purposes|interests?|reasons))[.!]?", re.IGNORECASE)
 
 
+def _plain(text_: str) -> str:
+    """``text_`` in lower case without surrounding white space and end punctuation, for comparing two texts."""
+    return text_.strip().rstrip(".!").strip().lower()
+
+
 @rule(
     id="RK-LEGITIMATE-INTEREST-GENERIC", requirement=Requirement.LEGITIMATE_INTERESTS, severity=Severity.WARNING,
     article="GDPR 13(1)(d); WP260", title="The legitimate interest is concrete",
@@ -121,7 +126,8 @@ _GENERIC_INTEREST = re.compile(
         fi='Oikeutettu etu on kuvattu liian yleisesti ("{interest}"); kerro konkreettinen etu.',
         sv='Det berättigade intresset beskrivs för allmänt ("{interest}"); ange det konkreta intresset.',
         en='The legitimate interest is too generic ("{interest}"); state the concrete interest.'),
-    trigger="The `legitimate_interest` text only says 'legitimate interest', 'business purposes' or similar.",
+    trigger="The `legitimate_interest` text only says 'legitimate interest', 'business purposes' or similar, or only "
+            "repeats the purpose's description.",
     fix="Say whose interest it is and what it consists of, so that the data subject can weigh it against their "
         "own (and object).",
     example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
@@ -135,7 +141,10 @@ def legitimate_interest_generic(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.purposes:
         li = ref.purpose.legitimate_interest
         if ref.purpose.legal_basis is LegalBasis.LEGITIMATE_INTERESTS and li is not None:
-            generic = [t for t in li.texts() if _GENERIC_INTEREST.fullmatch(t.strip())]
+            # Issue 21: an interest that only repeats its purpose ("Markkinointi" for the purpose "Markkinointi")
+            # says what is done, not whose interest it serves or why (13(1)(d)).
+            purpose = {_plain(t) for t in ref.purpose.description.texts()}
+            generic = [t for t in li.texts() if _GENERIC_INTEREST.fullmatch(t.strip()) or _plain(t) in purpose]
             if generic:
                 yield Hit(f"{ref.path}.legitimate_interest", {"interest": generic[0].strip()})
 

@@ -25,7 +25,7 @@ from rekisterikit.model import (
     Statement,
 )
 from rekisterikit.validate import data
-from rekisterikit.validate.needles import Needs, Piece, alternatives, match_starts, needles, pieces, possible
+from rekisterikit.validate.needles import Needs, Piece, _plan_of, alternatives, match_starts, needles, pieces, possible
 from rekisterikit.validate.registry import REGISTRY, Registry
 
 __all__ = [
@@ -111,6 +111,11 @@ class _RetentionIndex:
 
 #: ASCII digits stay, every other byte becomes a space.
 _DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
+_ASCII_BYTES = bytes(range(0x80))
+#: Characters of lower-cased text that tell of a character outside Latin-1 which a case-insensitive expression
+#: matches to a Latin-1 letter other than by lower case: ``ı`` and ``İ`` (lower-cased with U+0307) to ``i``,
+#: ``ſ`` to ``s``, ``μ`` and ``Μ`` to ``µ`` (a test derives them from the expression engine).
+FOLD_UNSAFE = frozenset("\u0307\u0131\u017f\u03bc")
 
 
 def _as_written(original: str, low: str, match: re.Match[str]) -> str:
@@ -323,9 +328,56 @@ class Context:
     def _digit_vocabulary(self) -> tuple[set[bytes], bytes]:
         """Every distinct run of ASCII digits in the texts, as a set and joined between line breaks (UTF-8 encodes
         every other character in bytes that are no ASCII digits)."""
-        runs = self._corpus[0].encode("utf-8", "surrogatepass").translate(_DIGITS).split()
+        runs = self._corpus_bytes.translate(_DIGITS).split()
         vocabulary = set(runs)
         return vocabulary, b"\n" + b"\n".join(vocabulary) + b"\n"
+
+    @cached_property
+    def _corpus_bytes(self) -> bytes:
+        """:attr:`_corpus` as UTF-8."""
+        return self._corpus[0].encode("utf-8", "surrogatepass")
+
+    @cached_property
+    def _fold_safe(self) -> bool:
+        """Whether the lower-cased texts hold no character that a case-insensitive expression matches to a Latin-1
+        letter other than by lower case (:data:`FOLD_UNSAFE`): then a literal of such an expression, lower-cased,
+        is in the lower-cased texts wherever the expression matches it."""
+        others = self._corpus_bytes.translate(None, _ASCII_BYTES)
+        return not others or FOLD_UNSAFE.isdisjoint(others.decode("utf-8", "surrogatepass"))
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` may match in some shop-written text; ``False`` proves that it matches in none.
+
+        ``False`` when, for every top-level alternative of the pattern, a literal that its matches hold
+        (:func:`~rekisterikit.validate.needles.plan`) is missing from the statement's vocabulary. Answered once per
+        pattern: rules that look for a pattern in chosen texts can ask first whether it is anywhere at all.
+        """
+        known = self._patterns_seen.get(id(pattern))
+        if known is None:
+            known = self._patterns_seen[id(pattern)] = self._check_pattern(pattern)
+        return known
+
+    @cached_property
+    def _patterns_seen(self) -> dict[int, bool]:
+        """:meth:`may_match` of the patterns asked so far, by id (the module-level patterns outlive the context)."""
+        return {}
+
+    def _check_pattern(self, pattern: re.Pattern[str]) -> bool:
+        known = _plan_of(pattern)
+        if known is None or known.required is None:
+            return True
+        if known.ignore_case:
+            if not self._fold_safe:
+                return True
+            lowered = {literal: literal for entry in known.required for group in entry for literal in group}
+        else:  # a case-sensitive literal is in the lower-cased texts in lower case, unless lower case depends on
+            literals = {literal for entry in known.required for group in entry for literal in group}
+            if any("\u03a3" in literal for literal in literals):  # the context (a final sigma)
+                return True
+            lowered = {literal: literal.lower() for literal in literals}
+        may_occur = self._may_occur
+        return any(all(any(may_occur(lowered[literal]) for literal in group) for group in entry)
+                   for entry in known.required)
 
     def _may_occur(self, needle: str) -> bool:
         """Whether ``needle`` may occur in the lower-cased texts: each of its runs of letters and of digits is in the

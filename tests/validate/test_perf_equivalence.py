@@ -449,3 +449,41 @@ def test_the_tracking_rule_finds_what_every_place_found_on_the_corpus() -> None:
         assert [f.path for f in report.findings] == [p for p, _ in _reference_tracking(Context(statement))], name
         fired += bool(report.findings)
     assert fired >= 3
+
+
+def test_fold_unsafe_holds_every_character_the_engine_folds_otherwise() -> None:
+    """Every character outside Latin-1 that a case-insensitive expression matches to a Latin-1 character either
+    lower-cases to that character's lower case or leaves a FOLD_UNSAFE character in the lower-cased text."""
+    from rekisterikit.validate.context import FOLD_UNSAFE
+
+    others = "".join(chr(c) for c in range(0x100, 0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for code in range(0x100):
+        for match in re.finditer(re.escape(chr(code)), others, re.IGNORECASE):
+            char = match.group(0)
+            assert char.lower() == chr(code).lower() or FOLD_UNSAFE & set(char.lower()), (chr(code), char)
+
+
+@settings(max_examples=200, deadline=None)
+@given(statements(text=st.one_of(_PROSE, _TEXT.filter(str.strip), st.sampled_from(_TRIGGERS).filter(str.strip))))
+def test_context_may_match_is_false_only_where_nothing_matches(statement: Statement) -> None:
+    """Context.may_match never rules out a pattern that matches in a shop-written text."""
+    ctx = Context(statement)
+    texts = [t for _, value in ctx.text_values for t in (value.texts() if isinstance(value, LocalizedText)
+                                                          else (value,))]
+    for pattern in _rule_patterns():
+        if not ctx.may_match(pattern):
+            assert [t for t in texts if pattern.search(t)] == [], pattern.pattern
+
+
+def test_context_may_match_on_the_corpus() -> None:
+    """The same on every statement of the corpus; and it does rule patterns out there."""
+    ruled_out = 0
+    for name, statement in _corpus():
+        ctx = Context(statement)
+        texts = [t for _, value in ctx.text_values for t in (value.texts() if isinstance(value, LocalizedText)
+                                                              else (value,))]
+        for pattern in _rule_patterns():
+            if not ctx.may_match(pattern):
+                ruled_out += 1
+                assert [t for t in texts if pattern.search(t)] == [], (name, pattern.pattern)
+    assert ruled_out > 1000

@@ -339,46 +339,66 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     # Patterns that cannot match anywhere in the purposes (recipients) are not tried on each of them: their
     # required literals are missing from all the texts joined (rekisterikit.validate.needles.may_match). That is
     # asked once per pattern, and only of a pattern whose vendor is not settled when its turn comes.
-    descriptions = _Anywhere(t for ref in ctx.purposes for t in ref.purpose.description.texts())
+    # Vendors settle only between yields, and stay settled: the patterns still to look for are listed again after
+    # a yield, not asked about at every place.
+    descriptions = _Anywhere(ctx, (t for ref in ctx.purposes for t in ref.purpose.description.texts()))
+    trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and descriptions.may_match(t[0])]
     for ref in ctx.purposes:
-        for pattern, vendor, cookies in _TRACKERS:
-            if settled(vendor, cookies) or not descriptions.may_match(pattern):
+        if not trackers:
+            break
+        yielded = False
+        for pattern, vendor, cookies in trackers:
+            if settled(vendor, cookies):
                 continue
             if any(search(pattern, t) for t in ref.purpose.description.texts()):
                 yield ref.path, vendor, cookies, ref.purpose.description
+                yielded = True
+        if yielded:
+            trackers = [t for t in trackers if not settled(t[1], t[2])]
     recipient_texts = [[[*((r.name,) if r.name else ()),
                          *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
                         for r in reg.register.recipients or ()] for reg in ctx.registers]
-    joined = _Anywhere(t for texts_of in recipient_texts for texts in texts_of for t in texts)
-    providers = [p for p in known if p.cookies]
+    joined = _Anywhere(ctx, (t for texts_of in recipient_texts for texts in texts_of for t in texts))
+    trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and joined.may_match(t[0])]
+    providers = [p for p in known if p.cookies and not settled(p.name, ()) and joined.may_match(p.pattern)]
     for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
         tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
         for i, r in enumerate(reg.register.recipients or ()):
+            if not trackers and not (providers and tracking & set(r.purposes)):
+                continue
             texts = texts_of[i]
             path = f"{reg.path}.recipients[{i}]"
             every: Text | None = None  # all the texts, for ruling a pattern out in all at once; made when needed
-            for pattern, vendor, cookies in _TRACKERS:
-                if settled(vendor, cookies) or not joined.may_match(pattern):
+            yielded = False
+            for pattern, vendor, cookies in trackers:
+                if settled(vendor, cookies):
                     continue
                 every = every or Text.of("\n".join(texts))
                 named = next((t for t in texts if search(pattern, t)), None) if may_match(pattern, every) else None
                 if named is not None:
                     yield path, vendor, cookies, named
+                    yielded = True
             if tracking & set(r.purposes):
                 for provider in providers:
-                    if settled(provider.name, ()) or not joined.may_match(provider.pattern):
+                    if settled(provider.name, ()):
                         continue
                     every = every or Text.of("\n".join(texts))
                     named = (next((t for t in texts if provider.named_in(t)), None)
                              if may_match(provider.pattern, every) else None)
                     if named is not None:
                         yield path, provider.name, (), named
+                        yielded = True
+            if yielded:
+                trackers = [t for t in trackers if not settled(t[1], t[2])]
+                providers = [p for p in providers if not settled(p.name, ())]
 
 
 class _Anywhere:
-    """Texts joined, and for each pattern asked about whether it may match in any of them (asked once)."""
+    """Texts joined, and for each pattern asked about whether it may match in any of them (asked once; first of the
+    whole statement's vocabulary, Context.may_match, then of the texts)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, ctx: Context, texts: Iterable[str]) -> None:
+        self._ctx = ctx
         self._texts = texts
         self._joined: Text | None = None
         self._known: dict[int, bool] = {}  # by id: hashing a compiled pattern hashes its code
@@ -386,6 +406,9 @@ class _Anywhere:
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         known = self._known.get(id(pattern))
         if known is None:
+            if not self._ctx.may_match(pattern):
+                self._known[id(pattern)] = False
+                return False
             if self._joined is None:
                 self._joined = Text.of("\n".join(self._texts))
             known = self._known[id(pattern)] = may_match(pattern, self._joined)

@@ -408,3 +408,31 @@ def test_an_interest_that_says_whose_and_why_passes() -> None:
     """A concrete interest differs from the purpose's words."""
     assert [] == _hits("RK-LEGITIMATE-INTEREST-GENERIC", _interest(
         "Markkinointi", "Omien tuotteidemme markkinointi nykyisille asiakkaille postitse."))
+
+
+# -- Retention "as long as the law requires", with no law named -----------------------------------------------------
+
+def _criteria(criteria: str, extra: str = "") -> str:
+    return (CONTROLLER + REGISTER + _purpose("Tilaukset.") + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
+            f'criteria = "{criteria}"\n{extra}')
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tietoja säilytetään lain edellyttämän ajan.",
+    "Tiedot säilytetään lakisääteisen ajan.",
+    "Uppgifterna sparas så länge lagen kräver.",
+    "We keep the data for the period required by law.",
+])
+def test_retention_as_the_law_requires_without_the_law_is_vague(criteria: str) -> None:
+    """The data subject cannot work out a period from a law the statement does not name (13(2)(a))."""
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-VAGUE", _criteria(criteria))
+
+
+@pytest.mark.parametrize(("criteria", "extra"), [
+    ("Säilytämme tiedot kirjanpitolain edellyttämän ajan.", ""),
+    ("Uppgifterna sparas enligt bokföringslagen.", ""),
+    ("Tietoja säilytetään lain edellyttämän ajan.", 'required_by = "Kirjanpitolaki 1336/1997 2:10"\n'),
+])
+def test_retention_by_a_named_law_is_a_criterion(criteria: str, extra: str) -> None:
+    """The law named in the words or in `required_by` gives the period."""
+    assert [] == _hits("RK-RETENTION-VAGUE", _criteria(criteria, extra))

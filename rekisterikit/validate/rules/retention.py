@@ -27,6 +27,18 @@ _VAGUE = re.compile(
     re.IGNORECASE)
 
 
+#: "As long as the law requires", naming no law ("lain edellyttämän ajan", "så länge lagen kräver", "for the period
+#: required by law"). "kirjanpitolain edellyttämän ajan" names its law and is not matched (the law must stand alone).
+_AS_LAW_REQUIRES = re.compile(
+    r"(?<![\w-])(?:lain|lainsäädännön|lakien|lakisääteisen) (?:\w+ )?(?:edellyttämän|vaatiman|määräämän|"
+    r"mukaisen|sallimaan)? ?ajan|(?<![\w-])lakisääteis\w* säilytysaja\w*|"
+    r"(?:så länge|den tid) (?:som )?lag(?:en|stiftningen)? (?:kräver|föreskriver)|enligt lag(?:stiftningen)?\b|"
+    r"(?:as long as|for the period|for as long as) (?:is )?(?:required|permitted) by (?:applicable )?law|"
+    r"(?:as|where) required by (?:applicable )?law", re.IGNORECASE)
+#: A law named in the same words: an act's number or a named act (kirjanpitolaki, bokföringslagen, Accounting Act).
+_NAMED_LAW = re.compile(r"\d+/\d{4}|\w+lai?n\b|\w+lag(?:en)?\b|\w+ act\b", re.IGNORECASE)
+
+
 def _has_content(r: Retention) -> bool:
     return r.period is not None or r.criteria is not None
 
@@ -62,7 +74,9 @@ def retention(ctx: Context) -> Iterator[Hit]:
            'förstå hur länge uppgifterna sparas.',
         en='The retention period is vague ("{criteria}"); give a period or concrete criteria that let the data '
            'subject work out how long their data is kept.'),
-    trigger="A retention rule has no `period` and its `criteria` say only 'as long as necessary' or similar.",
+    trigger="A retention rule has no `period` and its `criteria` say only 'as long as necessary' or similar, or 'as "
+            "long as the law requires' without naming the law (in the text, `required_by`, `based_on` or "
+            "`legal_reference`).",
     fix="Give a period from an event (e.g. 'P2Y' from `end_of_customer_relationship`), or criteria that name the "
         "event and the length.",
     example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\n'
@@ -72,10 +86,14 @@ def retention(ctx: Context) -> Iterator[Hit]:
 )
 def retention_vague(ctx: Context) -> Iterator[Hit]:
     # WP260: "as long as necessary for the legitimate purposes" is not sufficient [M].
+    # Issue 21: "as long as the law requires" with no law named gives the data subject nothing to apply either.
     for reg in ctx.registers:
         for i, r in enumerate(reg.register.retention):
             if r.period is None and r.criteria is not None:
-                vague = [t for t in r.criteria.texts() if _VAGUE.search(t)]
+                unnamed_law = r.required_by is None and r.based_on is None and r.legal_reference is None
+                vague = [t for t in r.criteria.texts()
+                         if _VAGUE.search(t) or (unnamed_law and _AS_LAW_REQUIRES.search(t)
+                                                 and not _NAMED_LAW.search(t))]
                 if vague:
                     yield Hit(f"{reg.path}.retention[{i}]", {"criteria": vague[0].strip()})
 

@@ -300,7 +300,7 @@ def test_retention_for_equals_the_models_method(statement: Statement) -> None:
 class _PlainContext(Context):
     """The context with every fast path replaced by the straightforward algorithm it stands for: the recursive text
     walk, every text lower-cased and scored by the word pattern, every text searched by the expression, the
-    model's own retention look-up."""
+    model's own retention look-up, no pattern ruled out by the vocabulary."""
 
     @property
     def text_values(self) -> tuple[tuple[str, LocalizedText | str], ...]:
@@ -349,6 +349,9 @@ class _PlainContext(Context):
 
     def retention_for(self, register: Any, purpose: Any) -> Any:
         return register.register.retention_for(purpose)
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        return True
 
 
 def _plain_search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:

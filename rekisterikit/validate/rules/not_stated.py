@@ -149,12 +149,13 @@ def pixel_joint_controller(ctx: Context) -> Iterator[Hit]:
              and any(p.named_in(t) for v in (r.name, r.category, r.description) if v is not None
                      for t in ((v,) if isinstance(v, str) else v.texts()))}
     reported: set[str] = set()
+    mentioned = {p.name for p in social if ctx.may_match(p.pattern)}  # the others are named in no text at all
     for ref in ctx.cookies:
         c = ref.cookie
         if c.category is not CookieCategory.MARKETING:
             continue
-        found = next((p for p in social if (c.provider is not None and p.named_in(c.provider))
-                      or p.sets_cookie(c.name)), None)
+        found = next((p for p in social if (c.provider is not None and p.name in mentioned
+                                            and p.named_in(c.provider)) or p.sets_cookie(c.name)), None)
         if found is not None and found.name not in joint and found.name not in reported:
             reported.add(found.name)
             yield Hit(ref.path, {"cookie": c.name, "provider": c.provider or found.name})

@@ -157,6 +157,7 @@ def test_open_lists_and_hedges_are_unclear_in_fi_sv_and_en(where: str, text: str
 
 @pytest.mark.parametrize("text", [
     "Tilausten käsittely, toimitus ja laskutus.",
+    "Tilausten käsittely; otamme tarvittaessa yhteyttä tilaukseen liittyen.",
     "Tietoja käsitellään, jotta tilaus voidaan toimittaa.",
     "Vi behandlar uppgifterna för att kunna leverera beställningen.",
     "Kuten tässä selosteessa kerrotaan, tilaukset toimitetaan Postin kautta.",

@@ -45,13 +45,15 @@ _NOTICE = re.compile(r"ilmoita\w*|kerro\w*|tiedot(?:a|e)\w*|informoi\w*|meddela\
                      r"inform\w*|tell you|let you know|e-?mail|sähköpost\w*|e-?post\w*")
 
 
-def _vague_in(text: str, recipient: bool) -> str | None:
-    """The first hedge in ``text`` (lower case) that is not excused: a purpose clause, or a recipient authority's
-    "when needed"."""
+def _vague_in(text: str, path: str) -> str | None:
+    """The first hedge in ``text`` (lower case) that is not excused: a purpose clause; "when needed" anywhere but in
+    a disclosure (a recipient or a source: "otamme tarvittaessa yhteyttä" in a purpose is how the purpose works,
+    "luovutetaan tarvittaessa" leaves open whether data is disclosed), and there to an authority (the law decides)."""
+    disclosure = ".recipients[" in path or ".sources[" in path
     for match in _VAGUE.finditer(text):
         if _PURPOSE_CLAUSE.search(text, 0, match.start()):
             continue
-        if recipient and _WHEN_NEEDED.fullmatch(match.group(0)) and _AUTHORITY.search(text):
+        if _WHEN_NEEDED.fullmatch(match.group(0)) and (not disclosure or _AUTHORITY.search(text)):
             continue
         return match.group(0)
     return None
@@ -101,7 +103,9 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "\"e.g.\", \"etc.\", \"may include\") or hedges the processing (\"tietoja voidaan käyttää\", "
             "\"saatetaan luovuttaa\", \"tarvittaessa\", \"kan komma att\", \"vid behov\", \"we may use\", \"may be "
             "shared\"). A hedge inside a purpose clause (\"jotta tilaus voidaan toimittaa\", \"so that we may\") "
-            "passes, and so does \"tarvittaessa\" in a recipient that is an authority (the law decides when).",
+            "passes; \"tarvittaessa\" (\"vid behov\", \"where necessary\") is read only in recipients and sources, "
+            "where it leaves open whether data is disclosed, and passes there for an authority (the law decides "
+            "when).",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(
@@ -122,7 +126,7 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
             continue
         if values is None:
             values = {p: "\n".join(v.texts()).lower() for p, v in ctx.text_values if not isinstance(v, str)}
-        found = _vague_in(values.get(path, ""), ".recipients[" in path)
+        found = _vague_in(values.get(path, ""), path)
         if found is not None:
             yield Hit(path, {"text": found.strip()})
 

@@ -437,3 +437,27 @@ def test_retention_as_the_law_requires_without_the_law_is_vague(criteria: str) -
 def test_retention_by_a_named_law_is_a_criterion(criteria: str, extra: str) -> None:
     """The law named in the words or in `required_by` gives the period."""
     assert [] == _hits("RK-RETENTION-VAGUE", _criteria(criteria, extra))
+
+
+# -- Withdrawal said where the consent is asked ---------------------------------------------------------------------
+
+def _newsletter(description: str) -> str:
+    return (CONTROLLER + REGISTER + f'\n[[registers.purposes]]\nkey = "u"\ndescription = "{description}"\n'
+            'kind = "newsletter"\nlegal_basis = "consent"\ndirect_marketing = ["email"]\n'
+            '\n[rights]\nwithdraw_consent = false\n')
+
+
+@pytest.mark.parametrize("description", [
+    "Uutiskirje. Voit perua tilauksen milloin tahansa viestin lopussa olevasta linkistä.",
+    "Nyhetsbrev. Du kan när som helst avregistrera dig.",
+    "Newsletter. You can withdraw your consent at any time.",
+])
+def test_a_newsletter_that_says_it_can_be_cancelled_at_any_time_states_the_withdrawal(description: str) -> None:
+    """13(2)(c) answered where the consent is asked: unsubscribing at any time is withdrawing that consent."""
+    assert [] == _hits("RK-WITHDRAW-CONSENT", _newsletter(description))
+
+
+@pytest.mark.parametrize("description", ["Uutiskirje.", "Uutiskirje. Voit perua tilauksen."])
+def test_a_newsletter_silent_on_withdrawal_at_any_time_is_a_gap(description: str) -> None:
+    """Without "at any time" (or without any word of it) the right is not stated."""
+    assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", _newsletter(description))

@@ -280,7 +280,9 @@ _CONSENT = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutisk
         en="For processing based on consent the statement does not explain the right to withdraw consent at any "
            "time."),
     trigger="A purpose rests on consent (or explicit consent), or non-necessary cookies are used and "
-            "`cookie_policy.withdraw` is false, and `rights.withdraw_consent` is false.",
+            "`cookie_policy.withdraw` is false, and `rights.withdraw_consent` is false, unless every purpose on "
+            "consent says in its own words that the consent can be withdrawn (or the service stopped) at any time "
+            "and the cookies' consent can be withdrawn too.",
     fix="Set `rights.withdraw_consent = true` and say how to withdraw (as easily as consent was given).",
     example=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL, withdraw_consent="false"),
     fixed=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL),
@@ -292,11 +294,26 @@ def withdraw_consent(ctx: Context) -> Iterator[Hit]:
     # from the banner and the browser (`cookie_policy.withdraw`). 13(2)(c) is then answered where consent is given;
     # a purpose on consent still needs the right stated. That the cookies are set before any choice (opt-out) is
     # RK-COOKIE-CONSENT's finding; repeating it here as a missing right would count one defect twice.
-    on_consent = any(ref.purpose.legal_basis is LegalBasis.CONSENT
-                     or ref.purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT for ref in ctx.purposes)
-    if not on_consent and ctx.statement.cookie_policy.withdraw:
+    consented = [ref for ref in ctx.purposes if ref.purpose.legal_basis is LegalBasis.CONSENT
+                 or ref.purpose.special_condition is SpecialCondition.EXPLICIT_CONSENT]
+    if not consented and ctx.statement.cookie_policy.withdraw:
+        return
+    # Issue 21: a purpose that itself says its consent can be withdrawn at any time ("Voit perua uutiskirjeen tilauksen
+    # milloin tahansa", "du kan när som helst återkalla", "withdraw your consent at any time") answers 13(2)(c) for
+    # that consent where it is asked; only a consent no text speaks of is a gap.
+    cookies_open = ctx.uses_consent_cookies and not ctx.statement.cookie_policy.withdraw
+    if consented and not cookies_open and all(_withdrawable(ref.purpose) for ref in consented):
         return
     yield Hit("$.rights.withdraw_consent")
+
+
+#: Withdrawing at any time, said in the purpose's own words: a withdrawal verb and "at any time" (or its kin).
+_ANY_TIME = re.compile(r"milloin tahansa|koska tahansa|när som helst|at any time|anytime", re.IGNORECASE)
+
+
+def _withdrawable(p: Purpose) -> bool:
+    """Whether the purpose's own texts say its consent can be withdrawn (or the service stopped) at any time."""
+    return any(_STOP.search(t) and _ANY_TIME.search(t) for t in _purpose_texts(p))
 
 
 #: Data categories that record consents or marketing permissions: keeping them shows processing rests on consent.

@@ -57,6 +57,7 @@ class _Run:
     decisions: dict[Requirement, Decision] = field(factory=dict)
     flagged: set[tuple[str, int]] = field(factory=set)
     tables: dict[str, frozenset[int]] | None = None
+    hit_starts: dict[str, dict[int, list[int]]] = field(factory=dict)
 
     # --------------------------------------------------------------------------------------------- helpers
     @property
@@ -129,6 +130,15 @@ class _Run:
         if area:
             area |= self.u("cookie_nonessential") & self.u("non_eea_vendors")
         return area
+
+    def starts(self, key: str, unit: int) -> tuple[int, ...]:
+        """Where term ``key`` starts in ``unit`` (offsets in the scanned text), from an index built once per key."""
+        index = self.hit_starts.get(key)
+        if index is None:
+            index = self.hit_starts[key] = {}
+            for hit in self.analysis.hits(key):
+                index.setdefault(hit.unit, []).append(hit.start)
+        return tuple(index.get(unit, ()))
 
     def term(self, key: str, unit: int) -> str:
         found = self.analysis.terms_in(key, unit)
@@ -362,7 +372,7 @@ def _purposes(run: _Run) -> None:
     alternatives = _alternative_bases(run)
     li_start = {h.unit: h.start for h in reversed(run.analysis.hits("basis_legitimate_interest"))}
     said = {i for i in run.u("li_explained") if i not in alternatives
-            or any(h.unit == i and h.start > li_start.get(i, -1) for h in run.analysis.hits("li_explained"))}
+            or any(start > li_start.get(i, -1) for start in run.starts("li_explained", i))}
     explained = {i for i in interests if i in said or ((i + 1) in following
                  and run.unit(i + 1).section == run.unit(i).section)}
     # "… för att följa upp hur nöjda kunderna är (berättigat intresse)": the basis in brackets after its purpose
@@ -370,7 +380,7 @@ def _purposes(run: _Run) -> None:
     bracketed = {h.unit: h.start for h in run.analysis.hits("basis_bracketed") if _LI_WORD.match(h.text.lower())}
     explained -= {i for i, start in bracketed.items() if i in explained
                   and not _LI_EXPLAINED_IN_BRACKET.search(run.unit(i).text)
-                  and not any(h.start > start for h in run.analysis.hits("li_explained") if h.unit == i)}
+                  and not any(s > start for s in run.starts("li_explained", i))}
     # One generic interest for everything ("oikeutettu etumme eli liiketoimintamme harjoittaminen ja edistäminen",
     # "our legitimate business interests") names no interest a data subject could weigh (Art. 13(1)(d)).
     generic = _generic_interests(run)
@@ -394,8 +404,8 @@ def _generic_interests(run: _Run) -> frozenset[int]:
         spans.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text)))
     generic = set()
     for index, covered in spans.items():
-        concrete = [h for key in _CONCRETE_INTERESTS for h in run.analysis.hits(key) if h.unit == index
-                    and not any(a <= h.start < b for a, b in covered)]
+        concrete = [start for key in _CONCRETE_INTERESTS for start in run.starts(key, index)
+                    if not any(a <= start < b for a, b in covered)]
         if not concrete:
             generic.add(index)
     return frozenset(generic)
@@ -428,8 +438,8 @@ def _alternative_bases(run: _Run) -> frozenset[int]:
 def _basis_per_purpose(run: _Run, bases: frozenset[int]) -> None:
     """Purposes given one subsection each ("### Tilausten käsittely … Peruste: sopimus"), each but one with its basis:
     the one without has none (GDPR 13(1)(c) asks for the basis of every purpose)."""
-    subsections = [s for s in run.structure.sections if s.heading is not None and s.body
-                   and set(s.body) <= _under(run, "purposes")]
+    under = _under(run, "purposes")
+    subsections = [s for s in run.structure.sections if s.heading is not None and s.body and set(s.body) <= under]
     if len(subsections) < 3:
         return
     without = [s for s in subsections if not set(s.body) & bases]

@@ -268,25 +268,35 @@ def _after_request(response: Response) -> Response:
         if consent is _UNREAD:
             consent = read_consent(service, cookies, gpc_headers(req))
         granted = consent.granted if consent is not None else frozenset()
-    names = _declined(service, granted, cookies)
+    config = state.consent_config
+    secure = config.secure if config.secure is not None else req.is_secure
     if deleted:
-        names = tuple(n for n in names if n not in deleted)
-    if names:
-        config = state.consent_config
-        secure = config.secure if config.secure is not None else req.is_secure
-        for header in _expiry_headers(state, names, req.host, secure):
-            headers.add("Set-Cookie", header)
+        names = tuple(n for n in _declined(service, granted, cookies) if n not in deleted)
+        expiries = _expiry_headers(state, names, req.host, secure) if names else ()
+    else:
+        # The deletions of a visitor's page view in one look-up: they depend only on the grant, the host, Secure and
+        # the request's cookie names (the names of the jar, not their values).
+        key = ("expire-jar", granted, req.host, secure, *cookies)
+        kept_headers: tuple[str, ...] | None = state.memo.get(key)
+        if kept_headers is None:
+            names = _declined(service, granted, cookies)
+            kept_headers = memo(state, key, _expiry_headers(state, names, req.host, secure) if names else ())
+        expiries = kept_headers
+    for header in expiries:
+        headers.add("Set-Cookie", header)
     if ctx_g.get("_rk_csrf_new"):
         nonce = csrf.nonce_cookie(req, state)
         if nonce is not None:
             headers.add("Set-Cookie", nonce.header())
             ctx_g._rk_vary_cookie = True
-    present = {name.lower() for name, _ in headers.items()}  # one pass: a missed Headers look-up raises inside
+    # One pass over the header list (a missed Headers look-up raises inside); an absent header is added at the end,
+    # where setting it would put it, without setting's second pass.
+    present = {name.lower() for name, _ in headers}
     sets_cookie = "set-cookie" in present
     if sets_cookie:
         # A response that sets or deletes a cookie is never for a shared cache: not public, and keyed on Cookie.
         if "cache-control" not in present:
-            headers["Cache-Control"] = "private"  # what Werkzeug's cache_control writes for an empty header
+            headers.add("Cache-Control", "private")  # what Werkzeug's cache_control writes for an empty header
         else:
             control = response.cache_control  # parsed once: each access parses the header anew
             control.public = False
@@ -294,7 +304,7 @@ def _after_request(response: Response) -> Response:
                 control.private = True
     if sets_cookie or ctx_g.get("_rk_vary_cookie"):
         if "vary" not in present:
-            headers["Vary"] = "Cookie"  # what Werkzeug's vary.add writes for an empty header
+            headers.add("Vary", "Cookie")  # what Werkzeug's vary.add writes for an empty header
         else:
             response.vary.add("Cookie")
     return response

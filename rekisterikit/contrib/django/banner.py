@@ -16,10 +16,15 @@ from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from markupsafe import Markup
+
+from rekisterikit.consent.banner import banner_context, render_banner, render_banner_placeholder
+from rekisterikit.contrib.django.conf import active_locale, get_config, get_service
+from rekisterikit.contrib.django.middleware import get_consent
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
@@ -98,25 +103,17 @@ def cached_static(path: str) -> str:
 
 def statement_url() -> str:
     """The statement's URL for links: ``STATEMENT_URL`` or the statement view."""
-    from rekisterikit.contrib.django.conf import get_config
-
     return get_config().statement_url or cached_reverse("rekisterikit:statement")
 
 
 def settings_url() -> str:
     """The cookie settings page's URL: ``SETTINGS_URL`` or the settings view."""
-    from rekisterikit.contrib.django.conf import get_config
-
     return get_config().settings_url or cached_reverse("rekisterikit:consent_settings")
 
 
 def _layer() -> tuple[str, str | None]:
     """The active locale and the settings layer view's URL, or ``None`` when the URLconf does not route it (a shop
     that lists rekisterikit's views one by one): the banner is then rendered inline, hidden, as before."""
-    from django.urls import NoReverseMatch
-
-    from rekisterikit.contrib.django.conf import active_locale
-
     try:
         url: str | None = cached_reverse("rekisterikit:consent_layer")
     except NoReverseMatch:
@@ -132,12 +129,6 @@ def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bo
         next_url: where a plain form POST returns to (default: the request's own path and query).
         lazy: a visitor who has decided gets the placeholder of the lazy settings layer (no form, no CSRF token).
     """
-    from django.middleware.csrf import get_token
-
-    from rekisterikit.consent.banner import banner_context, render_banner, render_banner_placeholder
-    from rekisterikit.contrib.django.conf import active_locale, get_config, get_service
-    from rekisterikit.contrib.django.middleware import get_consent
-
     service = get_service()
     if not service.banner_needed:
         return Markup("")

@@ -23,6 +23,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import SimpleLazyObject
 
 from rekisterikit.consent import ConsentService, ConsentState, SetCookie, kept
+from rekisterikit.consent.state import parse_category
+from rekisterikit.contrib.django.conf import get_config, get_service, request_subject
 from rekisterikit.model import CookieCategory
 
 if TYPE_CHECKING:
@@ -70,8 +72,6 @@ class VisitorConsent:
         Raises:
             ValueError: ``category`` is neither a cookie category nor one of the statement's services.
         """
-        from rekisterikit.consent.state import parse_category
-
         if isinstance(category, CookieCategory):
             cat = category
         elif self.service is not None and category not in _CATEGORY_VALUES:
@@ -134,8 +134,6 @@ def read_state(service: ConsentService, cookies: Mapping[str, str], headers: Map
 
 def read_consent(request: HttpRequest, service: ConsentService | None = None) -> VisitorConsent:
     """Read the visitor's consent from the request's cookie and headers (verified once per cookie value)."""
-    from rekisterikit.contrib.django.conf import get_service
-
     service = service or get_service()
     headers = gpc_headers(request)
     state = read_state(service, request.COOKIES, headers)
@@ -282,8 +280,6 @@ class ConsentMiddleware:
 
     def _process(self, request: HttpRequest, response: HttpResponseBase, known: VisitorConsent | None) -> None:
         """Honour GPC and expire declined cookies; ``known`` is the consent the request already read, if any."""
-        from rekisterikit.contrib.django.conf import get_config, get_service, request_subject
-
         config = get_config()
         service = get_service()
         name = config.consent.cookie_name

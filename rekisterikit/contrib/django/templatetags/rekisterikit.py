@@ -25,7 +25,7 @@ from django.middleware.csrf import get_token
 from markupsafe import Markup
 
 from rekisterikit.consent import consent_mode_script, reopen_link
-from rekisterikit.contrib.django.banner import cached_reverse, cached_static, per_urls, settings_url
+from rekisterikit.contrib.django.banner import banner_markup, cached_reverse, cached_static, per_urls, settings_url
 from rekisterikit.contrib.django.conf import active_locale, get_config, get_service, get_statement
 from rekisterikit.contrib.django.middleware import get_consent
 
@@ -181,8 +181,6 @@ def consent_banner(context: template.Context) -> Markup:
     the "Cookie settings" link loads the layer from the ``rekisterikit:consent_layer`` view when clicked, or goes
     to the settings page without JavaScript. ``LAZY_SETTINGS_LAYER = False`` renders the hidden form instead.
     """
-    from rekisterikit.contrib.django.banner import banner_markup
-
     return banner_markup(_request(context), lazy=get_config().lazy_settings_layer)
 
 

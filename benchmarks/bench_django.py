@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from benchmarks.django_site import Response
-from benchmarks.harness import Config, Goal, Growth, Section, Table, compare, fmt_ratio, fmt_time, growth
+from benchmarks.harness import Config, Goal, Growth, Section, Stats, Table, compare, fmt_ratio, fmt_time, growth
 from benchmarks.statements import EXAMPLE
+
+if TYPE_CHECKING:
+    from benchmarks.django_site import Site
 
 INTRO = """\
 Three WSGI handlers of one Django project (Django's default `startproject` middleware, `DEBUG=False`, cached
@@ -84,6 +89,51 @@ def _size_label(factor: int) -> str:
     return f"the large statement ({n} cookies)"
 
 
+#: The statements are measured in turn, this many rounds (in the order large, example, example, large, …), and each
+#: figure is the median of the repeats of all rounds: the site serves one statement at a time (its settings name it),
+#: so the two cannot be interleaved repeat by repeat, and a machine that is busier during one statement's turn would
+#: otherwise move that statement's overhead alone (the overhead is a difference of two figures ten times its size).
+ROUNDS = 3
+
+
+def _calls(s: Site, factor: int) -> dict[str, Callable[[], Response]]:
+    calls = {
+        "bare": s.call("bare"),
+        "rekisterikit": s.call("rekisterikit"),
+        "django-cookie-consent": s.call("cookie-consent"),
+        "rekisterikit middleware only": s.call("rekisterikit", "/bare/"),
+        "django-cookie-consent middleware only": s.call("cookie-consent", "/bare/"),
+    }
+    calls[LAYER_ROW] = s.call("rekisterikit", "/privacy/consent/layer/?next=/rekisterikit/")
+    if factor == 1:
+        calls["django-cookie-consent status view"] = s.call("cookie-consent", "/cookies/status/")
+    return calls
+
+
+def _measure(s: Site, cfg: Config) -> tuple[dict[int, dict[str, Stats]], dict[int, dict[str, int]]]:
+    """Every variant's figures per statement, measured in rounds (:data:`ROUNDS`), and the response sizes."""
+    rounds = 1 if cfg.quick else ROUNDS
+    per_round = replace(cfg, repeats=max(1, -(-cfg.repeats // rounds)))
+    samples: dict[int, dict[str, list[float]]] = {1: {}, EXAMPLE: {}}
+    loops: dict[int, dict[str, int]] = {1: {}, EXAMPLE: {}}
+    sizes: dict[int, dict[str, int]] = {}
+    for turn in range(rounds):
+        for factor in ((1, EXAMPLE) if turn % 2 == 0 else (EXAMPLE, 1)):
+            s.use_factor(factor)
+            calls = _calls(s, factor)
+            if factor not in sizes:
+                _check(calls["bare"], kind="bare", declined=s.declined)
+                _check(calls["rekisterikit"], kind="rekisterikit", declined=s.declined)
+                _check(calls["django-cookie-consent"], kind="cookie-consent", declined=s.declined)
+                _check(calls[LAYER_ROW], kind="layer", declined=s.declined)
+                sizes[factor] = {k: len(v().body) for k, v in calls.items()}
+            for name, st in compare(calls, per_round).items():
+                samples[factor].setdefault(name, []).extend(st.samples)
+                loops[factor][name] = st.loops
+    return ({f: {name: Stats(tuple(v), loops[f][name]) for name, v in by_name.items()}
+             for f, by_name in samples.items()}, sizes)
+
+
 def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     """Measure Django requests with and without the consent apps."""
     from benchmarks.django_site import site
@@ -91,24 +141,9 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     section = Section("Per-request overhead: Django", INTRO)
     s = site()
     overheads: dict[int, float] = {}
+    measured, all_sizes = _measure(s, cfg)
     for factor in (1, EXAMPLE):
-        s.use_factor(factor)
-        calls = {
-            "bare": s.call("bare"),
-            "rekisterikit": s.call("rekisterikit"),
-            "django-cookie-consent": s.call("cookie-consent"),
-            "rekisterikit middleware only": s.call("rekisterikit", "/bare/"),
-            "django-cookie-consent middleware only": s.call("cookie-consent", "/bare/"),
-        }
-        calls[LAYER_ROW] = s.call("rekisterikit", "/privacy/consent/layer/?next=/rekisterikit/")
-        if factor == 1:
-            calls["django-cookie-consent status view"] = s.call("cookie-consent", "/cookies/status/")
-        _check(calls["bare"], kind="bare", declined=s.declined)
-        _check(calls["rekisterikit"], kind="rekisterikit", declined=s.declined)
-        _check(calls["django-cookie-consent"], kind="cookie-consent", declined=s.declined)
-        _check(calls[LAYER_ROW], kind="layer", declined=s.declined)
-        sizes = {k: len(v().body) for k, v in calls.items()}
-        stats = compare(calls, cfg)
+        stats, sizes = measured[factor], all_sizes[factor]
         bare = stats["bare"].median
         label = _size_label(factor)
         table = Table([f"Variant, {label}", "Per request", "Overhead", "Overhead ÷ bare", "Response body"])

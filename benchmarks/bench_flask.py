@@ -43,14 +43,18 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
 
     section = Section("Per-request overhead: Flask", INTRO)
     overheads: dict[int, float] = {}
+    # Both statements' applications exist side by side: all six variants are measured interleaved, repeat by
+    # repeat, so that the two statements' overheads are compared under the same conditions.
+    variants = {"bare": "bare", "rekisterikit": "rekisterikit", "rekisterikit extension only": "extension-only"}
+    calls = {f"{factor}:{name}": apps(factor).call(variant)
+             for factor in (1, EXAMPLE) for name, variant in variants.items()}
     for factor in (1, EXAMPLE):
-        a = apps(factor)
-        calls = {"bare": a.call("bare"), "rekisterikit": a.call("rekisterikit"),
-                 "rekisterikit extension only": a.call("extension-only")}
-        check(calls["bare"](), kit=False)
-        check(calls["rekisterikit"](), kit=True)
-        sizes = {k: len(v().body) for k, v in calls.items()}
-        stats = compare(calls, cfg)
+        check(calls[f"{factor}:bare"](), kit=False)
+        check(calls[f"{factor}:rekisterikit"](), kit=True)
+    measured = compare(calls, cfg)
+    for factor in (1, EXAMPLE):
+        sizes = {name: len(calls[f"{factor}:{name}"]().body) for name in variants}
+        stats = {name: measured[f"{factor}:{name}"] for name in variants}
         bare = stats["bare"].median
         label = _size_label(factor)
         table = Table([f"Variant, {label}", "Per request", "Overhead", "Overhead ÷ bare", "Response body"])

@@ -445,11 +445,16 @@ class Context:
                 position = corpus.find(needle, position + 1)
         if not at:
             return at
-        by_variant: dict[int, list[tuple[int, str]]] = {}
+        copies = self._copies
+        return {variant: at[index] for index in at for variant in copies[index]}
+
+    @cached_property
+    def _copies(self) -> list[list[int]]:
+        """For each distinct variant, the indexes in :attr:`variants` of the variants equal to it, in order."""
+        copies: list[list[int]] = [[] for _ in self._distinct[0]]
         for variant, index in enumerate(self._distinct[1]):
-            if index in at:
-                by_variant[variant] = at[index]
-        return by_variant
+            copies[index].append(variant)
+        return copies
 
     def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
         """Yield ``(path, matched text)`` for the first match of a lower-case ``pattern`` in each text.

@@ -74,6 +74,15 @@ def _summary(directory: Path) -> str:
             f"({fp} codes reported that the reading does not list as missing, over {present} items read as present).")
 
 
+def _target(directory: Path) -> str:
+    """Whether a set's figures meet the targets for ``lint`` (recall ≥ 0.92, false alarms ≤ 0.04), in words."""
+    recall, alarms, *_ = rates(directory)
+    met = {"recall": recall >= 0.92, "false alarms": alarms <= 0.04}
+    if all(met.values()):
+        return "both are met"
+    return "; ".join(f"{name} {'meets' if ok else 'does not meet'} it" for name, ok in met.items())
+
+
 def scores(rows: list[tuple[str, str, set[str], set[str]]]) -> tuple[dict[str, Counter[str]], Counter[str]]:
     """True/false positives and false negatives per code, and in total."""
     per_code: dict[str, Counter[str]] = {}
@@ -148,6 +157,18 @@ def render() -> str:
         "be given (\"edellytys sille, että\", \"tähdellä merkityt kentät\", \"ett villkor för att ingå avtalet\",",
         "\"fields marked as required\"), rights in everyday words, trade names as controllers, legitimate interests",
         "\"based on the customer relationship\" and cookies described without their names.",
+        "Seventeen more corpus statements (the fourteenth to sixteenth rounds, issue 21: `fi_vanha_pohja_voidaan.txt`",
+        "to `fi_alustapohja_perusteet_listana.txt` in `expected.toml`) reproduce the classes of misses and false",
+        "alarms reported on hold-out B and on real published statements: rights as modal sentences in an old",
+        "template's security section, consent by using the site, \"as long as you are a customer\", a template",
+        "transfer heading answered \"Nej\", a two-word trade name, a policy naming no controller, presumed consent to",
+        "marketing,",
+        "one generic legitimate interest for every purpose, bases listed as alternatives (\"a contract, consent or",
+        "legitimate interest\"), one purpose of several left without a basis, a hosted platform's template. Their",
+        "readings were committed before the linter first ran on them; on that first run the linter found 33 of 41",
+        "missing items with 13 false alarms over 161 present items (fourteenth round), 21 of 26 with 6 over 109",
+        "(fifteenth) and 19 of 22 with 1 over 24 (sixteenth); it was then changed for the general cause of each",
+        "difference, never for the hold-outs.",
         f"Hold-out B ({len(holdout_b)} statements, `tests/lint/data/holdout_b/`) was written later from a fresh",
         "reading of real statements, for measuring only (see its section).",
         "The five published seed statements are tested separately, finding by finding and severity by severity",
@@ -189,7 +210,7 @@ def render() -> str:
         "their first run gave recall 0.692 (9 of 13) and false alarms 0.246 (30 over 122). The linter was then",
         "tuned on ten new corpus statements of the same patterns (in other words), never on these. The figures",
         "below, for all twenty-seven and the current linter, are the honest estimate. The target for `lint` is",
-        "recall ≥ 0.92 and false alarms ≤ 0.04: recall meets it, false alarms do not.",
+        f"recall ≥ 0.92 and false alarms ≤ 0.04: {_target(SETS['holdout'])}.",
         "",
         _summary(SETS["holdout"]),
         "",
@@ -231,11 +252,13 @@ def render() -> str:
         "  `fi_webshop_2018.md`) is reported as an undisclosed transfer, but the missing safeguards are reported",
         "  only when the text itself says that data leaves the EEA.",
         "- The linter decides per statement, not per purpose: one stated legal basis counts as \"legal basis",
-        "  given\" even if other purposes have none. `rekisterikit check` on the imported statement judges per",
-        "  purpose.",
+        "  given\" even if other purposes have none, except where purposes have a subsection each and one of at",
+        "  least three lacks its basis. `rekisterikit check` on the imported statement judges per purpose.",
         "- A controller named only by a trade name, without legal form or business id, is flagged",
-        "  (`RK-LINT-CONTROLLER-TRADE-NAME`) unless the name looks like a person's (two or three capitalised",
-        "  words): a two-word trade name (\"Lanka Kerä\") passes as a private trader's name.",
+        "  (`RK-LINT-CONTROLLER-TRADE-NAME`) unless the name looks like a person's: two or three capitalised words",
+        "  of which the first is a common first name in Finland, or the text says the controller is a sole trader,",
+        "  or the same name is the contact person. A sole trader whose first name the list lacks, and who says",
+        "  neither, is read as a trade name.",
         "- Statutory-requirement wording and rights named in everyday words vary most between real statements; the",
         "  lexicons know the wordings studied, and other wordings are still read as missing (false alarms).",
         "- Judgments that need knowledge outside the text (which recipients a shop really has, whether \"no",

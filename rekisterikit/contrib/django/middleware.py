@@ -145,6 +145,9 @@ def get_consent(request: HttpRequest) -> VisitorConsent:
     known = request.__dict__.get("_rk_consent")
     if known is not None:
         return known  # type: ignore[no-any-return]
+    read = request.__dict__.get("_rk_read")
+    if read is not None:  # the middleware's reader: the consent without a round trip through the lazy proxy
+        return read()  # type: ignore[no-any-return]
     consent = getattr(request, "consent", None)
     if consent is not None:
         return consent  # type: ignore[no-any-return]
@@ -265,11 +268,13 @@ class ConsentMiddleware:
         read: list[VisitorConsent] = []
 
         def lazy() -> VisitorConsent:
-            read.append(read_consent(request))
-            request._rk_consent = read[0]  # type: ignore[attr-defined]  # for get_consent, past the lazy proxy
+            if not read:  # once per request, whether the proxy or get_consent asks first
+                read.append(read_consent(request))
+                request._rk_consent = read[0]  # type: ignore[attr-defined]  # for get_consent, past the lazy proxy
             return read[0]
 
         request.consent = SimpleLazyObject(lazy)  # type: ignore[attr-defined]
+        request._rk_read = lazy  # type: ignore[attr-defined]
         response = self.get_response(request)
         if read:
             _vary_cookie(response)

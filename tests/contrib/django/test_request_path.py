@@ -181,3 +181,27 @@ def test_a_kept_consent_follows_the_gpc_signal(client: Client) -> None:
     signal = client.get("/page/?t=" + quote(template), headers={"sec-gpc": "1"}).content.decode()
     client.cookies["rk_consent"] = cookie  # the same cookie again, without the signal
     assert ("True", "False", "True") == (without, signal, html(client, template))
+
+
+def test_the_consent_is_read_once_whoever_asks_first(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tag asking first (past the lazy proxy) and the template's ``request.consent`` afterwards, or the other way
+    round, share one read of the consent per request, and both see the visitor's choice."""
+    import rekisterikit.contrib.django.middleware as middleware
+
+    post_decision(client, "custom", "statistics")
+    reads: list[object] = []
+    original = middleware.read_consent
+
+    def counting(request: Any, service: Any = None) -> Any:
+        reads.append(request)
+        return original(request, service)
+
+    monkeypatch.setattr(middleware, "read_consent", counting)
+    for template in (GATED + "{% if request.consent.statistics %}S{% endif %}{% consent_banner %}",
+                     "{% if request.consent.statistics %}S{% endif %}" + GATED + "{% consent_banner %}"):
+        reads.clear()
+        page = html(client, template)
+        assert LIVE in page
+        assert "S" in page
+        assert 'data-rk-granted="statistics"' in page
+        assert 1 == len(reads)

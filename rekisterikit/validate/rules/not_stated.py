@@ -144,12 +144,13 @@ def pixel_joint_controller(ctx: Context) -> Iterator[Hit]:
     # matching and display of the advertisement.
     _, known = data.providers()
     social = [p for p in known if p.name in _SOCIAL_MEDIA]
-    joint = {p.name for p in social for reg in ctx.registers for r in reg.register.recipients or ()
+    mentioned = {p.name for p in social if ctx.may_match(p.pattern)}  # the others are named in no text at all
+    joint = {p.name for p in social if p.name in mentioned for reg in ctx.registers
+             for r in reg.register.recipients or ()
              if r.role is RecipientRole.JOINT_CONTROLLER
              and any(p.named_in(t) for v in (r.name, r.category, r.description) if v is not None
                      for t in ((v,) if isinstance(v, str) else v.texts()))}
     reported: set[str] = set()
-    mentioned = {p.name for p in social if ctx.may_match(p.pattern)}  # the others are named in no text at all
     for ref in ctx.cookies:
         c = ref.cookie
         if c.category is not CookieCategory.MARKETING:

@@ -273,3 +273,13 @@ def test_bases_listed_as_alternatives(text: str, lang: str, interest: Outcome, m
 def test_as_long_as_the_purposes_require(text: str, lang: str, flagged: bool) -> None:
     """"As long as the purposes require" gives no period."""
     assert flagged == ("RK-LINT-RETENTION-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    ("Vastaanottajat\nTietoja siirretään web-isännillemme ja IT-palveluntarjoajillemme.\n", "fi", False),
+    ("Mottagare\nUppgifterna behandlas av vårt webbhotell och vår e-handelsplattform.\n", "sv", False),
+    ("Recipients\nWe share data with our service providers.\n", "en", True),
+])
+def test_recipients_by_activity(text: str, lang: str, vague: bool) -> None:
+    """Recipients named by their activity (web hosts, IT service providers, the shop platform) are a category."""
+    assert vague == ("RK-LINT-RECIPIENTS-VAGUE" in _rules(text, lang))

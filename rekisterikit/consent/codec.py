@@ -260,24 +260,26 @@ class ConsentCodec:
 
     def encode(self, state: ConsentState) -> str:
         """Return the signed cookie value for ``state`` (its ``gpc`` flag is not stored)."""
-        # Hand-written JSON: every string is in an alphabet that needs no escaping (the state's validators
-        # guarantee it), and a test holds it byte for byte to json.dumps.
-        services = ",".join(f'"{key}"' for key in sorted(state.services - self._implied_by(state.granted)))
+        # Every field is in an alphabet that needs no escaping and holds no separator (the state's validators
+        # guarantee it); for v1, a test holds the hand-written JSON byte for byte to json.dumps.
+        keys = sorted(state.services - self._implied_by(state.granted))
         version = fingerprint = None
         if self._write_format != "v1":
             version, fingerprint = _COMPACTED[state.version], _COMPACTED[state.fingerprint]
         if version is not None and fingerprint is not None and self._write_format == "v3":
-            listed = "!".join(sorted(state.services - self._implied_by(state.granted)))
+            listed = "!".join(keys)
             payload = (f"{state.consent_id}~{epoch_seconds(state.given_at)}~{version}~{fingerprint}~"
                        f"{_BITS_BY_GRANTED[state.granted]}~{state.method.value}~{state.locale}~{listed}~"
                        f"{int(state.gpc_optin)}")
             message = b"v3." + payload.encode("ascii")
         elif version is not None and fingerprint is not None:
+            services = ",".join(f'"{key}"' for key in keys)
             payload = (f'["{state.consent_id}",{epoch_seconds(state.given_at)},"{version}","{fingerprint}",'
                        f'{_BITS_BY_GRANTED[state.granted]},"{state.method.value}","{state.locale}",[{services}],'
                        f'{int(state.gpc_optin)}]')
             message = b"v2." + _b64encode(payload.encode("ascii"))
         else:
+            services = ",".join(f'"{key}"' for key in keys)
             granted = ",".join(f'"{name}"' for name in sorted(c.value for c in state.granted))
             payload = (f'{{"at":{epoch_seconds(state.given_at)},"fp":"{state.fingerprint}",'
                        f'"g":{int(state.gpc_optin)},"id":"{state.consent_id}","l":"{state.locale}",'

@@ -283,3 +283,24 @@ def test_as_long_as_the_purposes_require(text: str, lang: str, flagged: bool) ->
 def test_recipients_by_activity(text: str, lang: str, vague: bool) -> None:
     """Recipients named by their activity (web hosts, IT service providers, the shop platform) are a category."""
     assert vague == ("RK-LINT-RECIPIENTS-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Cookies\nIf you continue to use this site, you consent to our use of cookies.\n", "en", True),
+    ("Kakor\nOm du fortsätter att använda webbplatsen godkänner du kakor.\n", "sv", True),
+    ("Evästeet\nJos jatkat sivuston käyttöä, hyväksyt evästeet.\n", "fi", True),
+    ("Cookies\nIf you continue to have questions, contact us.\n", "en", False),
+])
+def test_consent_by_continuing_said_as_a_condition(text: str, lang: str, flagged: bool) -> None:
+    """"If you continue to use this site, you consent" is consent by use as much as "by using the site"."""
+    assert flagged == ("RK-LINT-COOKIE-IMPLIED" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Oikeutesi\nVoit pyytää meitä lopettamaan tietojesi käsittelyn väliaikaisesti.\n", "fi", Outcome.PROVIDED),
+    ("Your rights\nYou can ask us to temporarily stop using your data.\n", "en", Outcome.PROVIDED),
+    ("Your rights\nYou can ask us to stop sending newsletters.\n", "en", Outcome.MISSING),
+])
+def test_restriction_as_a_temporary_stop(text: str, lang: str, outcome: Outcome) -> None:
+    """Stopping the processing for a while is the right to restriction; stopping newsletters is not."""
+    assert outcome == _lint(text, lang).outcome(R.RIGHT_RESTRICTION)

@@ -7,7 +7,7 @@ model attribute is ``Statement.directives``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any
 
@@ -104,7 +104,37 @@ def _kind(cls: type) -> int:
     return kind
 
 
-def _collect(obj: Any, kind: int, path: str, out: list[tuple[str, LocalizedText | str]]) -> None:
+_Out = list[tuple[str, LocalizedText | str]]
+#: For each attrs class walked into, its walk: one function per class whose body reads each text field in turn.
+_WALKERS: dict[type, Callable[[Any, str, _Out], None]] = {}
+
+
+def _walker(cls: type) -> Callable[[Any, str, _Out], None]:
+    """The walk of an attrs class's fields, written out field by field (no loop over a field table, no attribute
+    look-up by name, ``None`` skipped at once). The source is made only of the class's attribute names and the
+    path suffixes of :data:`_OBJECT_FIELDS`, never of statement data."""
+    walker = _WALKERS.get(cls)
+    if walker is None:
+        lines = ["def walk(obj, path, out):", "    append = out.append"]
+        for attribute, name in _OBJECT_FIELDS[cls]:
+            if not attribute.isidentifier():  # pragma: no cover - attrs field names are identifiers
+                raise ValueError(f"not an attribute name: {attribute!r}")
+            lines += [f"    value = obj.{attribute}",
+                      "    if value is not None:",
+                      "        kind = kinds.get(type(value))",
+                      "        if kind is None:",
+                      "            kind = kind_of(type(value))",
+                      "        if kind == TEXT:",
+                      f"            append((path + {name!r}, value))",
+                      "        elif kind:",
+                      f"            collect(value, kind, path + {name!r}, out)"]
+        namespace: dict[str, Any] = {"kinds": _KINDS, "kind_of": _kind, "collect": _collect, "TEXT": _TEXT}
+        exec("\n".join(lines), namespace)  # the source: attrs field names only (see above)
+        walker = _WALKERS[cls] = namespace["walk"]
+    return walker
+
+
+def _collect(obj: Any, kind: int, path: str, out: _Out) -> None:
     # Texts are appended here, not in a call of their own: the walk makes a call per container only.
     if kind == _TUPLE:
         for i, item in enumerate(obj):
@@ -116,15 +146,10 @@ def _collect(obj: Any, kind: int, path: str, out: list[tuple[str, LocalizedText 
             elif item_kind:
                 _collect(item, item_kind, f"{path}[{i}]", out)
     elif kind == _OBJECT:
-        for attribute, name in _OBJECT_FIELDS[type(obj)]:
-            value = getattr(obj, attribute)
-            value_kind = _KINDS.get(type(value))
-            if value_kind is None:
-                value_kind = _kind(type(value))
-            if value_kind == _TEXT:
-                out.append((path + name, value))
-            elif value_kind:
-                _collect(value, value_kind, path + name, out)
+        walker = _WALKERS.get(type(obj))
+        if walker is None:
+            walker = _walker(type(obj))
+        walker(obj, path, out)
     elif kind == _TEXT:
         out.append((path, obj))
 

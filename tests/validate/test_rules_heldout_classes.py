@@ -461,3 +461,18 @@ def test_a_newsletter_that_says_it_can_be_cancelled_at_any_time_states_the_withd
 def test_a_newsletter_silent_on_withdrawal_at_any_time_is_a_gap(description: str) -> None:
     """Without "at any time" (or without any word of it) the right is not stated."""
     assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", _newsletter(description))
+
+
+# -- A shop name that reads like a person's ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Vintage Kulta", "Nordic Koti", "Retro Aitta"])
+def test_a_shop_name_of_two_capitalised_words_is_no_persons_name(name: str) -> None:
+    """The first hold-out's class still missed: "Vintage Kulta" reads as first and last names but is a shop."""
+    assert ["$.controller.name"] == _hits("RK-CONTROLLER-LEGAL-NAME", f'[controller]\nname = "{name}"\n'
+                                                                      'email = "myynti@example.fi"\n')
+
+
+@pytest.mark.parametrize("name", ["Anna Virtanen", "Matti Kellarinen", "Liisa Hopeanen", "Ebba von Hertzen"])
+def test_a_persons_name_still_identifies_a_private_trader(name: str) -> None:
+    """Words that only begin or end like a shop word are names."""
+    assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", f'[controller]\nname = "{name}"\nemail = "myynti@example.fi"\n')

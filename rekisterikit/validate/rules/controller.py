@@ -58,6 +58,16 @@ _TRADE_WORD = re.compile(
     r"boutique|outlet|trading|goods|design|crafts)$", re.IGNORECASE)
 
 
+#: Words that are not names of people but common in shop names ("Vintage Kulta", "Nordic Koti", "Retro Aitta"):
+#: materials, styles and the like, read as whole words. Issue 21 (the first hold-out's "Vintage Kulta", still
+#: missed after it).
+_SHOP_WORD = re.compile(
+    r"vintage|retro|kulta|hopea|koru|korut|kukka|kukat|lanka|langat|kangas|kankaat|nordic|koti|home|style|"
+    r"atelier|ateljee|galleria|galleri|gallery|kids|baby|pet|eco|organic|natural|lifestyle|collection|concept|"
+    r"aitta|vaja|torppa|kellari|guld|smycken|blommor|garn|tyg|hem|barn",
+    re.IGNORECASE)
+
+
 @rule(
     id="RK-CONTROLLER-LEGAL-NAME", requirement=Requirement.CONTROLLER_IDENTITY, severity=Severity.ERROR,
     article="GDPR 13(1)(a), 14(1)(a)", title="A brand name comes with the legal name",
@@ -71,7 +81,8 @@ _TRADE_WORD = re.compile(
     trigger="`controller.name` has no legal form (Oy, Ab, Tmi, ry, Ltd …), and the controller has no `legal_name`, "
             "`legal_form` or `business_id`. A name that reads as a person's first and last names (a private trader) "
             "passes, unless one of its words ends in a noun of trade (*-kauppa*, *-puoti*, *-paja*, *butik*, "
-            "*shop*, *store* …), as do the names RK-CONTROLLER-IDENTITY already reports.",
+            "*shop*, *store* …) or is a word common in shop names and not a name of a person (*Vintage*, *Kulta*, "
+            "*Nordic*, *Koti*, *Retro* …), as do the names RK-CONTROLLER-IDENTITY already reports.",
     fix="Set `legal_name` (e.g. `\"Juhlatarvike Oy\"`) and `business_id`, or `legal_form` for a private trader "
         "(`\"toiminimi\"`).",
     example='[controller]\nname = "Webstrella"\nemail = "info@webstrella.fi"\n',
@@ -89,7 +100,8 @@ def controller_legal_name(ctx: Context) -> Iterator[Hit]:
         return  # RK-CONTROLLER-IDENTITY
     if _LEGAL_FORM.search(name):
         return
-    if _PERSON_NAME.fullmatch(name) and not any(_TRADE_WORD.search(w) for w in re.split(r"[\s-]+", name)):
+    words = re.split(r"[\s-]+", name)
+    if _PERSON_NAME.fullmatch(name) and not any(_TRADE_WORD.search(w) or _SHOP_WORD.fullmatch(w) for w in words):
         return
     yield Hit("$.controller.name", {"name": name})
 

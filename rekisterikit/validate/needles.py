@@ -444,11 +444,11 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     if known.required is not None and not (any(map(hay.__contains__, known.quick or ()))
                                            and possible(known.required, hay)):
         return None
-    if known.starts is None:
-        if same is None:
-            return pattern.search(text)
+    if same is not None:  # one pass of the case-sensitive twin: quicker than looking for each start literal
         found = same.search(hay)
         return None if found is None else pattern.match(text, found.start())
+    if known.starts is None:
+        return pattern.search(text)
     positions: set[int] = set()
     for start in known.starts:
         position = hay.find(start)

@@ -304,3 +304,30 @@ def test_consent_by_continuing_said_as_a_condition(text: str, lang: str, flagged
 def test_restriction_as_a_temporary_stop(text: str, lang: str, outcome: Outcome) -> None:
     """Stopping the processing for a while is the right to restriction; stopping newsletters is not."""
     assert outcome == _lint(text, lang).outcome(R.RIGHT_RESTRICTION)
+
+
+@pytest.mark.parametrize(("text", "lang", "codes"), [
+    ("Regular disclosure of data\nData can be disclosed to the persons in the register for inspection. Data can be "
+     "removed from the register by request.\n", "en", (R.RIGHT_ACCESS, R.RIGHT_ERASURE)),
+    ("Regelmässigt utlämnande\nUppgifterna kan visas för de registrerade för granskning. Uppgifterna kan raderas på "
+     "begäran.\n", "sv", (R.RIGHT_ACCESS, R.RIGHT_ERASURE)),
+    ("Security\nThe user has the right to change and remove his or her own data.\n", "en",
+     (R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE)),
+    ("Skydd av registret\nAnvändaren har rätt att ändra och ta bort sina egna uppgifter.\n", "sv",
+     (R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE)),
+])
+def test_the_old_templates_rights_in_english_and_swedish(text: str, lang: str, codes: tuple[R, ...]) -> None:
+    """The English and Swedish versions of the old register-description template give rights as modal sentences
+    outside a rights section."""
+    result = _lint(text, lang)
+    assert [Outcome.PROVIDED] * len(codes) == [result.outcome(c) for c in codes]
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Sources\nWe get data from the customer and from the credit register of Suomen Asiakastieto Oy.\n",
+     Outcome.PROVIDED),
+    ("Payment\nWhen you pay by invoice, we check your credit.\n", Outcome.MISSING),
+])
+def test_credit_registers_in_english(text: str, outcome: Outcome) -> None:
+    """A credit check needs its register named ("checks your credit" alone does not)."""
+    assert outcome == _lint(text, "en").outcome(R.CREDIT_CHECK)

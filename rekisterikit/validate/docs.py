@@ -86,9 +86,11 @@ The message must exist in Finnish, Swedish and English with the same placeholder
 plain string or a `LocalizedText` (resolved in each language). `ctx` is a `rekisterikit.validate.Context`: the
 statement, its registers, purposes and cookies with their paths, and the dated EEA and adequacy data. For wording,
 `ctx.search_texts(pattern)` yields the first match of a lower-case pattern in every shop-written text (quickly, when
-the pattern starts with literals), `ctx.retention_for(register, purpose)` gives the retention rules that cover a
-purpose, and `rekisterikit.validate.needles.search(pattern, text)` is `pattern.search(text)` that skips texts
-lacking the pattern's literals.
+the pattern starts with literals), `ctx.may_match(pattern)` is `False` when the pattern can match in no text of the
+statement (its literals are not in the statement's words; answered once per pattern, so a rule that reads chosen
+texts can ask it first), `ctx.retention_for(register, purpose)` gives the retention rules that cover a purpose, and
+`rekisterikit.validate.needles.search(pattern, text)` is `pattern.search(text)` that skips texts lacking the
+pattern's literals.
 Put the module in your package and declare it as an entry point so that `rekisterikit check` loads it:
 
 ```toml

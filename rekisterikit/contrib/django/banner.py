@@ -29,6 +29,8 @@ from rekisterikit.contrib.django.middleware import get_consent
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
+    from rekisterikit.consent import ConsentService, ConsentState
+
 __all__ = ["banner_markup", "cached_reverse", "cached_static", "clear_url_cache"]
 
 #: The most cached URLs (names × URLconfs × script prefixes × languages); the cache starts over when full.
@@ -121,6 +123,14 @@ def _layer() -> tuple[str, str | None]:
     return active_locale(), url
 
 
+def _placeholder(service: ConsentService, state: ConsentState) -> Markup | None:
+    """The lazy settings layer's placeholder in the active language, or ``None`` without a layer URL."""
+    locale, layer_url = _layer()
+    if layer_url is None:
+        return None
+    return render_banner_placeholder(service, state, locale=locale, layer_url=layer_url)
+
+
 def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bool) -> Markup:
     """The consent banner for ``request``: rekisterikit's markup or the shop's ``BANNER_TEMPLATE``.
 
@@ -133,10 +143,14 @@ def banner_markup(request: HttpRequest, *, next_url: str | None = None, lazy: bo
     if not service.banner_needed:
         return Markup("")
     visitor = get_consent(request)
-    if lazy and visitor.state is not None:
-        locale, layer_url = per_urls("layer", _layer, request)
-        if layer_url is not None:
-            return render_banner_placeholder(service, visitor.state, locale=locale, layer_url=layer_url)
+    state = visitor.state
+    if lazy and state is not None:
+        # The placeholder depends on the choice, the language and the layer's URL: kept with the URLs.
+        # (A URLconf without the layer view keeps ``(None,)``: the hidden banner, below.)
+        (placeholder,) = per_urls(("placeholder", service, state.granted, state.services),
+                                  lambda: (_placeholder(service, state),), request)
+        if placeholder is not None:
+            return placeholder
     locale = active_locale()
     arguments: dict[str, Any] = {
         "locale": locale, "action": cached_reverse("rekisterikit:consent"), "statement_url": statement_url(),

@@ -205,3 +205,18 @@ def test_the_consent_is_read_once_whoever_asks_first(client: Client, monkeypatch
         assert "S" in page
         assert 'data-rk-granted="statistics"' in page
         assert 1 == len(reads)
+
+
+def test_the_kept_placeholder_follows_the_language_and_the_choice(client: Client) -> None:
+    """A decided visitor's placeholder, kept per choice, language and URLs: in a {% language %} block it is that
+    language's, after the block the page's again, and another visitor's choice gets its own."""
+    template = ('{% load i18n %}{% consent_banner %}|{% language "sv" %}{% consent_banner %}{% endlanguage %}|'
+                "{% consent_banner %}")
+    post_decision(client, "custom", "statistics")
+    other = Client()
+    post_decision(other, "accept_all")
+    for visitor, granted in ((client, "statistics"), (other, "preferences statistics marketing"),
+                             (client, "statistics")):
+        parts = html(visitor, template).split("|")
+        assert ['lang="fi"', 'lang="sv"', 'lang="fi"'] == [p.split(" ")[3] for p in parts]
+        assert all(f'data-rk-granted="{granted}"' in p and "data-rk-layer=" in p for p in parts)

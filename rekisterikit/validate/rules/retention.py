@@ -39,6 +39,12 @@ _AS_LAW_REQUIRES = re.compile(
 _NAMED_LAW = re.compile(r"\d+/\d{4}|\w+lai?n\b|\w+lag(?:en)?\b|\w+ act\b", re.IGNORECASE)
 
 
+def _speaks_of_law(text_: str) -> bool:
+    """A cheap test before :data:`_AS_LAW_REQUIRES`: every match holds one of these letters' runs."""
+    low = text_.lower()
+    return "lai" in low or "lak" in low or "lag" in low or "law" in low
+
+
 def _has_content(r: Retention) -> bool:
     return r.period is not None or r.criteria is not None
 
@@ -92,7 +98,7 @@ def retention_vague(ctx: Context) -> Iterator[Hit]:
             if r.period is None and r.criteria is not None:
                 unnamed_law = r.required_by is None and r.based_on is None and r.legal_reference is None
                 vague = [t for t in r.criteria.texts()
-                         if _VAGUE.search(t) or (unnamed_law and _AS_LAW_REQUIRES.search(t)
+                         if _VAGUE.search(t) or (unnamed_law and _speaks_of_law(t) and _AS_LAW_REQUIRES.search(t)
                                                  and not _NAMED_LAW.search(t))]
                 if vague:
                     yield Hit(f"{reg.path}.retention[{i}]", {"criteria": vague[0].strip()})

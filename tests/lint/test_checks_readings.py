@@ -331,3 +331,14 @@ def test_the_old_templates_rights_in_english_and_swedish(text: str, lang: str, c
 def test_credit_registers_in_english(text: str, outcome: Outcome) -> None:
     """A credit check needs its register named ("checks your credit" alone does not)."""
     assert outcome == _lint(text, "en").outcome(R.CREDIT_CHECK)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Rättslig grund\nBehandlingen grundar sig på vårt berättigade intresse att bedriva och utveckla vår "
+     "verksamhet.\n", "sv"),
+    ("Oikeusperuste\nKäsittely perustuu oikeutettuun etuumme harjoittaa ja kehittää liiketoimintaamme.\n", "fi"),
+    ("Legal basis\nWe rely on our legitimate interest to run and grow our business.\n", "en"),
+])
+def test_running_the_business_is_no_interest(text: str, lang: str) -> None:
+    """Running or developing the business, in any word order, names no interest."""
+    assert Outcome.MISSING == _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)

@@ -259,7 +259,8 @@ def _person(run: _Run, name: str) -> bool:
     contact = contact_person_name(run.analysis)
     # The controller's name given again as the contact person ("Yhteyshenkilö: Miska Selin") is a person's.
     same = contact is not None and contact.value.strip() == name
-    return bool(first_names.fullmatch(name.split(maxsplit=1)[0]) or run.u("sole_trader") or same)
+    first = name.split(maxsplit=1)[0].split("-", maxsplit=1)[0]
+    return bool(first_names.fullmatch(first) or run.u("sole_trader") or same)
 
 
 def _trade_name(run: _Run, name: str, unit: int) -> bool:

@@ -78,6 +78,7 @@ def test_a_provider_placed_in_a_third_country(sentence: str, outcome: Outcome) -
 @pytest.mark.parametrize(("text", "flagged"), [
     ("Rekisterinpitäjä: Villasukka Tehdas\nOsoite: Myllytie 3, 82900 Ilomantsi\n", True),
     ("Rekisterinpitäjä: Maija Meikäläinen\nOsoite: Myllytie 3, 82900 Ilomantsi\n", False),
+    ("Rekisterinpitäjä: Anna-Liisa Meikäläinen\nOsoite: Myllytie 3, 82900 Ilomantsi\n", False),
     ("Rekisterinpitäjä: Pinja Laakso\nOsoite: Myllytie 3, 82900 Ilomantsi\nKauppaa pitää toiminimi.\n", False),
     ("Rekisterinpitäjä\nPinja Laakso\nMyllytie 3, 82900 Ilomantsi\n\nYhteyshenkilö\nPinja Laakso\n"
      "pinja@example.fi\n", False),

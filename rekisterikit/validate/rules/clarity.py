@@ -27,7 +27,7 @@ _VAGUE = re.compile(
     # processing that "may" happen, or happens "when needed": fi, sv, en
     r"voidaan (?:myös )?(?:käyttää|luovuttaa|käsitellä|siirtää|jakaa|yhdistää|kerätä|antaa|hyödyntää)|"
     r"saatetaan (?:myös )?\w+|voimme (?:myös )?(?:käyttää|luovuttaa|käsitellä|siirtää|jakaa|yhdistää|kerätä|"
-    r"antaa|hyödyntää)|mahdollisesti|tarvittaessa|"
+    r"antaa|hyödyntää)|mahdollisesti|tarvittaessa|tyypillisesti|vanligtvis|typically|"
     r"kan (?:komma att|lämnas ut|överföras|delas)|eventuellt|vid behov|"
     r"may (?:also )?(?:be )?(?:include|use|used|disclose|disclosed|share|shared|process|processed|transfer|"
     r"transferred|combine|combined|collect|collected|pass|passed)\b|might|(?:where|if) necessary")
@@ -101,11 +101,11 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "`category` or `description`, or a source's `name` or `description` gives an open list (\"esimerkiksi\", "
             "\"muun muassa\", \"mm.\", \"yms.\", \"till exempel\", \"t.ex.\", \"bland annat\", \"such as\", "
             "\"e.g.\", \"etc.\", \"may include\") or hedges the processing (\"tietoja voidaan käyttää\", "
-            "\"saatetaan luovuttaa\", \"tarvittaessa\", \"kan komma att\", \"vid behov\", \"we may use\", \"may be "
-            "shared\"). A hedge inside a purpose clause (\"jotta tilaus voidaan toimittaa\", \"so that we may\") "
-            "passes; \"tarvittaessa\" (\"vid behov\", \"where necessary\") is read only in recipients and sources, "
-            "where it leaves open whether data is disclosed, and passes there for an authority (the law decides "
-            "when).",
+            "\"saatetaan luovuttaa\", \"tyypillisesti\", \"tarvittaessa\", \"kan komma att\", \"vid behov\", "
+            "\"typically\", \"we may use\", \"may be shared\"). A hedge inside a purpose clause (\"jotta tilaus "
+            "voidaan toimittaa\", \"so that we may\") passes; \"tarvittaessa\" (\"vid behov\", \"where "
+            "necessary\") is read only in recipients and sources, where it leaves open whether data is disclosed, "
+            "and passes there for an authority (the law decides when).",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(

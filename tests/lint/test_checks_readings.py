@@ -343,3 +343,13 @@ def test_credit_registers_in_english(text: str, outcome: Outcome) -> None:
 def test_running_the_business_is_no_interest(text: str, lang: str) -> None:
     """Running or developing the business, in any word order, names no interest."""
     assert Outcome.MISSING == _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)
+
+
+def test_rights_in_one_everyday_sentence() -> None:
+    """"You can see, correct or delete your data, ask us to limit or stop using it, and take it with you" names all
+    six rights."""
+    result = _lint("Your rights\nYou can see, correct or delete your data, ask us to limit or stop using it, and take "
+                   "it with you to another shop.\n", "en")
+    rights = (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE, R.RIGHT_RESTRICTION, R.RIGHT_PORTABILITY,
+              R.RIGHT_OBJECT)
+    assert [Outcome.PROVIDED] * 6 == [result.outcome(r) for r in rights]

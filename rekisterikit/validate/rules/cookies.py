@@ -341,7 +341,7 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     # asked once per pattern, and only of a pattern whose vendor is not settled when its turn comes.
     # Vendors settle only between yields, and stay settled: the patterns still to look for are listed again after
     # a yield, not asked about at every place.
-    descriptions = _Anywhere(ctx, (t for ref in ctx.purposes for t in ref.purpose.description.texts()))
+    descriptions = _Anywhere(t for ref in ctx.purposes for t in ref.purpose.description.texts())
     trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and descriptions.may_match(t[0])]
     for ref in ctx.purposes:
         if not trackers:
@@ -358,7 +358,7 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     recipient_texts = [[[*((r.name,) if r.name else ()),
                          *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
                         for r in reg.register.recipients or ()] for reg in ctx.registers]
-    joined = _Anywhere(ctx, (t for texts_of in recipient_texts for texts in texts_of for t in texts))
+    joined = _Anywhere(t for texts_of in recipient_texts for texts in texts_of for t in texts)
     trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and joined.may_match(t[0])]
     providers = [p for p in known if p.cookies and not settled(p.name, ()) and joined.may_match(p.pattern)]
     for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
@@ -394,11 +394,9 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
 
 
 class _Anywhere:
-    """Texts joined, and for each pattern asked about whether it may match in any of them (asked once; first of the
-    whole statement's vocabulary, Context.may_match, then of the texts)."""
+    """Texts joined, and for each pattern asked about whether it may match in any of them (asked once)."""
 
-    def __init__(self, ctx: Context, texts: Iterable[str]) -> None:
-        self._ctx = ctx
+    def __init__(self, texts: Iterable[str]) -> None:
         self._texts = texts
         self._joined: Text | None = None
         self._known: dict[int, bool] = {}  # by id: hashing a compiled pattern hashes its code
@@ -406,9 +404,6 @@ class _Anywhere:
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         known = self._known.get(id(pattern))
         if known is None:
-            if not self._ctx.may_match(pattern):
-                self._known[id(pattern)] = False
-                return False
             if self._joined is None:
                 self._joined = Text.of("\n".join(self._texts))
             known = self._known[id(pattern)] = may_match(pattern, self._joined)

@@ -353,3 +353,13 @@ def test_rights_in_one_everyday_sentence() -> None:
     rights = (R.RIGHT_ACCESS, R.RIGHT_RECTIFICATION, R.RIGHT_ERASURE, R.RIGHT_RESTRICTION, R.RIGHT_PORTABILITY,
               R.RIGHT_OBJECT)
     assert [Outcome.PROVIDED] * 6 == [result.outcome(r) for r in rights]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Överförs uppgifter utanför EU?\nNej.\n", "sv"),
+    ("Siirretäänkö tietojasi EU:n ulkopuolelle?\nEi.\n", "fi"),
+    ("Do we transfer data outside the EU?\nNo.\n", "en"),
+])
+def test_a_transfer_question_answered_no(text: str, lang: str) -> None:
+    """An FAQ question about transfers answered "Nej." / "Ei." / "No." describes no transfer."""
+    assert Outcome.NOT_APPLICABLE == _lint(text, lang).outcome(R.TRANSFER_SAFEGUARDS)

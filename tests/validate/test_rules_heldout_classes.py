@@ -476,3 +476,24 @@ def test_a_shop_name_of_two_capitalised_words_is_no_persons_name(name: str) -> N
 def test_a_persons_name_still_identifies_a_private_trader(name: str) -> None:
     """Words that only begin or end like a shop word are names."""
     assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", f'[controller]\nname = "{name}"\nemail = "myynti@example.fi"\n')
+
+
+def test_a_us_cookie_left_out_of_the_stated_us_transfer_has_no_mechanism() -> None:
+    """Tuned fjord-textiles: Google Analytics declared as going to the US beside a US transfer for Klaviyo only."""
+    assert ["$.cookies[0]"] == _tuned("fjord-textiles", "RK-TRANSFER-RECIPIENT-MECHANISM")
+    cookie = ('\n[[cookies]]\nname = "_ga"\nprovider = "Google LLC"\ncategory = "statistics"\ncountry = "US"\n'
+              'purpose = "Tilastot."\nduration = "P13M"\nparty = "third"\n')
+    covered = _recipients('recipients = [{ name = "Klaviyo", country = "US" }]\n'
+                          + _SCC.replace('["Klaviyo"]', '["Klaviyo", "Google LLC"]'), _purpose("Tilaukset.")) + cookie
+    assert [] == _hits("RK-TRANSFER-RECIPIENT-MECHANISM", covered)
+
+
+@pytest.mark.parametrize(("start", "expected"), [
+    ("consent_withdrawal", []), ("objection", []), ("order", ["$.registers[0].purposes[0]"]),
+])
+def test_retention_until_consent_is_withdrawn_is_a_criterion(start: str, expected: list[str]) -> None:
+    """A rule with no period that runs until the basis ends (consent withdrawn, an objection) gives the data subject
+    the end; a start event with no period and nothing else gives nothing."""
+    text = (CONTROLLER + REGISTER + _purpose("Uutiskirje.") + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
+            f'start = "{start}"\n')
+    assert expected == _hits("RK-RETENTION", text)

@@ -45,8 +45,13 @@ def _speaks_of_law(text_: str) -> bool:
     return "lai" in low or "lak" in low or "lag" in low or "law" in low
 
 
+#: Events that end the processing's basis: a rule that names one of them and no period keeps the data until it
+#: (until consent is withdrawn, until the data subject objects), a criterion the data subject controls.
+_UNTIL_EVENTS = (RetentionStart.CONSENT_WITHDRAWAL, RetentionStart.OBJECTION)
+
+
 def _has_content(r: Retention) -> bool:
-    return r.period is not None or r.criteria is not None
+    return r.period is not None or r.criteria is not None or r.start in _UNTIL_EVENTS
 
 
 @rule(
@@ -57,7 +62,9 @@ def _has_content(r: Retention) -> bool:
         sv='Lagringstiden eller kriterierna för att fastställa den saknas för ändamålet "{purpose}".',
         en='The retention period, or the criteria used to determine it, is missing for the purpose "{purpose}".'),
     trigger="No `[[registers.retention]]` rule with a `period` or `criteria` covers the purpose (by naming it, one "
-            "of its data categories, or nothing, which covers the whole register).",
+            "of its data categories, or nothing, which covers the whole register). A rule whose `start` is "
+            "`consent_withdrawal` or `objection` and that has no period keeps the data until that event, which is "
+            "a criterion.",
     fix="Add a retention rule with a `period` (ISO 8601, e.g. 'P2Y') counted from a `start` event, or concrete "
         "`criteria`.",
     example=CONTROLLER + REGISTER + _ORDERS,

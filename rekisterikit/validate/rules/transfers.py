@@ -508,10 +508,10 @@ _KLAVIYO_SCC = ('transfers = [{ country = "US", recipients = ["Klaviyo"], mechan
         en='"{recipient}" processes data in {country}, but the transfers stated to {country} are only for other '
            'recipients ({named}); say on what basis (for example the Data Privacy Framework or standard contractual '
            'clauses) data goes to "{recipient}".'),
-    trigger="A recipient is in a country outside the EEA and the register's transfers to that country all list "
-            "their recipients, none of them this one: the destination is disclosed, but not the mechanism of this "
-            "recipient's transfer (a US error-monitoring or analytics service beside a newsletter service whose US "
-            "transfer rests on standard contractual clauses).",
+    trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and the "
+            "transfers to that country all list their recipients, none of them this one: the destination is "
+            "disclosed, but not the mechanism of this recipient's transfer (a US error-monitoring or analytics "
+            "service beside a newsletter service whose US transfer rests on standard contractual clauses).",
     fix="Add the recipient to the `recipients` of the transfer whose mechanism covers it, or add a transfer entry "
         "for it with its own mechanism.",
     example=_register(_SENTRY, _KLAVIYO_SCC + "]"),
@@ -537,6 +537,24 @@ def transfer_recipient_mechanism(ctx: Context) -> Iterator[Hit]:
                 named = ", ".join(n for t in same for n in t.recipients)
                 yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": str(r.country),
                                                           "named": named})
+    # The same for a declared cookie whose provider receives its data outside the EEA (Google Analytics in the US
+    # beside a US transfer stated for a newsletter service only: tuned fjord-textiles).
+    every = tuple(t for reg in ctx.registers for t in reg.register.transfers or ())
+    if not every:
+        return
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if not ctx.third_country(c.country) or _home_adequate(ctx, c.country):
+            continue
+        same = [t for t in every if t.country == c.country]
+        provider = c.provider or c.name
+        if not same or any(provider in t.recipients for t in every) or not all(t.recipients for t in same):
+            continue
+        group = _cookie_provider(c)
+        if group is not None and _named_in_transfers(tuple(same), Recipient(name=provider), group):
+            continue
+        named = ", ".join(n for t in same for n in t.recipients)
+        yield Hit(ref.path, {"recipient": provider, "country": str(c.country), "named": named})
 
 
 _MAILCHIMP_NONE = 'recipients = [{ name = "Mailchimp", role = "processor" }]'

@@ -78,6 +78,7 @@ def _recipients(line: str, *purposes: str) -> str:
     "Maksut käsittelee Paytrail.",
     "Tilaukset toimitetaan kuljetusliikkeen kautta.",
     "Uutiskirje lähetetään Mailchimp-palvelulla.",
+    "Uutiskirje lähetetään Mailchimpin kautta.",
 ])
 def test_a_service_named_in_a_purpose_contradicts_an_empty_recipients_list(description: str) -> None:
     """The hold-out pattern: carriers named in the order purpose while the disclosure section says none (one

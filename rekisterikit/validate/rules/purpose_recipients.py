@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import Recipient, Register
@@ -90,6 +91,28 @@ def _named_by_cookie(ctx: Context, provider: data.Provider) -> bool:
     return any(c.cookie.provider is not None and provider.named_in(c.cookie.provider) for c in ctx.cookies)
 
 
+@cache
+def _stem_of(name: str) -> re.Pattern[str] | None:
+    first = re.match(r"[A-Za-z]+", name)
+    if first is None or len(first.group(0)) < 5:
+        return None
+    return re.compile(r"(?<![\w-])" + re.escape(first.group(0).lower()) + r"(?:in|n|s|ille|lla|lta)?(?![\w])")
+
+
+def _stem(provider: data.Provider) -> re.Pattern[str] | None:
+    """The provider group's first name as the start of a word, for Finnish and Swedish inflections ("Mailchimpin",
+    "Googlen", "Klaviyos"), when it is long enough not to start common words (not "Meta": "metalli")."""
+    return _stem_of(provider.name)
+
+
+def _named_inflected(provider: data.Provider, text_: str) -> bool:
+    """Whether ``text_`` names the provider group, also in an inflected form of its first name."""
+    if provider.named_in(text_):
+        return True
+    stem = _stem(provider)
+    return stem is not None and stem.search(text_.lower()) is not None
+
+
 def _unlisted(ctx: Context, reg: RegisterRef, generic: bool) -> Iterator[tuple[str, str]]:
     """``(owner, name)`` of services the register's purposes or data categories name and its recipients do not;
     with ``generic``, also services named only by their activity (the recipients are an explicit "none")."""
@@ -103,7 +126,7 @@ def _unlisted(ctx: Context, reg: RegisterRef, generic: bool) -> Iterator[tuple[s
     groups: list[data.Provider] = []
     if generic:  # the provider groups' expressions are slow: read only where the statement denies any recipient
         _, known = data.providers()
-        groups = [p for p in known if p.named_in(everything) and not p.named_in(listed)
+        groups = [p for p in known if _named_inflected(p, everything) and not p.named_in(listed)
                   and not _named_by_cookie(ctx, p)]
     for owner, t in texts:
         for match in _NAMED.finditer(t) if named else ():
@@ -121,7 +144,7 @@ def _unlisted(ctx: Context, reg: RegisterRef, generic: bool) -> Iterator[tuple[s
                     seen.add(activity)
                     yield owner, t[word.start():word.end()] if len(t) == len(low) else word.group(0)
         for p in groups:
-            if p.name not in seen and p.named_in(t):
+            if p.name not in seen and _named_inflected(p, t):
                 seen.add(p.name)
                 yield owner, p.name
 

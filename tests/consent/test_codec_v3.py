@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import http.cookies
 from typing import Any
 
 import attrs
@@ -97,6 +98,23 @@ def test_v3_round_trip(state: ConsentState, implied: bool) -> None:
     assert (state, 0) == codec.verify(value)
     for other in others:
         assert state == other.decode(value)
+
+
+def test_the_value_needs_no_quoting_in_a_cookie() -> None:
+    """'~' and '!' are written as they are by http.cookies (Django's Set-Cookie) and Werkzeug, and read back
+    unchanged by them and by Django's cookie parser."""
+    value = V3.encode(PINNED_STATE)
+    assert (True, True) == ("~" in value, "!" in value)
+    jar: http.cookies.SimpleCookie = http.cookies.SimpleCookie()
+    jar["rk_consent"] = value
+    assert f"rk_consent={value}" == jar["rk_consent"].OutputString()
+    jar.load(f"rk_consent={value}; other=1")
+    assert value == jar["rk_consent"].value
+    werkzeug_http = pytest.importorskip("werkzeug.http")
+    assert werkzeug_http.dump_cookie("rk_consent", value).startswith(f"rk_consent={value};")
+    assert value == werkzeug_http.parse_cookie(f"other=1; rk_consent={value}")["rk_consent"]
+    django_cookie = pytest.importorskip("django.http.cookie")
+    assert value == django_cookie.parse_cookie(f"rk_consent={value}; other=1")["rk_consent"]
 
 
 @given(rks.consent_states())

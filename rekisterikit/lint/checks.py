@@ -407,7 +407,11 @@ def _generic_interests(run: _Run) -> frozenset[int]:
     for index, covered in spans.items():
         concrete = [start for key in _CONCRETE_INTERESTS for start in run.starts(key, index)
                     if not any(a <= start < b for a, b in covered)]
-        if not concrete:
+        # "We analyse sales on the basis of our legitimate interest to run and grow our business": the interest is
+        # the generic phrase after the basis, whatever purpose comes before it.
+        interest = run.starts("basis_legitimate_interest", index)
+        if not concrete or (interest and any(a > min(interest) for a, _ in covered)
+                            and not any(start > min(interest) for start in concrete)):
             generic.add(index)
     return frozenset(generic)
 

@@ -106,6 +106,7 @@ _RUN_IN = re.compile(r"^([^:.!?]{3,70}?)\s*:\s+(\S.*)$")
 _RUN_IN_STOP = re.compile(r"^([^:.!?]{3,50}?)\.\s+([A-ZÅÄÖÜ\"“].*)$")
 # "Who sees my data? Our shop runs on Shopify …": a short question, then its answer on the same line (FAQ pages).
 _RUN_IN_QUESTION = re.compile(r"^([^:.!?]{3,60}?)\?\s+([A-ZÅÄÖÜ\"“].*)$")
+_ANSWERS = frozenset({"ja", "nej", "kyllä", "ei", "yes", "no"})
 _HEADING_END = re.compile(r"[.,;]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
 _CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
@@ -217,6 +218,9 @@ def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...
         return None
     label = match.group(1).strip().lstrip("-•* ").strip()
     if len(_WORDS.findall(label)) > limit or not _is_heading_text(label):
+        return None
+    # An FAQ answer ("Ja, för besöksstatistik. Om du …", "Kyllä, tilastointiin.") is no label.
+    if label.split(maxsplit=1)[0].strip(",").lower() in _ANSWERS:
         return None
     kinds = classify(label)
     if not kinds or kinds == ("title",):

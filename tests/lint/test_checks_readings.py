@@ -363,3 +363,26 @@ def test_rights_in_one_everyday_sentence() -> None:
 def test_a_transfer_question_answered_no(text: str, lang: str) -> None:
     """An FAQ question about transfers answered "Nej." / "Ei." / "No." describes no transfer."""
     assert Outcome.NOT_APPLICABLE == _lint(text, lang).outcome(R.TRANSFER_SAFEGUARDS)
+
+
+def test_hedged_use_in_english() -> None:
+    """"Data can also be used for statistics" is hedged; "Data can be removed from the register by request" is the
+    right to erasure, not a hedge."""
+    assert "RK-LINT-VAGUE" in _rules("Purpose\nData can also be used for statistics.\n", "en")
+    assert "RK-LINT-VAGUE" not in _rules("Disclosure\nData can be removed from the register by request.\n", "en")
+
+
+def test_a_generic_interest_after_a_concrete_purpose() -> None:
+    """"We analyse sales on the basis of our legitimate interest to run and grow our business" names a generic
+    interest; "… our legitimate interest in preventing card fraud" a concrete one."""
+    text = "Purposes\nWe analyse which products sell on the basis of our legitimate interest {}.\n"
+    assert Outcome.MISSING == _lint(text.format("to run and grow our business"), "en").outcome(
+        R.LEGITIMATE_INTERESTS)
+    assert Outcome.PROVIDED == _lint(text.format("in planning what to buy in"), "en").outcome(R.LEGITIMATE_INTERESTS)
+
+
+def test_an_faq_answer_is_no_run_in_label() -> None:
+    """"Ja, för besöksstatistik. Om du fortsätter …" answers the question; its words are read as text."""
+    result = _lint("Använder ni kakor?\nJa, för besöksstatistik. Om du fortsätter att använda webbplatsen godkänner "
+                   "du kakorna.\n", "sv")
+    assert Outcome.MISSING == result.outcome(R.WITHDRAW_CONSENT)

@@ -174,3 +174,9 @@ def test_prose_after_a_run_in_controller_label_is_a_section_of_its_own() -> None
 def test_purpose_headings_asked_as_questions(heading: str, kinds: tuple[str, ...]) -> None:
     """A purposes heading asked as a question ("What do we use personal data for?") is known."""
     assert kinds == classify_heading(heading)
+
+
+def test_what_we_do_with_your_data_is_a_purposes_heading() -> None:
+    """"What we do with your data" and its Swedish and Finnish forms are purposes headings (first of all)."""
+    assert ["purposes"] * 3 == [classify_heading(h)[0] for h in (
+        "What we do with your data", "Vad vi gör med dina personuppgifter", "Mitä teemme tiedoillasi")]

@@ -498,3 +498,13 @@ def test_retention_until_consent_is_withdrawn_is_a_criterion(start: str, expecte
     text = (CONTROLLER + REGISTER + _purpose("Uutiskirje.") + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
             f'start = "{start}"\n')
     assert expected == _hits("RK-RETENTION", text)
+
+
+def test_the_register_description_is_read_for_hedges_not_for_lists_of_data_subjects() -> None:
+    """"Rekisteriin kuuluvat asiakkaat, kuten kanta-asiakkaat" says whose data it is; "voidaan käyttää" still hedges."""
+    listed = (CONTROLLER + REGISTER.rstrip("\n") + '\ndescription = "Asiakkaat, kuten kanta-asiakkaat ja uutiskirjeen '
+              'tilaajat."\n' + _purpose("Tilaukset."))
+    assert [] == _hits("RK-VAGUE-WORDING", listed)
+    hedged = (CONTROLLER + REGISTER.rstrip("\n") + '\ndescription = "Rekisterin tietoja voidaan käyttää myös '
+              'markkinointiin."\n' + _purpose("Tilaukset."))
+    assert ["$.registers[0].description"] == _hits("RK-VAGUE-WORDING", hedged)

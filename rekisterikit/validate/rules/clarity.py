@@ -31,6 +31,10 @@ _VAGUE = re.compile(
     r"kan (?:komma att|lämnas ut|överföras|delas)|eventuellt|vid behov|"
     r"may (?:also )?(?:be )?(?:include|use|used|disclose|disclosed|share|shared|process|processed|transfer|"
     r"transferred|combine|combined|collect|collected|pass|passed)\b|might|(?:where|if) necessary")
+#: The open-list words of :data:`_VAGUE` (a match of it that this matches whole is an open list, not a hedge).
+_OPEN_LIST = re.compile(
+    r"esim(?:erkiksi|\.)|muun muassa|mm\.|y(?:ms|m)\.|tms\.|jne\.|(?:tai|muut) vastaav\w*|kuten |till exempel|"
+    r"t\.ex\.|bland annat|bl\.a\.|osv\.|such as|e\.g\.|for example|etc\.?|may include")
 #: Words of a "when needed" hedge, which recipients that are authorities may use ("luovutetaan tarvittaessa
 #: viranomaisille"): the law, not the shop, decides when.
 _WHEN_NEEDED = re.compile(r"tarvittaessa|vid behov|(?:where|if) necessary")
@@ -50,9 +54,12 @@ def _vague_in(text: str, path: str) -> str | None:
     a disclosure (a recipient or a source: "otamme tarvittaessa yhteyttä" in a purpose is how the purpose works,
     "luovutetaan tarvittaessa" leaves open whether data is disclosed), and there to an authority (the law decides)."""
     disclosure = ".recipients[" in path or ".sources[" in path
+    register = path.endswith("].description") and path.count("[") == 1
     for match in _VAGUE.finditer(text):
         if _PURPOSE_CLAUSE.search(text, 0, match.start()):
             continue
+        if register and _OPEN_LIST.fullmatch(match.group(0)):
+            continue  # the register's description lists whose data it holds; only its hedges are read
         if _WHEN_NEEDED.fullmatch(match.group(0)) and (not disclosure or _AUTHORITY.search(text)):
             continue
         return match.group(0)
@@ -105,7 +112,8 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "\"typically\", \"we may use\", \"may be shared\"). A hedge inside a purpose clause (\"jotta tilaus "
             "voidaan toimittaa\", \"so that we may\") passes; \"tarvittaessa\" (\"vid behov\", \"where "
             "necessary\") is read only in recipients and sources, where it leaves open whether data is disclosed, "
-            "and passes there for an authority (the law decides when).",
+            "and passes there for an authority (the law decides when). In the register's own description, which "
+            "usually says whose data it holds, only hedges are read, not open lists.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(

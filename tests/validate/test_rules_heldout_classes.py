@@ -222,6 +222,7 @@ def test_the_code_as_a_customer_identifier_is_reported_beside_a_credit_check(des
 @pytest.mark.parametrize("description", [
     "Vain laskulla maksamisen luottopäätöstä varten.",
     "Asiakkaan tunnistamiseen luottopäätöksessä.",
+    "Asiakkaan tunnistamiseen saatavien perinnässä.",
 ])
 def test_the_code_kept_for_the_credit_decision_passes(description: str) -> None:
     """Identifying the applicant for the credit decision is credit granting."""

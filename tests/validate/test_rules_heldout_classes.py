@@ -74,6 +74,7 @@ def _recipients(line: str, *purposes: str) -> str:
 @pytest.mark.parametrize("description", [
     "Tilaukset toimitetaan asiakkaalle Postin tai Matkahuollon kautta.",
     "Orders are delivered by DHL.",
+    "Tilaukset lähetetään DHL-pakettina.",
     "Beställningar levereras med PostNord.",
     "Maksut käsittelee Paytrail.",
     "Tilaukset toimitetaan kuljetusliikkeen kautta.",

@@ -39,7 +39,7 @@ _SERVICES: dict[str, tuple[str, str]] = {
     r"Riverty\w*": ("riverty", "payment"), r"Afterpay\w*": ("afterpay", "payment"),
     r"Intrum\w*": ("intrum", "collection"), r"Lowell\w*": ("lowell", "collection"), r"Ropo\w*": ("ropo", "collection"),
 }
-_NAMED = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SERVICES)) + r")(?![\w-])")
+_NAMED = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<s{i}>{p})" for i, p in enumerate(_SERVICES)) + r")(?!\w)")
 _STEMS = list(_SERVICES.values())
 #: A literal every service name starts with (its first letters as written), to skip texts that name none.
 _LITERALS = tuple(sorted({re.match(r"[A-Za-z ]+", p).group(0)  # type: ignore[union-attr]

@@ -72,7 +72,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, Literal, TypeVar, overload
+from typing import Any, Literal, TypeVar
 
 from rekisterikit.consent.state import (
     _EPOCH,
@@ -245,18 +245,19 @@ class ConsentCodec:
             raise ConsentError(f"unknown consent cookie format {write_format!r} (one of {', '.join(FORMATS)})")
         self._keys = (derive_key(secret), *(derive_key(s) for s in old_secrets))
         # One keyed HMAC per key, copied per value: the key is not set up again on every call.
-        self._indexed_macs = tuple(enumerate(hmac.new(key, digestmod=hashlib.sha256) for key in self._keys))
+        self._macs = tuple(hmac.new(key, digestmod=hashlib.sha256) for key in self._keys)
         self._implied = dict(implied or {})
         self._implied_cache: dict[frozenset[CookieCategory], frozenset[str]] = {}
         # v3: the checked fields after the consent id and the time, per distinct text (implied services added).
         self._v3_shared: _Known[_Shared] = _Known(self._check_v3_shared, _MAX_SHARED)
         self._write_format = write_format
 
-    def _signature(self, message: bytes) -> bytes:
-        """The signature of ``message`` with the current key: hex for ``v3``, URL-safe base64 for the others."""
-        mac = self._indexed_macs[0][1].copy()
-        mac.update(message)
-        return mac.hexdigest().encode("ascii") if message.startswith(b"v3.") else _b64encode(mac.digest())
+    def _signature(self, message: bytes, mac: hmac.HMAC | None = None) -> bytes:
+        """The signature of ``message`` with ``mac`` (by default the current key's): hex for ``v3``, URL-safe base64
+        for the others."""
+        computed = (self._macs[0] if mac is None else mac).copy()
+        computed.update(message)
+        return computed.hexdigest().encode("ascii") if message.startswith(b"v3.") else _b64encode(computed.digest())
 
     def encode(self, state: ConsentState) -> str:
         """Return the signed cookie value for ``state`` (its ``gpc`` flag is not stored)."""
@@ -296,33 +297,30 @@ class ConsentCodec:
         Returns:
             The state and key index, or ``None`` when the value is not a valid consent cookie.
         """
-        return self._read(value, True)
+        state = self.decode(value)
+        if state is None:
+            return None
+        message, _, signature = str(value).rpartition(".")
+        expected = signature.encode("ascii")
+        matched = [index for index, mac in enumerate(self._macs)
+                   if _compare(self._signature(message.encode("ascii"), mac), expected)]
+        return state, matched[0]
 
     def decode(self, value: object) -> ConsentState | None:
         """Return the state stored in a cookie value, or ``None`` ("no consent") for any value that is not valid."""
-        return self._read(value, False)
-
-    @overload
-    def _read(self, value: object, with_key: Literal[True]) -> tuple[ConsentState, int] | None: ...
-
-    @overload
-    def _read(self, value: object, with_key: Literal[False]) -> ConsentState | None: ...
-
-    def _read(self, value: object, with_key: bool) -> tuple[ConsentState, int] | ConsentState | None:
-        """:meth:`verify` (``with_key``) or :meth:`decode`: one function, so a decode is one call."""
         if not isinstance(value, str) or len(value) > MAX_VALUE_LENGTH or not value.isascii():
             return None
         message, _, signature = value.rpartition(".")
         prefix = message[:3]
-        matched = None
+        signed = False
         if prefix == "v3.":
             message_bytes = message.encode("ascii")
-            for index, mac in self._indexed_macs:  # every key is tried, whichever matches
+            for mac in self._macs:  # every key is tried, whichever matches
                 computed = mac.copy()
                 computed.update(message_bytes)
-                if _compare(computed.hexdigest(), signature) and matched is None:
-                    matched = index
-            if matched is None:
+                if _compare(computed.hexdigest(), signature):
+                    signed = True
+            if not signed:
                 return None
             # Only a value signed here gets this far. What differs per visitor, the consent id and the time, is
             # checked on every call (one expression, with the marker and the separators); the rest is the same for
@@ -341,18 +339,17 @@ class ConsentCodec:
             except (OverflowError, OSError, ValueError):  # pragma: no cover - platforms whose gmtime stops early
                 given_at = _EPOCH + dt.timedelta(seconds=seconds)
             version, fingerprint, granted, method, locale, services, gpc_optin = shared
-            state = _trusted_state(consent_id, version, fingerprint, given_at, granted, method, locale, services,
-                                   gpc_optin)
-            return (state, matched) if with_key else state
+            return _trusted_state(consent_id, version, fingerprint, given_at, granted, method, locale, services,
+                                  gpc_optin)
         if prefix not in {"v1.", "v2."}:
             return None
         message_bytes, expected = message.encode("ascii"), signature.encode("ascii")
-        for index, mac in self._indexed_macs:
+        for mac in self._macs:
             computed = mac.copy()
             computed.update(message_bytes)
-            if _compare(_b64encode(computed.digest()), expected) and matched is None:
-                matched = index
-        if matched is None:
+            if _compare(_b64encode(computed.digest()), expected):
+                signed = True
+        if not signed:
             return None
         body = message_bytes[3:]
         try:
@@ -363,8 +360,7 @@ class ConsentCodec:
         if end != len(text):
             return None
         implied = self._implied_by if self._implied else None
-        found = _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
-        return (found, matched) if with_key and found is not None else found
+        return _parse_v2(data, implied) if prefix == "v2." else _parse_v1(data, implied)
 
     def _check_v3_shared(self, rest: str) -> _Shared | None:
         """``v3``'s fields after the consent id and the time (version, fingerprint, bits, method, locale, services,

@@ -510,3 +510,36 @@ def test_the_register_description_is_read_for_hedges_not_for_lists_of_data_subje
     hedged = (CONTROLLER + REGISTER.rstrip("\n") + '\ndescription = "Rekisterin tietoja voidaan käyttää myös '
               'markkinointiin."\n' + _purpose("Tilaukset."))
     assert ["$.registers[0].description"] == _hits("RK-VAGUE-WORDING", hedged)
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tiedot poistetaan vuoden kuluttua viimeisestä ostosta tai aiemmin, jos asiakas pyytää.",
+    "Tilaajan tiedot säilytetään, kunnes hän pyytää poistamaan ne postituslistalta.",
+    "We keep your e-mail address until you ask us to stop sending the newsletter.",
+])
+def test_a_request_beside_a_unit_of_time_or_ending_a_mailing_list_is_no_open_retention(criteria: str) -> None:
+    """A period in the words ("vuoden kuluttua") is shortened by the request, not replaced; leaving a mailing list is
+    withdrawing consent."""
+    text = (CONTROLLER + REGISTER + _purpose("Kurssit.") + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
+            f'criteria = "{criteria}"\n')
+    assert [] == _hits("RK-RETENTION-UNDEFINED", text)
+
+
+def test_a_controller_outside_the_eea_is_not_asked_for_its_recipients_mechanisms() -> None:
+    """A UK shop's onward transfers: what it owes is not read by the recipient-mechanism rules."""
+    text = ('[controller]\nname = "Highland Wool Ltd"\ncountry = "GB"\nemail = "hello@wool.example"\n'
+            + REGISTER.rstrip("\n")
+            + '\nrecipients = [{ name = "Klaviyo", country = "US" }, { name = "Sentry", country = "US" }]\n' + _SCC
+            + "\n" + _purpose("Orders."))
+    assert [] == _hits("RK-TRANSFER-RECIPIENT-MECHANISM", text)
+
+
+def test_a_request_beside_a_relationship_whose_end_is_defined_is_no_open_retention() -> None:
+    """"asiakassuhteen ajan tai kunnes asiakas pyytää" with the end of the relationship defined elsewhere: the request
+    only shortens a defined period."""
+    category = ('\n[[registers.data_categories]]\nkey = "asiakkuus"\nname = "Asiakkuus"\n'
+                'description = "Asiakkuus päättyy, kun viimeisestä ostosta on kulunut kaksi vuotta."\n')
+    text = (CONTROLLER + REGISTER + category + _purpose("Tilaukset.") + '\n[[registers.retention]]\n'
+            'purposes = ["tilaukset"]\ncriteria = "Tiedot säilytetään asiakassuhteen ajan tai kunnes asiakas pyytää '
+            'niiden poistamista."\n')
+    assert [] == _hits("RK-RETENTION-UNDEFINED", text)

@@ -211,16 +211,21 @@ _PERMISSIVE = re.compile(
 #: "tills du begär radering", "until you ask us to delete it". Withdrawing consent or unsubscribing is not this:
 #: it ends the basis, a criterion the data subject can apply.
 _ASKS = re.compile(
-    r"pyytä\w*|pyydä\w*|pyydetään|vaati(?:i|vat)\b|vaadit(?:te)?\b|begär\b|ber oss\b|"
-    r"ask(?:s|ed)?\b|request(?:s|ed)?\b", re.IGNORECASE)
+    r"pyytä\w*|pyydä\w*|pyydetään|begär\b|ber oss\b|ask(?:s|ed)?\b|request(?:s|ed)?\b", re.IGNORECASE)
+#: Who asks, when it is not the data subject: an authority or the law.
+_BY_LAW = re.compile(r"la[ik]\w*|viranomai\w*|poliisi\w*|myndighet\w*|polis\w*|lag\w*|law\w*|authorit\w*|"
+                     r"police|court\w*|tuomioistui\w*|domstol\w*", re.IGNORECASE)
 #: The conjunction before it: "until", "when", "if" (up to two words between, e.g. "kunnes huoltaja pyytää").
 _UNTIL = re.compile(r"(?:kunnes|kun|jos|tills|när|om|until|when|if|once)(?:\s+\S+){0,2}\s+$", re.IGNORECASE)
-#: A period in the criteria's own words ("kahden vuoden kuluttua", "i tre år", "after 24 months").
+#: A period, or a unit of time, in the criteria's own words ("kahden vuoden kuluttua", "vuoden kuluttua", "i tre år",
+#: "after a month"): the request then only shortens a period that is given.
 _PERIOD_IN_TEXT = re.compile(
-    r"(?:\d+|yh\w*|kah\w*|kolm\w*|nelj\w*|viid\w*|viisi|kuu\w*|seitsem\w*|kahdeksa\w*|kymmen\w*|"
-    r"en|ett|två|tre|fyra|fem|sex|sju|åtta|tio|one|two|three|four|five|six|seven|eight|ten|twelve)"
-    r"[ -](?:vuo\w*|kuukau\w*|päiv\w*|viiko\w*|år\w*|månad\w*|dag\w*|veck\w*|years?|months?|days?|weeks?)",
-    re.IGNORECASE)
+    r"(?<!\w)(?:vuo(?:si|den|tta|teen|desta)|vuosi\w*|kuukau\w*|viiko\w*|päivä(?:n|ä|ssä)\b|år(?:et)?|månad\w*|"
+    r"veck\w*|dag(?:ar|en)?|years?|months?|weeks?|days?)(?!\w)", re.IGNORECASE)
+#: A request to leave a mailing list or end a consent is a withdrawal, which ends the basis: a criterion.
+_LIST_OR_CONSENT = re.compile(
+    r"uutiskirj\w*|postitusl\w*|markkinoin\w*|suostum\w*|nyhetsbrev\w*|utskick\w*|marknadsför\w*|samtyck\w*|"
+    r"newsletter\w*|mailing\w*|marketing|consent\w*", re.IGNORECASE)
 
 
 def _on_request(text_: str) -> bool:
@@ -232,7 +237,12 @@ def _on_request(text_: str) -> bool:
     if asked is None:
         return False
     until = _UNTIL.search(text_, max(0, asked.start() - 40), asked.start())
-    return until is not None and _PERIOD_IN_TEXT.search(text_) is None
+    if until is not None and _BY_LAW.search(until.group(0)):
+        return False  # "jos viranomainen pyytää": an authority's request under the law, not the data subject's
+    # A request beside another end ("asiakassuhteen ajan tai kunnes asiakas pyytää") only shortens it: whether that
+    # end is defined is the customer-relationship reading's question, not this one.
+    return (until is not None and _PERIOD_IN_TEXT.search(text_) is None and _LIST_OR_CONSENT.search(text_) is None
+            and search(_RELATIONSHIP, text_) is None)
 
 
 #: The customer relationship as the measure of retention.

@@ -511,7 +511,8 @@ _KLAVIYO_SCC = ('transfers = [{ country = "US", recipients = ["Klaviyo"], mechan
     trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and the "
             "transfers to that country all list their recipients, none of them this one: the destination is "
             "disclosed, but not the mechanism of this recipient's transfer (a US error-monitoring or analytics "
-            "service beside a newsletter service whose US transfer rests on standard contractual clauses).",
+            "service beside a newsletter service whose US transfer rests on standard contractual clauses). Not "
+            "for a controller established outside the EEA.",
     fix="Add the recipient to the `recipients` of the transfer whose mechanism covers it, or add a transfer entry "
         "for it with its own mechanism.",
     example=_register(_SENTRY, _KLAVIYO_SCC + "]"),
@@ -522,7 +523,11 @@ def transfer_recipient_mechanism(ctx: Context) -> Iterator[Hit]:
     # 13(1)(f): "the existence or absence of an adequacy decision ... or ... reference to the appropriate or suitable
     # safeguards" for the transfers the controller intends [V, GDPR text on gdprhub.eu]: for each of them, not for
     # one of several. Issue 21 (third hold-out): a US processor listed beside a US transfer stated for another
-    # recipient, which RK-TRANSFER-UNDISCLOSED took as covered by the country alone.
+    # recipient, which RK-TRANSFER-UNDISCLOSED took as covered by the country alone. A controller outside the EEA
+    # (a UK shop) sends data from its own country, and what it owes on onward transfers is not read here: the rule
+    # was a false alarm on the first hold-out's UK shop, whose reading finds its transfers in order.
+    if ctx.third_country(ctx.statement.controller.country):
+        return
     for reg in ctx.registers:
         transfers = reg.register.transfers or ()
         if not transfers:
@@ -576,7 +581,7 @@ _MAILCHIMP_NONE = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
     trigger="A register states its transfers (`transfers = []`, or a list) and one of its recipients with no "
             "country outside the EEA belongs to a provider group whose processing commonly takes place outside the "
             "EEA (package data `providers.json`), while no transfer entry names it. A register silent on "
-            "transfers is RK-TRANSFERS-SILENT's.",
+            "transfers is RK-TRANSFERS-SILENT's; a controller established outside the EEA is not read.",
     fix="Add the provider to the transfer entry that covers it (country, mechanism), or give its `country` if it "
         "processes the data in the EU/EEA only.",
     example=_register(_MAILCHIMP_NONE, "transfers = []"),
@@ -586,6 +591,8 @@ _MAILCHIMP_NONE = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
 def transfers_incomplete(ctx: Context) -> Iterator[Hit]:
     # 13(1)(f) [V, GDPR text]: the fact of the intended transfer. A register that lists its transfers, or says there
     # are none, and leaves out a recipient whose group processes outside the EEA has not said where that data goes.
+    if ctx.third_country(ctx.statement.controller.country):
+        return  # a controller outside the EEA: see RK-TRANSFER-RECIPIENT-MECHANISM
     for reg in ctx.registers:
         transfers = reg.register.transfers
         if transfers is None:

@@ -44,6 +44,7 @@ _STEMS = list(_SERVICES.values())
 #: A literal every service name starts with (its first letters as written), to skip texts that name none.
 _LITERALS = tuple(sorted({re.match(r"[A-Za-z ]+", p).group(0)  # type: ignore[union-attr]
                           for p in _SERVICES}))
+_ANY_LITERAL = re.compile("|".join(map(re.escape, _LITERALS)))
 #: A service named only by what it does, when the statement says nothing is disclosed (lower case).
 _ACTIVITY_WORDS = re.compile(
     r"kuljetusliik\w*|kuljetusyhtiö\w*|kuriiri\w*|logistiikkakumppan\w*|huolinta\w*|maksunväli\w*|"
@@ -119,7 +120,7 @@ def _unlisted(ctx: Context, reg: RegisterRef, generic: bool) -> Iterator[tuple[s
     seen: set[str] = set()
     texts = list(_texts(reg.register))
     everything = "\n".join(t for _, t in texts)
-    named = any(literal in everything for literal in _LITERALS)  # usually none: str.find, not the expression
+    named = _ANY_LITERAL.search(everything) is not None  # usually none; case-sensitive, so only capitals are tried
     if not named and not generic:
         return
     listed = _recipient_text(reg.register.recipients or ())

@@ -212,7 +212,8 @@ def current_request() -> Request:
     ctx = None if _REQUEST_VAR is None else _REQUEST_VAR.get(None)
     if ctx is None:
         return cast(Request, request._get_current_object())  # type: ignore[attr-defined]
-    return cast(Request, ctx.request)
+    found: Request = ctx.request
+    return found
 
 
 def current_application() -> Flask:
@@ -224,7 +225,8 @@ def current_application() -> Flask:
     ctx = None if _APP_VAR is None else _APP_VAR.get(None)
     if ctx is None:
         return cast(Flask, current_app._get_current_object())  # type: ignore[attr-defined]
-    return cast(Flask, ctx.app)
+    found: Flask = ctx.app
+    return found
 
 
 def current_g() -> Any:

@@ -524,6 +524,7 @@ def _recipients(run: _Run) -> None:
         covered |= {_vendor(t) for i in vendors for t in _vendor_terms(run, i)}
     uncovered = sorted(i for i in vendors - outside
                        if any(_vendor(t) not in covered for t in _vendor_terms(run, i)))
+    silent = False
     if not outside and not vendors and not countries:
         run.missing("RK-LINT-TRANSFERS")
     elif vendors and not happening:
@@ -531,6 +532,7 @@ def _recipients(run: _Run) -> None:
         # says there is none.
         if not outside:
             run.missing("RK-LINT-TRANSFERS")
+            silent = True
         first = run.analysis.first(vendors)
         assert first is not None
         run.flag("RK-LINT-TRANSFER-UNDISCLOSED", first, term=_vendor_terms(run, first.index)[0])
@@ -546,7 +548,12 @@ def _recipients(run: _Run) -> None:
             term = next(t for t in _vendor_terms(run, unit.index) if _vendor(t) not in covered)
             run.flag("RK-LINT-TRANSFER-UNDISCLOSED", unit, term=term)
     # Safeguards are required where the text says data leaves the EEA.
-    if not happening and not countries:
+    if silent and not run.u("safeguards"):
+        # A provider commonly outside the EEA (Mailchimp, Google, Twilio) named while the text is silent on
+        # transfers: its transfer goes unstated, and so does the safeguard it needs (GDPR 13(1)(f)). A text that
+        # denies transfers is answered by RK-LINT-TRANSFER-UNDISCLOSED alone.
+        run.missing("RK-LINT-TRANSFER-SAFEGUARDS")
+    elif not happening and not countries:
         run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.NOT_APPLICABLE)
     else:
         # Privacy Shield or the repealed SCCs are no mechanism (they are reported as outdated law).
@@ -738,7 +745,7 @@ def _rights(run: _Run) -> None:
     # pyynnöstä"): those name the right; other security sentences ("pääsy tietoihin on rajattu") do not.
     not_rights = run.k("cookies") | (run.k("security") - run.u("subject_request"))
     cookie_context = run.cookie_area()
-    marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title")
+    marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title") - _denied_marketing(run)
     consent = run.consent() | run.u("kind_newsletter")
     if _marketing_on_interest(run, run.u("kind_marketing", "kind_newsletter") - cookie_context):
         # A newsletter the text rests on legitimate interest asks no consent to withdraw.
@@ -858,6 +865,13 @@ def _information(run: _Run) -> None:
         "retention", "basis_consent", "recipients")
     statutory |= stated - frozenset(i for i in run.k("controller", "contact_person", "dpo")
                                     if _OWN_DETAILS.search(run.unit(i).text))
+    # A section of its own on giving data (*Tietojen antaminen*, *Måste du lämna uppgifter?*) answers in its text
+    # ("Namn och adress behövs för att vi ska kunna leverera"); so does a closing sentence after the rights that
+    # names data and whether it is needed ("Giving your name and e-mail address is necessary to buy a ticket"),
+    # when it asks for no right.
+    statutory |= run.k("statutory") & run.u("statutory", "statutory_need")
+    statutory |= ((run.u("statutory_give") & run.u("statutory_need") & run.u("data_items") & run.k("rights"))
+                  - run.u(*_RIGHT_KEYS, "subject_request", "complaint", "basis_consent") - not_data)
     if statutory:
         run.decide(Requirement.STATUTORY_REQUIREMENT, Outcome.PROVIDED, statutory)
     else:
@@ -986,8 +1000,10 @@ def _marketing(run: _Run) -> None:
     cookie_context = run.u("cookie") | run.k("cookies")
     # Marketing the text describes doing, not the right to object to it.
     rights_only = run.k("rights") & run.u("right_object")
-    marketing = run.u("kind_marketing") - cookie_context - rights_only
-    newsletter = run.u("kind_newsletter") - cookie_context
+    # "Emme lähetä markkinointiviestejä; lähetämme vain palveluviestejä": no marketing to judge.
+    denied = _denied_marketing(run)
+    marketing = run.u("kind_marketing") - cookie_context - rights_only - denied
+    newsletter = run.u("kind_newsletter") - cookie_context - denied
     if not marketing and not newsletter:
         run.decide(Requirement.DIRECT_MARKETING, Outcome.NOT_APPLICABLE)
         return
@@ -1032,6 +1048,15 @@ def _marketing(run: _Run) -> None:
     assert evidence is not None
     run.flag("RK-LINT-DIRECT-MARKETING", evidence)
     run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
+
+
+def _denied_marketing(run: _Run) -> frozenset[int]:
+    """Sentences that say no marketing is done ("Emme lähetä markkinointiviestejä", "Tietoja ei luovuteta
+    markkinointiin", "Vi skickar ingen marknadsföring", "We send no newsletters"): a negation before the marketing
+    word, no exception after it, and no consent in the sentence ("Emme lähetä markkinointia ilman suostumustasi"
+    says marketing is sent on consent)."""
+    keys = ("kind_marketing", "kind_newsletter")
+    return (run.u(*keys) - run.affirmed(*keys)) - run.u("basis_consent", "consent_negated", "exception")
 
 
 _ALL = re.compile(r"\b(kaikki\w*|edellä mainit\w*|all|allt|alla|samtliga|ovan nämnda|above)\b", re.I)
@@ -1141,6 +1166,13 @@ def _clarity(run: _Run) -> None:
     in_rights |= (run.u(*_RIGHT_KEYS) & run.u("subject_request")) - run.k("retention")
     vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
+    # A single example before a list ("esimerkiksi", "t.ex.", "such as") or a procedural "tarvittaessa" is ordinary
+    # precise prose. Such weak cues make the text vague only twice over in the key sections, or where the list must
+    # be closed: who receives the data, where it goes, where it comes from, how long it is kept.
+    weak = [i for i in vague if set(run.starts("vague", i)) <= set(run.starts("vague_weak", i))]
+    closed = run.k("recipients", "transfers", "sources", "retention")
+    if len([i for i in weak if i in key]) < 2:
+        vague = [i for i in vague if i not in weak or i in closed]
     # "Mailchimp may transfer data to the United States" leaves open whether it does; with the mechanism in the
     # same section ("… may transfer data to the USA under the Data Privacy Framework") the transfer is described.
     safeguarded = {run.unit(i).section for i in run.u("safeguards")}

@@ -59,7 +59,7 @@ WHY_DECODE = (
     "ConsentState's validators would, implied services added) and then found by one look-up in a bounded memo of "
     "the codec; the time by `int` and `datetime.fromtimestamp`; the `ConsentState` set slot by slot without "
     "attrs' converters. Counted once in machine instructions (valgrind's cachegrind, on 2026-12-06, so "
-    "independent of the machine's load; not re-measured by this run), a v3 decode is about 47 000 instructions "
+    "independent of the machine's load; not re-measured by this run), a v3 decode is about 46 000 instructions "
     "against 35 000 for its floor (1.3×; v1: 106 000 against 91 000): the "
     "keyed HMAC copy is about 22 000, setting the ten slots of the state about 8 000, the expression 4 000, "
     "`fromtimestamp` 3 000, `int` 1 300. The one-shot `hmac.digest` of the floor alone is about 28 000. What is "

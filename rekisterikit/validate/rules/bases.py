@@ -421,6 +421,9 @@ _SPECIAL_WORDS = re.compile(
     r"health\w*|illness\w*|pregnan\w*|injur\w*|disabilit\w*|trade union\w*|fingerprint\w*")
 #: A category that says it holds no such data ("ei terveystietoja", "inga hälsouppgifter", "no health data").
 _NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inga|inte|ej|no|not|never)(?!\w)")
+#: Data about an animal (a pet's allergies or health at a pet shop or a vet) is not data about the customer's health.
+_ANIMAL = re.compile(r"lemmik\w*|eläim\w*|eläin\w*|koira\w*|kissa\w*|kissan\w*|hevo\w*|husdjur\w*|djur\w*|"
+                     r"hund\w*|katt\w*|häst\w*|pets?\b|animal\w*|dogs?\b|cats?\b|horses?\b")
 
 _UNMARKED = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
@@ -451,7 +454,8 @@ name = "Ruoka-aineallergiat"
     trigger="A data category not marked `special` names or describes health (allergies, illness, pregnancy, "
             "injuries, medication), religion, ethnic origin, trade union membership, biometric or genetic data, and "
             "no purpose that uses it gives a `special_condition`. A category that says it holds no such data "
-            "(\"ei terveystietoja\") passes. A warning: the words suggest, the shop knows.",
+            "(\"ei terveystietoja\"), or whose words are about an animal (a pet's allergies), passes. A warning: "
+            "the words suggest, the shop knows.",
     fix="Mark the category `special = true` and set `special_condition` (usually `explicit_consent`) on the purposes "
         "that use it, or stop collecting the data.",
     example=_UNMARKED.format(condition=""),
@@ -474,7 +478,7 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
             if cat.special:
                 continue
             texts = [t.lower() for t in (*cat.name.texts(), *(cat.description.texts() if cat.description else ()))]
-            word = next((m.group(0) for t in texts if not _NEGATED.search(t)
+            word = next((m.group(0) for t in texts if not _NEGATED.search(t) and not _ANIMAL.search(t)
                          for m in [_SPECIAL_WORDS.search(t)] if m is not None), None)
             if word is None:
                 continue

@@ -667,6 +667,13 @@ def _retention(run: _Run) -> None:
     # does (reviews kept until you ask, beside periods for the rest, are a criterion).
     if not stated - run.u("retention_on_request"):
         stated = frozenset()
+    # A period given only for receipts ("Kvitton sparar jag i sex år", "Kuitit säilytetään kuusi vuotta") says
+    # nothing of how long the customer data of the other purposes is kept. (A period for order data under the
+    # accounting law, "Tilaustiedot säilytetään kirjanpitolain mukaan kuusi vuotta", is one for that data.)
+    accounts = run.u("receipts") - run.u("kind_order", "kind_account", "data_items", "kind_customer_service")
+    other_data = run.u("kind_order", "kind_account", "kind_customer_service", "kind_marketing", "kind_newsletter")
+    if stated and stated <= accounts and other_data - accounts - run.k("cookies"):
+        stated = frozenset()
     if not stated:
         run.missing("RK-LINT-RETENTION")
         return

@@ -543,3 +543,8 @@ def test_a_request_beside_a_relationship_whose_end_is_defined_is_no_open_retenti
             'purposes = ["tilaukset"]\ncriteria = "Tiedot säilytetään asiakassuhteen ajan tai kunnes asiakas pyytää '
             'niiden poistamista."\n')
     assert [] == _hits("RK-RETENTION-UNDEFINED", text)
+
+
+def test_a_category_that_lists_the_code_beside_a_customer_number_does_not_use_it_as_one() -> None:
+    """"Henkilötunnus ja asiakasnumero" names two items; only "asiakasnumerona" (as the number) is the misuse."""
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE-IDENTIFIER", _hetu("Henkilötunnus ja asiakasnumero."))

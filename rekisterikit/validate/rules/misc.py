@@ -263,9 +263,9 @@ def personal_identity_code(ctx: Context) -> Iterator[Hit]:
 #: The personal identity code used to identify the customer or as a customer number: not credit granting, whatever
 #: other purpose the register has (lower case).
 _AS_IDENTIFIER = re.compile(
-    r"asiakasnumero\w*|asiakastunnu\w*|jäsennumero\w*|kanta-asiakasnumero\w*|asiakkuuden tunnis\w*|"
-    r"tunnisteena|tunnisteeksi|kundnummer\w*|medlemsnummer\w*|som identifierare|"
-    r"customer (?:number|id|identifier)\w*|member(?:ship)? (?:number|id)\w*|as an? identifier")
+    r"asiakasnumero(?:na|ksi)|asiakastunnuk(?:sena|seksi)|jäsennumero(?:na|ksi)|asiakkuuden tunnis\w*|"
+    r"tunnisteena|tunnisteeksi|som (?:kund|medlems)nummer|som (?:kundens )?identifierare|"
+    r"as (?:the |a |our |your )?(?:customer|member(?:ship)?) (?:number|id|identifier)|as an? identifier")
 #: Identifying the customer, which credit granting also needs: read as a use of its own only where the same text
 #: says nothing of credit ("asiakkaan tunnistamiseen luottopäätöksessä" is credit granting).
 _IDENTIFYING = re.compile(

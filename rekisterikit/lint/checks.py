@@ -334,6 +334,15 @@ def _purposes(run: _Run) -> None:
     stated = in_section | (run.u("purpose") & kinds)
     stated -= run.k("cookies", "security") | _introduction(run)
     stated |= run.table("purposes") - run.k("cookies")
+    if not stated:
+        # Purposes given as a section per activity ("Ennakkotilaukset", "Tickets", "Foton från evenemanget") with
+        # what is done in prose and no purpose word: at least two sections under headings the lexicons do not know
+        # that say what the shop does with the data ("tallennamme", "we send", an order, an account …).
+        activity = [set(section.body) for section in run.structure.sections
+                    if section.heading is not None and not section.kinds
+                    and set(section.body) & (kinds | run.u("purpose", "activity"))]
+        if len(activity) >= 2:
+            stated = frozenset().union(*activity)
     if stated:
         run.decide(Requirement.PURPOSES, Outcome.PROVIDED, stated)
     else:

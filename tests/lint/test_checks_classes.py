@@ -152,3 +152,29 @@ def test_no_longer_needed_is_no_period(text: str, lang: str, vague: bool) -> Non
 def test_a_period_for_receipts_only_leaves_the_customer_data_without_one(text: str, lang: str,
                                                                          outcome: Outcome) -> None:
     assert outcome == _lint(text, lang).outcome(R.RETENTION)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("# Tietosuojaseloste\n\n## Ennakkotilaukset\n\nKun teet ennakkotilauksen, tallennamme sen ja ilmoitamme "
+     "sähköpostilla, kun tuote saapuu.\n\n## Kanta-asiakasklubi\n\nLähetämme jäsenille tiedon kertyneistä "
+     "hyvityksistä.\n", "fi", Outcome.PROVIDED),
+    ("# Privacy\n\n## Tickets\n\nWhen you buy a ticket, we send it to your e-mail.\n\n## Photos at the event\n\nOur "
+     "photographer takes pictures that we publish on our website.\n", "en", Outcome.PROVIDED),
+    ("# Dataskydd\n\n## Biljetter\n\nNär du köper en biljett skickar vi den till din e-post.\n\n## Foton\n\nVår "
+     "fotograf tar bilder som vi publicerar på webbplatsen.\n", "sv", Outcome.PROVIDED),
+    # One such section, or sections that say nothing of what is done with data, give no purposes.
+    ("# Privacy\n\n## Tickets\n\nWhen you buy a ticket, we send it to your e-mail.\n", "en", Outcome.MISSING),
+    ("# Privacy\n\n## About us\n\nWe are a small yarn shop.\n\n## History\n\nFounded in 1990.\n", "en",
+     Outcome.MISSING),
+])
+def test_purposes_given_as_a_section_per_activity(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == lint_text(text, format="md", language=lang).outcome(R.PURPOSES)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("# Dataskydd\n\nJag, Maria Holm, driver enskild firma Holms Garn (FO-nummer 1928374-1). E-post "
+     "maria@holmsgarn.fi.\n", Outcome.PROVIDED),
+    ("# Dataskydd\n\nHolms Garn säljer garn på nätet. E-post maria@holmsgarn.fi.\n", Outcome.MISSING),
+])
+def test_a_sole_trader_speaking_in_the_first_person_is_the_controller(text: str, outcome: Outcome) -> None:
+    assert outcome == lint_text(text, format="md", language="sv").outcome(R.CONTROLLER_IDENTITY)

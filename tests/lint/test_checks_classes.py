@@ -168,7 +168,7 @@ def test_a_period_for_receipts_only_leaves_the_customer_data_without_one(text: s
      Outcome.MISSING),
 ])
 def test_purposes_given_as_a_section_per_activity(text: str, lang: str, outcome: Outcome) -> None:
-    assert outcome == lint_text(text, format="md", language=lang).outcome(R.PURPOSES)  # type: ignore[arg-type]
+    assert outcome == lint_text(text, format="md", language=lang).outcome(R.PURPOSES)
 
 
 @pytest.mark.parametrize(("text", "outcome"), [

@@ -178,3 +178,17 @@ def test_purposes_given_as_a_section_per_activity(text: str, lang: str, outcome:
 ])
 def test_a_sole_trader_speaking_in_the_first_person_is_the_controller(text: str, outcome: Outcome) -> None:
     assert outcome == lint_text(text, format="md", language="sv").outcome(R.CONTROLLER_IDENTITY)
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Mistä tiedot saadaan\nTiedot saadaan asiakkaalta. Yritysasiakkaiden tiedot tarkistetaan kaupparekisteristä ja "
+     "YTJ:stä, ja osoitteet päivitetään Postin osoiterekisteristä.\n", "fi", False),
+    ("Sources\nWe get data from you. For business customers we check the Trade Register, and we update addresses "
+     "from Posti's address register.\n", "en", False),
+    ("Mistä tiedot saadaan\nTietoja saadaan myös muista lähteistä.\n", "fi", True),
+])
+def test_registers_named_as_sources_are_named_sources(text: str, lang: str, flagged: bool) -> None:
+    """The trade register, YTJ or Posti's address register named as sources raise no sources finding; "muista
+    lähteistä" (other sources) does."""
+    rules = _rules(text, lang)
+    assert flagged == bool({"RK-LINT-SOURCE-VAGUE", "RK-LINT-SOURCES"} & rules)

@@ -467,6 +467,8 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
     # applies [V: gdprcommentary.eu and law-reg.org quoting the GDPR text]. Food allergies and coeliac disease
     # reveal a health status. Issue 21 (tuned leipomo-vehnapelto): a bakery asks allergies with cake orders and
     # treats them as ordinary order data.
+    if not ctx.may_match(_SPECIAL_WORDS):  # none of its words is in any text of the statement
+        return
     for reg in ctx.registers:
         purposes = reg.register.purposes
         categories = [c for c in reg.register.data_categories if not c.special]  # special ones: RK-SPECIAL-CATEGORY's

@@ -895,7 +895,12 @@ def _information(run: _Run) -> None:
 
     automated = run.u("automated") | run.k("automated")
     decisions = run.u("automated_decision") | run.k("automated")
-    explained = automated & run.u("automated_explained") or run.k("automated") & run.u("automated_explained")
+    # The logic or the consequences may be given in the next sentence ("Kundprofilering: vi analyserar dina köp …
+    # Detta har inga rättsliga följder för dig.").
+    told = run.u("automated_explained")
+    explained = (automated & told or run.k("automated") & told
+                 or {i for i in automated if i + 1 in told
+                     and run.unit(i + 1).section == run.unit(i).section})
     if decisions & run.negated(decisions) or explained:
         run.decide(Requirement.AUTOMATED_DECISIONS, Outcome.PROVIDED, automated)
     else:

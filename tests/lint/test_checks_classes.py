@@ -192,3 +192,26 @@ def test_registers_named_as_sources_are_named_sources(text: str, lang: str, flag
     lähteistä" (other sources) does."""
     rules = _rules(text, lang)
     assert flagged == bool({"RK-LINT-SOURCE-VAGUE", "RK-LINT-SOURCES"} & rules)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("# Dataskydd\n\nKundprofilering: vi analyserar dina köp för att rekommendera produkter. Detta sker automatiskt "
+     "men har inga rättsliga eller andra betydande följder för dig.\n", Outcome.PROVIDED),
+    ("# Dataskydd\n\nVi segmenterar kunder enligt köphistorik. Segmenteringen leder inte till några beslut som har "
+     "rättsliga följder för dig.\n", Outcome.PROVIDED),
+    # Profiling with nothing on its logic or consequences is still unexplained.
+    ("# Dataskydd\n\nKundprofilering: vi analyserar dina köp för att rekommendera produkter.\n\n## Kontakt\n\n"
+     "Skriv till oss om du har frågor.\n", Outcome.MISSING),
+])
+def test_profiling_explained_in_the_next_sentence(text: str, outcome: Outcome) -> None:
+    assert outcome == lint_text(text, format="md", language="sv").outcome(R.AUTOMATED_DECISIONS)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("# Dataskydd\n\n## Rättslig grund\n\nFör kameraövervakningen i butiken är grunden berättigat intresse, som "
+     "består i att skydda personal och egendom mot stöld.\n", Outcome.PROVIDED),
+    ("# Dataskydd\n\n## Rättslig grund\n\nFör kameraövervakningen i butiken är grunden berättigat intresse.\n",
+     Outcome.MISSING),
+])
+def test_a_swedish_interest_that_consists_in_something_is_named(text: str, outcome: Outcome) -> None:
+    assert outcome == lint_text(text, format="md", language="sv").outcome(R.LEGITIMATE_INTERESTS)

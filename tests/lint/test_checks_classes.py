@@ -27,6 +27,9 @@ def _rules(text: str, lang: str) -> set[str]:
     ("Meddelanden\nDu får endast servicemeddelanden, t.ex. orderbekräftelsen.\nVid behov ber vi dig styrka din "
      "identitet.\n", "sv", False),
     ("Data we process\nContact details such as your name, address and phone number.\n", "en", False),
+    ("Yhteydenotot\nVastaamme yhteydenottoihin yleensä kahden arkipäivän kuluessa.\n", "fi", False),
+    ("Contact\nWe usually answer within two working days.\n", "en", False),
+    ("Säilytysaika\nTiedot säilytetään yleensä kaksi vuotta.\n", "fi", True),
     # Twice over in the key sections, or once where the list must be closed (who receives the data), it is vague.
     ("Käsiteltävät tiedot\nKäsittelemme esimerkiksi nimeä ja osoitetta.\nTarkoitukset\nKäytämme tietoja "
      "esimerkiksi tilausten toimittamiseen.\n", "fi", True),

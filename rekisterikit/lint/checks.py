@@ -515,6 +515,12 @@ def _recipients(run: _Run) -> None:
                          if not {_vendor(t) for t in _vendor_terms(run, i)} & {"googl", "faceb"})
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
         outside | run.u("recipients", "transfer_verb"))
+    # A provider said to work under a transfer mechanism ("Mailchimp is certified under the EU-U.S. Data Privacy
+    # Framework; we have also agreed standard contractual clauses with it") is a transfer stated with its
+    # safeguard; the Data Privacy Framework names the United States.
+    mechanism = run.u("safeguards") - run.negated(run.u("safeguards")) - run.k("rights")
+    outside |= mechanism
+    countries |= frozenset(i for i in mechanism if _DPF.search(run.unit(i).text))
     outside |= countries
     # In a transfers section, sentences that deny something ("Uppgifter överförs inte till tredje part") describe
     # no transfer either.
@@ -573,6 +579,11 @@ def _recipients(run: _Run) -> None:
         else:
             run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, valid)
             needs_copy = valid - run.u("safeguards_certified")
+            # Beside an adequacy decision or the Data Privacy Framework in the same section, the transfer rests on
+            # GDPR 45 and standard clauses agreed as well are a supplement: no copy of them need be offered (13(1)(f)
+            # asks for the means to obtain a copy of Art. 46 safeguards).
+            adequate = {run.unit(i).section for i in run.u("safeguards_certified")}
+            needs_copy = frozenset(i for i in needs_copy if run.unit(i).section not in adequate)
             # The copy may be offered in the next sentence of the section ("… vakiolausekkeiden perusteella.
             # Lausekkeista saa kopion pyytämällä.").
             beside = frozenset(i for i in run.analysis.body() if run.unit(i).section in {run.unit(v).section
@@ -582,6 +593,8 @@ def _recipients(run: _Run) -> None:
                 assert first is not None
                 run.flag("RK-LINT-TRANSFER-COPY", first)
 
+
+_DPF = re.compile(r"data privacy framework|\bdpf\b|tietosuojakehy|dataskyddsram", re.I)
 
 # A bare negative answer to a template question ("Nej.", "Ei.", "No.", "None.").
 _NO_ANSWER = re.compile(r"^(nej|ei|no|none|inga|ingen|ingenting|ei ole)\b\s*[.!]?\s*$", re.I)

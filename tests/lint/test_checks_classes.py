@@ -218,3 +218,23 @@ def test_profiling_explained_in_the_next_sentence(text: str, outcome: Outcome) -
 ])
 def test_a_swedish_interest_that_consists_in_something_is_named(text: str, outcome: Outcome) -> None:
     assert outcome == lint_text(text, format="md", language="sv").outcome(R.LEGITIMATE_INTERESTS)
+
+
+@pytest.mark.parametrize(("text", "lang", "rules"), [
+    ("Uutiskirje\nUutiskirje lähetetään Mailchimp-palvelulla. Mailchimp on sitoutunut EU:n ja Yhdysvaltojen "
+     "väliseen tietosuojakehykseen (Data Privacy Framework), ja lisäksi käytämme vakiosopimuslausekkeita.\n", "fi",
+     set()),
+    ("Nyhetsbrev\nNyhetsbrevet skickas via Mailchimp, som är certifierat enligt EU–US Data Privacy Framework. Vi har "
+     "dessutom avtalat om standardavtalsklausuler.\n", "sv", set()),
+    ("Analytics\nGoogle Analytics data is processed by Google LLC in the United States under the Data Privacy "
+     "Framework.\n", "en", set()),
+    # The provider alone, with no mechanism and no word on transfers, is undisclosed and lacks its safeguard.
+    ("Newsletter\nWe send the newsletter with Mailchimp.\n", "en",
+     {"RK-LINT-TRANSFER-UNDISCLOSED", "RK-LINT-TRANSFER-SAFEGUARDS"}),
+])
+def test_a_provider_under_a_transfer_mechanism_is_a_stated_transfer(text: str, lang: str, rules: set[str]) -> None:
+    """The Data Privacy Framework (with standard clauses as a supplement, whose copy is then not asked for) states
+    the transfer and its safeguard even without a transfer verb."""
+    found = _rules(text, lang) & {"RK-LINT-TRANSFER-UNDISCLOSED", "RK-LINT-TRANSFER-SAFEGUARDS",
+                                  "RK-LINT-TRANSFER-COPY", "RK-LINT-TRANSFER-COUNTRY"}
+    assert rules == found

@@ -272,8 +272,9 @@ def controller_name(analysis: Analysis) -> Named | None:
         match = _WITH_FORM.search(unit.text) if unit.index not in others else None
         if match:
             return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
-    # A sole trader speaking in the first person ("Jag, Anna Lindqvist, driver enskild firma …", "Minä, Matti
-    # Meikäläinen, harjoitan toiminimellä …", "I, Jane Doe, run … as a sole trader") names the controller.
+    # A sole trader speaking in the first person ("Jag, Anna Lindqvist, driver enskild firma …", "Olen Matti
+    # Meikäläinen ja pidän toiminimellä …", "The shop is run by me, Jane Doe, as a sole trader") names the
+    # controller: the name after the first person, with a sole-trader word shortly after it.
     for unit in analysis.units[:40]:
         match = _FIRST_PERSON_TRADER.search(unit.text)
         if match:
@@ -283,9 +284,8 @@ def controller_name(analysis: Analysis) -> Named | None:
 
 _TRADER_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?: [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
 _FIRST_PERSON_TRADER = re.compile(
-    rf"\b(?:Jag|Minä|I)(?:,| heter| olen| am)? ({_TRADER_NAME}),? (?:och )?(?:ja )?(?:and )?"
-    r"(?:driver|bedriver|harjoitan|pidän|ylläpidän|run|operate|trade)\b.{0,80}?"
-    r"(?:enskild firma|enskild näringsidkare|toiminim\w*|yksityi\w* elinkeinonharjoitta\w*|sole trader|"
+    rf"(?:\b(?:Jag|Minä|I)(?:,| heter| olen| am)?|\bOlen|\b(?:av|by) (?:mig|me),?) ({_TRADER_NAME})\b"
+    r".{0,100}?(?:enskild firma|enskild näringsidkare|toiminim\w*|yksityi\w* elinkeinonharjoitta\w*|sole trader|"
     r"sole proprietor\w*)", re.S)
 
 

@@ -177,10 +177,22 @@ def test_purposes_given_as_a_section_per_activity(text: str, lang: str, outcome:
 @pytest.mark.parametrize(("text", "outcome"), [
     ("# Dataskydd\n\nJag, Maria Holm, driver enskild firma Holms Garn (FO-nummer 1928374-1). E-post "
      "maria@holmsgarn.fi.\n", Outcome.PROVIDED),
+    ("# Dataskydd\n\nButiken drivs av mig, Anna Lindqvist (enskild firma, FO-nummer 1928374-1).\n", Outcome.PROVIDED),
     ("# Dataskydd\n\nHolms Garn säljer garn på nätet. E-post maria@holmsgarn.fi.\n", Outcome.MISSING),
+    ("# Dataskydd\n\nJag, Maria Holm, svarar på frågor om butiken.\n", Outcome.MISSING),
 ])
 def test_a_sole_trader_speaking_in_the_first_person_is_the_controller(text: str, outcome: Outcome) -> None:
     assert outcome == lint_text(text, format="md", language="sv").outcome(R.CONTROLLER_IDENTITY)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("# Tietosuojaseloste\n\nOlen Matti Virtanen ja pidän toiminimellä Virtasen Puuseppä -verkkokauppaa (Y-tunnus "
+     "1928374-1).\n", "fi"),
+    ("# Privacy\n\nI am Jane Smith and I run Smith Crafts as a sole trader (business ID 1928374-1).\n", "en"),
+])
+def test_a_first_person_sole_trader_in_finnish_and_english(text: str, lang: str) -> None:
+    result = lint_text(text, format="md", language=lang)
+    assert Outcome.PROVIDED == result.outcome(R.CONTROLLER_IDENTITY)
 
 
 @pytest.mark.parametrize(("text", "lang", "flagged"), [

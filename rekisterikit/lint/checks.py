@@ -704,10 +704,27 @@ def _retention(run: _Run) -> None:
     # kun viimeisestä ostosta on kulunut kaksi vuotta").
     defined = {run.unit(i).section for i in run.u("relationship_end")}
     for index in sorted(stated & run.u("retention_vague")):
+        if index in _capped(run):
+            # "… kun niitä ei enää tarvita, kuitenkin viimeistään kahden vuoden kuluttua": the cap is the period.
+            continue
         if run.unit(index).section in defined and all(
                 _RELATIONSHIP.search(t) for t in run.analysis.terms_in("retention_vague", index)):
             continue
         run.flag("RK-LINT-RETENTION-VAGUE", run.unit(index), term=run.term("retention_vague", index))
+
+
+_CAP = re.compile(r"\b(viimeistään|enintään|korkeintaan|at the latest|at most|no later than|no longer than \w+ "
+                  r"(years?|months?|days?)|senast|högst|som längst)\b", re.I)
+
+
+def _capped(run: _Run) -> frozenset[int]:
+    """Retention sentences that give a maximum beside their criterion ("kun niitä ei enää tarvita, viimeistään
+    kahden vuoden kuluttua", "at the latest two years after the order")."""
+    return frozenset(i for i in run.u("retention_time") if _CAP.search(run.unit(i).text)
+                     and any(c.isdigit() for c in run.unit(i).text) | bool(re.search(
+                         r"\b(yksi|kaksi|kolme|neljä|viisi|kuusi|seitsemän|kymmenen|kahden|kolmen|neljän|viiden|"
+                         r"kuuden|one|two|three|four|five|six|seven|ten|ett|en|två|tre|fyra|fem|sex|sju|tio)\b",
+                         run.unit(i).text, re.I)))
 
 
 # ---------------------------------------------------------------------------------------------- rights
@@ -1211,7 +1228,7 @@ def _clarity(run: _Run) -> None:
     # same section ("… may transfer data to the USA under the Data Privacy Framework") the transfer is described.
     safeguarded = {run.unit(i).section for i in run.u("safeguards")}
     hedged = frozenset(i for i in run.u("vague_transfer") - in_rights if run.unit(i).section not in safeguarded)
-    vague = sorted(set(vague) | hedged)
+    vague = sorted((set(vague) - (_capped(run) & run.k("retention"))) | hedged)
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index) + run.analysis.terms_in(
             "vague_transfer", index))

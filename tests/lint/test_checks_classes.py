@@ -138,6 +138,14 @@ def test_a_provider_outside_the_eea_in_a_text_silent_on_transfers_lacks_the_safe
     ("Lagringstid\nUppgifterna raderas när de inte längre behövs.\n", "sv", True),
     ("Retention\nWe delete data once it is no longer needed.\n", "en", True),
     ("Säilytysaika\nTiedot poistetaan kahden vuoden kuluttua viimeisestä tilauksesta.\n", "fi", False),
+    ("Säilytysaika\nTiedot säilytetään, kunnes niitä ei enää tarvita.\n", "fi", True),
+    ("Säilytysaika\nHenkilötiedot hävitetään, kun ne eivät ole enää tarpeellisia.\n", "fi", True),
+    ("Lagringstid\nUppgifterna sparas tills de inte längre behövs.\n", "sv", True),
+    ("Retention\nWe keep your data until it is no longer needed.\n", "en", True),
+    # With a maximum beside it, the criterion has its period.
+    ("Säilytysaika\nTiedot poistetaan, kun niitä ei enää tarvita tilauksen toimittamiseen, viimeistään 2 vuoden "
+     "kuluttua.\n", "fi", False),
+    ("Retention\nWe delete data once it is no longer needed, at the latest two years after the order.\n", "en", False),
 ])
 def test_no_longer_needed_is_no_period(text: str, lang: str, vague: bool) -> None:
     rules = _rules(text, lang)

@@ -713,6 +713,10 @@ def _retention(run: _Run) -> None:
         run.flag("RK-LINT-RETENTION-VAGUE", run.unit(index), term=run.term("retention_vague", index))
 
 
+_ELECTRONIC_ALTERNATIVE = re.compile(
+    r"\b(tai|eller|or)\b (\w+ ){0,4}(sähköpost\w*|e-?post\w*|e-?mail\w*|verkkolomak\w*|webbformulär\w*|"
+    r"online form|lomakkeella)", re.I)
+
 _CAP = re.compile(r"\b(viimeistään|enintään|korkeintaan|at the latest|at most|no later than|no longer than \w+ "
                   r"(years?|months?|days?)|senast|högst|som längst)\b", re.I)
 
@@ -887,6 +891,10 @@ def _rights(run: _Run) -> None:
 
     rights_context = run.k("rights") | run.u("request_words")
     for index in sorted(run.u("signed_request") & rights_context):
+        if _ELECTRONIC_ALTERNATIVE.search(run.unit(index).text):
+            # "kirjallisesti ja allekirjoitettuna tai sähköpostilla", "undertecknad eller skickas från din
+            # e-postadress": the request can also be made electronically (Art. 12(3)).
+            continue
         run.flag("RK-LINT-SIGNED-REQUEST", run.unit(index))
     for index in sorted(run.u("request_fee") & (run.k("rights") | run.u("request_words")) - run.k("cookies")):
         if not run.negated([index]):

@@ -258,3 +258,15 @@ def test_a_provider_under_a_transfer_mechanism_is_a_stated_transfer(text: str, l
     found = _rules(text, lang) & {"RK-LINT-TRANSFER-UNDISCLOSED", "RK-LINT-TRANSFER-SAFEGUARDS",
                                   "RK-LINT-TRANSFER-COPY", "RK-LINT-TRANSFER-COUNTRY"}
     assert rules == found
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    ("Oikeutesi\nSinulla on oikeus tarkastaa tietosi. Tarkastuspyyntö tehdään kirjallisesti ja allekirjoitettuna tai "
+     "sähköpostilla osoitteeseen info@kauppa.fi.\n", "fi", False),
+    ("Rättigheter\nDu har rätt att få tillgång. Begäran ska vara undertecknad eller skickas från den e-postadress du "
+     "använt i butiken.\n", "sv", False),
+    ("Oikeutesi\nSinulla on oikeus tarkastaa tietosi. Tarkastuspyyntö tehdään kirjallisesti ja "
+     "allekirjoitettuna.\n", "fi", True),
+])
+def test_a_signed_request_with_an_electronic_alternative_is_no_fault(text: str, lang: str, flagged: bool) -> None:
+    assert flagged == ("RK-LINT-SIGNED-REQUEST" in _rules(text, lang))

@@ -1223,6 +1223,9 @@ def _clarity(run: _Run) -> None:
     # A right given outside the rights section ("Tiedot voidaan poistaa asiakkaan pyynnöstä") is no hedge on the
     # processing either.
     in_rights |= (run.u(*_RIGHT_KEYS) & run.u("subject_request")) - run.k("retention")
+    # Sections that do not describe the processing: "We may update this notice", "Voimme vastata arkisin" hedge
+    # the notice or the service, not what is done with the data.
+    in_rights |= run.k("changes", "controller", "contact_person", "dpo", "security") - run.k(*_KEY_SECTIONS)
     vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
     # A single example before a list ("esimerkiksi", "t.ex.", "such as") or a procedural "tarvittaessa" is ordinary

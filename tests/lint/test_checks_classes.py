@@ -270,3 +270,15 @@ def test_a_provider_under_a_transfer_mechanism_is_a_stated_transfer(text: str, l
 ])
 def test_a_signed_request_with_an_electronic_alternative_is_no_fault(text: str, lang: str, flagged: bool) -> None:
     assert flagged == ("RK-LINT-SIGNED-REQUEST" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    ("Changes\nWe may update this notice; the date at the top shows the latest version.\n", "en", False),
+    ("Muutokset\nVoimme päivittää tätä selostetta. Päivityspäivä näkyy alussa.\n", "fi", False),
+    ("Ändringar\nVi kan komma att uppdatera denna beskrivning.\n", "sv", False),
+    # The same hedge about the processing still counts.
+    ("Recipients\nWe may share your data with our partners.\n", "en", True),
+])
+def test_hedges_about_the_notice_itself_are_no_vague_processing(text: str, lang: str, vague: bool) -> None:
+    """Sections on changes, the controller, contacts or security do not describe what is done with the data."""
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))

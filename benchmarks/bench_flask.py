@@ -18,7 +18,9 @@ nonce cookie either; the settings layer is loaded from `rekisterikit.consent_lay
 it). "Extension only" serves the bare page from the application with the extension: the hooks without the
 template globals. The visitor accepted statistics and declined the rest; the request carries an accepted
 statistics cookie and a declined first-party marketing cookie. There is no Flask counterpart of
-django-cookie-consent to compare with."""
+django-cookie-consent to compare with. Both statements' applications are measured side by side, their repeats
+interleaved; *overhead* is the median of the differences between each repeat of a variant and the bare repeat
+measured next to it."""
 
 WHY = (
     "What is left is fixed work per request, the same for both statements (counted under cachegrind, "
@@ -43,7 +45,7 @@ BARE_GOALS = {1: 0.35, EXAMPLE: 0.30}
 
 def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
     """Measure Flask requests with and without the extension."""
-    from benchmarks.bench_django import GROWTH_GOAL, _size_label
+    from benchmarks.bench_django import GROWTH_GOAL, _size_label, paired_overhead
     from benchmarks.flask_site import apps, check
 
     section = Section("Per-request overhead: Flask", INTRO)
@@ -64,12 +66,12 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
         label = _size_label(factor)
         table = Table([f"Variant, {label}", "Per request", "Overhead", "Overhead ÷ bare", "Response body"])
         for name, st in stats.items():
-            over = st.median - bare
+            over = paired_overhead(st, stats["bare"])
             table.rows.append([name, st.cell(), "—" if name == "bare" else fmt_time(over),
                                "—" if name == "bare" else f"{over / bare * 100:.1f} %",
                                f"{sizes[name] / 1024:.1f} kB"])
         section.tables.append(table)
-        over = stats["rekisterikit"].median - bare
+        over = paired_overhead(stats["rekisterikit"], stats["bare"])
         overheads[factor] = over
         goal = BARE_GOALS[factor]
         section.goals.append(Goal(f"Flask: overhead vs a bare request, {label}", f"≤ {goal * 100:.0f} %",

@@ -82,7 +82,8 @@ def test_asking_to_see_the_stored_data_is_access(text: str, outcome: Outcome) ->
 
 @pytest.mark.parametrize(("text", "lang", "outcome"), [
     ("Evästeet\nSivusto asettaa vain kielivalintaevästeen.\n", "fi", Outcome.NOT_APPLICABLE),
-    ("Evästeet\nKäytämme vain kirjautumiseen ja kieliasetukseen tarvittavia evästeitä.\n", "fi", Outcome.NOT_APPLICABLE),
+    ("Evästeet\nKäytämme vain kirjautumiseen ja kieliasetukseen tarvittavia evästeitä.\n", "fi",
+     Outcome.NOT_APPLICABLE),
     ("Kakor\nVi använder en kaka som kommer ihåg ditt språkval.\n", "sv", Outcome.NOT_APPLICABLE),
     ("Cookies\nWe use only a cookie that remembers the language you chose.\n", "en", Outcome.NOT_APPLICABLE),
     ("Cookies\nWe use a cookie that remembers the products you viewed.\n", "en", Outcome.MISSING),

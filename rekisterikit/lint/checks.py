@@ -713,6 +713,9 @@ def _retention(run: _Run) -> None:
         run.flag("RK-LINT-RETENTION-VAGUE", run.unit(index), term=run.term("retention_vague", index))
 
 
+# The modal hedges among the vague cues ("voidaan", "we may", "may be", "kan komma att").
+_MODAL = re.compile(r"^(voidaan|voimme|saatetaan|\w+ may|may \w+|kan komma att|kan behandlas|can (also )?be \w+)$")
+
 _ELECTRONIC_ALTERNATIVE = re.compile(
     r"\b(tai|eller|or)\b (\w+ ){0,4}(sähköpost\w*|e-?post\w*|e-?mail\w*|verkkolomak\w*|webbformulär\w*|"
     r"online form|lomakkeella)", re.I)
@@ -1239,6 +1242,12 @@ def _clarity(run: _Run) -> None:
     # same section ("… may transfer data to the USA under the Data Privacy Framework") the transfer is described.
     safeguarded = {run.unit(i).section for i in run.u("safeguards")}
     hedged = frozenset(i for i in run.u("vague_transfer") - in_rights if run.unit(i).section not in safeguarded)
+    # "Tietoja voidaan luovuttaa viranomaisille lain niin vaatiessa", "Uppgifter kan lämnas ut till myndigheter om
+    # lagen kräver det": the modal states when a duty applies, not discretion.
+    required = run.u("legal_condition")
+    hedged = frozenset(i for i in hedged if i not in required)
+    vague = [i for i in vague if i not in required
+             or not all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i))]
     vague = sorted((set(vague) - (_capped(run) & run.k("retention"))) | hedged)
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index) + run.analysis.terms_in(

@@ -284,3 +284,16 @@ def test_a_signed_request_with_an_electronic_alternative_is_no_fault(text: str, 
 def test_hedges_about_the_notice_itself_are_no_vague_processing(text: str, lang: str, vague: bool) -> None:
     """Sections on changes, the controller, contacts or security do not describe what is done with the data."""
     assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    ("Tietojen luovutus\nTietoja voidaan luovuttaa viranomaisille lain niin vaatiessa.\n", "fi", False),
+    ("Recipients\nData may be disclosed to authorities where the law requires it.\n", "en", False),
+    ("Mottagare\nUppgifter kan lämnas ut till myndigheter om lagen kräver det.\n", "sv", False),
+    ("Tietojen luovutus\nTietoja voidaan luovuttaa yhteistyökumppaneille.\n", "fi", True),
+    # A legal condition does not excuse an open list.
+    ("Recipients\nData may be disclosed to authorities where the law requires it, and to other parties etc.\n", "en",
+     True),
+])
+def test_a_disclosure_conditioned_on_a_legal_duty_is_no_hedge(text: str, lang: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))

@@ -1018,9 +1018,12 @@ def _cookies(run: _Run) -> None:
     durations = run.u("cookie_duration") & context
     parties = run.u("cookie_party", "non_eea_vendors", "company_form") & context
     nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
+    # A platform named as setting only necessary cookies ("Shopify sets only the cookies necessary for the cart") is
+    # no third-party tracking to declare.
+    vendor_cookies = (run.u("non_eea_vendors") & context) - run.u("cookie_necessary")
     if names and durations and parties:
         run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
-    elif nonessential or run.u("non_eea_vendors") & context or not run.u("cookie_necessary") & context:
+    elif nonessential or vendor_cookies or not run.u("cookie_necessary") & context:
         # Cookies the text neither itemises nor calls necessary ("Nätbutiken använder kakor … tidsbegränsade") may be
         # any kind: what they are must be said.
         # Named cookies that the text says are all necessary (a basket cookie in a table) need no full declaration.

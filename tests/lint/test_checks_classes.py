@@ -297,3 +297,15 @@ def test_hedges_about_the_notice_itself_are_no_vague_processing(text: str, lang:
 ])
 def test_a_disclosure_conditioned_on_a_legal_duty_is_no_hedge(text: str, lang: str, vague: bool) -> None:
     assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Cookies\nThe shop runs on Shopify, which sets only the cookies necessary for the cart and checkout.\n", "en",
+     Outcome.NOT_APPLICABLE),
+    ("Kakor\nShopify sätter endast nödvändiga kakor för varukorgen och kassan.\n", "sv", Outcome.NOT_APPLICABLE),
+    ("Cookies\nThe shop runs on Shopify, which sets cookies for the cart and for statistics.\n", "en",
+     Outcome.MISSING),
+])
+def test_a_platform_setting_only_necessary_cookies_needs_no_declaration(text: str, lang: str,
+                                                                        outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.COOKIE_DETAILS)

@@ -182,7 +182,7 @@ class ConsentCookies:
         return consent_cookie_value(self.statement, categories, secret=self._secret, method=method, locale=locale)
 
     def header(self, *categories: str, method: str = "custom", locale: str = "fi") -> str:
-        """A ``Cookie`` request header carrying the consent, e.g. ``"rk_consent=v1.…"``."""
+        """A ``Cookie`` request header carrying the consent, e.g. ``"rk_consent=v3.…"``."""
         return f"{self.name}={self(*categories, method=method, locale=locale)}"
 
     def state(self, *categories: str, method: str = "custom", locale: str = "fi") -> ConsentState:

@@ -418,8 +418,9 @@ class _Kit:
 
     @cached_property
     def representatives(self) -> st.SearchStrategy[Representative]:
-        return st.builds(Representative, name=self(30), address=_optional(self.addresses),
-                         email=_optional(self.emails), phone=_optional(_phones))
+        rep = st.builds(Representative, name=self(30), address=_optional(self.addresses),
+                        email=_optional(self.emails), phone=_optional(_phones))
+        return rep.filter(_representative_reachable) if self.compliant else rep
 
     @cached_property
     def dpos(self) -> st.SearchStrategy[Dpo]:
@@ -479,6 +480,11 @@ def _kit(text: Text | None, compliant: bool) -> _Kit:
 
 def _dpo_reachable(dpo: Dpo) -> bool:
     return dpo.has_contact
+
+
+def _representative_reachable(rep: Representative) -> bool:
+    # GDPR 13(1)(a): the representative's identity *and* contact details (RK-EU-REPRESENTATIVE-CONTACT).
+    return rep.address is not None or rep.email is not None or rep.phone is not None
 
 
 # -- parties --------------------------------------------------------------------------------------------------------
@@ -811,13 +817,14 @@ def _make_compliant(draw: st.DrawFn, k: _Kit, register: Register) -> Register:
             public=s.public if s.public is not None else draw(st.booleans()))
         for s in register.sources)
     recipients_ = register.recipients if register.recipients is not None else ()
-    # Every recipient outside the EEA is covered by a transfer naming its country or its name.
+    # Every recipient outside the EEA is covered by a transfer naming it, or by one to its country that names no
+    # recipients (RK-TRANSFER-RECIPIENT-MECHANISM: transfers that all name others leave its mechanism unsaid).
     transfers_ = list(register.transfers or ())
     eea = _eea()
     for r in recipients_:
         if r.country is None or r.country.code in eea:
             continue
-        if any(tr.country == r.country or (r.name is not None and r.name in tr.recipients) for tr in transfers_):
+        if _transfer_covers(transfers_, r.country, r.name):
             continue
         transfers_.append(draw(_transfers(k, st.just(r.country), (r.name,) if r.name else ())))
     # Every retention rule gives a period or criteria, and every purpose is covered by one.
@@ -914,6 +921,12 @@ def _records(draw: st.DrawFn, k: _Kit, register_keys: tuple[str, ...]) -> Proces
     return ProcessingRecord(security=draw(k.maybe_localized), registers=entries, updated=draw(_optional(_dates)))
 
 
+def _transfer_covers(transfers: list[Transfer], country: Country, name: str | None) -> bool:
+    """Whether ``transfers`` state the mechanism for a recipient (or cookie provider) ``name`` in ``country``."""
+    return any((name is not None and name in tr.recipients) or (tr.country == country and not tr.recipients)
+               for tr in transfers)
+
+
 def _cover_cookie_transfers(draw: st.DrawFn, k: _Kit, regs: list[Register], declared: list[Cookie]) -> None:
     """Add a transfer to some register for each cookie whose provider is outside the EEA and covered by none."""
     eea = _eea()
@@ -921,8 +934,7 @@ def _cover_cookie_transfers(draw: st.DrawFn, k: _Kit, regs: list[Register], decl
         if cookie.country is None or cookie.country.code in eea:
             continue
         every = [tr for r in regs for tr in r.transfers or ()]
-        if any(tr.country == cookie.country or (cookie.provider is not None and cookie.provider in tr.recipients)
-               for tr in every):
+        if _transfer_covers(every, cookie.country, cookie.provider or cookie.name):
             continue
         i = draw(st.integers(0, len(regs) - 1))
         added = draw(_transfers(k, st.just(cookie.country), (cookie.provider,) if cookie.provider else ()))

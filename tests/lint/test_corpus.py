@@ -20,13 +20,22 @@ from rekisterikit.lint.rules import RULES
 from .conftest import DATA
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "lint-accuracy.md"
-SETS = {"corpus": DATA / "corpus", "holdout": DATA / "holdout", "holdout_b": DATA / "holdout_b"}
-HELD_OUT = ("holdout", "holdout_b")
+SETS = {"corpus": DATA / "corpus", "holdout": DATA / "holdout", "holdout_b": DATA / "holdout_b",
+        "holdout_d": DATA / "holdout_d", "holdout_e": DATA / "holdout_e"}
+HELD_OUT = ("holdout", "holdout_b", "holdout_d", "holdout_e")
 
 # Hold-out B as first measured: the linter at commit ee93edb, run once on the seventeen statements right after they
 # and their readings were committed (ac55303). Recall 60 of 71 missing items; 43 false alarms over 341 items read as
 # present.
 HOLDOUT_B_FIRST_RUN = {"tp": 60, "fn": 11, "fp": 43, "present": 341}
+# Hold-out D (sixteen statements, commit b713b95) as first measured: the linter at commit a199e8e, 6 December 2026,
+# after the first tuning round of that day and before anyone had looked at D's results. Recall 43 of 50; 22 false
+# alarms over 338 items read as present. D's error classes (not its statements) then went to a second tuning round.
+HOLDOUT_D_FIRST_RUN = {"tp": 43, "fn": 7, "fp": 22, "present": 338}
+# Hold-out E (fourteen statements, commit 4a2b5c0), written while that second round ran and first measured after it
+# ended: the linter at commit 775647b. Recall 58 of 64; 21 false alarms over 288 items read as present.
+HOLDOUT_E_FIRST_RUN = {"tp": 58, "fn": 6, "fp": 21, "present": 288}
+FIRST_RUNS = {"holdout_b": HOLDOUT_B_FIRST_RUN, "holdout_d": HOLDOUT_D_FIRST_RUN, "holdout_e": HOLDOUT_E_FIRST_RUN}
 
 
 def _expectations(directory: Path) -> dict[str, dict[str, object]]:
@@ -127,7 +136,9 @@ def _differences(rows: list[tuple[str, str, set[str], set[str]]]) -> list[str]:
 def render() -> str:
     """The accuracy page."""
     corpus, holdout, holdout_b = outcomes(SETS["corpus"]), outcomes(SETS["holdout"]), outcomes(SETS["holdout_b"])
-    languages = Counter(language for _, language, _, _ in corpus + holdout + holdout_b)
+    holdout_d, holdout_e = outcomes(SETS["holdout_d"]), outcomes(SETS["holdout_e"])
+    every = corpus + holdout + holdout_b + holdout_d + holdout_e
+    languages = Counter(language for _, language, _, _ in every)
     first = HOLDOUT_B_FIRST_RUN
     out = [
         "# Linter accuracy",
@@ -142,7 +153,7 @@ def render() -> str:
         "The *false-alarm rate* counts the codes the linter reports that the reading does not list, over the items",
         "the reading marks as present (`present` in `expected.toml`).",
         "",
-        f"The statements are in `tests/lint/data/` ({len(corpus) + len(holdout) + len(holdout_b)} statements: "
+        f"The statements are in `tests/lint/data/` ({len(every)} statements: "
         + ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items())) + "), each with its expected codes and",
         "the reason for each in `expected.toml`. None is a real shop's statement; they were written for these tests",
         "to cover old *rekisteriseloste* and GDPR-era statements, numbered, unnumbered, run-in and marked-up",
@@ -184,7 +195,8 @@ def render() -> str:
         "items; the four older readings of texts silent on transfers were revised in that round to list",
         "`transfer_safeguards` as missing too.",
         f"Hold-out B ({len(holdout_b)} statements, `tests/lint/data/holdout_b/`) was written later from a fresh",
-        "reading of real statements, for measuring only (see its section).",
+        "reading of real statements, for measuring only (see its section); hold-outs D and E",
+        f"({len(holdout_d)} and {len(holdout_e)} statements) later still, on 6 December 2026 (see theirs).",
         "The five published seed statements are tested separately, finding by finding and severity by severity",
         "(`tests/lint/data/seeds.toml`), and are not counted here.",
         "",
@@ -260,6 +272,21 @@ def render() -> str:
         "",
         *_differences(holdout_b),
         "",
+        *_later_holdout("D", "holdout_d", holdout_d, (
+            "Written for issue 21 on 6 December 2026 by a helper who had not tuned the linter and was not to read its",
+            "code or run it: sixteen statements (seven Finnish, five Swedish, four English) modelled in our own words",
+            "on patterns of real published statements, readings committed (b713b95) before the linter ran on them. Its",
+            "first run came after that day's first tuning round (linter at a199e8e). **D has since been looked at:**",
+            "the classes of its errors (not its statements) were given to a second tuning round, which reproduced",
+            "them in five new corpus statements; so its current figures are optimistic, and its first run is the",
+            "honest estimate.")),
+        "",
+        *_later_holdout("E", "holdout_e", holdout_e, (
+            "Written for issue 21 on 6 December 2026, while the second tuning round ran, by another helper under the",
+            "same rules (not reading the linter, not running it): fourteen statements (six Finnish, four Swedish, four",
+            "English), readings committed (4a2b5c0) before the linter first ran on them, after that round had ended",
+            "(linter at 775647b). Nobody has tuned on E; its first run is the latest honest estimate.")),
+        "",
         "## Known limits",
         "",
         "- A provider outside the EEA that the text names without mentioning any transfer (the Facebook pixel in",
@@ -282,6 +309,36 @@ def render() -> str:
     return "\n".join(out)
 
 
+def _later_holdout(letter: str, key: str, rows: list[tuple[str, str, set[str], set[str]]],
+                   about: tuple[str, ...]) -> list[str]:
+    first = FIRST_RUNS[key]
+    found = first["tp"] + first["fn"]
+    return [
+        f"## Hold-out {letter}",
+        "",
+        *about,
+        f"On that first run recall was {first['tp'] / found:.3f} ({first['tp']} of {found}) and false alarms",
+        f"{first['fp'] / first['present']:.3f} ({first['fp']} over {first['present']} items read as present): the",
+        f"targets (recall ≥ 0.92, false alarms ≤ 0.04) are {_first_target(first)}. No reading was changed after it.",
+        "The figures below are for the current linter.",
+        "",
+        _summary(SETS[key]),
+        "",
+        *_table(rows),
+        "",
+        "Differences:",
+        "",
+        *_differences(rows),
+    ]
+
+
+def _first_target(first: dict[str, int]) -> str:
+    recall, alarms = first["tp"] / (first["tp"] + first["fn"]), first["fp"] / first["present"]
+    met = [recall >= 0.92, alarms <= 0.04]
+    return "both met" if all(met) else "both missed" if not any(met) else (
+        "met for recall, missed for false alarms" if met[0] else "missed for recall, met for false alarms")
+
+
 def test_corpus_precision_and_recall_stay_above_0_9() -> None:
     """On the statements it was tuned on, the linter keeps precision and recall above 0.9."""
     _, total = scores(outcomes(SETS["corpus"]))
@@ -300,23 +357,25 @@ def test_holdout_recall_and_false_alarms_do_not_regress() -> None:
     assert (True, True) == (recall >= 0.96, alarms <= 0.059), (recall, alarms)
 
 
-def test_holdout_b_recall_and_false_alarms_do_not_regress() -> None:
-    """On hold-out B recall stays at or above, and false alarms at or below, the figures of its first run.
+@pytest.mark.parametrize("key", sorted(FIRST_RUNS))
+def test_later_holdout_recall_and_false_alarms_do_not_regress(key: str) -> None:
+    """On hold-outs B, D and E recall stays at or above, and false alarms at or below, the figures of the first run.
 
-    Those figures (recall 60/71 = 0.845, false alarms 43/341 = 0.126) miss the targets (recall ≥ 0.92, false alarms
-    ≤ 4 %); this guards against regression without claiming the target.
+    Those figures miss the targets (recall ≥ 0.92, false alarms ≤ 4 %); this guards against regression without
+    claiming the target.
     """
-    recall, alarms, *_ = rates(SETS["holdout_b"])
-    first = HOLDOUT_B_FIRST_RUN
+    recall, alarms, *_ = rates(SETS[key])
+    first = FIRST_RUNS[key]
     floor, ceiling = first["tp"] / (first["tp"] + first["fn"]), first["fp"] / first["present"]
     assert (True, True) == (recall >= floor, alarms <= ceiling), (recall, alarms)
 
 
-def test_holdout_b_readings_cover_every_code_once() -> None:
-    """Each hold-out B reading puts every code the linter reports on in one of present, codes, not_applicable."""
+@pytest.mark.parametrize("key", sorted(FIRST_RUNS))
+def test_later_holdout_readings_cover_every_code_once(key: str) -> None:
+    """Each reading of hold-outs B, D and E puts every code the linter reports on in present, codes or n/a."""
     linter_codes = sorted({r.requirement.value for r in RULES.values()})
     problems = {}
-    for name, entry in _expectations(SETS["holdout_b"]).items():
+    for name, entry in _expectations(SETS[key]).items():
         listed = [*entry["present"], *entry["codes"], *entry["not_applicable"]]  # type: ignore[misc]
         if sorted(listed) != linter_codes:
             problems[name] = sorted(set(linter_codes).symmetric_difference(listed)) or "a code listed twice"

@@ -41,7 +41,7 @@ DATA = ROOT / "tests" / "validate" / "data" / "accuracy"
 READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
-SETS = ("tuned", "holdout", "holdout_b", "holdout_c")
+SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -57,6 +57,14 @@ FIRST_HOLDOUT_B = {"recall": 6 / 7, "alarms": 2 / 93, "strict": 4 / 93, "tp": 6,
 #: them, first run on 2026-12-05 at 23:05 UTC on the code of commit a741e37.
 FIRST_HOLDOUT_C = {"recall": 44 / 48, "alarms": 3 / 277, "strict": 11 / 277, "tp": 44, "fn": 4, "fp": 3, "note": 8,
                    "present": 277}
+#: The fourth and fifth hold-outs (``holdout_d``, twelve statements, commit b826aac; ``holdout_e``, ten, commit
+#: b99b787), written on 2026-12-06 by two helpers who did not read the rules or run them, while the rules were being
+#: corrected for the third hold-out's classes, and first run at 01:48 UTC on the code of commit 775647b, after that
+#: work had ended. Nothing has been tuned on them.
+FIRST_HOLDOUT_D = {"recall": 39 / 51, "alarms": 5 / 253, "strict": 13 / 253, "tp": 39, "fn": 12, "fp": 5, "note": 8,
+                   "present": 253}
+FIRST_HOLDOUT_E = {"recall": 44 / 54, "alarms": 4 / 212, "strict": 10 / 212, "tp": 44, "fn": 10, "fp": 4, "note": 6,
+                   "present": 212}
 
 
 #: Rule fixes made after the first hold-out run, each for a finding a lawyer would call plainly wrong on a held-out
@@ -105,6 +113,13 @@ def figures(which: str) -> dict[str, float]:
     return rates(outcomes(which), present)
 
 
+def _together(*runs: dict[str, float]) -> dict[str, float]:
+    """The figures of several first runs counted as one set."""
+    tp, fn, fp, note, present = (sum(r[k] for r in runs) for k in ("tp", "fn", "fp", "note", "present"))
+    return {"recall": tp / (tp + fn), "alarms": fp / present, "strict": (fp + note) / present, "tp": tp, "fn": fn,
+            "fp": fp, "note": note, "present": present}
+
+
 def _summary(name: str, r: dict[str, float]) -> str:
     return (f"{name}: recall **{r['recall']:.3f}** ({r['tp']:.0f} of {r['tp'] + r['fn']:.0f} missing items found); "
             f"false alarms **{r['alarms']:.3f}** ({r['fp']:.0f} over {r['present']:.0f} items read as present); "
@@ -147,6 +162,9 @@ def render_section() -> str:
         "- " + _summary("Second hold-out, now", r["holdout_b"]),
         "- " + _summary("Third hold-out, first run", FIRST_HOLDOUT_C),
         "- " + _summary("Third hold-out, now", r["holdout_c"]),
+        "- " + _summary("Fourth hold-out, first run", FIRST_HOLDOUT_D),
+        "- " + _summary("Fifth hold-out, first run", FIRST_HOLDOUT_E),
+        "- " + _summary("Fourth and fifth together, first run", _together(FIRST_HOLDOUT_D, FIRST_HOLDOUT_E)),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -187,6 +205,16 @@ def render_section() -> str:
         "assessment for a loyalty club's profiling and for a yoga studio's health questions, and whether a credit",
         "register is public.",
         "",
+        f"The fourth and fifth hold-outs ({counts['holdout_d']} and {counts['holdout_e']} statements, `holdout_d/`",
+        "and `holdout_e/`) were written on 6 December 2026 by two helpers who neither read the rules nor ran them,",
+        "while the rules above were being written for the third hold-out's classes, and first run once that work had",
+        "ended. They cover more of the requirement codes than the earlier sets (a DPO for large-scale health data,",
+        "health data under a contract basis or Art. 9(2)(c), a child of 12 consenting alone (the Finnish age is 13), a",
+        "controller named only as \"each group company\", a credit register left unnamed, recipients left vague, a",
+        "camera purpose with neither basis nor period, a non-EU seller with no EU representative and no EU complaint",
+        "route), and the first run missed many of them: this is the honest estimate of `check` on statements it was",
+        "not written for, and it is well below the recall target. Nothing has been tuned on them since.",
+        "",
         "### Tuned",
         "",
         *per_code_table(rows["tuned"], r["tuned"]),
@@ -210,6 +238,18 @@ def render_section() -> str:
         *per_code_table(rows["holdout_c"], r["holdout_c"]),
         "",
         *differences(rows["holdout_c"], label="{model}"),
+        "",
+        "### Fourth hold-out",
+        "",
+        *per_code_table(rows["holdout_d"], r["holdout_d"]),
+        "",
+        *differences(rows["holdout_d"], label="{model}"),
+        "",
+        "### Fifth hold-out",
+        "",
+        *per_code_table(rows["holdout_e"], r["holdout_e"]),
+        "",
+        *differences(rows["holdout_e"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -257,7 +297,8 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
 
 
 @pytest.mark.parametrize(("which", "first"), [("holdout", FIRST_HOLDOUT), ("holdout_b", FIRST_HOLDOUT_B),
-                                              ("holdout_c", FIRST_HOLDOUT_C)])
+                                              ("holdout_c", FIRST_HOLDOUT_C), ("holdout_d", FIRST_HOLDOUT_D),
+                                              ("holdout_e", FIRST_HOLDOUT_E)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

@@ -170,7 +170,9 @@ _METHOD = """\
   response body read and closed, so the figures are the framework's and the library's own cost.
 - Throughput of the consent log is decisions recorded through `ConsentService.decide` (signing the cookie
   included) by 1 and by 8 threads for a fixed time; the figure is decisions per second over all threads.
-- Ratios are of medians. "Overhead" is a variant's median minus the bare request's median.
+- Ratios are of medians. "Overhead" is, for the Django and Flask requests, the median of the per-repeat
+  differences between a variant and the bare request measured right beside it (both statements' applications
+  interleaved, so load drift hits them alike); elsewhere a variant's median minus the bare one's.
 - Growth exponents come from a least-squares fit of log(time) on log(size) over the sizes measured.
 - Numbers vary between runs on a shared machine by several per cent, more under load: read ratios measured in
   the same run, not single figures across runs."""

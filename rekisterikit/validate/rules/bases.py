@@ -418,9 +418,39 @@ _SPECIAL_WORDS = re.compile(
     r"tervey\w*|allerg\w*|keliak\w*|celia\w*|coeliac|sairau\w*|diagno\w*|lääki\w*|raskau\w*|vamma\w*|"
     r"uskonnolli\w*|uskonto\w*|etni\w*|ethnic\w*|ammattiliit\w*|biometri\w*|sormenjälj\w*|geneetti\w*|geneti\w*|"
     r"häls\w*|sjukdom\w*|medic\w*|graviditet\w*|funktionsneds\w*|religi\w*|fackförening\w*|fingeravtryck\w*|"
-    r"health\w*|illness\w*|pregnan\w*|injur\w*|disabilit\w*|trade union\w*|fingerprint\w*")
-#: A category that says it holds no such data ("ei terveystietoja", "inga hälsouppgifter", "no health data").
+    r"health\w*|illness\w*|pregnan\w*|injur\w*|disabilit\w*|trade union\w*|fingerprint\w*|"
+    # Diets that reveal health or religion (issue 21, hold-outs D and E): lactose intolerance, gluten-free and
+    # diabetic diets, halal and kosher food.
+    r"laktoosi-?intoler\w*|intoleran\w*|gluteeni\w*|diabet\w*|erityisruokavalio\w*|halal\w*|kosher\w*|"
+    r"laktosintoler\w*|gluten\w*|specialkost\w*|lactose intoler\w*|special diet\w*")
+#: Words of a special category that a purpose's own text may use (narrower than :data:`_SPECIAL_WORDS`: a purpose
+#: "terveystuotteiden myynti" sells health products, it does not process health data).
+_SPECIAL_IN_PURPOSE = re.compile(
+    r"allergi\w*|allergy|keliak\w*|celiaki\w*|coeliac|terveydentil\w*|terveystie\w*|sairau\w*|diagno\w*|"
+    r"raskau\w*|laktoosi-?intoler\w*|erityisruokavalio\w*|halal\w*|kosher\w*|hälsouppgift\w*|"
+    r"hälsotillstånd\w*|sjukdom\w*|specialkost\w*|health data|health condition\w*|medical condition\w*|"
+    r"special diet\w*")
+#: A clause that says it holds no such data ("ei terveystietoja", "inga hälsouppgifter", "no health data").
 _NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inga|inte|ej|no|not|never)(?!\w)")
+#: Where a clause ends: a negation elsewhere in the text ("jos asiakas ei halua") says nothing of the special word.
+_CLAUSE_END = re.compile(r"[.,;:()\n]")
+
+
+def _special_word(texts: list[str], pattern: re.Pattern[str]) -> str | None:
+    """The first word of ``pattern`` in lower-cased ``texts`` that no negation in its own clause denies; ``None``
+    also when a text is about an animal (a pet's allergies)."""
+    for one in texts:
+        if _ANIMAL.search(one):
+            continue
+        for m in pattern.finditer(one):
+            starts = [e.end() for e in _CLAUSE_END.finditer(one, 0, m.start())]
+            end = _CLAUSE_END.search(one, m.end())
+            clause = one[starts[-1] if starts else 0:end.start() if end else len(one)]
+            if not _NEGATED.search(clause):
+                return m.group(0)
+    return None
+
+
 #: Data about an animal (a pet's allergies or health at a pet shop or a vet) is not data about the customer's health.
 _ANIMAL = re.compile(r"lemmik\w*|eläim\w*|eläin\w*|koira\w*|kissa\w*|kissan\w*|hevo\w*|husdjur\w*|djur\w*|"
                      r"hund\w*|katt\w*|häst\w*|pets?\b|animal\w*|dogs?\b|cats?\b|horses?\b")
@@ -442,20 +472,24 @@ name = "Ruoka-aineallergiat"
     id="RK-SPECIAL-CATEGORY-UNMARKED", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,
     article="GDPR 4(15), 9(1)–(2)", title="Data that reads as a special category is treated as one",
     message=msg(
-        fi='Henkilötietoryhmä "{category}" näyttää sisältävän erityisiin henkilötietoryhmiin kuuluvia tietoja '
+        fi='Kohta "{category}" näyttää sisältävän erityisiin henkilötietoryhmiin kuuluvia tietoja '
            '("{word}"), esimerkiksi terveystietoja, mutta sille ei ole ilmoitettu 9 artiklan 2 kohdan mukaista '
            'edellytystä. Jos tiedot ovat sellaisia, kerro edellytys (yleensä nimenomainen suostumus).',
-        sv='Kategorin "{category}" verkar innehålla särskilda kategorier av personuppgifter ("{word}"), till exempel '
+        sv='Avsnittet "{category}" verkar innehålla särskilda kategorier av personuppgifter ("{word}"), till exempel '
            'uppgifter om hälsa, men inget villkor enligt artikel 9.2 anges. Om uppgifterna är sådana, ange villkoret '
            '(oftast uttryckligt samtycke).',
-        en='The data category "{category}" appears to hold special categories of personal data ("{word}"), such as '
+        en='The item "{category}" appears to hold special categories of personal data ("{word}"), such as '
            'data concerning health, but no condition under Art. 9(2) is given. If it does, state the condition '
            '(usually explicit consent).'),
-    trigger="A data category not marked `special` names or describes health (allergies, illness, pregnancy, "
-            "injuries, medication), religion, ethnic origin, trade union membership, biometric or genetic data, and "
-            "no purpose that uses it gives a `special_condition`. A category that says it holds no such data "
-            "(\"ei terveystietoja\"), or whose words are about an animal (a pet's allergies), passes. A warning: "
-            "the words suggest, the shop knows.",
+    trigger="A data category not marked `special` names or describes health (allergies, coeliac disease, lactose "
+            "intolerance, gluten-free or diabetic diets, illness, pregnancy, injuries, medication), religion (halal "
+            "or kosher food), ethnic origin, trade union membership, biometric or genetic data, and no purpose that "
+            "uses it gives a `special_condition`; or a purpose without a `special_condition` says in its own "
+            "description that it processes such data (allergies, coeliac disease, a health condition, a special "
+            "diet, halal or kosher food). A clause that says there is no such data (\"ei terveystietoja\", "
+            "\"terveystietoja emme kerää\"), or a text about an animal (a pet's allergies), passes; a negation in "
+            "another clause (\"allergiat, jos asiakas ei halua…\") does not. A warning: the words suggest, the shop "
+            "knows.",
     fix="Mark the category `special = true` and set `special_condition` (usually `explicit_consent`) on the purposes "
         "that use it, or stop collecting the data.",
     example=_UNMARKED.format(condition=""),
@@ -474,19 +508,31 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
         categories = [c for c in reg.register.data_categories if not c.special]  # special ones: RK-SPECIAL-CATEGORY's
         everything = "\n".join(t for c in categories
                                for t in (*c.name.texts(), *(c.description.texts() if c.description else ()))).lower()
-        if search(_SPECIAL_WORDS, everything) is None:  # the expression's literals looked for first, once
-            continue
-        for i, cat in enumerate(reg.register.data_categories):
-            if cat.special:
+        flagged: set[str] = set()
+        if search(_SPECIAL_WORDS, everything) is not None:  # the expression's literals looked for first, once
+            for i, cat in enumerate(reg.register.data_categories):
+                if cat.special:
+                    continue
+                texts = [t.lower() for t in (*cat.name.texts(),
+                                             *(cat.description.texts() if cat.description else ()))]
+                word = _special_word(texts, _SPECIAL_WORDS)
+                if word is None:
+                    continue
+                if any(cat.key in p.data_categories and p.special_condition is not None for p in purposes):
+                    continue
+                flagged.add(cat.key)
+                yield Hit(f"{reg.path}.data_categories[{i}]", {"category": cat.name, "word": word})
+        # The data may be named only where the purpose is described ("Tilaukset; otamme huomioon allergiat ja
+        # keliakian"), the categories being "Tilaustiedot": the purpose then processes it (issue 21, hold-outs D, E).
+        special_keys = {c.key for c in reg.register.data_categories if c.special}
+        for j, purpose in enumerate(purposes):
+            if purpose.special_condition is not None or flagged.intersection(purpose.data_categories):
                 continue
-            texts = [t.lower() for t in (*cat.name.texts(), *(cat.description.texts() if cat.description else ()))]
-            word = next((m.group(0) for t in texts if not _NEGATED.search(t) and not _ANIMAL.search(t)
-                         for m in [_SPECIAL_WORDS.search(t)] if m is not None), None)
-            if word is None:
+            if special_keys.intersection(purpose.data_categories):  # RK-SPECIAL-CATEGORY's
                 continue
-            if any(cat.key in p.data_categories and p.special_condition is not None for p in purposes):
-                continue
-            yield Hit(f"{reg.path}.data_categories[{i}]", {"category": cat.name, "word": word})
+            word = _special_word([t.lower() for t in purpose.description.texts()], _SPECIAL_IN_PURPOSE)
+            if word is not None:
+                yield Hit(f"{reg.path}.purposes[{j}]", {"category": purpose.description, "word": word})
 
 @rule(
     id="RK-CRIMINAL-DATA", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,

@@ -1,0 +1,74 @@
+"""Rules corrected after hold-outs D and E (issue 21): general classes of misses, each with a positive, a negative
+and the tuned statement that motivated it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rekisterikit import load, loads
+from rekisterikit.validate import validate
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+TUNED = Path(__file__).parent / "data" / "accuracy" / "tuned"
+
+
+def _hits(rule_id: str, text: str) -> list[str]:
+    report = validate(loads(text), select=[rule_id])
+    return [f.path for f in report.findings if f.rule == rule_id]
+
+
+def _tuned(name: str, rule_id: str) -> list[str]:
+    report = validate(load(TUNED / f"{name}.toml"), select=[rule_id])
+    return [f.path for f in report.findings if f.rule == rule_id]
+
+
+def _statement(purpose: str, name: str = "Tilaustiedot", description: str = "", condition: str = "") -> str:
+    extra = f'description = "{description}"\n' if description else ""
+    return (CONTROLLER + REGISTER
+            + f'\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{purpose}"\nkind = "order"\n'
+              f'legal_basis = "contract"\ndata_categories = ["x"]\n{condition}'
+            + f'\n[[registers.data_categories]]\nkey = "x"\nname = "{name}"\n{extra}')
+
+
+# -- Special categories: diets, inflections, purpose texts, negations in another clause -----------------------------
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Lisätiedot", "Laktoosi-intoleranssi ja gluteeniton ruokavalio."),
+    ("Erityisruokavaliot", ""),
+    ("Ruokavalio", "Halal- tai kosher-ruoka."),
+    ("Lisätiedot", "Erityisruokavaliot, jos asiakas ei halua tavallista menua."),
+    ("Kostönskemål", "Specialkost och laktosintolerans."),
+    ("Dietary needs", "Special diet, gluten intolerance."),
+])
+def test_diets_that_reveal_health_or_religion_read_as_special(name: str, description: str) -> None:
+    assert ["$.registers[0].data_categories[0]"] == _hits(
+        "RK-SPECIAL-CATEGORY-UNMARKED", _statement("Tilaukset.", name, description))
+
+
+@pytest.mark.parametrize("purpose", [
+    "Tilausten toimitus. Huomioimme allergiat ja keliakian.",
+    "Beställningar; vi tar hänsyn till specialkost.",
+    "Catering orders, taking each guest's medical conditions into account.",
+])
+def test_a_purpose_that_says_it_processes_such_data_is_asked_too(purpose: str) -> None:
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-SPECIAL-CATEGORY-UNMARKED", _statement(purpose))
+
+
+@pytest.mark.parametrize(("purpose", "name", "description", "condition"), [
+    ("Terveystuotteiden myynti verkkokaupassa.", "Tilaustiedot", "", ""),
+    ("Tilaukset. Emme kysy allergioita.", "Tilaustiedot", "", ""),
+    ("Tilaukset.", "Lisätiedot", "Terveystietoja emme kerää.", ""),
+    ("Lemmikin ruokavalio ja allergiat huomioidaan.", "Tilaustiedot", "", ""),
+    ("Tilaukset; huomioimme allergiat.", "Allergiat", "", 'special_condition = "explicit_consent"\n'),
+])
+def test_health_products_negations_pets_and_a_stated_condition_pass(
+        purpose: str, name: str, description: str, condition: str) -> None:
+    assert [] == _hits("RK-SPECIAL-CATEGORY-UNMARKED", _statement(purpose, name, description, condition))
+
+
+def test_the_tuned_caterer_is_asked_about_its_diets_in_the_category_and_the_purpose() -> None:
+    """Tuned kahvila-kanerva: diets named only in the order purpose, and a category with a negation elsewhere."""
+    assert ["$.registers[0].data_categories[2]", "$.registers[0].purposes[0]"] == _tuned(
+        "kahvila-kanerva", "RK-SPECIAL-CATEGORY-UNMARKED")

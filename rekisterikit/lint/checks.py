@@ -11,6 +11,7 @@ a signed paper request, vague wording), quoting the sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from itertools import pairwise
@@ -824,6 +825,13 @@ def _rights(run: _Run) -> None:
             # GDPR 20(1)(a): only for processing on consent or contract; the text shows neither.
             run.decide(requirement, Outcome.NOT_APPLICABLE)
             continue
+        if (key == "right_portability" and not (consent or nonessential) and run.u("basis_legitimate_interest")
+                and not run.u("basis_contract", "basis_consent")):
+            # Contact persons of business customers on the controller's legitimate interest ("vårt berättigade
+            # intresse att sköta kundrelationen med ditt företag"): the orders are the company's, and nothing rests
+            # on consent or on a contract with the person, so GDPR 20(1)(a) gives no right to portability.
+            run.decide(requirement, Outcome.NOT_APPLICABLE)
+            continue
         if key == "right_object" and not (marketing or run.u("basis_legitimate_interest")):
             stated_basis = run.u("basis_consent", "basis_contract", "basis_legal_obligation")
             likely = (run.u(*_LI_KINDS) & purposes) - cookie_context - stated_basis
@@ -861,7 +869,13 @@ def _rights(run: _Run) -> None:
                      # and of no other right
                      or (set(s.kinds) <= {"rights"} and objection & set(s.body)
                          and not other_rights & set(s.body)))}
-    if applies and objection and not any(run.unit(i).section in separate for i in objection):
+    # A sentence on a line of its own that speaks of objection and of no other right ("Du har alltid rätt att
+    # invända mot direktmarknadsföring.", "Oikeus vastustaa: …") is presented separately too; a bullet of the rights
+    # list ("- oikeus vastustaa käsittelyä") is not.
+    starts = Counter(u.line for u in run.structure.units)
+    alone = {i for i in objection
+             if starts[run.unit(i).line] == 1 and not run.unit(i).item and i not in other_rights}
+    if applies and objection and not alone and not any(run.unit(i).section in separate for i in objection):
         quoted = min(objection, key=lambda i: (i not in in_rights, i))
         run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(quoted))
 

@@ -1,0 +1,97 @@
+"""Readings of the third tuning round on general classes of error (issue 21): each class with a statement that shows
+it and one that must still be read the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.linter import LintResult, lint_text
+
+R = Requirement
+
+
+def _lint(text: str, lang: str) -> LintResult:
+    return lint_text(text, format="txt", language=lang)
+
+
+def _rules(text: str, lang: str) -> set[str]:
+    return {f.rule for f in _lint(text, lang).findings}
+
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    ("Retention\nWe keep your data for as long as necessary.\n", "en", True),
+    ("Lagringstid\nVi sparar kunduppgifterna så länge det behövs.\n", "sv", True),
+    ("Säilytysaika\nTietoja säilytetään niin kauan kuin on tarpeen.\n", "fi", True),
+    # A period or a concrete criterion is no open-ended wording.
+    ("Retention\nWe keep your data for two years after your last order.\n", "en", False),
+    ("Lagringstid\nVi sparar kunduppgifterna i två år efter den senaste beställningen.\n", "sv", False),
+    # A maximum beside the criterion caps it.
+    ("Säilytysaika\nTietoja säilytetään niin kauan kuin on tarpeen, kuitenkin enintään kaksi vuotta.\n", "fi", False),
+])
+def test_as_long_as_necessary_is_open_ended_wording_too(text: str, lang: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Käsittelyn oikeusperuste\nLeimaustietojen käsittely perustuu oikeutettuun etuumme käyttää niitä muihin "
+     "liiketoimintamme tarpeisiin.\n", Outcome.MISSING),
+    ("Käsittelyn oikeusperuste\nLeimaustietojen käsittely perustuu oikeutettuun etuumme huolehtia salin "
+     "turvallisuudesta ja estää kulkukorttien väärinkäyttö.\n", Outcome.PROVIDED),
+])
+def test_other_business_needs_name_no_interest(text: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, "fi").outcome(R.LEGITIMATE_INTERESTS)
+
+
+@pytest.mark.parametrize(("text", "lang", "special"), [
+    ("Tiedot\nTallennamme kehonkoostumusmittausten ja kuntotestien tulokset valmennusta varten. Käsittely perustuu "
+     "jäsensopimukseen.\n", "fi", True),
+    ("Uppgifter\nVi sparar resultaten av kroppssammansättningsmätningar och konditionstest. Behandlingen grundar sig "
+     "på avtalet.\n", "sv", True),
+    ("Data\nWe store your body composition and fitness test results. This rests on the membership contract.\n",
+     "en", True),
+    # With an Art. 9(2) condition the health data are accounted for.
+    ("Tiedot\nTallennamme kehonkoostumusmittausten tulokset nimenomaisella suostumuksellasi.\n", "fi", False),
+    ("Tiedot\nTallennamme jäsenten nimet ja käyntikerrat jäsensopimuksen perusteella.\n", "fi", False),
+])
+def test_body_composition_and_fitness_tests_are_health_data(text: str, lang: str, special: bool) -> None:
+    found = any(f.requirement is R.SPECIAL_CATEGORIES for f in _lint(text, lang).findings)
+    assert special == found
+
+
+_B2B = ("Ändamål och rättslig grund\nVi behandlar namn och e-postadress till kontaktpersoner hos våra "
+        "företagskunder för att leverera tryckuppdrag och fakturera dem. Behandlingen grundar sig på vårt berättigade "
+        "intresse att sköta kundrelationen med ditt företag.\nDina rättigheter\nDu har rätt att få tillgång till "
+        "dina uppgifter och att få dem rättade eller raderade.\n")
+
+
+def test_portability_does_not_apply_to_contact_persons_on_legitimate_interest() -> None:
+    assert Outcome.NOT_APPLICABLE == _lint(_B2B, "sv").outcome(R.RIGHT_PORTABILITY)
+
+
+def test_portability_still_applies_to_orders_on_the_contract() -> None:
+    text = _B2B.replace("vårt berättigade intresse att sköta kundrelationen med ditt företag", "avtalet med dig")
+    assert Outcome.MISSING == _lint(text, "sv").outcome(R.RIGHT_PORTABILITY)
+
+
+@pytest.mark.parametrize(("rights", "lang", "separate"), [
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter och att få dem rättade.\nDu har rätt att "
+     "göra invändningar mot behandling som grundar sig på vårt berättigade intresse.\n", "sv", True),
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter.\nDu har alltid rätt att invända mot "
+     "direktmarknadsföring.\n", "sv", True),
+    ("Your rights\nYou may access and correct your data.\nYou may object to processing based on our legitimate "
+     "interest.\n", "en", True),
+    # In the same sentence as other rights, or as a bullet of the rights list, it is not presented separately.
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter, att få dem rättade och att invända mot "
+     "behandlingen.\n", "sv", False),
+    ("Your rights\nYou have:\n- the right to access your data\n- the right to object to the processing\n", "en",
+     False),
+    ("Your rights\nYou may access and correct your data. You may object to processing based on our legitimate "
+     "interest. You may also ask us to erase it.\n", "en", False),
+])
+def test_objection_on_a_line_of_its_own_is_presented_separately(rights: str, lang: str, separate: bool) -> None:
+    basis = {"sv": "Ändamål\nVi skickar nyhetsbrev på grundval av vårt berättigade intresse att marknadsföra "
+                   "våra produkter.\n",
+             "en": "Purposes\nWe send newsletters on our legitimate interest in marketing our products.\n"}[lang]
+    assert separate == ("RK-LINT-OBJECT-SEPARATE" not in _rules(basis + rights, lang))

@@ -95,3 +95,17 @@ def test_objection_on_a_line_of_its_own_is_presented_separately(rights: str, lan
                    "våra produkter.\n",
              "en": "Purposes\nWe send newsletters on our legitimate interest in marketing our products.\n"}[lang]
     assert separate == ("RK-LINT-OBJECT-SEPARATE" not in _rules(basis + rights, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Tietojen luovutus\nTietoja ei luovuteta ulkopuolisille ilman asiakkaan nimenomaista kirjallista "
+     "suostumusta.\n", "fi", Outcome.NOT_APPLICABLE),
+    ("Mottagare\nUppgifterna lämnas inte ut utan kundens skriftliga och uttryckliga samtycke.\n", "sv",
+     Outcome.NOT_APPLICABLE),
+    ("Recipients\nWe never share your data without the customer's prior written consent.\n", "en",
+     Outcome.NOT_APPLICABLE),
+    # Something that does rest on consent still needs its withdrawal explained.
+    ("Markkinointi\nLähetämme uutiskirjeen suostumuksesi perusteella.\n", "fi", Outcome.MISSING),
+])
+def test_consent_named_only_as_not_given_asks_no_withdrawal(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.WITHDRAW_CONSENT)

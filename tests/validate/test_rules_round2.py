@@ -72,3 +72,39 @@ def test_the_tuned_caterer_is_asked_about_its_diets_in_the_category_and_the_purp
     """Tuned kahvila-kanerva: diets named only in the order purpose, and a category with a negation elsewhere."""
     assert ["$.registers[0].data_categories[2]", "$.registers[0].purposes[0]"] == _tuned(
         "kahvila-kanerva", "RK-SPECIAL-CATEGORY-UNMARKED")
+
+
+# -- Analytics, recording and advertising cookies declared necessary ------------------------------------------------
+
+def _cookie(name: str, provider: str, category: str) -> str:
+    return (CONTROLLER + f'\n[[cookies]]\nname = "{name}"\nprovider = "{provider}"\nparty = "first"\n'
+            f'category = "{category}"\npurpose = "Sivuston toiminta"\nduration = "P1Y"\n')
+
+
+@pytest.mark.parametrize(("name", "provider"), [
+    ("_ga", "Google Ireland Ltd"),
+    ("_ga_X1Y2Z3", "Google"),
+    ("_hjSessionUser_123", "Verkkokauppa Oy"),
+    ("_clck", "Microsoft"),
+    ("session_rec", "Hotjar Ltd"),
+    ("_fbp", "Meta Platforms Ireland"),
+])
+def test_a_vendor_tracking_cookie_declared_necessary_is_an_error(name: str, provider: str) -> None:
+    """Hold-outs D and E (class): Hotjar, Google Analytics and Clarity cookies declared "necessary"."""
+    assert ["$.cookies[0].category"] == _hits("RK-COOKIE-NECESSARY-TRACKING", _cookie(name, provider, "necessary"))
+
+
+@pytest.mark.parametrize(("name", "provider", "category"), [
+    ("cart_id", "Verkkokauppa Oy", "necessary"),
+    ("_GRECAPTCHA", "Google", "necessary"),
+    ("csrftoken", "Verkkokauppa Oy", "necessary"),
+    ("_ga", "Google Ireland Ltd", "statistics"),
+    ("_hjid", "Hotjar Ltd", "statistics"),
+])
+def test_necessary_cookies_and_declared_statistics_pass(name: str, provider: str, category: str) -> None:
+    assert [] == _hits("RK-COOKIE-NECESSARY-TRACKING", _cookie(name, provider, category))
+
+
+def test_the_tuned_statements_declare_no_tracking_cookie_as_necessary() -> None:
+    """The nine tuned statements were read with their necessary cookies as necessary."""
+    assert [] == [p for f in sorted(TUNED.glob("*.toml")) for p in _tuned(f.stem, "RK-COOKIE-NECESSARY-TRACKING")]

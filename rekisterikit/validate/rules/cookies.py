@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import CookieConsentMechanism, LegalBasis, LocalizedText, Party
+from rekisterikit.model import CookieCategory, CookieConsentMechanism, LegalBasis, LocalizedText, Party
 from rekisterikit.validate import data
 from rekisterikit.validate.context import TRACKING_KINDS, Context, join, text
 from rekisterikit.validate.needles import Text, may_match, search
@@ -481,3 +481,65 @@ def cookies_tracking_undeclared(ctx: Context) -> Iterator[Hit]:
         reported.add(vendor)
         yield Hit(path, {"vendor": vendor, "where": where})
 
+
+
+#: Cookie names of analytics, session-recording and advertising products (``*`` patterns, case-insensitive).
+_VENDOR_COOKIES = ("_ga", "_ga_*", "_gid", "_gat*", "__utm*", "_gcl_*", "_dc_gtm_*", "test_cookie", "_hj*",
+                   "_clck", "_clsk", "_uetsid", "_uetvid", "_fbp", "_fbc", "_ttp", "_tt_*", "_pin_unauth",
+                   "_scid", "hubspotutk", "__hstc", "__hssc", "ajs_*", "mp_*_mixpanel", "_pk_id*", "_pk_ses*",
+                   "mf_*", "_smvs", "_fs_*")
+#: Analytics, session-recording and advertising products named as a cookie's provider.
+_VENDOR_PROVIDERS = re.compile(
+    r"hotjar|google analytics|\bga4\b|microsoft clarity|\bclarity\b|meta pixel|facebook pixel|tiktok|mouseflow|"
+    r"smartlook|crazy ?egg|fullstory|lucky orange|mixpanel|hubspot|doubleclick|google ads", re.IGNORECASE)
+
+_NECESSARY_GA = '''
+[[cookies]]
+name = "_ga"
+provider = "Google Ireland Ltd"
+party = "first"
+category = "{category}"
+purpose = "Kävijämäärien tilastointi"
+duration = "P2Y"{basis}
+'''
+
+
+@rule(
+    id="RK-COOKIE-NECESSARY-TRACKING", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
+    article="917/2014 205 § 1–2 mom; WP29 Opinion 04/2012",
+    title="Analytics, recording and advertising cookies are not necessary",
+    message=msg(
+        fi='Eväste "{cookie}" on ilmoitettu välttämättömäksi, mutta se on analytiikka-, tallennus- tai '
+           'mainospalvelun ({vendor}) eväste; sellainen ei ole välttämätön käyttäjän pyytämän palvelun '
+           'tarjoamiseksi ja edellyttää suostumusta.',
+        sv='Kakan "{cookie}" anges som nödvändig, men den hör till en analys-, inspelnings- eller annonstjänst '
+           '({vendor}); en sådan kaka är inte nödvändig för att tillhandahålla den tjänst användaren begärt och '
+           'kräver samtycke.',
+        en='The cookie "{cookie}" is declared necessary, but it belongs to an analytics, session-recording or '
+           'advertising product ({vendor}); such a cookie is not strictly necessary for a service the user asked '
+           'for and needs consent.'),
+    trigger="A cookie of category `necessary` has the name of a known analytics, session-recording or advertising "
+            "cookie (`_ga`, `_ga_*`, `_gid`, `_hj*`, `_clck`, `_fbp`, `_gcl_*`, `_uetsid`, `_ttp`, `hubspotutk`, "
+            "`_pk_id*` …), or names such a product as its provider (Hotjar, Google Analytics, Microsoft Clarity, "
+            "Meta or TikTok pixel, Mouseflow, Smartlook, Mixpanel, HubSpot …).",
+    fix="Declare the cookie in its real category (`statistics` or `marketing`) with consent as its basis, and set "
+        "it only after consent.",
+    example=_cookies(_NECESSARY_GA.format(category="necessary", basis="")),
+    fixed=_cookies(_NECESSARY_GA.format(category="statistics", basis='\nlegal_basis = "consent"')),
+)
+def cookie_necessary_tracking(ctx: Context) -> Iterator[Hit]:
+    # 917/2014 205 § 2 mom exempts only storage necessary to provide a service the user explicitly requested;
+    # WP29 Opinion 04/2012 (WP 194) reads that criterion strictly and does not count analytics among the exempt
+    # cookies [V: the opinion's text and summaries (EDRi, Hunton, Hogan Lovells) found with the search tool].
+    # Issue 21, hold-outs D and E: Hotjar, Google Analytics and Clarity cookies declared "necessary".
+    for ref in ctx.cookies:
+        cookie = ref.cookie
+        if cookie.category is not CookieCategory.NECESSARY:
+            continue
+        name = cookie.name.lower()
+        vendor = next((p for p in _VENDOR_COOKIES if fnmatchcase(name, p)), None)
+        if vendor is None and cookie.provider is not None:
+            found = _VENDOR_PROVIDERS.search(cookie.provider)
+            vendor = found.group(0) if found is not None else None
+        if vendor is not None:
+            yield Hit(f"{ref.path}.category", {"cookie": cookie.name, "vendor": vendor})

@@ -979,8 +979,11 @@ def _information(run: _Run) -> None:
 
     if not indirect and not credit:
         run.decide(Requirement.SOURCES, Outcome.NOT_APPLICABLE)
-    elif run.k("sources") or run.u("sources"):
-        run.decide(Requirement.SOURCES, Outcome.PROVIDED, run.k("sources") | run.u("sources"))
+    elif run.k("sources") or run.u("sources") or run.u("credit_registers") & credit:
+        # A credit check that names the register it uses ("Vi hämtar en kreditupplysning från Asiakastieto Oy",
+        # "luottotiedot tarkistetaan Suomen Asiakastieto Oy:n rekisteristä") gives the source of the credit data.
+        run.decide(Requirement.SOURCES, Outcome.PROVIDED,
+                   run.k("sources") | run.u("sources") | (run.u("credit_registers") & credit))
         generic = sorted((indirect | (credit & source_context)) - run.u("source_specific", "credit_registers"),
                          key=lambda i: (i not in run.k("sources"), i))
         if run.u("source_specific", "credit_registers") & (run.k("sources") | run.u("sources")):

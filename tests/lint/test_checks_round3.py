@@ -109,3 +109,27 @@ def test_objection_on_a_line_of_its_own_is_presented_separately(rights: str, lan
 ])
 def test_consent_named_only_as_not_given_asks_no_withdrawal(text: str, lang: str, outcome: Outcome) -> None:
     assert outcome == _lint(text, lang).outcome(R.WITHDRAW_CONSENT)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Faktura\nBeslutet om fakturan fattas automatiskt: har du betalningsanmärkningar avslås ansökan.\nOm du får "
+     "avslag kan du be att en av våra anställda granskar beslutet.\n", "sv", Outcome.PROVIDED),
+    ("Lasku\nLaskulla maksamisen päätös tehdään automaattisesti: maksuhäiriömerkintä johtaa hylkäykseen.\nVoit "
+     "pyytää, että työntekijämme käsittelee asian uudelleen.\n", "fi", Outcome.PROVIDED),
+    ("Invoice\nInvoice requests are approved automatically unless the credit report shows payment defaults.\nIf "
+     "yours is declined, you can ask a member of our staff to review it.\n", "en", Outcome.PROVIDED),
+    # An automated rule with nothing on its logic, effects or a human review is not explained.
+    ("Faktura\nBeslutet om fakturan fattas automatiskt.\nVi skickar fakturan per e-post.\n", "sv", Outcome.MISSING),
+])
+def test_an_automated_rule_with_its_human_review_is_explained(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.AUTOMATED_DECISIONS)
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Faktura\nVid fakturaköp gör vi en kreditprövning och hämtar då en kreditupplysning från Asiakastieto Oy.\n",
+     "sv", Outcome.PROVIDED),
+    ("Invoice\nFor invoice purchases we run a credit check with Creditsafe.\n", "en", Outcome.PROVIDED),
+    ("Faktura\nVid fakturaköp gör vi en kreditprövning.\n", "sv", Outcome.MISSING),
+])
+def test_a_credit_check_naming_its_register_gives_the_source(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.SOURCES)

@@ -108,3 +108,28 @@ def test_necessary_cookies_and_declared_statistics_pass(name: str, provider: str
 def test_the_tuned_statements_declare_no_tracking_cookie_as_necessary() -> None:
     """The nine tuned statements were read with their necessary cookies as necessary."""
     assert [] == [p for f in sorted(TUNED.glob("*.toml")) for p in _tuned(f.stem, "RK-COOKIE-NECESSARY-TRACKING")]
+
+
+# -- Vague wording: a procedural "when needed" leaves nothing open --------------------------------------------------
+
+def _recipient(fields: str) -> str:
+    return (CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilaukset."\n'
+            'kind = "order"\nlegal_basis = "contract"\n' + f'\n[[registers.recipients]]\n{fields}\n')
+
+
+@pytest.mark.parametrize("fields", [
+    'name = "Perintä Oy"\ndescription = "Erääntyneet laskut siirretään tarvittaessa perintään."',
+    'category = "Kuljetusyhtiöt"\ndescription = "Kuljetusyhtiö tarkistaa tarvittaessa toimitusosoitteen."',
+    'category = "Transport"\ndescription = "The carrier may contact you if necessary about the delivery."',
+])
+def test_when_needed_for_a_named_recipient_or_a_step_of_the_procedure_is_clear(fields: str) -> None:
+    """Hold-outs D and E (class): readers found a named debt collector 'tarvittaessa' and procedural steps clear."""
+    assert [] == _hits("RK-VAGUE-WORDING", _recipient(fields))
+
+
+@pytest.mark.parametrize("fields", [
+    'category = "Yhteistyökumppanit"\ndescription = "Tietoja luovutetaan tarvittaessa yhteistyökumppaneille."',
+    'name = "Mainos Oy"\ndescription = "Tietoja saatetaan luovuttaa markkinointiin."',
+])
+def test_when_needed_to_unnamed_partners_and_hedges_stay_unclear(fields: str) -> None:
+    assert ["$.registers[0].recipients[0].description"] == _hits("RK-VAGUE-WORDING", _recipient(fields))

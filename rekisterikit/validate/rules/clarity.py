@@ -41,6 +41,10 @@ _WHEN_NEEDED = re.compile(r"tarvittaessa|vid behov|(?:where|if) necessary")
 _AUTHORITY = re.compile(r"viranomai\w*|myndighet\w*|authorit\w*|poliisi\w*|polis\w*|police|tuomioistui\w*|"
                         r"domstol\w*|court\w*|verohallin\w*|skatteförvaltning\w*|tax administration")
 #: A purpose clause states no discretion: "jotta tilaus voidaan toimittaa", "för att vi ska kunna", "so that we may".
+#: A "when needed" that qualifies a step of the procedure, not whether data is disclosed: "otamme tarvittaessa
+#: yhteyttä", "tarkistamme tarvittaessa", "kontaktar vid behov", "contact you if necessary".
+_PROCEDURAL = re.compile(r"yhteyt\w*|tarkist\w*|pyyd\w*|pyydä\w*|päivit\w*|korja\w*|vahvist\w*|muistut\w*|"
+                         r"kontakt\w*|kontroll\w*|uppdater\w*|contact\w*|verif\w*|remind\w*|update\w*")
 _PURPOSE_CLAUSE = re.compile(r"(?:jotta|että|för att|så att|so that|in order)\b[^.;:]{0,40}$")
 #: A reservation to change the statement, unless the same text promises to tell the data subjects.
 _RESERVATION = re.compile(r"pidätämme (?:itsellämme )?oikeuden|pidättää (?:itsellään )?oikeuden|"
@@ -49,10 +53,13 @@ _NOTICE = re.compile(r"ilmoita\w*|kerro\w*|tiedot(?:a|e)\w*|informoi\w*|meddela\
                      r"inform\w*|tell you|let you know|e-?mail|sähköpost\w*|e-?post\w*")
 
 
-def _vague_in(text: str, path: str) -> str | None:
+def _vague_in(text: str, path: str, named: bool = False) -> str | None:
     """The first hedge in ``text`` (lower case) that is not excused: a purpose clause; "when needed" anywhere but in
     a disclosure (a recipient or a source: "otamme tarvittaessa yhteyttä" in a purpose is how the purpose works,
-    "luovutetaan tarvittaessa" leaves open whether data is disclosed), and there to an authority (the law decides)."""
+    "luovutetaan tarvittaessa" leaves open whether data is disclosed), and there to an authority (the law decides),
+    to a recipient or from a source the statement names (``named``: who gets what is closed, "when needed" only says
+    when, e.g. a debt collector once an invoice is unpaid), or as a step of the procedure ("tarkistamme
+    tarvittaessa osoitteen")."""
     disclosure = ".recipients[" in path or ".sources[" in path
     register = path.endswith("].description") and path.count("[") == 1
     for match in _VAGUE.finditer(text):
@@ -60,7 +67,10 @@ def _vague_in(text: str, path: str) -> str | None:
             continue
         if register and _OPEN_LIST.fullmatch(match.group(0)):
             continue  # the register's description lists whose data it holds; only its hedges are read
-        if _WHEN_NEEDED.fullmatch(match.group(0)) and (not disclosure or _AUTHORITY.search(text)):
+        if _WHEN_NEEDED.fullmatch(match.group(0)) and (
+                not disclosure or named or _AUTHORITY.search(text)
+                or _PROCEDURAL.match(text[match.end():].lstrip(" ,"))
+                or _PROCEDURAL.search(text[max(0, match.start() - 25):match.start()])):
             continue
         return match.group(0)
     return None
@@ -84,6 +94,23 @@ def _in_places(path: str) -> bool:
         if rest.startswith(owner):
             tail = rest[rest.index("]") + 1:]
             return tail in _FIELDS[owner]
+    return False
+
+
+def _named(ctx: Context, path: str) -> bool:
+    """Whether ``path`` is the text of a recipient or a source the statement names (not a category of them)."""
+    for kind in (".recipients[", ".sources["):
+        at = path.find(kind)
+        if at < 0:
+            continue
+        try:
+            reg = int(path[len("$.registers["):path.index("]")])
+            index = int(path[at + len(kind):path.index("]", at)])
+            register = ctx.statement.registers[reg]
+            entry = (register.recipients or ())[index] if kind == ".recipients[" else register.sources[index]
+        except (ValueError, IndexError):
+            return False
+        return entry.name is not None
     return False
 
 
@@ -112,7 +139,9 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "\"typically\", \"we may use\", \"may be shared\"). A hedge inside a purpose clause (\"jotta tilaus "
             "voidaan toimittaa\", \"so that we may\") passes; \"tarvittaessa\" (\"vid behov\", \"where "
             "necessary\") is read only in recipients and sources, where it leaves open whether data is disclosed, "
-            "and passes there for an authority (the law decides when). In the register's own description, which "
+            "and passes there for an authority (the law decides when), for a recipient or a source the statement "
+            "names (\"Perintätoimisto Oy … tarvittaessa\": who gets the data is closed) and for a step of the "
+            "procedure (\"tarkistamme tarvittaessa osoitteen\"). In the register's own description, which "
             "usually says whose data it holds, only hedges are read, not open lists.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
@@ -134,7 +163,7 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
             continue
         if values is None:
             values = {p: "\n".join(v.texts()).lower() for p, v in ctx.text_values if not isinstance(v, str)}
-        found = _vague_in(values.get(path, ""), path)
+        found = _vague_in(values.get(path, ""), path, _named(ctx, path))
         if found is not None:
             yield Hit(path, {"text": found.strip()})
 

@@ -658,6 +658,12 @@ _WEAK_TIME = frozenset({"efter", "after", "jälkeen"})
 _DELETION = re.compile(r"radera|gallra|tas bort|makuler|förstör|anonymi|delet|eras|remov|destroy|poist|hävit|"
                        r"\d|år\b|vuo|year|month|månad|kuukau", re.I)
 
+# Verbs that keep data, and words that say how or where it is kept rather than how long.
+_KEEP = re.compile(r"\b(säilytetään|säilytämme|säilyvät|sparas|sparar|lagras|lagrar|bevaras|kept|keep|retain\w*|"
+                   r"stored|store)\b", re.I)
+_HOW = re.compile(r"lukit|salasan|palvelim|suoja|turvallis|huolellis|salaa|secure|server|encrypt|password|krypter|"
+                  r"säker|lösenord|skydd|eu:n|eta|eu/|eea|ees|finland|suome", re.I)
+
 
 def _saved_when(run: _Run) -> frozenset[int]:
     """Sentences that say when data is saved, not how long it is kept ("Övrig information sparas efter att kunden
@@ -701,6 +707,21 @@ def _retention(run: _Run) -> None:
         run.missing("RK-LINT-RETENTION")
         return
     run.decide(Requirement.RETENTION, Outcome.PROVIDED, stated)
+    # Retention is per purpose (Art. 13(2)(a)): in a retention section that gives periods, a sentence that keeps
+    # some data with no period or criterion of its own ("Kuvat säilytetään kuva-arkistossamme, josta asiakas voi
+    # tilata lisävedoksia") leaves that data's period open. Sentences on how data is kept (security, location) and
+    # on keeping it until the subject asks are no such gap.
+    periods = run.k("retention") & timed
+    if periods:
+        open_ended = ((run.u("retention") & run.k("retention")) - timed - run.u("retention_on_request")
+                      - run.u("kind_security", "negation") - _saved_when(run) - run.table("retention"))
+        for index in sorted(open_ended):
+            unit = run.unit(index)
+            if unit.heading or not _KEEP.search(unit.text) or _DELETION.search(unit.text) or _HOW.search(unit.text):
+                continue
+            if not any(run.unit(j).section == unit.section for j in periods):
+                continue
+            run.flag("RK-LINT-RETENTION-VAGUE", unit, term=run.term("retention", index))
     # "asiakassuhteen ajan" is a criterion when the section says when the relationship ends ("Asiakassuhde päättyy,
     # kun viimeisestä ostosta on kulunut kaksi vuotta").
     defined = {run.unit(i).section for i in run.u("relationship_end")}

@@ -133,3 +133,18 @@ def test_an_automated_rule_with_its_human_review_is_explained(text: str, lang: s
 ])
 def test_a_credit_check_naming_its_register_gives_the_source(text: str, lang: str, outcome: Outcome) -> None:
     assert outcome == _lint(text, lang).outcome(R.SOURCES)
+
+
+@pytest.mark.parametrize(("text", "lang", "gap"), [
+    ("Säilytys\nYhteystiedot poistetaan kahden vuoden kuluttua viimeisestä kuvauksesta. Kuvat säilytetään "
+     "kuva-arkistossamme, josta voit tilata lisävedoksia.\n", "fi", True),
+    ("Lagringstid\nKontaktuppgifterna raderas efter två år. Bilderna sparas i vårt bildarkiv.\n", "sv", True),
+    ("Retention\nContact details are deleted two years after the last order. Photos are kept in our archive.\n", "en",
+     True),
+    # Every datum with its period, or a sentence on how data is kept, leaves no gap.
+    ("Säilytys\nYhteystiedot poistetaan kahden vuoden kuluttua. Kuvat säilytetään viisi vuotta.\n", "fi", False),
+    ("Retention\nContact details are deleted after two years. All data is stored securely on servers in Finland.\n",
+     "en", False),
+])
+def test_data_kept_with_no_period_beside_periods_for_the_rest(text: str, lang: str, gap: bool) -> None:
+    assert gap == ("RK-LINT-RETENTION-VAGUE" in _rules(text, lang))

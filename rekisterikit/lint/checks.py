@@ -879,6 +879,11 @@ def _rights(run: _Run) -> None:
     # (not denied), no legitimate interest, no analytics-like purpose without another basis.
     likely_interest = (run.u(*_LI_KINDS) & purposes) - cookie_context - run.u(
         "basis_consent", "basis_contract", "basis_legal_obligation")
+    basis = run.decisions.get(Requirement.LEGAL_BASIS)
+    if basis is not None and basis.outcome is Outcome.PROVIDED:
+        # As for RK-LINT-RIGHT-OBJECT-LIKELY: a statement that gives its bases and names no legitimate interest is
+        # taken at its word ("förbättra vår webbutik … grundar sig på avtalet"); objection then does not apply.
+        likely_interest = frozenset()
     mentioned = run.u("kind_marketing", "kind_newsletter") - cookie_context
     applies = (mentioned - run.negated(mentioned) or likely_interest
                or run.interests())

@@ -148,3 +148,16 @@ def test_a_credit_check_naming_its_register_gives_the_source(text: str, lang: st
 ])
 def test_data_kept_with_no_period_beside_periods_for_the_rest(text: str, lang: str, gap: bool) -> None:
     assert gap == ("RK-LINT-RETENTION-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("purpose", "flagged"), [
+    ("Vi behandlar namn och adress för att leverera beställningar och förbättra vår webbutik. Behandlingen grundar "
+     "sig på avtalet.", False),
+    # A development purpose resting on legitimate interest: objection applies and must stand apart.
+    ("Vi behandlar namn och adress för att leverera beställningar och förbättra vår webbutik. Förbättringen grundar "
+     "sig på vårt berättigade intresse att utveckla sortimentet efter kundernas köp.", True),
+])
+def test_objection_need_not_stand_apart_where_it_does_not_apply(purpose: str, flagged: bool) -> None:
+    text = (f"Ändamål\n{purpose}\nDina rättigheter\nDu har rätt att få tillgång till dina uppgifter, få dem rättade "
+            "och raderade och att motsätta dig behandlingen.\n")
+    assert flagged == ("RK-LINT-OBJECT-SEPARATE" in _rules(text, "sv"))

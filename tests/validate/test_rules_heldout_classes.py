@@ -130,8 +130,8 @@ def test_a_service_listed_by_name_or_by_its_activity_passes(line: str) -> None:
 
 @pytest.mark.parametrize(("where", "text"), [
     ("purpose", "Tietoja voidaan käyttää myös toiminnan kehittämiseen."),
-    ("purpose", "Asiakassuhteen hoitaminen, muun muassa asiakaspalvelu."),
-    ("purpose", "Kundtjänst, t.ex. reklamationer."),
+    ("purpose", "Asiakassuhteen hoitaminen; tietoja luovutetaan muun muassa yhteistyökumppaneille."),
+    ("purpose", "Kundtjänst, t.ex. uppgifter om reklamationer."),
     ("purpose", "Uppgifterna kan komma att användas för marknadsföring."),
     ("purpose", "We may use your data to improve our services."),
     ("category", "Yhteystiedot, esim. nimi ja osoite"),
@@ -159,6 +159,8 @@ def test_open_lists_and_hedges_are_unclear_in_fi_sv_and_en(where: str, text: str
 
 @pytest.mark.parametrize("text", [
     "Tilausten käsittely, toimitus ja laskutus.",
+    "Asiakassuhteen hoitaminen, muun muassa asiakaspalvelu.",
+    "Kundtjänst, t.ex. reklamationer.",
     "Tilausten käsittely; otamme tarvittaessa yhteyttä tilaukseen liittyen.",
     "Tietoja käsitellään, jotta tilaus voidaan toimittaa.",
     "Vi behandlar uppgifterna för att kunna leverera beställningen.",

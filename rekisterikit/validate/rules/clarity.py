@@ -45,6 +45,11 @@ _AUTHORITY = re.compile(r"viranomai\w*|myndighet\w*|authorit\w*|poliisi\w*|polis
 #: yhteyttä", "tarkistamme tarvittaessa", "kontaktar vid behov", "contact you if necessary".
 _PROCEDURAL = re.compile(r"yhteyt\w*|tarkist\w*|pyyd\w*|pyydä\w*|päivit\w*|korja\w*|vahvist\w*|muistut\w*|"
                          r"kontakt\w*|kontroll\w*|uppdater\w*|contact\w*|verif\w*|remind\w*|update\w*")
+#: Words that make an open list in a purpose leave open which data or which recipients ("esimerkiksi
+#: yhteistyökumppaneille", "tiedot kuten …"), not only which activities the purpose covers.
+_DATA_OR_RECIPIENTS = re.compile(r"tie(?:to|do|ti)\w*|uppgift\w*|\bdata\b|information|kumppan\w*|partner\w*|"
+                                 r"yhteistyö\w*|samarbet\w*|tahoi\w*|tredje\w*|third\w*|kolmansi\w*|"
+                                 r"palveluntarjoaj\w*|leverantör\w*|provider\w*|luovut\w*|lämna\w*|disclos\w*")
 _PURPOSE_CLAUSE = re.compile(r"(?:jotta|että|för att|så att|so that|in order)\b[^.;:]{0,40}$")
 #: A reservation to change the statement, unless the same text promises to tell the data subjects.
 _RESERVATION = re.compile(r"pidätämme (?:itsellämme )?oikeuden|pidättää (?:itsellään )?oikeuden|"
@@ -67,6 +72,13 @@ def _vague_in(text: str, path: str, named: bool = False) -> str | None:
             continue
         if register and _OPEN_LIST.fullmatch(match.group(0)):
             continue  # the register's description lists whose data it holds; only its hedges are read
+        if ".purposes[" in path and _OPEN_LIST.fullmatch(match.group(0)):
+            # Examples of what a purpose covers ("asiakaspalvelu, esimerkiksi palautukset") leave no data or
+            # recipient open; examples of the data or of who receives it do.
+            start = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start())) + 1
+            ends = [i for i in (text.find(".", match.end()), text.find(";", match.end())) if i >= 0]
+            if not _DATA_OR_RECIPIENTS.search(text, start, min(ends) if ends else len(text)):
+                continue
         if _WHEN_NEEDED.fullmatch(match.group(0)) and (
                 not disclosure or named or _AUTHORITY.search(text)
                 or _PROCEDURAL.match(text[match.end():].lstrip(" ,"))
@@ -141,7 +153,10 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "necessary\") is read only in recipients and sources, where it leaves open whether data is disclosed, "
             "and passes there for an authority (the law decides when), for a recipient or a source the statement "
             "names (\"Perintätoimisto Oy … tarvittaessa\": who gets the data is closed) and for a step of the "
-            "procedure (\"tarkistamme tarvittaessa osoitteen\"). In the register's own description, which "
+            "procedure (\"tarkistamme tarvittaessa osoitteen\"). In a purpose, an open list is read only when its "
+            "sentence is about data or recipients (\"tietoja luovutetaan esimerkiksi kumppaneille\"), not when it "
+            "gives examples of what the purpose covers (\"asiakaspalvelu, esimerkiksi palautukset\"). In the "
+            "register's own description, which "
             "usually says whose data it holds, only hedges are read, not open lists.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",

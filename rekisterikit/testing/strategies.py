@@ -203,6 +203,12 @@ _FORBIDDEN_IN_COMPLIANT = (
     "95/46/", "henkilötietodirektiiv", "privacy shield", "privacy-shield", "safe harbo", "safe-harbo",
     "2010/87/", "2001/497/", "2004/915/",
     "luottotie", "kreditupplys", "credit", "asiakastieto", "bisnode", "enento", "bradstreet",
+    # Carriers, payment services and debt collectors: named in a purpose they must be among its recipients
+    # (RK-RECIPIENTS-CONTRADICTED), which random recipients are not.
+    "posti", "itella", "matkahuol", "postnord", "bring", "dhl", "ups", "fedex", "gls", "budbee", "schenker",
+    "kaukokii", "airmee", "instabox", "omniva", "paytrail", "klarna", "svea", "walley", "paypal", "mobilepay",
+    "vipps", "nets", "nexi", "adyen", "bambora", "swish", "checkout", "visma", "maksuturva", "resurs", "riverty",
+    "afterpay", "intrum", "lowell", "ropo",
 )
 _FORBIDDEN = re.compile("|".join(re.escape(term) for term in _FORBIDDEN_IN_COMPLIANT), re.IGNORECASE)
 
@@ -826,7 +832,7 @@ def _make_compliant(draw: st.DrawFn, k: _Kit, register: Register) -> Register:
             continue
         if _transfer_covers(transfers_, r.country, r.name):
             continue
-        transfers_.append(draw(_transfers(k, st.just(r.country), (r.name,) if r.name else ())))
+        transfers_.append(_naming(draw(_transfers(k, st.just(r.country), (r.name,) if r.name else ())), r.name))
     # Every retention rule gives a period or criteria, and every purpose is covered by one.
     rules = tuple(r if r.period is not None or r.criteria is not None
                   else attrs.evolve(r, period=draw(durations(allow_session=False))) for r in register.retention)
@@ -923,8 +929,13 @@ def _records(draw: st.DrawFn, k: _Kit, register_keys: tuple[str, ...]) -> Proces
 
 def _transfer_covers(transfers: list[Transfer], country: Country, name: str | None) -> bool:
     """Whether ``transfers`` state the mechanism for a recipient (or cookie provider) ``name`` in ``country``."""
-    return any((name is not None and name in tr.recipients) or (tr.country == country and not tr.recipients)
+    return any(tr.country == country and (not tr.recipients or (name is not None and name in tr.recipients))
                for tr in transfers)
+
+
+def _naming(transfer: Transfer, name: str | None) -> Transfer:
+    """``transfer`` for the one recipient ``name``, or for its country as a whole (no recipients) when unnamed."""
+    return transfer if name is not None else attrs.evolve(transfer, recipients=())
 
 
 def _cover_cookie_transfers(draw: st.DrawFn, k: _Kit, regs: list[Register], declared: list[Cookie]) -> None:
@@ -937,7 +948,8 @@ def _cover_cookie_transfers(draw: st.DrawFn, k: _Kit, regs: list[Register], decl
         if _transfer_covers(every, cookie.country, cookie.provider or cookie.name):
             continue
         i = draw(st.integers(0, len(regs) - 1))
-        added = draw(_transfers(k, st.just(cookie.country), (cookie.provider,) if cookie.provider else ()))
+        added = _naming(draw(_transfers(k, st.just(cookie.country), (cookie.provider,) if cookie.provider else ())),
+                        cookie.provider)
         regs[i] = attrs.evolve(regs[i], transfers=(*(regs[i].transfers or ()), added))
 
 

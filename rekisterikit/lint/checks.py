@@ -1125,9 +1125,6 @@ def _marketing(run: _Run) -> None:
     # "The legal basis is a contract, consent or legitimate interest" run together with the purposes ties consent to
     # none of them.
     consent = run.consent() - _alternative_bases(run)
-    # "Emme lähetä markkinointia ilman suostumustasi", "Kuvia ei käytetä markkinoinnissamme ilman lupaasi": the
-    # marketing is done only on consent (_denied_marketing keeps it as marketing for that reason), so it has one.
-    consent |= (marketing | newsletter) & run.u("consent_negated") & run.u("negation")
     soft = run.u("soft_opt_in")
     if _marketing_on_interest(run, marketing | newsletter) and not soft:
         # "Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme", the newsletter included, and no consent

@@ -162,12 +162,3 @@ def test_objection_need_not_stand_apart_where_it_does_not_apply(purpose: str, fl
             "och raderade och att motsätta dig behandlingen.\n")
     assert flagged == ("RK-LINT-OBJECT-SEPARATE" in _rules(text, "sv"))
 
-
-@pytest.mark.parametrize(("text", "lang", "outcome"), [
-    ("Kuvat\nKuvia ei käytetä markkinoinnissamme ilman lupaasi.\n", "fi", Outcome.PROVIDED),
-    ("Marknadsföring\nVi skickar ingen marknadsföring utan ditt uttryckliga samtycke.\n", "sv", Outcome.PROVIDED),
-    # Marketing with no consent at all is still flagged.
-    ("Markkinointi\nLähetämme asiakkaillemme sähköpostitse tarjouksia.\n", "fi", Outcome.MISSING),
-])
-def test_marketing_done_only_with_consent_has_consent(text: str, lang: str, outcome: Outcome) -> None:
-    assert outcome == _lint(text, lang).outcome(R.DIRECT_MARKETING)

@@ -133,3 +133,52 @@ def test_when_needed_for_a_named_recipient_or_a_step_of_the_procedure_is_clear(f
 ])
 def test_when_needed_to_unnamed_partners_and_hedges_stay_unclear(fields: str) -> None:
     assert ["$.registers[0].recipients[0].description"] == _hits("RK-VAGUE-WORDING", _recipient(fields))
+
+
+# -- Children: an age under 13 without a guardian, and a register of minors with no children section ---------------
+
+_CONSENT_PURPOSE = ('\n[[registers.purposes]]\nkey = "kerho"\ndescription = "{text}"\nkind = "other"\n'
+                    'legal_basis = "consent"\n')
+
+
+def _club(children: str, text: str = "Kerhon jäsenrekisteri.") -> str:
+    return CONTROLLER + children + REGISTER + _CONSENT_PURPOSE.format(text=text)
+
+
+@pytest.mark.parametrize("children", [
+    "\n[children]\noffered_to_children = false\nminimum_age = 10\n",
+    "\n[children]\noffered_to_children = true\nminimum_age = 12\n",
+])
+def test_a_service_open_from_10_or_12_without_a_guardian_is_asked(children: str) -> None:
+    """Hold-outs D and E (class): a club from age 10 whose members consent alone (Finland: 13)."""
+    assert ["$.children"] == _hits("RK-CHILDREN-CONSENT", _club(children))
+
+
+@pytest.mark.parametrize("children", [
+    "\n[children]\noffered_to_children = false\nminimum_age = 15\n",
+    "\n[children]\noffered_to_children = true\nminimum_age = 10\nparental_consent = \"Huoltaja antaa suostumuksen.\"\n",
+    "\n[children]\noffered_to_children = false\n",
+])
+def test_thirteen_or_a_guardian_or_no_children_pass(children: str) -> None:
+    assert [] == _hits("RK-CHILDREN-CONSENT", _club(children))
+
+
+@pytest.mark.parametrize("text", [
+    "Junioriseuran jäsenten ja heidän huoltajiensa tiedot.",
+    "Medlemsregister för minderåriga medlemmar.",
+    "Membership of the youth club for minors.",
+])
+def test_a_register_of_minors_without_a_children_section_is_asked(text: str) -> None:
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-CHILDREN-UNSTATED", _club("", text))
+
+
+@pytest.mark.parametrize(("children", "text"), [
+    ("", "Emme myy tuotteita alaikäisille."),
+    ("", "Ikärajatuotteita myydään vain täysi-ikäisille, ei alaikäisille."),
+    ("", "Lasten vaatteiden verkkokauppa."),
+    ("", "Uimakoulu; lapsen ilmoittaa huoltaja."),
+    ("\n[children]\noffered_to_children = false\n", "Junioriseuran jäsenrekisteri."),
+    ("\n[children]\noffered_to_children = true\nminimum_age = 13\n", "Junioriseuran jäsenrekisteri."),
+])
+def test_shops_that_keep_minors_out_and_stated_children_sections_pass(children: str, text: str) -> None:
+    assert [] == _hits("RK-CHILDREN-UNSTATED", _club(children, text))

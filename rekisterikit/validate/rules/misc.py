@@ -50,11 +50,90 @@ _NEWSLETTER = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uut
 )
 def children_consent(ctx: Context) -> Iterator[Hit]:
     children = ctx.statement.children
-    if children is None or not children.offered_to_children or not ctx.relies_on_consent:
+    if children is None or not ctx.relies_on_consent:
+        return
+    young = children.minimum_age is not None and children.minimum_age < FINNISH_CONSENT_AGE
+    # A service open from 10 or 12 is offered to children under 13, whatever offered_to_children says (issue 21,
+    # hold-outs D and E: a club from age 10 with consent by the child alone).
+    if not children.offered_to_children and not young:
         return
     old_enough = children.minimum_age is not None and children.minimum_age >= FINNISH_CONSENT_AGE
     if not old_enough and children.parental_consent is None:
         yield Hit("$.children")
+
+
+#: Words that say the register holds minors' data: minors, juniors (lower case). A guardian is no such word: a
+#: guardian who enrols a child in a swimming school is the customer, on the contract, and Art. 8 is not in play.
+_MINORS = re.compile(r"alaikäi\w*|juniori\w*|minderårig\w*|junior\w*|\bminors?\b|alle (?:1[0-8]|[7-9])-?vuotia\w*|"
+                     r"under (?:1[0-8]|[7-9]) (?:år|years)")
+#: A clause that keeps minors out ("emme myy alaikäisille", "ei alaikäisille", "säljer inte till minderåriga").
+_NOT_MINORS = re.compile(r"(?<!\w)(?:ei|emme|eikä|inte|ej|no|not|never|only|vain|ainoastaan|endast)(?!\w)|"
+                         r"kielle\w*|förbjud\w*|prohibit\w*|ikäraja\w*|åldersgräns\w*|age limit|täysi-ikäi\w*|"
+                         r"myndig\w*|adult\w*|aikuis\w*|vuxn\w*")
+_CLAUSE = re.compile(r"[.;:()\n]")
+
+
+def _minors_named(ctx: Context) -> tuple[str, str] | None:
+    """``(path, word)`` of the first purpose, data category or register description that says the register holds
+    minors' data in a clause that does not keep them out."""
+    for reg in ctx.registers:
+        places: list[tuple[str, LocalizedText | None]] = [(f"{reg.path}.description", reg.register.description)]
+        places += [(f"{reg.path}.purposes[{j}]", p.description) for j, p in enumerate(reg.register.purposes)]
+        places += [(f"{reg.path}.data_categories[{i}]", c.name) for i, c in enumerate(reg.register.data_categories)]
+        places += [(f"{reg.path}.data_categories[{i}]", c.description)
+                   for i, c in enumerate(reg.register.data_categories)]
+        for path, value in places:
+            for one in value.texts() if value is not None else ():
+                low = one.lower()
+                for m in _MINORS.finditer(low):
+                    starts = [e.end() for e in _CLAUSE.finditer(low, 0, m.start())]
+                    end = _CLAUSE.search(low, m.end())
+                    clause = low[starts[-1] if starts else 0:end.start() if end else len(low)]
+                    if not _NOT_MINORS.search(clause):
+                        return path, m.group(0)
+    return None
+
+
+@rule(
+    id="RK-CHILDREN-UNSTATED", requirement=Requirement.CHILDREN, severity=Severity.WARNING,
+    article="GDPR 8(1), 12(1); Tietosuojalaki 1050/2018 5 §",
+    title="A register of minors says how children are treated",
+    message=msg(
+        fi='Rekisteri näyttää sisältävän alaikäisten tietoja ("{word}"), mutta selosteessa ei kerrota, että palvelu '
+           'on suunnattu lapsille, eikä ikärajaa tai huoltajan suostumusta. Kerro ikäraja (Suomessa 13 vuotta '
+           'täyttänyt voi itse antaa suostumuksen) ja miten huoltajan suostumus pyydetään.',
+        sv='Registret verkar innehålla uppgifter om minderåriga ("{word}"), men beskrivningen säger inte att '
+           'tjänsten riktar sig till barn och anger varken åldersgräns eller vårdnadshavarens samtycke. Ange '
+           'åldersgränsen (i Finland kan den som fyllt 13 år själv samtycka) och hur vårdnadshavarens samtycke '
+           'inhämtas.',
+        en='The register appears to hold minors\' data ("{word}"), but the statement does not say the service is '
+           'offered to children, nor give an age limit or parental consent. State the age limit (in Finland a '
+           'child of 13 or over can consent) and how a guardian\'s consent is obtained.'),
+    trigger="A register's description, a purpose's description or a data category names minors or juniors "
+            "(\"alaikäiset\", \"juniorit\", \"minderåriga\", \"minors\", \"alle 13-vuotiaat\") in a clause "
+            "that does not keep them out (\"emme myy alaikäisille\", \"vain täysi-ikäisille\" pass), something rests "
+            "on consent, and the statement has no `children` section. Guardians alone are no sign: a guardian who "
+            "enrols a child is the customer.",
+    fix="Add a `[children]` section: `offered_to_children = true`, the `minimum_age` and, for younger children, "
+        "`parental_consent` saying how a guardian's consent is obtained.",
+    example=CONTROLLER + REGISTER + _NEWSLETTER.replace('description = "Uutiskirje"',
+                                                        'description = "Uutiskirje junioreille"'),
+    fixed=CONTROLLER + '\n[children]\noffered_to_children = true\nminimum_age = 13\nparental_consent = "Alle '
+    '13-vuotiaan puolesta suostumuksen antaa huoltaja."\n' + REGISTER
+    + _NEWSLETTER.replace('description = "Uutiskirje"', 'description = "Uutiskirje junioreille"'),
+)
+def children_unstated(ctx: Context) -> Iterator[Hit]:
+    # GDPR 8(1): consent of a child below the age the Member State sets (at least 13) needs the holder of parental
+    # responsibility; 12(1): information addressed to a child in clear and plain language [V: GDPR text].
+    # Tietosuojalaki sets 13 [S], its section number 5 § is [M] (research notes §2.3). Issue 21, hold-outs D and E:
+    # a club for minors with no children section.
+    if ctx.statement.children is not None or not ctx.relies_on_consent:
+        return  # a children section is RK-CHILDREN-CONSENT's to read; Art. 8 is about consent
+    if not ctx.may_match(_MINORS):
+        return
+    found = _minors_named(ctx)
+    if found is not None:
+        yield Hit(found[0], {"word": found[1]})
 
 
 _CREDIT_CHECK = ('\n[[registers.purposes]]\nkey = "luottotiedot"\ndescription = "Luottotietojen tarkistus '

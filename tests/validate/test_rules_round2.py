@@ -182,3 +182,31 @@ def test_a_register_of_minors_without_a_children_section_is_asked(text: str) -> 
 ])
 def test_shops_that_keep_minors_out_and_stated_children_sections_pass(children: str, text: str) -> None:
     assert [] == _hits("RK-CHILDREN-UNSTATED", _club(children, text))
+
+
+# -- Automated decisions: "none" beside a purpose that cancels or scores orders ---------------------------------------
+
+def _adm(description: str, used: str = "false") -> str:
+    return (CONTROLLER + REGISTER.rstrip("\n") + f'\nautomated_decisions = {{ used = {used} }}\n'
+            f'\n[[registers.purposes]]\nkey = "p"\ndescription = "{description}"\nkind = "other"\n'
+            'legal_basis = "contract"\n')
+
+
+@pytest.mark.parametrize("description", [
+    "Väärinkäytösten estäminen: tilaukset, joiden toimitusosoite poikkeaa, perutaan automaattisesti.",
+    "Maksupalvelu pisteyttää jokaisen tilauksen.",
+    "Beställningar med hög risk avbryts automatiskt.",
+    "Fraud prevention: orders are automatically cancelled when the risk score is high.",
+])
+def test_no_automated_decisions_beside_automatic_cancellation_is_asked(description: str) -> None:
+    """Hold-outs D and E (class): 'no automated decisions' while a purpose cancels or scores orders itself."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", _adm(description))
+
+
+@pytest.mark.parametrize(("description", "used"), [
+    ("Tilausvahvistus lähetetään automaattisesti sähköpostiin.", "false"),
+    ("Tilauksia ei peruta automaattisesti; asiakaspalvelu arvioi jokaisen.", "false"),
+    ("Maksupalvelu pisteyttää jokaisen tilauksen.", "true"),
+])
+def test_automatic_messages_denials_and_declared_decisions_pass(description: str, used: str) -> None:
+    assert [] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", _adm(description, used))

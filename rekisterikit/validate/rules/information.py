@@ -546,3 +546,76 @@ def changes_new_purpose(ctx: Context) -> Iterator[Hit]:
     changes = ctx.statement.changes
     if changes is None or not any(_NEW_PURPOSE.search(t) for t in changes.texts()):
         yield Hit("$.changes")
+
+
+#: A purpose that describes a decision made by the system itself on an order or an application: cancelling,
+#: rejecting or blocking automatically, or scoring (lower case).
+_AUTOMATIC_DECISION = re.compile(
+    r"automaattise\w* (?:\w+ ){0,3}?(?:peru\w*|hylä\w*|hylkä\w*|est\w*|keskeyt\w*|pisteyt\w*|"
+    r"hyväksy\w*)|(?:riski|luotto|petos)?pisteytys\w*|pisteyttä\w*|pisteytet\w*|"
+    r"automatiskt (?:\w+ ){0,3}?(?:avbry\w*|nek\w*|avslå\w*|spärra\w*|stopp\w*|godkänn\w*)|riskpoäng\w*|"
+    r"scoring\w*|automatically (?:\w+ ){0,3}?(?:cancel\w*|reject\w*|declin\w*|block\w*|approv\w*|scor\w*)|"
+    r"risk scor\w*|fraud scor\w*|"
+    # the verb first: "perutaan automaattisesti", "avbryts automatiskt", "cancelled automatically"
+    r"(?:peru|hylä|hylkä|keskeyt)\w* (?:\w+ ){0,2}?automaattise\w*|"
+    r"(?:avbry|nek|avslå|spärra|stoppa)\w* (?:\w+ ){0,2}?automatiskt|"
+    r"(?:cancel|reject|declin|block)\w* (?:\w+ ){0,2}?automatically")
+_ADM_NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inte|ej|no|not|never)(?!\w)")
+_ADM_NONE = CONTROLLER + REGISTER.rstrip("\n") + '''
+automated_decisions = {{ used = {used} }}
+
+[[registers.purposes]]
+key = "petos"
+description = "Väärinkäytösten estäminen: maksupalvelu pisteyttää tilaukset ja peruu riskialttiit automaattisesti."
+kind = "other"
+legal_basis = "legitimate_interests"
+legitimate_interest = "Petosten estäminen"
+'''
+
+
+@rule(
+    id="RK-AUTOMATED-DECISIONS-CONTRADICTED", requirement=Requirement.AUTOMATED_DECISIONS, severity=Severity.WARNING,
+    article="GDPR 13(2)(f), 14(2)(g), 22(1)", title="No 'no automated decisions' beside automatic cancellations",
+    message=msg(
+        fi='Selosteen mukaan automaattista päätöksentekoa ei ole, mutta käsittelyn tarkoitus kuvaa järjestelmän '
+           'tekemän ratkaisun ("{text}"). Jos tilaus perutaan tai hylätään ilman ihmisen arviota, kyse on 22 '
+           'artiklan päätöksestä: kerro sen logiikka, merkitys ja seuraukset sekä oikeus ihmisen arvioon.',
+        sv='Enligt beskrivningen förekommer inget automatiserat beslutsfattande, men ett ändamål beskriver ett '
+           'beslut som systemet fattar ("{text}"). Om en beställning avbryts eller avslås utan mänsklig bedömning '
+           'är det ett beslut enligt artikel 22: ange logiken, betydelsen och följderna samt rätten till mänsklig '
+           'bedömning.',
+        en='The statement says there are no automated decisions, but a purpose describes a decision the system makes '
+           '("{text}"). If an order is cancelled or rejected without human review, that is an Art. 22 decision: '
+           'give its logic, significance and consequences and the right to human review.'),
+    trigger="A register says `automated_decisions = { used = false }` and a purpose's description says orders or "
+            "applications are cancelled, rejected, blocked or approved automatically, or scored (\"peruu "
+            "automaattisesti\", \"pisteyttää\", \"avbryts automatiskt\", \"risk scoring\"), in a clause that does "
+            "not deny it (\"ei automaattisesti\"). A warning: whether a human reviews the outcome is for the shop "
+            "to say.",
+    fix="If no person reviews the outcome, set `automated_decisions.used = true` with its logic, significance, "
+        "consequences, Art. 22(2) exception and safeguards; otherwise say in the purpose that a person decides.",
+    example=_ADM_NONE.format(used="false"),
+    fixed=_ADM_NONE.format(used='true, logic = "Maksupalvelun riskipisteet", significance = "Tilaus voidaan '
+                                'perua", consequences = "Perutusta tilauksesta ei veloiteta", art22_basis = '
+                                '"contract", safeguards = "Voit pyytää ihmisen tekemää uudelleenarviointia."'),
+)
+def automated_decisions_contradicted(ctx: Context) -> Iterator[Hit]:
+    # 22(1): a decision based solely on automated processing, including profiling, with legal or similarly
+    # significant effects; 13(2)(f) asks its existence, logic, significance and consequences [V: GDPR text].
+    # Issue 21, hold-outs D and E: "no automated decisions" beside a purpose that cancels or scores orders.
+    if not ctx.may_match(_AUTOMATIC_DECISION):
+        return
+    for reg in ctx.registers:
+        adm = reg.register.automated_decisions
+        if adm is None or adm.used:
+            continue
+        for j, purpose in enumerate(reg.register.purposes):
+            for one in purpose.description.texts():
+                low = one.lower()
+                for m in _AUTOMATIC_DECISION.finditer(low):
+                    head = max(low.rfind(".", 0, m.start()), low.rfind(";", 0, m.start()),
+                               low.rfind(",", 0, m.start())) + 1
+                    if _ADM_NEGATED.search(low, head, m.end()):
+                        continue
+                    yield Hit(f"{reg.path}.purposes[{j}]", {"text": one[m.start():m.end()]})
+                    return

@@ -210,3 +210,25 @@ def test_no_automated_decisions_beside_automatic_cancellation_is_asked(descripti
 ])
 def test_automatic_messages_denials_and_declared_decisions_pass(description: str, used: str) -> None:
     assert [] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", _adm(description, used))
+
+
+# -- Recipients given only as partners -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fields", [
+    'category = "Yhteistyökumppanit"',
+    'category = "Samarbetspartner"\ndescription = "Uppgifter lämnas till våra samarbetspartner."',
+    'category = "Third parties"',
+])
+def test_recipients_only_as_partners_are_asked(fields: str) -> None:
+    """Hold-outs D and E (class): recipients only 'yhteistyökumppanit' / 'partners'."""
+    assert ["$.registers[0].recipients[0].category"] == _hits("RK-RECIPIENTS-VAGUE", _recipient(fields))
+
+
+@pytest.mark.parametrize("fields", [
+    'category = "Kuljetusyhtiöt"',
+    'category = "Yhteistyökumppanit"\ndescription = "Kuljetusyhtiöt ja maksunvälittäjät."',
+    'name = "Partner Oy"\ncategory = "Kumppanit"',
+    'category = "Marketing partners"',
+])
+def test_named_recipients_and_real_categories_pass(fields: str) -> None:
+    assert [] == _hits("RK-RECIPIENTS-VAGUE", _recipient(fields))

@@ -214,3 +214,71 @@ def recipient_unlisted(ctx: Context) -> Iterator[Hit]:
         for owner, name in _unlisted(ctx, reg, generic=False):
             yield Hit(f"{reg.path}.{owner}", {"name": name})
 
+
+
+#: A recipient category that names no kind of recipient: partners, third parties, affiliates (the whole text, lower
+#: case, without punctuation).
+_VAGUE_CATEGORY = re.compile(
+    r"(?:muut |valitut |luotettavat )?(?:yhteistyö)?kumppani(?:t|mme|emme|ksemme)?|"
+    r"(?:muut |valitut )?yhteistyökumppani(?:t|mme)?|partnerit|kolmannet osapuolet|ulkopuoliset tahot|"
+    r"(?:våra |utvalda )?(?:samarbets)?partners?|tredje ?(?:part|parter|man)|"
+    r"(?:our |selected |trusted )?(?:business )?partners?|third parties|third-party partners")
+#: Words that say what kind of recipient a description is about (a carrier, a payment service, IT hosting, …).
+_KIND_WORDS = re.compile(
+    r"kuljet\w*|logisti\w*|toimit\w*|posti\w*|maksu\w*|pankki\w*|palvelin\w*|it-\w*|tietojärjestelm\w*|"
+    r"markkinoin\w*|mainon\w*|kirjanpi\w*|tilitoimist\w*|perin\w*|luotto\w*|verkkokauppa-alusta\w*|"
+    r"transport\w*|leverans\w*|frakt\w*|betal\w*|bank\w*|server\w*|marknadsför\w*|annons\w*|bokför\w*|"
+    r"inkasso\w*|kredit\w*|carrier\w*|deliver\w*|shipping|payment\w*|hosting|it service\w*|marketing|"
+    r"advertis\w*|accounting|debt collect\w*|credit\w*")
+
+_PARTNERS = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "tilaukset"
+description = "Tilausten käsittely"
+kind = "order"
+legal_basis = "contract"
+
+[[registers.recipients]]
+{recipient}
+'''
+
+
+@rule(
+    id="RK-RECIPIENTS-VAGUE", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 14(1)(e); WP260", title="Recipients are named or given as a real category",
+    message=msg(
+        fi='Vastaanottajaksi on ilmoitettu vain "{category}": se ei kerro, millaisille tahoille tietoja '
+           'luovutetaan. Nimeä vastaanottajat tai kerro niiden ryhmä tarkasti (esimerkiksi kuljetusyhtiöt, '
+           'maksupalvelut, IT-palveluntarjoajat).',
+        sv='Som mottagare anges endast "{category}": det säger inte vilka slags mottagare uppgifterna lämnas till. '
+           'Namnge mottagarna eller ange kategorin närmare (till exempel transportföretag, betaltjänster, '
+           'IT-leverantörer).',
+        en='The only recipient given is "{category}", which does not say what kind of recipient gets the data. Name '
+           'the recipients or give their category precisely (e.g. carriers, payment services, IT service '
+           'providers).'),
+    trigger="A recipient without a `name` whose `category` is only \"yhteistyökumppanit\", \"kumppanit\", "
+            "\"kolmannet osapuolet\", \"samarbetspartner\", \"tredje part\", \"partners\" or \"third parties\", "
+            "and whose `description` (if any) names no kind of recipient (carriers, payment, IT hosting, "
+            "marketing, accounting, debt collection …).",
+    fix="Name the recipients (`name = \"Posti Oy\"`) or give a precise category (\"Kuljetusyhtiöt\", "
+        "\"Maksunvälittäjät\").",
+    example=_PARTNERS.format(recipient='category = "Yhteistyökumppanit"'),
+    fixed=_PARTNERS.format(recipient='category = "Kuljetusyhtiöt"\ndescription = "Toimitusosoite kuljetusta '
+                                     'varten."'),
+)
+def recipients_vague(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(e): "the recipients or categories of recipients" [V: GDPR text]; WP260 asks the categories to be as
+    # specific as possible, by type of recipient (the activities it carries out), industry, sector and location
+    # [S: research notes §1, the paragraph number is M]. Issue 21, hold-outs D and E: recipients given only as
+    # "yhteistyökumppanit" / "partners".
+    for reg in ctx.registers:
+        for i, recipient in enumerate(reg.register.recipients or ()):
+            if recipient.name is not None or recipient.category is None:
+                continue
+            texts = [re.sub(r"[^\w\s-]", "", t).strip().lower() for t in recipient.category.texts()]
+            if not texts or not all(_VAGUE_CATEGORY.fullmatch(t) for t in texts):
+                continue
+            described = recipient.description.texts() if recipient.description is not None else ()
+            if any(_KIND_WORDS.search(t.lower()) for t in described):
+                continue
+            yield Hit(f"{reg.path}.recipients[{i}].category", {"category": recipient.category})

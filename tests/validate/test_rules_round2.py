@@ -232,3 +232,27 @@ def test_recipients_only_as_partners_are_asked(fields: str) -> None:
 ])
 def test_named_recipients_and_real_categories_pass(fields: str) -> None:
     assert [] == _hits("RK-RECIPIENTS-VAGUE", _recipient(fields))
+
+
+# -- Complaints only to a non-EEA authority, by a controller outside the EU -------------------------------------------
+
+def _complaint(text: str) -> str:
+    return (CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "t"\ndescription = "Orders."\nkind = "order"\n'
+            f'legal_basis = "contract"\n\n[rights]\ncomplaint_text = "{text}"\n')
+
+
+@pytest.mark.parametrize("text", [
+    "We are based outside the EU. You can complain to the Information Commissioner's Office (ico.org.uk).",
+    "As a US company not established in the EU, complaints go to the Attorney General of California.",
+])
+def test_a_controller_outside_the_eu_naming_only_a_foreign_authority_is_asked(text: str) -> None:
+    """Hold-outs D and E (class): 'EU' in the sentence about the company's seat hid the foreign authority."""
+    assert ["$.rights.complaint_text"] == _hits("RK-COMPLAINT-NON-EEA", _complaint(text))
+
+
+@pytest.mark.parametrize("text", [
+    "You can complain to the ICO or to the supervisory authority of the EU country where you live.",
+    "We are outside the EU. You can complain to the Data Protection Ombudsman in Finland (tietosuoja.fi).",
+])
+def test_an_eu_authority_beside_it_passes(text: str) -> None:
+    assert [] == _hits("RK-COMPLAINT-NON-EEA", _complaint(text))

@@ -382,7 +382,8 @@ def complaint(ctx: Context) -> Iterator[Hit]:
 _NON_EEA_AUTHORITY = re.compile(
     r"information commissioner\w*|\bico\b|ico\.org\.uk|"
     r"federal data protection and information commissioner|\bfdpic\b|\bedöb\b|\bpfpdt\b|"
-    r"privacy commissioner|\boaic\b|federal trade commission|\bftc\b", re.IGNORECASE)
+    r"privacy commissioner|\boaic\b|federal trade commission|\bftc\b|attorney general|"
+    r"personal information protection commission|\bpipc\b|\bpdpc\b|\banpd\b", re.IGNORECASE)
 #: An authority of the EU/EEA, or the right put in EU terms: the Finnish, Swedish and other national authorities,
 #: "a supervisory authority in the Member State where you live", "EU", "ETA".
 _EEA_AUTHORITY = re.compile(
@@ -390,9 +391,22 @@ _EEA_AUTHORITY = re.compile(
     r"integritetsskyddsmyndighet\w*|\bimy\b|datatilsyn\w*|datainspektion\w*|persónuvernd|"
     r"data protection commission|\bcnil\b|garante|autoriteit persoonsgegevens|\baepd\b|"
     r"bundesbeauftragte\w* für den datenschutz|\bbfdi\b|landesbeauftragte\w*|datenschutzbehörde|"
-    r"jäsenvaltio\w*|medlemsstat\w*|member state|\beu\b|\beea\b|\bety\b|\beta\b|\bees\b|european union|"
-    r"euroopan unioni\w*|europeiska unionen|asuinmaa\w*|hemvist\w*|habitual residence|where you live|"
+    r"asuinmaa\w*|hemvist\w*|habitual residence|where you live|"
     r"country (?:where|in which) you (?:live|reside|work)", re.IGNORECASE)
+#: The EU or EEA named in a sentence: an authority "in the EU" only if the same sentence speaks of an authority
+#: ("we are outside the EU; complain to the ICO" names no EU authority: issue 21, hold-outs D and E).
+_EU_REGION = re.compile(r"jäsenvaltio\w*|medlemsstat\w*|member state|\beu\b|\beea\b|\bety\b|\beta\b|\bees\b|"
+                        r"european union|euroopan unioni\w*|europeiska unionen", re.IGNORECASE)
+_AUTHORITY_WORD = re.compile(r"viranomai\w*|valvonta\w*|myndighet\w*|tillsyn\w*|authorit\w*|supervis\w*|"
+                             r"regulator\w*", re.IGNORECASE)
+
+
+def _eea_authority_in(text: str) -> bool:
+    """Whether ``text`` names an EU/EEA authority, or an authority in a sentence that speaks of the EU/EEA."""
+    if _EEA_AUTHORITY.search(text):
+        return True
+    return any(_EU_REGION.search(sentence) and _AUTHORITY_WORD.search(sentence)
+               for sentence in re.split(r"(?<=[.!?;])\s+", text))
 
 
 @rule(
@@ -409,8 +423,10 @@ _EEA_AUTHORITY = re.compile(
            'GDPR is to lodge a complaint with a supervisory authority in the EU/EEA, in particular in the Member '
            'State of one\'s habitual residence: in Finland the Data Protection Ombudsman (tietosuoja.fi).'),
     trigger="`rights.complaint_text` names a supervisory authority outside the EU/EEA (the UK's ICO, the Swiss "
-            "FDPIC, a privacy commissioner, the FTC) and no EU/EEA authority, nor the Member State where the data "
-            "subject lives.",
+            "FDPIC, a privacy commissioner, the FTC, a US attorney general) and no EU/EEA authority, nor the Member "
+            "State where the data subject lives. The EU or EEA counts only in a sentence that speaks of an "
+            "authority (\"an authority in the EU country where you live\"); \"we are based outside the EU\" "
+            "names none.",
     fix="Name the Data Protection Ombudsman (or remove `complaint_text` and let the renderer print its details); "
         "the foreign authority may stay beside it.",
     example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "You can complain to the '
@@ -430,7 +446,7 @@ def complaint_non_eea(ctx: Context) -> Iterator[Hit]:
     if not rights.complaint or rights.complaint_text is None:
         return
     texts = rights.complaint_text.texts()
-    if any(_EEA_AUTHORITY.search(t) for t in texts):
+    if any(_eea_authority_in(t) for t in texts):
         return
     for t in texts:
         match = _NON_EEA_AUTHORITY.search(t)

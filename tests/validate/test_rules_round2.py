@@ -256,3 +256,29 @@ def test_a_controller_outside_the_eu_naming_only_a_foreign_authority_is_asked(te
 ])
 def test_an_eu_authority_beside_it_passes(text: str) -> None:
     assert [] == _hits("RK-COMPLAINT-NON-EEA", _complaint(text))
+
+
+# -- Contact persons of business customers "on the contract" ---------------------------------------------------------
+
+def _basis(description: str, basis: str = "contract") -> str:
+    return (CONTROLLER + REGISTER + f'\n[[registers.purposes]]\nkey = "b2b"\ndescription = "{description}"\n'
+            f'kind = "order"\nlegal_basis = "{basis}"\n')
+
+
+@pytest.mark.parametrize("description", [
+    "Yritysasiakkaiden yhteyshenkilöiden tiedot tilausten hoitamiseksi.",
+    "Kontaktpersoner hos företagskunder.",
+    "Managing orders placed by employees of our customer companies.",
+])
+def test_contact_persons_of_business_customers_on_the_contract_are_asked(description: str) -> None:
+    """Hold-outs D and E (class): employees of customer companies processed 'on the contract'."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-BASIS-CONTRACT-THIRD-PERSON", _basis(description))
+
+
+@pytest.mark.parametrize(("description", "basis"), [
+    ("Yritysasiakkaiden yhteyshenkilöiden tiedot.", "legitimate_interests"),
+    ("Tilausten käsittely ja toimitus.", "contract"),
+    ("Omien työntekijöidemme palkanmaksu yhtiössä.", "contract"),
+])
+def test_legitimate_interests_consumers_and_own_staff_pass(description: str, basis: str) -> None:
+    assert [] == _hits("RK-BASIS-CONTRACT-THIRD-PERSON", _basis(description, basis))

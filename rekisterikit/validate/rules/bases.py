@@ -556,3 +556,67 @@ def criminal_data(ctx: Context) -> Iterator[Hit]:
         for i, cat in enumerate(reg.register.data_categories):
             if cat.criminal:
                 yield Hit(f"{reg.path}.data_categories[{i}]", {"category": cat.name})
+
+
+#: Contact persons or employees of a business customer or partner: the contract is the company's, not theirs.
+_CONTACT_PERSONS = re.compile(
+    r"yhteyshenkilö\w*|työntekijä\w*|henkilökun\w*|edustaj\w*|kontaktperson\w*|anställd\w*|medarbetar\w*|"
+    r"företrädar\w*|contact person\w*|employee\w*|staff|representative\w*")
+_BUSINESS = re.compile(r"yritys\w*|yrityks\w*|yhteisö\w*|organisaat\w*|yhtiö\w*|b2b|företag\w*|organisation\w*|"
+                       r"bolag\w*|compan\w*|business\w*|corporate|organi[sz]ation\w*")
+#: The controller's own staff (an employer's register), not a customer's.
+_OWN_STAFF = re.compile(r"\b(?:oma\w*|omien|meidän|vår|våra|our|own)\s+(?:\w+\s+)?(?:työntekijä\w*|henkilökun\w*|"
+                        r"anställd\w*|employees|staff)")
+
+_CONTACTS = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "yritysasiakkaat"
+description = "Yritysasiakkaiden yhteyshenkilöiden tietojen käsittely tilausten ja laskutuksen hoitamiseksi"
+kind = "order"
+legal_basis = "{basis}"{interest}
+'''
+
+
+@rule(
+    id="RK-BASIS-CONTRACT-THIRD-PERSON", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 6(1)(b), 6(1)(f)", title="Contact persons of a business customer are not party to its contract",
+    message=msg(
+        fi='Tarkoituksen "{purpose}" peruste on sopimus, mutta se koskee yritysasiakkaan yhteyshenkilöitä tai '
+           'työntekijöitä ("{word}"), jotka eivät itse ole sopimuksen osapuolia. 6 artiklan 1 kohdan b alakohta '
+           'edellyttää, että rekisteröity on sopimuksen osapuoli; yhteyshenkilöiden tietojen peruste on yleensä '
+           'oikeutettu etu.',
+        sv='Ändamålet "{purpose}" grundas på avtal, men det gäller kontaktpersoner eller anställda hos en '
+           'företagskund ("{word}"), som inte själva är parter i avtalet. Artikel 6.1 b förutsätter att den '
+           'registrerade är part i avtalet; för kontaktpersoner är grunden oftast berättigat intresse.',
+        en='The purpose "{purpose}" rests on a contract, but it concerns contact persons or employees of a business '
+           'customer ("{word}"), who are not party to the contract themselves. Art. 6(1)(b) needs the data subject '
+           'to be party to the contract; for contact persons the basis is usually legitimate interests.'),
+    trigger="A purpose on `contract` whose description speaks of contact persons, employees or representatives "
+            "of a company, an organisation or a business customer (\"yritysasiakkaiden yhteyshenkilöt\", "
+            "\"kontaktpersoner hos företagskunder\", \"employees of customer companies\"), not of the controller's "
+            "own staff.",
+    fix="Set `legal_basis = \"legitimate_interests\"` with the interest (\"asiakassuhteen hoitaminen "
+        "yritysasiakkaan kanssa\"), or split the purpose: contract for sole traders, legitimate interests for "
+        "contact persons.",
+    example=_CONTACTS.format(basis="contract", interest=""),
+    fixed=_CONTACTS.format(basis="legitimate_interests",
+                           interest='\nlegitimate_interest = "Yritysasiakassuhteen hoitaminen"'),
+)
+def basis_contract_third_person(ctx: Context) -> Iterator[Hit]:
+    # 6(1)(b): "processing is necessary for the performance of a contract to which the data subject is party"
+    # [V: GDPR text]; EDPB Guidelines 2/2019 on 6(1)(b) read it as the data subject's own contract [M: not re-read,
+    # paragraph unknown]. Issue 21, hold-outs D and E: employees of customer companies processed "on the
+    # contract".
+    if not ctx.may_match(_CONTACT_PERSONS):
+        return
+    for reg in ctx.registers:
+        for j, purpose in enumerate(reg.register.purposes):
+            if purpose.legal_basis is not LegalBasis.CONTRACT:
+                continue
+            for one in purpose.description.texts():
+                low = one.lower()
+                found = _CONTACT_PERSONS.search(low)
+                if found is None or _BUSINESS.search(low) is None or _OWN_STAFF.search(low):
+                    continue
+                yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": purpose.description, "word": found.group(0)})
+                break

@@ -41,7 +41,7 @@ DATA = ROOT / "tests" / "validate" / "data" / "accuracy"
 READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
-SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e")
+SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e", "holdout_f")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -65,6 +65,11 @@ FIRST_HOLDOUT_D = {"recall": 39 / 51, "alarms": 5 / 253, "strict": 13 / 253, "tp
                    "present": 253}
 FIRST_HOLDOUT_E = {"recall": 44 / 54, "alarms": 4 / 212, "strict": 10 / 212, "tp": 44, "fn": 10, "fp": 4, "note": 6,
                    "present": 212}
+#: The sixth hold-out (``holdout_f``, ten statements, commit f9df613), written while a second rule round worked from
+#: the fourth and fifth hold-outs' classes of error, first run at 02:15 UTC on the code of commit a0ac393, after that
+#: round had ended. Nothing has been tuned on it.
+FIRST_HOLDOUT_F = {"recall": 43 / 51, "alarms": 8 / 211, "strict": 14 / 211, "tp": 43, "fn": 8, "fp": 8, "note": 6,
+                   "present": 211}
 
 
 #: Rule fixes made after the first hold-out run, each for a finding a lawyer would call plainly wrong on a held-out
@@ -165,6 +170,9 @@ def render_section() -> str:
         "- " + _summary("Fourth hold-out, first run", FIRST_HOLDOUT_D),
         "- " + _summary("Fifth hold-out, first run", FIRST_HOLDOUT_E),
         "- " + _summary("Fourth and fifth together, first run", _together(FIRST_HOLDOUT_D, FIRST_HOLDOUT_E)),
+        "- " + _summary("Fourth hold-out, now", r["holdout_d"]),
+        "- " + _summary("Fifth hold-out, now", r["holdout_e"]),
+        "- " + _summary("Sixth hold-out, first run", FIRST_HOLDOUT_F),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -213,7 +221,11 @@ def render_section() -> str:
         "controller named only as \"each group company\", a credit register left unnamed, recipients left vague, a",
         "camera purpose with neither basis nor period, a non-EU seller with no EU representative and no EU complaint",
         "route), and the first run missed many of them: this is the honest estimate of `check` on statements it was",
-        "not written for, and it is well below the recall target. Nothing has been tuned on them since.",
+        "not written for, and it is well below the recall target. A second rule round then worked from their",
+        "classes of error (not their files), so their \"now\" figures are optimistic. The sixth hold-out",
+        f"({counts['holdout_f']} statements, `holdout_f/`) was written during that round under the same rules and",
+        "first run after it: its first run is the latest honest estimate (recall below the target, false alarms",
+        "just above it).",
         "",
         "### Tuned",
         "",
@@ -250,6 +262,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_e"], r["holdout_e"]),
         "",
         *differences(rows["holdout_e"], label="{model}"),
+        "",
+        "### Sixth hold-out",
+        "",
+        *per_code_table(rows["holdout_f"], r["holdout_f"]),
+        "",
+        *differences(rows["holdout_f"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -298,7 +316,7 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
 
 @pytest.mark.parametrize(("which", "first"), [("holdout", FIRST_HOLDOUT), ("holdout_b", FIRST_HOLDOUT_B),
                                               ("holdout_c", FIRST_HOLDOUT_C), ("holdout_d", FIRST_HOLDOUT_D),
-                                              ("holdout_e", FIRST_HOLDOUT_E)])
+                                              ("holdout_e", FIRST_HOLDOUT_E), ("holdout_f", FIRST_HOLDOUT_F)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

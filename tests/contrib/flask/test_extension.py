@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from flask import Flask, g, render_template_string
+from flask import Flask, Response, g, render_template_string
 
 from rekisterikit.consent import MemoryConsentStore, SQLiteConsentStore
 from rekisterikit.contrib.flask import ConfigurationError, KitState, RekisteriKit, get_state
@@ -318,6 +318,28 @@ def test_only_declined_categories_are_deleted(app: Flask) -> None:
     for name, v in (("rk_consent", value), ("_ga", "1"), ("_fbp", "2"), ("lang", "fi")):
         client.set_cookie(name, v)
     assert {"_fbp", "lang"} == expired(client.get("/page"))
+
+
+def test_a_page_view_that_deletes_cookies_is_never_publicly_cacheable(app: Flask) -> None:
+    """The response that expires declined cookies says private (with Vary: Cookie), also when the view itself marks
+    it public: a shared cache must not replay one visitor's deletions to another."""
+    @app.get("/public")
+    def public() -> Response:
+        response = app.make_response("cached page")
+        response.headers["Cache-Control"] = "public, max-age=600"
+        return response
+
+    value = accepted_cookie(app, {"rk-action": "custom", "rk-category": "statistics"})
+
+    for cookies in ((("_fbp", "fb.1"),), (("rk_consent", value), ("_fbp", "fb.1"))):
+        for path in ("/page", "/public"):
+            client = app.test_client()
+            for name, v in cookies:
+                client.set_cookie(name, v)
+            response = client.get(path)
+            directives = {d.strip().split("=")[0] for d in response.headers.get("Cache-Control", "").split(",")}
+            assert ("_fbp" in expired(response), "private" in directives, "public" in directives,
+                    "Cookie" in response.headers.get("Vary", "")) == (True, True, False, True), (path, cookies)
 
 
 def test_gpc_rewrites_a_consent_that_grants_marketing(app: Flask) -> None:

@@ -22,6 +22,7 @@ from rekisterikit.lint.lexicon import lexicon
 from rekisterikit.model.values import Language
 
 __all__ = [
+    "BREAK_CODE",
     "MARKS",
     "SEPARATOR",
     "WORD",
@@ -33,6 +34,7 @@ __all__ = [
     "language_scores_many",
     "stopword_codes",
     "stopword_codes_of",
+    "stopword_table",
     "word_bytes",
 ]
 
@@ -47,7 +49,8 @@ MARKS = tuple(bytes([ord("a") + i]) for i in range(len(_LANGUAGES)))
 #: Joins texts for :func:`word_bytes`: upper case, so never a word of a lower-cased text.
 SEPARATOR = " RKTEXTBREAK "
 _BREAK = b"RKTEXTBREAK"
-_BREAK_CODE = b"|"
+#: The mark of the text break in the code strings (what :data:`SEPARATOR` becomes).
+BREAK_CODE = b"|"
 _ENCODING = ("utf-8", "surrogatepass")  # a lone surrogate (from a JSON escape) is a non-letter, not an error
 
 #: ASCII bytes as the word scan sees them: letters stay, the apostrophe stays, every other ASCII byte separates
@@ -80,10 +83,10 @@ def _code(langs: tuple[Language, ...]) -> bytes:
 
 
 @cache
-def _codes() -> dict[bytes, bytes]:
+def stopword_table() -> dict[bytes, bytes]:
     """Each stop word (UTF-8) with the marks of its languages, and the text break with its own mark."""
     codes = {word.encode(*_ENCODING): _code(langs) for word, langs in _stopword_languages().items()}
-    codes[_BREAK] = _BREAK_CODE
+    codes[_BREAK] = BREAK_CODE
     return codes
 
 
@@ -126,7 +129,7 @@ def code_table(words: bytes, chunks: list[bytes]) -> dict[bytes, bytes]:
     with :data:`WORD` itself. Every other chunk is exactly one word.
     """
     table = dict.fromkeys(chunks, b"")
-    for word, code in _codes().items():
+    for word, code in stopword_table().items():
         if word in table:
             table[word] = code
     extra = apostrophe_chunks(words)
@@ -148,7 +151,7 @@ def stopword_codes_of(words: bytes, chunks: list[bytes] | None = None,
         chunks = words.split()
     if table is None:
         table = code_table(words, chunks)
-    return b"".join(map(table.__getitem__, chunks)).split(_BREAK_CODE)
+    return b"".join(map(table.__getitem__, chunks)).split(BREAK_CODE)
 
 
 def stopword_codes(lowered: Sequence[str]) -> list[bytes]:

@@ -310,10 +310,10 @@ class Context:
 
         chunks = self._words[1]
         extra = self._apostrophe_chunks
-        table = language._codes()  # each stop word (UTF-8) with its marks, and the text break with its own
+        table = language.stopword_table()  # each stop word (UTF-8) with its marks, and the text break with its own
         if extra:
             table = {**table, **language.code_table(b" ".join(extra), list(extra))}
-        distinct = b"".join(map(table.get, chunks, repeat(b""))).split(language._BREAK_CODE)
+        distinct = b"".join(map(table.get, chunks, repeat(b""))).split(language.BREAK_CODE)
         return list(map(distinct.__getitem__, self._distinct[1]))
 
     @cached_property

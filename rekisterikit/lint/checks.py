@@ -821,7 +821,9 @@ def _rights(run: _Run) -> None:
     not_rights = run.k("cookies") | (run.k("security") - run.u("subject_request"))
     cookie_context = run.cookie_area()
     marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title") - _denied_marketing(run)
-    consent = run.consent() | run.u("kind_newsletter")
+    # A newsletter the text says it does not send ("Emme lähetä uutiskirjeitä"), or one on consent it only presumes
+    # ("anses ha godkänt att få vårt nyhetsbrev", answered by RK-LINT-DIRECT-MARKETING), asks no consent to withdraw.
+    consent = run.consent() | (run.u("kind_newsletter") - _denied_marketing(run) - run.u("consent_presumed"))
     if _marketing_on_interest(run, run.u("kind_marketing", "kind_newsletter") - cookie_context):
         # A newsletter the text rests on legitimate interest asks no consent to withdraw.
         consent = run.consent()
@@ -929,7 +931,15 @@ def _rights(run: _Run) -> None:
         run.decide(Requirement.COMPLAINT_AUTHORITY, Outcome.PROVIDED, run.u("complaint") | run.k("complaint"))
     else:
         run.missing("RK-LINT-COMPLAINT")
-    for index in sorted(run.u("old_authority_address")):
+    # The authority's former address is out of date only where the text gives it for the authority: in the complaint
+    # or rights section, or in a sentence that names the authority or follows one that does ("Tietosuojavaltuutetun
+    # toimisto" on the line above). A shop of its own on a street of the same name ("Ratapihantie 6, 15140 Lahti" in
+    # the controller's details) gives no address of the authority.
+    authority = run.u("complaint")
+    about_authority = run.k("complaint", "rights") | authority | frozenset(
+        i for i in run.u("old_authority_address")
+        if any(j in authority and run.unit(j).section == run.unit(i).section for j in (i - 1, i - 2)))
+    for index in sorted(run.u("old_authority_address") & about_authority):
         run.flag("RK-LINT-COMPLAINT-ADDRESS", run.unit(index), term=run.term("old_authority_address", index))
 
     rights_context = run.k("rights") | run.u("request_words")
@@ -1287,7 +1297,15 @@ def _clarity(run: _Run) -> None:
     # "Mailchimp may transfer data to the United States" leaves open whether it does; with the mechanism in the
     # same section ("… may transfer data to the USA under the Data Privacy Framework") the transfer is described.
     safeguarded = {run.unit(i).section for i in run.u("safeguards")}
-    hedged = frozenset(i for i in run.u("vague_transfer") - in_rights if run.unit(i).section not in safeguarded)
+    # A modal hedge in a sentence that puts data in a third country ("data may be processed by Google LLC in the
+    # United States", "tietoja voidaan siirtää Meta Platforms Inc:lle Yhdysvaltoihin") is a hedged transfer: judged
+    # like "may transfer" above, by whether its section gives the mechanism.
+    abroad = run.u("transfer_country", "transfer_outside")
+    modal_abroad = frozenset(i for i in abroad & frozenset(vague)
+                             if all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i)))
+    vague = [i for i in vague if i not in modal_abroad]
+    hedged = frozenset(i for i in (run.u("vague_transfer") | modal_abroad) - in_rights
+                       if run.unit(i).section not in safeguarded)
     # "Tietoja voidaan luovuttaa viranomaisille lain niin vaatiessa", "Uppgifter kan lämnas ut till myndigheter om
     # lagen kräver det": the modal states when a duty applies, not discretion.
     required = run.u("legal_condition")

@@ -115,6 +115,9 @@ _SINGLE_LETTER = re.compile(r"[a-zåäö]")
 # "12." (an ordinal or a day), "12.7." (a date without its year): a full stop that ends no sentence.
 _ORDINAL = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
 _LETTERS = re.compile(r"[^\W\d_]")
+# Dotted initials, alone or after a hyphen ("U.S.", "EU-U.S.", "U.K."): a full stop inside a name, which goes on
+# ("certified under the EU-U.S. Data Privacy Framework").
+_INITIALS = re.compile(r"(?:.*-)?(?:[a-zåäö]\.)+[a-zåäö]")
 
 # A sentence ends at . ! ? followed by white space and an upper-case letter, a digit or an opening quote/bracket.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-ZÅÄÖÜ0-9])")
@@ -255,7 +258,8 @@ def _split_sentences(text: str, starts: list[tuple[int, int]]) -> list[tuple[str
         head = text[max(begin, match.start() - 40):match.start()]
         token = head.rsplit(None, 1)[-1] if head.strip() else ""
         word = token.rstrip(".!?\"”')]").lower().lstrip("(\"“")
-        if word in _ABBREVIATIONS or _ORDINAL.fullmatch(word) or _SINGLE_LETTER.fullmatch(word):
+        if (word in _ABBREVIATIONS or _ORDINAL.fullmatch(word) or _SINGLE_LETTER.fullmatch(word)
+                or _INITIALS.fullmatch(word)):
             continue
         emit(match.start())
         begin = match.end()

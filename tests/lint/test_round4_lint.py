@@ -1,0 +1,138 @@
+"""Readings of the fourth tuning round on general classes of false alarm (issue 21): each class with a statement in
+our own words that shows it, and one that must still be read the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.document import document_from_text
+from rekisterikit.lint.linter import LintResult, lint_text
+from rekisterikit.lint.structure import parse
+
+R = Requirement
+
+
+def _lint(text: str, lang: str, fmt: str = "txt") -> LintResult:
+    return lint_text(text, format=fmt, language=lang)  # type: ignore[arg-type]
+
+
+def _rules(text: str, lang: str) -> set[str]:
+    return {f.rule for f in _lint(text, lang).findings}
+
+
+def _vague_quotes(text: str, lang: str) -> list[str]:
+    return [f.evidence.quote for f in _lint(text, lang).findings if f.rule == "RK-LINT-VAGUE" and f.evidence]
+
+
+# ------------------------------------------------------------------------------------------- sentences
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Google LLC is certified under the EU-U.S. Data Privacy Framework.", 1),
+    ("Data goes to the U.S. Data Privacy Framework list of companies.", 1),
+    # An ordinary sentence end still splits.
+    ("We use Google Analytics. Data goes to the United States.", 2),
+])
+def test_dotted_initials_end_no_sentence(text: str, count: int) -> None:
+    structure = parse(document_from_text("Recipients\n" + text + "\n", "txt"))
+    assert count == len([u for u in structure.units if not u.heading])
+
+
+# ------------------------------------------------------------------------------------------- clarity
+
+_DPF_EN = ("Recipients\nWebsite statistics are provided by Google Ireland Limited; statistics data may be processed "
+           "by Google LLC in the United States, which is certified under the EU-U.S. Data Privacy Framework.\n")
+
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    # The hedge only says where the provider may process data, and the mechanism is given beside it.
+    (_DPF_EN, "en", False),
+    ("Vastaanottajat ja siirrot\nKävijätilastot tuottaa Google Ireland Limited, ja tietoja voidaan käsitellä Google "
+     "LLC:n toimesta Yhdysvalloissa. Google LLC on sitoutunut EU:n ja Yhdysvaltojen väliseen tietosuojakehykseen.\n",
+     "fi", False),
+    # Without a mechanism in the section the same hedge leaves the transfer open.
+    ("Recipients\nStatistics data may be processed by Google LLC in the United States.\n", "en", True),
+    ("Vastaanottajat ja siirrot\nTietoja voidaan käsitellä Google LLC:n toimesta Yhdysvalloissa.\n", "fi", True),
+    # A hedge about what is done with the data is still vague, wherever the text speaks of transfers.
+    ("Recipients\nWe may also share your data with our partners.\n", "en", True),
+])
+def test_modal_hedge_on_a_transfer_is_judged_by_its_mechanism(text: str, lang: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    # "some of it/them" is a part of what the sentence already names.
+    ("Recipients\nShopify International Ltd (Ireland) stores shop data, and some of it is transferred to Shopify Inc. "
+     "in Canada (adequacy decision of the European Commission).\n", False),
+    ("Photos\nOur photographers take pictures of the concerts, and some of them show members of the audience.\n",
+     False),
+    # "some data", "some of our partners" leave open which.
+    ("Recipients\nWe share some data with service providers.\n", True),
+    ("Recipients\nSome of our service providers process data outside the EU.\n", True),
+])
+def test_some_of_what_is_named_is_not_vague(text: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, "en"))
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    # GDPR 22's own words name the effects a decision has.
+    ("Automaattinen päätöksenteko\nEmme tee sinua koskevia päätöksiä pelkästään automaattisen käsittelyn perusteella "
+     "emmekä profiloi sinua tavalla, jolla olisi sinuun oikeudellisia tai vastaavia vaikutuksia.\n", False),
+    ("Käsittelyn tarkoitukset\nKäsittelemme tietoja tilausten toimittamiseen, laskutukseen tai vastaaviin "
+     "tarkoituksiin.\n", True),
+])
+def test_gdpr_22_similar_effects_are_no_open_list(text: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, "fi"))
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Retention\nWe keep booking data for as long as we need it for our business.\n", True),
+    ("Retention\nWe keep booking data for two years after the booking.\n", False),
+])
+def test_as_long_as_we_need_it_is_open_ended(text: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, "en"))
+
+
+# ------------------------------------------------------------------------------------------- the authority's address
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # The shop's own street of the same name is no address of the authority.
+    ("Controller\nThe controller is Example Roastery Oy (business ID 3117544-4), Ratapihantie 6, 15140 Lahti.\n\n"
+     "Your rights\nYou may lodge a complaint with the Data Protection Ombudsman (tietosuoja.fi).\n", False),
+    # The former address given for the authority is out of date, on its own line under the authority's name too.
+    ("Oikeutesi\nVoit tehdä valituksen tietosuojavaltuutetulle, Ratapihantie 9, 00521 Helsinki.\n", True),
+    ("Valitus valvontaviranomaiselle\nTietosuojavaltuutetun toimisto\nRatapihantie 9\n00521 Helsinki\n", True),
+])
+def test_old_authority_address_only_where_given_for_the_authority(text: str, flagged: bool) -> None:
+    lang = "en" if text.startswith("Controller") else "fi"
+    assert flagged == ("RK-LINT-COMPLAINT-ADDRESS" in _rules(text, lang))
+
+
+# ------------------------------------------------------------------------------------------- withdrawal of consent
+
+_RIGHTS_FI = ("Oikeutesi\nSinulla on oikeus tarkastaa, oikaista ja poistaa tietosi. Voit tehdä valituksen "
+              "tietosuojavaltuutetulle.\n")
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    # No newsletter is sent: nothing rests on consent.
+    ("Käsittelyn tarkoitukset\nKäsittelen tietoja tilausten toimittamiseen. En lähetä mainoksia enkä "
+     "uutiskirjeitä.\n" + _RIGHTS_FI, "fi", Outcome.NOT_APPLICABLE),
+    ("Ändamål\nVi behandlar uppgifterna för att leverera beställningar. Vi skickar inga nyhetsbrev eller "
+     "reklammeddelanden.\n", "sv", Outcome.NOT_APPLICABLE),
+    # A newsletter that is sent still asks for the withdrawal.
+    ("Käsittelyn tarkoitukset\nKäsittelen tietoja tilausten toimittamiseen ja lähetän uutiskirjeen sen "
+     "tilanneille.\n" + _RIGHTS_FI, "fi", Outcome.MISSING),
+    # "återta samtycket" is the withdrawal.
+    ("Ändamål\nAtt skicka säsongsbrev per e-post: ditt samtycke. Du kan återta samtycket när som helst genom länken "
+     "i brevet.\n", "sv", Outcome.PROVIDED),
+])
+def test_withdrawal_only_where_something_rests_on_consent(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.WITHDRAW_CONSENT)
+
+
+def test_a_newsletter_on_presumed_consent_is_a_marketing_fault_not_a_missing_withdrawal() -> None:
+    result = _lint("Ändamål\nKunder som registrerar sig anses ha godkänt att få vårt nyhetsbrev.\n", "sv")
+    assert result.outcome(R.WITHDRAW_CONSENT) is Outcome.NOT_APPLICABLE
+    assert "RK-LINT-DIRECT-MARKETING" in {f.rule for f in result.findings}

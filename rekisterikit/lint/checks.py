@@ -11,7 +11,6 @@ a signed paper request, vague wording), quoting the sentence.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable
 from enum import StrEnum
 from itertools import pairwise
@@ -900,9 +899,18 @@ def _rights(run: _Run) -> None:
     # A sentence on a line of its own that speaks of objection and of no other right ("Du har alltid rätt att
     # invända mot direktmarknadsföring.", "Oikeus vastustaa: …") is presented separately too; a bullet of the rights
     # list ("- oikeus vastustaa käsittelyä") is not.
-    starts = Counter(u.line for u in run.structure.units)
+    # So is, among the rights, a paragraph of its own whose other sentences name no other right ("Du har alltid rätt
+    # att invända mot direktmarknadsföring. Avregistrera dig via länken i nyhetsbrevet …", after the paragraph of the
+    # other rights), when the sentence says objection in words of its own, not only by a newsletter's unsubscribe
+    # link. (A refusal offered inside the purposes, "Asiakkaalla on oikeus kieltäytyä tästä", is not presented
+    # separately.)
+    by_line: dict[int, list[int]] = {}
+    for u in run.structure.units:
+        by_line.setdefault(u.line, []).append(u.index)
     alone = {i for i in objection
-             if starts[run.unit(i).line] == 1 and not run.unit(i).item and i not in other_rights}
+             if not run.unit(i).item and not other_rights & set(by_line[run.unit(i).line])
+             and (len(by_line[run.unit(i).line]) == 1
+                  or (i in in_rights and set(run.starts("right_object", i)) - set(run.starts("withdraw", i))))}
     if applies and objection and not alone and not any(run.unit(i).section in separate for i in objection):
         quoted = min(objection, key=lambda i: (i not in in_rights, i))
         run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(quoted))
@@ -943,7 +951,8 @@ def _rights(run: _Run) -> None:
         run.flag("RK-LINT-COMPLAINT-ADDRESS", run.unit(index), term=run.term("old_authority_address", index))
 
     rights_context = run.k("rights") | run.u("request_words")
-    for index in sorted(run.u("signed_request") & rights_context):
+    # "No special form or signature is needed", "Pyyntöä ei tarvitse allekirjoittaa" demands none.
+    for index in sorted(run.affirmed("signed_request") & rights_context):
         if _ELECTRONIC_ALTERNATIVE.search(run.unit(index).text):
             # "kirjallisesti ja allekirjoitettuna tai sähköpostilla", "undertecknad eller skickas från din
             # e-postadress": the request can also be made electronically (Art. 12(3)).
@@ -992,13 +1001,17 @@ def _information(run: _Run) -> None:
     explained = (automated & told or run.k("automated") & told
                  or {i for i in automated if i + 1 in told
                      and run.unit(i + 1).section == run.unit(i).section})
-    if decisions & run.negated(decisions) or explained:
+    denied = decisions & run.negated(decisions)
+    if denied or explained:
         run.decide(Requirement.AUTOMATED_DECISIONS, Outcome.PROVIDED, automated)
     else:
         # Whether decisions under GDPR 22 are made is not stated; recommended even when none are made.
         run.missing("RK-LINT-AUTOMATED")
     profiling = run.u("automated") - run.negated(run.u("automated"))
-    if profiling and not explained:
+    # Profiling named after the text has said that no decisions under GDPR 22 are made ("Emme tee automaattisia
+    # päätöksiä. Profiloimme asiakkaita markkinoinnin kohdentamiseksi") is profiling outside Art. 22: 13(2)(f) asks
+    # for its logic and consequences only where it leads to such decisions.
+    if profiling and not explained and not (denied and not profiling & decisions):
         first = run.analysis.first(profiling)
         assert first is not None
         run.flag("RK-LINT-AUTOMATED-INFO", first, term=run.term("automated", first.index) or first.text[:40])
@@ -1151,6 +1164,10 @@ def _marketing(run: _Run) -> None:
         # E-mail to existing customers about similar products (917/2014 200 § 2 mom): "Du kan när som helst säga
         # nej till att vi skickar erbjudanden" is the refusal that exception requires, not an opt-out regime.
         electronic -= run.u("right_object", "marketing_optout")
+        # The other sentences of the section that states the exception describe the same offers and how its
+        # conditions are met ("the box 'Send me coffee offers' is unticked; you can say no later in every message").
+        excepted = {run.unit(i).section for i in marketing & soft}
+        electronic -= frozenset(i for i in electronic if run.unit(i).section in excepted)
     consented = (marketing | newsletter) & consent
     if marketing & run.u("marketing_electronic") & consent:
         # "Sähköpostimarkkinointi perustuu suostumukseen": electronic marketing is said to rest on consent.

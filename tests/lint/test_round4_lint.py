@@ -136,3 +136,95 @@ def test_a_newsletter_on_presumed_consent_is_a_marketing_fault_not_a_missing_wit
     result = _lint("Ändamål\nKunder som registrerar sig anses ha godkänt att få vårt nyhetsbrev.\n", "sv")
     assert result.outcome(R.WITHDRAW_CONSENT) is Outcome.NOT_APPLICABLE
     assert "RK-LINT-DIRECT-MARKETING" in {f.rule for f in result.findings}
+
+
+# ------------------------------------------------------------------------------------------- requests
+
+@pytest.mark.parametrize(("text", "lang", "rule", "flagged"), [
+    ("Your rights\nYou can ask to see your data. Send requests by e-mail; no special form or signature is needed.\n",
+     "en", "RK-LINT-SIGNED-REQUEST", False),
+    ("Your rights\nYou can ask to see your data. Requests must be signed and sent by post.\n",
+     "en", "RK-LINT-SIGNED-REQUEST", True),
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter. Begäran kan skickas per e-post och är "
+     "avgiftsfri.\n", "sv", "RK-LINT-REQUEST-FEE", False),
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter. För en andra kopia tar vi ut en avgift på "
+     "20 euro.\n", "sv", "RK-LINT-REQUEST-FEE", True),
+])
+def test_a_request_said_to_need_no_signature_or_fee(text: str, lang: str, rule: str, flagged: bool) -> None:
+    assert flagged == (rule in _rules(text, lang))
+
+
+# ------------------------------------------------------------------------------------------- direct marketing
+
+_SOFT_EN = ("Purposes and legal basis\nE-mail offers to existing customers about similar coffee products rest on our "
+            "legitimate interest, as section 200(2) of the Act on Electronic Communications Services allows. ")
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    # The next sentence of the section describes how the exception's conditions are met.
+    (_SOFT_EN + "When you give us your e-mail address at checkout, the box 'Send me coffee offers' is unticked; you "
+     "can also say no later with the link in every message.\n", "en", Outcome.PROVIDED),
+    ("Erbjudanden till tidigare kunder\nTill dig som har handlat hos oss skickar vi per e-post erbjudanden på "
+     "liknande ullprodukter. Du kan när som helst avböja dem via länken i varje meddelande.\n", "sv",
+     Outcome.PROVIDED),
+    # E-mail offers with no consent and no exception still need one.
+    ("Purposes\nWe send e-mail offers to everyone who has ordered from us. You can say no later with the link in "
+     "every message.\n", "en", Outcome.MISSING),
+])
+def test_the_existing_customer_exception_covers_its_section(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.DIRECT_MARKETING)
+
+
+# ------------------------------------------------------------------------------------------- automated decisions
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Ändamål\nVi skickar ingen reklam och fattar inga beslut om dig som enbart grundar sig på automatiserad "
+     "behandling.\n", "sv", Outcome.PROVIDED),
+    # A credit decision under a heading of its own, with its logic and a human review.
+    ("Automaattinen luottopäätös\nOsamaksuhakemukseen vastaa ohjelma, joka hyväksyy hakemuksen, jos "
+     "luottotietorekisterissä ei ole maksuhäiriömerkintää. Sinulla on oikeus saada ihmisen tekemä uusi arvio.\n",
+     "fi", Outcome.PROVIDED),
+    ("Betalning mot faktura\nSystemet avgör automatiskt om fakturan godkänns utifrån kreditupplysningen. Du kan be "
+     "att en av våra anställda granskar beslutet.\n", "sv", Outcome.PROVIDED),
+    # The same decision with nothing of its logic or consequences.
+    ("Betalning mot faktura\nSystemet avgör automatiskt om fakturan godkänns.\n", "sv", Outcome.MISSING),
+])
+def test_automated_decisions_said_in_other_words(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.AUTOMATED_DECISIONS)
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    # Profiling after the text has said no Art. 22 decisions are made.
+    ("Käsittelyn tarkoitukset\nTietoja ei käytetä automaattiseen päätöksentekoon. Tietoja käytetään profilointiin "
+     "markkinoinnin kohdentamiseksi.\n", "fi", False),
+    ("Purposes\nYour data is not used for automated decision-making. We use profiling to tailor our newsletter to "
+     "your interests.\n", "en", False),
+    # Profiling with nothing said of decisions is still to be explained.
+    ("Purposes\nWe use profiling to tailor our newsletter to your interests.\n", "en", True),
+])
+def test_profiling_after_no_automated_decisions(text: str, lang: str, flagged: bool) -> None:
+    assert flagged == ("RK-LINT-AUTOMATED-INFO" in _rules(text, lang))
+
+
+# ------------------------------------------------------------------------------------------- objection
+
+_RIGHTS_SV = ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter, att få dem rättade eller raderade "
+              "och att begränsa behandlingen.\n\n")
+
+
+@pytest.mark.parametrize(("text", "lang", "separate"), [
+    # A paragraph of its own after the other rights, with a second sentence on how to unsubscribe.
+    (_RIGHTS_SV + "Du har alltid rätt att invända mot direktmarknadsföring. Avregistrera dig via länken i "
+     "nyhetsbrevet.\n", "sv", True),
+    ("Your rights\nYou have the right to access and erase your data.\n\nYou have the right to object at any time to "
+     "direct marketing. You can unsubscribe with the link in every newsletter.\n", "en", True),
+    # Objection in the same paragraph as the other rights is not presented separately.
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter och att få dem raderade. Du har också rätt "
+     "att invända mot direktmarknadsföring. Vi skickar nyhetsbrev till kunder.\n", "sv", False),
+    # An unsubscribe link beside the newsletter is no objection presented separately.
+    ("Purposes\nWe send our newsletter to those who subscribe to it with their consent; every newsletter has an "
+     "unsubscribe link. We use your data to deliver orders.\n\nYour rights\nYou can see, correct or delete your "
+     "data, and object to processing.\n", "en", False),
+])
+def test_objection_in_a_paragraph_of_its_own(text: str, lang: str, separate: bool) -> None:
+    assert separate == ("RK-LINT-OBJECT-SEPARATE" not in _rules(text, lang))

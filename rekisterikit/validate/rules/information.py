@@ -549,17 +549,33 @@ def changes_new_purpose(ctx: Context) -> Iterator[Hit]:
 
 
 #: A purpose that describes a decision made by the system itself on an order or an application: cancelling,
-#: rejecting or blocking automatically, or scoring (lower case).
+#: rejecting or blocking automatically, scoring, or the system as the one that approves or rejects an order, an
+#: application or a booking (lower case). "peru-" never reads "perustua" (to be based on) or "perus-" (basic).
 _AUTOMATIC_DECISION = re.compile(
-    r"automaattise\w* (?:\w+ ){0,3}?(?:peru\w*|hylä\w*|hylkä\w*|est\w*|keskeyt\w*|pisteyt\w*|"
-    r"hyväksy\w*)|(?:riski|luotto|petos)?pisteytys\w*|pisteyttä\w*|pisteytet\w*|"
-    r"automatiskt (?:\w+ ){0,3}?(?:avbry\w*|nek\w*|avslå\w*|spärra\w*|stopp\w*|godkänn\w*)|riskpoäng\w*|"
-    r"scoring\w*|automatically (?:\w+ ){0,3}?(?:cancel\w*|reject\w*|declin\w*|block\w*|approv\w*|scor\w*)|"
-    r"risk scor\w*|fraud scor\w*|"
+    r"automaattise\w* (?:\w+ ){0,3}?(?:peru(?!s)\w*|hylä\w*|hylkä\w*|est\w*|keskeyt\w*|pisteyt\w*|"
+    r"hyväksy\w*)|(?P<score>pisteyt\w*|poängsätt\w*|riskpoäng\w*|scoring\w*|risk scor\w*|fraud scor\w*)|"
+    r"automatiskt (?:\w+ ){0,3}?(?:avbry\w*|nek\w*|avslå\w*|spärra\w*|stopp\w*|godkänn\w*)|"
+    r"automatically (?:\w+ ){0,3}?(?:cancel\w*|reject\w*|declin\w*|block\w*|approv\w*|scor\w*)|"
     # the verb first: "perutaan automaattisesti", "avbryts automatiskt", "cancelled automatically"
-    r"(?:peru|hylä|hylkä|keskeyt)\w* (?:\w+ ){0,2}?automaattise\w*|"
+    r"(?:peru(?!s)|hylä|hylkä|keskeyt)\w* (?:\w+ ){0,2}?automaattise\w*|"
     r"(?:avbry|nek|avslå|spärra|stoppa)\w* (?:\w+ ){0,2}?automatiskt|"
-    r"(?:cancel|reject|declin|block)\w* (?:\w+ ){0,2}?automatically")
+    r"(?:cancel|reject|declin|block)\w* (?:\w+ ){0,2}?automatically|"
+    # the system decides: "järjestelmämme hyväksyy tai hylkää hakemuksen", "systemet avslår ansökan"
+    r"(?:järjestelmä\w*|systemet|(?:the|our) system) (?:\w+ ){0,2}?"
+    r"(?:hyväksyy|hylkää|peruu|godkänner|avslår|nekar|avbryter|approves|rejects|declines|cancels) (?:\w+ ){0,3}?"
+    r"(?:hakemu\w*|tilau\w*|varau\w*|luotto\w*|ansökan\w*|beställning\w*|bokning\w*|kredit\w*|"
+    r"applications?|orders?|bookings?|credit)")
+#: A word every alternative of :data:`_AUTOMATIC_DECISION` holds: a description without one of them cannot match, so
+#: the expression runs only on descriptions that have one (each alternative tried at every position costs more).
+_ADM_ANCHORS = ("automaattise", "automatiskt", "automatically", "pisteyt", "scoring", "riskpoäng", "risk scor",
+               "fraud scor", "poängsätt", "järjestelmä", "systemet", " system")
+#: What a score decides on, for scoring to count as a decision in its sentence: an order, an application, a payment,
+#: credit or a booking. Scoring prospects to rank them for sales calls ("pisteytämme mahdollisia asiakkaita") decides
+#: nothing about the person.
+_DECISION_OBJECT = re.compile(
+    r"(?<!\w)(?:tilau\w*|hakemu\w*|maksu\w*|luot(?:to|on|ol|ot)\w*|lasku\w*|osamaks\w*|varau\w*|ostos\w*|"
+    r"beställning\w*|ansökan\w*|ansök\w*|betaln\w*|kredit\w*|faktur\w*|avbetalning\w*|bokning\w*|köp\w*|"
+    r"orders?|applications?|payments?|credit|invoice\w*|instal+ments?|bookings?|purchases?)")
 _ADM_NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inte|ej|no|not|never)(?!\w)")
 _ADM_NONE = CONTROLLER + REGISTER.rstrip("\n") + '''
 automated_decisions = {{ used = {used} }}
@@ -602,20 +618,31 @@ legitimate_interest = "Petosten estäminen"
 def automated_decisions_contradicted(ctx: Context) -> Iterator[Hit]:
     # 22(1): a decision based solely on automated processing, including profiling, with legal or similarly
     # significant effects; 13(2)(f) asks its existence, logic, significance and consequences [V: GDPR text].
-    # Issue 21, hold-outs D and E: "no automated decisions" beside a purpose that cancels or scores orders.
-    if not ctx.may_match(_AUTOMATIC_DECISION):
-        return
+    # Issue 21, hold-outs D and E: "no automated decisions" beside a purpose that cancels or scores orders; hold-out
+    # F: an instalment application "approved or rejected at once" on the system's score ("pisteytyksen").
+    # The structured fields first: only a register that says `used = false` can contradict itself; then only the
+    # purpose descriptions that hold a word every match needs are read with the expression, every match of them (a
+    # denied one, "ei peruta automaattisesti", does not end the search).
     for reg in ctx.registers:
         adm = reg.register.automated_decisions
         if adm is None or adm.used:
             continue
+        every = "\n".join(t for p in reg.register.purposes for t in p.description.texts()).lower()
+        if not any(anchor in every for anchor in _ADM_ANCHORS):
+            continue  # one look at all the register's descriptions
         for j, purpose in enumerate(reg.register.purposes):
             for one in purpose.description.texts():
                 low = one.lower()
+                if not any(anchor in low for anchor in _ADM_ANCHORS):
+                    continue
                 for m in _AUTOMATIC_DECISION.finditer(low):
                     head = max(low.rfind(".", 0, m.start()), low.rfind(";", 0, m.start()),
                                low.rfind(",", 0, m.start())) + 1
                     if _ADM_NEGATED.search(low, head, m.end()):
                         continue
+                    if m.group("score") is not None:
+                        end = low.find(".", m.end())
+                        if not _DECISION_OBJECT.search(low, head, end if end != -1 else len(low)):
+                            continue
                     yield Hit(f"{reg.path}.purposes[{j}]", {"text": one[m.start():m.end()]})
                     return

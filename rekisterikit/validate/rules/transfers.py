@@ -10,7 +10,15 @@ import datetime as dt
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Cookie, Country, LocalizedText, Recipient, Transfer, TransferMechanism
+from rekisterikit.model import (
+    Cookie,
+    CookieCategory,
+    Country,
+    LocalizedText,
+    Recipient,
+    Transfer,
+    TransferMechanism,
+)
 from rekisterikit.validate import data
 from rekisterikit.validate.context import Context, text
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -62,18 +70,67 @@ def _home_adequate(ctx: Context, country: Country | None) -> bool:
                                    'mechanism = "dpf", dpf_certified = true }]'),
 )
 def transfer_undisclosed(ctx: Context) -> Iterator[Hit]:
+    for path, label, country in _undisclosed(ctx):
+        yield Hit(path, {"recipient": label, "country": str(country)})
+
+
+def _undisclosed(ctx: Context) -> Iterator[tuple[str, str, Country]]:
+    """The recipients and declared cookies' providers placed in a third country that no transfer entry names (by
+    the country or by the recipient): their path, label and country."""
     all_transfers = tuple(t for reg in ctx.registers for t in reg.register.transfers or ())
     for reg in ctx.registers:
         transfers = reg.register.transfers or ()
         for i, r in enumerate(reg.register.recipients or ()):
-            if (ctx.third_country(r.country) and not _covered(transfers, r.country, r.name)
+            if (r.country is not None and ctx.third_country(r.country) and not _covered(transfers, r.country, r.name)
                     and not _home_adequate(ctx, r.country)):
-                yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": str(r.country)})
+                yield f"{reg.path}.recipients[{i}]", r.label, r.country
     for ref in ctx.cookies:
         c = ref.cookie
-        if (ctx.third_country(c.country) and not _covered(all_transfers, c.country, c.provider)
-                and not _home_adequate(ctx, c.country)):
-            yield Hit(ref.path, {"recipient": c.provider or c.name, "country": str(c.country)})
+        if (c.country is not None and ctx.third_country(c.country)
+                and not _covered(all_transfers, c.country, c.provider) and not _home_adequate(ctx, c.country)):
+            yield ref.path, c.provider or c.name, c.country
+
+
+@rule(
+    id="RK-TRANSFER-UNDISCLOSED-MECHANISM", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.ERROR,
+    article="GDPR 13(1)(f), 14(1)(f), 44–46", title="An undisclosed transfer has no mechanism either",
+    message=msg(
+        fi="Tietoja siirretään maahan {country} ({recipients}), mutta siirrolle ei ole ilmoitettu perustetta: kerro, "
+           "onko maasta tehty tietosuojan riittävyyttä koskeva päätös (myös EU–Yhdysvallat-tietosuojakehys) vai "
+           "perustuuko siirto vakiolausekkeisiin tai muuhun 46–49 artiklan mukaiseen perusteeseen, ja miten "
+           "suojatoimista saa jäljennöksen.",
+        sv="Uppgifter överförs till {country} ({recipients}), men ingen grund anges för överföringen: ange om det "
+           "finns ett beslut om adekvat skyddsnivå för landet (även dataskyddsramen mellan EU och USA) eller om "
+           "överföringen grundar sig på standardavtalsklausuler eller en annan grund enligt artiklarna 46–49, och "
+           "hur man får en kopia av skyddsåtgärderna.",
+        en="Data goes to {country} ({recipients}), but no mechanism is given for the transfer: say whether an adequacy "
+           "decision covers the country (the EU-US Data Privacy Framework included) or whether the transfer rests on "
+           "standard contractual clauses or another basis under Arts. 46–49, and how to obtain a copy of the "
+           "safeguards."),
+    trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and no transfer "
+            "entry names that country or recipient (RK-TRANSFER-UNDISCLOSED): then the adequacy decision or the "
+            "safeguards of that transfer are not stated either. One finding per country. A recipient in the "
+            "controller's own country, when that country has a general adequacy decision, is not reported.",
+    fix="Add a `[[registers.transfers]]` entry with the country, the recipients and the `mechanism` (for a certified "
+        "US recipient `dpf`; otherwise `scc_2021_914` with `safeguards_copy` or `safeguards_url`).",
+    example=_register(_US_RECIPIENT),
+    fixed=_register(_US_RECIPIENT, 'transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
+                                   'mechanism = "dpf", dpf_certified = true }]'),
+)
+def transfer_undisclosed_mechanism(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(f) asks, besides the fact of the transfer, "the existence or absence of an adequacy decision by the
+    # Commission, or ... reference to the appropriate or suitable safeguards and the means by which to obtain a copy
+    # of them" [V, GDPR text on gdprhub.eu]. A statement that never mentions a transfer to a recipient it places in
+    # the United States gives neither. Issue 21, hold-out F: two statements naming a US recipient (an advertising
+    # pixel's provider, a marketplace operator) with no word on transfers, read as missing both the transfer and its
+    # mechanism; only the first was reported.
+    first: dict[str, str] = {}
+    names: dict[str, dict[str, None]] = {}
+    for path, label, country in _undisclosed(ctx):
+        first.setdefault(country.code, path)
+        names.setdefault(country.code, {})[label] = None
+    for code, path in first.items():
+        yield Hit(path, {"country": code, "recipients": ", ".join(names[code])})
 
 
 @rule(
@@ -118,6 +175,30 @@ def _cookie_provider(c: Cookie) -> data.Provider | None:
     return next((p for p in known if p.sets_cookie(c.name)), None)
 
 
+def _cookie_groups(ctx: Context, *, unplaced_only: bool) -> Iterator[tuple[str, str, data.Provider]]:
+    """The provider groups commonly outside the EEA that the statement's cookies point at, once each: a declared
+    cookie's provider or name (not one placed outside the EEA, the country rules' concern; with ``unplaced_only``,
+    only a cookie with no country at all), then a group the cookie policy's text names ("kävijäseurantaan (Google
+    Analytics)") when no declared cookie is its. Path, label and group."""
+    reported: set[str] = set()
+    for ref in ctx.cookies:
+        c = ref.cookie
+        if c.country is not None and (unplaced_only or ctx.third_country(c.country)):
+            continue
+        found = _cookie_provider(c)
+        if found is not None and found.name not in reported:
+            reported.add(found.name)
+            yield ref.path, c.provider or found.name, found
+    policy = ctx.statement.cookie_policy.text
+    if policy is None:
+        return
+    _, known = data.providers()
+    for group in known:
+        if group.name not in reported and any(group.named_in(t) for t in policy.texts()):
+            reported.add(group.name)
+            yield "$.cookie_policy.text", group.name, group
+
+
 _MAILCHIMP = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
 
 
@@ -160,15 +241,8 @@ def transfers_silent(ctx: Context) -> Iterator[Hit]:
                 yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": found.country})
     if any(reg.register.transfers is not None for reg in ctx.registers):
         return
-    reported: set[str] = set()
-    for ref in ctx.cookies:
-        c = ref.cookie
-        if c.country is not None and ctx.third_country(c.country):
-            continue
-        found = _cookie_provider(c)
-        if found is not None and found.name not in reported:
-            reported.add(found.name)
-            yield Hit(ref.path, {"recipient": c.provider or found.name, "country": found.country})
+    for path, label, found in _cookie_groups(ctx, unplaced_only=False):
+        yield Hit(path, {"recipient": label, "country": found.country})
 
 
 _GA_COOKIE = '\n[[cookies]]\nname = "_ga"\nprovider = "Google"\ncategory = "statistics"\n'
@@ -189,9 +263,11 @@ _GA_COOKIE = '\n[[cookies]]\nname = "_ga"\nprovider = "Google"\ncategory = "stat
            'state the transfers and their basis.'),
     trigger="Every register states `transfers = []` and a declared cookie is, by its name, one that a provider "
             "group outside the EEA sets with its own scripts (package data `providers.json`: `_ga`, `_gid`, "
-            "`_fbp`, `_fbc`, `fr` …). The cookie's data goes to that provider's services wherever its EU "
-            "subsidiary is; a recipient named with `transfers = []` is not reported, since a provider's EU data "
-            "residency can keep it inside.",
+            "`_fbp`, `_fbc`, `fr` …), or is a marketing cookie given no country and a provider that names such a "
+            "group (\"Google Ireland Limited (YouTube)\"). The cookie's data goes to that provider's services "
+            "wherever its EU subsidiary is; a recipient named with `transfers = []` is not reported, since a "
+            "provider's EU data residency can keep it inside, nor a statistics or preferences cookie by its "
+            "provider alone.",
     fix="List the transfer in `[[registers.transfers]]` (country, recipients, mechanism), or remove the cookie.",
     example=_register("transfers = []") + _GA_COOKIE,
     fixed=_register('transfers = [{ country = "US", recipients = ["Google"], mechanism = "dpf", '
@@ -201,6 +277,18 @@ def transfers_contradicted(ctx: Context) -> Iterator[Hit]:
     # A statement that denies transfers while it declares Google Analytics or the Meta pixel (tuned accuracy
     # statement "pikkuapila"); `rekisterikit lint` reports the same contradiction in prose. Whether a given provider
     # transfers is [M] (providers.json lists where each group is headquartered), hence a warning asking to check.
+    for path, cookie, label, found in _contradicting(ctx):
+        yield Hit(path, {"cookie": cookie, "recipient": label, "country": found.country})
+
+
+def _contradicting(ctx: Context) -> Iterator[tuple[str, str, str, data.Provider]]:
+    """RK-TRANSFERS-CONTRADICTED's cookies, once per group: path, cookie name, provider label and group.
+
+    A cookie counts by its name (set by the group's own scripts wherever its EU subsidiary is), or, for a marketing
+    cookie given no country, by a provider that names the group (an embedded video's cookie of "Google Ireland
+    Limited (YouTube)": the group uses its data in its own services, and nothing places them in the EU/EEA; issue
+    21, hold-out F). A statistics or preferences cookie is not read by its provider: a shop's own cookie may name
+    the service it reports to, whose data can stay in the EU."""
     if not ctx.registers or any(reg.register.transfers != () for reg in ctx.registers):
         return
     _, known = data.providers()
@@ -208,9 +296,11 @@ def transfers_contradicted(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.cookies:
         c = ref.cookie
         found = next((p for p in known if p.sets_cookie(c.name)), None)
+        if found is None and c.country is None and c.provider is not None and c.category is CookieCategory.MARKETING:
+            found = _provider(c.provider)
         if found is not None and found.name not in reported:
             reported.add(found.name)
-            yield Hit(ref.path, {"cookie": c.name, "recipient": c.provider or found.name, "country": found.country})
+            yield ref.path, c.name, c.provider or found.name, found
 
 
 def _transfers(ctx: Context) -> Iterator[tuple[str, Transfer]]:
@@ -580,8 +670,11 @@ _MAILCHIMP_NONE = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
            'EU/EEA, and on what basis.'),
     trigger="A register states its transfers (`transfers = []`, or a list) and one of its recipients with no "
             "country outside the EEA belongs to a provider group whose processing commonly takes place outside the "
-            "EEA (package data `providers.json`), while no transfer entry names it. A register silent on "
-            "transfers is RK-TRANSFERS-SILENT's; a controller established outside the EEA is not read.",
+            "EEA (package data `providers.json`), while no transfer entry names it; when every register states its "
+            "transfers, the same for a declared cookie with no country (by its provider or name) and for a group "
+            "the cookie policy's text names (\"kävijäseurantaan (Google Analytics)\"). A register silent on "
+            "transfers is RK-TRANSFERS-SILENT's, a cookie that contradicts `transfers = []` "
+            "RK-TRANSFERS-CONTRADICTED's; a controller established outside the EEA is not read.",
     fix="Add the provider to the transfer entry that covers it (country, mechanism), or give its `country` if it "
         "processes the data in the EU/EEA only.",
     example=_register(_MAILCHIMP_NONE, "transfers = []"),
@@ -603,3 +696,14 @@ def transfers_incomplete(ctx: Context) -> Iterator[Hit]:
             found = _recipient_provider(r)
             if found is not None and not _named_in_transfers(transfers, r, found):
                 yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": found.country})
+    # The cookies, when every register states its transfers: a declared cookie with no country, or a group the
+    # cookie policy names, that no transfer entry names (Google Analytics in the cookie text beside a stated US
+    # transfer for a newsletter service only: issue 21, hold-out D). Those RK-TRANSFERS-CONTRADICTED reports are
+    # left to it.
+    if not ctx.registers or any(reg.register.transfers is None for reg in ctx.registers):
+        return
+    every = tuple(t for reg in ctx.registers for t in reg.register.transfers or ())
+    contradicted = {found.name for _, _, _, found in _contradicting(ctx)}
+    for path, label, found in _cookie_groups(ctx, unplaced_only=True):
+        if found.name not in contradicted and not _named_in_transfers(every, Recipient(name=label), found):
+            yield Hit(path, {"recipient": label, "country": found.country})

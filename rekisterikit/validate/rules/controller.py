@@ -42,7 +42,11 @@ def controller_identity(ctx: Context) -> Iterator[Hit]:
 #: Legal forms that make a name a registered name: Finnish, Swedish and common foreign abbreviations and words.
 _LEGAL_FORM = re.compile(
     r"(?<![\w-])(?:oyj?|abp?|ay|ky|tmi|ry|rf|osk|sr|hb|kb|ltd|limited|llc|llp|inc|corp(?:oration)?|plc|gmbh|ag|"
-    r"a/?s|aps|asa|oü|sa|sas|sarl|s\.?r\.?l|bv|nv|toiminimi|osakeyhtiö|aktiebolag|avoin yhtiö|"
+    r"a/?s|a\.s|aps|asa|oü|sa|sas|sarl|s\.?r\.?l|bv|nv|toiminimi|osakeyhtiö|aktiebolag|avoin yhtiö|"
+    # further abroad: Japanese K.K. and G.K., "Co.", Pty/Pte, S.p.A., S.L., Sp. z o.o., UAB, SIA, Kft., s.r.o., KG,
+    # OHG, UG, e.K., LP, Ltda
+    r"k\.?k|g\.?k|kabushiki kaisha|godo kaisha|co|pty|pte|s\.p\.a|s\.l|sp\. z o\.o|uab|sia|kft|s\.r\.o|kg|ohg|"
+    r"ug|e\.k|lp|ltda|"
     r"kommandiittiyhtiö|osuuskunta|andelslag|yhdistys|förening|säätiö|stiftelse|elinkeinonharjoittaja|"
     r"näringsidkare)(?![\w-])\.?", re.IGNORECASE)
 #: Two to four capitalised words of letters (hyphenated names and particles such as "von" allowed): read as a
@@ -64,7 +68,14 @@ _TRADE_WORD = re.compile(
 _SHOP_WORD = re.compile(
     r"vintage|retro|kulta|hopea|koru|korut|kukka|kukat|lanka|langat|kangas|kankaat|nordic|koti|home|style|"
     r"atelier|ateljee|galleria|galleri|gallery|kids|baby|pet|eco|organic|natural|lifestyle|collection|concept|"
-    r"aitta|vaja|torppa|kellari|guld|smycken|blommor|garn|tyg|hem|barn",
+    r"aitta|vaja|torppa|kellari|guld|smycken|blommor|garn|tyg|hem|barn|"
+    # trades and English nouns of trade that no one is named ("Mustekala Ink", "Kahvila Kanerva")
+    r"kahvila|leipomo|ravintola|kampaamo|parturi|tatuointi|hieromo|kauneushoitola|kukkakauppa|"
+    r"kafé|bageri|frisör|salong|"
+    r"ink|tattoo|tattoos|works|lab|labs|factory|company|hair|beauty|salon|cafe|café|bar|bakery|club|gym|fitness|"
+    r"yoga|media|digital|solutions|supply|supplies|wear|fashion|books|records|music|audio|photo|photography|prints|"
+    r"tools|toys|games|sports|bikes|coffee|tea|wine|foods|kitchen|deli|gear|garage|motors|travel|tours|events|"
+    r"rentals?|clinic|spa",
     re.IGNORECASE)
 
 
@@ -98,12 +109,63 @@ def controller_legal_name(ctx: Context) -> Iterator[Hit]:
         return
     if _GENERIC_NAME.fullmatch(name) or _ADDRESS_NAME.fullmatch(name):
         return  # RK-CONTROLLER-IDENTITY
+    if _group_controller(ctx):
+        return  # RK-CONTROLLER-GROUP
     if _LEGAL_FORM.search(name):
         return
     words = re.split(r"[\s-]+", name)
     if _PERSON_NAME.fullmatch(name) and not any(_TRADE_WORD.search(w) or _SHOP_WORD.fullmatch(w) for w in words):
         return
     yield Hit("$.controller.name", {"name": name})
+
+
+#: A name that stands for several companies rather than one legal person: "Kiila-konsernin yhtiöt", "X-konserni",
+#: "koncernens bolag", "X Group companies", "X Oy ja sen tytäryhtiöt", "X AB and its subsidiaries".
+_GROUP_NAME = re.compile(
+    r"konsernin (?:yhtiöt|yritykset)|konserniyhtiöt|(?<![\w-])[\w-]*konserni$|tytäryhtiö(?:t|ineen)|"
+    r"koncernens (?:bolag|företag)|koncernbolag(?:en)?|[\w-]*koncernen$|dotterbolag(?:en)?|"
+    r"group companies|companies of the [\w-]+ group|(?:its|their) (?:subsidiaries|affiliates)|group of companies",
+    re.IGNORECASE)
+
+
+@rule(
+    id="RK-CONTROLLER-GROUP", requirement=Requirement.CONTROLLER_IDENTITY, severity=Severity.ERROR,
+    article="GDPR 4(7), 4(19), 13(1)(a), 14(1)(a)", title="The controller is one company, not a group",
+    message=msg(
+        fi='Rekisterinpitäjäksi on ilmoitettu yritysryhmä ("{name}"). Konserni ei ole rekisterinpitäjä, vaan sen '
+           'yhtiöt ovat: kerro, mikä yhtiö (nimi ja Y-tunnus) on rekisterinpitäjä minkäkin asiakassuhteen tai '
+           'palvelun osalta, ja jos yhtiöt päättävät käsittelystä yhdessä, että ne ovat yhteisrekisterinpitäjiä.',
+        sv='Som personuppgiftsansvarig anges en koncern ("{name}"). En koncern är inte personuppgiftsansvarig, det är '
+           'dess bolag: ange vilket bolag (namn och FO-nummer) som är personuppgiftsansvarigt för vilken kundrelation '
+           'eller tjänst, och om bolagen beslutar gemensamt, att de är gemensamt personuppgiftsansvariga.',
+        en='The controller is given as a group of companies ("{name}"). A group is not a controller; its companies '
+           'are: say which company (name and business ID) is the controller for which customer relationship or '
+           'service, and, if the companies decide together, that they are joint controllers.'),
+    trigger="`controller.name` (or `legal_name`, when given) names several companies: a group's companies or "
+            "subsidiaries (\"Kiila-konsernin yhtiöt\", \"X-konserni\", \"koncernens bolag\", \"X Oy ja sen "
+            "tytäryhtiöt\", \"group companies\", \"and its subsidiaries\"). A `legal_name` that names one company "
+            "identifies the controller and passes; a company whose name has the word in it (\"Konsernipalvelut "
+            "Oy\") is not a group.",
+    fix="Name the company that is the controller in `legal_name` with its `business_id`; if each group company "
+        "controls its own customers' data, publish a statement per company or list them with what each controls.",
+    example='[controller]\nname = "Kiila-konsernin yhtiöt"\nbusiness_id = "2309658-6"\nemail = "info@kiila.fi"\n',
+    fixed='[controller]\nname = "Kiila-konserni"\nlegal_name = "Kiila Kauppa Oy"\nbusiness_id = "2309658-6"\n'
+          'email = "info@kiila.fi"\n',
+)
+def controller_group(ctx: Context) -> Iterator[Hit]:
+    # 4(7): the controller is "the natural or legal person, public authority, agency or other body" that determines
+    # the purposes and means; 4(19): a "group of undertakings" is a controlling undertaking and its controlled
+    # undertakings, each of them a person of its own (recital 48 speaks of "controllers that are part of a group")
+    # [V, GDPR text on gdprcommentary.eu and gdpr-text.com]. Issue 21, hold-out E: "the group company with which you
+    # have a customer relationship" named only as the group, with the parent's business ID.
+    if _group_controller(ctx):
+        yield Hit("$.controller.name", {"name": ctx.statement.controller.name})
+
+
+def _group_controller(ctx: Context) -> bool:
+    c = ctx.statement.controller
+    name = (c.legal_name if c.legal_name is not None else c.name).strip()
+    return _GROUP_NAME.search(name) is not None
 
 
 def _channels(ctx: Context) -> set[str]:

@@ -265,21 +265,24 @@ def controller_name(analysis: Analysis) -> Named | None:
                 name = _clean_name(match.group(1))
                 if len(name) >= 2:
                     return Named(value=name, unit=index)
-    # A company named where the text speaks of recipients, transfers, cookies or sources ("Posti Group Oy", "Paytrail
-    # Oyj") is someone the shop works with, not the shop.
-    others = analysis.in_sections("recipients", "transfers", "cookies", "sources") | analysis.units_with("recipients")
-    for unit in analysis.units[:40]:
-        match = _WITH_FORM.search(unit.text) if unit.index not in others else None
-        if match:
-            return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
     # A sole trader speaking in the first person ("Jag, Anna Lindqvist, driver enskild firma …", "Olen Matti
     # Meikäläinen ja pidän toiminimellä …", "The shop is run by me, Jane Doe, as a sole trader") names the
     # controller: the name after the first person, with a sole-trader word shortly after it.
+    trader = next((Named(value=m.group(1), unit=u.index) for u in analysis.units[:40]
+                   if (m := _FIRST_PERSON_TRADER.search(u.text))), None)
+    # A company named where the text speaks of recipients, transfers, cookies or sources ("Posti Group Oy", "Paytrail
+    # Oyj") is someone the shop works with, not the shop, unless its business id is given with it ("Kuparipannu Oy
+    # (Y-tunnus …)" under a title that also names cookies). A company named after the trader has introduced
+    # themselves ("… verkkokaupan paketit kuljettaa Posti Oy") is one the trader works with.
+    others = analysis.in_sections("recipients", "transfers", "cookies", "sources") | analysis.units_with("recipients")
+    labelled = analysis.units_with("business_id_label")
     for unit in analysis.units[:40]:
-        match = _FIRST_PERSON_TRADER.search(unit.text)
+        if trader is not None and unit.index >= trader.unit:
+            return trader
+        match = _WITH_FORM.search(unit.text) if unit.index not in others or unit.index in labelled else None
         if match:
-            return Named(value=match.group(1), unit=unit.index)
-    return _frequent_proper_noun(analysis)
+            return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
+    return trader or _frequent_proper_noun(analysis)
 
 
 _TRADER_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?: [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"

@@ -228,3 +228,78 @@ _RIGHTS_SV = ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgi
 ])
 def test_objection_in_a_paragraph_of_its_own(text: str, lang: str, separate: bool) -> None:
     assert separate == ("RK-LINT-OBJECT-SEPARATE" not in _rules(text, lang))
+
+
+# ------------------------------------------------------------------------------------------- legitimate interests
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    # The interest given after the article that names the basis.
+    ("Ändamål och rättslig grund\nPublikenkäten grundar sig på föreningens berättigade intresse (artikel 6.1 f) av "
+     "att veta hur publiken upplevt föreställningen.\n", "sv", Outcome.PROVIDED),
+    ("Ändamål och rättslig grund\n| Ändamål | Rättslig grund |\n|---|---|\n| Erbjudanden per e-post | berättigat "
+     "intresse (art. 6.1 f): vi vill att medlemmarna får erbjudanden som passar deras trädgård |\n", "sv",
+     Outcome.PROVIDED),
+    ("Purposes and legal basis\nForum moderation rests on our legitimate interest, Art. 6(1)(f): keeping the forum "
+     "free of harassment and spam.\n", "en", Outcome.PROVIDED),
+    # The article alone names the basis, not the interest.
+    ("Ändamål och rättslig grund\nPublikenkäten grundar sig på föreningens berättigade intresse (artikel 6.1 f).\n",
+     "sv", Outcome.MISSING),
+    ("Purposes and legal basis\nForum moderation rests on our legitimate interest (Art. 6(1)(f)).\n", "en",
+     Outcome.MISSING),
+])
+def test_interest_given_after_the_article(text: str, lang: str, outcome: Outcome) -> None:
+    fmt = "md" if "|" in text else "txt"
+    assert outcome == _lint(text, lang, fmt).outcome(R.LEGITIMATE_INTERESTS)
+
+
+# ------------------------------------------------------------------------------------------- headings
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Vem ser uppgifterna?", "recipients"),
+    ("Who sees my data?", "recipients"),
+    ("Kuka tietoja käsittelee", "recipients"),
+    ("Tietoja käytetään", "purposes"),
+    ("Mitä tietoja ja mihin", "purposes"),
+])
+def test_everyday_headings(heading: str, kind: str) -> None:
+    from rekisterikit.lint.structure import classify_heading
+    assert kind in classify_heading(heading)
+
+
+# ------------------------------------------------------------------------------------------- the controller
+
+def test_a_company_given_with_its_business_id_under_a_title_naming_cookies_is_the_controller() -> None:
+    from rekisterikit.lint.analysis import Analysis
+    from rekisterikit.lint.extract import controller_name
+    text = ("Tietosuojaseloste ja evästeet\n\nKuparipannu Oy (Y-tunnus 3391187-1)\n\nTilaajien tiedot\nKäsittelemme "
+            "nimeäsi ja osoitettasi. Tietoja käsittelevät puolestamme Posti Oy (kuljetukset) ja Mailmaa Oy "
+            "(uutiskirje).\n")
+    name = controller_name(Analysis(parse(document_from_text(text, "txt"))))
+    assert name is not None
+    assert name.value == "Kuparipannu Oy"
+
+
+_TRADER_FI = ("Tietosuojaseloste – Kauneushoitola Aalto\n\nOlen Helmi Aalto ja pidän Kauneushoitola Aaltoa "
+              "toiminimellä (Y-tunnus 2870352-5, Rauhankatu 12, 20100 Turku, helmi@hoitola.example). Vastaan itse "
+              "asiakkaideni tietojen käsittelystä.\n\n"
+              "Kun varaat ajan, tallennan nimesi, puhelinnumerosi ja sähköpostiosoitteesi. Ajanvaraukseen tarvitsen "
+              "nimesi ja puhelinnumerosi; ilman niitä en voi varata sinulle aikaa.\n\n"
+              "Käsittelen tietoja, jotta voin varata ajat, tehdä hoidot ja toimittaa tilaukset. Peruste on "
+              "kanssani tekemäsi sopimus.\n\n"
+              "Verkkokaupan paketit kuljettaa Posti Oy. Tiedot eivät lähde EU:n ulkopuolelle.\n\n"
+              "Kerron sinulle pyynnöstäsi, mitä tietoja sinusta on tallessa, ja annan niistä kopion. Korjaan väärät "
+              "tiedot ja poistan tietosi, kun pyydät. Voit pyytää, että jäädytän tietojesi käytön siksi aikaa, kun "
+              "selvitämme erimielisyyttä.\n")
+
+
+@pytest.mark.parametrize("requirement", [R.PURPOSES, R.STATUTORY_REQUIREMENT, R.RECIPIENTS, R.RIGHT_ACCESS,
+                                         R.RIGHT_ERASURE, R.RIGHT_RESTRICTION, R.CONTROLLER_IDENTITY])
+def test_a_sole_trader_in_the_first_person_singular(requirement: Requirement) -> None:
+    assert _lint(_TRADER_FI, "fi").outcome(requirement) is Outcome.PROVIDED
+
+
+def test_the_same_trader_who_says_nothing_of_rights_still_lacks_them() -> None:
+    text = _TRADER_FI.split("Kerron", maxsplit=1)[0]
+    result = _lint(text, "fi")
+    assert result.outcome(R.RIGHT_ACCESS) is Outcome.MISSING
+    assert result.outcome(R.RIGHT_RESTRICTION) is Outcome.MISSING

@@ -781,9 +781,23 @@ _LI_KINDS = ("kind_analytics", "kind_service_development", "kind_profiling", "ki
 
 def _right_headings(run: _Run, key: str) -> frozenset[int]:
     """Rights headings that name a right: a list of bare lines ("Oikeus tarkistaa tiedot", "Right to access the
-    data") reads as one heading per right with nothing under it."""
+    data") reads as one heading per right with nothing under it; so does a subheading of the rights section that
+    the lexicons do not know as a section ("Oikeutesi" → "Poistaminen ja käsittelyn rajoittaminen")."""
+    under = _rights_subsections(run)
     return frozenset(i for i in run.analysis.units_with(key, headings=True) - run.u(key)
-                     if "rights" in run.structure.section_of(i).kinds)
+                     if "rights" in run.structure.section_of(i).kinds or run.unit(i).section in under)
+
+
+def _rights_subsections(run: _Run) -> frozenset[int]:
+    """Sections under headings the lexicons do not know that follow a rights section, up to the next known one."""
+    found: set[int] = set()
+    following = False
+    for section in run.structure.sections:
+        if section.kinds:
+            following = "rights" in section.kinds
+        elif following and section.heading is not None:
+            found.add(section.index)
+    return frozenset(found)
 
 
 _RIGHT_KEYS = ("right_access", "right_rectification", "right_erasure", "right_restriction", "right_portability",
@@ -1087,6 +1101,12 @@ def _cookies(run: _Run) -> None:
     # A platform named as setting only necessary cookies ("Shopify sets only the cookies necessary for the cart") is
     # no third-party tracking to declare.
     vendor_cookies = (run.u("non_eea_vendors") & context) - run.u("cookie_necessary")
+    if not run.u("cookie") - run.negated(run.u("cookie")) and not (names or nonessential or vendor_cookies):
+        # "Vår webbplats använder inga kakor", "Sivustolla ei käytetä evästeitä": no cookie to declare or consent to.
+        run.decide(Requirement.COOKIE_DETAILS, Outcome.NOT_APPLICABLE)
+        if not run.u("cookie_implied"):
+            run.decide(Requirement.COOKIE_CONSENT, Outcome.NOT_APPLICABLE)
+            return
     if names and durations and parties:
         run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
     elif nonessential or vendor_cookies or not run.u("cookie_necessary") & context:

@@ -303,3 +303,40 @@ def test_the_same_trader_who_says_nothing_of_rights_still_lacks_them() -> None:
     result = _lint(text, "fi")
     assert result.outcome(R.RIGHT_ACCESS) is Outcome.MISSING
     assert result.outcome(R.RIGHT_RESTRICTION) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------------------------------- rights, cookies
+
+@pytest.mark.parametrize(("text", "lang", "fmt"), [
+    # A subheading per right under the rights section, unknown to the lexicons as a section of its own.
+    ("<h2>Oikeutesi</h2>\n<h3>Pääsy tietoihin</h3>\n<p>Saat pyynnöstä kopion tiedoistasi.</p>\n"
+     "<h3>Käsittelyn rajoittaminen</h3>\n<p>Voit pyytää, että tietojasi vain säilytetään sen ajan, kun selvitämme "
+     "niiden oikeellisuutta.</p>\n", "fi", "html"),
+    ("Dina rättigheter\nDu har rätt att få en kopia av dina uppgifter. Du kan också begära att vi begränsar "
+     "behandlingen.\n", "sv", "txt"),
+    ("Dina rättigheter\nDu har rätt att få tillgång till dina uppgifter, få dem rättade, raderade eller "
+     "begränsade.\n", "sv", "txt"),
+])
+def test_restriction_in_other_words(text: str, lang: str, fmt: str) -> None:
+    assert _lint(text, lang, fmt).outcome(R.RIGHT_RESTRICTION) is Outcome.PROVIDED
+
+
+def test_a_restriction_heading_outside_the_rights_names_no_right() -> None:
+    text = ("Tietoturva\nTietoihin pääsy on rajattu.\n\nKäsittelyn rajoittaminen\nRajoitamme pääsyä "
+            "palvelimelle.\n\nOikeutesi\nSinulla on oikeus tarkastaa tietosi.\n")
+    assert _lint(text, "fi").outcome(R.RIGHT_RESTRICTION) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Kakor\nVår webbplats använder inga kakor.\n", "sv", Outcome.NOT_APPLICABLE),
+    ("Kakor\nWebbplatsen använder ingen statistik eller reklam, bara den kaka som kontaktformuläret behöver för att "
+     "fungera.\n", "sv", Outcome.NOT_APPLICABLE),
+    ("Cookies\nThe website uses only cookies that are needed for logging in and keeping a lesson connected.\n", "en",
+     Outcome.NOT_APPLICABLE),
+    ("Evästeet\nSivustolla käytetään vain evästeitä, joita tarvitaan sivuston toimimiseen.\n", "fi",
+     Outcome.NOT_APPLICABLE),
+    # Cookies of an unknown kind must still be declared.
+    ("Kakor\nVår webbplats använder kakor för att förbättra din upplevelse.\n", "sv", Outcome.MISSING),
+])
+def test_no_cookies_or_only_necessary_ones_need_no_declaration(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.COOKIE_DETAILS)

@@ -18,17 +18,21 @@ against the statement's vocabulary proves most needles absent without reading th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
+from itertools import accumulate
 from typing import Any, NamedTuple
 
 __all__ = [
     "MIN_LENGTH",
+    "Joined",
     "Needs",
     "Piece",
     "Plan",
     "Text",
     "alternatives",
+    "joinable",
     "match_starts",
     "may_match",
     "needles",
@@ -461,6 +465,145 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
             return match
     return None
 
+
+#: The zero-width position that reads a line break as it reads a text's edge (``\B`` does not: the engine never
+#: matches it in an empty text, but between two line breaks it does).
+_AT_EDGE_SAFE = ("AT_BOUNDARY",)
+#: The classes that never match a line break.
+_CLASS_SAFE = ("CATEGORY_WORD", "CATEGORY_DIGIT", "CATEGORY_NOT_SPACE")
+
+
+def _never_newline(items: Any, dotall: bool) -> bool:
+    """Whether no part of a parsed pattern consumes ``\\n``, and every zero-width part reads a line break as it reads
+    the start or end of the text (only ``\\b``, and look-arounds made of such parts)."""
+    for op, av in items:
+        if op is _c.LITERAL:
+            if av == 0x0A:
+                return False
+        elif op is _c.ANY:
+            if dotall:
+                return False
+        elif op is _c.IN:
+            for kind, value in av:
+                if kind is _c.LITERAL and value == 0x0A:
+                    return False
+                if kind is _c.RANGE and value[0] <= 0x0A <= value[1]:
+                    return False
+                if kind is _c.CATEGORY and str(value) not in _CLASS_SAFE:
+                    return False
+                if kind is _c.NEGATE or kind not in (_c.LITERAL, _c.RANGE, _c.CATEGORY):
+                    return False
+        elif op is _c.AT:
+            if str(av) not in _AT_EDGE_SAFE:
+                return False
+        elif op is _c.SUBPATTERN:
+            if not _never_newline(av[3], (dotall or bool(av[1] & re.DOTALL)) and not av[2] & re.DOTALL):
+                return False
+        elif op is _c.BRANCH:
+            if not all(_never_newline(alt, dotall) for alt in av[1]):
+                return False
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _POSSESSIVE):
+            if not _never_newline(av[2], dotall):
+                return False
+        elif op is _ATOMIC:
+            if not _never_newline(av, dotall):
+                return False
+        elif op in (_c.ASSERT, _c.ASSERT_NOT):
+            if not _never_newline(av[1], dotall):
+                return False
+        elif op is not _c.GROUPREF:  # a back reference matches what its group matched: no line break
+            return False
+    return True
+
+
+_JOINABLE: dict[int, tuple[re.Pattern[str], bool]] = {}
+
+
+def joinable(pattern: re.Pattern[str]) -> bool:
+    """Whether ``pattern`` finds in texts joined by ``\\n`` exactly the matches it finds in each text: none of its
+    parts matches a line break, and its only zero-width parts (``\\b``, look-arounds of such parts) read
+    the line break between two texts as they read a text's start or end (a test tries every rule pattern)."""
+    entry = _JOINABLE.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
+        try:
+            known = _p is not None and _never_newline(_p.parse(pattern.pattern, pattern.flags).data,
+                                                       bool(pattern.flags & re.DOTALL))
+        except (re.error, RecursionError, TypeError, ValueError, AttributeError, IndexError):
+            known = False
+        entry = _JOINABLE[id(pattern)] = (pattern, known)
+    return entry[1]
+
+
+class Joined:
+    """Texts joined by line breaks, to find with few passes of a pattern which of them it matches
+    (:meth:`next_match`).
+
+    Made once for a set of texts and asked about many patterns; what is found for a pattern is kept (by the pattern's
+    id, for as long as the object lives: one validation), so asking about the texts in order reads the joined text
+    at most once per pattern.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self.texts = list(texts)
+        self._joined = "\n".join(self.texts)
+        self._starts = list(accumulate(map(len, self.texts[:-1]), lambda at, n: at + n + 1, initial=0))
+        self._prepared: Text | None = None
+        self._known: dict[int, tuple[int, int | None]] = {}  # (from, the first text from there it matches)
+
+    def next_match(self, pattern: re.Pattern[str], index: int = 0) -> int | None:
+        """The index of the first text from ``index`` on in which ``pattern.search`` finds a match, or ``None``."""
+        known = self._known.get(id(pattern))
+        if known is not None and known[0] <= index and (known[1] is None or index <= known[1]):
+            return known[1]  # nothing matches between where the last search began and what it found
+        found = self._next(pattern, index)
+        self._known[id(pattern)] = (index, found)
+        return found
+
+    def _next(self, pattern: re.Pattern[str], index: int) -> int | None:
+        if index >= len(self.texts):
+            return None
+        if self._prepared is None:
+            self._prepared = Text.of(self._joined)
+        prepared = self._prepared
+        _, known, same, _ = _entry(pattern)
+        if not joinable(pattern):
+            if not may_match(pattern, prepared):  # a literal every match holds is in none of the texts
+                return None
+            return next((i for i in range(index, len(self.texts)) if search(pattern, self.texts[i])), None)
+        begin = self._starts[index]
+        if known is not None and known.starts is not None and (prepared.latin1 or not known.ignore_case):
+            # Every match starts where one of the start literals occurs (in the lower-cased text when the pattern
+            # ignores case, which keeps every position of Latin-1 text): the expression is tried only there,
+            # leftmost first, as search() does in one text.
+            at = self._first_from(pattern, known, prepared, begin)
+        else:
+            if not may_match(pattern, prepared):
+                return None
+            hay, expression = (prepared.lower, same) if same is not None and prepared.latin1 else (prepared.text,
+                                                                                                     pattern)
+            match = expression.search(hay, begin)
+            at = None if match is None else match.start()
+        return None if at is None else bisect_right(self._starts, at) - 1
+
+    @staticmethod
+    def _first_from(pattern: re.Pattern[str], known: Plan, prepared: Text, begin: int) -> int | None:
+        """Where the leftmost match of ``pattern`` from ``begin`` on starts, found by trying the expression only where
+        a start literal of ``known`` occurs."""
+        hay = prepared.lower if known.ignore_case else prepared.text
+        text = prepared.text
+        ahead = {start: hay.find(start, begin) for start in known.starts or ()}
+        ahead = {start: position for start, position in ahead.items() if position != -1}
+        while ahead:
+            position = min(ahead.values())
+            if pattern.match(text, position) is not None:
+                return position
+            for start in [s for s, p in ahead.items() if p == position]:
+                following = hay.find(start, position + 1)
+                if following == -1:
+                    del ahead[start]
+                else:
+                    ahead[start] = following
+        return None
 
 #: What a match needs besides its start: groups of literals, one of each in the text; ``None``: nothing known.
 Needs = tuple[tuple[str, ...], ...] | None

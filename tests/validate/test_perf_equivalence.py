@@ -490,3 +490,118 @@ def test_context_may_match_on_the_corpus() -> None:
                 ruled_out += 1
                 assert [t for t in texts if pattern.search(t)] == [], (name, pattern.pattern)
     assert ruled_out > 1000
+
+
+# Texts joined for one pass of a pattern (needles.Joined), and the rules that read places through it.
+
+_JOIN_PATTERNS = [
+    re.compile(p, f) for p, f in [
+        (r"\Bja", 0), (r"^ja", 0), (r"ja$", 0), (r"ja$", re.MULTILINE), (r"o.n", 0), (r"o.n", re.DOTALL),
+        (r"(?s:o.n)", 0), (r"[^x]ja", 0), (r"\sja", 0), (r"\Sja", 0), (r"\Wja", 0), (r"(?<=\n)ja", 0),
+        (r"(?<!\w)ja(?!\w)", 0), (r"\bja\b", re.IGNORECASE), (r"x*", 0), (r"(?<=a)", 0), (r"(?!\w)", 0),
+        (r"\n", 0), (r"[\n]", 0), (r"[\t-\r]", 0), (r"\Aja", 0), (r"ja\Z", 0), (r"(a)?(?(1)b|c)", 0),
+    ]]
+
+
+def _next_searched(texts: list[str], pattern: re.Pattern[str], index: int) -> int | None:
+    return next((i for i in range(index, len(texts)) if pattern.search(texts[i])), None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TRIGGERS), st.sampled_from(_WORDS), st.text(max_size=8),
+                          st.sampled_from(["", "\n", "ja\n", "\nja", "a"])), max_size=6), st.data())
+def test_joined_finds_the_texts_that_searching_each_finds(texts: list[str], data: st.DataObject) -> None:
+    """Joined.next_match (one pass over the texts joined by line breaks, or the texts one by one where a pattern
+    could read the line break) gives the first text from an index on that pattern.search matches; also when asked
+    again, in order or not."""
+    from rekisterikit.validate.needles import Joined
+
+    patterns = [*_rule_patterns(), *_JOIN_PATTERNS]
+    joined = Joined(texts)
+    order = data.draw(st.lists(st.integers(0, len(texts)), max_size=4))
+    for pattern in patterns:
+        for index in [*range(len(texts) + 1), *order]:
+            assert joined.next_match(pattern, index) == _next_searched(texts, pattern, index), (pattern.pattern, index)
+
+
+def test_joinable_only_where_a_line_break_reads_as_a_texts_edge() -> None:
+    """A pattern that can consume a line break, or has a zero-width part that reads it otherwise than a text's edge
+    (``\\B``, ``^``, ``$``, ``\\A``, ``\\Z``), is searched text by text."""
+    from rekisterikit.validate.needles import joinable
+
+    assert joinable(re.compile(r"(?<!\w)(?:google|meta platforms)(?!\w)", re.IGNORECASE))
+    assert joinable(re.compile(r"\bja\b|o.n|\w+ja|[a-z]+|(x)\1"))
+    for source, flags in [(r"\Bja", 0), (r"^ja", 0), (r"ja$", 0), (r"o.n", re.DOTALL), (r"(?s:o.n)", 0),
+                          (r"[^x]", 0), (r"\s", 0), (r"\W", 0), (r"\n", 0), (r"[\t-\r]", 0), (r"\Aja", 0),
+                          (r"ja\Z", 0), (r"(a)?(?(1)b|c)", 0), (r"(?<=\s)ja", 0)]:
+        assert not joinable(re.compile(source, flags)), source
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["_ga", "_ga_abc", "_gid", "_gat", "_gat_x", "__utma", "_hjsession", "_clck",
+                                  "_pk_id.1", "mp_x_mixpanel", "ajs_user", "x_ga", "_ga\n", "ga", "_fs_x"]),
+                 st.text(alphabet="_abcdfghijkmpstuz*?[]\n", max_size=10)))
+def test_vendor_cookie_names_as_one_expression_equal_fnmatchcase(name: str) -> None:
+    """RK-COOKIE-NECESSARY-TRACKING's one expression matches a name where fnmatchcase matches one of the patterns."""
+    from fnmatch import fnmatchcase
+
+    from rekisterikit.validate.rules import cookies
+
+    expected = any(fnmatchcase(name, p) for p in cookies._VENDOR_COOKIES)
+    assert expected == (cookies._VENDOR_COOKIE_NAMES.match(name) is not None)
+
+
+def _reference_vendors(ctx: Context) -> list[tuple[str, str, tuple[str, ...], Any]]:
+    """Every place _tracking_vendors names (nothing settled), read as its former loops read them: each pattern
+    searched in each text of each place."""
+    from rekisterikit.model.enums import PurposeKind
+    from rekisterikit.validate.data import providers
+    from rekisterikit.validate.rules import cookies
+
+    tracking_kinds = {PurposeKind.ANALYTICS, PurposeKind.ADVERTISING, PurposeKind.PROFILING}
+    out: list[tuple[str, str, tuple[str, ...], Any]] = []
+    for ref in ctx.purposes:
+        for pattern, vendor, names in cookies._TRACKERS:
+            if any(pattern.search(t) for t in ref.purpose.description.texts()):
+                out.append((ref.path, vendor, names, ref.purpose.description))
+    for reg in ctx.registers:
+        tracking = {p.key for p in reg.register.purposes if p.kind in tracking_kinds}
+        for i, r in enumerate(reg.register.recipients or ()):
+            texts = [*((r.name,) if r.name else ()),
+                     *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+            path = f"{reg.path}.recipients[{i}]"
+            for pattern, vendor, names in cookies._TRACKERS:
+                named = next((t for t in texts if pattern.search(t)), None)
+                if named is not None:
+                    out.append((path, vendor, names, named))
+            if tracking & set(r.purposes):
+                for provider in providers()[1]:
+                    if not provider.cookies:
+                        continue
+                    named = next((t for t in texts if provider.pattern.search(t)), None)
+                    if named is not None:
+                        out.append((path, provider.name, (), named))
+    return out
+
+
+def test_tracking_places_equal_searching_each_text_on_the_corpus() -> None:
+    """The places the tracking-tool rule reads through the joined texts are those searching every text finds."""
+    from rekisterikit.validate.rules import cookies
+
+    named = 0
+    for name, statement in _corpus():
+        ctx = Context(statement)
+        expected = _reference_vendors(ctx)
+        assert list(cookies._tracking_vendors(ctx)) == expected, name
+        named += len(expected)
+    assert named >= 10
+
+
+@settings(max_examples=60, deadline=None)
+@given(statements(text=st.one_of(_PROSE, _TEXT.filter(str.strip), st.sampled_from(_TRIGGERS).filter(str.strip))))
+def test_tracking_places_equal_searching_each_text_on_generated_statements(statement: Statement) -> None:
+    """The same on generated statements."""
+    from rekisterikit.validate.rules import cookies
+
+    ctx = Context(statement)
+    assert list(cookies._tracking_vendors(ctx)) == _reference_vendors(ctx)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from fnmatch import fnmatchcase
+from fnmatch import fnmatchcase, translate
 
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import CookieCategory, CookieConsentMechanism, LegalBasis, LocalizedText, Party
 from rekisterikit.validate import data
 from rekisterikit.validate.context import TRACKING_KINDS, Context, join, text
-from rekisterikit.validate.needles import Text, may_match, search
+from rekisterikit.validate.needles import Joined
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER
 
@@ -336,21 +336,20 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     A vendor for which ``settled(vendor, cookies)`` holds when its turn comes is not looked for (the caller has
     decided on it already: what such a place would yield changes nothing)."""
     _, known = data.providers()
-    # Patterns that cannot match anywhere in the purposes (recipients) are not tried on each of them: their
-    # required literals are missing from all the texts joined (rekisterikit.validate.needles.may_match). That is
-    # asked once per pattern, and only of a pattern whose vendor is not settled when its turn comes.
-    # Vendors settle only between yields, and stay settled: the patterns still to look for are listed again after
-    # a yield, not asked about at every place.
-    descriptions = _Anywhere(t for ref in ctx.purposes for t in ref.purpose.description.texts())
-    trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and descriptions.may_match(t[0])]
-    for ref in ctx.purposes:
+    # Each pattern is searched once in all the purposes (recipients) joined, when its turn first comes
+    # (rekisterikit.validate.needles.Joined): which places it names, and for a recipient its first text that does,
+    # are then looked up, not searched again at every place. Vendors settle only between yields, and stay settled:
+    # the patterns still to look for are listed again after a yield, not asked about at every place.
+    descriptions = _Places([ref.purpose.description.texts() for ref in ctx.purposes])
+    trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and descriptions.anywhere(t[0])]
+    for index, ref in enumerate(ctx.purposes):
         if not trackers:
             break
         yielded = False
         for pattern, vendor, cookies in trackers:
             if settled(vendor, cookies):
                 continue
-            if any(search(pattern, t) for t in ref.purpose.description.texts()):
+            if descriptions.first(pattern, index) is not None:
                 yield ref.path, vendor, cookies, ref.purpose.description
                 yielded = True
         if yielded:
@@ -358,69 +357,86 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     recipient_texts = [[[*((r.name,) if r.name else ()),
                          *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
                         for r in reg.register.recipients or ()] for reg in ctx.registers]
-    joined = _Anywhere(t for texts_of in recipient_texts for texts in texts_of for t in texts)
-    trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and joined.may_match(t[0])]
-    providers = [p for p in known if p.cookies and not settled(p.name, ()) and joined.may_match(p.pattern)]
+    recipients = _Places([texts for texts_of in recipient_texts for texts in texts_of])
+    trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and recipients.anywhere(t[0])]
+    providers = [p for p in known if p.cookies and not settled(p.name, ()) and recipients.anywhere(p.pattern)]
+    place = -1
     for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
         tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
         for i, r in enumerate(reg.register.recipients or ()):
+            place += 1
             if not trackers and not (providers and tracking & set(r.purposes)):
                 continue
             texts = texts_of[i]
             path = f"{reg.path}.recipients[{i}]"
-            every: Text | None = None  # all the texts, for ruling a pattern out in all at once; made when needed
             yielded = False
             for pattern, vendor, cookies in trackers:
                 if settled(vendor, cookies):
                     continue
-                every = every or Text.of("\n".join(texts))
-                named = next((t for t in texts if search(pattern, t)), None) if may_match(pattern, every) else None
-                if named is not None:
-                    yield path, vendor, cookies, named
+                at = recipients.first(pattern, place)
+                if at is not None:
+                    yield path, vendor, cookies, texts[at]
                     yielded = True
             if tracking & set(r.purposes):
                 for provider in providers:
                     if settled(provider.name, ()):
                         continue
-                    every = every or Text.of("\n".join(texts))
-                    named = (next((t for t in texts if provider.named_in(t)), None)
-                             if may_match(provider.pattern, every) else None)
-                    if named is not None:
-                        yield path, provider.name, (), named
+                    at = recipients.first(provider.pattern, place)
+                    if at is not None:
+                        yield path, provider.name, (), texts[at]
                         yielded = True
             if yielded:
                 trackers = [t for t in trackers if not settled(t[1], t[2])]
                 providers = [p for p in providers if not settled(p.name, ())]
 
 
-class _Anywhere:
-    """Texts joined, and for each pattern asked about whether it may match in any of them (asked once)."""
+class _Places:
+    """The texts of places (purposes, recipients) joined, asked in order which texts of a place a pattern matches
+    (``pattern.search`` of each text)."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
-        self._texts = texts
-        self._joined: Text | None = None
-        self._known: dict[int, bool] = {}  # by id: hashing a compiled pattern hashes its code
+    def __init__(self, places: Iterable[Iterable[str]]) -> None:
+        texts: list[str] = []
+        self._starts: list[int] = []  # for each place, the index of its first text
+        for of_place in places:
+            self._starts.append(len(texts))
+            texts.extend(of_place)
+        self._starts.append(len(texts))
+        self._joined = Joined(texts)
 
-    def may_match(self, pattern: re.Pattern[str]) -> bool:
-        known = self._known.get(id(pattern))
-        if known is None:
-            if self._joined is None:
-                self._joined = Text.of("\n".join(self._texts))
-            known = self._known[id(pattern)] = may_match(pattern, self._joined)
-        return known
+    def anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` matches a text of any place."""
+        return self._joined.next_match(pattern) is not None
+
+    def first(self, pattern: re.Pattern[str], place: int) -> int | None:
+        """The index among the place's texts of the first that ``pattern`` matches, or ``None``."""
+        start = self._starts[place]
+        found = self._joined.next_match(pattern, start)
+        return None if found is None or found >= self._starts[place + 1] else found - start
 
 
-def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...]) -> bool:
-    """Whether a declared cookie is the vendor's: by its provider or by its name."""
+class _Declared:
+    """The declared cookies' distinct providers (joined, for one pass of a pattern over them all) and names."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.providers = Joined(dict.fromkeys(ref.cookie.provider for ref in ctx.cookies
+                                              if ref.cookie.provider is not None))
+        self.names = list(dict.fromkeys(ref.cookie.name for ref in ctx.cookies))
+
+
+def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...], declared: _Declared | None = None) -> bool:
+    """Whether a declared cookie is the vendor's: by its provider or by its name (``declared``: the cookies read
+    once for every vendor asked about)."""
     _, known = data.providers()
     provider = next((p for p in known if p.name == vendor), None)
     word = re.compile(r"(?<!\w)" + re.escape(vendor) + r"(?!\w)", re.IGNORECASE)
     # Whether any cookie is the vendor's by its provider, then by its name: each distinct provider and name is
     # read once (a statement repeats its providers).
-    named = dict.fromkeys(ref.cookie.provider for ref in ctx.cookies if ref.cookie.provider is not None)
-    if any(word.search(p) or (provider is not None and provider.named_in(p)) for p in named):
+    if declared is None:
+        declared = _Declared(ctx)
+    named = declared.providers
+    if named.next_match(word) is not None or (provider is not None and named.next_match(provider.pattern) is not None):
         return True
-    names = dict.fromkeys(ref.cookie.name for ref in ctx.cookies)
+    names = declared.names
     if provider is not None and any(map(provider.sets_cookie, names)):
         return True
     return any(fnmatchcase(name, pattern) for name in names for pattern in cookies)
@@ -466,6 +482,7 @@ def cookies_tracking_undeclared(ctx: Context) -> Iterator[Hit]:
         return
     reported: set[str] = set()
     declared: dict[tuple[str, tuple[str, ...]], bool] = {}  # each vendor's cookies are looked for once
+    cookies_read: _Declared | None = None
 
     def settled(vendor: str, cookies: tuple[str, ...]) -> bool:  # a place naming it would change nothing below
         return vendor in reported or declared.get((vendor, cookies), False)
@@ -475,7 +492,9 @@ def cookies_tracking_undeclared(ctx: Context) -> Iterator[Hit]:
             continue
         known = declared.get((vendor, cookies))
         if known is None:
-            known = declared[vendor, cookies] = _declares_vendor(ctx, vendor, cookies)
+            if cookies_read is None:
+                cookies_read = _Declared(ctx)
+            known = declared[vendor, cookies] = _declares_vendor(ctx, vendor, cookies, cookies_read)
         if known:
             continue
         reported.add(vendor)
@@ -488,6 +507,9 @@ _VENDOR_COOKIES = ("_ga", "_ga_*", "_gid", "_gat*", "__utm*", "_gcl_*", "_dc_gtm
                    "_clck", "_clsk", "_uetsid", "_uetvid", "_fbp", "_fbc", "_ttp", "_tt_*", "_pin_unauth",
                    "_scid", "hubspotutk", "__hstc", "__hssc", "ajs_*", "mp_*_mixpanel", "_pk_id*", "_pk_ses*",
                    "mf_*", "_smvs", "_fs_*")
+#: :data:`_VENDOR_COOKIES` as one expression: it matches a name that ``fnmatchcase`` matches with one of them (the same
+#: translation, :func:`fnmatch.translate`).
+_VENDOR_COOKIE_NAMES = re.compile("|".join(f"(?:{translate(p)})" for p in _VENDOR_COOKIES))
 #: Analytics, session-recording and advertising products named as a cookie's provider.
 _VENDOR_PROVIDERS = re.compile(
     r"hotjar|google analytics|\bga4\b|microsoft clarity|\bclarity\b|meta pixel|facebook pixel|tiktok|mouseflow|"
@@ -532,14 +554,19 @@ def cookie_necessary_tracking(ctx: Context) -> Iterator[Hit]:
     # WP29 Opinion 04/2012 (WP 194) reads that criterion strictly and does not count analytics among the exempt
     # cookies [V: the opinion's text and summaries (EDRi, Hunton, Hogan Lovells) found with the search tool].
     # Issue 21, hold-outs D and E: Hotjar, Google Analytics and Clarity cookies declared "necessary".
+    by_provider: dict[str, str | None] = {}  # a statement repeats its providers: each is searched once
     for ref in ctx.cookies:
         cookie = ref.cookie
         if cookie.category is not CookieCategory.NECESSARY:
             continue
         name = cookie.name.lower()
-        vendor = next((p for p in _VENDOR_COOKIES if fnmatchcase(name, p)), None)
+        vendor = None
+        if _VENDOR_COOKIE_NAMES.match(name) is not None:  # one expression for all the patterns, then which one
+            vendor = next((p for p in _VENDOR_COOKIES if fnmatchcase(name, p)), None)
         if vendor is None and cookie.provider is not None:
-            found = _VENDOR_PROVIDERS.search(cookie.provider)
-            vendor = found.group(0) if found is not None else None
+            if cookie.provider not in by_provider:
+                found = _VENDOR_PROVIDERS.search(cookie.provider)
+                by_provider[cookie.provider] = found.group(0) if found is not None else None
+            vendor = by_provider[cookie.provider]
         if vendor is not None:
             yield Hit(f"{ref.path}.category", {"cookie": cookie.name, "vendor": vendor})

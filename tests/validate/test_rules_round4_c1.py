@@ -232,3 +232,72 @@ def test_a_statistics_cookie_is_not_read_by_its_provider_alone() -> None:
     marketing cookie is taken to feed the group's own services."""
     text = _register("transfers = []", tail=_cookie("shop_stats", "Google").replace("marketing", "statistics"))
     assert [] == _hits("RK-TRANSFERS-CONTRADICTED", text)
+
+
+def test_the_cookie_text_is_read_only_when_no_cookie_is_declared() -> None:
+    """Declared cookies are the statement's own account of them: a name in the banner text beside them adds
+    nothing to read."""
+    text = _register(*_NEWSLETTER_US, tail=_policy("Käytämme Google Analyticsia.")
+                     + _cookie("chat_id", "Chattipalvelu Oy", country="FI"))
+    assert [] == _hits("RK-TRANSFERS-INCOMPLETE", text)
+
+
+# -- RK-DPO-LIKELY-REQUIRED: location tracking for profiling, and special-category data at a stated scale ----------
+
+_LOCATION_CATEGORY = ('\n[[registers.data_categories]]\nkey = "sijainti"\nname = "Sovelluksen sijaintitiedot"\n'
+                      'description = "Puhelimen sijainti myös taustalla."\n')
+
+
+def _profiling(categories: str, kind: str = "profiling") -> str:
+    return (f'\n[[registers.purposes]]\nkey = "tarjoukset"\ndescription = "Henkilökohtaiset tarjoukset"\n'
+            f'kind = "{kind}"\nprofiling = true\nlegal_basis = "consent"\ndata_categories = [{categories}]\n')
+
+
+def test_a_loyalty_app_that_profiles_members_by_location_likely_needs_a_dpo() -> None:
+    """A chain's loyalty app builds member profiles from purchases and the phone's location: location tracking
+    by an app is regular and systematic monitoring (WP243), and no DPO is named."""
+    text = CONTROLLER + REGISTER + _LOCATION_CATEGORY + _ORDERS + _profiling('"sijainti"')
+    assert ["$.dpo"] == _hits("RK-DPO-LIKELY-REQUIRED", text)
+    assert [] == _hits("RK-DPO-ASSESS", text)  # the warning says it
+
+
+def test_location_kept_for_delivery_only_or_a_named_dpo_needs_no_warning() -> None:
+    unprofiled = CONTROLLER + REGISTER + _LOCATION_CATEGORY + _ORDERS + _profiling("")
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", unprofiled)
+    berth = ('\n[[registers.data_categories]]\nkey = "paikka"\nname = "Vene- ja laituripaikkatiedot"\n'
+             'description = "Laituripaikka ja hamnplatsuppgifter."\n')
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", CONTROLLER + REGISTER + berth + _ORDERS + _profiling('"paikka"'))
+    named = (CONTROLLER + '\n[dpo]\nemail = "tietosuojavastaava@esimerkki.fi"\n' + REGISTER + _LOCATION_CATEGORY
+             + _ORDERS + _profiling('"sijainti"'))
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", named)
+
+
+_HEALTH = ('\n[[registers.data_categories]]\nkey = "terveys"\nname = "Terveystiedot"\nspecial = true\n')
+
+
+@pytest.mark.parametrize("intro", [
+    "Valmennamme yli 25 000 asiakasta verkossa.",
+    "Över 12 000 medlemmar använder vår app.",
+    "More than 40,000 clients train with us.",
+    "Palveluamme käyttää kymmeniä tuhansia käyttäjiä.",
+])
+def test_health_data_of_a_stated_large_clientele_likely_needs_a_dpo(intro: str) -> None:
+    """A coaching service keeps health data of the tens of thousands of clients its own introduction counts:
+    large-scale processing of special categories (37(1)(c)), and no DPO."""
+    text = f'intro = "{intro}"\n' + CONTROLLER + REGISTER + _HEALTH + _ORDERS
+    assert ["$.dpo"] == _hits("RK-DPO-LIKELY-REQUIRED", text)
+
+
+@pytest.mark.parametrize("intro", [
+    "Palvelemme noin 800 asiakasta vuodessa.",
+    "Vuonna 2015 perustettu kahvila palvelee 2 000 kanta-asiakasta.",
+    "Puhelinnumeromme on 010 555 2200.",
+])
+def test_a_small_or_no_headcount_is_no_sign_of_scale(intro: str) -> None:
+    text = f'intro = "{intro}"\n' + CONTROLLER + REGISTER + _HEALTH + _ORDERS
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", text)
+
+
+def test_a_large_clientele_without_special_data_is_no_sign() -> None:
+    text = 'intro = "Yli 50 000 asiakasta tilaa meiltä vuosittain."\n' + CONTROLLER + REGISTER + _ORDERS
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", text)

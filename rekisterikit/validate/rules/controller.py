@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import RepresentativeExemption
+from rekisterikit.model import LocalizedText, PurposeKind, RepresentativeExemption
 from rekisterikit.model.values import business_id_check_digit
-from rekisterikit.validate.context import Context
+from rekisterikit.validate.context import Context, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
@@ -360,6 +360,123 @@ def dpo_contact(ctx: Context) -> Iterator[Hit]:
         yield Hit("$.dpo")
 
 
+#: Location data, in a data category's name or description: "sijaintitiedot", "GPS", "positionsuppgifter",
+#: "location". Whole words at their start, so that a berth ("laituripaikka", "hamnplats") is not a location.
+_LOCATION = re.compile(
+    r"(?<!\w)(?:sijainti\w*|gps\w*|geolo\w*|paikannu\w*|position\w*|platsuppgift\w*|platsdata|location\w*)",
+    re.IGNORECASE)
+#: A piece of every match of :data:`_LOCATION`, looked for before the expression runs.
+_LOCATION_ANCHORS = ("sijainti", "gps", "geolo", "paikannu", "position", "platsuppgift", "platsdata", "location")
+#: How many people the statement says it serves: "yli 40 000 asiakasta", "över 25 000 medlemmar", "more than
+#: 12,000 clients", "kymmeniä tuhansia käyttäjiä", "tens of thousands of users".
+_HEADCOUNT = re.compile(
+    r"(?<!\d)(?P<n>\d{1,3}(?:[ \u00a0.,]\d{3})+|\d{5,})(?!\d)\s*(?:\+\s*)?|"
+    r"(?P<many>kymmeni\w* tuhansi\w*|satoj\w* tuhansi\w*|tiotusentals|hundratusentals|"
+    r"(?:tens|hundreds) of thousands(?: of)?|miljoon\w*|miljon\w*|millions?(?: of)?)\s+")
+_PEOPLE = re.compile(
+    r"(?:asiak|jäsen|käyttäj|valmennettav|potila|oppila|opiskelij|kävijä|kund|medlem|användar|elev|patient|"
+    r"besökar|customer|member|user|client|student|visitor)\w*", re.IGNORECASE)
+#: The number of data subjects from which the DPO rule speaks of scale. WP243 gives the number of data subjects
+#: as the first factor of "large scale" and no figure; the threshold is this project's judgement, hence a warning.
+LARGE_SCALE_HEADCOUNT = 10_000
+
+
+def _stated_headcount(ctx: Context) -> bool:
+    """Whether the introduction or a register's description says the controller serves at least
+    :data:`LARGE_SCALE_HEADCOUNT` people (a few structured texts, read directly)."""
+    texts = [*(ctx.statement.intro.texts() if ctx.statement.intro is not None else ())]
+    texts += [t for reg in ctx.registers if reg.register.description is not None
+              for t in reg.register.description.texts()]
+    for one in texts:
+        low = one.lower()
+        for m in _HEADCOUNT.finditer(low):
+            if not _PEOPLE.match(low, m.end()):
+                continue
+            if m.group("many") is not None:
+                return True
+            digits = re.sub(r"\D", "", m.group("n"))
+            if digits and int(digits) >= LARGE_SCALE_HEADCOUNT:
+                return True
+    return False
+
+
+def _location_profiled(ctx: Context) -> bool:
+    """Whether a purpose that profiles or advertises uses a data category of location data."""
+    for reg in ctx.registers:
+        used = {key for p in reg.register.purposes if p.profiling or p.kind in _MONITORING_KINDS
+                for key in p.data_categories}
+        for c in reg.register.data_categories:
+            if c.key not in used:
+                continue
+            words = "\n".join((*c.name.texts(), *(c.description.texts() if c.description is not None else ())))
+            low = words.lower()
+            if any(anchor in low for anchor in _LOCATION_ANCHORS) and _LOCATION.search(words):
+                return True
+    return False
+
+
+_MONITORING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.ADVERTISING})
+_LOYALTY = ('\n[[registers.data_categories]]\nkey = "sijainti"\nname = "Puhelimen sijainti"\n\n'
+            '[[registers.purposes]]\nkey = "edut"\ndescription = "Henkilökohtaiset tarjoukset ostojen ja sijainnin '
+            'perusteella"\nkind = "profiling"\nprofiling = true\nlegal_basis = "consent"\n'
+            'data_categories = ["sijainti"]\n')
+
+
+@rule(
+    id="RK-DPO-LIKELY-REQUIRED", requirement=Requirement.DPO_CONTACT, severity=Severity.WARNING,
+    article="GDPR 37(1)(b)–(c), 37(7), 13(1)(b); WP243", title="A DPO is likely required and none is named",
+    message=msg(
+        fi="Tietosuojavastaavaa ei ole nimetty, vaikka käsittely näyttää edellyttävän sellaista: {reason}. "
+           "Arvioi 37 artiklan 1 kohdan mukaan, onko käsittely laajamittaista; jos on, nimeä tietosuojavastaava ja "
+           "kerro sen yhteystiedot.",
+        sv="Inget dataskyddsombud anges, fast behandlingen verkar kräva ett: {reason}. Bedöm enligt artikel 37.1 "
+           "om behandlingen sker i stor omfattning; i så fall, utse ett dataskyddsombud och ange dess "
+           "kontaktuppgifter.",
+        en="No data protection officer is named although the processing looks as if it requires one: {reason}. "
+           "Assess under Art. 37(1) whether the processing is large-scale; if it is, designate a DPO and give their "
+           "contact details."),
+    trigger="No `[dpo]` and either a purpose that profiles or advertises uses location data (a data category "
+            "named or described as location, GPS, sijainti, position: location tracking, which WP243 gives as an "
+            "example of regular and systematic monitoring, 37(1)(b)), or the register processes special-category "
+            "data while the introduction or a register's description says the controller serves at least 10 000 "
+            "people (\"yli 40 000 asiakasta\", \"tens of thousands of users\"; 37(1)(c)). Whether it is 'large "
+            "scale' is a judgement, hence a warning; weaker signs are RK-DPO-ASSESS's reminder.",
+    fix="Assess GDPR 37(1) with WP243; designate a DPO if required and name them in `[dpo]` with an e-mail "
+        "address.",
+    example=CONTROLLER + REGISTER + _LOYALTY,
+    fixed=CONTROLLER + '\n[dpo]\nemail = "tietosuojavastaava@esimerkki.fi"\n' + REGISTER + _LOYALTY,
+)
+def dpo_likely_required(ctx: Context) -> Iterator[Hit]:
+    # 37(1)(b): core activities consisting of processing operations which require regular and systematic monitoring
+    # of data subjects on a large scale; (c): large-scale processing of special categories [V, GDPR text]. WP243
+    # (rev.01) lists "location tracking, for example, by mobile apps" and loyalty programmes among the examples of
+    # regular and systematic monitoring, and the number of data subjects as the first factor of large scale [V: WP243
+    # quoted on odoserwis.pl]. Issue 21, hold-outs E and F: a loyalty app tracking members' location, and health
+    # data of "more than 40 000 clients", neither with a DPO.
+    reason = _dpo_reason(ctx)
+    if reason is not None:
+        yield Hit("$.dpo", {"reason": reason})
+
+
+def _dpo_reason(ctx: Context) -> LocalizedText | None:
+    if ctx.statement.dpo is not None:
+        return None
+    if _location_profiled(ctx):
+        return text("sijaintitietoja käytetään profilointiin tai mainontaan (säännöllistä ja järjestelmällistä "
+                    "seurantaa)",
+                    "positionsuppgifter används för profilering eller reklam (regelbunden och systematisk "
+                    "övervakning)",
+                    "location data is used for profiling or advertising (regular and systematic monitoring)")
+    special = any(c.special for reg in ctx.registers for c in reg.register.data_categories)
+    if special and _stated_headcount(ctx):
+        return text("erityisiin henkilötietoryhmiin kuuluvia tietoja käsitellään, ja seloste kertoo "
+                    "rekisteröityjä olevan vähintään 10 000",
+                    "särskilda kategorier av personuppgifter behandlas, och beskrivningen anger minst 10 000 "
+                    "registrerade",
+                    "special-category data is processed, and the statement speaks of at least 10,000 data subjects")
+    return None
+
+
 _AUTOMATED = ('automated_decisions = { used = true }\n\n[[registers.purposes]]\nkey = "luotto"\n'
               'description = "Laskulla maksamisen automaattinen luottopäätös"\nkind = "credit_check"\n'
               'legal_basis = "contract"\n')
@@ -398,5 +515,5 @@ def dpo_assess(ctx: Context) -> Iterator[Hit]:
     profiling = any(ref.purpose.profiling or ref.purpose.kind == "profiling" for ref in ctx.purposes)
     automated = any(reg.register.automated_decisions is not None and reg.register.automated_decisions.used
                     for reg in ctx.registers)
-    if criminal or automated or (special and profiling):
+    if (criminal or automated or (special and profiling)) and _dpo_reason(ctx) is None:  # else the warning's
         yield Hit("$.dpo")

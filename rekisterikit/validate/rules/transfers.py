@@ -190,11 +190,12 @@ def _cookie_groups(ctx: Context, *, unplaced_only: bool) -> Iterator[tuple[str, 
             reported.add(found.name)
             yield ref.path, c.provider or found.name, found
     policy = ctx.statement.cookie_policy.text
-    if policy is None:
-        return
+    if policy is None or ctx.cookies:
+        return  # declared cookies are the statement's own account of them
     _, known = data.providers()
+    every = "\n".join(policy.texts())
     for group in known:
-        if group.name not in reported and any(group.named_in(t) for t in policy.texts()):
+        if group.name not in reported and group.named_in(every):
             reported.add(group.name)
             yield "$.cookie_policy.text", group.name, group
 
@@ -216,8 +217,9 @@ _MAILCHIMP = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
            'EU/EEA ({country}), but says nothing about transfers. Say to which countries data goes and on what '
            'basis, or that it stays in the EU/EEA.'),
     trigger="A register says nothing of transfers (`transfers` absent) and one of its recipients, or (when no "
-            "register speaks of transfers) a declared cookie's provider or name, belongs to a provider group whose "
-            "processing commonly takes place outside the EEA (package data `providers.json`: Google, Meta, "
+            "register speaks of transfers) a declared cookie's provider or name, or a group the cookie policy's "
+            "text names when no cookie is declared, belongs to a provider group whose processing commonly takes "
+            "place outside the EEA (package data `providers.json`: Google, Meta, "
             "Microsoft, Mailchimp, Shopify, Klaviyo …). A recipient already placed outside the EEA is "
             "RK-TRANSFER-UNDISCLOSED's.",
     fix="Add `[[registers.transfers]]` entries with the country, the recipients and the mechanism (for a US group "
@@ -671,10 +673,10 @@ _MAILCHIMP_NONE = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
     trigger="A register states its transfers (`transfers = []`, or a list) and one of its recipients with no "
             "country outside the EEA belongs to a provider group whose processing commonly takes place outside the "
             "EEA (package data `providers.json`), while no transfer entry names it; when every register states its "
-            "transfers, the same for a declared cookie with no country (by its provider or name) and for a group "
-            "the cookie policy's text names (\"kävijäseurantaan (Google Analytics)\"). A register silent on "
-            "transfers is RK-TRANSFERS-SILENT's, a cookie that contradicts `transfers = []` "
-            "RK-TRANSFERS-CONTRADICTED's; a controller established outside the EEA is not read.",
+            "transfers, the same for a declared cookie with no country (by its provider or name) and, when no "
+            "cookie is declared, for a group the cookie policy's text names (\"kävijäseurantaan (Google "
+            "Analytics)\"). A register silent on transfers is RK-TRANSFERS-SILENT's, a cookie that contradicts "
+            "`transfers = []` RK-TRANSFERS-CONTRADICTED's; a controller established outside the EEA is not read.",
     fix="Add the provider to the transfer entry that covers it (country, mechanism), or give its `country` if it "
         "processes the data in the EU/EEA only.",
     example=_register(_MAILCHIMP_NONE, "transfers = []"),

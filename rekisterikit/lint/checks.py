@@ -499,6 +499,10 @@ def _recipients(run: _Run) -> None:
         run.missing("RK-LINT-RECIPIENTS")
 
     outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
+    # A transfer asked about, in a contents list or a template question ("kenelle tietoja luovutetaan ja siirretäänkö
+    # niitä EU:n ulkopuolelle", "Whether we transfer data outside the EU"), is answered elsewhere, not stated here.
+    asked = run.u("transfer_question")
+    outside -= frozenset(i for i in outside if i in asked or run.unit(i).text.rstrip().endswith("?"))
     none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none") | _answered_no(run)
     # Under the template heading "Tietojen luovutukset ja siirto EU:n tai ETA:n ulkopuolelle", once a sentence says
     # nothing leaves the EEA, the section's other sentences without a transfer word ("Tietoja voidaan julkaista, jos
@@ -603,15 +607,19 @@ _NO_ANSWER = re.compile(r"^(nej|ei|no|none|inga|ingen|ingenting|ei ole)\b\s*[.!]
 def _answered_no(run: _Run) -> frozenset[int]:
     """A template heading the reader took for a sentence ("Regelmässigt utlämnande av uppgifter och överföring av
     uppgifter utanför EU eller EES") answered by a bare "Nej." or by a sentence denying transfers ("Information
-    överförs inte utanför EU …") right after it: the heading describes no transfer."""
+    överförs inte utanför EU …") or disclosures ("Rekisterinpitäjä ei luovuta tietoja ulkopuolisille") right after
+    it: the heading describes no transfer."""
     units = run.analysis.units
     denied = (run.negated(run.u("transfer_outside")) | run.u("transfer_none")) - run.u("exception")
+    # "Rekisterinpitäjä ei luovuta tietoja ulkopuolisille" under the template's question on disclosures and transfers
+    # answers both: data that goes to no one outside goes nowhere outside the EEA either.
+    answers_no = denied | (run.negated(run.u("recipients")) - run.u("exception"))
     found = set()
     for i in run.u("transfer_outside"):
         if units[i].text.rstrip().endswith(".") or i in denied:
             continue
         answers = [u for u in units[i + 1: i + 3] if u.section == units[i].section and not u.heading]
-        if answers and (_NO_ANSWER.match(answers[0].text.strip()) or any(u.index in denied for u in answers)):
+        if answers and (_NO_ANSWER.match(answers[0].text.strip()) or any(u.index in answers_no for u in answers)):
             found.add(i)
     return frozenset(found)
 

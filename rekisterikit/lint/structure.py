@@ -107,6 +107,10 @@ _RUN_IN_STOP = re.compile(r"^([^:.!?]{3,50}?)\.\s+([A-ZÅÄÖÜ\"“].*)$")
 # "Who sees my data? Our shop runs on Shopify …": a short question, then its answer on the same line (FAQ pages).
 _RUN_IN_QUESTION = re.compile(r"^([^:.!?]{3,60}?)\?\s+([A-ZÅÄÖÜ\"“].*)$")
 _ANSWERS = frozenset({"ja", "nej", "kyllä", "ei", "yes", "no"})
+# A short first sentence that denies something or speaks in the first person ("Emme tee automaattisia päätöksiä.
+# Sivustolla …", "Vi använder inga kakor. …") is a sentence, not a run-in label ending in a full stop.
+_SENTENCE_LABEL = re.compile(r"\b(?:ei|emme|eivät|eikä|en|inte|ej|inga|ingen|inget|aldrig|not|never|no|none|don't|"
+                             r"vi|jag|we|i|minä|me)\b", re.I)
 _HEADING_END = re.compile(r"[.,;]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
 _CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
@@ -214,6 +218,8 @@ def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...
     if match is None:
         match = _RUN_IN_STOP.match(text)
         limit = 4
+        if match is not None and _SENTENCE_LABEL.search(match.group(1)):
+            match = None
     if match is None:
         match = _RUN_IN_QUESTION.match(text)
         limit = 7

@@ -340,3 +340,81 @@ def test_a_restriction_heading_outside_the_rights_names_no_right() -> None:
 ])
 def test_no_cookies_or_only_necessary_ones_need_no_declaration(text: str, lang: str, outcome: Outcome) -> None:
     assert outcome == _lint(text, lang).outcome(R.COOKIE_DETAILS)
+
+
+# ------------------------------------------------------------------------------------------- template questions
+
+_TEMPLATE_FI = ("Tietosuojaseloste\n\nRekisterinpitäjä\nKauppa Esimerkki Oy, Y-tunnus 2664854-2, Katu 1, 00100 "
+                "Helsinki, info@esimerkki.fi\n\nHenkilötietojen käsittelyn tarkoitus\nHenkilötietoja käsitellään "
+                "tilausten toimittamiseen. Käsittely perustuu sopimukseen.\n\n")
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    # The template's question on disclosures and transfers answered by 'ei luovuta'.
+    (_TEMPLATE_FI + "Tietojen säännönmukaiset luovutukset ja tietojen siirto EU:n tai ETA:n ulkopuolelle\n"
+     "Rekisterinpitäjä ei luovuta tietoja ulkopuolisille.\n", Outcome.NOT_APPLICABLE),
+    # A contents list asks; the text answers below.
+    (_TEMPLATE_FI + "Tässä selosteessa kerromme:\n- kenelle tietoja luovutetaan ja siirretäänkö niitä EU:n "
+     "ulkopuolelle\n- mitä oikeuksia sinulla on\n\nVastaanottajat\nPaketit toimittaa Posti Oy. Tietoja ei siirretä "
+     "EU:n tai ETA:n ulkopuolelle.\n", Outcome.NOT_APPLICABLE),
+    # A transfer that is stated still needs its safeguard.
+    (_TEMPLATE_FI + "Tietojen luovutus ja siirto\nUutiskirje lähetetään Mailchimpin kautta, ja tietoja siirretään "
+     "Yhdysvaltoihin.\n", Outcome.MISSING),
+])
+def test_transfers_asked_or_answered_no(text: str, outcome: Outcome) -> None:
+    result = _lint(text, "fi")
+    assert outcome == result.outcome(R.TRANSFER_SAFEGUARDS)
+    assert "RK-LINT-TRANSFER-COUNTRY" not in {f.rule for f in result.findings}
+
+
+# ------------------------------------------------------------------------------------------- real-statement wording
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    ("Käsittelyn tarkoitus\nTietoja käsitellään tilausten toimittamiseen kulloinkin voimassa olevan lainsäädännön "
+     "mukaisesti.\n", "fi", False),
+    ("Evästeet\nKäytämme vain välttämättömiä evästeitä. Evästeet voidaan estää selaimen asetuksista.\n", "fi", False),
+    ("Käsittelyn tarkoitus\nUutiskirje lähetetään suostumuksella. Suostumus voidaan peruuttaa milloin tahansa.\n",
+     "fi", False),
+    ("Purposes\nThe newsletter is sent with your consent, which may be withdrawn at any time.\n", "en", False),
+    # The hedges on what is done with the data stay vague.
+    ("Käsittelyn tarkoitus\nTietoja voidaan käyttää myös muuhun markkinointiin kulloinkin parhaaksi katsotulla "
+     "tavalla.\n", "fi", True),
+    ("Purposes\nYour data may be used for other purposes.\n", "en", True),
+])
+def test_what_the_data_subject_can_do_is_no_hedge(text: str, lang: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang", "recipients"), [
+    # The addressee of a marketing message is no recipient of data.
+    ("Markkinointi\nSähköistä suoramarkkinointia lähetetään vain vastaanottajan luvalla.\n", "fi", False),
+    ("Marknadsföring\nE-postreklam skickas endast med mottagarens samtycke.\n", "sv", False),
+    ("Marketing\nE-mail marketing is sent only with the recipient's consent.\n", "en", False),
+    ("Tietojen luovutus\nTietojen vastaanottajia ovat Posti Oy ja Paytrail Oyj.\n", "fi", True),
+])
+def test_the_addressee_of_marketing_is_no_recipient(text: str, lang: str, recipients: bool) -> None:
+    assert recipients == (_lint(text, lang).outcome(R.RECIPIENTS) is Outcome.PROVIDED)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Dina rättigheter\nDu har rätt att få dina uppgifter för inspektion.\n", Outcome.PROVIDED),
+    ("Dina rättigheter\nDu har rätt att få dina uppgifter rättade.\n", Outcome.MISSING),
+])
+def test_swedish_for_inspektion_is_access(text: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, "sv").outcome(R.RIGHT_ACCESS)
+
+
+@pytest.mark.parametrize(("text", "lang", "requirement", "outcome"), [
+    # A short first sentence that denies something is a sentence, not a run-in label.
+    ("## Automaattiset päätökset ja evästeet\nEmme tee automaattisia päätöksiä. Sivustolla käytetään vain ostoskorin "
+     "toimintaan välttämättömiä evästeitä.\n", "fi", R.AUTOMATED_DECISIONS, Outcome.PROVIDED),
+    ("## Kakor\nVi använder inga kakor. Webbplatsen samlar inte in statistik.\n", "sv", R.COOKIE_DETAILS,
+     Outcome.NOT_APPLICABLE),
+])
+def test_a_short_denial_is_no_run_in_heading(text: str, lang: str, requirement: Requirement, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang, "md").outcome(requirement)
+
+
+def test_a_short_label_ending_in_a_full_stop_is_still_a_run_in_heading() -> None:
+    structure = parse(document_from_text("Säilytysaika. Tietoja säilytetään kaksi vuotta.\n", "txt"))
+    assert any(u.heading and "retention" in structure.sections[u.section].kinds for u in structure.units)

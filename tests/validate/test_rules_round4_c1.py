@@ -324,3 +324,10 @@ def test_an_automated_credit_decision_keeps_the_dpo_reminder() -> None:
     text = _register(_BLOCK.replace("Kolmen peruuttamattoman poissaolon jälkeen varaukset estetään",
                                     "Luottopisteet"), purposes=_ORDERS + _CREDIT)
     assert ["$.dpo"] == _hits("RK-DPO-ASSESS", text)
+
+
+def test_a_country_with_a_general_adequacy_decision_needs_no_mechanism() -> None:
+    """A Swiss recipient with no word on transfers: the transfer is undisclosed, but no safeguards are needed."""
+    text = _register('recipients = [{ name = "Hosting AG", country = "CH" }]')
+    assert [] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM", text)
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFER-UNDISCLOSED", text)

@@ -37,6 +37,15 @@ def _covered(transfers: tuple[Transfer, ...], country: Country | None, name: str
                for t in transfers)
 
 
+def _generally_adequate(country: Country) -> bool:
+    """Whether a Commission adequacy decision in force covers ``country`` as a whole (not one limited to certified
+    organisations, as the Data Privacy Framework is)."""
+    _, decisions = data.adequacy()
+    decision = decisions.get(country.code)
+    return (decision is not None and decision.framework is None
+            and (decision.valid_until is None or decision.valid_until >= dt.date.today()))
+
+
 def _home_adequate(ctx: Context, country: Country | None) -> bool:
     """Whether ``country`` is the controller's own country and a Commission adequacy decision covers it (not one
     limited to certified organisations, as the Data Privacy Framework is).
@@ -48,10 +57,7 @@ def _home_adequate(ctx: Context, country: Country | None) -> bool:
     """
     if country is None or country != ctx.statement.controller.country:
         return False
-    _, decisions = data.adequacy()
-    decision = decisions.get(country.code)
-    return (decision is not None and decision.framework is None
-            and (decision.valid_until is None or decision.valid_until >= dt.date.today()))
+    return _generally_adequate(country)
 
 
 @rule(
@@ -109,8 +115,9 @@ def _undisclosed(ctx: Context) -> Iterator[tuple[str, str, Country]]:
            "safeguards."),
     trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and no transfer "
             "entry names that country or recipient (RK-TRANSFER-UNDISCLOSED): then the adequacy decision or the "
-            "safeguards of that transfer are not stated either. One finding per country. A recipient in the "
-            "controller's own country, when that country has a general adequacy decision, is not reported.",
+            "safeguards of that transfer are not stated either. One finding per country. A country with a general "
+            "adequacy decision (Switzerland, Japan, the UK …; not the US, whose decision covers only certified "
+            "organisations) needs no safeguards and is left to RK-TRANSFER-UNDISCLOSED.",
     fix="Add a `[[registers.transfers]]` entry with the country, the recipients and the `mechanism` (for a certified "
         "US recipient `dpf`; otherwise `scc_2021_914` with `safeguards_copy` or `safeguards_url`).",
     example=_register(_US_RECIPIENT),
@@ -124,9 +131,13 @@ def transfer_undisclosed_mechanism(ctx: Context) -> Iterator[Hit]:
     # the United States gives neither. Issue 21, hold-out F: two statements naming a US recipient (an advertising
     # pixel's provider, a marketplace operator) with no word on transfers, read as missing both the transfer and its
     # mechanism; only the first was reported.
+    # A country with a general adequacy decision (Switzerland, Japan, the UK …) needs no safeguards: what is missing
+    # there is the transfer itself (RK-TRANSFER-UNDISCLOSED), not a mechanism.
     first: dict[str, str] = {}
     names: dict[str, dict[str, None]] = {}
     for path, label, country in _undisclosed(ctx):
+        if _generally_adequate(country):
+            continue
         first.setdefault(country.code, path)
         names.setdefault(country.code, {})[label] = None
     for code, path in first.items():

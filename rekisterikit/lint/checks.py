@@ -946,6 +946,12 @@ def _rights(run: _Run) -> None:
                - run.u("purchase_withdrawal")}
     about_purchase = run.u("purchase_withdrawal") | frozenset(i for i in withdraw if run.unit(i).section in returns)
     withdraw -= about_purchase - run.u("basis_consent")
+    # A retention sentence that deletes data when the subscriber leaves ("Nyhetsbrevsadressen raderas när du
+    # avslutar prenumerationen") says how long the address is kept, not that consent can be withdrawn at any time.
+    withdraw -= run.k("retention") - run.u("basis_consent")
+    # "Du kan när som helst invända mot att vi skickar nyhetsbrev": refusing the newsletter at any time is the
+    # withdrawal of the consent it rests on.
+    withdraw |= (run.u("right_object") & run.u("kind_newsletter")) - not_rights
     if not nonessential:
         # Consent spoken of only about cookies, when the shop uses none that need it ("we need your consent only for
         # cookies; the shop uses only the session cookie"), asks nothing to withdraw.
@@ -1061,6 +1067,12 @@ def _information(run: _Run) -> None:
             # The sources section names the register ("luottotiedot Suomen Asiakastieto Oy:ltä"); the data list's
             # "luottotietorekisteristä saatu tieto" refers to it.
             generic = [i for i in generic if i in run.k("sources")]
+        if credit & run.u("credit_registers"):
+            # Once the text names the credit register it checks ("kreditupplysning hos Suomen Asiakastieto Oy"),
+            # credit data mentioned elsewhere ("kreditupplysningar när du betalar mot faktura", "Sieltä saamme tiedon
+            # maksuhäiriömerkinnöistä") comes from it; only a source named by other words stays vague.
+            generic = [i for i in generic if not set(run.analysis.terms_in("indirect_source", i))
+                       <= set(run.analysis.terms_in("credit", i)) or i in run.k("sources")]
         if generic:
             first = run.unit(generic[0])
             term = run.term("indirect_source", first.index) or run.term("credit", first.index) or first.text[:40]

@@ -418,3 +418,61 @@ def test_a_short_denial_is_no_run_in_heading(text: str, lang: str, requirement: 
 def test_a_short_label_ending_in_a_full_stop_is_still_a_run_in_heading() -> None:
     structure = parse(document_from_text("Säilytysaika. Tietoja säilytetään kaksi vuotta.\n", "txt"))
     assert any(u.heading and "retention" in structure.sections[u.section].kinds for u in structure.units)
+
+
+# ------------------------------------------------------------------------------------------- recipients in other words
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Personuppgifter\nDina adressuppgifter lämnas vidare till det speditionsföretag vi anlitar (DHL för paket).\n",
+     "sv", Outcome.PROVIDED),
+    ("Personal data\nYour address is passed on to the courier we use (DHL) so that the parcel can be delivered.\n",
+     "en", Outcome.PROVIDED),
+    ("Personal data\nWe keep your address so that the parcel can be delivered.\n", "en", Outcome.MISSING),
+])
+def test_recipients_passed_on(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.RECIPIENTS)
+
+
+# ------------------------------------------------------------------------------------------- credit data, decisions
+
+_CREDIT_SV = ("Vilka uppgifter\nNamn, adress, telefonnummer, e-post samt kreditupplysningar när du betalar mot "
+              "faktura.\n\nBetalning mot faktura\nNär du betalar mot faktura gör vi en kreditupplysning hos Suomen "
+              "Asiakastieto Oy. Systemet avgör automatiskt om fakturan godkänns. Ett avslag innebär att du i stället "
+              "betalar med kort.\n")
+
+
+def test_credit_data_comes_from_the_register_the_text_names() -> None:
+    result = _lint(_CREDIT_SV, "sv")
+    assert "RK-LINT-SOURCE-VAGUE" not in {f.rule for f in result.findings}
+    assert result.outcome(R.SOURCES) is Outcome.PROVIDED
+
+
+def test_credit_data_from_an_unnamed_register_has_no_source() -> None:
+    text = _CREDIT_SV.replace("hos Suomen Asiakastieto Oy", "från ett kreditupplysningsföretag")
+    result = _lint(text, "sv")
+    assert result.outcome(R.SOURCES) is Outcome.MISSING
+    assert result.outcome(R.CREDIT_CHECK) is Outcome.MISSING
+
+
+def test_the_consequence_of_a_refusal_explains_the_decision() -> None:
+    assert _lint(_CREDIT_SV, "sv").outcome(R.AUTOMATED_DECISIONS) is Outcome.PROVIDED
+    bare = _CREDIT_SV.replace(" Ett avslag innebär att du i stället betalar med kort.", "")
+    assert _lint(bare, "sv").outcome(R.AUTOMATED_DECISIONS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------------------------------- withdrawal and retention
+
+_NEWSLETTER_SV = ("Ändamål och rättslig grund\nNyhetsbrev med erbjudanden: ditt samtycke (artikel 6.1 a).\n\n"
+                  "Lagringstid\nNyhetsbrevsadressen raderas när du avslutar prenumerationen.\n\n")
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    # Deletion on unsubscribing says how long the address is kept, not that consent can be withdrawn at any time.
+    (_NEWSLETTER_SV, Outcome.MISSING),
+    # Refusing the newsletter at any time is the withdrawal.
+    (_NEWSLETTER_SV + "Dina rättigheter\nDu kan när som helst invända mot att vi skickar nyhetsbrev.\n",
+     Outcome.PROVIDED),
+    (_NEWSLETTER_SV + "Dina rättigheter\nDu kan när som helst återkalla ditt samtycke.\n", Outcome.PROVIDED),
+])
+def test_withdrawal_is_not_read_from_retention(text: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, "sv").outcome(R.WITHDRAW_CONSENT)

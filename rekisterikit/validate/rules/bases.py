@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LegalBasis, PurposeKind
+from rekisterikit.model import LegalBasis, Provision, PurposeKind, Register, SpecialCondition
 from rekisterikit.validate.context import Context, text
 from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -272,7 +272,8 @@ _MARKETING = _NOT_CONTRACT[PurposeKind.DIRECT_MARKETING]
         en='Contract is not a basis for the purpose "{purpose}" ({kind}): the processing is not necessary to perform '
            'the contract. Use consent or legitimate interests.'),
     trigger="A purpose of kind direct_marketing, newsletter, advertising, analytics, profiling or fraud_prevention, "
-            "or one that profiles or uses marketing channels, is on `contract`.",
+            "or one that profiles (other than a credit check before the contract, a pre-contractual step) or uses "
+            "marketing channels, is on `contract`.",
     fix="Marketing e-mail and cookies-based analytics or advertising: `consent`; postal marketing to customers "
         "and fraud prevention: `legitimate_interests` with the interest stated.",
     example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
@@ -286,7 +287,10 @@ def contract_misuse(ctx: Context) -> Iterator[Hit]:
         if p.legal_basis is not LegalBasis.CONTRACT:
             continue
         kind = _NOT_CONTRACT.get(p.kind) if p.kind is not None else None
-        if kind is None and p.profiling:
+        # A credit check before the contract that profiles (a score) is a step taken at the data subject's request
+        # prior to entering into the contract, which 6(1)(b) names [V: GDPR text] (issue 21, hold-out E: a
+        # creditworthiness assessment before a lease, read as on a valid basis).
+        if kind is None and p.profiling and p.kind is not PurposeKind.CREDIT_CHECK:
             kind = _PROFILING
         if kind is None and p.direct_marketing:
             kind = _MARKETING
@@ -330,7 +334,8 @@ def contract_development(ctx: Context) -> Iterator[Hit]:
            'återkallas när som helst; grunden är avtal.',
         en='Processing orders or customer accounts ("{purpose}") should not rest on consent, which can be withdrawn '
            'at any time; the basis is the contract.'),
-    trigger="An `order` or `account` purpose is on `consent`.",
+    trigger="An `order` purpose, or an `account` purpose the data subject must provide (`provision` other than "
+            "`voluntary`), is on `consent`.",
     fix="Use `contract`.",
     example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "tilaukset"\n'
             'description = "Tilausten käsittely"\nkind = "order"\nlegal_basis = "consent"\n',
@@ -340,8 +345,14 @@ def contract_development(ctx: Context) -> Iterator[Hit]:
 def consent_for_order(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.purposes:
         p = ref.purpose
-        if p.legal_basis is LegalBasis.CONSENT and p.kind in (PurposeKind.ORDER, PurposeKind.ACCOUNT):
-            yield Hit(ref.path, {"purpose": p.description})
+        if p.legal_basis is not LegalBasis.CONSENT or p.kind not in (PurposeKind.ORDER, PurposeKind.ACCOUNT):
+            continue
+        # An account the data subject need not open (`provision = "voluntary"`: nothing bought depends on it) can
+        # rest on consent; withdrawing it closes the account and nothing else (issue 21, hold-out F: an optional
+        # reading diary a child opens with consent, read as on a valid basis). Orders never.
+        if p.kind is PurposeKind.ACCOUNT and p.provision is Provision.VOLUNTARY:
+            continue
+        yield Hit(ref.path, {"purpose": p.description})
 
 
 @rule(
@@ -501,13 +512,16 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
     # applies [V: gdprcommentary.eu and law-reg.org quoting the GDPR text]. Food allergies and coeliac disease
     # reveal a health status. Issue 21 (tuned leipomo-vehnapelto): a bakery asks allergies with cake orders and
     # treats them as ordinary order data.
-    if not ctx.may_match(_SPECIAL_WORDS):  # none of its words is in any text of the statement
-        return
+    # Only the categories' and the purposes' own texts are read: one search of them joined (lower case) decides
+    # for most statements, cheaper than asking the whole statement's vocabulary for the expression's literals.
     for reg in ctx.registers:
         purposes = reg.register.purposes
         categories = [c for c in reg.register.data_categories if not c.special]  # special ones: RK-SPECIAL-CATEGORY's
         everything = "\n".join(t for c in categories
                                for t in (*c.name.texts(), *(c.description.texts() if c.description else ()))).lower()
+        described = "\n".join(t for p in purposes if p.special_condition is None for t in p.description.texts())
+        if search(_SPECIAL_WORDS, everything) is None and search(_SPECIAL_IN_PURPOSE, described.lower()) is None:
+            continue
         flagged: set[str] = set()
         if search(_SPECIAL_WORDS, everything) is not None:  # the expression's literals looked for first, once
             for i, cat in enumerate(reg.register.data_categories):
@@ -607,16 +621,213 @@ def basis_contract_third_person(ctx: Context) -> Iterator[Hit]:
     # [V: GDPR text]; EDPB Guidelines 2/2019 on 6(1)(b) read it as the data subject's own contract [M: not re-read,
     # paragraph unknown]. Issue 21, hold-outs D and E: employees of customer companies processed "on the
     # contract".
-    if not ctx.may_match(_CONTACT_PERSONS):
-        return
+    # Structured fields first: only purposes on contract are read, each text with the expression's literals looked
+    # for before the expression runs (cheaper than asking the whole statement's vocabulary first).
     for reg in ctx.registers:
         for j, purpose in enumerate(reg.register.purposes):
             if purpose.legal_basis is not LegalBasis.CONTRACT:
                 continue
             for one in purpose.description.texts():
                 low = one.lower()
-                found = _CONTACT_PERSONS.search(low)
+                found = search(_CONTACT_PERSONS, low)
                 if found is None or _BUSINESS.search(low) is None or _OWN_STAFF.search(low):
                     continue
                 yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": purpose.description, "word": found.group(0)})
                 break
+
+
+_VITAL = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "turvallisuus"
+description = "Kurssilaisen turvallisuus: ohjaaja tietää etukäteen sairaudet, jotka voivat vaatia nopeaa toimintaa."
+legal_basis = "{basis}"
+special_condition = "{condition}"
+data_categories = ["terveys"]
+provision = "voluntary"
+
+[[registers.data_categories]]
+key = "terveys"
+name = "Terveystiedot"
+special = true
+'''
+
+
+@rule(
+    id="RK-SPECIAL-VITAL-INTERESTS", requirement=Requirement.SPECIAL_CATEGORIES, severity=Severity.WARNING,
+    article="GDPR 9(2)(c), 9(2)(a); recital 46",
+    title="Vital interests are no condition for data asked in advance",
+    message=msg(
+        fi='Tarkoituksen "{purpose}" erityisiin henkilötietoryhmiin kuuluvat tiedot perustuvat rekisteröidyn '
+           'elintärkeään etuun (9 artiklan 2 kohdan c alakohta). Se soveltuu vain, kun rekisteröity on fyysisesti '
+           'tai oikeudellisesti estynyt antamasta suostumustaan, esimerkiksi hätätilanteessa; etukäteen '
+           'rekisteröidyltä tai huoltajalta kysytyt tiedot tarvitsevat muun edellytyksen, yleensä nimenomaisen '
+           'suostumuksen.',
+        sv='De särskilda kategorierna av personuppgifter för ändamålet "{purpose}" grundas på den registrerades '
+           'grundläggande intressen (artikel 9.2 c). Det villkoret gäller bara när den registrerade fysiskt eller '
+           'rättsligt är förhindrad att ge sitt samtycke, till exempel i en nödsituation; uppgifter som frågas i '
+           'förväg av den registrerade eller vårdnadshavaren behöver ett annat villkor, oftast uttryckligt samtycke.',
+        en='The special categories of personal data of the purpose "{purpose}" rest on vital interests (Art. '
+           '9(2)(c)). That condition applies only where the data subject is physically or legally incapable of '
+           'giving consent, as in an emergency; data asked in advance of the data subject or a guardian needs '
+           'another condition, usually explicit consent.'),
+    trigger="A purpose gives `special_condition = \"vital_interests\"` and asks the data of the data subject "
+            "(`provision` is set: the data is requested, so someone able to consent is there to ask).",
+    fix="Use `special_condition = \"explicit_consent\"` (and say the consent can be withdrawn), or another 9(2) "
+        "condition that applies; keep vital interests for a real emergency.",
+    example=_VITAL.format(basis="vital_interests", condition="vital_interests"),
+    fixed=_VITAL.format(basis="consent", condition="explicit_consent"),
+)
+def special_vital_interests(ctx: Context) -> Iterator[Hit]:
+    # 9(2)(c): "processing is necessary to protect the vital interests of the data subject or of another natural
+    # person where the data subject is physically or legally incapable of giving consent" [V: GDPR text, the
+    # same words as Directive 95/46 8(2)(c) quoted in WP29 Opinion 06/2014]; recital 46: vital interests only
+    # where the processing cannot manifestly be based on another legal basis [V: AEPD, quoting recital 46].
+    # Issue 21, hold-out D: a swimming school asks parents for their children's illnesses when booking and puts
+    # them on 9(2)(c).
+    for ref in ctx.purposes:
+        p = ref.purpose
+        if p.special_condition is SpecialCondition.VITAL_INTERESTS and p.provision is not None:
+            yield Hit(ref.path, {"purpose": p.description})
+
+
+def unpurposed_categories(register: Register) -> list[int]:
+    """The indexes of the register's data categories that a source brings in but no purpose uses, when its
+    purposes do name their data categories (a register whose purposes name none says nothing either way)."""
+    used = {key for p in register.purposes for key in p.data_categories}
+    if not used:
+        return []
+    sourced = {key for s in register.sources for key in s.data_categories}
+    return [i for i, c in enumerate(register.data_categories) if c.key in sourced and c.key not in used]
+
+
+_UNPURPOSED = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "kulunvalvonta"
+description = "Kulkuoikeuksien hallinta"
+legal_basis = "legitimate_interests"
+legitimate_interest = "Tilojen suojaaminen"
+data_categories = ["kulku"{more}]
+
+[[registers.data_categories]]
+key = "kulku"
+name = "Kulkutapahtumat"
+
+[[registers.data_categories]]
+key = "tallenteet"
+name = "Kameravalvonnan tallenteet"
+
+[[registers.sources]]
+kind = "device"
+data_categories = ["kulku", "tallenteet"]
+'''
+
+
+@rule(
+    id="RK-CATEGORY-NO-PURPOSE", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="GDPR 13(1)(c), 14(1)(c), 6(1)", title="Data that is collected has a purpose and a basis",
+    message=msg(
+        fi='Tietoja "{category}" kerätään (ne on mainittu tietolähteissä), mutta mikään käsittelyn tarkoitus ei '
+           'käytä niitä: niiden käsittelylle ei ole kerrottu tarkoitusta eikä oikeusperustetta.',
+        sv='Uppgifterna "{category}" samlas in (de nämns bland källorna), men inget ändamål använder dem: varken '
+           'ändamål eller rättslig grund anges för behandlingen av dem.',
+        en='The data "{category}" is collected (a source brings it in), but no purpose uses it: no purpose or legal '
+           'basis is given for processing it.'),
+    trigger="A data category is listed in a source's `data_categories` but in no purpose's, while the register's "
+            "purposes do list their data categories (camera recordings that appear among the data and the sources "
+            "but under no purpose).",
+    fix="Add the purpose that uses the data (e.g. camera surveillance on `legitimate_interests` with the interest "
+        "stated) and its retention, or stop collecting the data.",
+    example=_UNPURPOSED.format(more=""),
+    fixed=_UNPURPOSED.format(more=', "tallenteet"'),
+)
+def category_no_purpose(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(c) asks for "the purposes of the processing for which the personal data are intended as well as the
+    # legal basis for the processing" [V: GDPR text]. Issue 21, hold-out E: a coworking space lists recording
+    # cameras among its data and sources, with no purpose, basis or retention.
+    for reg in ctx.registers:
+        for i in unpurposed_categories(reg.register):
+            yield Hit(f"{reg.path}.data_categories[{i}]", {"category": reg.register.data_categories[i].name})
+
+
+#: Data read from the user's device that tracks them: its location or its advertising identifier (lower case).
+_DEVICE_TRACKING = re.compile(
+    r"sijain\w*|paikannu\w*|\bgps\b|location\w*|positio\w*|platsuppgift\w*|mainostunnis\w*|"
+    r"reklam-?id\w*|annons-?id\w*|advertising id\w*|advertising identifier\w*|\bidfa\b|\bgaid\b")
+
+_TRACKED = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "tarjoukset"
+description = "Lähetämme sovellukseen tarjouksia, kun kuljet myymälän ohi."
+kind = "profiling"
+profiling = true
+{basis}
+data_categories = ["sijainti"]
+
+[[registers.data_categories]]
+key = "sijainti"
+name = "Puhelimen sijainti"
+
+[[registers.sources]]
+kind = "device"
+data_categories = ["sijainti"]
+'''
+
+
+@rule(
+    id="RK-BASIS-DEVICE-TRACKING", requirement=Requirement.LEGAL_BASIS, severity=Severity.WARNING,
+    article="917/2014 205 §; Directive 2002/58/EC 5(3); GDPR 6(1)(a), 6(1)(f)",
+    title="Location or advertising ids read from the device for offers need consent",
+    message=msg(
+        fi='Tarkoitus "{purpose}" käyttää profilointiin tai markkinointiin käyttäjän laitteelta luettuja tietoja '
+           '("{category}"), mutta peruste on {basis}. Tietojen lukeminen käyttäjän päätelaitteelta muuhun kuin '
+           'pyydetyn palvelun välttämättömään toimintaan edellyttää suostumusta (sähköisen viestinnän palveluista '
+           'annetun lain 205 §); jatkuva sijainnin seuranta tarjouksia varten tuskin läpäisee oikeutetun edun '
+           'punnintaa.',
+        sv='Ändamålet "{purpose}" använder uppgifter som läses från användarens enhet ("{category}") för profilering '
+           'eller marknadsföring, men grunden är {basis}. Att läsa uppgifter från användarens terminalutrustning för '
+           'annat än vad den begärda tjänsten kräver förutsätter samtycke (205 § i lagen om tjänster inom '
+           'elektronisk kommunikation); fortlöpande positionsspårning för erbjudanden klarar knappast '
+           'intresseavvägningen.',
+        en='The purpose "{purpose}" uses data read from the user\'s device ("{category}") for profiling or marketing, '
+           'but its basis is {basis}. Reading data from the user\'s terminal equipment for anything the requested '
+           'service does not strictly need requires consent (917/2014 205 §, ePrivacy Directive 5(3)); continuous '
+           'location tracking for offers is unlikely to pass the balancing of legitimate interests.'),
+    trigger="A profiling, direct-marketing or advertising purpose on `legitimate_interests` or `contract` uses a "
+            "data category that a `device` source brings in and that names the device's location or its "
+            "advertising identifier (sijainti, GPS, location, mainostunniste, advertising id).",
+    fix="Put the purpose on `consent` (asked in the app, withdrawable at any time), or stop reading location or the "
+        "advertising id for it.",
+    example=_TRACKED.format(basis='legal_basis = "legitimate_interests"\nlegitimate_interest = "Myynnin lisääminen"'),
+    fixed=_TRACKED.format(basis='legal_basis = "consent"'),
+)
+def basis_device_tracking(ctx: Context) -> Iterator[Hit]:
+    # 917/2014 205 §: storing data on, or using data from, the user's terminal device needs consent unless strictly
+    # necessary for a service the user requested [S: research notes §3.1]; ePrivacy 5(3) is its source [M: not
+    # re-read]. WP29 Opinion 06/2014 on the balancing of 6(1)(f) and WP251 on profiling are the lawyer's reading
+    # [M: paragraphs not re-read]. Issue 21, hold-out F: a loyalty app tracks members' location in the background
+    # to push offers, on legitimate interests.
+    for reg in ctx.registers:
+        device = {key for s in reg.register.sources if s.kind.value == "device" for key in s.data_categories}
+        if not device:
+            continue
+        tracked = {c.key: c for c in reg.register.data_categories if c.key in device and any(
+            _DEVICE_TRACKING.search(t.lower())
+            for t in (*c.name.texts(), *(c.description.texts() if c.description else ())))}
+        if not tracked:
+            continue
+        for j, p in enumerate(reg.register.purposes):
+            if p.legal_basis not in (LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.CONTRACT):
+                continue
+            if not (p.profiling or ctx.is_marketing(p) or p.kind in (PurposeKind.PROFILING, PurposeKind.ADVERTISING)):
+                continue
+            used = [tracked[key] for key in p.data_categories if key in tracked]
+            if used:
+                basis = _BASIS_NAMES[p.legal_basis]
+                yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description, "category": used[0].name,
+                                                         "basis": basis})
+
+
+_BASIS_NAMES = {
+    LegalBasis.LEGITIMATE_INTERESTS: text("oikeutettu etu", "berättigat intresse", "legitimate interests"),
+    LegalBasis.CONTRACT: text("sopimus", "avtal", "contract"),
+}

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LegalBasis, MarketingAudience, Purpose
+from rekisterikit.model import LegalBasis, MarketingAudience, Purpose, PurposeKind
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -166,3 +166,82 @@ def marketing_channel_unstated(ctx: Context) -> Iterator[Hit]:
         if (not p.direct_marketing and p.legal_basis is not LegalBasis.CONSENT and p.soft_opt_in is None
                 and not _consent_recorded(ctx, p) and not _answered_in_words(p)):
             yield Hit(ref.path, {"purpose": p.description})
+
+
+#: Words of credit data in a data category's name or description (lower case).
+_CREDIT_DATA = re.compile(
+    r"luottotie\w*|luottopäät\w*|luottoluok\w*|luottokelpoi\w*|maksuhäiriö\w*|pisteyt\w*|maksukyky\w*|"
+    r"kreditupplys\w*|kreditbeslut\w*|kreditvärdighet\w*|betalningsanmärk\w*|kreditbetyg\w*|"
+    r"credit (?:data|information|history|score|scoring|decision|rating|check)\w*|creditworthiness|"
+    r"payment default\w*")
+
+_CREDIT_REUSE = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "luotto"
+description = "Luottokelpoisuuden arviointi ennen osamaksusopimusta"
+kind = "credit_check"
+legal_basis = "contract"
+credit_register = "Suomen Asiakastieto Oy:n luottotietorekisteri"
+data_categories = ["luottotiedot"]
+
+[[registers.purposes]]
+key = "markkinointi"
+description = "Tarjoukset postitse asiakkaille"
+kind = "direct_marketing"
+direct_marketing = ["post"]
+legal_basis = "legitimate_interests"
+legitimate_interest = "Omien tuotteiden markkinointi asiakkaille"
+data_categories = ["yhteystiedot"{more}]
+
+[[registers.data_categories]]
+key = "yhteystiedot"
+name = "Yhteystiedot"
+
+[[registers.data_categories]]
+key = "luottotiedot"
+name = "Luottotiedot ja luottopäätös"
+'''
+
+
+@rule(
+    id="RK-CREDIT-DATA-MARKETING", requirement=Requirement.CREDIT_CHECK, severity=Severity.ERROR,
+    article="Luottotietolaki 527/2007 19 §; GDPR 5(1)(b)", title="Credit data is not used for marketing",
+    message=msg(
+        fi='Luottotietoja ("{category}") käytetään markkinointiin ("{purpose}"). Luottotietoja saa käyttää vain '
+           'luottotietolaissa säädettyihin tarkoituksiin, kuten luotonantoon ja luoton valvontaan, ei '
+           'markkinointiin tai asiakkaiden valikointiin.',
+        sv='Kreditupplysningar ("{category}") används för marknadsföring ("{purpose}"). Kreditupplysningar får '
+           'användas bara för de ändamål som kreditupplysningslagen anger, såsom kreditgivning och kreditövervakning, '
+           'inte för marknadsföring eller urval av kunder.',
+        en='Credit data ("{category}") is used for marketing ("{purpose}"). Credit data may only be used for the '
+           'purposes the Credit Information Act lists, such as granting and monitoring credit, not for marketing or '
+           'selecting customers.'),
+    trigger="A direct-marketing, newsletter, advertising or profiling purpose uses a data category that a "
+            "`credit_check` purpose also uses and whose name or description speaks of credit data (luottotiedot, "
+            "maksuhäiriöt, pisteytys, luottopäätös, kreditupplysning, credit score …).",
+    fix="Remove the credit data from the marketing purpose; choose offers from what the customer bought, not from "
+        "the credit decision.",
+    example=_CREDIT_REUSE.format(more=', "luottotiedot"'),
+    fixed=_CREDIT_REUSE.format(more=""),
+)
+def credit_data_marketing(ctx: Context) -> Iterator[Hit]:
+    # Suomen Asiakastieto's conditions of use: consumer credit information may only be used for the purposes of
+    # 19 § of the Credit Information Act (credit granting and control, planning debt collection, AML duties, a
+    # tenancy, persons in charge, job applicants) [S: developerportal.enento.com]; that 19 § 5–6 mom bind the
+    # users of credit information (1 §) is [V: Finlex 527/2007 1 §, research notes §2]. Marketing is none of
+    # them, and reusing the data breaks purpose limitation (GDPR 5(1)(b)) [V: GDPR text]. Issue 21, hold-out E: a
+    # device rental uses its credit decisions to pick the customers it offers better devices to.
+    for reg in ctx.registers:
+        purposes = reg.register.purposes
+        checked = {key for p in purposes if p.kind is PurposeKind.CREDIT_CHECK for key in p.data_categories}
+        if not checked:
+            continue
+        credit = {c.key: c for c in reg.register.data_categories if c.key in checked and any(
+            _CREDIT_DATA.search(t.lower())
+            for t in (*c.name.texts(), *(c.description.texts() if c.description else ())))}
+        for j, p in enumerate(purposes):
+            if not (ctx.is_marketing(p) or p.kind in (PurposeKind.ADVERTISING, PurposeKind.PROFILING)):
+                continue
+            used = [credit[key] for key in p.data_categories if key in credit]
+            if used:
+                yield Hit(f"{reg.path}.purposes[{j}]", {"category": used[0].name, "purpose": p.description})

@@ -3,10 +3,11 @@ finding here or in the rule of its requirement, so a statement that checks clean
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import CookieCategory, RecipientRole
+from rekisterikit.model import CookieCategory, PurposeKind, RecipientRole, SourceKind
 from rekisterikit.validate import data
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -160,3 +161,99 @@ def pixel_joint_controller(ctx: Context) -> Iterator[Hit]:
         if found is not None and found.name not in joint and found.name not in reported:
             reported.add(found.name)
             yield Hit(ref.path, {"cookie": c.name, "provider": c.provider or found.name})
+
+
+#: A source given only as partners or third parties (lower case).
+_PARTNER_SOURCE = re.compile(
+    r"kumppan\w*|partner\w*|kolma\w* osapuol\w*|ulkopuoli\w* (?:taho\w*|lähte\w*)|third[- ]part\w*|"
+    r"tredje part\w*|external (?:sources?|parties)|externa källor")
+#: A proper name in a source: a legal form, or a capitalised word after the first (a company, a register).
+_LEGAL_FORM = re.compile(r"\b(?:oy|oyj|ab|abp|ltd|inc|gmbh|llc|plc|as|aps|sa|ky|ry)\b")
+_CAPITALISED = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÅÄÖ][\w-]+")
+
+_PARTNERS_SOURCE = CONTROLLER + REGISTER + _PURPOSE + '''
+[[registers.sources]]
+kind = "third_party"
+name = "{name}"
+'''
+
+
+def _names_no_source(text_: str) -> bool:
+    """Whether a source's text speaks of partners or third parties and names none of them."""
+    low = text_.lower()
+    return (_PARTNER_SOURCE.search(low) is not None and _LEGAL_FORM.search(low) is None
+            and _CAPITALISED.search(text_.strip()) is None)
+
+
+@rule(
+    id="RK-SOURCE-PARTNERS-UNNAMED", requirement=Requirement.SOURCES, severity=Severity.WARNING,
+    article="GDPR 14(2)(f), recital 61; WP260", title="A third-party source is named, not given as \"partners\"",
+    message=msg(
+        fi='Tietolähteeksi on ilmoitettu vain "{source}": kerro, keneltä tiedot saadaan (yrityksen tai rekisterin '
+           'nimi). Vain jos lähdettä ei voi yksilöidä, riittää kuvaus lähteiden luonteesta ja toimialasta.',
+        sv='Som källa anges endast "{source}": ange från vem uppgifterna kommer (företagets eller registrets namn). '
+           'Bara om källan inte kan anges räcker en beskrivning av källornas art och bransch.',
+        en='The source is given only as "{source}": say whom the data comes from (the company or register by name). '
+           'Only where the source cannot be identified is a description of the nature and sector of the sources '
+           'enough.'),
+    trigger="A `third_party` source whose name (or, without a name, description) speaks of partners or third "
+            "parties (\"yhteistyökumppanit\", \"samarbetspartner\", \"our fraud prevention partners\") and names "
+            "none: no legal form (Oy, Ab, Ltd …) and no capitalised name after its first word.",
+    fix="Name the source (`name = \"Maksupalvelu Oy:n petostentorjuntapalvelu\"`), one entry per source.",
+    example=_PARTNERS_SOURCE.format(name="Yhteistyökumppanimme"),
+    fixed=_PARTNERS_SOURCE.format(name="Arvontakumppani Lemmikkilehti Oy"),
+)
+def source_partners_unnamed(ctx: Context) -> Iterator[Hit]:
+    # 14(2)(f): "from which source the personal data originate" [V: GDPR text]; recital 61: general information only
+    # where the origin cannot be provided because various sources have been used [V]; WP260 asks for the specific
+    # source unless that is impossible (research notes §1 item 14, [M]). Issue 21, hold-outs A and D: contest
+    # entrants' data "from our partners", and risk scores "from our fraud prevention and payment partners".
+    for reg in ctx.registers:
+        for i, src in enumerate(reg.register.sources):
+            if src.kind is not SourceKind.THIRD_PARTY:
+                continue
+            given = src.name if src.name is not None else src.description
+            if given is not None and any(_names_no_source(t) for t in given.texts()):
+                yield Hit(f"{reg.path}.sources[{i}]", {"source": given})
+
+
+_CREDIT_SOURCE = CONTROLLER + REGISTER + '''
+[[registers.purposes]]
+key = "luotto"
+description = "Tarkistamme luottotietosi ennen osamaksua."
+kind = "credit_check"
+legal_basis = "contract"
+
+[[registers.sources]]
+kind = "data_subject"
+{more}'''
+
+
+@rule(
+    id="RK-SOURCE-CREDIT-REGISTER", requirement=Requirement.SOURCES, severity=Severity.WARNING,
+    article="GDPR 14(1)(d), 14(2)(f)", title="Credit data has its register among the sources",
+    message=msg(
+        fi='Tarkoituksessa "{purpose}" hankitaan luottotietoja, mutta tietolähteissä on vain rekisteröity itse: '
+           'kerro lähteenä luottotietorekisteri, josta tiedot saadaan.',
+        sv='Ändamålet "{purpose}" hämtar kreditupplysningar, men bland källorna finns bara den registrerade själv: '
+           'ange kreditupplysningsregistret som källa.',
+        en='The purpose "{purpose}" obtains credit data, but the only source given is the data subject: name the '
+           'credit information register the data comes from as a source.'),
+    trigger="A purpose of kind `credit_check` names no `credit_register`, and the register has no `third_party` "
+            "source.",
+    fix="Add the credit register as a source (`kind = \"third_party\"`, `name = \"Suomen Asiakastieto Oy:n "
+        "luottotietorekisteri\"`) or name it in the purpose's `credit_register`.",
+    example=_CREDIT_SOURCE.format(more=""),
+    fixed=_CREDIT_SOURCE.format(more='\n[[registers.sources]]\nkind = "third_party"\n'
+                                     'name = "Suomen Asiakastieto Oy:n luottotietorekisteri"\n'),
+)
+def source_credit_register(ctx: Context) -> Iterator[Hit]:
+    # 14(1)(d) the categories of data obtained elsewhere and 14(2)(f) their source [V: GDPR text]. Issue 21,
+    # hold-out D: payment-default entries come from a credit register while the only source is the customer.
+    for reg in ctx.registers:
+        if any(s.kind is SourceKind.THIRD_PARTY for s in reg.register.sources):
+            continue
+        for j, p in enumerate(reg.register.purposes):
+            if p.kind is PurposeKind.CREDIT_CHECK and p.credit_register is None:
+                yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})
+                break

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import Recipient, Register
+from rekisterikit.model import PurposeKind, Recipient, RecipientRole, Register, SourceKind
 from rekisterikit.validate import data
 from rekisterikit.validate.context import Context, RegisterRef
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -90,6 +90,13 @@ def _named_by_cookie(ctx: Context, provider: data.Provider) -> bool:
     """Whether a declared cookie names the provider group as its provider (the cookie declaration already tells the
     visitor who gets that data)."""
     return any(c.cookie.provider is not None and provider.named_in(c.cookie.provider) for c in ctx.cookies)
+
+
+def _cookie_provider(ctx: Context, name: str) -> bool:
+    """Whether a declared cookie's provider is ``name`` (or either contains the other, ignoring case)."""
+    low = name.lower()
+    return any(c.cookie.provider is not None and (low in c.cookie.provider.lower() or c.cookie.provider.lower() in low)
+               for c in ctx.cookies)
 
 
 @cache
@@ -186,6 +193,42 @@ def recipients_contradicted(ctx: Context) -> Iterator[Hit]:
             yield Hit(f"{reg.path}.{owner}", {"register": reg.register.name, "name": name})
 
 
+_TRANSFER_NAMED = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutiskirje"\nkind = "newsletter"\n'
+                   'legal_basis = "consent"\n\n[[registers.transfers]]\ncountry = "US"\n'
+                   'recipients = ["Postituspalvelu Inc."]\nmechanism = "dpf"\n')
+
+
+@rule(
+    id="RK-RECIPIENTS-TRANSFER-UNLISTED", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 13(1)(f), 5(1)(a)", title="A recipient named under the transfers is a recipient",
+    message=msg(
+        fi='Rekisterin "{register}" mukaan tietoja ei luovuteta kenellekään, mutta tietojen siirroissa EU:n '
+           'ulkopuolelle mainitaan vastaanottaja "{name}". Ilmoita se vastaanottajana (nimi, rooli ja maa).',
+        sv='Enligt registret "{register}" lämnas uppgifter inte ut till någon, men överföringarna utanför EU nämner '
+           'mottagaren "{name}". Ange den som mottagare (namn, roll och land).',
+        en='The register "{register}" says data goes to nobody, but its transfers outside the EU name the recipient '
+           '"{name}". List it as a recipient (name, role and country).'),
+    trigger="A register states `recipients = []` and one of its transfers names a recipient that is no declared "
+            "cookie's provider (the cookie table names those).",
+    fix="List the recipient in `recipients` with its role and country.",
+    example=CONTROLLER + REGISTER.rstrip("\n") + _NONE + _TRANSFER_NAMED,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Postituspalvelu Inc.", role = "processor", '
+          'country = "US" }]\n' + _TRANSFER_NAMED,
+)
+def recipients_transfer_unlisted(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(e) the recipients, 13(1)(f) the transfers to them [V: GDPR text]: a transfer that names its recipient
+    # says someone receives the data. Issue 21, hold-out D: "no disclosures" beside a newsletter service in the
+    # United States named under the transfers. A warning: the transfer may be the only place the shop named it.
+    for reg in ctx.registers:
+        if reg.register.recipients != () or not reg.register.transfers:
+            continue
+        transferred = next(((j, name) for j, t in enumerate(reg.register.transfers) for name in t.recipients
+                            if not _cookie_provider(ctx, name)), None)
+        if transferred is not None:
+            yield Hit(f"{reg.path}.transfers[{transferred[0]}]",
+                      {"register": reg.register.name, "name": transferred[1]})
+
+
 @rule(
     id="RK-RECIPIENT-UNLISTED", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
     article="GDPR 13(1)(e), 14(1)(e)", title="Services named in the purposes are among the recipients",
@@ -219,10 +262,56 @@ def recipient_unlisted(ctx: Context) -> Iterator[Hit]:
 #: A recipient category that names no kind of recipient: partners, third parties, affiliates (the whole text, lower
 #: case, without punctuation).
 _VAGUE_CATEGORY = re.compile(
-    r"(?:muut |valitut |luotettavat )?(?:yhteistyö)?kumppani(?:t|mme|emme|ksemme)?|"
-    r"(?:muut |valitut )?yhteistyökumppani(?:t|mme)?|partnerit|kolmannet osapuolet|ulkopuoliset tahot|"
+    r"(?:muut |valitut |luotettavat |muille |valituille |luotettaville )?(?:yhteistyö)?kumppan(?:i|e)\w*|"
+    r"partnerit|kolmannet osapuolet|kolmansille osapuolille|ulkopuoliset tahot|ulkopuolisille tahoille|"
     r"(?:våra |utvalda )?(?:samarbets)?partners?|tredje ?(?:part|parter|man)|"
     r"(?:our |selected |trusted )?(?:business )?partners?|third parties|third-party partners")
+#: Words that say the data is disclosed, before the recipients ("tietoja voidaan luovuttaa yhteistyökumppaneille").
+_DISCLOSED = re.compile(
+    r"^(?:(?:henkilö)?tieto(?:ja|jasi|t) (?:voidaan |voimme )?luovut\w*|(?:voimme |saatamme )?luovut\w* "
+    r"(?:\w+ )?tieto\w*|(?:person)?uppgifter(?:na)? (?:kan )?(?:lämnas ut|delas) (?:till|med)|"
+    r"(?:personal )?data (?:may be |is |are |will be )?(?:disclosed|shared) (?:to|with)|we (?:may )?(?:disclose|share) "
+    r"(?:\w+ )?data (?:to|with))\s+")
+#: The recipients' own marketing as the reason for the disclosure, at the end of the category ("yhteistyökumppanit
+#: niiden omaa markkinointia varten", "partners for their own marketing"): it says why, not who.
+_FOR_MARKETING = re.compile(
+    r"\s+(?:niiden |heidän |näiden )?(?:oma(?:a|an|aan|ansa) )?(?:suora)?markkinointi(?:a|in|insa|aan|nsa)?"
+    r"(?: varten| tarkoituksiin| tarkoituksessa)?$|"
+    r"\s+för (?:deras |sin |sina )?(?:egen |egna )?(?:direkt)?marknadsföring(?:sändamål)?$|"
+    r"\s+for (?:their |its )?(?:own )?(?:direct )?marketing(?: purposes)?$")
+#: The controller's group companies: as vague as partners when they receive data for their own marketing.
+_GROUP = re.compile(r"konserni(?:n |mme )?yhti\w*|konserniyhti\w*|koncernbolag\w*|(?:our )?group companies")
+#: Partners named only by the advertising they do, when they receive the data for their own ends (controllers).
+_AD_PARTNERS = re.compile(r"(?:mainos|markkinointi)kumppan\w*|(?:reklam|annons|marknadsförings)partner\w*|"
+                          r"(?:advertising|marketing|ad) partners?")
+#: Marketing words, which say why a partner gets the data, not what kind of recipient it is.
+_MARKETING_WORD = re.compile(r"markkinoin\w*|mainon\w*|marknadsför\w*|annons\w*|marketing|advertis\w*")
+_PARTS = re.compile(r"\s*(?:,|\bja\b|\bsekä\b|\boch\b|\band\b)\s*")
+
+
+#: A literal every vague category holds (partners, third parties, outside parties), to skip the others at once.
+_VAGUE_LITERALS = ("kumppan", "partner", "osapuol", "taho", "tredje", "third")
+
+
+def _vague_category(text_: str, controller: bool) -> tuple[bool, bool]:
+    """Whether a recipient category (lower case, no punctuation) names no kind of recipient, and whether that was
+    read through a marketing reason or an advertising partner (then a marketing word elsewhere names no kind)."""
+    if not any(word in text_ for word in _VAGUE_LITERALS):
+        return False, False
+    if _VAGUE_CATEGORY.fullmatch(text_):
+        return True, False
+    if controller and _AD_PARTNERS.fullmatch(text_):
+        return True, True
+    rest = _DISCLOSED.sub("", text_)
+    reason = _FOR_MARKETING.search(rest)
+    if reason is None:
+        return False, False
+    parts = [x for x in _PARTS.split(rest[:reason.start()]) if x]
+    vague = bool(parts) and all(_VAGUE_CATEGORY.fullmatch(x) or _GROUP.fullmatch(x) for x in parts) and any(
+        _VAGUE_CATEGORY.fullmatch(x) for x in parts)
+    return vague, vague
+
+
 #: Words that say what kind of recipient a description is about (a carrier, a payment service, IT hosting, …).
 _KIND_WORDS = re.compile(
     r"kuljet\w*|logisti\w*|toimit\w*|posti\w*|maksu\w*|pankki\w*|palvelin\w*|it-\w*|tietojärjestelm\w*|"
@@ -230,6 +319,14 @@ _KIND_WORDS = re.compile(
     r"transport\w*|leverans\w*|frakt\w*|betal\w*|bank\w*|server\w*|marknadsför\w*|annons\w*|bokför\w*|"
     r"inkasso\w*|kredit\w*|carrier\w*|deliver\w*|shipping|payment\w*|hosting|it service\w*|marketing|"
     r"advertis\w*|accounting|debt collect\w*|credit\w*")
+
+def _names_kind(text_: str, for_marketing: bool) -> bool:
+    """Whether a description names a kind of recipient; with ``for_marketing``, a marketing word (the reason of the
+    disclosure) does not count."""
+    if not for_marketing:
+        return _KIND_WORDS.search(text_) is not None
+    return any(not _MARKETING_WORD.fullmatch(m.group(0)) for m in _KIND_WORDS.finditer(text_))
+
 
 _PARTNERS = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
@@ -257,9 +354,13 @@ legal_basis = "contract"
            'the recipients or give their category precisely (e.g. carriers, payment services, IT service '
            'providers).'),
     trigger="A recipient without a `name` whose `category` is only \"yhteistyökumppanit\", \"kumppanit\", "
-            "\"kolmannet osapuolet\", \"samarbetspartner\", \"tredje part\", \"partners\" or \"third parties\", "
-            "and whose `description` (if any) names no kind of recipient (carriers, payment, IT hosting, "
-            "marketing, accounting, debt collection …).",
+            "\"kolmannet osapuolet\", \"samarbetspartner\", \"tredje part\", \"partners\" or \"third parties\" "
+            "(also inflected, after \"tietoja voidaan luovuttaa\" or \"data may be disclosed to\"), or those and "
+            "group companies with only the recipients' marketing as the reason (\"yhteistyökumppanit niiden omaa "
+            "markkinointia varten\", \"partners for their own marketing\"), or, for a recipient that is a "
+            "controller, only \"mainoskumppanit\" / \"advertising partners\"; and whose `description` (if any) "
+            "names no kind of recipient (carriers, payment, IT hosting, marketing services, accounting, debt "
+            "collection …; where the category gives marketing as the reason, a marketing word does not count).",
     fix="Name the recipients (`name = \"Posti Oy\"`) or give a precise category (\"Kuljetusyhtiöt\", "
         "\"Maksunvälittäjät\").",
     example=_PARTNERS.format(recipient='category = "Yhteistyökumppanit"'),
@@ -275,10 +376,80 @@ def recipients_vague(ctx: Context) -> Iterator[Hit]:
         for i, recipient in enumerate(reg.register.recipients or ()):
             if recipient.name is not None or recipient.category is None:
                 continue
-            texts = [re.sub(r"[^\w\s-]", "", t).strip().lower() for t in recipient.category.texts()]
-            if not texts or not all(_VAGUE_CATEGORY.fullmatch(t) for t in texts):
+            lowered = [t.lower() for t in recipient.category.texts()]
+            if not lowered or not all(any(word in t for word in _VAGUE_LITERALS) for t in lowered):
+                continue  # structured and literal test first: most categories name no partner at all
+            texts = [re.sub(r"[^\w\s-]", "", t).strip() for t in lowered]
+            controller = recipient.role is RecipientRole.CONTROLLER
+            readings = [_vague_category(t, controller) for t in texts]
+            if not texts or not all(vague for vague, _ in readings):
                 continue
             described = recipient.description.texts() if recipient.description is not None else ()
-            if any(_KIND_WORDS.search(t.lower()) for t in described):
+            for_marketing = any(reason for _, reason in readings)
+            if any(_names_kind(t.lower(), for_marketing) for t in described):
                 continue
             yield Hit(f"{reg.path}.recipients[{i}].category", {"category": recipient.category})
+
+
+#: What a recipient entry says when it is the credit information company or the provider that makes the credit
+#: decision (lower case): credit words, the Finnish and Swedish credit reference agencies, invoice and instalment
+#: providers that check credit themselves.
+_CREDIT_RECIPIENT = re.compile(
+    r"luott\w*|kredit\w*|credit\w*|asiakastieto\w*|enento\w*|bisnode\w*|dun & bradstreet|creditsafe\w*|"
+    r"experian\w*|soliditet\w*|\buc\b|klarna\w*|svea\w*|walley\w*|riverty\w*|afterpay\w*|resurs\w*")
+
+def _credit_source(register: Register) -> bool:
+    """Whether a third-party source of the register names the credit register or company."""
+    return any(_CREDIT_RECIPIENT.search(t.lower()) for src in register.sources if src.kind is SourceKind.THIRD_PARTY
+               for v in (src.name, src.description) if v is not None for t in v.texts())
+
+
+_CREDIT = (CONTROLLER + REGISTER.rstrip("\n")
+           + '\nrecipients = [{{ name = "Posti Oy", role = "processor" }}{more}]\n') + '''
+[[registers.purposes]]
+key = "luotto"
+description = "Luottotietojen tarkistaminen, kun valitset laskun tai osamaksun."
+kind = "credit_check"
+legal_basis = "contract"
+'''
+
+
+@rule(
+    id="RK-RECIPIENT-CREDIT-AGENCY", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 14(1)(e), 4(9)", title="The credit information company is among the recipients",
+    message=msg(
+        fi='Tarkoituksessa "{purpose}" tarkistetaan luottotiedot, jolloin luottotietoyhtiö saa kyselyn tiedot '
+           '(nimi, henkilötunnus), mutta vastaanottajissa ei ole luottotietoyhtiötä eikä luottopäätöksen tekevää '
+           'maksupalvelua. Lisää se vastaanottajiin.',
+        sv='Ändamålet "{purpose}" innebär en kreditupplysning, så kreditupplysningsföretaget får uppgifterna i '
+           'förfrågan (namn, personbeteckning), men varken det eller betaltjänsten som fattar kreditbeslutet finns '
+           'bland mottagarna. Lägg till det bland mottagarna.',
+        en='The purpose "{purpose}" checks credit, so the credit information company receives the query (name, '
+           'personal identity code), but neither it nor a payment provider that makes the credit decision is among '
+           'the recipients. Add it to the recipients.'),
+    trigger="A register lists recipients and has a purpose of kind `credit_check` that names no `credit_register`, "
+            "and the credit information company appears nowhere: no recipient's name, category or description, "
+            "and no third-party source, speaks of credit or names a credit reference agency (Asiakastieto, Enento, "
+            "Bisnode, Creditsafe, UC …) or an invoice or instalment provider that checks credit itself (Klarna, "
+            "Svea, Walley …).",
+    fix="Add the credit information company (e.g. `name = \"Suomen Asiakastieto Oy\"`, `role = \"controller\"`) to "
+        "`recipients`.",
+    example=_CREDIT.format(more=""),
+    fixed=_CREDIT.format(more=', { name = "Suomen Asiakastieto Oy", role = "controller" }'),
+)
+def recipient_credit_agency(ctx: Context) -> Iterator[Hit]:
+    # 4(9): a recipient is anyone "to which the personal data are disclosed"; 13(1)(e) asks for the recipients or
+    # their categories [V: GDPR text]. A credit query discloses the applicant's identity to the credit information
+    # company. Issue 21, hold-out D: a shop checks credit before invoice and instalment sales, and the credit
+    # company appears nowhere. A register with no recipients at all is RK-RECIPIENTS' finding.
+    for reg in ctx.registers:
+        if not reg.register.recipients:
+            continue
+        checks = [(j, p) for j, p in enumerate(reg.register.purposes)
+                  if p.kind is PurposeKind.CREDIT_CHECK and p.credit_register is None]
+        if not checks:
+            continue
+        if _CREDIT_RECIPIENT.search(_recipient_text(reg.register.recipients)) or _credit_source(reg.register):
+            continue
+        j, p = checks[0]
+        yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})

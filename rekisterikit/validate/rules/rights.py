@@ -6,7 +6,14 @@ import re
 from collections.abc import Callable, Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LegalBasis, Purpose, PurposeKind, RequestChannel, Right, SpecialCondition
+from rekisterikit.model import (
+    LegalBasis,
+    Purpose,
+    PurposeKind,
+    RequestChannel,
+    Right,
+    SpecialCondition,
+)
 from rekisterikit.validate.context import LEGITIMATE_INTEREST_KINDS, Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -282,14 +289,23 @@ _CONSENT = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutisk
     trigger="A purpose rests on consent (or explicit consent), or non-necessary cookies are used and "
             "`cookie_policy.withdraw` is false, and `rights.withdraw_consent` is false, unless every purpose on "
             "consent says in its own words that the consent can be withdrawn (or the service stopped) at any time "
-            "and the cookies' consent can be withdrawn too.",
+            "and the cookies' consent can be withdrawn too. Also when no basis is valid but consent is the only one "
+            "possible: an advertising purpose, or an analytics purpose with a recipient (a third party's "
+            "analytics), with no GDPR basis, or a special category used with no 9(2) condition.",
     fix="Set `rights.withdraw_consent = true` and say how to withdraw (as easily as consent was given).",
     example=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL, withdraw_consent="false"),
     fixed=CONTROLLER + REGISTER + _CONSENT + _rights(*_ALL),
 )
 def withdraw_consent(ctx: Context) -> Iterator[Hit]:
-    if ctx.statement.rights.withdraw_consent or not ctx.relies_on_consent:
+    if ctx.statement.rights.withdraw_consent:
         return
+    if not ctx.relies_on_consent:
+        if _evident_consent(ctx):
+            yield Hit("$.rights.withdraw_consent")
+        return
+    # Issue 21 (the first hold-out and hold-out F): Google Analytics with no basis, and a health questionnaire on
+    # no valid basis: the statement names no consent, yet consent is the only basis those could have (917/2014
+    # 205 §, GDPR 9(2)(a)), and nothing says it can be withdrawn (7(3)).
     # Seed 003 (Kalvokeskus): the only consent asked is for cookies, and the statement tells how to turn them off
     # from the banner and the browser (`cookie_policy.withdraw`). 13(2)(c) is then answered where consent is given;
     # a purpose on consent still needs the right stated. That the cookies are set before any choice (opt-out) is
@@ -305,6 +321,26 @@ def withdraw_consent(ctx: Context) -> Iterator[Hit]:
     if consented and not cookies_open and all(_withdrawable(ref.purpose) for ref in consented):
         return
     yield Hit("$.rights.withdraw_consent")
+
+
+def _evident_consent(ctx: Context) -> bool:
+    """Whether processing can only rest on consent although the statement names no basis for it: advertising, or
+    analytics by a third party (a recipient of the purpose: its cookies), with no valid basis, or a special category
+    used with no 9(2) condition (for a shop, explicit consent). Analytics of the shop's own and marketing e-mail to
+    customers may rest on legitimate interests (the existing-customer exception), so they are no sign."""
+    for reg in ctx.registers:
+        for p in reg.register.purposes:
+            if p.legal_basis is not None:
+                continue
+            if p.kind is PurposeKind.ADVERTISING or (p.kind is PurposeKind.ANALYTICS and any(
+                    p.key in r.purposes for r in reg.register.recipients or ())):
+                return True
+    for reg in ctx.registers:
+        special = {c.key for c in reg.register.data_categories if c.special}
+        if special and any(special.intersection(p.data_categories) and p.special_condition is None
+                           for p in reg.register.purposes):
+            return True
+    return False
 
 
 #: Withdrawing at any time, said in the purpose's own words: a withdrawal verb and "at any time" (or its kin).
@@ -541,9 +577,16 @@ def access_request_electronic(ctx: Context) -> Iterator[Hit]:
         yield Hit("$.rights.request_channels")
 
 
+#: A fee for copies beyond the first ("lisäkopioista perimme", "för ytterligare kopior", "further copies"),
+#: which 15(3) allows.
+_FURTHER_COPIES = re.compile(
+    r"lisäkopi\w*|ylimääräi\w* kopi\w*|useamm\w* kopi\w*|muista kopioista|ytterligare kopi\w*|extra kopi\w*|"
+    r"fler kopi\w*|further cop(?:y|ies)|additional cop(?:y|ies)|extra cop(?:y|ies)", re.IGNORECASE)
+
+
 @rule(
     id="RK-ACCESS-REQUEST-FEE", requirement=Requirement.ACCESS_REQUEST_FORM, severity=Severity.ERROR,
-    article="GDPR 12(5)", title="Exercising rights is free of charge",
+    article="GDPR 12(5), 15(3)", title="Exercising rights is free of charge",
     message=msg(
         fi="Oikeuksien käyttäminen on maksutonta; maksun voi periä vain ilmeisen perusteettomista tai "
            "kohtuuttomista pyynnöistä.",
@@ -551,14 +594,23 @@ def access_request_electronic(ctx: Context) -> Iterator[Hit]:
            "orimliga begäranden.",
         en="Exercising rights is free of charge; a fee may be charged only for manifestly unfounded or excessive "
            "requests."),
-    trigger="`rights.fee_charged` is true.",
-    fix="Remove the fee (`fee_charged = false`).",
+    trigger="`rights.fee_charged` is true, unless `rights.text` says the fee is only for further copies "
+            "(\"lisäkopiot\", \"ytterligare kopior\", \"further copies\"), which 15(3) allows.",
+    fix="Remove the fee (`fee_charged = false`), or charge only for further copies and say so.",
     example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, fee_charged="true"),
     fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL),
 )
 def access_request_fee(ctx: Context) -> Iterator[Hit]:
-    if ctx.statement.rights.fee_charged:
-        yield Hit("$.rights.fee_charged")
+    rights = ctx.statement.rights
+    if not rights.fee_charged:
+        return
+    # 15(3): "For any further copies requested by the data subject, the controller may charge a reasonable fee
+    # based on administrative costs" [V: GDPR text, quoted in EDPB Guidelines 01/2022 on the right of access]. A
+    # statement that charges only for further copies is within it (issue 21, hold-out E: the first copy free, a
+    # 15-euro fee for each further copy).
+    if rights.text is not None and any(_FURTHER_COPIES.search(t) for t in rights.text.texts()):
+        return
+    yield Hit("$.rights.fee_charged")
 
 
 _ONE_MONTH_DAYS = 31

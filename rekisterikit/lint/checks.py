@@ -1003,8 +1003,10 @@ def _information(run: _Run) -> None:
     statutory -= not_data
     # A sentence about giving data or filling in a form that says whether it is needed or what follows ("Et ole
     # velvollinen antamaan …", "Utan leveransadress kommer paketet inte fram", "Which details are required is shown
-    # on the order form"), but not a sentence about disclosure, retention, consent or the rights.
-    elsewhere = run.k("recipients", "transfers", "retention", "security", "cookies", "rights") | _rights_area(run)
+    # on the order form"), but not a sentence about disclosure, retention, consent or the rights. Such a sentence
+    # counts under a retention heading too: in purposes given as blocks ("Ändamål … Rättslig grund … Lagringstid …")
+    # the paragraph after the last block's period is the reader's, not the period's.
+    elsewhere = run.k("recipients", "transfers", "security", "cookies", "rights") | _rights_area(run)
     stated = (run.u("statutory_give") & run.u("statutory_need")) - elsewhere - not_data - run.u(
         "retention", "basis_consent", "recipients")
     statutory |= stated - frozenset(i for i in run.k("controller", "contact_person", "dpo")

@@ -476,3 +476,12 @@ _NEWSLETTER_SV = ("Ändamål och rättslig grund\nNyhetsbrev med erbjudanden: di
 ])
 def test_withdrawal_is_not_read_from_retention(text: str, outcome: Outcome) -> None:
     assert outcome == _lint(text, "sv").outcome(R.WITHDRAW_CONSENT)
+
+
+def test_which_data_is_needed_said_after_a_retention_label() -> None:
+    text = ("Beställningar\nRättslig grund: avtalet med dig.\nLagringstid: två år efter din senaste beställning.\n\n"
+            "I beställningsformuläret ser du vilka uppgifter som behövs. Lämnar du inte dem kan vi inte skicka din "
+            "beställning.\n")
+    assert _lint(text, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.PROVIDED
+    kept = "Lagringstid\nUppgifterna sparas i två år efter din senaste beställning.\n"
+    assert _lint(kept, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.MISSING

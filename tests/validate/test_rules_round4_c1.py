@@ -45,6 +45,11 @@ def _adm(description: str, used: str = "false") -> str:
     "Systemet avslår ansökan om delbetalning om kreditupplysningen visar betalningsanmärkningar.",
     "Our system rejects the application when the credit score is too low.",
     "Maksupalvelu pisteyttää tilaukset ja peruu riskialttiit automaattisesti.",
+    # a decision said to be made automatically, in each language
+    "Laskulla maksamisen luottopäätös tehdään automaattisesti luottotietojen perusteella.",
+    "Beslutet om delbetalning fattas automatiskt utifrån kreditupplysningen.",
+    "The decision on your instalment application is made automatically.",
+    "Your application is scored and approved or declined at the checkout.",
 ])
 def test_a_score_or_the_system_deciding_contradicts_no_automated_decisions(description: str) -> None:
     """An application approved or rejected on the system's score, or by the system itself, is a decision made by
@@ -59,6 +64,8 @@ def test_a_score_or_the_system_deciding_contradicts_no_automated_decisions(descr
     # "perustuvat" (are based on) is not "peruvat" (cancel)
     "Tuotesuositukset perustuvat automaattiseen ostohistorian analyysiin.",
     "Järjestelmä ei hylkää hakemuksia: luottopäätöksen tekee aina ihminen.",
+    "Emme tee luottopäätöksiä automaattisesti.",
+    "Asiakastyytyväisyyskyselyn pisteet kertovat, miten onnistuimme.",
     "Luottopäätöksen tekee asiakaspalvelumme henkilö luottotietojen perusteella.",
 ])
 def test_scoring_prospects_or_a_person_deciding_is_no_contradiction(description: str) -> None:

@@ -553,13 +553,17 @@ def changes_new_purpose(ctx: Context) -> Iterator[Hit]:
 #: application or a booking (lower case). "peru-" never reads "perustua" (to be based on) or "perus-" (basic).
 _AUTOMATIC_DECISION = re.compile(
     r"automaattise\w* (?:\w+ ){0,3}?(?:peru(?!s)\w*|hylä\w*|hylkä\w*|est\w*|keskeyt\w*|pisteyt\w*|"
-    r"hyväksy\w*)|(?P<score>pisteyt\w*|poängsätt\w*|riskpoäng\w*|scoring\w*|risk scor\w*|fraud scor\w*)|"
+    r"hyväksy\w*)|(?P<score>pisteyt\w*|poängsätt\w*|riskpoäng\w*|scoring\w*|scored|risk scor\w*|fraud scor\w*)|"
     r"automatiskt (?:\w+ ){0,3}?(?:avbry\w*|nek\w*|avslå\w*|spärra\w*|stopp\w*|godkänn\w*)|"
     r"automatically (?:\w+ ){0,3}?(?:cancel\w*|reject\w*|declin\w*|block\w*|approv\w*|scor\w*)|"
     # the verb first: "perutaan automaattisesti", "avbryts automatiskt", "cancelled automatically"
-    r"(?:peru(?!s)|hylä|hylkä|keskeyt)\w* (?:\w+ ){0,2}?automaattise\w*|"
-    r"(?:avbry|nek|avslå|spärra|stoppa)\w* (?:\w+ ){0,2}?automatiskt|"
-    r"(?:cancel|reject|declin|block)\w* (?:\w+ ){0,2}?automatically|"
+    r"(?:peru(?!s)|hylä|hylkä|keskeyt|hyväksy)\w* (?:\w+ ){0,2}?automaattise\w*|"
+    r"(?:avbry|nek|avslå|spärra|stoppa|godkänn)\w* (?:\w+ ){0,2}?automatiskt|"
+    r"(?:cancel|reject|declin|block|approv)\w* (?:\w+ ){0,2}?automatically|"
+    # a decision said to be made automatically: "luottopäätös tehdään automaattisesti", "beslutet fattas
+    # automatiskt", "the decision is made automatically"
+    r"(?:päätö|päätetään|ratkaist)\w* (?:\w+ ){0,4}?automaattise\w*|(?:beslut|avgörs)\w* (?:\w+ ){0,4}?automatiskt|"
+    r"(?:decision|decided)\w* (?:\w+ ){0,6}?automatically|"
     # the system decides: "järjestelmämme hyväksyy tai hylkää hakemuksen", "systemet avslår ansökan"
     r"(?:järjestelmä\w*|systemet|(?:the|our) system) (?:\w+ ){0,2}?"
     r"(?:hyväksyy|hylkää|peruu|godkänner|avslår|nekar|avbryter|approves|rejects|declines|cancels) (?:\w+ ){0,3}?"
@@ -567,8 +571,8 @@ _AUTOMATIC_DECISION = re.compile(
     r"applications?|orders?|bookings?|credit)")
 #: A word every alternative of :data:`_AUTOMATIC_DECISION` holds: a description without one of them cannot match, so
 #: the expression runs only on descriptions that have one (each alternative tried at every position costs more).
-_ADM_ANCHORS = ("automaattise", "automatiskt", "automatically", "pisteyt", "scoring", "riskpoäng", "risk scor",
-               "fraud scor", "poängsätt", "järjestelmä", "systemet", " system")
+_ADM_ANCHORS = ("automaattise", "automatiskt", "automatically", "pisteyt", "scor", "riskpoäng", "poängsätt",
+               "järjestelmä", "systemet", " system")
 #: What a score decides on, for scoring to count as a decision in its sentence: an order, an application, a payment,
 #: credit or a booking. Scoring prospects to rank them for sales calls ("pisteytämme mahdollisia asiakkaita") decides
 #: nothing about the person.
@@ -604,10 +608,13 @@ legitimate_interest = "Petosten estäminen"
            '("{text}"). If an order is cancelled or rejected without human review, that is an Art. 22 decision: '
            'give its logic, significance and consequences and the right to human review.'),
     trigger="A register says `automated_decisions = { used = false }` and a purpose's description says orders or "
-            "applications are cancelled, rejected, blocked or approved automatically, or scored (\"peruu "
-            "automaattisesti\", \"pisteyttää\", \"avbryts automatiskt\", \"risk scoring\"), in a clause that does "
-            "not deny it (\"ei automaattisesti\"). A warning: whether a human reviews the outcome is for the shop "
-            "to say.",
+            "applications are cancelled, rejected, blocked or approved automatically (\"peruu automaattisesti\", "
+            "\"avbryts automatiskt\"), that a decision is made automatically (\"luottopäätös tehdään "
+            "automaattisesti\", \"beslutet fattas automatiskt\"), that the system approves or rejects an order, "
+            "an application or a booking (\"järjestelmämme hylkää hakemuksen\"), or that they are scored in a "
+            "sentence about an order, an application, a payment or credit (\"pisteyttää tilaukset\", \"risk "
+            "scoring\"; scoring prospects for sales calls is not a decision), in a clause that does not deny it "
+            "(\"ei automaattisesti\"). A warning: whether a human reviews the outcome is for the shop to say.",
     fix="If no person reviews the outcome, set `automated_decisions.used = true` with its logic, significance, "
         "consequences, Art. 22(2) exception and safeguards; otherwise say in the purpose that a person decides.",
     example=_ADM_NONE.format(used="false"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import accumulate, repeat
@@ -112,6 +112,9 @@ class _RetentionIndex:
 #: ASCII digits stay, every other byte becomes a space.
 _DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _ASCII_BYTES = bytes(range(0x80))
+#: ASCII bytes as the language check's word scan sees them (``rekisterikit.lint.language.word_bytes``): letters and
+#: the apostrophe stay, every other ASCII byte becomes a space (a test holds :attr:`Context._words` to that scan).
+_ASCII_WORDS = bytes(c if chr(c).isalpha() or c == ord("'") or c >= 0x80 else ord(" ") for c in range(256))
 #: Characters of lower-cased text that tell of a character outside Latin-1 which a case-insensitive expression
 #: matches to a Latin-1 letter other than by lower case: ``ı`` and ``İ`` (lower-cased with U+0307) to ``i``,
 #: ``ſ`` to ``s``, ``μ`` and ``Μ`` to ``µ`` (a test derives them from the expression engine).
@@ -256,7 +259,7 @@ class Context:
         :attr:`variants` the index of its distinct one. The texts are read once per distinct variant."""
         originals = self.variants[0]
         distinct = list(dict.fromkeys(originals))
-        where = {variant: i for i, variant in enumerate(distinct)}
+        where = dict(zip(distinct, range(len(distinct))))
         return distinct, list(map(where.__getitem__, originals))
 
     @cached_property
@@ -286,9 +289,17 @@ class Context:
     def _words(self) -> tuple[bytes, list[bytes]]:
         """The lower-cased variants as the language check reads them (letters and apostrophes, the rest spaces; see
         :func:`rekisterikit.lint.language.word_bytes`), and split into chunks."""
-        from rekisterikit.lint.language import SEPARATOR, word_bytes
+        from rekisterikit.lint.language import SEPARATOR, is_letter, word_bytes
 
-        words = word_bytes(SEPARATOR.join(self._lowered_distinct))
+        raw = self._corpus_bytes
+        if raw.count(b"\0") != len(self._lowered_distinct) - 1:  # a text holds the corpus's separator itself
+            words = word_bytes(SEPARATOR.join(self._lowered_distinct))
+        else:  # word_bytes of the texts joined by SEPARATOR, from the corpus already encoded and its characters
+            raw = raw.replace(b"\0", SEPARATOR.encode())
+            for char in self._non_ascii:
+                if not is_letter(char):
+                    raw = raw.replace(char.encode("utf-8", "surrogatepass"), b"'" if char == "’" else b" ")
+            words = raw.translate(_ASCII_WORDS)
         return words, words.split()
 
     @cached_property
@@ -338,12 +349,17 @@ class Context:
         return self._corpus[0].encode("utf-8", "surrogatepass")
 
     @cached_property
+    def _non_ascii(self) -> set[str]:
+        """The characters outside ASCII in the lower-cased texts."""
+        others = self._corpus_bytes.translate(None, _ASCII_BYTES)
+        return set(others.decode("utf-8", "surrogatepass")) if others else set()
+
+    @cached_property
     def _fold_safe(self) -> bool:
         """Whether the lower-cased texts hold no character that a case-insensitive expression matches to a Latin-1
         letter other than by lower case (:data:`FOLD_UNSAFE`): then a literal of such an expression, lower-cased,
         is in the lower-cased texts wherever the expression matches it."""
-        others = self._corpus_bytes.translate(None, _ASCII_BYTES)
-        return not others or FOLD_UNSAFE.isdisjoint(others.decode("utf-8", "surrogatepass"))
+        return FOLD_UNSAFE.isdisjoint(self._non_ascii)
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """Whether ``pattern`` may match in some shop-written text; ``False`` proves that it matches in none.
@@ -445,16 +461,17 @@ class Context:
                 position = corpus.find(needle, position + 1)
         if not at:
             return at
-        copies = self._copies
-        return {variant: at[index] for index in at for variant in copies[index]}
+        order, keys = self._copies
+        return {variant: at[index] for index in at
+                for variant in order[bisect_left(keys, index):bisect_right(keys, index)]}
 
     @cached_property
-    def _copies(self) -> list[list[int]]:
-        """For each distinct variant, the indexes in :attr:`variants` of the variants equal to it, in order."""
-        copies: list[list[int]] = [[] for _ in self._distinct[0]]
-        for variant, index in enumerate(self._distinct[1]):
-            copies[index].append(variant)
-        return copies
+    def _copies(self) -> tuple[list[int], list[int]]:
+        """The indexes in :attr:`variants` grouped by their distinct variant, in order within each group, and the
+        distinct variant of each in that order: the variants equal to a distinct one are the slice of the first list
+        where the second holds its index (two sorts in C, where a list per distinct variant cost a loop)."""
+        index_of = self._distinct[1]
+        return sorted(range(len(index_of)), key=index_of.__getitem__), sorted(index_of)
 
     def search_texts(self, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
         """Yield ``(path, matched text)`` for the first match of a lower-case ``pattern`` in each text.

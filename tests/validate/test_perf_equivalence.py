@@ -20,7 +20,7 @@ from rekisterikit.lint import language
 from rekisterikit.model import BusinessId, Country, Duration, Language, LocalizedText, Statement
 from rekisterikit.testing.strategies import statements
 from rekisterikit.validate import validate
-from rekisterikit.validate.context import Context
+from rekisterikit.validate.context import FOLD_UNSAFE, Context
 from rekisterikit.validate.needles import match_starts, needles, pieces
 from rekisterikit.validate.paths import FILE_NAMES, collect_texts, walk_texts
 from rekisterikit.validate.rules import language_mismatch as mismatch_module
@@ -605,3 +605,17 @@ def test_tracking_places_equal_searching_each_text_on_generated_statements(state
 
     ctx = Context(statement)
     assert list(cookies._tracking_vendors(ctx)) == _reference_vendors(ctx)
+
+
+@settings(max_examples=150, deadline=None)
+@given(statements(text=st.one_of(_TEXT, st.sampled_from(["\0", "a\0b", "x’y", "–", "ſ", "İ", "\ud800"]))
+                  .filter(str.strip)))
+def test_the_word_scan_from_the_corpus_equals_word_bytes(statement: Statement) -> None:
+    """Context._words (made from the encoded corpus and its characters outside ASCII) is word_bytes of the lower-cased
+    texts joined by SEPARATOR, also when a text holds the corpus's separator; _fold_safe is read from the same
+    characters as from the lower-cased texts themselves."""
+    ctx = Context(statement)
+    lowered = ctx._lowered_distinct
+    assert ctx._words[0] == language.word_bytes(language.SEPARATOR.join(lowered))
+    folded = set("".join(lowered))
+    assert ctx._fold_safe == (not any(ord(c) >= 0x80 for c in folded) or not (FOLD_UNSAFE & folded))

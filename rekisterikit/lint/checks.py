@@ -1191,6 +1191,11 @@ def _marketing(run: _Run) -> None:
     # none of them.
     consent = run.consent() - _alternative_bases(run)
     soft = run.u("soft_opt_in")
+    if run.u("soft_opt_in_law"):
+        # The text invokes the existing-customer exception by its number ("sähköisen viestinnän palveluista annetun lain
+        # 200 §:n 2 momentti") for its e-mail offers: the marketing it describes elsewhere ("Vuosittaisen
+        # tarjousviestin lähettäminen lopetetaan …") is that marketing.
+        soft |= marketing | run.u("soft_opt_in_law")
     if _marketing_on_interest(run, marketing | newsletter) and not soft:
         # "Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme", the newsletter included, and no consent
         # anywhere: electronic marketing rests on legitimate interest, which 917/2014 200 § does not allow.

@@ -485,3 +485,17 @@ def test_which_data_is_needed_said_after_a_retention_label() -> None:
     assert _lint(text, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.PROVIDED
     kept = "Lagringstid\nUppgifterna sparas i två år efter din senaste beställning.\n"
     assert _lint(kept, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("cited", "outcome"), [
+    (True, Outcome.PROVIDED),
+    (False, Outcome.MISSING),
+])
+def test_the_exception_cited_by_its_number_covers_the_offers_described_elsewhere(cited: bool,
+                                                                                  outcome: Outcome) -> None:
+    basis = (" sekä sähköisen viestinnän palveluista annetun lain 200 §:n 2 momentti" if cited else "")
+    text = ("Käsittelyn tarkoitukset\nKerran vuodessa lähetämme entisille asiakkaillemme sähköpostia. Peruste on "
+            f"oikeutettu etumme pitää yhteyttä asiakkaisiimme{basis}. Voit kieltää viestit jokaisen viestin "
+            "lopusta.\n\nSäilytys\nVuosittaisen tarjousviestin lähettäminen lopetetaan viiden vuoden kuluttua "
+            "viimeisestä kuvauksesta.\n")
+    assert outcome == _lint(text, "fi").outcome(R.DIRECT_MARKETING)

@@ -499,3 +499,29 @@ def test_the_exception_cited_by_its_number_covers_the_offers_described_elsewhere
             "lopusta.\n\nSäilytys\nVuosittaisen tarjousviestin lähettäminen lopetetaan viiden vuoden kuluttua "
             "viimeisestä kuvauksesta.\n")
     assert outcome == _lint(text, "fi").outcome(R.DIRECT_MARKETING)
+
+
+# ------------------------------------------------------------------------------------------- everyday Finnish
+
+_PYORA = ("Tietosuojaseloste\n\nRekisterinpitäjä: Pyöräpaja Esimerkki Oy, Y-tunnus 2664854-2, Katu 3, 28100 Pori, "
+          "info@pyorapaja.example\n\nKäsittelemme asiakkaan nimeä, osoitetta ja puhelinnumeroa huoltotilausten "
+          "hoitamiseksi. Käsittely perustuu sopimukseen ja oikeutetun etumme perusteella myös asiakastyytyväisyyden "
+          "seurantaan.\n\nTietoja luovutetaan rahoitusyhtiölle osamaksusopimuksen tekemiseksi.\n\nOikeutesi: saat "
+          "tietää, mitä tietoja sinusta on tallennettu.\n")
+
+
+@pytest.mark.parametrize("requirement", [R.PURPOSES, R.LEGITIMATE_INTERESTS, R.RIGHT_ACCESS, R.RECIPIENTS])
+def test_everyday_finnish_purposes_interest_recipient_and_access(requirement: Requirement) -> None:
+    result = _lint(_PYORA, "fi")
+    assert result.outcome(requirement) is Outcome.PROVIDED
+    assert "RK-LINT-RECIPIENTS-VAGUE" not in {f.rule for f in result.findings}
+
+
+def test_partners_alone_are_still_vague_recipients() -> None:
+    text = _PYORA.replace("rahoitusyhtiölle osamaksusopimuksen tekemiseksi", "yhteistyökumppaneille")
+    assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(text, "fi")
+
+
+def test_a_generic_interest_is_still_no_interest() -> None:
+    text = _PYORA.replace("myös asiakastyytyväisyyden seurantaan", "liiketoimintamme harjoittamiseen")
+    assert _lint(text, "fi").outcome(R.LEGITIMATE_INTERESTS) is Outcome.MISSING

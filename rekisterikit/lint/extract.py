@@ -269,7 +269,7 @@ def controller_name(analysis: Analysis) -> Named | None:
     # Meikäläinen ja pidän toiminimellä …", "The shop is run by me, Jane Doe, as a sole trader") names the
     # controller: the name after the first person, with a sole-trader word shortly after it.
     trader = next((Named(value=m.group(1), unit=u.index) for u in analysis.units[:40]
-                   if (m := _FIRST_PERSON_TRADER.search(u.text))), None)
+                   if (m := _FIRST_PERSON_TRADER.search(u.text) or _TRADER_IN_BRACKETS.search(u.text))), None)
     # A company named where the text speaks of recipients, transfers, cookies or sources ("Posti Group Oy", "Paytrail
     # Oyj") is someone the shop works with, not the shop, unless its business id is given with it ("Kuparipannu Oy
     # (Y-tunnus …)" under a title that also names cookies). A company named after the trader has introduced
@@ -282,7 +282,26 @@ def controller_name(analysis: Analysis) -> Named | None:
         match = _WITH_FORM.search(unit.text) if unit.index not in others or unit.index in labelled else None
         if match:
             return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
-    return trader or _frequent_proper_noun(analysis)
+    return trader or _name_above_business_id(analysis) or _frequent_proper_noun(analysis)
+
+
+def _name_above_business_id(analysis: Analysis) -> Named | None:
+    """A name on the line above the business id at the head of the text ("Ahvenkoukku fishing tackle online shop" /
+    "Business ID 3613186-2"): the lines of a letterhead name the controller."""
+    for index in sorted(analysis.units_with("business_id_label"))[:1]:
+        unit, above = analysis.units[index], analysis.units[index - 1] if index > 0 else None
+        if index > 15 or above is None or above.heading or above.section != unit.section:
+            return None
+        labels = analysis.terms_in("business_id_label", index)
+        if not labels or not unit.text.lstrip().lower().startswith(labels[0].lower()):
+            return None
+        text = above.text.strip()
+        if 1 <= len(text.split()) <= 8 and text[:1].isupper() and not _CONTACTISH.search(text):
+            return Named(value=text, unit=above.index)
+    return None
+
+
+_CONTACTISH = re.compile(r"[@\d]|https?:|www\.")
 
 
 _TRADER_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?: [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
@@ -290,6 +309,9 @@ _FIRST_PERSON_TRADER = re.compile(
     rf"(?:\b(?:Jag|Minä|I)(?:,| heter| olen| am)?|\bOlen|\b(?:av|by) (?:mig|me),?) ({_TRADER_NAME})\b"
     r".{0,100}?(?:enskild firma|enskild näringsidkare|toiminim\w*|yksityi\w* elinkeinonharjoitta\w*|sole trader|"
     r"sole proprietor\w*)", re.S)
+# "Lerverkstan är min enskilda firma (Ida Sjöblom, FO-nummer …)": the owner in brackets after the sole-trader word.
+_TRADER_IN_BRACKETS = re.compile(
+    rf"(?:enskild\w* firma|enskild näringsidkare|toiminim\w*|sole trader|sole proprietor\w*)\s*\(\s*({_TRADER_NAME})\b")
 
 
 def _frequent_proper_noun(analysis: Analysis) -> Named | None:

@@ -109,8 +109,11 @@ _RUN_IN_QUESTION = re.compile(r"^([^:.!?]{3,60}?)\?\s+([A-ZÅÄÖÜ\"“].*)$")
 _ANSWERS = frozenset({"ja", "nej", "kyllä", "ei", "yes", "no"})
 # A short first sentence that denies something or speaks in the first person ("Emme tee automaattisia päätöksiä.
 # Sivustolla …", "Vi använder inga kakor. …") is a sentence, not a run-in label ending in a full stop.
-_SENTENCE_LABEL = re.compile(r"\b(?:ei|emme|eivät|eikä|en|inte|ej|inga|ingen|inget|aldrig|not|never|no|none|don't|"
-                             r"vi|jag|we|i|minä|me)\b", re.I)
+_SENTENCE_LABEL = re.compile(r"^(?:vi|jag|we|i|minä|me)\b|\b(?:ei|emme|eivät|eikä|en|inte|ej|inga|ingen|inget|aldrig|"
+                             r"not|never|no|none|don't)\b", re.I)
+# A label that asks ("Why we have your details.", "Vad vi gör med uppgifterna.") may run to five words.
+_QUESTION_LABEL = re.compile(r"^(?:why|what|how|who|whom|where|when|varför|vad|hur|vem|vilka|var|när|miksi|mitä|miten|"
+                             r"kuka|ketkä|kenelle|mihin|mistä|kuinka)\b", re.I)
 _HEADING_END = re.compile(r"[.,;]\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$|[.!?][\"”')\]]\s*$")
 _CONTACT = re.compile(r"@|\d{3}[ -]?\d{3}|https?://|www\.", re.I)
@@ -217,8 +220,8 @@ def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...
     limit = 7
     if match is None:
         match = _RUN_IN_STOP.match(text)
-        limit = 4
-        if match is not None and _SENTENCE_LABEL.search(match.group(1)):
+        limit = 5 if match is not None and _QUESTION_LABEL.match(match.group(1).lstrip("-•* ")) else 4
+        if match is not None and _SENTENCE_LABEL.search(match.group(1).lstrip("-•* ")):
             match = None
     if match is None:
         match = _RUN_IN_QUESTION.match(text)

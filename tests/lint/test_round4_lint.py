@@ -525,3 +525,44 @@ def test_partners_alone_are_still_vague_recipients() -> None:
 def test_a_generic_interest_is_still_no_interest() -> None:
     text = _PYORA.replace("myös asiakastyytyväisyyden seurantaan", "liiketoimintamme harjoittamiseen")
     assert _lint(text, "fi").outcome(R.LEGITIMATE_INTERESTS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------------------------------- letterheads, run-in labels
+
+def _controller(text: str, lang: str) -> str | None:
+    from rekisterikit.lint.analysis import Analysis
+    from rekisterikit.lint.extract import controller_name
+    from rekisterikit.model.values import Language
+    name = controller_name(Analysis(parse(document_from_text(text, "txt"), Language(lang))))
+    return None if name is None else name.value
+
+
+@pytest.mark.parametrize(("text", "lang", "name"), [
+    ("Privacy statement\n\nAhvenkoukku fishing tackle online shop\nBusiness ID 3613186-2\nSatamatie 5, 57100 "
+     "Savonlinna\n", "en", "Ahvenkoukku fishing tackle online shop"),
+    ("Om dina uppgifter\n\nLerverkstan är min enskilda firma (Ida Sjöblom, FO-nummer 3303559-2). Du når mig på "
+     "ida@lerverkstan.example.\n", "sv", "Ida Sjöblom"),
+    # An address line above the business id is no name.
+    ("Privacy statement\n\nSatamatie 5, 57100 Savonlinna\nBusiness ID 3613186-2\n", "en", None),
+])
+def test_the_controller_in_a_letterhead_or_in_brackets(text: str, lang: str, name: str | None) -> None:
+    assert _controller(text, lang) == name
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Why we have your details. We need them to ship your orders under our contract.", "purposes"),
+    ("Vem ser dem. Paketen skickas med Posti.", "recipients"),
+])
+def test_a_question_label_of_five_words_is_a_run_in_heading(text: str, kind: str) -> None:
+    structure = parse(document_from_text(text + "\n", "txt"))
+    assert any(u.heading and kind in structure.sections[u.section].kinds for u in structure.units)
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Varför\nJag behöver uppgifterna för att kunna skicka din beställning och ta hand om eventuella "
+     "reklamationer.\n", False),
+    ("Uppgifter\nNamn, adress och eventuellt förbud mot direktreklam.\n", False),
+    ("Mottagare\nUppgifterna kan eventuellt lämnas ut till våra samarbetspartner.\n", True),
+])
+def test_swedish_eventuell_names_what_may_exist(text: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, "sv"))

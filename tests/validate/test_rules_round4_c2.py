@@ -439,3 +439,56 @@ def test_consent_or_a_purpose_that_is_no_marketing_passes() -> None:
     """On consent it is fine; a car's GPS kept for the security of the fleet is no offer."""
     assert [] == _hits("RK-BASIS-DEVICE-TRACKING", _tracking("consent"))
     assert [] == _hits("RK-BASIS-DEVICE-TRACKING", _tracking("legitimate_interests", kind="security"))
+
+
+# -- Retention: the Finnish Accounting Act binds Finnish controllers; reviews their authors remove -----------------
+
+_ACCOUNTS = ('\n[[registers.purposes]]\nkey = "kirjanpito"\ndescription = "Myyntikirjanpito"\nkind = "accounting"\n'
+             'legal_basis = "legitimate_interests"\nlegitimate_interest = "Verolain edellyttämä kirjanpito"\n'
+             '\n[[registers.retention]]\npurposes = ["kirjanpito"]\nperiod = "P7Y"\nstart = "order"\n')
+
+
+def test_the_accounting_start_is_a_reminder_for_a_finnish_controller_only() -> None:
+    """A seller in the United States keeps its sales records seven years from the order under its own tax law: the
+    Finnish Accounting Act's starting point is not its reminder."""
+    finnish = CONTROLLER + REGISTER + _ACCOUNTS
+    abroad = finnish.replace('phone = "+358 9 123 4567"\n', 'phone = "+358 9 123 4567"\ncountry = "US"\n')
+    assert ["$.registers[0].retention[0].start"] == _hits("RK-RETENTION-ACCOUNTING-START", finnish)
+    assert [] == _hits("RK-RETENTION-ACCOUNTING-START", abroad)
+    orders_abroad = CONTROLLER.replace('phone = "+358 9 123 4567"\n', 'phone = "+358 9 123 4567"\ncountry = "US"\n')
+    assert [] == _hits("RK-RETENTION-ACCOUNTING-MISSING", orders_abroad + REGISTER + _ORDERS)
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-RETENTION-ACCOUNTING-MISSING", CONTROLLER + REGISTER + _ORDERS)
+
+
+def _until_removed(kind: str, basis: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.purposes]]
+key = "arviot"
+description = "Asiakkaiden kirjoittamien tuotearvioiden julkaiseminen"
+kind = "{kind}"
+legal_basis = "{basis}"
+
+[[registers.retention]]
+purposes = ["arviot"]
+criteria = "Arvio on näkyvissä, kunnes pyydät sen poistamista."
+'''
+
+
+def test_a_review_shown_until_its_author_asks_to_remove_it_has_a_criterion() -> None:
+    """A review the customer published on consent stays under their control: removal on request is a criterion."""
+    assert [] == _hits("RK-RETENTION-UNDEFINED", _until_removed("reviews", "consent"))
+
+
+def test_internal_records_kept_until_a_request_are_still_reported() -> None:
+    """The same words for data the shop keeps for itself (on consent or contract) leave deletion to a request."""
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-UNDEFINED", _until_removed("other", "consent"))
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-UNDEFINED", _until_removed("reviews", "contract"))
+
+
+def test_a_complaint_only_to_the_turkish_authority_is_reported() -> None:
+    """Only Türkiye's KVKK is named for complaints: an EU authority, in Finland the Ombudsman, is missing (77)."""
+    text = CONTROLLER + REGISTER + _ORDERS + ('\n[rights]\ncomplaint_text = "Voit tehdä valituksen '
+                                              'Henkilötietojen suojaviranomaiselle (KVKK) Ankarassa."\n')
+    assert ["$.rights.complaint_text"] == _hits("RK-COMPLAINT-NON-EEA", text)
+    both = text.replace("Ankarassa.", "Ankarassa tai Suomessa tietosuojavaltuutetulle.")
+    assert [] == _hits("RK-COMPLAINT-NON-EEA", both)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import PurposeKind, Register, Retention, RetentionStart
+from rekisterikit.model import LegalBasis, PurposeKind, Register, Retention, RetentionStart
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -195,7 +195,17 @@ def _is_books(r: Retention) -> bool:
     return any(_BOOKS.search(t) for t in texts)
 
 
+def _finnish_books(ctx: Context) -> bool:
+    """Whether the Finnish Accounting Act binds the controller: one established in Finland (Kirjanpitolaki 1:1
+    names Finnish bookkeepers [M]); a seller abroad keeps its books under its own country's law (issue 21,
+    hold-out D: a United States maker keeping its sales records seven years from the order, as its tax law
+    requires, was reminded of the Finnish starting point)."""
+    return ctx.statement.controller.country.code == "FI"
+
+
 def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
+    if not _finnish_books(ctx):
+        return
     for ref in ctx.purposes:
         if ref.purpose.kind is not PurposeKind.ACCOUNTING:
             continue
@@ -221,7 +231,7 @@ def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
            "6 years from the end of the year in which the financial period ended, books and financial statements "
            "at least 10 years from the end of the financial period."),
     trigger="A retention period covering an `accounting` purpose is under 6 years (10 years when the rule's text "
-            "speaks of books or financial statements).",
+            "speaks of books or financial statements), the controller being in Finland.",
     fix="Keep vouchers (invoices, receipts) 6 years and books and financial statements 10 years; keep only the "
         "accounting material, not the whole customer register.",
     example=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'
@@ -252,7 +262,7 @@ def retention_accounting(ctx: Context) -> Iterator[Hit]:
         en="Accounting retention runs from the end of the financial period (books, financial statements) or the end "
            "of the year in which it ended (vouchers); the stated starting point may shorten it."),
     trigger="A retention period covering an `accounting` purpose starts from another event than the end of the "
-            "financial period (or of its year).",
+            "financial period (or of its year), the controller being in Finland.",
     fix="Set `start = \"end_of_year_of_financial_period_end\"` (vouchers) or `\"financial_period_end\"` (books).",
     example=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'
             'period = "P6Y"\nstart = "order"\n',
@@ -360,6 +370,21 @@ def _register_defines_end(register: Register) -> bool:
     return any(search(_RELATIONSHIP_DEFINED, t) for t in texts)
 
 
+def _published_by_them(register: Register, r: Retention) -> bool:
+    """Whether every purpose the rule covers (named, through a named data category, or the whole register) publishes
+    what the data subject wrote, on consent: a review shown until its author asks to remove it stays under their
+    control, like a newsletter until they unsubscribe (issue 21, the first hold-out). Internal records (health
+    notes kept until the customer asks, tuned statements) are not."""
+    if r.purposes:
+        covered = [p for p in register.purposes if p.key in r.purposes]
+    elif r.data_categories:
+        covered = [p for p in register.purposes if set(r.data_categories).intersection(p.data_categories)]
+    else:
+        covered = list(register.purposes)
+    return bool(covered) and all(p.kind is PurposeKind.REVIEWS and p.legal_basis is LegalBasis.CONSENT
+                                 for p in covered)
+
+
 def _permissive(r: Retention) -> bool:
     """Whether the rule, having no period, leaves deletion to the customer's request."""
     return r.period is None and r.criteria is not None and any(_on_request(t) for t in r.criteria.texts())
@@ -401,7 +426,9 @@ def _undefined(r: Retention) -> str | None:
     trigger="A retention rule without a `period` whose `criteria` make deletion depend on the customer's request "
             "(\"voidaan poistaa asiakkaan pyynnöstä\", or, with no period in the same text, \"kunnes huoltaja "
             "pyytää niiden poistamista\", \"tills du begär radering\", \"until you ask us\"; withdrawing consent "
-            "or unsubscribing ends the basis and passes), or a rule that runs for or from the customer relationship "
+            "or unsubscribing ends the basis and passes, as does the author's request to remove a review they "
+            "published on consent), "
+            "or a rule that runs for or from the customer relationship "
             "(\"asiakassuhteen ajan\", `start = \"end_of_customer_relationship\"`) without saying when it ends.",
     fix="Give a period from a defined event, e.g. `period = \"P2Y\"` from `last_activity`, or define the end of the "
         "customer relationship in `criteria` (\"…katsotaan päättyneeksi, kun viimeisestä ostosta on kulunut kaksi "
@@ -422,6 +449,9 @@ def retention_undefined(ctx: Context) -> Iterator[Hit]:
         defined: bool | None = None
         for i, r in enumerate(reg.register.retention):
             criteria = _undefined(r)
+            if criteria is not None and r.period is None and _published_by_them(reg.register, r) and any(
+                    _on_request(t) for t in (r.criteria.texts() if r.criteria is not None else ())):
+                continue  # the author's request removes what they published: a criterion they control
             if criteria is not None and not _permissive(r):
                 if defined is None:
                     defined = _register_defines_end(reg.register)
@@ -465,8 +495,8 @@ def _mentions_accounting(ctx: Context) -> bool:
         en='The shop processes orders ("{purpose}") but the statement says nothing of keeping accounting records: '
            'vouchers such as invoices and receipts must be kept for at least six years under the Accounting Act. '
            'State accounting as a purpose with its retention period.'),
-    trigger="A purpose of kind `order` exists, and no purpose is of kind `accounting` and no legal obligation or "
-            "retention rule mentions accounting (kirjanpito, 1336/1997, bokföring).",
+    trigger="A controller in Finland has a purpose of kind `order`, and no purpose is of kind `accounting` and no "
+            "legal obligation or retention rule mentions accounting (kirjanpito, 1336/1997, bokföring).",
     fix="Add an `accounting` purpose on `legal_obligation` (Kirjanpitolaki 1336/1997) and a retention rule of 6 "
         "years from the end of the year in which the financial period ended.",
     example=CONTROLLER + REGISTER + _ORDERS.replace('legal_basis', 'kind = "order"\nlegal_basis'),
@@ -477,7 +507,7 @@ def _mentions_accounting(ctx: Context) -> bool:
 def retention_accounting_missing(ctx: Context) -> Iterator[Hit]:
     # Periods [S] (several accountancy sources, e.g. azets.fi, kirjanpitopalvelumiettinen.fi): vouchers 6 years
     # from the end of the year in which the financial period ended; the section number 2:10 is [M].
-    if _mentions_accounting(ctx):
+    if not _finnish_books(ctx) or _mentions_accounting(ctx):
         return
     for ref in ctx.purposes:
         if ref.purpose.kind is PurposeKind.ORDER:

@@ -419,7 +419,10 @@ _NON_EEA_AUTHORITY = re.compile(
     r"information commissioner\w*|\bico\b|ico\.org\.uk|"
     r"federal data protection and information commissioner|\bfdpic\b|\bedöb\b|\bpfpdt\b|"
     r"privacy commissioner|\boaic\b|federal trade commission|\bftc\b|attorney general|"
-    r"personal information protection commission|\bpipc\b|\bpdpc\b|\banpd\b", re.IGNORECASE)
+    r"personal information protection commission|\bpipc\b|\bpdpc\b|\banpd\b|"
+    # Türkiye's KVKK (Kişisel Verileri Koruma Kurumu), Russia's Roskomnadzor, Israel's Privacy Protection Authority
+    # (issue 21, hold-out E: a complaint sent only to the KVKK in Ankara).
+    r"\bkvkk\b|kişisel verileri koruma\w*|roskomnadzor|privacy protection authority", re.IGNORECASE)
 #: An authority of the EU/EEA, or the right put in EU terms: the Finnish, Swedish and other national authorities,
 #: "a supervisory authority in the Member State where you live", "EU", "ETA".
 _EEA_AUTHORITY = re.compile(
@@ -459,10 +462,10 @@ def _eea_authority_in(text: str) -> bool:
            'GDPR is to lodge a complaint with a supervisory authority in the EU/EEA, in particular in the Member '
            'State of one\'s habitual residence: in Finland the Data Protection Ombudsman (tietosuoja.fi).'),
     trigger="`rights.complaint_text` names a supervisory authority outside the EU/EEA (the UK's ICO, the Swiss "
-            "FDPIC, a privacy commissioner, the FTC, a US attorney general) and no EU/EEA authority, nor the Member "
-            "State where the data subject lives. The EU or EEA counts only in a sentence that speaks of an "
-            "authority (\"an authority in the EU country where you live\"); \"we are based outside the EU\" "
-            "names none.",
+            "FDPIC, a privacy commissioner, the FTC, a US attorney general, Türkiye's KVKK) and no EU/EEA "
+            "authority, nor the Member State where the data subject lives. The EU or EEA counts only in a "
+            "sentence that speaks of an authority (\"an authority in the EU country where you live\"); \"we are "
+            "based outside the EU\" names none.",
     fix="Name the Data Protection Ombudsman (or remove `complaint_text` and let the renderer print its details); "
         "the foreign authority may stay beside it.",
     example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "You can complain to the '

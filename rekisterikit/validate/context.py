@@ -259,7 +259,7 @@ class Context:
         :attr:`variants` the index of its distinct one. The texts are read once per distinct variant."""
         originals = self.variants[0]
         distinct = list(dict.fromkeys(originals))
-        where = dict(zip(distinct, range(len(distinct))))
+        where = dict(zip(distinct, range(len(distinct)), strict=True))
         return distinct, list(map(where.__getitem__, originals))
 
     @cached_property
@@ -427,17 +427,33 @@ class Context:
                 continue  # found above
             found = seen.get(piece)
             if found is None:  # needles share pieces ("ei …", "ip …"): each is looked for once
-                joined = (digits if piece.digits else letters)[1]
-                if piece.starts_word:
+                vocabulary, joined = digits if piece.digits else letters
+                if piece.text in vocabulary:  # a word of its own: it starts, ends and is inside that word
+                    found = True
+                elif not self._inside(piece, joined):  # in no word at all (a quicker pass: no line break in what
+                    found = False                       # is looked for)
+                elif piece.starts_word:
                     found = b"\n" + piece.text in joined
                 elif piece.ends_word:
                     found = piece.text + b"\n" in joined
                 else:
-                    found = piece.text in joined
+                    found = True
                 seen[piece] = found
             if not found:
                 return False
         return True
+
+    def _inside(self, piece: Piece, joined: bytes) -> bool:
+        """Whether the piece's text is inside a word of its vocabulary ``joined``, wherever in the word (asked once
+        per text: a run of letters is never a run of digits)."""
+        known = self._inside_seen.get(piece.text)
+        if known is None:
+            known = self._inside_seen[piece.text] = piece.text in joined
+        return known
+
+    @cached_property
+    def _inside_seen(self) -> dict[bytes, bool]:
+        return {}
 
     @cached_property
     def _pieces_seen(self) -> dict[Piece, bool]:

@@ -365,6 +365,11 @@ def dpo_contact(ctx: Context) -> Iterator[Hit]:
 _LOCATION = re.compile(
     r"(?<!\w)(?:sijainti\w*|gps\w*|geolo\w*|paikannu\w*|position\w*|platsuppgift\w*|platsdata|location\w*)",
     re.IGNORECASE)
+#: A location only guessed from the IP address or given at the level of a country or town: no tracking.
+_APPROXIMATE = re.compile(
+    r"likimää\w*|karkea\w*|arvioi\w*|ip-osoitt\w*|ungefärlig\w*|uppskatt\w*|ip-adress\w*|approximate\w*|"
+    r"estimated|ip address\w*|(?:maa|kaupunki|country|city|land|stad)(?:tason|tasolla|-level| level|nivå)",
+    re.IGNORECASE)
 #: A piece of every match of :data:`_LOCATION`, looked for before the expression runs.
 _LOCATION_ANCHORS = ("sijainti", "gps", "geolo", "paikannu", "position", "platsuppgift", "platsdata", "location")
 #: How many people the statement says it serves: "yli 40 000 asiakasta", "över 25 000 medlemmar", "more than
@@ -401,16 +406,19 @@ def _stated_headcount(ctx: Context) -> bool:
 
 
 def _location_profiled(ctx: Context) -> bool:
-    """Whether a purpose that profiles or advertises uses a data category of location data."""
+    """Whether a purpose that profiles or advertises uses a data category that is location data by its name
+    (not a browsing category that mentions an approximate location, nor one derived from the IP address)."""
     for reg in ctx.registers:
         used = {key for p in reg.register.purposes if p.profiling or p.kind in _MONITORING_KINDS
                 for key in p.data_categories}
         for c in reg.register.data_categories:
             if c.key not in used:
                 continue
-            words = "\n".join((*c.name.texts(), *(c.description.texts() if c.description is not None else ())))
-            low = words.lower()
-            if any(anchor in low for anchor in _LOCATION_ANCHORS) and _LOCATION.search(words):
+            name = "\n".join(c.name.texts())
+            if not any(anchor in name.lower() for anchor in _LOCATION_ANCHORS) or not _LOCATION.search(name):
+                continue
+            every = name + "\n" + "\n".join(c.description.texts() if c.description is not None else ())
+            if not _APPROXIMATE.search(every):
                 return True
     return False
 
@@ -437,9 +445,10 @@ _LOYALTY = ('\n[[registers.data_categories]]\nkey = "sijainti"\nname = "Puhelime
            "Assess under Art. 37(1) whether the processing is large-scale; if it is, designate a DPO and give their "
            "contact details."),
     trigger="No `[dpo]` and either a purpose that profiles or advertises uses location data (a data category "
-            "named or described as location, GPS, sijainti, position: location tracking, which WP243 gives as an "
-            "example of regular and systematic monitoring, 37(1)(b)), or the register processes special-category "
-            "data while the introduction or a register's description says the controller serves at least 10 000 "
+            "named as location, GPS, sijainti, position, and not an approximate or IP-based one: location tracking, "
+            "which WP243 gives as an example of regular and systematic monitoring, 37(1)(b)), or the register "
+            "processes special-category data while the introduction or a register's description says the "
+            "controller serves at least 10 000 "
             "people (\"yli 40 000 asiakasta\", \"tens of thousands of users\"; 37(1)(c)). Whether it is 'large "
             "scale' is a judgement, hence a warning; weaker signs are RK-DPO-ASSESS's reminder.",
     fix="Assess GDPR 37(1) with WP243; designate a DPO if required and name them in `[dpo]` with an e-mail "

@@ -566,3 +566,13 @@ def test_a_question_label_of_five_words_is_a_run_in_heading(text: str, kind: str
 ])
 def test_swedish_eventuell_names_what_may_exist(text: str, vague: bool) -> None:
     assert vague == ("RK-LINT-VAGUE" in _rules(text, "sv"))
+
+
+@pytest.mark.parametrize(("text", "lang", "outcome"), [
+    ("Ändamål\nAtt fakturera: avtalet med dig. Innan vi skickar faktura gör vi en kreditkontroll för att se att du har "
+     "betalningsförmåga.\n", "sv", Outcome.MISSING),
+    ("Tarkoitukset\nEnnen laskun hyväksymistä varmistamme asiakkaan maksukyvyn.\n", "fi", Outcome.MISSING),
+    ("Ändamål\nAtt fakturera: avtalet med dig.\n", "sv", Outcome.NOT_APPLICABLE),
+])
+def test_a_credit_check_in_other_words(text: str, lang: str, outcome: Outcome) -> None:
+    assert outcome == _lint(text, lang).outcome(R.CREDIT_CHECK)

@@ -1193,8 +1193,8 @@ def _marketing(run: _Run) -> None:
     soft = run.u("soft_opt_in")
     if run.u("soft_opt_in_law"):
         # The text invokes the existing-customer exception by its number ("sähköisen viestinnän palveluista annetun lain
-        # 200 §:n 2 momentti") for its e-mail offers: the marketing it describes elsewhere ("Vuosittaisen
-        # tarjousviestin lähettäminen lopetetaan …") is that marketing.
+        # 200 §:n 2 momentti"; 200 § [S], the momentti [M]) for its e-mail offers: the marketing it describes
+        # elsewhere ("Vuosittaisen tarjousviestin lähettäminen lopetetaan …") is that marketing.
         soft |= marketing | run.u("soft_opt_in_law")
     if _marketing_on_interest(run, marketing | newsletter) and not soft:
         # "Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme", the newsletter included, and no consent

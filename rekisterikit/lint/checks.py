@@ -501,8 +501,11 @@ def _recipients(run: _Run) -> None:
     outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
     # A transfer asked about, in a contents list or a template question ("kenelle tietoja luovutetaan ja siirretäänkö
     # niitä EU:n ulkopuolelle", "Whether we transfer data outside the EU"), is answered elsewhere, not stated here.
+    # (A question answered by a bare "Yes" in the next sentence, "Siirretäänkö tietoja EU:n ulkopuolelle? Kyllä.",
+    # states the transfer.)
     asked = run.u("transfer_question")
-    outside -= frozenset(i for i in outside if i in asked or run.unit(i).text.rstrip().endswith("?"))
+    outside -= frozenset(i for i in outside if (i in asked or run.unit(i).text.rstrip().endswith("?"))
+                         and not _YES_ANSWER.match(_next_text(run, i)))
     none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none") | _answered_no(run)
     # Under the template heading "Tietojen luovutukset ja siirto EU:n tai ETA:n ulkopuolelle", once a sentence says
     # nothing leaves the EEA, the section's other sentences without a transfer word ("Tietoja voidaan julkaista, jos
@@ -599,6 +602,18 @@ def _recipients(run: _Run) -> None:
 
 
 _DPF = re.compile(r"data privacy framework|\bdpf\b|tietosuojakehy|dataskyddsram", re.I)
+
+# A yes to a question on transfers ("Kyllä.", "Ja, …", "Yes, …").
+_YES_ANSWER = re.compile(r"^(kyllä|joo|ja|jo|yes)\b", re.I)
+
+
+def _next_text(run: _Run, index: int) -> str:
+    """The text of the sentence after ``index`` in the same section, or ""."""
+    units = run.analysis.units
+    if index + 1 < len(units) and units[index + 1].section == units[index].section:
+        return units[index + 1].text.strip()
+    return ""
+
 
 # A bare negative answer to a template question ("Nej.", "Ei.", "No.", "None.").
 _NO_ANSWER = re.compile(r"^(nej|ei|no|none|inga|ingen|ingenting|ei ole)\b\s*[.!]?\s*$", re.I)

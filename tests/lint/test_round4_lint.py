@@ -576,3 +576,14 @@ def test_swedish_eventuell_names_what_may_exist(text: str, vague: bool) -> None:
 ])
 def test_a_credit_check_in_other_words(text: str, lang: str, outcome: Outcome) -> None:
     assert outcome == _lint(text, lang).outcome(R.CREDIT_CHECK)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # "om" is also "if": a conditional transfer is a transfer.
+    ("Mottagare\nNyhetsbrevet skickas med Mailchimp. Om uppgifterna överförs till USA skyddas de av "
+     "standardavtalsklausuler.\n", "sv"),
+    # A question answered by a bare yes states the transfer.
+    ("Usein kysyttyä\nSiirretäänkö tietoja EU:n ulkopuolelle? Kyllä, uutiskirjepalvelun kautta.\n", "fi"),
+])
+def test_a_conditional_or_confirmed_transfer_is_a_transfer(text: str, lang: str) -> None:
+    assert _lint(text, lang).outcome(R.TRANSFER_SAFEGUARDS) is not Outcome.NOT_APPLICABLE

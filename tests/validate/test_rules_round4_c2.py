@@ -492,3 +492,25 @@ def test_a_complaint_only_to_the_turkish_authority_is_reported() -> None:
     assert ["$.rights.complaint_text"] == _hits("RK-COMPLAINT-NON-EEA", text)
     both = text.replace("Ankarassa.", "Ankarassa tai Suomessa tietosuojavaltuutetulle.")
     assert [] == _hits("RK-COMPLAINT-NON-EEA", both)
+
+
+@pytest.mark.parametrize("category", [
+    "Luovutamme tietoja yhteistyökumppaneillemme markkinointitarkoituksiin.",
+    "Uppgifter kan lämnas ut till samarbetspartner för deras marknadsföring.",
+    "We may share your data with partners for marketing purposes.",
+    "Third parties for advertising",
+])
+def test_disclosure_sentences_to_partners_for_marketing_are_vague(category: str) -> None:
+    """The same class in other words and languages: a sentence of disclosure, partners, a marketing reason."""
+    assert ["$.registers[0].recipients[0].category"] == _hits("RK-RECIPIENTS-VAGUE", _recipient(category))
+
+
+@pytest.mark.parametrize(("description", "expected"), [
+    ("Tarjoamme maksukykyisille asiakkaille parempia laitteita luottopäätöksen perusteella.", 1),
+    ("We pick offers for customers by their credit score.", 1),
+    ("Tarjoukset ostohistorian perusteella; emme käytä luottotietoja markkinointiin.", 0),
+])
+def test_credit_data_used_in_the_purposes_own_words(description: str, expected: int) -> None:
+    """Said in the marketing purpose's own words, the reuse is reported too; a clause that denies it passes."""
+    text = _reuse('"yhteys"').replace("Laitetarjoukset sähköpostilla nykyisille asiakkaille", description)
+    assert ["$.registers[0].purposes[1]"] * expected == _hits("RK-CREDIT-DATA-MARKETING", text)

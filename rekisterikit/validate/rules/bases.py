@@ -447,7 +447,7 @@ _NEGATED = re.compile(r"(?<!\w)(?:ei|emme|eikä|inga|inte|ej|no|not|never)(?!\w)
 _CLAUSE_END = re.compile(r"[.,;:()\n]")
 
 
-def _special_word(texts: list[str], pattern: re.Pattern[str]) -> str | None:
+def special_word(texts: list[str], pattern: re.Pattern[str]) -> str | None:
     """The first word of ``pattern`` in lower-cased ``texts`` that no negation in its own clause denies; ``None``
     also when a text is about an animal (a pet's allergies)."""
     for one in texts:
@@ -529,7 +529,7 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
                     continue
                 texts = [t.lower() for t in (*cat.name.texts(),
                                              *(cat.description.texts() if cat.description else ()))]
-                word = _special_word(texts, _SPECIAL_WORDS)
+                word = special_word(texts, _SPECIAL_WORDS)
                 if word is None:
                     continue
                 if any(cat.key in p.data_categories and p.special_condition is not None for p in purposes):
@@ -544,7 +544,7 @@ def special_category_unmarked(ctx: Context) -> Iterator[Hit]:
                 continue
             if special_keys.intersection(purpose.data_categories):  # RK-SPECIAL-CATEGORY's
                 continue
-            word = _special_word([t.lower() for t in purpose.description.texts()], _SPECIAL_IN_PURPOSE)
+            word = special_word([t.lower() for t in purpose.description.texts()], _SPECIAL_IN_PURPOSE)
             if word is not None:
                 yield Hit(f"{reg.path}.purposes[{j}]", {"category": purpose.description, "word": word})
 

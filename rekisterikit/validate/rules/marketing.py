@@ -14,6 +14,7 @@ from rekisterikit.model import LegalBasis, MarketingAudience, Purpose, PurposeKi
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+from rekisterikit.validate.rules.bases import special_word as _special_word
 from rekisterikit.validate.rules.rights import CONSENT_RECORDS
 
 _NEWSLETTER = CONTROLLER + REGISTER + '''
@@ -175,6 +176,9 @@ _CREDIT_DATA = re.compile(
     r"credit (?:data|information|history|score|scoring|decision|rating|check)\w*|creditworthiness|"
     r"payment default\w*")
 
+#: A literal every match of :data:`_CREDIT_DATA` holds.
+_CREDIT_LITERALS = ("luot", "maksuhäiri", "pisteyt", "maksukyk", "kredit", "betalningsanm", "credit", "payment def")
+
 _CREDIT_REUSE = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "luotto"
@@ -216,9 +220,10 @@ name = "Luottotiedot ja luottopäätös"
         en='Credit data ("{category}") is used for marketing ("{purpose}"). Credit data may only be used for the '
            'purposes the Credit Information Act lists, such as granting and monitoring credit, not for marketing or '
            'selecting customers.'),
-    trigger="A direct-marketing, newsletter, advertising or profiling purpose uses a data category that a "
-            "`credit_check` purpose also uses and whose name or description speaks of credit data (luottotiedot, "
-            "maksuhäiriöt, pisteytys, luottopäätös, kreditupplysning, credit score …).",
+    trigger="In a register with a `credit_check` purpose, a direct-marketing, newsletter, advertising or profiling "
+            "purpose uses a data category that the credit check also uses and whose name or description speaks of "
+            "credit data (luottotiedot, maksuhäiriöt, pisteytys, luottopäätös, kreditupplysning, credit score …), "
+            "or says in its own description that it uses such data (a clause that denies it passes).",
     fix="Remove the credit data from the marketing purpose; choose offers from what the customer bought, not from "
         "the credit decision.",
     example=_CREDIT_REUSE.format(more=', "luottotiedot"'),
@@ -233,15 +238,27 @@ def credit_data_marketing(ctx: Context) -> Iterator[Hit]:
     # device rental uses its credit decisions to pick the customers it offers better devices to.
     for reg in ctx.registers:
         purposes = reg.register.purposes
-        checked = {key for p in purposes if p.kind is PurposeKind.CREDIT_CHECK for key in p.data_categories}
-        if not checked:
+        if not any(p.kind is PurposeKind.CREDIT_CHECK for p in purposes):
             continue
-        credit = {c.key: c for c in reg.register.data_categories if c.key in checked and any(
+        marketing = [(j, p) for j, p in enumerate(purposes)
+                     if ctx.is_marketing(p) or p.kind in (PurposeKind.ADVERTISING, PurposeKind.PROFILING)]
+        if not marketing:
+            continue
+        checked = {key for p in purposes if p.kind is PurposeKind.CREDIT_CHECK for key in p.data_categories}
+        shared = checked.intersection(key for _, p in marketing for key in p.data_categories)
+        credit = {c.key: c for c in reg.register.data_categories if c.key in shared and any(
             _CREDIT_DATA.search(t.lower())
             for t in (*c.name.texts(), *(c.description.texts() if c.description else ())))}
-        for j, p in enumerate(purposes):
-            if not (ctx.is_marketing(p) or p.kind in (PurposeKind.ADVERTISING, PurposeKind.PROFILING)):
-                continue
+        for j, p in marketing:
             used = [credit[key] for key in p.data_categories if key in credit]
             if used:
                 yield Hit(f"{reg.path}.purposes[{j}]", {"category": used[0].name, "purpose": p.description})
+                continue
+            # Or the purpose says so in its own words ("hyödynnämme luottopäätöksen tietoja"), not denied in the
+            # same clause ("emme käytä luottotietoja markkinointiin").
+            lowered = [t.lower() for t in p.description.texts()]
+            if not any(literal in t for t in lowered for literal in _CREDIT_LITERALS):
+                continue  # a literal every match holds, looked for before the expression
+            word = _special_word(lowered, _CREDIT_DATA)
+            if word is not None:
+                yield Hit(f"{reg.path}.purposes[{j}]", {"category": word, "purpose": p.description})

@@ -275,10 +275,11 @@ _DISCLOSED = re.compile(
 #: The recipients' own marketing as the reason for the disclosure, at the end of the category ("yhteistyökumppanit
 #: niiden omaa markkinointia varten", "partners for their own marketing"): it says why, not who.
 _FOR_MARKETING = re.compile(
-    r"\s+(?:niiden |heidän |näiden )?(?:oma(?:a|an|aan|ansa) )?(?:suora)?markkinointi(?:a|in|insa|aan|nsa)?"
+    r"\s+(?:niiden |heidän |näiden )?(?:oma(?:a|an|aan|ansa) )?(?:suora)?(?:markkinointi|mainonta|mainonna)"
+    r"(?:a|in|insa|aan|nsa|n|tarkoituksiin|tarkoituksessa|tarkoitukseen)?"
     r"(?: varten| tarkoituksiin| tarkoituksessa)?$|"
-    r"\s+för (?:deras |sin |sina )?(?:egen |egna )?(?:direkt)?marknadsföring(?:sändamål)?$|"
-    r"\s+for (?:their |its )?(?:own )?(?:direct )?marketing(?: purposes)?$")
+    r"\s+för (?:deras |sin |sina )?(?:egen |egna )?(?:direkt)?(?:marknadsföring|reklam)(?:sändamål)?$|"
+    r"\s+for (?:their |its )?(?:own )?(?:direct )?(?:marketing|advertising)(?: purposes)?$")
 #: The controller's group companies: as vague as partners when they receive data for their own marketing.
 _GROUP = re.compile(r"konserni(?:n |mme )?yhti\w*|konserniyhti\w*|koncernbolag\w*|(?:our )?group companies")
 #: Partners named only by the advertising they do, when they receive the data for their own ends (controllers).

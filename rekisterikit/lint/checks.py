@@ -489,7 +489,9 @@ def _recipients(run: _Run) -> None:
     stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security")) | _named_providers(run)
     if stated:
         run.decide(Requirement.RECIPIENTS, Outcome.PROVIDED, stated)
-        disclosed = (run.u("recipients") & stated) - run.negated(run.u("recipients")) - run.k("sources")
+        # A disclosure asked about in a contents list ("kenelle tietoja luovutetaan") names no recipient, vague or not.
+        disclosed = ((run.u("recipients") & stated) - run.negated(run.u("recipients")) - run.k("sources")
+                     - run.u("transfer_question"))
         specific = run.u("recipient_specific", "non_eea_vendors", "company_form")
         if disclosed and not (stated & specific):
             first = run.analysis.first(disclosed)

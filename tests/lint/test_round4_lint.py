@@ -587,3 +587,11 @@ def test_a_credit_check_in_other_words(text: str, lang: str, outcome: Outcome) -
 ])
 def test_a_conditional_or_confirmed_transfer_is_a_transfer(text: str, lang: str) -> None:
     assert _lint(text, lang).outcome(R.TRANSFER_SAFEGUARDS) is not Outcome.NOT_APPLICABLE
+
+
+def test_a_contents_list_asking_to_whom_names_no_vague_recipient() -> None:
+    text = (_TEMPLATE_FI + "Tässä selosteessa kerromme:\n- kenelle tietoja luovutetaan\n- mitä oikeuksia sinulla on\n\n"
+            "Vastaanottajat\nPaketit toimittaa Posti Oy.\n")
+    assert "RK-LINT-RECIPIENTS-VAGUE" not in _rules(text, "fi")
+    vague = _TEMPLATE_FI + "Vastaanottajat\nTietoja luovutetaan yhteistyökumppaneille.\n"
+    assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(vague, "fi")

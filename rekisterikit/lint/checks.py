@@ -489,9 +489,11 @@ def _recipients(run: _Run) -> None:
     stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security")) | _named_providers(run)
     if stated:
         run.decide(Requirement.RECIPIENTS, Outcome.PROVIDED, stated)
-        # A disclosure asked about in a contents list ("kenelle tietoja luovutetaan") names no recipient, vague or not.
+        # A disclosure asked about in a contents list ("kenelle tietoja luovutetaan") names no recipient, vague or not;
+        # nor does one to the data subjects themselves ("Uppgifterna kan lämnas ut till de registrerade för
+        # inspektion", the old template's right of access).
         disclosed = ((run.u("recipients") & stated) - run.negated(run.u("recipients")) - run.k("sources")
-                     - run.u("transfer_question"))
+                     - run.u("transfer_question", "right_access"))
         specific = run.u("recipient_specific", "non_eea_vendors", "company_form")
         if disclosed and not (stated & specific):
             first = run.analysis.first(disclosed)
@@ -1363,6 +1365,10 @@ def _clarity(run: _Run) -> None:
     # A right given outside the rights section ("Tiedot voidaan poistaa asiakkaan pyynnöstä") is no hedge on the
     # processing either.
     in_rights |= (run.u(*_RIGHT_KEYS) & run.u("subject_request")) - run.k("retention")
+    # A right stated with a modal ("Tietoja voidaan luovuttaa nähtäväksi rekisterissä oleville henkilöille", "Data can
+    # be removed from the register by request") says what the data subject can have, not what may be done.
+    in_rights |= frozenset(i for i in run.u(*_RIGHT_KEYS) - run.k("retention")
+                           if all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i)))
     # Sections that do not describe the processing: "We may update this notice", "Voimme vastata arkisin" hedge
     # the notice or the service, not what is done with the data.
     in_rights |= run.k("changes", "controller", "contact_person", "dpo", "security") - run.k(*_KEY_SECTIONS)

@@ -595,3 +595,25 @@ def test_a_contents_list_asking_to_whom_names_no_vague_recipient() -> None:
     assert "RK-LINT-RECIPIENTS-VAGUE" not in _rules(text, "fi")
     vague = _TEMPLATE_FI + "Vastaanottajat\nTietoja luovutetaan yhteistyökumppaneille.\n"
     assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(vague, "fi")
+
+
+# ------------------------------------------------------------------------------------------- the old model template
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Säännönmukaiset tietojen luovutukset\nTietoja voidaan luovuttaa nähtäväksi rekisterissä oleville henkilöille "
+     "tarkistusta varten. Tiedot voidaan poistaa järjestelmästä pyydettäessä.\n", "fi"),
+    ("Regular disclosure of data\nData can be disclosed to the persons in the register for inspection. Data can be "
+     "removed from the register by request.\n", "en"),
+    ("Regelmässigt utlämnande av uppgifter\nUppgifterna kan lämnas ut till de registrerade för inspektion. "
+     "Uppgifterna kan raderas ur registret på begäran.\n", "sv"),
+])
+def test_the_old_templates_rights_in_the_disclosure_section(text: str, lang: str) -> None:
+    result = _lint(text, lang)
+    assert result.outcome(R.RIGHT_ACCESS) is Outcome.PROVIDED
+    assert result.outcome(R.RIGHT_ERASURE) is Outcome.PROVIDED
+    assert not {"RK-LINT-VAGUE", "RK-LINT-RECIPIENTS-VAGUE"} & {f.rule for f in result.findings}
+
+
+def test_a_modal_disclosure_to_others_is_still_vague() -> None:
+    text = "Tietojen luovutukset\nTietoja voidaan luovuttaa yhteistyökumppaneille markkinointia varten.\n"
+    assert {"RK-LINT-VAGUE", "RK-LINT-RECIPIENTS-VAGUE"} <= _rules(text, "fi")

@@ -112,6 +112,9 @@ class _RetentionIndex:
 #: ASCII digits stay, every other byte becomes a space.
 _DIGITS = bytes(c if 0x30 <= c <= 0x39 else 0x20 for c in range(256))
 _ASCII_BYTES = bytes(range(0x80))
+#: Up to this many distinct variants holding a needle, their copies are found by passes over the variants; for more,
+#: by sorting them all once (:attr:`Context._copies`).
+_FEW_FOUND = 16
 #: ASCII bytes as the language check's word scan sees them (``rekisterikit.lint.language.word_bytes``): letters and
 #: the apostrophe stay, every other ASCII byte becomes a space (a test holds :attr:`Context._words` to that scan).
 _ASCII_WORDS = bytes(c if chr(c).isalpha() or c == ord("'") or c >= 0x80 else ord(" ") for c in range(256))
@@ -477,9 +480,25 @@ class Context:
                 position = corpus.find(needle, position + 1)
         if not at:
             return at
-        order, keys = self._copies
-        return {variant: at[index] for index in at
-                for variant in order[bisect_left(keys, index):bisect_right(keys, index)]}
+        if len(at) > _FEW_FOUND or "_copies" in self.__dict__:
+            order, keys = self._copies
+            return {variant: at[index] for index in at
+                    for variant in order[bisect_left(keys, index):bisect_right(keys, index)]}
+        return {variant: at[index] for index in at for variant in self._copies_of(index)}
+
+    def _copies_of(self, index: int) -> list[int]:
+        """The indexes in :attr:`variants` of the variants equal to the distinct one ``index``, in order: a pass over
+        the variants in C (the first copy is at ``index`` or later: every distinct variant before it was seen
+        first)."""
+        index_of = self._distinct[1]
+        found: list[int] = []
+        position = index_of.index(index, index)
+        try:
+            while True:
+                found.append(position)
+                position = index_of.index(index, position + 1)
+        except ValueError:
+            return found
 
     @cached_property
     def _copies(self) -> tuple[list[int], list[int]]:

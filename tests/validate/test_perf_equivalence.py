@@ -619,3 +619,34 @@ def test_the_word_scan_from_the_corpus_equals_word_bytes(statement: Statement) -
     assert ctx._words[0] == language.word_bytes(language.SEPARATOR.join(lowered))
     folded = set("".join(lowered))
     assert ctx._fold_safe == (not any(ord(c) >= 0x80 for c in folded) or not (FOLD_UNSAFE & folded))
+
+
+@settings(max_examples=100, deadline=None)
+@given(statements(text=st.one_of(st.sampled_from(["Sama teksti", "sama teksti", "Toinen"]), _TEXT.filter(str.strip))))
+def test_the_copies_of_a_distinct_variant_both_ways(statement: Statement) -> None:
+    """The variants equal to a distinct one, found by passes over the variants (few needles found) and by the two
+    sorts (many), are those a plain loop finds, in order."""
+    from bisect import bisect_left, bisect_right
+
+    ctx = Context(statement)
+    distinct, index_of = ctx._distinct
+    order, keys = ctx._copies
+    for index in range(len(distinct)):
+        expected = [variant for variant, of in enumerate(index_of) if of == index]
+        assert ctx._copies_of(index) == expected
+        assert order[bisect_left(keys, index):bisect_right(keys, index)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.sampled_from(["_fbp", "_fbc", "fr", "_ga", "_ga_ABC123", "_gid", "_pin_unauth", "_ttp", "tt_x",
+                                  "_scid", "_uetsid", "muc_ads", "[x]", "_ga_", "x_fbp", "li_at", "MUID"]),
+                 st.text(alphabet="_abcfgilpt*?[]x0\n", max_size=8)))
+def test_the_tracking_rules_cookie_matcher_equals_sets_cookie(name: str) -> None:
+    """RK-COOKIES-TRACKING-UNDECLARED's matcher (a set and one expression per provider, asked in C) answers as
+    Provider.sets_cookie does."""
+    from rekisterikit.validate.data import providers
+    from rekisterikit.validate.rules import cookies
+
+    for provider in providers()[1]:
+        exact, globs = cookies._cookie_matcher(provider.cookies)
+        assert provider.sets_cookie(name) == (name in exact or (globs is not None and globs.match(name) is not None))

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
+from rekisterikit.model import LocalizedText
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -172,13 +173,15 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
     # categories themselves, which an open list does not give. Issue 21: "tietoja voidaan käyttää toiminnan
     # kehittämiseen" (third hold-out) and the tuned pikkuapila ("Tietoja voidaan luovuttaa
     # yhteistyökumppaneillemme") were read as unclear; check had no rule for it.
-    values: dict[str, str] | None = None
+    values: dict[str, LocalizedText | str] | None = None
     for path, _ in ctx.search_texts(_VAGUE):  # the shared corpus: most needles are proved absent by its vocabulary
         if not _in_places(path):
             continue
         if values is None:
-            values = {p: "\n".join(v.texts()).lower() for p, v in ctx.text_values if not isinstance(v, str)}
-        found = _vague_in(values.get(path, ""), path, _named(ctx, path))
+            values = dict(ctx.text_values)  # the texts by path; only those with a hit are joined and lower-cased
+        value = values.get(path)
+        joined = "\n".join(value.texts()).lower() if isinstance(value, LocalizedText) else ""
+        found = _vague_in(joined, path, _named(ctx, path))
         if found is not None:
             yield Hit(path, {"text": found.strip()})
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from fnmatch import fnmatchcase, translate
+from functools import cache
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import CookieCategory, CookieConsentMechanism, LegalBasis, LocalizedText, Party
+from rekisterikit.model import CookieCategory, CookieConsentMechanism, LegalBasis, LocalizedText, Party, Recipient
 from rekisterikit.validate import data
 from rekisterikit.validate.context import TRACKING_KINDS, Context, join, text
 from rekisterikit.validate.needles import Joined
@@ -357,9 +358,7 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
                 yielded = True
         if yielded:
             trackers = [t for t in trackers if not settled(t[1], t[2])]
-    recipient_texts = [[[*((r.name,) if r.name else ()),
-                         *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
-                        for r in reg.register.recipients or ()] for reg in ctx.registers]
+    recipient_texts = [[_recipient_texts(r) for r in reg.register.recipients or ()] for reg in ctx.registers]
     recipients = _Places([texts for texts_of in recipient_texts for texts in texts_of])
     trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and recipients.anywhere(t[0])]
     providers = [p for p in known if p.cookies and not settled(p.name, ()) and recipients.anywhere(p.pattern)]
@@ -393,6 +392,16 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
                 providers = [p for p in providers if not settled(p.name, ())]
 
 
+def _recipient_texts(recipient: Recipient) -> list[str]:
+    """A recipient's name, then each variant of its category and of its description."""
+    texts = [recipient.name] if recipient.name else []
+    if recipient.category is not None:
+        texts += recipient.category.texts()
+    if recipient.description is not None:
+        texts += recipient.description.texts()
+    return texts
+
+
 class _Places:
     """The texts of places (purposes, recipients) joined, asked in order which texts of a place a pattern matches
     (``pattern.search`` of each text)."""
@@ -415,6 +424,15 @@ class _Places:
         start = self._starts[place]
         found = self._joined.next_match(pattern, start)
         return None if found is None or found >= self._starts[place + 1] else found - start
+
+
+@cache
+def _cookie_matcher(cookies: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """A provider's cookie names, and its ``fnmatch`` patterns as one expression: a name is the provider's
+    (``Provider.sets_cookie``) when it is one of the names or the expression matches it (a test holds the two
+    equal)."""
+    globs = [translate(c) for c in cookies]
+    return frozenset(cookies), re.compile("|".join(f"(?:{g})" for g in globs)) if globs else None
 
 
 class _Declared:
@@ -440,8 +458,10 @@ def _declares_vendor(ctx: Context, vendor: str, cookies: tuple[str, ...], declar
     if named.next_match(word) is not None or (provider is not None and named.next_match(provider.pattern) is not None):
         return True
     names = declared.names
-    if provider is not None and any(map(provider.sets_cookie, names)):
-        return True
+    if provider is not None:  # Provider.sets_cookie of each name, asked in C: one set and one expression
+        exact, globs = _cookie_matcher(provider.cookies)
+        if not exact.isdisjoint(names) or (globs is not None and any(map(globs.match, names))):
+            return True
     return any(fnmatchcase(name, pattern) for name in names for pattern in cookies)
 
 

@@ -753,6 +753,21 @@ def category_no_purpose(ctx: Context) -> Iterator[Hit]:
 _DEVICE_TRACKING = re.compile(
     r"sijain\w*|paikannu\w*|\bgps\b|location\w*|positio\w*|platsuppgift\w*|mainostunnis\w*|"
     r"reklam-?id\w*|annons-?id\w*|advertising id\w*|advertising identifier\w*|\bidfa\b|\bgaid\b")
+#: A denial in the clause before a location or advertising id: "emme lue mainostunnistetta", "(ei sijaintia)", "vi
+#: läser inte reklam-ID", "without the advertising ID", "we never read your location".
+_TRACKING_DENIED = re.compile(
+    r"(?<!\w)(?:ei|emme|eikä|emmekä|ilman|inga?|inget|inte|ej|utan|no|not|never|without)(?!\w)")
+
+
+def _reads_tracking(low: str) -> bool:
+    """Whether a lowercased text names a location or advertising id that it does not deny in the same clause (a
+    category that says it never reads them reads none; issue 21, false-alarm hunt)."""
+    for m in _DEVICE_TRACKING.finditer(low):
+        head = max(low.rfind(c, 0, m.start()) for c in ".;,(:") + 1
+        if not _TRACKING_DENIED.search(low, head, m.start()):
+            return True
+    return False
+
 
 _TRACKED = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
@@ -811,7 +826,7 @@ def basis_device_tracking(ctx: Context) -> Iterator[Hit]:
         if not device:
             continue
         tracked = {c.key: c for c in reg.register.data_categories if c.key in device and any(
-            _DEVICE_TRACKING.search(t.lower())
+            _reads_tracking(t.lower())
             for t in (*c.name.texts(), *(c.description.texts() if c.description else ())))}
         if not tracked:
             continue

@@ -162,10 +162,27 @@ def controller_group(ctx: Context) -> Iterator[Hit]:
         yield Hit("$.controller.name", {"name": ctx.statement.controller.name})
 
 
+#: One company placed in its group: "X Oy (Y-konsernin tytäryhtiö)", "X Ab, dotterbolag till Y-koncernen", "X Oy,
+#: osa Y-konsernia", "X Ltd, a subsidiary of Y Group", "X AB, part of the Y group". The name is that company's, not
+#: the group's (issue 21, false-alarm hunt).
+_ONE_OF_GROUP = re.compile(
+    r"(?<![\w-])(?:tytäryhtiö|osa|kuuluu|emoyhtiö|dotterbolag (?:till|i|inom)|del av|ingår i|tillhör|moderbolag|"
+    r"(?:a|the) subsidiary|subsidiary of|part of|member of|parent company)(?![\w-])", re.IGNORECASE)
+
+#: Several companies in so many words, which no mention of one company's place in the group outweighs ("X Oy,
+#: Y-konsernin emoyhtiö, ja sen tytäryhtiöt").
+_MANY_COMPANIES = re.compile(
+    r"konsernin (?:yhtiöt|yritykset)|konserniyhtiöt|tytäryhtiö(?:t|ineen)|koncernens (?:bolag|företag)|"
+    r"koncernbolagen|dotterbolagen|(?:och|samt) (?:dess|deras) dotterbolag|group companies|companies of the|"
+    r"(?:its|their) (?:subsidiaries|affiliates)", re.IGNORECASE)
+
+
 def _group_controller(ctx: Context) -> bool:
     c = ctx.statement.controller
     name = (c.legal_name if c.legal_name is not None else c.name).strip()
-    return _GROUP_NAME.search(name) is not None
+    if _GROUP_NAME.search(name) is None:
+        return False
+    return _MANY_COMPANIES.search(name) is not None or _ONE_OF_GROUP.search(name) is None
 
 
 def _channels(ctx: Context) -> set[str]:

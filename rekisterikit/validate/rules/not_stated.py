@@ -178,11 +178,22 @@ name = "{name}"
 '''
 
 
+#: A web address names a source as well as its company name does ("Partners (vainu.com)").
+_DOMAIN = re.compile(r"(?<![\w.@-])(?:www\.)?[a-z0-9-]+\.(?:fi|ax|se|no|dk|ee|de|eu|uk|com|net|org|io)(?![\w-])")
+#: A short list of names after a colon: "Yhteistyökumppanimme: Posti", "Third parties: Experian" (a sentence after
+#: the colon, "Kumppanit: Tiedot saadaan …", has more words).
+_AFTER_COLON = re.compile(r":\s*([A-ZÅÄÖ][^.;:]*)")
+
+
 def _names_no_source(text_: str) -> bool:
-    """Whether a source's text speaks of partners or third parties and names none of them."""
+    """Whether a source's text speaks of partners or third parties and names none of them (a legal form, a
+    capitalised name after the first word, a web address, or a short list of names after a colon)."""
     low = text_.lower()
-    return (_PARTNER_SOURCE.search(low) is not None and _LEGAL_FORM.search(low) is None
-            and _CAPITALISED.search(text_.strip()) is None)
+    if _PARTNER_SOURCE.search(low) is None or _LEGAL_FORM.search(low) is not None:
+        return False
+    if _CAPITALISED.search(text_.strip()) is not None or _DOMAIN.search(low) is not None:
+        return False
+    return not any(len(m.group(1).split()) <= 4 for m in _AFTER_COLON.finditer(text_))
 
 
 @rule(

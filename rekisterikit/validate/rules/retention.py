@@ -35,8 +35,11 @@ _VAGUE = re.compile(
 #: A maximum stated beside the open wording ("kun niitä ei enää tarvita, kuitenkin enintään kaksi vuotta", "at
 #: the latest after 24 months"): the data subject then knows the longest time, a concrete criterion.
 _MAXIMUM = re.compile(
-    r"\b(?:enintään|viimeistään|korkeintaan|kuitenkin|högst|senast|längst|at the latest|at most|no longer than|"
-    r"a maximum of|up to)\b[^.;]{0,30}?\b(?:vuo\w*|kuukau\w*|viiko\w*|päiv\w*|år\w*|månad\w*|veck\w*|dag\w*|"
+    r"\b(?:enintään|viimeistään|korkeintaan|kuitenkin|enimmäis\w*|enimmillään|högst|senast|längst|maximalt|"
+    # "no later than", "no more than", "in any case within", "(max. 2 years)", "the maximum period is" (issue 21,
+    # false-alarm hunt: the maximum said in other words)
+    r"at the latest|at most|no longer than|no later than|no more than|not more than|a maximum of|maximum|max|"
+    r"up to|within)\b\.?[^.;]{0,30}?\b(?:vuo\w*|kuukau\w*|viiko\w*|päiv\w*|år\w*|månad\w*|veck\w*|dag\w*|"
     r"years?|months?|weeks?|days?)\b",
     re.IGNORECASE)
 
@@ -310,7 +313,9 @@ def _on_request(text_: str) -> bool:
     """Whether the criteria make deletion wait for a request: the permissive wording, or "until someone asks" with
     no period in the same text."""
     if search(_PERMISSIVE, text_):
-        return True
+        # "poistetaan pyynnöstäsi tai viimeistään 24 kuukauden kuluttua": a maximum beside the request is a period
+        # the data subject can apply, which the request only shortens (issue 21, false-alarm hunt)
+        return _MAXIMUM.search(text_) is None
     asked = search(_ASKS, text_)
     if asked is None:
         return False

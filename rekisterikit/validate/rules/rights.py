@@ -206,7 +206,7 @@ _GENERAL_MARKETING_OBJECTION = re.compile(
 #: "avbeställa", "unsubscribe", "opt out".
 _STOP = re.compile(
     r"kiel(?:tä|to|lo|lä)\w*|peru(?:a|n|ttu|ut|mi)\w*|lopet\w*|vastust\w*|poistu\w* [^.;]{0,20}?list\w*|"
-    r"avbeställ\w*|avregistrer\w*|invänd\w*|spärr\w*|säga nej|tacka nej|avsluta\w*|"
+    r"avbeställ\w*|avregistrer\w*|invänd\w*|spärr\w*|säga nej|tacka nej|avsluta\w*|återkall\w*|"
     r"unsubscrib\w*|opt[- ]out|object(?:s|ed|ing|ion)?\b|stop receiving|refuse\w*|withdraw\w*", re.IGNORECASE)
 
 
@@ -344,7 +344,13 @@ def _evident_consent(ctx: Context) -> bool:
 
 
 #: Withdrawing at any time, said in the purpose's own words: a withdrawal verb and "at any time" (or its kin).
-_ANY_TIME = re.compile(r"milloin tahansa|koska tahansa|när som helst|at any time|anytime", re.IGNORECASE)
+#: A link in every message is also at any time ("voit perua suostumuksesi jokaisen viestin linkistä", "via the link
+#: in every e-mail"; issue 21, false-alarm hunt).
+_ANY_TIME = re.compile(
+    r"milloin tahansa|koska tahansa|när som helst|at any time|anytime|"
+    r"jokai\w* (?:\w+ )?(?:viesti\w*|sähköposti\w*|uutiskirjee\w*)|"
+    r"varje (?:\w+ )?(?:meddelande\w*|utskick\w*|e-?post\w*|e-?mejl\w*|nyhetsbrev\w*)|"
+    r"(?:every|each) (?:\w+ )?(?:message|e-?mail|newsletter)s?\b", re.IGNORECASE)
 
 
 def _withdrawable(p: Purpose) -> bool:

@@ -1,0 +1,237 @@
+"""False alarms of the fourth tuning round's new and changed rules (issue 21): statements a data-protection lawyer
+reads as correct, written anew in the ways real shops write, beside the positive each rule was written for."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit import loads
+from rekisterikit.validate import validate
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+
+def _hits(rule_id: str, text: str) -> list[str]:
+    report = validate(loads(text), select=[rule_id])
+    return [f.path for f in report.findings if f.rule == rule_id]
+
+
+_ORDERS = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nkind = "order"\n'
+           'legal_basis = "contract"\n')
+
+
+# -- RK-CONTROLLER-GROUP: one company placed in its group is not a group -------------------------------------------
+
+def _controller(name: str) -> str:
+    return (f'[controller]\nname = "{name}"\nbusiness_id = "1234567-1"\nemail = "tietosuoja@esimerkki.fi"\n'
+            + REGISTER + _ORDERS)
+
+
+@pytest.mark.parametrize("name", [
+    "Lumo Ab, dotterbolag till Kiila-koncernen",
+    "Lumo Oy (osa Kiila-konsernia)",
+    "Lumo Oy, Kiila-konsernin tytäryhtiö",
+    "Lumo Ltd, part of the Kiila group of companies",
+    "Lumo AB, del av Kiila-koncernen",
+])
+def test_one_company_placed_in_its_group_is_not_a_group(name: str) -> None:
+    """A name that says which company of the group is the controller identifies one legal person."""
+    assert [] == _hits("RK-CONTROLLER-GROUP", _controller(name))
+
+
+@pytest.mark.parametrize("name", [
+    "Kiila-konserni",
+    "Kiila-konsernin yhtiöt",
+    "Kiila Oy, Kiila-konsernin emoyhtiö, ja sen tytäryhtiöt",
+    "Kiila AB och dess dotterbolag",
+    "Kiila AB and its subsidiaries",
+])
+def test_a_group_named_as_the_controller_is_still_reported(name: str) -> None:
+    """Several companies in so many words stay a group, whatever else the name says of one of them."""
+    assert ["$.controller.name"] == _hits("RK-CONTROLLER-GROUP", _controller(name))
+
+
+# -- RK-BASIS-DEVICE-TRACKING: a category that says it never reads a location or an advertising id -----------------
+
+def _device(name: str, description: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.data_categories]]
+key = "laite"
+name = "{name}"
+description = "{description}"
+
+[[registers.purposes]]
+key = "posti"
+description = "Postimainonta"
+kind = "direct_marketing"
+direct_marketing = ["post"]
+legal_basis = "legitimate_interests"
+legitimate_interest = "Asiakassuhteen ylläpito"
+data_categories = ["laite"]
+
+[[registers.sources]]
+kind = "device"
+data_categories = ["laite"]
+'''
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Laitetiedot", "Selaimen tyyppi ja kieli. Emme lue laitteen mainostunnistetta emmekä sijaintia."),
+    ("Laitetiedot (ei mainostunnistetta)", "Selaimen tyyppi."),
+    ("Enhetsuppgifter (inget reklam-ID)", "Webbläsarens typ."),
+    ("Device data", "Browser type and language; we never read your location or advertising ID."),
+    ("Device data without the advertising identifier", "Browser type."),
+])
+def test_a_location_or_advertising_id_denied_is_not_read(name: str, description: str) -> None:
+    """Only a location or advertising id the category reads counts, not one it says it does not read."""
+    assert [] == _hits("RK-BASIS-DEVICE-TRACKING", _device(name, description))
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Laitetiedot", "Selaimen tyyppi ja laitteen mainostunniste."),
+    ("Sijaintitiedot", "Puhelimen sijainti, ei nimeä."),
+    ("Device data", "Browser type; no name, but the advertising ID."),
+])
+def test_a_location_or_advertising_id_read_is_still_reported(name: str, description: str) -> None:
+    """A denial of something else in another clause leaves the location or id read."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-BASIS-DEVICE-TRACKING", _device(name, description))
+
+
+# -- RK-RETENTION-VAGUE and RK-RETENTION-UNDEFINED: a maximum said in other words ----------------------------------
+
+def _retention(criteria: str) -> str:
+    return CONTROLLER + REGISTER + _ORDERS + f'\n[[registers.retention]]\ncriteria = "{criteria}"\n'
+
+
+@pytest.mark.parametrize("criteria", [
+    "Data is deleted once no longer needed and no later than 24 months after collection.",
+    "Data is deleted when no longer needed, and in any case within two years.",
+    "We keep data as long as needed, for no more than 2 years.",
+    "Tiedot poistetaan, kun niitä ei enää tarvita. Enimmäisaika on kaksi vuotta.",
+    "Data is kept only as long as needed (max. 2 years).",
+    "Uppgifterna sparas så länge de behövs, maximalt två år.",
+])
+def test_no_longer_needed_beside_a_maximum_in_other_words_is_not_vague(criteria: str) -> None:
+    """'No later than', 'within', 'no more than', 'enimmäisaika', 'max.' give the longest time too."""
+    assert [] == _hits("RK-RETENTION-VAGUE", _retention(criteria))
+
+
+@pytest.mark.parametrize("criteria", [
+    "Data is kept as long as necessary.",
+    "Tiedot poistetaan, kun niitä ei enää tarvita.",
+    "Data is deleted when no longer needed, within our usual processes.",
+])
+def test_no_longer_needed_alone_stays_vague(criteria: str) -> None:
+    """Without a length beside it the open wording is still vague ('within' needs a unit of time)."""
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-VAGUE", _retention(criteria))
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tiedot poistetaan pyynnöstäsi tai viimeistään 24 kuukauden kuluttua viimeisestä yhteydenotosta.",
+    "Data is deleted at your request, and at the latest two years after your last order.",
+])
+def test_deletion_on_request_beside_a_maximum_is_defined(criteria: str) -> None:
+    """A request that only shortens a stated maximum leaves a period the data subject can apply."""
+    assert [] == _hits("RK-RETENTION-UNDEFINED", _retention(criteria))
+
+
+def test_deletion_only_on_request_is_still_undefined() -> None:
+    """The seed's pattern: data that 'can be deleted at the customer's request' has no end of its own."""
+    assert ["$.registers[0].retention[0]"] == _hits(
+        "RK-RETENTION-UNDEFINED", _retention("Tiedot voidaan poistaa asiakkaan pyynnöstä."))
+
+
+# -- RK-AUTOMATED-DECISIONS-CONTRADICTED: a decision another controller makes ---------------------------------------
+
+def _decision(description: str, role: str = "controller") -> str:
+    return CONTROLLER + REGISTER.rstrip("\n") + f'''
+automated_decisions = {{ used = false }}
+
+[[registers.purposes]]
+key = "lasku"
+description = "{description}"
+kind = "other"
+legal_basis = "contract"
+
+[[registers.recipients]]
+name = "Walley AB"
+role = "{role}"
+country = "SE"
+purposes = ["lasku"]
+'''
+
+
+@pytest.mark.parametrize("description", [
+    "Laskulla maksettaessa Walley tekee luottopäätöksen automaattisesti; me emme tee automaattisia päätöksiä.",
+    "Maksupalvelu tekee luottopäätöksen automaattisesti omana rekisterinpitäjänään.",
+    "The payment provider's credit decision is made automatically, as an independent controller.",
+])
+def test_a_decision_of_another_controller_does_not_contradict_the_shops_none(description: str) -> None:
+    """An instalment provider that grants credit itself decides as its own controller; the shop decides nothing."""
+    assert [] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", _decision(description))
+
+
+def test_a_decision_by_a_processor_still_contradicts() -> None:
+    """A provider acting for the shop makes the shop's decision, which `used = false` denies."""
+    text = _decision("Walley tekee luottopäätöksen automaattisesti puolestamme.", role="processor")
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", text)
+
+
+# -- RK-SOURCE-PARTNERS-UNNAMED: partners named after a colon or by their web address ------------------------------
+
+def _source(name: str) -> str:
+    return CONTROLLER + REGISTER + _ORDERS + f'\n[[registers.sources]]\nkind = "third_party"\nname = "{name}"\n'
+
+
+@pytest.mark.parametrize("name", [
+    "Yhteistyökumppanimme: Posti",
+    "Third parties: Experian",
+    "Yhteistyökumppanit (yritystietopalvelu vainu.com)",
+    "Samarbetspartner (www.ratsit.se)",
+])
+def test_partners_named_after_a_colon_or_by_address_are_named(name: str) -> None:
+    """A name after a colon or a web address says whom the data comes from (14(2)(f))."""
+    assert [] == _hits("RK-SOURCE-PARTNERS-UNNAMED", _source(name))
+
+
+@pytest.mark.parametrize("name", [
+    "Yhteistyökumppanimme",
+    "Kolmannet osapuolet, kuten luottotietoyhtiöt",
+    "Yhteistyökumppanit: Tiedot saadaan kumppaneilta, joiden kanssa teemme yhteistyötä.",
+])
+def test_partners_named_by_no_name_are_still_reported(name: str) -> None:
+    """A sentence after the colon, or a kind of company, names no source."""
+    assert ["$.registers[0].sources[0]"] == _hits("RK-SOURCE-PARTNERS-UNNAMED", _source(name))
+
+
+# -- RK-WITHDRAW-CONSENT: the link in every message ----------------------------------------------------------------
+
+def _newsletter(consequence: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.purposes]]
+key = "uutiskirje"
+description = "Uutiskirje"
+kind = "newsletter"
+legal_basis = "consent"
+direct_marketing = ["email"]
+provision = "voluntary"
+provision_consequence = "{consequence}"
+
+[rights]
+withdraw_consent = false
+'''
+
+
+@pytest.mark.parametrize("consequence", [
+    "Tilaaminen on vapaaehtoista; voit perua suostumuksesi jokaisen viestin linkistä.",
+    "Det är frivilligt; du kan återkalla samtycket via länken i varje meddelande.",
+    "Subscribing is optional; you can withdraw your consent through the link in every e-mail.",
+])
+def test_withdrawal_through_the_link_in_every_message_is_explained(consequence: str) -> None:
+    """A withdrawal open in every message is open at any time (7(3), 13(2)(c))."""
+    assert [] == _hits("RK-WITHDRAW-CONSENT", _newsletter(consequence))
+
+
+def test_a_newsletter_that_mentions_no_withdrawal_is_still_reported() -> None:
+    """A link in every message that is not said to withdraw anything explains nothing."""
+    text = _newsletter("Tilaaminen on vapaaehtoista; jokaisessa viestissä on linkki verkkokauppaan.")
+    assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", text)

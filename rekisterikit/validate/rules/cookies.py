@@ -340,10 +340,11 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     A vendor for which ``settled(vendor, cookies)`` holds when its turn comes is not looked for (the caller has
     decided on it already: what such a place would yield changes nothing)."""
     _, known = data.providers()
-    # Each pattern is searched once in all the purposes (recipients) joined, when its turn first comes
-    # (rekisterikit.validate.needles.Joined): which places it names, and for a recipient its first text that does,
-    # are then looked up, not searched again at every place. Vendors settle only between yields, and stay settled:
-    # the patterns still to look for are listed again after a yield, not asked about at every place.
+    # Each pattern is searched in all the purposes (recipients) joined (rekisterikit.validate.needles.Joined), from
+    # the place asked about to the next place it names, which is kept: the places are asked in order, so the joined
+    # texts are read at most once per pattern, and not at all past the place where its vendor settles. Vendors
+    # settle only between yields, and stay settled: the patterns still to look for are listed again after a yield,
+    # not asked about at every place.
     descriptions = _Places([ref.purpose.description.texts() for ref in ctx.purposes])
     trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and descriptions.anywhere(t[0])]
     for index, ref in enumerate(ctx.purposes):

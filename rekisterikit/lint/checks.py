@@ -486,7 +486,13 @@ def _invalid_as_basis(run: _Run, index: int) -> bool:
 # ------------------------------------------------------------------------------ recipients & transfers
 
 def _recipients(run: _Run) -> None:
-    stated = run.k("recipients") | (run.u("recipients") - run.k("cookies", "security")) | _named_providers(run)
+    # Data the data subjects hand over themselves ("Rekisteröidyn henkilön itsensä luovuttamat", "tilanteista, joissa
+    # asiakas luovuttaa tietojaan", "information you share with us") is a source, not a disclosure.
+    stated = (run.k("recipients") | (run.u("recipients") - run.k("cookies", "security") - _handed_over(run))
+              | _named_providers(run))
+    # A disclosure only asked about outside a recipients section, in the introduction or a contents list ("Tämä
+    # seloste kuvaa, … kenelle henkilötietoja voidaan luovuttaa", "to whom we disclose data"), states no recipient.
+    stated -= run.u("transfer_question") - run.k("recipients")
     if stated:
         run.decide(Requirement.RECIPIENTS, Outcome.PROVIDED, stated)
         # A disclosure asked about in a contents list ("kenelle tietoja luovutetaan") names no recipient, vague or not;
@@ -603,6 +609,15 @@ def _recipients(run: _Run) -> None:
                 first = run.analysis.first(needs_copy)
                 assert first is not None
                 run.flag("RK-LINT-TRANSFER-COPY", first)
+
+
+def _handed_over(run: _Run) -> frozenset[int]:
+    """Units whose every disclosure word is part of the data subjects handing over their own data (a source)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for hit in run.analysis.hits("source_handover"):
+        spans.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text)))
+    return frozenset(i for i, covered in spans.items()
+                     if all(any(a <= start < b for a, b in covered) for start in run.starts("recipients", i)))
 
 
 _DPF = re.compile(r"data privacy framework|\bdpf\b|tietosuojakehy|dataskyddsram", re.I)

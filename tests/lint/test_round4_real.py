@@ -1,0 +1,78 @@
+"""Classes of error found by reading real published statements of Finnish shops and services before the linter ran on
+them (issue 21, round 4, second pass): each class with a statement in our own words that shows it, and one that must
+still be read the other way."""
+
+from __future__ import annotations
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.linter import LintResult, lint_text
+
+R = Requirement
+
+
+def _lint(text: str, lang: str, fmt: str = "txt") -> LintResult:
+    return lint_text(text, format=fmt, language=lang)  # type: ignore[arg-type]
+
+
+def _rules(text: str, lang: str) -> set[str]:
+    return {f.rule for f in _lint(text, lang).findings}
+
+
+# --------------------------------------------------------------------------------------------- recipients
+
+_INTRO_ONLY = ("Tietosuojaseloste\n\nTämä seloste kertoo, miten Pajupiha Oy käsittelee henkilötietoja, mitä tietoja "
+               "keräämme ja kenelle tietoja voidaan luovuttaa.\n\n"
+               "Rekisterinpitäjä\n\nPajupiha Oy, Y-tunnus 1234567-1, asiakaspalvelu@pajupiha.example\n\n"
+               "Käsittelyn tarkoitus\n\nKäsittelemme tietoja tilausten toimittamiseksi.\n")
+
+
+def test_a_disclosure_announced_in_the_introduction_names_no_recipient() -> None:
+    # The statement says it will tell to whom data may be disclosed, and then never does.
+    result = _lint(_INTRO_ONLY, "fi")
+    assert result.outcome(R.RECIPIENTS) is Outcome.MISSING
+    assert "RK-LINT-RECIPIENTS" in {f.rule for f in result.findings}
+
+
+def test_the_answer_under_a_recipients_heading_still_counts() -> None:
+    text = _INTRO_ONLY + ("\nTietojen luovutukset\n\nToimitusosoite luovutetaan kuljetusyhtiölle paketin "
+                          "toimittamiseksi.\n")
+    assert _lint(text, "fi").outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+_SOURCES_ONLY = ("Rekisterinpitäjä\n\nKuusirinne Oy, Y-tunnus 1234567-1, info@kuusirinne.example\n\n"
+                 "Henkilötietojen käsittelyn tarkoitus\n\nTietoja käytetään tilausten käsittelyyn ja laskutukseen.\n\n"
+                 "Säännönmukaiset tietolähteet\n\nTiedot ovat asiakkaan itsensä luovuttamia. Ne saadaan tilauksen "
+                 "yhteydessä ja muissa tilanteissa, joissa asiakas luovuttaa tietojaan.\n")
+
+
+def test_data_the_customer_hands_over_is_a_source_not_a_disclosure() -> None:
+    # 'luovuttaa' under a sources heading says where data comes from; nothing is said of recipients.
+    result = _lint(_SOURCES_ONLY, "fi")
+    assert result.outcome(R.RECIPIENTS) is Outcome.MISSING
+
+
+def test_a_section_on_sources_and_disclosures_still_states_recipients() -> None:
+    text = _SOURCES_ONLY.replace("Säännönmukaiset tietolähteet", "Tietolähteet ja tietojen luovutukset") + (
+        "Tietoja luovutetaan maksunvälittäjälle maksun käsittelyä varten.\n")
+    assert _lint(text, "fi").outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+def test_a_disclosure_written_under_the_sources_heading_still_counts() -> None:
+    # Old templates put the disclosure paragraph under the sources heading; the shop disclosing is a recipient.
+    text = _SOURCES_ONLY + "Kauppa ei luovuta tietoja ulkopuolisille, paitsi viranomaisille lain niin vaatiessa.\n"
+    assert _lint(text, "fi").outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+_SHARED_WITH_US = ("Who we are\n\nHarbour Knits Ltd, Business ID 1234567-1, hello@harbourknits.example\n\n"
+                   "What we collect\n\nWe keep the name, address and e-mail that you share with us when you order, "
+                   "and the messages you send us.\n\nWhy\n\nWe use the data to deliver orders.\n")
+
+
+def test_information_you_share_with_us_names_no_recipient() -> None:
+    assert _lint(_SHARED_WITH_US, "en").outcome(R.RECIPIENTS) is Outcome.MISSING
+
+
+def test_the_shop_sharing_with_a_carrier_still_names_a_recipient() -> None:
+    text = _SHARED_WITH_US + "\nWe share your address with the carrier that delivers the parcel.\n"
+    assert _lint(text, "en").outcome(R.RECIPIENTS) is Outcome.PROVIDED

@@ -147,9 +147,9 @@ def cookie_basis(ctx: Context) -> Iterator[Hit]:
     # with a button) among the exempt [S]; the Helsinki Administrative Court (9.10.2024, Sanoma and Telia) upheld
     # that personalisation cookies a site sets on its own need consent [S, press release]. Traficom: marketing
     # cookies cannot rest on legitimate interest [S] (research notes §3.2).
-    for ref in ctx.consent_cookies:
+    for ref in ctx.consent_cookies:  # the cookies that need consent (Cookie.needs_consent)
         basis = ref.cookie.legal_basis
-        if ref.cookie.needs_consent and basis is not None and basis is not LegalBasis.CONSENT:
+        if basis is not None and basis is not LegalBasis.CONSENT:
             yield Hit(f"{ref.path}.legal_basis", {"cookie": ref.cookie.name, "basis": _BASES[basis]})
 
 

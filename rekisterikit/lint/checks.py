@@ -31,6 +31,8 @@ _QUOTE_LIMIT = 400
 _BUSINESS_ID = re.compile(r"(?<![\d-])(\d{6,8})\s?[-‐–]\s?(\d)(?![\d-])")
 # The VAT number of a Finnish business is FI and the business id without its hyphen (FI26648542 = 2664854-2).
 _VAT_NUMBER = re.compile(r"\bFI ?(\d{7})(\d)\b")
+# The code of a company's register in another state: six to ten digits, maybe with a country prefix ("EE", "DE").
+_REGISTRY_CODE = re.compile(r"(?<![\d+])(?:[A-Z]{2} ?)?\d{6,10}(?![\d])")
 
 
 class Outcome(StrEnum):
@@ -303,6 +305,13 @@ def _business_id(run: _Run) -> None:
                 run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (unit.index,))
             found = True
     if not found:
+        # A company of another EU/EEA state (an Estonian OÜ, a German GmbH) is identified by the code of its home
+        # register, given under the business id label ("Y-tunnus: 12345678 (Viro)", "Registry code 12345678").
+        foreign = run.u("foreign_company_form") & (run.k("controller") | run.u("controller_label"))
+        for index in sorted(run.u("business_id_label") if foreign else ()):
+            if _REGISTRY_CODE.search(run.unit(index).text):
+                run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (index,))
+                return
         run.missing("RK-LINT-BUSINESS-ID")
 
 
@@ -357,10 +366,14 @@ def _purposes(run: _Run) -> None:
     # A "basis" grounded in the repealed Personal Data Act ("samtycke (personuppgiftslagen 8 §)") is no GDPR basis.
     bases -= run.u("hetil")
     invalid = (run.u("basis_invalid") & context & (run.k("legal_basis") | run.u("basis_context"))) - bases
+    managed = _managed_relationship(run)
     for index in sorted(invalid):
         # In a basis section a short "Asiakassuhde." is the basis; in a longer sentence the customer relationship
-        # may be a purpose ("asiakassuhteen ylläpitämiseksi"), so the word must be put as the ground.
-        if _invalid_as_basis(run, index) or (index in run.k("legal_basis") and len(run.unit(index).text) < 60):
+        # may be a purpose ("asiakassuhteen ylläpitämiseksi"), so the word must be put as the ground. A short item
+        # that manages the relationship ("Asiakassuhteen hoito ja ylläpito", listed among the purposes of a section
+        # on purposes and bases) is a purpose too.
+        if _invalid_as_basis(run, index) or (index in run.k("legal_basis") and len(run.unit(index).text) < 60
+                                             and index not in managed):
             run.flag("RK-LINT-BASIS-INVALID", run.unit(index), term=run.term("basis_invalid", index))
     if bases:
         run.decide(Requirement.LEGAL_BASIS, Outcome.PROVIDED, bases)
@@ -470,6 +483,15 @@ def _introduction(run: _Run) -> frozenset[int]:
     are unknown, or that has none, is all title section)."""
     opening = sorted(run.k("title"))[:5]
     return frozenset(i for i in opening if "title" in classify_heading(run.unit(i).text))
+
+
+def _managed_relationship(run: _Run) -> frozenset[int]:
+    """Units whose every HetiL 'basis' word is the object of a purpose ("asiakassuhteen hoito", "ylläpito")."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for hit in run.analysis.hits("kind_customer_service"):
+        spans.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text)))
+    return frozenset(i for i, covered in spans.items()
+                     if all(any(a <= start < b for a, b in covered) for start in run.starts("basis_invalid", i)))
 
 
 def _invalid_as_basis(run: _Run, index: int) -> bool:

@@ -76,3 +76,44 @@ def test_information_you_share_with_us_names_no_recipient() -> None:
 def test_the_shop_sharing_with_a_carrier_still_names_a_recipient() -> None:
     text = _SHARED_WITH_US + "\nWe share your address with the carrier that delivers the parcel.\n"
     assert _lint(text, "en").outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+# --------------------------------------------------------------------------------------------- controller
+
+_ESTONIAN = ("1. Rekisterinpitäjä\nYrityksen nimi: Sammalkivi OÜ\nY-tunnus: 16543210 (Viro)\n"
+             "Sähköposti: tuki@sammalkivi.example\n\n2. Käsittelyn tarkoitus\nTietoja käsitellään tilausten "
+             "toimittamiseksi.\n")
+
+
+def test_a_company_of_another_eu_state_is_identified_by_its_home_registry_code() -> None:
+    # An Estonian private limited company gives its Estonian registry code under the Finnish label.
+    result = _lint(_ESTONIAN, "fi")
+    assert result.outcome(R.BUSINESS_ID) is Outcome.PROVIDED
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+    assert not {"RK-LINT-BUSINESS-ID", "RK-LINT-CONTROLLER-TRADE-NAME"} & {f.rule for f in result.findings}
+
+
+def test_a_finnish_trade_name_with_a_bare_number_still_lacks_a_business_id() -> None:
+    # No company form of another state: an eight-digit number is no Finnish business ID.
+    text = _ESTONIAN.replace("Sammalkivi OÜ", "Sammalkivi")
+    result = _lint(text, "fi")
+    assert result.outcome(R.BUSINESS_ID) is Outcome.MISSING
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.MISSING
+
+
+# --------------------------------------------------------------------------------------------- bases
+
+_PURPOSE_LIST = ("Rekisterinpitäjä\n\nLintukoto Oy, Y-tunnus 1234567-1, info@lintukoto.example\n\n"
+                 "Käsittelyn tarkoitus ja oikeusperuste\n\nHenkilötietoja käsitellään seuraaviin tarkoituksiin:\n"
+                 "- Tilausten käsittely ja toimitus\n- Asiakassuhteen hoito ja ylläpito\n- Laskutus\n\n"
+                 "Käsittelyn oikeusperusteena on sopimus (tilaukset) ja lakisääteinen velvoite (kirjanpito).\n")
+
+
+def test_managing_the_customer_relationship_listed_as_a_purpose_is_no_invalid_basis() -> None:
+    assert "RK-LINT-BASIS-INVALID" not in _rules(_PURPOSE_LIST, "fi")
+
+
+def test_the_customer_relationship_given_as_the_basis_is_still_invalid() -> None:
+    text = _PURPOSE_LIST.replace("Käsittelyn oikeusperusteena on sopimus (tilaukset) ja lakisääteinen velvoite "
+                                 "(kirjanpito).", "Asiakassuhde.")
+    assert "RK-LINT-BASIS-INVALID" in _rules(text, "fi")

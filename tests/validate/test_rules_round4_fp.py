@@ -235,3 +235,36 @@ def test_a_newsletter_that_mentions_no_withdrawal_is_still_reported() -> None:
     """A link in every message that is not said to withdraw anything explains nothing."""
     text = _newsletter("Tilaaminen on vapaaehtoista; jokaisessa viestissä on linkki verkkokauppaan.")
     assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", text)
+
+
+# -- RK-TRANSFERS-INCOMPLETE and RK-TRANSFERS-SILENT: a cookie policy that names what it does not use ---------------
+
+def _policy(text: str, transfers: str = "transfers = []\n") -> str:
+    return CONTROLLER + REGISTER + transfers + _ORDERS + f'\n[cookie_policy]\ntext = "{text}"\n'
+
+
+@pytest.mark.parametrize("text", [
+    "Käytämme vain välttämättömiä evästeitä. Voit estää evästeet selaimesi asetuksista (Google Chrome, "
+    "Microsoft Edge, Apple Safari).",
+    "Sivustollamme ei ole Google Analyticsia eikä Facebook-pikseliä; käytämme vain istuntoevästettä.",
+    "We use only a session cookie. We do not use Google Analytics, Meta Pixel or any other tracking.",
+    "Vi använder inte Google Analytics.",
+    "YouTube-videoita ei upoteta sivustolle.",
+])
+@pytest.mark.parametrize(("rule_id", "transfers"), [
+    ("RK-TRANSFERS-INCOMPLETE", "transfers = []\n"), ("RK-TRANSFERS-SILENT", "")])
+def test_a_provider_the_policy_denies_or_a_browser_is_no_transfer(rule_id: str, transfers: str, text: str) -> None:
+    """A policy that lists what the site does not use, or how to block cookies in each browser, names no service
+    that receives data."""
+    assert [] == _hits(rule_id, _policy(text, transfers))
+
+
+@pytest.mark.parametrize("text", [
+    "Käytämme Google Analyticsia kävijäseurantaan.",
+    "Emme myy tietoja, mutta käytämme Google Analyticsia.",
+    "Google Analytics ei tallenna koko IP-osoitetta.",
+    "Sivulle upotetut YouTube-videot asettavat evästeitä.",
+])
+def test_a_provider_the_policy_uses_is_still_reported(text: str) -> None:
+    """A service named as used, even beside a denial of something else, is read as the policy's own account."""
+    assert ["$.cookie_policy.text"] == _hits("RK-TRANSFERS-INCOMPLETE", _policy(text))

@@ -7,6 +7,7 @@ Which countries are in the EEA and which have an adequacy decision comes from da
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
@@ -206,9 +207,40 @@ def _cookie_groups(ctx: Context, *, unplaced_only: bool) -> Iterator[tuple[str, 
     _, known = data.providers()
     every = "\n".join(policy.texts())
     for group in known:
-        if group.name not in reported and group.named_in(every):
+        if group.name not in reported and group.named_in(every) and _used_in_policy(group, every):
             reported.add(group.name)
             yield "$.cookie_policy.text", group.name, group
+
+
+#: A denial before a provider in its clause: "emme käytä Google Analyticsia", "ei ole … eikä Facebook-pikseliä",
+#: "vi använder inte Google Analytics", "we do not use Google Analytics".
+_POLICY_DENIED_BEFORE = re.compile(
+    r"(?<!\w)(?:ei|emme|eikä|emmekä|eivät|inga?|inget|inte|ej|no|not|never|without|ilman|utan)(?!\w)")
+#: A denial after it: "YouTube-videoita ei upoteta", "Google Analytics används inte", "Meta Pixel is not used".
+_POLICY_DENIED_AFTER = re.compile(
+    r"(?<!\w)(?:ei|eivät) (?:\w+ )?(?:käytetä|käytössä|upoteta|asenneta|ole käytössä)(?!\w)|används inte|"
+    r"inte används|används aldrig|(?:is|are) (?:not|never) (?:used|embedded|installed)")
+#: A browser named in instructions to block cookies: "Google Chrome", "Microsoft Edge", "Apple Safari".
+_BROWSER = re.compile(r"\s*(?:chrome|edge|safari|internet explorer)(?!\w)")
+
+
+def _used_in_policy(group: data.Provider, every: str) -> bool:
+    """Whether the cookie policy text names ``group`` as a service the site uses: some mention that is neither
+    denied in its clause ("emme käytä Google Analyticsia", "YouTube-videoita ei upoteta") nor a browser in
+    instructions to block cookies ("Google Chrome", "Microsoft Edge"). Issue 21, false-alarm hunt: a policy that
+    lists what it does not use, or how to block cookies in each browser, transfers nothing. Read only for a group
+    the text names, when no cookie is declared."""
+    low = every.lower()
+    for m in group.pattern.finditer(low):
+        head = max(low.rfind(c, 0, m.start()) for c in ".;,!?\n") + 1
+        ends = [i for i in (low.find(c, m.end()) for c in ".;,!?\n") if i != -1]
+        tail = min(ends) if ends else len(low)
+        if _BROWSER.match(low, m.end()):
+            continue
+        if _POLICY_DENIED_BEFORE.search(low, head, m.start()) or _POLICY_DENIED_AFTER.search(low, m.end(), tail):
+            continue
+        return True
+    return False
 
 
 _MAILCHIMP = 'recipients = [{ name = "Mailchimp", role = "processor" }]'

@@ -117,3 +117,26 @@ def test_the_customer_relationship_given_as_the_basis_is_still_invalid() -> None
     text = _PURPOSE_LIST.replace("Käsittelyn oikeusperusteena on sopimus (tilaukset) ja lakisääteinen velvoite "
                                  "(kirjanpito).", "Asiakassuhde.")
     assert "RK-LINT-BASIS-INVALID" in _rules(text, "fi")
+
+
+# --------------------------------------------------------------------------------------------- Swedish plain words
+
+_SV_PLAIN = ("Integritetspolicy\n\nVi sparar bara de uppgifter som är nödvändiga för att vi ska kunna genomföra "
+             "avtalet med dig: namn, adress och e-post. Uppgifterna lämnas endast ut till tredje part som "
+             "betalningslösningen och fraktlösningen, så att betalning och leverans kan ske. Vi hjälper dig vid "
+             "begäran om radering eller förändring av lagrade personuppgifter.\n")
+
+
+def test_swedish_plain_words_for_contract_basis_recipients_and_rectification() -> None:
+    # The contract basis in the words of Art. 6(1)(b), the payment and shipping solutions as recipients, and a
+    # change of stored data on request as rectification.
+    result = _lint(_SV_PLAIN, "sv")
+    assert result.outcome(R.LEGAL_BASIS) is Outcome.PROVIDED
+    assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED
+    assert result.outcome(R.RIGHT_RECTIFICATION) is Outcome.PROVIDED
+    assert not {"RK-LINT-LEGAL-BASIS", "RK-LINT-RECIPIENTS-VAGUE"} & {f.rule for f in result.findings}
+
+
+def test_swedish_third_party_without_a_kind_is_still_vague() -> None:
+    text = _SV_PLAIN.replace("tredje part som betalningslösningen och fraktlösningen", "tredje part")
+    assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(text, "sv")

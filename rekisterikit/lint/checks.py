@@ -1383,6 +1383,17 @@ def _past(run: _Run, key: str) -> frozenset[int]:
 
 
 # Hedges that say nothing vague in a purpose clause ("jotta tilaus voidaan toimittaa", "so that we can deliver").
+def _about_the_notice(run: _Run) -> frozenset[int]:
+    """Units of the title section that speak of the statement itself, not of the processing: a change of the
+    statement named in the sentence, a link to other sites, or an introduction whose hedges are modal only."""
+    opening = run.k("title") - run.k(*_KEY_SECTIONS)
+    meta = run.u("notice_meta") & opening
+    found = {i for i in meta if "title" in classify_heading(run.unit(i).text)
+             or any(t.lower().startswith(("link", "länk")) for t in run.analysis.terms_in("notice_meta", i))}
+    found |= {i for i in _introduction(run) if all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i))}
+    return frozenset(found)
+
+
 _HEDGES_IN_PURPOSE_CLAUSES = frozenset({"voidaan", "voimme", "kan", "kunna", "can", "may"})
 _KEY_SECTIONS = ("purposes", "recipients", "data_categories", "retention", "sources", "legal_basis", "transfers")
 
@@ -1409,6 +1420,11 @@ def _clarity(run: _Run) -> None:
     # Sections that do not describe the processing: "We may update this notice", "Voimme vastata arkisin" hedge
     # the notice or the service, not what is done with the data.
     in_rights |= run.k("changes", "controller", "contact_person", "dpo", "security") - run.k(*_KEY_SECTIONS)
+    # So do sentences of the opening about the statement itself: its changes or links to other sites ("We may change
+    # this privacy policy from time to time", "sivustomme saattaa sisältää linkkejä kolmansien osapuolten
+    # palveluihin", a contents item "Miten voimme tehdä tietosuojaselosteeseen muutoksia"), and an introduction that
+    # lists what the statement will describe ("… ja kenelle henkilötietoja voidaan luovuttaa").
+    in_rights |= _about_the_notice(run)
     vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
     # A single example before a list ("esimerkiksi", "t.ex.", "such as") or a procedural "tarvittaessa" is ordinary

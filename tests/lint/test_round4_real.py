@@ -140,3 +140,34 @@ def test_swedish_plain_words_for_contract_basis_recipients_and_rectification() -
 def test_swedish_third_party_without_a_kind_is_still_vague() -> None:
     text = _SV_PLAIN.replace("tredje part som betalningslösningen och fraktlösningen", "tredje part")
     assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(text, "sv")
+
+
+# --------------------------------------------------------------------------------------------- clarity
+
+def _vague_quotes(text: str, lang: str) -> list[str]:
+    return [f.evidence.quote for f in _lint(text, lang).findings if f.rule == "RK-LINT-VAGUE" and f.evidence]
+
+
+_OPENING_EN = ("Privacy Policy\n\nWe may update this privacy policy from time to time. Our site may contain links to "
+               "other websites, whose own policies apply there.\n\nController\n\nBirchway Ltd, Business ID "
+               "1234567-1, privacy@birchway.example\n\nPurposes\n\nWe process your data to deliver your orders.\n")
+
+
+def test_hedges_about_the_statement_itself_are_no_vague_processing() -> None:
+    assert _vague_quotes(_OPENING_EN, "en") == []
+
+
+def test_a_hedge_about_the_processing_in_the_opening_is_still_vague() -> None:
+    text = _OPENING_EN.replace("Our site may contain links to other websites, whose own policies apply there.",
+                               "We may also use your data for other purposes.")
+    assert any("other purposes" in q for q in _vague_quotes(text, "en"))
+
+
+_OPENING_FI = ("Tietosuojaseloste\n\nTämä tietosuojaseloste kertoo, mitä tietoja keräämme ja kenelle tietoja voidaan "
+               "luovuttaa. Sivustomme saattaa sisältää linkkejä muiden yritysten palveluihin.\n\n"
+               "Rekisterinpitäjä\n\nPajupiha Oy, Y-tunnus 1234567-1, info@pajupiha.example\n\n"
+               "Käsittelyn tarkoitus\n\nKäsittelemme tietoja tilausten toimittamiseksi.\n")
+
+
+def test_an_introduction_listing_what_follows_is_no_vague_processing() -> None:
+    assert _vague_quotes(_OPENING_FI, "fi") == []

@@ -216,6 +216,10 @@ def _first_name_line(analysis: Analysis, section: Section, skip: int = 0) -> Nam
         label = _LABEL.match(text)
         if label and not _NAME_LABEL.search(label.group()) and not _BUSINESS_ID.search(text):
             continue
+        # The site's address given as such ("Verkkopalvelumme sijaitsee osoitteessa: https://…", "Our website address
+        # is: https://…", the opening of a common website template) names no controller.
+        if _SITE_ADDRESS.search(text):
+            continue
         name = _clean_name(text)
         if not name or not any(c.isalpha() for c in name) or _is_contact_line(name) or _STREET.match(name):
             continue
@@ -226,6 +230,8 @@ def _first_name_line(analysis: Analysis, section: Section, skip: int = 0) -> Nam
     return None
 
 
+_SITE_ADDRESS = re.compile(r"(?:osoitteessa|osoite on|address is|adress är|adressen är|finns på|located at)\W*"
+                           r"(?:https?://|www\.)", re.I)
 _RUN_IN_NAME = re.compile(
     r"(?:\s+(?:on|toimii|är|is)\s+|\s*[:–-]\s*|\s+(?:is|är)\s+)"
     r"([A-ZÅÄÖ][\w&.'-]*(?:\s(?:[A-ZÅÄÖ&][\w&.'-]*|ja|och|and|oy|ab|ltd|tmi|ky|oyj))*)")

@@ -171,3 +171,21 @@ _OPENING_FI = ("Tietosuojaseloste\n\nTämä tietosuojaseloste kertoo, mitä tiet
 
 def test_an_introduction_listing_what_follows_is_no_vague_processing() -> None:
     assert _vague_quotes(_OPENING_FI, "fi") == []
+
+
+_SITE_FIRST = ("Tietosuojaseloste\n\n1. Rekisterinpitäjä\n\n"
+               "Verkkokauppamme löytyy osoitteessa: https://www.pajupiha.example.\n"
+               "Anna Pajunen\nPajukuja 3, 40100 Jyväskylä\nanna@pajupiha.example\n\n"
+               "2. Käsittelyn tarkoitus\n\nKäsittelemme tietoja tilausten toimittamiseksi.\n")
+
+
+def test_the_site_address_line_is_not_the_controller_name() -> None:
+    # The controller is the person on the next line; the sentence giving the site's address names no one.
+    result = _lint(_SITE_FIRST, "fi")
+    assert "RK-LINT-CONTROLLER-TRADE-NAME" not in {f.rule for f in result.findings}
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+
+
+def test_a_shop_name_alone_after_the_site_address_is_still_a_trade_name() -> None:
+    text = _SITE_FIRST.replace("Anna Pajunen", "Pajupiha Design")
+    assert "RK-LINT-CONTROLLER-TRADE-NAME" in _rules(text, "fi")

@@ -268,3 +268,87 @@ def test_a_provider_the_policy_denies_or_a_browser_is_no_transfer(rule_id: str, 
 def test_a_provider_the_policy_uses_is_still_reported(text: str) -> None:
     """A service named as used, even beside a denial of something else, is read as the policy's own account."""
     assert ["$.cookie_policy.text"] == _hits("RK-TRANSFERS-INCOMPLETE", _policy(text))
+
+
+# -- RK-ACCESS-REQUEST-FEE: a fee only for manifestly unfounded or excessive requests ------------------------------
+
+def _fee(text: str) -> str:
+    return CONTROLLER + REGISTER + _ORDERS + f'\n[rights]\nfee_charged = true\ntext = "{text}"\n'
+
+
+@pytest.mark.parametrize("text", [
+    "Pyynnöt ovat maksuttomia. Ilmeisen perusteettomista tai kohtuuttomista pyynnöistä voimme periä kohtuullisen "
+    "maksun.",
+    "Begäranden är avgiftsfria; för uppenbart ogrundade eller orimliga begäranden kan vi ta ut en skälig avgift.",
+    "Requests are free of charge. Where a request is manifestly unfounded or excessive we may charge a reasonable "
+    "fee.",
+])
+def test_a_fee_only_for_unfounded_requests_is_allowed(text: str) -> None:
+    """12(5) allows a reasonable fee for manifestly unfounded or excessive requests: the rule's own message."""
+    assert [] == _hits("RK-ACCESS-REQUEST-FEE", _fee(text))
+
+
+def test_a_fee_for_every_request_is_still_reported() -> None:
+    """A handling fee on every request is what 12(5) forbids."""
+    assert ["$.rights.fee_charged"] == _hits(
+        "RK-ACCESS-REQUEST-FEE", _fee("Tarkastuspyynnöstä veloitamme 15 euron käsittelymaksun."))
+
+
+# -- RK-SPECIAL-VITAL-INTERESTS: data not asked of the data subject ------------------------------------------------
+
+def _vital(provision: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.data_categories]]
+key = "terveys"
+name = "Terveystiedot"
+special = true
+
+[[registers.purposes]]
+key = "hata"
+description = "Tietojen antaminen ensihoidolle, jos saat kohtauksen etkä pysty itse kertomaan niitä."
+kind = "other"
+legal_basis = "vital_interests"
+special_condition = "vital_interests"
+provision = "{provision}"
+data_categories = ["terveys"]
+'''
+
+
+def test_vital_interests_for_data_not_asked_of_the_data_subject_pass() -> None:
+    """Data the subject is not asked for (`not_requested`: an emergency) asks no one able to consent."""
+    assert [] == _hits("RK-SPECIAL-VITAL-INTERESTS", _vital("not_requested"))
+
+
+def test_vital_interests_for_data_asked_in_advance_are_still_reported() -> None:
+    """Data asked of the subject when booking could have been asked with explicit consent."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-SPECIAL-VITAL-INTERESTS", _vital("voluntary"))
+
+
+# -- RK-RECIPIENTS-VAGUE: partners named by company in the description ----------------------------------------------
+
+def _partners(category: str, description: str) -> str:
+    return CONTROLLER + REGISTER + _ORDERS + f'''
+[[registers.recipients]]
+role = "controller"
+category = "{category}"
+description = "{description}"
+'''
+
+
+@pytest.mark.parametrize(("category", "description"), [
+    ("Mainoskumppanit", "Google Ireland Ltd ja Meta Platforms Ireland Ltd mainonnan kohdentamiseen."),
+    ("Partners for their own marketing", "Only with your consent: Finnair Plc (frequent flyer points)."),
+    ("Samarbetspartner för deras marknadsföring", "Med ditt samtycke: Stamkundsbolaget Ab."),
+])
+def test_partners_named_by_company_in_the_description_are_named(category: str, description: str) -> None:
+    """A company named with its legal form says who the recipient is (13(1)(e))."""
+    assert [] == _hits("RK-RECIPIENTS-VAGUE", _partners(category, description))
+
+
+@pytest.mark.parametrize(("category", "description"), [
+    ("Mainoskumppanit", "Kumppanit, jotka näyttävät mainoksia, such as networks."),
+    ("Partners for their own marketing", "Selected partners."),
+])
+def test_partners_named_by_no_company_are_still_reported(category: str, description: str) -> None:
+    """A description that names no company and no kind of recipient leaves the partners vague."""
+    assert ["$.registers[0].recipients[0].category"] == _hits("RK-RECIPIENTS-VAGUE", _partners(category, description))

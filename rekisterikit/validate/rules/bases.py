@@ -671,7 +671,8 @@ special = true
            'giving consent, as in an emergency; data asked in advance of the data subject or a guardian needs '
            'another condition, usually explicit consent.'),
     trigger="A purpose gives `special_condition = \"vital_interests\"` and asks the data of the data subject "
-            "(`provision` is set: the data is requested, so someone able to consent is there to ask).",
+            "(`provision` is set and is not `not_requested`: the data is requested, so someone able to consent is "
+            "there to ask).",
     fix="Use `special_condition = \"explicit_consent\"` (and say the consent can be withdrawn), or another 9(2) "
         "condition that applies; keep vital interests for a real emergency.",
     example=_VITAL.format(basis="vital_interests", condition="vital_interests"),
@@ -686,7 +687,10 @@ def special_vital_interests(ctx: Context) -> Iterator[Hit]:
     # them on 9(2)(c).
     for ref in ctx.purposes:
         p = ref.purpose
-        if p.special_condition is SpecialCondition.VITAL_INTERESTS and p.provision is not None:
+        # data not asked of the data subject (`not_requested`: given by a companion or paramedics) asks no one able
+        # to consent (issue 21, false-alarm hunt)
+        if (p.special_condition is SpecialCondition.VITAL_INTERESTS and p.provision is not None
+                and p.provision is not Provision.NOT_REQUESTED):
             yield Hit(ref.path, {"purpose": p.description})
 
 

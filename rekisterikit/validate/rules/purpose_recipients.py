@@ -387,9 +387,16 @@ def recipients_vague(ctx: Context) -> Iterator[Hit]:
                 continue
             described = recipient.description.texts() if recipient.description is not None else ()
             for_marketing = any(reason for _, reason in readings)
-            if any(_names_kind(t.lower(), for_marketing) for t in described):
+            if any(_names_kind(t.lower(), for_marketing) or _NAMED_COMPANY.search(t) for t in described):
                 continue
             yield Hit(f"{reg.path}.recipients[{i}].category", {"category": recipient.category})
+
+
+#: A company named by its legal form in a vague recipient's description names the recipient itself ("Mainoskumppanit:
+#: Google Ireland Ltd ja Meta Platforms Ireland Ltd", "Finnair Plc"; issue 21, false-alarm hunt).
+_NAMED_COMPANY = re.compile(
+    r"\b[A-ZÅÄÖ][\w&.-]*(?: [\w&.-]+){0,3} (?:Oyj?|Abp?|Ay|Ky|Ltd|Limited|Plc|Inc|LLC|GmbH|AG|BV|NV|A/S|ASA|ApS|OÜ|"
+    r"SA|SAS|S\.A\.|AS)(?![\w/])")
 
 
 #: What a recipient entry says when it is the credit information company or the provider that makes the credit

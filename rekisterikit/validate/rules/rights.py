@@ -592,6 +592,13 @@ _FURTHER_COPIES = re.compile(
     r"lisäkopi\w*|ylimääräi\w* kopi\w*|useamm\w* kopi\w*|muista kopioista|ytterligare kopi\w*|extra kopi\w*|"
     r"fler kopi\w*|further cop(?:y|ies)|additional cop(?:y|ies)|extra cop(?:y|ies)", re.IGNORECASE)
 
+#: A fee only for manifestly unfounded or excessive requests, which 12(5) allows (the rule's own message says so):
+#: "ilmeisen perusteettomista tai kohtuuttomista pyynnöistä", "uppenbart ogrundade eller orimliga", "manifestly
+#: unfounded or excessive" (issue 21, false-alarm hunt).
+_UNFOUNDED = re.compile(
+    r"ilmeisen perusteet\w*|perusteettom\w* tai kohtuuttom\w*|uppenbart ogrundad\w*|ogrundad\w* eller orimlig\w*|"
+    r"manifestly unfounded|unfounded or excessive", re.IGNORECASE)
+
 
 @rule(
     id="RK-ACCESS-REQUEST-FEE", requirement=Requirement.ACCESS_REQUEST_FORM, severity=Severity.ERROR,
@@ -604,7 +611,9 @@ _FURTHER_COPIES = re.compile(
         en="Exercising rights is free of charge; a fee may be charged only for manifestly unfounded or excessive "
            "requests."),
     trigger="`rights.fee_charged` is true, unless `rights.text` says the fee is only for further copies "
-            "(\"lisäkopiot\", \"ytterligare kopior\", \"further copies\"), which 15(3) allows.",
+            "(\"lisäkopiot\", \"ytterligare kopior\", \"further copies\"), which 15(3) allows, or only for "
+            "manifestly unfounded or excessive requests (\"ilmeisen perusteettomista\", \"manifestly unfounded\"), "
+            "which 12(5) allows.",
     fix="Remove the fee (`fee_charged = false`), or charge only for further copies and say so.",
     example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL, fee_charged="true"),
     fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL),
@@ -617,7 +626,8 @@ def access_request_fee(ctx: Context) -> Iterator[Hit]:
     # based on administrative costs" [V: GDPR text, quoted in EDPB Guidelines 01/2022 on the right of access]. A
     # statement that charges only for further copies is within it (issue 21, hold-out E: the first copy free, a
     # 15-euro fee for each further copy).
-    if rights.text is not None and any(_FURTHER_COPIES.search(t) for t in rights.text.texts()):
+    if rights.text is not None and any(_FURTHER_COPIES.search(t) or _UNFOUNDED.search(t)
+                                       for t in rights.text.texts()):
         return
     yield Hit("$.rights.fee_charged")
 

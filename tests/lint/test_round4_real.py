@@ -189,3 +189,30 @@ def test_the_site_address_line_is_not_the_controller_name() -> None:
 def test_a_shop_name_alone_after_the_site_address_is_still_a_trade_name() -> None:
     text = _SITE_FIRST.replace("Anna Pajunen", "Pajupiha Design")
     assert "RK-LINT-CONTROLLER-TRADE-NAME" in _rules(text, "fi")
+
+
+# --------------------------------------------------------------------------------------------- cookies and consent
+
+_OTHER_COOKIES = ("Rekisterinpitäjä\n\nPajupiha Oy, Y-tunnus 1234567-1, info@pajupiha.example\n\n"
+                  "Käsittelyn tarkoitus ja oikeusperuste\n\nKäsittelemme tietoja tilausten toimittamiseksi "
+                  "sopimuksen perusteella. Suostumuksesi perusteella käsittelemme lisäksi muiden kuin "
+                  "välttämättömien evästeiden keräämiä tietoja.\n")
+
+
+def test_cookies_other_than_necessary_ones_on_consent_need_its_withdrawal() -> None:
+    # Non-essential cookies named by exclusion rest on consent; nothing says it can be withdrawn.
+    result = _lint(_OTHER_COOKIES, "fi")
+    assert result.outcome(R.WITHDRAW_CONSENT) is Outcome.MISSING
+
+
+def test_only_necessary_cookies_ask_nothing_to_withdraw() -> None:
+    text = _OTHER_COOKIES.replace("Suostumuksesi perusteella käsittelemme lisäksi muiden kuin välttämättömien "
+                                  "evästeiden keräämiä tietoja.", "Käytämme vain välttämättömiä evästeitä.")
+    assert _lint(text, "fi").outcome(R.WITHDRAW_CONSENT) is Outcome.NOT_APPLICABLE
+
+
+def test_withdrawal_explained_for_non_essential_cookies() -> None:
+    text = ("Controller\n\nBirchway Ltd, Business ID 1234567-1, privacy@birchway.example\n\nCookies\n\nWith your "
+            "consent we set cookies other than strictly necessary ones. You can withdraw your consent at any time "
+            "in the cookie settings.\n")
+    assert _lint(text, "en").outcome(R.WITHDRAW_CONSENT) is Outcome.PROVIDED

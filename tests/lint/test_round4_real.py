@@ -216,3 +216,14 @@ def test_withdrawal_explained_for_non_essential_cookies() -> None:
             "consent we set cookies other than strictly necessary ones. You can withdraw your consent at any time "
             "in the cookie settings.\n")
     assert _lint(text, "en").outcome(R.WITHDRAW_CONSENT) is Outcome.PROVIDED
+
+
+def test_a_self_hosted_tool_names_the_cookie_party() -> None:
+    # Name, lifetime and the party (the shop itself, hosting the tool) are all given.
+    text = ("Controller\n\nBirchway Ltd, Business ID 1234567-1, privacy@birchway.example\n\nCookies\n\nWith your "
+            "consent we set the cookie `_pk_id` of Matomo, which we host ourselves on our server; it counts visits "
+            "and expires after 13 months. You can withdraw your consent at any time in the cookie settings.\n")
+    assert _lint(text, "en").outcome(R.COOKIE_DETAILS) is Outcome.PROVIDED
+    # Without the party the declaration is incomplete.
+    bare = text.replace(", which we host ourselves on our server", "")
+    assert _lint(bare, "en").outcome(R.COOKIE_DETAILS) is Outcome.MISSING

@@ -25,7 +25,17 @@ from rekisterikit.model import (
     Statement,
 )
 from rekisterikit.validate import data
-from rekisterikit.validate.needles import Needs, Piece, _plan_of, alternatives, match_starts, needles, pieces, possible
+from rekisterikit.validate.needles import (
+    Needs,
+    Piece,
+    _plan_of,
+    alternatives,
+    match_starts,
+    needles,
+    pieces,
+    possible,
+    word_literals,
+)
 from rekisterikit.validate.registry import REGISTRY, Registry
 
 __all__ = [
@@ -382,6 +392,11 @@ class Context:
         return {}
 
     def _check_pattern(self, pattern: re.Pattern[str]) -> bool:
+        words = word_literals(pattern)
+        if words is not None and (self._fold_safe if pattern.flags & re.IGNORECASE
+                                  else not any("\u03a3" in literal for literal in words)):
+            # Whole words: a literal's first and last runs are whole runs of the text (set look-ups, mostly).
+            return any(self._may_occur_whole(literal.lower()) for literal in words)
         known = _plan_of(pattern)
         if known is None or known.required is None:
             return True
@@ -412,6 +427,23 @@ class Context:
         """:meth:`_may_occur` of the strings asked so far."""
         return {}
 
+    def _may_occur_whole(self, needle: str) -> bool:
+        """Whether ``needle`` may occur in the lower-cased texts with no letter or digit run going on past either of
+        its ends (:func:`~rekisterikit.validate.needles.word_literals`). ``False`` proves that it occurs nowhere so."""
+        known = self._whole_seen.get(needle)
+        if known is None:
+            runs = list(pieces(needle))
+            if runs:
+                runs[0] = runs[0]._replace(starts_word=True)
+                runs[-1] = runs[-1]._replace(ends_word=True)
+            known = self._whole_seen[needle] = self._check_runs(tuple(runs))
+        return known
+
+    @cached_property
+    def _whole_seen(self) -> dict[str, bool]:
+        """:meth:`_may_occur_whole` of the strings asked so far."""
+        return {}
+
     def _needed(self, needs: tuple[Needs, ...]) -> bool:
         """Whether what a match needs besides its start (:func:`~rekisterikit.validate.needles.alternatives`) may
         be in the texts: for one of the entries, a literal of each group."""
@@ -419,7 +451,9 @@ class Context:
                    for entry in needs)
 
     def _check_pieces(self, needle: str) -> bool:
-        runs = pieces(needle)
+        return self._check_runs(pieces(needle))
+
+    def _check_runs(self, runs: tuple[Piece, ...]) -> bool:
         letters, digits = self._letter_vocabulary, self._digit_vocabulary
         for piece in runs:  # the set look-ups first: a whole word that is missing ends the check at once
             if piece.starts_word and piece.ends_word and piece.text not in (digits if piece.digits else letters)[0]:

@@ -41,6 +41,7 @@ __all__ = [
     "possible",
     "search",
     "twin",
+    "word_literals",
 ]
 
 #: The shortest needle worth searching for; shorter prefixes make the pattern fall back to a full search.
@@ -533,6 +534,68 @@ def joinable(pattern: re.Pattern[str]) -> bool:
         entry = _JOINABLE[id(pattern)] = (pattern, known)
     return entry[1]
 
+
+def _word_edge(node: Any, direction: int) -> str | None:
+    """``"b"`` for ``\\b``, ``"w"`` for ``(?<!\\w)`` (``direction`` -1) or ``(?!\\w)`` (1), else ``None``."""
+    op, av = node
+    if op is _c.AT and av is _c.AT_BOUNDARY:
+        return "b"
+    if op is _c.ASSERT_NOT and av[0] == direction:
+        body = list(av[1].data) if isinstance(av[1], _p.SubPattern) else list(av[1])
+        if len(body) == 1 and body[0][0] is _c.IN and list(body[0][1]) == [(_c.CATEGORY, _c.CATEGORY_WORD)]:
+            return "w"
+    return None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+_WORD_LITERALS: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None]] = {}
+
+
+def word_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """For a pattern made only of literals with a word edge on both sides (``(?<!\\w)(?:google|youtube)(?!\\w)``,
+    ``\\bhotjar\\b``), the literals, lower-cased when the pattern ignores case; else ``None``.
+
+    Where such a pattern matches, no word character (``\\w``: letters, digits, ``_``) precedes or follows the
+    literal it matched, so its first and last runs of letters or digits are whole runs of the text (a ``\\b`` counts
+    only beside a literal's word character, where it means just that). A case-insensitive pattern qualifies only with
+    Latin-1 literals (:func:`plan`).
+    """
+    entry = _WORD_LITERALS.get(id(pattern))
+    if entry is None or entry[0] is not pattern:  # the entry keeps its pattern alive, so the id stays its own
+        entry = _WORD_LITERALS[id(pattern)] = (pattern, _word_literals(pattern))
+    return entry[1]
+
+
+def _word_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    if _p is None or pattern.flags & re.VERBOSE:
+        return None
+    try:
+        data = list(_p.parse(pattern.pattern, pattern.flags).data)
+    except (re.error, RecursionError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    if len(data) < 3:
+        return None
+    before, after = _word_edge(data[0], -1), _word_edge(data[-1], 1)
+    if before is None or after is None:
+        return None
+    middle = data[1:-1]
+    alternatives = middle[0][1][1] if len(middle) == 1 and middle[0][0] is _c.BRANCH else [middle]
+    found: list[str] = []
+    for alternative in alternatives:
+        if not alternative or not all(op is _c.LITERAL for op, _ in alternative):
+            return None
+        literal = "".join(chr(code) for _, code in alternative)
+        if (before == "b" and not _is_word_char(literal[0])) or (after == "b" and not _is_word_char(literal[-1])):
+            return None
+        found.append(literal)
+    if pattern.flags & re.IGNORECASE:
+        found = [literal.lower() for literal in found]
+        if not _latin1(found):
+            return None
+    return tuple(found)
 
 class Joined:
     """Texts joined by line breaks, to find with few passes of a pattern which of them it matches

@@ -650,3 +650,40 @@ def test_the_tracking_rules_cookie_matcher_equals_sets_cookie(name: str) -> None
     for provider in providers()[1]:
         exact, globs = cookies._cookie_matcher(provider.cookies)
         assert provider.sets_cookie(name) == (name in exact or (globs is not None and globs.match(name) is not None))
+
+
+_WORD_PATTERNS = [
+    re.compile(p, f) for p, f in [
+        (r"(?<!\w)(?:google|meta platforms|wordpress\.com|snap inc)(?!\w)", re.IGNORECASE), (r"\bhotjar\b", re.I),
+        (r"(?<!\w)(?:a1|x_y|-ab)(?!\w)", 0), (r"\bÄÄ\b", re.IGNORECASE), (r"(?<!\w)Σa(?!\w)", 0), (r"\bab\b", 0),
+    ]]
+_EDGE_TEXTS = ["google", "Google", "googlex", "xgoogle", "google2", "2google", "_google", "google_", "GOOGLE.",
+               "meta platforms", "meta  platforms", "wordpress.com", "wordpress.comx", "snap inc", "hotjar", "hotjars",
+               "a1", "a12", "xa1", "x_y", "-ab", "x-ab", "ää", "ÄÄ", "ääx", "İgoogle", "ⓐgoogle", "googleⓐ", "Σa",
+               "σa", "ab", "ab1", "١ab", "ab١", "ſnap inc", "K"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(statements(text=st.lists(st.sampled_from(_EDGE_TEXTS), min_size=1, max_size=3).map(" ".join)))
+def test_whole_word_literals_never_rule_out_a_match(statement: Statement) -> None:
+    """Context.may_match of a pattern of whole words (needles.word_literals: the first and last runs of its literals
+    are whole runs of the text, set look-ups) is never False where the pattern matches a text."""
+    ctx = Context(statement)
+    texts = [t for _, value in ctx.text_values for t in (value.texts() if isinstance(value, LocalizedText)
+                                                          else (value,))]
+    for pattern in _WORD_PATTERNS:
+        if not ctx.may_match(pattern):
+            assert [t for t in texts if pattern.search(t)] == [], pattern.pattern
+
+
+def test_word_literals_only_for_literals_between_word_edges() -> None:
+    """word_literals reads a pattern of literals with \\b or \\w look-arounds on both sides, and nothing else."""
+    from rekisterikit.validate.needles import word_literals
+
+    assert word_literals(re.compile(r"(?<!\w)(?:Google|youtube)(?!\w)", re.IGNORECASE)) == ("google", "youtube")
+    assert word_literals(re.compile(r"\bhotjar\b")) == ("hotjar",)
+    assert word_literals(re.compile(r"(?<!\w)-ab(?!\w)")) == ("-ab",)
+    for source in (r"\b-ab\b", r"google(?!\w)", r"(?<!\w)google", r"\bgoo\w*\b", r"(?<!\w)(?:a|b.)(?!\w)",
+                   r"(?<=\w)a(?!\w)", r"(?<!\d)a(?!\w)", r"\Ba\b", r"\bμ\b"):
+        flags = re.IGNORECASE if "μ" in source else 0
+        assert word_literals(re.compile(source, flags)) is None, source

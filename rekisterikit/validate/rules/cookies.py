@@ -362,7 +362,9 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
     recipient_texts = [[_recipient_texts(r) for r in reg.register.recipients or ()] for reg in ctx.registers]
     recipients = _Places([texts for texts_of in recipient_texts for texts in texts_of])
     trackers = [t for t in _TRACKERS if not settled(t[1], t[2]) and recipients.anywhere(t[0])]
-    providers = [p for p in known if p.cookies and not settled(p.name, ()) and recipients.anywhere(p.pattern)]
+    # A provider is first looked up in the statement's vocabulary (its names are whole words: set look-ups).
+    providers = [p for p in known if p.cookies and not settled(p.name, ()) and ctx.may_match(p.pattern)
+                 and recipients.anywhere(p.pattern)]
     place = -1
     for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
         tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}

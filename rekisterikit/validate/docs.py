@@ -90,7 +90,11 @@ the pattern starts with literals), `ctx.may_match(pattern)` is `False` when the 
 statement (its literals are not in the statement's words; answered once per pattern, so a rule that reads chosen
 texts can ask it first), `ctx.retention_for(register, purpose)` gives the retention rules that cover a purpose, and
 `rekisterikit.validate.needles.search(pattern, text)` is `pattern.search(text)` that skips texts lacking the
-pattern's literals.
+pattern's literals. A rule that asks many patterns of the same list of texts can join them once,
+`needles.Joined(texts)`, and ask `joined.next_match(pattern, index)` for the first text from `index` on that the
+pattern matches (one pass per pattern, kept for the object's life); only for a pattern that `needles.joinable`
+accepts (none of its parts can read the line break that joins the texts). `needles.word_literals(pattern)` gives
+the literals of a pattern made only of whole words, which a rule can look up in a set of words instead.
 Put the module in your package and declare it as an entry point so that `rekisterikit check` loads it:
 
 ```toml

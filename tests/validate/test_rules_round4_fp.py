@@ -352,3 +352,68 @@ def test_partners_named_by_company_in_the_description_are_named(category: str, d
 def test_partners_named_by_no_company_are_still_reported(category: str, description: str) -> None:
     """A description that names no company and no kind of recipient leaves the partners vague."""
     assert ["$.registers[0].recipients[0].category"] == _hits("RK-RECIPIENTS-VAGUE", _partners(category, description))
+
+
+# -- RK-TRANSFER-UNDISCLOSED(-MECHANISM): a transfer entry naming its recipient without the legal form --------------
+
+def _transfer(recipient: str, listed: str) -> str:
+    return CONTROLLER + REGISTER + (
+        f'transfers = [{{ recipients = ["{listed}"], mechanism = "scc_2021_914", '
+        'safeguards_url = "https://example.com/dpa" }]\n'
+        f'recipients = [{{ name = "{recipient}", role = "processor", country = "US" }}]\n') + _ORDERS
+
+
+@pytest.mark.parametrize(("recipient", "listed"), [
+    ("Klaviyo, Inc.", "Klaviyo"),
+    ("Mailchimp (Intuit Inc.)", "Mailchimp"),
+    ("Acme Analytics", "Acme Analytics LLC"),
+])
+@pytest.mark.parametrize("rule_id", ["RK-TRANSFER-UNDISCLOSED", "RK-TRANSFER-UNDISCLOSED-MECHANISM"])
+def test_a_transfer_naming_the_recipient_in_short_covers_it(rule_id: str, recipient: str, listed: str) -> None:
+    """The same company with or without its legal form is the same recipient."""
+    assert [] == _hits(rule_id, _transfer(recipient, listed))
+
+
+@pytest.mark.parametrize("rule_id", ["RK-TRANSFER-UNDISCLOSED", "RK-TRANSFER-UNDISCLOSED-MECHANISM"])
+def test_a_transfer_naming_another_recipient_does_not_cover_it(rule_id: str) -> None:
+    """A transfer to one provider says nothing of another's."""
+    assert ["$.registers[0].recipients[0]"] == _hits(rule_id, _transfer("Klaviyo, Inc.", "Mailchimp"))
+
+
+# -- RK-DPO-LIKELY-REQUIRED: an area is not the person's whereabouts --------------------------------------------------
+
+def _location(name: str, description: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.data_categories]]
+key = "paikka"
+name = "{name}"
+description = "{description}"
+
+[[registers.purposes]]
+key = "mainos"
+description = "Alueelliset tarjoukset"
+kind = "advertising"
+legal_basis = "consent"
+profiling = true
+data_categories = ["paikka"]
+'''
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Sijaintitiedot (postinumero)", "Postinumerosi alueellisia tarjouksia varten."),
+    ("Location (region)", "The region you live in, from your address."),
+    ("Positionsuppgifter på kommunnivå", "Kommunen där du bor."),
+    ("Valitun myymälän sijainti", "Myymälä, josta noudat tilauksesi."),
+])
+def test_a_postcode_region_or_shop_location_is_no_tracking(name: str, description: str) -> None:
+    """WP243's location tracking follows a person; a postcode, a region or a chosen shop does not."""
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", _location(name, description))
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Sijaintitiedot", "Puhelimen GPS-sijainti, kun sovellus on auki."),
+    ("Location", "Your phone's location while you are in the shopping centre area."),
+])
+def test_a_device_location_is_still_tracking(name: str, description: str) -> None:
+    """A phone's position stays location tracking, wherever the person is."""
+    assert ["$.dpo"] == _hits("RK-DPO-LIKELY-REQUIRED", _location(name, description))

@@ -385,7 +385,12 @@ _LOCATION = re.compile(
 #: A location only guessed from the IP address or given at the level of a country or town: no tracking.
 _APPROXIMATE = re.compile(
     r"likimää\w*|karkea\w*|arvioi\w*|ip-osoitt\w*|ungefärlig\w*|uppskatt\w*|ip-adress\w*|approximate\w*|"
-    r"estimated|ip address\w*|(?:maa|kaupunki|country|city|land|stad)(?:tason|tasolla|-level| level|nivå)",
+    r"estimated|ip address\w*|(?:maa|kaupunki|country|city|land|stad)(?:tason|tasolla|-level| level|nivå)|"
+    # an area, not the person's whereabouts: a postcode, a region or municipality, the location of a chosen shop
+    # (issue 21, false-alarm hunt)
+    r"postinumero\w*|postnummer\w*|post ?codes?|postal codes?|zip codes?|(?<!\w)alue(?:tason|tasolla|ellis\w*|ellinen)|"
+    r"kunta\w*|kunnan\w*|kommun\w*|municipalit\w*|regio\w*|maakun\w*|län(?:s|et)?\b|"
+    r"(?:myymälän|liikkeen|butikens|store'?s?|shop'?s?) (?:sijain\w*|position\w*|läge|location)",
     re.IGNORECASE)
 #: A piece of every match of :data:`_LOCATION`, looked for before the expression runs.
 _LOCATION_ANCHORS = ("sijainti", "gps", "geolo", "paikannu", "position", "platsuppgift", "platsdata", "location")

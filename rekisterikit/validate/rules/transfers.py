@@ -34,8 +34,29 @@ def _register(*lines: str) -> str:
 
 
 def _covered(transfers: tuple[Transfer, ...], country: Country | None, name: str | None) -> bool:
-    return any((country is not None and t.country == country) or (name is not None and name in t.recipients)
+    return any((country is not None and t.country == country)
+               or (name is not None and (name in t.recipients or any(_same_name(name, n) for n in t.recipients)))
                for t in transfers)
+
+
+#: Legal forms and punctuation that one entry may give and another leave out ("Klaviyo, Inc." and "Klaviyo").
+_NAME_NOISE = re.compile(r"[^\w\s&-]|(?<!\w)(?:inc|ltd|limited|llc|corp|corporation|co|plc|gmbh|oyj?|abp?|as|sa|bv|"
+                         r"nv|ag)(?!\w)")
+
+
+def _words(name: str) -> list[str]:
+    return _NAME_NOISE.sub(" ", name.lower()).split()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Whether two entries name the same recipient, one perhaps shorter: "Klaviyo, Inc." and "Klaviyo", "Mailchimp
+    (Intuit Inc.)" and "Mailchimp" (issue 21, false-alarm hunt: a transfer entry naming its recipient without the
+    legal form)."""
+    x, y = _words(a), _words(b)
+    if not x or not y:
+        return False
+    short, long_ = (x, y) if len(x) <= len(y) else (y, x)
+    return long_[:len(short)] == short
 
 
 def _generally_adequate(country: Country) -> bool:

@@ -378,6 +378,7 @@ def _purposes(run: _Run) -> None:
     if bases:
         run.decide(Requirement.LEGAL_BASIS, Outcome.PROVIDED, bases)
         _basis_per_purpose(run, bases | (candidates & run.affirmed(*_BASES)))
+        _contract_for_marketing(run)
     else:
         run.missing("RK-LINT-LEGAL-BASIS")
 
@@ -475,6 +476,41 @@ def _basis_per_purpose(run: _Run, bases: frozenset[int]) -> None:
         run.flag("RK-LINT-BASIS-PER-PURPOSE", heading, term=heading.text)
         run.decisions[Requirement.LEGAL_BASIS] = Decision(requirement=Requirement.LEGAL_BASIS,
                                                           outcome=Outcome.MISSING, units=(heading.index,))
+
+
+_QUOTE_REQUEST = re.compile(r"(tarjouspyyn|offertförfrågan|offertbegäran|quote request)", re.I)
+_OTHER_PURPOSES = ("kind_order", "kind_account", "kind_customer_service", "kind_analytics", "kind_fraud",
+                   "kind_security", "kind_service_development", "kind_reviews", "kind_contests")
+_OTHER_BASES = ("basis_consent", "basis_legitimate_interest", "basis_legal_obligation", "basis_invalid")
+
+
+def _contract_for_marketing(run: _Run) -> None:
+    """Marketing whose only stated basis is the contract ("Markkinointi perustuu asiakassopimukseen", "We also collect
+    personal details for marketing. The legal basis of this is an agreement."): marketing is not necessary to perform
+    a contract with the data subject (GDPR 6(1)(b); EDPB Guidelines 2/2019); it needs consent or legitimate interests.
+    Read only where the sentence, or the one before it, is about marketing and nothing else, and names no other basis
+    (a list of alternatives, "sopimus, suostumus tai oikeutettu etu", ties no basis to marketing)."""
+    keys = ("kind_marketing", "kind_newsletter")
+    marketing = run.affirmed(*keys) - _denied_marketing(run) - run.u(*_OTHER_PURPOSES)
+    # A request for a quote ("Tarjouspyyntöjä käsittelemme pyynnöstäsi ennen sopimuksen tekemistä") is a step before
+    # the contract at the data subject's request, which 6(1)(b) covers, not marketing.
+    marketing -= frozenset(i for i in marketing if all(_QUOTE_REQUEST.match(t) for key in keys
+                                                        for t in run.analysis.terms_in(key, i)))
+    contract = (run.affirmed("basis_contract") & run.u("basis_context")) - run.u(*_OTHER_BASES)
+    # Standard contractual clauses are a transfer mechanism, not the contract with the data subject.
+    contract -= (run.k("cookies", "rights", "security", "transfers") | run.u("safeguards") | _alternative_bases(run)
+                 | run.negated(contract))
+    for index in sorted(contract):
+        unit = run.unit(index)
+        own = index in marketing
+        # "… for marketing. The legal basis of this is an agreement.": a short sentence with no purpose of its own
+        # gives the basis of the marketing sentence before it.
+        before = (index - 1 in marketing and run.unit(index - 1).section == unit.section and len(unit.text) < 80
+                  and index not in run.u(*keys, *_OTHER_PURPOSES))
+        if own or before:
+            run.flag("RK-LINT-BASIS-CONTRACT-MARKETING", unit)
+            run.decisions[Requirement.LEGAL_BASIS] = Decision(requirement=Requirement.LEGAL_BASIS,
+                                                              outcome=Outcome.MISSING, units=(index,))
 
 
 def _introduction(run: _Run) -> frozenset[int]:

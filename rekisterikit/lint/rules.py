@@ -123,6 +123,14 @@ _RULES = (
         "enligt den upphävda personuppgiftslagen); välj en grund i artikel 6.1 a–f.",
         "\"{term}\" is no legal basis under the GDPR (the customer relationship or relevant connection of the "
         "repealed Personal Data Act); choose one of Art. 6(1)(a)–(f).")),
+    LintRule(id="RK-LINT-BASIS-CONTRACT-MARKETING", requirement=R.LEGAL_BASIS, severity=E,
+             article="GDPR 6(1)(b); EDPB 2/2019", where=("legal_basis",), message=_t(
+                 "Markkinoinnin perusteeksi on kerrottu sopimus, mutta markkinointi ei ole välttämätöntä sopimuksen "
+                 "täyttämiseksi (GDPR 6(1)(b); EDPB:n ohjeet 2/2019); käytä suostumusta tai oikeutettua etua.",
+                 "Avtalet anges som grund för marknadsföringen, men marknadsföring är inte nödvändig för att fullgöra "
+                 "avtalet (GDPR 6(1)(b); EDPB:s riktlinjer 2/2019); använd samtycke eller berättigat intresse.",
+                 "The contract is given as the basis of marketing, but marketing is not necessary to perform the "
+                 "contract (GDPR 6(1)(b); EDPB Guidelines 2/2019); use consent or legitimate interests.")),
     LintRule(id="RK-LINT-LEGITIMATE-INTEREST", requirement=R.LEGITIMATE_INTERESTS, severity=E,
              article="GDPR 13(1)(d)", missing=True, where=("legal_basis", "purposes"), message=_t(
                  "Seloste vetoaa oikeutettuun etuun kertomatta, mikä etu on kyseessä (GDPR 13(1)(d)).",

@@ -4,6 +4,8 @@ still be read the other way."""
 
 from __future__ import annotations
 
+import pytest
+
 from rekisterikit.findings import Requirement
 from rekisterikit.lint.checks import Outcome
 from rekisterikit.lint.linter import LintResult, lint_text
@@ -227,3 +229,39 @@ def test_a_self_hosted_tool_names_the_cookie_party() -> None:
     # Without the party the declaration is incomplete.
     bare = text.replace(", which we host ourselves on our server", "")
     assert _lint(bare, "en").outcome(R.COOKIE_DETAILS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------------------------ marketing on the contract
+
+_HEAD_EN = "Controller\n\nBirchway Ltd, Business ID 1234567-1, privacy@birchway.example\n\nPurposes and bases\n\n"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # The basis in the sentence after the marketing sentence, as a real statement put it.
+    (_HEAD_EN + "We process orders to perform our contract with you. We also use your details for marketing. "
+                "The legal basis of this is an agreement.\n", "en"),
+    ("Rekisterinpitäjä\n\nPajupiha Oy, Y-tunnus 1234567-1, info@pajupiha.example\n\nKäsittelyn tarkoitus ja "
+     "peruste\n\nTilaukset käsittelemme sopimuksen perusteella. Sähköpostimarkkinointi perustuu "
+     "kanssasi tehtyyn sopimukseen.\n", "fi"),
+    ("Personuppgiftsansvarig\n\nSkärgårdsknut Ab, FO-nummer 1234567-1, kundtjanst@skargardsknut.example\n\n"
+     "Ändamål och grund\n\nVi skickar erbjudanden per e-post med stöd av avtalet med dig.\n", "sv"),
+])
+def test_marketing_on_the_contract_is_no_valid_basis(text: str, lang: str) -> None:
+    result = _lint(text, lang)
+    assert "RK-LINT-BASIS-CONTRACT-MARKETING" in {f.rule for f in result.findings}
+    assert result.outcome(R.LEGAL_BASIS) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # Marketing on consent, the contract for orders.
+    (_HEAD_EN + "We process orders to perform our contract with you. We send marketing e-mail only with your "
+                "consent.\n", "en"),
+    # Alternatives listed for all purposes tie no basis to marketing.
+    (_HEAD_EN + "We use the data for orders and marketing. The legal basis is a contract, consent or legitimate "
+                "interest.\n", "en"),
+    # Standard contractual clauses are a transfer mechanism.
+    (_HEAD_EN + "We send marketing e-mail with your consent.\n\nTransfers\n\nThe newsletter tool is in the United "
+                "States; the transfer relies on standard contractual clauses.\n", "en"),
+])
+def test_marketing_on_another_basis_or_a_list_of_alternatives_is_not_flagged(text: str, lang: str) -> None:
+    assert "RK-LINT-BASIS-CONTRACT-MARKETING" not in _rules(text, lang)

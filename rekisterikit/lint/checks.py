@@ -31,6 +31,9 @@ _QUOTE_LIMIT = 400
 _BUSINESS_ID = re.compile(r"(?<![\d-])(\d{6,8})\s?[-‐–]\s?(\d)(?![\d-])")
 # The VAT number of a Finnish business is FI and the business id without its hyphen (FI26648542 = 2664854-2).
 _VAT_NUMBER = re.compile(r"\bFI ?(\d{7})(\d)\b")
+# A Swedish organisation number said to be one: the register, the label or the country in the same sentence.
+_SWEDISH_ORG_NUMBER = re.compile(r"(?=.*(?:bolagsverk|org\.? ?nr|organisationsnummer|ruotsi|sverige|sweden))"
+                                 r".*(?<![\d-])\d{6}-\d{4}(?![\d-])", re.I | re.S)
 # The code of a company's register in another state: six to ten digits, maybe with a country prefix ("EE", "DE").
 _REGISTRY_CODE = re.compile(r"(?<![\d+])(?:[A-Z]{2} ?)?\d{6,10}(?![\d])")
 
@@ -310,6 +313,12 @@ def _business_id(run: _Run) -> None:
         foreign = run.u("foreign_company_form") & (run.k("controller") | run.u("controller_label"))
         for index in sorted(run.u("business_id_label") if foreign else ()):
             if _REGISTRY_CODE.search(run.unit(index).text):
+                run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (index,))
+                return
+        # A Swedish company named with its organisation number where the sentence says so ("rekisteröity
+        # Bolagsverketissä numerolla 556677-8899", "org.nr 556677-8899").
+        for index in sorted(run.analysis.body() if run.u("company_form") else ()):
+            if _SWEDISH_ORG_NUMBER.search(run.unit(index).text):
                 run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (index,))
                 return
         run.missing("RK-LINT-BUSINESS-ID")

@@ -237,7 +237,10 @@ _RUN_IN_NAME = re.compile(
     r"([A-ZÅÄÖ][\w&.'-]*(?:\s(?:[A-ZÅÄÖ&][\w&.'-]*|ja|och|and|oy|ab|ltd|tmi|ky|oyj))*)")
 _LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*(?:\s(?:[A-ZÅÄÖ&][\w&'-]*|oy|ab|ltd|tmi|ky|oyj)){0,4})"
                            r"(?=\s+(?:is|on|är|toimii)\b|\s*[,(])")
-_WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy|Oyj|Ab|Abp|Ltd|Tmi|Ky|Ay|Inc|GmbH|Oy Ab|Ltd\.)(?![\w])")
+# Company forms as written after the name, also in capitals ("Kuvakehys Nordic AB:n") and those of neighbouring EU
+# states (OÜ, UAB, SIA, ApS).
+_WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy|Oyj|Ab|Abp|Ltd|Tmi|Ky|Ay|Inc|GmbH|Oy Ab|Ltd\.|OY|OYJ|AB"
+                        r"|ApS|OÜ|UAB|SIA)(?![\w])")
 
 
 def controller_name(analysis: Analysis) -> Named | None:

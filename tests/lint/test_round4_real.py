@@ -265,3 +265,21 @@ def test_marketing_on_the_contract_is_no_valid_basis(text: str, lang: str) -> No
 ])
 def test_marketing_on_another_basis_or_a_list_of_alternatives_is_not_flagged(text: str, lang: str) -> None:
     assert "RK-LINT-BASIS-CONTRACT-MARKETING" not in _rules(text, lang)
+
+
+_SWEDISH_AB = ("Tietosuojalausunto\n\nHenkilötietojasi käsittelee rekisterinpitäjänä Kuvakehys Nordic AB:n "
+               "Suomen verkkokauppa. Yhtiö on rekisteröity Ruotsin yritysrekisteriin Bolagsverketiin numerolla "
+               "556677-8899, ja sen osoite on Storgatan 1, 211 35 Malmö.\n\nMitä tietoja keräämme\n\nNimi, osoite ja "
+               "sähköpostiosoite tilausten toimittamiseksi.\n")
+
+
+def test_a_swedish_ab_in_capitals_with_its_organisation_number_is_identified() -> None:
+    result = _lint(_SWEDISH_AB, "fi")
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+    assert result.outcome(R.BUSINESS_ID) is Outcome.PROVIDED
+
+
+def test_a_number_of_the_same_shape_not_said_to_be_a_registry_code_is_no_business_id() -> None:
+    text = _SWEDISH_AB.replace("Yhtiö on rekisteröity Ruotsin yritysrekisteriin Bolagsverketiin numerolla "
+                               "556677-8899, ja sen", "Asiakasnumerosi on esimerkiksi 556677-8899, ja yhtiön")
+    assert _lint(text, "fi").outcome(R.BUSINESS_ID) is Outcome.MISSING

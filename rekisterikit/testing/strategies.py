@@ -218,9 +218,11 @@ def _rule_patterns() -> tuple[re.Pattern[str], ...]:
     # The repealed-law and outdated-term rules' own patterns, so that what they flag can never drift from what a
     # compliant statement avoids (a generated "458/2002" once slipped past a hand-kept list). Imported on first use:
     # the strategies module stays light to import.
-    from rekisterikit.validate.rules import misc
+    # RK-RECIPIENTS-CONTRADICTED's activity words too: a register that lists no recipient may not describe a carrier,
+    # a payment service or a debt collector in other words (a generated "carrier" once did).
+    from rekisterikit.validate.rules import misc, purpose_recipients
 
-    return (misc._REPEALED, misc._OUTDATED_TERMS)
+    return (misc._REPEALED, misc._OUTDATED_TERMS, purpose_recipients._ACTIVITY_WORDS)
 
 
 def _plain(value: str) -> bool:

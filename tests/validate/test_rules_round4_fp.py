@@ -417,3 +417,43 @@ def test_a_postcode_region_or_shop_location_is_no_tracking(name: str, descriptio
 def test_a_device_location_is_still_tracking(name: str, description: str) -> None:
     """A phone's position stays location tracking, wherever the person is."""
     assert ["$.dpo"] == _hits("RK-DPO-LIKELY-REQUIRED", _location(name, description))
+
+
+# -- RK-WITHDRAW-CONSENT: a special category with a 9(2) condition given is not consent by default ------------------
+
+def _special(condition: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.data_categories]]
+key = "terveys"
+name = "Terveystiedot"
+special = true
+
+[[registers.purposes]]
+key = "tyo"
+description = "Työterveys"
+kind = "other"
+legal_basis = "legal_obligation"
+legal_obligation = "Työterveyshuoltolaki"
+{condition}
+data_categories = ["terveys"]
+
+[[registers.purposes]]
+key = "palvelu"
+description = "Palvelun tuottaminen"
+kind = "order"
+legal_basis = "contract"
+data_categories = ["terveys"]
+
+[rights]
+withdraw_consent = false
+'''
+
+
+def test_a_special_category_with_a_condition_given_is_no_evident_consent() -> None:
+    """As RK-SPECIAL-CATEGORY reads it, a category one purpose gives a 9(2) condition for is not left to consent."""
+    assert [] == _hits("RK-WITHDRAW-CONSENT", _special('special_condition = "employment"'))
+
+
+def test_a_special_category_with_no_condition_is_still_evident_consent() -> None:
+    """Health data no purpose gives a condition for can only rest on explicit consent, which must be withdrawable."""
+    assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", _special(""))

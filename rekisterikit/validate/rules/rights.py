@@ -335,11 +335,15 @@ def _evident_consent(ctx: Context) -> bool:
             if p.kind is PurposeKind.ADVERTISING or (p.kind is PurposeKind.ANALYTICS and any(
                     p.key in r.purposes for r in reg.register.recipients or ())):
                 return True
+    # A special category counts when no purpose that uses it gives a 9(2) condition, as RK-SPECIAL-CATEGORY reads
+    # it: one given for the category shows the statement did not rest it on consent by default.
     for reg in ctx.registers:
-        special = {c.key for c in reg.register.data_categories if c.special}
-        if special and any(special.intersection(p.data_categories) and p.special_condition is None
-                           for p in reg.register.purposes):
-            return True
+        for c in reg.register.data_categories:
+            if not c.special:
+                continue
+            users = [p for p in reg.register.purposes if c.key in p.data_categories]
+            if users and all(p.special_condition is None for p in users):
+                return True
     return False
 
 

@@ -34,7 +34,12 @@ def test_hits_map_to_the_sentence_they_are_in() -> None:
 def test_the_fast_scan_finds_what_a_plain_scan_finds(words: list[str]) -> None:
     """Trying terms only at the word starts that can begin them, on folded text, loses no match."""
     analysis = _analysis(" ".join(words))
-    lex = lexicon(analysis.structure.language)
-    for key, entry in lex.terms.items():
-        expected = {u.index for u in analysis.units if entry.regex.search(u.text)}
+    # Each section is read with the lexicon of its own language (a text mixing languages can have sections of two),
+    # so each unit is compared with its section's lexicon, not the document's.
+    sections = analysis.structure.sections
+    lexicons = {u.index: lexicon(sections[u.section].language) for u in analysis.units}
+    keys = {key for lex in lexicons.values() for key in lex.terms}
+    for key in keys:
+        expected = {u.index for u in analysis.units
+                    if key in lexicons[u.index].terms and lexicons[u.index].terms[key].regex.search(u.text)}
         assert expected == {h.unit for h in analysis.hits(key)}, key

@@ -457,3 +457,39 @@ def test_a_special_category_with_a_condition_given_is_no_evident_consent() -> No
 def test_a_special_category_with_no_condition_is_still_evident_consent() -> None:
     """Health data no purpose gives a condition for can only rest on explicit consent, which must be withdrawable."""
     assert ["$.rights.withdraw_consent"] == _hits("RK-WITHDRAW-CONSENT", _special(""))
+
+
+# -- RK-AUTOMATED-DECISIONS-CONTRADICTED: an outcome of the customer's own act or a person's check -----------------
+
+def _order_rule(description: str) -> str:
+    return CONTROLLER + REGISTER.rstrip("\n") + f'''
+automated_decisions = {{ used = false }}
+
+[[registers.purposes]]
+key = "tilaukset"
+description = "{description}"
+kind = "order"
+legal_basis = "contract"
+'''
+
+
+@pytest.mark.parametrize("description", [
+    "Tilaus hyväksytään automaattisesti, kun maksu on vastaanotettu.",
+    "Beställningen godkänns automatiskt när betalningen har mottagits.",
+    "Your order is approved automatically once the payment clears.",
+    "Varaus peruuntuu automaattisesti, jos perut sen itse sovelluksessa.",
+    "The system approves orders only after a staff member has checked them.",
+])
+def test_an_outcome_of_the_customers_act_or_a_persons_check_is_no_decision(description: str) -> None:
+    """Approval on payment, the customer's own cancellation and a person's prior check evaluate no one."""
+    assert [] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", _order_rule(description))
+
+
+@pytest.mark.parametrize("description", [
+    "Maksupalvelu pisteyttää tilaukset ja peruu riskialttiit automaattisesti.",
+    "Järjestelmä hylkää hakemuksen automaattisesti; hylätyn hakemuksen voi pyytää tarkistettavaksi manuaalisesti.",
+    "Our system rejects applications with a low score.",
+])
+def test_a_scored_or_automatic_rejection_still_contradicts(description: str) -> None:
+    """A score or the system deciding stays a decision, a review on request afterwards included."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-AUTOMATED-DECISIONS-CONTRADICTED", _order_rule(description))

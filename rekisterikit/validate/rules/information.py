@@ -587,6 +587,22 @@ _OWN_CONTROLLER = re.compile(
     r"(?:independent|separate|its own|their own|own) (?:data )?controller")
 
 
+#: A sentence whose outcome follows the customer's own act or a person's check, evaluating no one: an order
+#: approved once the payment arrives ("kun maksu on vastaanotettu", "once the payment clears", "när betalningen har
+#: mottagits"), a booking cancelled because the customer cancels it ("jos perut sen itse", "if you cancel"), or one
+#: approved only after a member of staff has checked it. Issue 21, false-alarm hunt.
+_NO_EVALUATION = re.compile(
+    r"kun maksu (?:on )?(?:\w+ )?(?:vastaanotettu|saapunut|suoritettu|maksettu|kirjautunut)|maksun (?:saavuttua|"
+    r"vastaanottamisen jälkeen)|när betalningen (?:har )?(?:\w+ )?(?:mottagits|kommit in|genomförts|registrerats)|"
+    r"(?:once|when|after) (?:the |your )?payment (?:is |has been )?(?:received|clears|cleared|confirmed|completed)|"
+    r"jos perut\w*|kun perut\w*|om du (?:avbokar|avbeställer|avbryter)|if you cancel|when you cancel|"
+    # a person's check before the outcome, not a review on request afterwards (an Art. 22(3) safeguard)
+    r"vasta kun (?:\w+ )?(?:henkilökunta\w*|työntekijä\w*|myyjä\w*) (?:\w+ )?on tarkist\w*|"
+    r"först (?:när|efter att) (?:\w+ )?(?:personalen|en anställd|en medarbetare) (?:\w+ )?(?:har )?kontroller\w*|"
+    r"only (?:after|once) (?:a |our |the )?(?:staff member|employee|person|member of staff)s? (?:has |have )?"
+    r"(?:checked|reviewed)")
+
+
 def _decided_by_other_controller(register: Register, low: str, start: int, end: int) -> bool:
     """Whether the sentence of a decision found at ``start``–``end`` in ``low`` gives it to another controller: it
     says the decider acts as its own controller, or names a recipient listed as a controller (a payment or
@@ -596,7 +612,7 @@ def _decided_by_other_controller(register: Register, low: str, start: int, end: 
     head = low.rfind(".", 0, start) + 1
     stop = low.find(".", end)
     sentence = low[head:stop if stop != -1 else len(low)]
-    if _OWN_CONTROLLER.search(sentence):
+    if _OWN_CONTROLLER.search(sentence) or _NO_EVALUATION.search(sentence):
         return True
     for r in register.recipients or ():
         if r.role is RecipientRole.CONTROLLER and r.name:
@@ -640,7 +656,10 @@ legitimate_interest = "Petosten estäminen"
             "an application or a booking (\"järjestelmämme hylkää hakemuksen\"), or that they are scored in a "
             "sentence about an order, an application, a payment or credit (\"pisteyttää tilaukset\", \"risk "
             "scoring\"; scoring prospects for sales calls is not a decision), in a clause that does not deny it "
-            "(\"ei automaattisesti\"). A warning: whether a human reviews the outcome is for the shop to say.",
+            "(\"ei automaattisesti\"). Not a sentence that gives the decision to another controller (a recipient "
+            "listed as a controller, \"omana rekisterinpitäjänään\"), nor one whose outcome follows the payment "
+            "arriving, the customer's own cancellation or a person's prior check. A warning: whether a human "
+            "reviews the outcome is for the shop to say.",
     fix="If no person reviews the outcome, set `automated_decisions.used = true` with its logic, significance, "
         "consequences, Art. 22(2) exception and safeguards; otherwise say in the purpose that a person decides.",
     example=_ADM_NONE.format(used="false"),

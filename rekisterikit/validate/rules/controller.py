@@ -233,14 +233,17 @@ def controller_channels(ctx: Context) -> Iterator[Hit]:
 
 @rule(
     id="RK-BUSINESS-ID", requirement=Requirement.BUSINESS_ID, severity=Severity.INFO,
-    article="Directive 2000/31/EC Art. 5(1)(d); 917/2014; GDPR 13(1)(a)", title="The business ID is given",
+    article="Directive 2000/31/EC Art. 5(1)(d); 917/2014 176 §; GDPR 13(1)(a)", title="The business ID is given",
     message=msg(
         fi="Suositus: ilmoita rekisterinpitäjän Y-tunnus, jotta rekisterinpitäjä on helppo tunnistaa; "
-           "verkkokaupan on muutenkin pidettävä se helposti saatavilla (sähkökauppadirektiivi 2000/31/EY, 5 artikla).",
+           "verkkokaupan on muutenkin pidettävä se helposti saatavilla (laki sähköisen viestinnän palveluista "
+           "917/2014, 176 §; sähkökauppadirektiivi 2000/31/EY, 5 artikla).",
         sv="Rekommendation: ange den personuppgiftsansvariges FO-nummer så att den är lätt att identifiera; en "
-           "webbutik ska ändå hålla det lätt tillgängligt (direktivet om elektronisk handel 2000/31/EG, artikel 5).",
+           "webbutik ska ändå hålla det lätt tillgängligt (lagen om tjänster inom elektronisk kommunikation 917/2014, "
+           "176 §; direktivet om elektronisk handel 2000/31/EG, artikel 5).",
         en="Recommended: give the controller's business ID (Y-tunnus) so that it is easy to identify; a web shop "
-           "must keep it easily accessible anyway (Electronic Commerce Directive 2000/31/EC, Art. 5)."),
+           "must keep it easily accessible anyway (Act on Electronic Communications Services 917/2014, section 176; "
+           "Electronic Commerce Directive 2000/31/EC, Art. 5)."),
     trigger="A controller established in Finland gives no business ID.",
     fix="Add `business_id = \"NNNNNNN-C\"` to `[controller]`.",
     example='[controller]\nname = "Confetti Oy"\nemail = "info@confetti.fi"\n',
@@ -249,7 +252,9 @@ def controller_channels(ctx: Context) -> Iterator[Hit]:
 def business_id(ctx: Context) -> Iterator[Hit]:
     # Directive 2000/31/EC Art. 5(1)(d) (trade register number) read on lexparency.org [V]. In Finland it was
     # implemented by Laki tietoyhteiskunnan palvelujen tarjoamisesta 458/2002, repealed on 1.1.2015 by 917/2014
-    # (Finlex, kumotut 2002/20020458) [V]; the section of 917/2014 that carries it now is [M], so none is cited.
+    # (Finlex, kumotut 2002/20020458) [V]. The duty is now 917/2014 176 § ("Yleinen tiedonantovelvollisuus"), 1 mom
+    # 2 k: the trade register and the business ID [V: the Act's text in Finlex's open statute data, as enacted; a
+    # later renumbering was not checked]. The Swedish and English names of 917/2014 are those RK-OUTDATED-LAW uses.
     c = ctx.statement.controller
     if c.business_id is None and c.country.code == "FI":
         yield Hit("$.controller.business_id")

@@ -125,7 +125,8 @@ def _minors_named(ctx: Context) -> tuple[str, str] | None:
 def children_unstated(ctx: Context) -> Iterator[Hit]:
     # GDPR 8(1): consent of a child below the age the Member State sets (at least 13) needs the holder of parental
     # responsibility; 12(1): information addressed to a child in clear and plain language [V: GDPR text].
-    # Tietosuojalaki sets 13 [S], its section number 5 § is [M] (research notes §2.3). Issue 21, hold-outs D and E:
+    # Tietosuojalaki 5 § ("Tietoyhteiskunnan palvelujen tarjoamiseen lapselle sovellettava ikäraja") sets 13 [V: the
+    # Act's text in Finlex's open statute data, as enacted]. Issue 21, hold-outs D and E:
     # a club for minors with no children section.
     if ctx.statement.children is not None or not ctx.relies_on_consent:
         return  # a children section is RK-CHILDREN-CONSENT's to read; Art. 8 is about consent
@@ -317,8 +318,10 @@ personal_identity_code = true
 def personal_identity_code(ctx: Context) -> Iterator[Hit]:
     # Tietosuojalaki 29 § allows the code with consent, where a law provides for it, where unambiguous
     # identification is important for a statutory task or for rights and obligations, and in credit granting and
-    # debt collection among other listed activities [S: Waselius & Wist on the Act of 2018; tietosuoja.fi FAQ on its
-    # predecessor HetiL 13 §]. The section's wording was not read on Finlex [M].
+    # debt collection among other listed activities [V: the Act's text in Finlex's open statute data, as enacted:
+    # 1 mom names consent, a law, and "yksiselitteinen yksilöiminen" for a statutory task or for rights and
+    # obligations; 2 mom allows the code "luotonannossa tai saatavan perimisessä" among others, with no test of
+    # identification].
     for reg in ctx.registers:
         purposes = reg.register.purposes
         ground = any(p.kind in _HETU_KINDS for p in purposes)
@@ -501,9 +504,9 @@ _OUTDATED_TERMS = re.compile(
     fixed='title = "Tietosuojaseloste"\n' + CONTROLLER,
 )
 def outdated_term(ctx: Context) -> Iterator[Hit]:
-    # HetiL 10 § (rekisteriseloste), 26 § (tarkastusoikeus), 30 § (kielto-oikeus) [S]/[M] (research notes §5). The
-    # 30 § formula's wording is [M]; "etämyynti" alone is the current term of Kuluttajansuojalaki 38/1978 6 luku
-    # ("Etämyynti ja kotimyynti") [M].
+    # HetiL 10 § (rekisteriseloste), 26 § (tarkastusoikeus), 30 § (kielto-oikeus) [V: the Act's text in Finlex's open
+    # statute data]; "etämyynti" alone is the current term of Kuluttajansuojalaki 38/1978 6 luku
+    # ("Kotimyynti ja etämyynti", as amended by 1211/2013) [V: Finlex's open statute data].
     for path, term in ctx.search_texts(_OUTDATED_TERMS):
         yield Hit(path, {"term": term})
 

@@ -56,9 +56,13 @@ def test_findings_become_errors_and_warnings_with_rule_article_and_hint() -> Non
     messages = statement_messages()
     errors = [m for m in messages if m.id == "rekisterikit.E010"]
     warnings = [m for m in messages if m.id == "rekisterikit.W010"]
-    # 6 language and 2 transfer warnings (RK-TRANSFERS-SILENT), the missing update date (RK-UPDATED-NOT-STATED) and
-    # the Meta pixel without its joint controller (RK-PIXEL-JOINT-CONTROLLER)
-    assert (3, 10) == (len(errors), len(warnings))
+    # Errors: no purposes, the third-party cookie "fr" without its country, and the Google cookie's transfer to the
+    # US neither disclosed (RK-TRANSFER-UNDISCLOSED) nor given its mechanism (RK-TRANSFER-UNDISCLOSED-MECHANISM;
+    # 13(1)(f) asks for both). Warnings: 6 language and 2 transfer warnings (RK-TRANSFERS-SILENT), the missing update
+    # date (RK-UPDATED-NOT-STATED) and the Meta pixel without its joint controller (RK-PIXEL-JOINT-CONTROLLER).
+    assert (4, 10) == (len(errors), len(warnings))
+    assert {"RK-PURPOSES", "RK-COOKIE-THIRD-PARTY", "RK-TRANSFER-UNDISCLOSED", "RK-TRANSFER-UNDISCLOSED-MECHANISM"} == {
+        m.msg.split(":", 1)[0] for m in errors}
     purposes = next(m for m in errors if m.msg.startswith("RK-PURPOSES:"))
     assert "(GDPR 13(1)(c), 14(1)(c)) @ $.registers" in purposes.msg
     assert 'rule = "RK-PURPOSES"' in purposes.hint
@@ -82,7 +86,7 @@ def test_fail_level_none_never_fails(rk_settings: Any) -> None:
 def test_report_level_limits_what_is_shown(rk_settings: Any) -> None:
     """CHECK_REPORT_LEVEL='error' hides warnings; 'info' shows infos as I010."""
     rk_settings(CHECK_REPORT_LEVEL="error")
-    assert ["rekisterikit.E010"] * 3 == ids(statement_messages())
+    assert ["rekisterikit.E010"] * 4 == ids(statement_messages())
     rk_settings(CHECK_REPORT_LEVEL="info")
     assert 3 == ids(statement_messages()).count("rekisterikit.I010")  # channels, business id, 13(3) reminder
 

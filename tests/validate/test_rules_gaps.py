@@ -16,22 +16,16 @@ from rekisterikit.findings import Requirement, Severity
 from rekisterikit.validate import REGISTRY, validate
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
+from .rule_helpers import ORDERS as _ORDERS
+from .rule_helpers import hits as _hits
+
 ACCURACY = Path(__file__).resolve().parent / "data" / "accuracy"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "statements"
-
-
-def _hits(rule_id: str, text: str) -> list[str]:
-    report = validate(loads(text), select=[rule_id])
-    return [f.path for f in report.findings if f.rule == rule_id]
 
 
 def _model(name: str, rule_id: str) -> list[str]:
     report = validate(load(ACCURACY / f"{name}.toml"), select=[rule_id])
     return [f.path for f in report.findings if f.rule == rule_id]
-
-
-_ORDERS = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nkind = "order"\n'
-           'legal_basis = "contract"\n')
 
 
 def _retention(criteria: str, extra: str = "") -> str:

@@ -16,12 +16,9 @@ from rekisterikit.findings import Requirement, Severity
 from rekisterikit.validate import REGISTRY, validate
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
+from .rule_helpers import hits as _hits
+
 TUNED = Path(__file__).resolve().parent / "data" / "accuracy" / "tuned"
-
-
-def _hits(rule_id: str, text: str) -> list[str]:
-    report = validate(loads(text), select=[rule_id])
-    return [f.path for f in report.findings if f.rule == rule_id]
 
 
 def _messages(rule_id: str, text: str) -> list[str]:

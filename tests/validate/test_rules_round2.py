@@ -7,16 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from rekisterikit import load, loads
+from rekisterikit import load
 from rekisterikit.validate import validate
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
+from .rule_helpers import hits as _hits
+
 TUNED = Path(__file__).parent / "data" / "accuracy" / "tuned"
-
-
-def _hits(rule_id: str, text: str) -> list[str]:
-    report = validate(loads(text), select=[rule_id])
-    return [f.path for f in report.findings if f.rule == rule_id]
 
 
 def _tuned(name: str, rule_id: str) -> list[str]:

@@ -11,19 +11,13 @@ from rekisterikit.validate.needles import plan
 from rekisterikit.validate.rules import information
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
-
-def _hits(rule_id: str, text: str) -> list[str]:
-    report = validate(loads(text), select=[rule_id])
-    return [f.path for f in report.findings if f.rule == rule_id]
+from .rule_helpers import ORDERS as _ORDERS
+from .rule_helpers import hits as _hits
 
 
 def _messages(rule_id: str, text: str) -> list[str]:
     report = validate(loads(text), select=[rule_id])
     return [f.message.en or "" for f in report.findings if f.rule == rule_id]
-
-
-_ORDERS = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nkind = "order"\n'
-           'legal_basis = "contract"\n')
 
 
 def _register(*lines: str, purposes: str = _ORDERS, controller: str = CONTROLLER, tail: str = "") -> str:

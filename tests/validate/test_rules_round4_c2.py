@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from rekisterikit import loads
-from rekisterikit.validate import validate
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
-
-def _hits(rule_id: str, text: str) -> list[str]:
-    report = validate(loads(text), select=[rule_id])
-    return [f.path for f in report.findings if f.rule == rule_id]
-
-
-_ORDERS = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nkind = "order"\n'
-           'legal_basis = "contract"\n')
-
+from .rule_helpers import ORDERS as _ORDERS
+from .rule_helpers import hits as _hits
 
 # -- Retention: "until no longer needed" and "as long as I need them" ------------------------------------------------
 

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.validate.registry import REGISTRY, Registry, Rule
+from rekisterikit.validate.registry import REGISTRY, RETIRED, Registry, Rule
 
 __all__ = ["builtin_rules", "main", "render"]
 
@@ -145,6 +145,17 @@ def _section(rule: Rule, registry: Registry) -> str:
     return "\n".join(parts)
 
 
+def _retired() -> str:
+    """The section listing the retired rule ids, which no rule takes again."""
+    rows = [f"| {r.id} | {r.retired} | {r.reason} |" for r in sorted(RETIRED.values(), key=lambda r: (r.retired, r.id))]
+    return "\n".join([
+        "## Retired rules\n",
+        "These ids are no longer reported and are never given to another rule. An `ignore` naming one ignores nothing",
+        "(`--ignore`, `validate(ignore=...)`); `--select` refuses it, and a statement's `[rekisterikit] ignore` entry",
+        "naming one is reported as `RK-IGNORE-INVALID`: remove the entry.\n",
+        "| rule | retired | why |", "|---|---|---|", *rows, ""])
+
+
 def render(registry: Registry | None = None) -> str:
     """The rule reference page in Markdown."""
     registry = registry if registry is not None else builtin_rules()
@@ -162,6 +173,7 @@ def render(registry: Registry | None = None) -> str:
             current = r.requirement
             lines.append(f"## `{current.value}`\n")
         lines.append(_section(r, registry))
+    lines.append(_retired())
     lines.append(_API)
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -22,9 +22,11 @@ from rekisterikit.model.values import Language, LocalizedText
 __all__ = [
     "ENTRY_POINT_GROUP",
     "REGISTRY",
+    "RETIRED",
     "Check",
     "Hit",
     "Registry",
+    "RetiredRule",
     "Rule",
     "UnknownRuleError",
     "placeholders",
@@ -44,6 +46,34 @@ class UnknownRuleError(RekisterikitError, ValueError):
 
 
 Arg = str | LocalizedText
+
+
+@define(frozen=True, kw_only=True)
+class RetiredRule:
+    """A rule id that is no longer in use and is never given to another rule.
+
+    Attributes:
+        id: the retired id.
+        retired: the date it was retired (ISO 8601).
+        reason: why, in English, for the rule reference.
+    """
+
+    id: str
+    retired: str
+    reason: str
+
+
+#: Rule ids retired from the built-in rules, with the date and the reason. Their findings are no longer reported; no
+#: rule may take the id again (:meth:`Registry.add` refuses it), ``ignore`` selectors naming one are accepted and
+#: ignore nothing, ``select`` selectors naming one are refused, and a statement's ``[rekisterikit] ignore`` entry
+#: naming one is reported by ``RK-IGNORE-INVALID``. The rule reference lists them.
+RETIRED: Mapping[str, RetiredRule] = {r.id: r for r in (
+    RetiredRule(id="RK-TRANSFER-DPF-APPEAL", retired="2026-12-06",
+                reason="It reminded of the pending appeal on the EU-US Data Privacy Framework (C-703/25 P) on every "
+                       "transfer relying on the DPF, with nothing to fix in the statement: a statement that relies "
+                       "on an adequacy decision in force lacks nothing (GDPR 45(1)), and independent readings of the "
+                       "held-out statements did not count it (issue 21)."),
+)}
 
 
 @define(frozen=True)
@@ -156,8 +186,10 @@ class Registry:
         """Register ``rule``.
 
         Raises:
-            ValueError: a rule with the same id is already registered.
+            ValueError: a rule with the same id is already registered, or the id is retired (:data:`RETIRED`).
         """
+        if rule.id in RETIRED:
+            raise ValueError(f"rule id {rule.id} was retired on {RETIRED[rule.id].retired} and is not reused")
         if rule.id in self._rules:
             raise ValueError(f"rule {rule.id} is already registered (by {self._rules[rule.id].origin})")
         self._rules[rule.id] = rule
@@ -199,20 +231,27 @@ class Registry:
     def select(self, select: Iterable[str] | None = None, ignore: Iterable[str] = ()) -> tuple[Rule, ...]:
         """The rules to run: those ``select`` names (all when ``None``) minus those ``ignore`` names.
 
+        An ``ignore`` selector naming a retired rule id (:data:`RETIRED`) is accepted and ignores nothing.
+
         Raises:
-            UnknownRuleError: a selector matches no rule.
+            UnknownRuleError: a selector matches no rule (a ``select`` selector naming a retired id included).
         """
-        def resolve(selectors: Iterable[str]) -> set[str]:
+        def resolve(selectors: Iterable[str], *, ignoring: bool) -> set[str]:
             ids: set[str] = set()
             for s in selectors:
                 found = self.matching(s)
                 if not found:
+                    if s in RETIRED:
+                        if ignoring:
+                            continue
+                        raise UnknownRuleError(f"rule {s!r} was retired on {RETIRED[s].retired}: "
+                                               f"{RETIRED[s].reason}")
                     raise UnknownRuleError(f"unknown rule {s!r} (not a rule id, rule-id prefix or requirement code)")
                 ids.update(r.id for r in found)
             return ids
 
-        chosen = resolve(select) if select is not None else set(self._rules)
-        dropped = resolve(ignore)
+        chosen = resolve(select, ignoring=False) if select is not None else set(self._rules)
+        dropped = resolve(ignore, ignoring=True)
         return tuple(r for r in self if r.id in chosen and r.id not in dropped)
 
 

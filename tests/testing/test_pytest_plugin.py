@@ -85,7 +85,7 @@ def test_the_marker_uses_the_configured_statement_and_its_options(shop: pytest.P
     ''')
     result = shop.runpytest(*ISOLATED, "--rekisterikit-statement", "statements/good.toml", "-rA")
     result.assert_outcomes(passed=2, failed=1)
-    result.stdout.fnmatch_lines(["*_ test_recommendations _*", "*/statements/good.toml is not compliant: 3 findings",
+    result.stdout.fnmatch_lines(["*_ test_recommendations _*", "*/statements/good.toml is not compliant: 1 finding",
                                  "  RK-BUSINESS-ID [[]info[]] *", "    at $.controller.business_id (line *)"])
 
 

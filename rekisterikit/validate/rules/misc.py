@@ -19,7 +19,7 @@ from rekisterikit.model import (
 )
 from rekisterikit.validate.context import Context, join, text
 from rekisterikit.validate.paths import resolve
-from rekisterikit.validate.registry import Hit, msg, rule
+from rekisterikit.validate.registry import RETIRED, Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
 FINNISH_CONSENT_AGE = 13  # Tietosuojalaki 1050/2018 5 § [M: section number]; the age is [S] (research notes §2.3).
@@ -588,9 +588,9 @@ def language_not_national(ctx: Context) -> Iterator[Hit]:
            'ingenting.',
         en='The ignore directive "{rule}" matches no rule or element of the statement ({problem}), so it ignores '
            'nothing.'),
-    trigger="An `[rekisterikit] ignore` entry names an unknown rule id, prefix or requirement code, or a path "
-            "that is not in the statement.",
-    fix="Correct the rule id (see this page) or the path, or remove the entry.",
+    trigger="An `[rekisterikit] ignore` entry names an unknown or retired rule id (see Retired rules below), a "
+            "prefix or requirement code matching no rule, or a path that is not in the statement.",
+    fix="Correct the rule id (see this page) or the path, or remove the entry (always, for a retired rule).",
     example=CONTROLLER + '\n[rekisterikit]\nignore = [{ rule = "RK-RETENTON", reason = "Typo in the rule id" }]\n',
     fixed=CONTROLLER + '\n[rekisterikit]\nignore = [{ rule = "RK-BUSINESS-ID", reason = "A registered '
                        'association without a business ID" }]\n',
@@ -601,7 +601,10 @@ def ignore_invalid(ctx: Context) -> Iterator[Hit]:
     for i, ignore in enumerate(ctx.statement.directives.ignore):
         problems = []
         if not ctx.registry.matching(ignore.rule):
-            problems.append(unknown_rule)
+            retired = RETIRED.get(ignore.rule)
+            problems.append(unknown_rule if retired is None else text(
+                f"sääntö poistettu käytöstä {retired.retired}", f"regeln togs ur bruk {retired.retired}",
+                f"rule retired on {retired.retired}"))
         if ignore.path is not None:
             try:
                 resolve(ctx.statement, ignore.path)

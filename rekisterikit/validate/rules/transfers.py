@@ -502,29 +502,6 @@ def transfer_dpf_certification(ctx: Context) -> Iterator[Hit]:
             yield Hit(path, {"recipients": ", ".join(t.recipients) if t.recipients else unnamed})
 
 
-@rule(
-    id="RK-TRANSFER-DPF-APPEAL", requirement=Requirement.TRANSFER_SAFEGUARDS, severity=Severity.INFO,
-    article="GDPR 45; (EU) 2023/1795; C-703/25 P", title="The DPF's validity is under appeal",
-    message=msg(
-        fi="Tiedoksi: EU–Yhdysvallat-tietosuojakehyksen pätevyyttä koskeva valitus (C-703/25 P) on vireillä "
-           "unionin tuomioistuimessa; varaudu vaihtamaan siirtoperustetta.",
-        sv="För kännedom: ett överklagande om giltigheten av dataskyddsramen mellan EU och USA (C-703/25 P) "
-           "pågår vid EU-domstolen; var beredd att byta överföringsgrund.",
-        en="For information: an appeal on the validity of the EU-US Data Privacy Framework (C-703/25 P) is pending "
-           "before the Court of Justice; be ready to change the transfer mechanism."),
-    trigger="A transfer relies on `dpf`.",
-    fix="Nothing to fix now; keep standard contractual clauses ready as a fallback.",
-    example=_register('transfers = [{ country = "US", mechanism = "dpf", dpf_certified = true }]'),
-    fixed=_register('transfers = [{ country = "US", mechanism = "scc_2021_914", '
-                    'safeguards_url = "https://eur-lex.europa.eu/eli/dec_impl/2021/914/oj" }]'),
-)
-def transfer_dpf_appeal(ctx: Context) -> Iterator[Hit]:
-    # General Court T-553/23 (3.9.2025) dismissed the annulment action; appeal C-703/25 P lodged 31.10.2025 [V].
-    for path, t in _transfers(ctx):
-        if t.mechanism is TransferMechanism.DPF:
-            yield Hit(f"{path}.mechanism")
-
-
 _ARTICLE_46 = (TransferMechanism.SCC_2021_914, TransferMechanism.BCR, TransferMechanism.CODE_OF_CONDUCT,
                TransferMechanism.CERTIFICATION)
 

@@ -384,7 +384,13 @@ def _purposes(run: _Run) -> None:
         if _invalid_as_basis(run, index) or (index in run.k("legal_basis") and len(run.unit(index).text) < 60
                                              and index not in managed):
             run.flag("RK-LINT-BASIS-INVALID", run.unit(index), term=run.term("basis_invalid", index))
-    if bases:
+    untied = _untied_bases(run)
+    if bases and untied and not bases - untied - run.u("basis_consent"):
+        # The only bases given are a list in a row ("avtal, samtycke och berättigat intresse") and consent named with
+        # its purpose: the other bases of the list belong to no purpose.
+        run.flag("RK-LINT-BASES-UNTIED", run.unit(min(untied)))
+        run.decide(Requirement.LEGAL_BASIS, Outcome.MISSING, untied)
+    elif bases:
         run.decide(Requirement.LEGAL_BASIS, Outcome.PROVIDED, bases)
         _basis_per_purpose(run, bases | (candidates & run.affirmed(*_BASES)))
         _contract_for_marketing(run)
@@ -402,7 +408,9 @@ def _purposes(run: _Run) -> None:
     # Where the bases are listed as alternatives ("…, statistics and marketing. The legal basis is a contract,
     # consent or legitimate interest", run together), the purposes before the list explain no interest: only words
     # after the legitimate interest do.
-    alternatives = _alternative_bases(run)
+    # So do the purpose labels of a list of "purpose – basis" items ("Markkinointi – oikeutettu etu (6 art. 1 f).",
+    # "Marketing: legitimate interest"): the label names the purpose, the interest must follow the basis.
+    alternatives = _alternative_bases(run) | _labelled_bases(run)
     li_start = {h.unit: h.start for h in reversed(run.analysis.hits("basis_legitimate_interest"))}
     said = {i for i in run.u("li_explained") if i not in alternatives
             or any(start > li_start.get(i, -1) for start in run.starts("li_explained", i))}
@@ -452,6 +460,59 @@ _BASIS_KEYS = ("basis_consent", "basis_contract", "basis_legal_obligation", "bas
 _ALTERNATIVE = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai)\W*(?:(?:a|an|the|our|your)\s+)?$", re.I)
 
 
+_IN_A_ROW = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai|and|och|ja|sekä|samt|as well as)?\W*"
+                       r"(?:(?:a|an|the|our|your|henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|"
+                       r"personuppgiftsansvariges|\w+ns)\s+)?$", re.I)
+
+
+def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
+    """Units that name three or more bases in a row, joined only by commas and "and"/"or" ("Den rättsliga grunden för
+    behandlingen är avtal, samtycke och berättigat intresse", "oikeusperusteena on sopimus, suostumus tai oikeutettu
+    etu"), with the bases they name: such a list ties no basis to a purpose."""
+    found: dict[int, frozenset[str]] = {}
+    by_unit: dict[int, list[tuple[int, int, str]]] = {}
+    for key in _BASIS_KEYS:
+        for hit in run.analysis.hits(key):
+            by_unit.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text), key))
+    for index, unsorted in by_unit.items():
+        hits = sorted(set(unsorted))
+        keys = frozenset(k for _, _, k in hits)
+        if len(keys) < 3:
+            continue
+        text = run.unit(index).text
+        offset = run.analysis.offset(index)
+        gaps = [text[a[1] - offset: b[0] - offset] for a, b in pairwise(hits) if b[0] >= a[1]]
+        if gaps and all(_IN_A_ROW.match(g) for g in gaps):
+            found[index] = keys
+    # The same list as bullets under a lead-in ("oikeusperuste henkilötietojen käsittelylle on" / "- henkilön
+    # suostumus" / "- sopimus, jossa rekisteröity on osapuolena" / "- rekisterinpitäjän oikeutettu etu"): short items
+    # that each name a basis and no purpose.
+    purposes = run.u("kind_order", "kind_customer_service", "kind_marketing", "kind_newsletter", "kind_analytics",
+                     "kind_service_development", "kind_fraud")
+    bullets = [u.index for u in run.analysis.units if u.item and not u.heading and u.index in by_unit
+               and len(u.text) < 70 and u.index not in purposes]
+    groups: list[list[int]] = []
+    for index in bullets:
+        if groups and groups[-1][-1] == index - 1 and run.unit(index - 1).section == run.unit(index).section:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    for group in groups:
+        keys = frozenset(k for i in group for _, _, k in by_unit[i])
+        if len(keys) >= 3:
+            found.update(dict.fromkeys(group, keys))
+    return found
+
+
+def _untied_bases(run: _Run) -> frozenset[int]:
+    """Lists of bases in a row (:func:`_bases_in_a_row`) of which some basis is never given for a purpose elsewhere in
+    the text: which purpose rests on it is left open (GDPR 13(1)(c) asks for the basis of every purpose)."""
+    rows = _bases_in_a_row(run)
+    elsewhere = run.k("cookies", "security", "rights") | frozenset(rows)
+    return frozenset(i for i, keys in rows.items()
+                     if any(not (run.affirmed(k) - elsewhere) for k in keys))
+
+
 def _alternative_bases(run: _Run) -> frozenset[int]:
     """Units that list bases as alternatives without tying them to purposes ("The legal basis is a contract, consent or
     legitimate interest", "oikeusperusteena on sopimus, suostumus tai oikeutettu etu")."""
@@ -469,6 +530,24 @@ def _alternative_bases(run: _Run) -> frozenset[int]:
         gaps = [text[a[1] - offset: b[0] - offset] for a, b in pairwise(hits) if b[0] >= a[1]]
         if gaps and all(_ALTERNATIVE.match(g) for g in gaps):
             found.add(index)
+    return frozenset(found)
+
+
+# A short label and a dash or colon before the basis: "Markkinointi – ", "**Marketing:** ", "Nyhetsbrev - ".
+_LABEL_BEFORE_BASIS = re.compile(r"^[\W_]*[^\W\d][^.;!?()|]{0,50}?[*_]*\s*(?:[–—:]|\s-)[*_]*\s*$")
+
+
+def _labelled_bases(run: _Run) -> frozenset[int]:
+    """Units that open with a purpose label and give the legitimate interest as its basis after a dash or colon
+    ("Markkinointi – oikeutettu etu (6 art. 1 f).", "Marknadsföring: berättigat intresse"): the label is the
+    purpose, not the interest (GDPR 13(1)(d) asks what the interest is)."""
+    found = set()
+    for hit in run.analysis.hits("basis_legitimate_interest"):
+        if hit.unit in found:
+            continue
+        before = run.unit(hit.unit).text[: hit.start - run.analysis.offset(hit.unit)]
+        if _LABEL_BEFORE_BASIS.match(before):
+            found.add(hit.unit)
     return frozenset(found)
 
 
@@ -666,8 +745,14 @@ def _recipients(run: _Run) -> None:
             # Beside an adequacy decision or the Data Privacy Framework in the same section, the transfer rests on
             # GDPR 45 and standard clauses agreed as well are a supplement: no copy of them need be offered (13(1)(f)
             # asks for the means to obtain a copy of Art. 46 safeguards).
-            adequate = {run.unit(i).section for i in run.u("safeguards_certified")}
-            needs_copy = frozenset(i for i in needs_copy if run.unit(i).section not in adequate)
+            # Clauses agreed with a provider the adequate mechanism does not cover ("Mailchimp …
+            # vakiosopimuslausekkeisiin. Google ja Meta … tietosuojakehyksen perusteella") still need the copy: only
+            # clauses that name no provider, or providers the certified sentences name too, are the supplement.
+            certified = run.u("safeguards_certified")
+            adequate = {run.unit(i).section for i in certified}
+            covered_vendors = {_vendor(t) for i in certified for t in _vendor_terms(run, i)}
+            needs_copy = frozenset(i for i in needs_copy if run.unit(i).section not in adequate
+                                   or any(_vendor(t) not in covered_vendors for t in _vendor_terms(run, i)))
             # The copy may be offered in the next sentence of the section ("… vakiolausekkeiden perusteella.
             # Lausekkeista saa kopion pyytämällä.").
             beside = frozenset(i for i in run.analysis.body() if run.unit(i).section in {run.unit(v).section
@@ -997,6 +1082,7 @@ def _rights(run: _Run) -> None:
             continue
         run.missing(rule_id)
     objection = run.u("right_object") - not_rights - run.k("retention")
+    _objection_marketing_only(run, objection)
     # GDPR 21(4) asks for the right to object to be presented separately only where the right exists (21(1)-(2)):
     # processing on legitimate interests and direct marketing. A rights sentence that also names objection
     # ("oikeus … vastustaa niiden käsittelyä") is no fault when the text shows neither: no marketing or newsletter
@@ -1092,6 +1178,46 @@ def _rights(run: _Run) -> None:
             run.flag("RK-LINT-REQUEST-FEE", run.unit(index))
     for index in sorted(run.u("once_a_year")):
         run.flag("RK-LINT-ONCE-A-YEAR", run.unit(index))
+
+
+# An objection sentence that reaches beyond marketing: the interest named, an example given ("kuten
+# suoramarkkinointia", "such as direct marketing"), or objection to processing as such ("vastustaa käsittelyä",
+# "invända mot behandlingen", "object to processing").
+_OBJECTION_GENERAL = re.compile(
+    r"kuten|esimerkiksi|esim\.|mukaan lukien|myös muuta|t\.ex\.|bland annat|inklusive|such as|including|e\.g\.|"
+    r"vastust\w* (\w+ ){0,3}käsittel\w*|invänd\w* (\w+ ){0,3}(mot )?(\w+ ){0,2}behandling\w*|"
+    r"motsätt\w* (\w+ ){0,3}behandling\w*|objec\w* (\w+ ){0,3}(to )?(\w+ ){0,2}processing|profil\w*|"
+    r"oikeutet\w* et\w*|berättigat? intresse\w*|legitimate interest\w*|mihin tahansa|any processing|all processing|"
+    r"skäl som gäller|(particular|specific|own) situation|erityise\w* tilantee\w*|henkilökohtai\w* tilantee\w*",
+    re.I)
+_OTHER_KINDS = ("kind_order", "kind_customer_service", "kind_analytics", "kind_service_development", "kind_fraud",
+                "kind_security", "kind_profiling", "kind_reviews", "kind_contests")
+
+
+def _objection_marketing_only(run: _Run, objection: frozenset[int]) -> None:
+    """The right to object given only against direct marketing ("Rätt att förbjuda … för direktreklam,
+    distansförsäljning …", "Voit kieltää suoramarkkinoinnin", "You can opt out of marketing") while the text rests
+    other processing on legitimate interests: the right to object to that processing (GDPR 21(1)) goes unsaid."""
+    sentences = [i for i in objection if not run.unit(i).heading]
+    if not sentences:
+        return
+    marketing_words = run.u("kind_marketing", "kind_newsletter")
+    other = run.u(*_OTHER_KINDS)
+    # Objection said twice in the sentence ("invända mot försäljningsuppföljningen, och … motsätta dig
+    # direktmarknadsföring") or against another purpose as well reaches beyond marketing.
+    if not all(i in marketing_words and i not in other and len(run.starts("right_object", i)) < 2
+               and not _OBJECTION_GENERAL.search(run.unit(i).text) for i in sentences):
+        return
+    # The interest must be the ground of something other than marketing: a purpose of another kind, or all the
+    # processing (a list of bases in a row, "all processing").
+    general = frozenset(_bases_in_a_row(run)) | frozenset(i for i in run.interests() if _ALL.search(run.unit(i).text))
+    interests = (run.interests() - run.k("cookies", "rights") - marketing_words - _denied_marketing(run)) & (
+        other | general)
+    if not interests:
+        return
+    run.decisions.pop(Requirement.RIGHT_OBJECT, None)
+    run.flag("RK-LINT-OBJECT-MARKETING-ONLY", run.unit(min(sentences)))
+    run.decide(Requirement.RIGHT_OBJECT, Outcome.MISSING)
 
 
 # -------------------------------------------------------------------------- Art. 13(2)(e)/(f), Art. 14

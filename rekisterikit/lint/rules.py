@@ -116,6 +116,16 @@ _RULES = (
                  "för varje ändamål (GDPR 13(1)(c)).",
                  "The purpose \"{term}\" is given no legal basis although the other purposes are; state the basis "
                  "of every purpose (GDPR 13(1)(c)).")),
+    LintRule(id="RK-LINT-BASES-UNTIED", requirement=R.LEGAL_BASIS, severity=E, article="GDPR 13(1)(c)",
+             where=("legal_basis", "purposes"), message=_t(
+                 "Oikeusperusteet on lueteltu yhdessä (esim. \"sopimus, suostumus tai oikeutettu etu\") kertomatta, "
+                 "mihin käyttötarkoitukseen kukin perustuu; ilmoita peruste jokaiselle käyttötarkoitukselle "
+                 "(GDPR 13(1)(c)).",
+                 "De rättsliga grunderna räknas upp tillsammans (t.ex. \"avtal, samtycke och berättigat intresse\") "
+                 "utan att det framgår vilket ändamål som grundar sig på vilken; ange grunden för varje ändamål "
+                 "(GDPR 13.1 c).",
+                 "The legal bases are listed together (e.g. \"contract, consent or legitimate interest\") without "
+                 "saying which purpose rests on which; state the basis of every purpose (GDPR 13(1)(c)).")),
     LintRule(id="RK-LINT-BASIS-INVALID", requirement=R.LEGAL_BASIS, severity=E, article="GDPR 6(1)", message=_t(
         "\"{term}\" ei ole tietosuoja-asetuksen mukainen käsittelyperuste (henkilötietolain 8 §:n "
         "asiakassuhde tai asiallinen yhteys); valitse jokin 6(1) artiklan a–f alakohdista.",
@@ -247,6 +257,15 @@ _RULES = (
                  "rätt att invända; beskrivningen nämner inte den rätten.",
                  "The purpose (\"{term}\") usually rests on legitimate interests, which gives data subjects the "
                  "right to object; the statement does not mention that right.")),
+    LintRule(id="RK-LINT-OBJECT-MARKETING-ONLY", requirement=R.RIGHT_OBJECT, severity=E,
+             article="GDPR 13(2)(b), 21(1)", where=("rights",), message=_t(
+                 "Seloste kertoo vain oikeudesta kieltää suoramarkkinointi, vaikka muuta käsittelyä perustetaan "
+                 "oikeutettuun etuun; kerro myös oikeudesta vastustaa sitä käsittelyä (GDPR 21(1) art.).",
+                 "Beskrivningen nämner bara rätten att motsätta sig direktmarknadsföring, fast annan behandling "
+                 "grundas på berättigat intresse; ange också rätten att invända mot den behandlingen (GDPR artikel "
+                 "21.1).",
+                 "The statement gives only the right to object to direct marketing, although other processing rests "
+                 "on legitimate interests; explain the right to object to that processing too (GDPR Art. 21(1)).")),
     LintRule(id="RK-LINT-OBJECT-SEPARATE", requirement=R.RIGHT_OBJECT, severity=W, article="GDPR 21(4)",
              message=_t(
                  "Vastustamisoikeus mainitaan vain muun tekstin seassa; se on esitettävä selkeästi ja erillään "

@@ -36,6 +36,34 @@ _SWEDISH_ORG_NUMBER = re.compile(r"(?=.*(?:bolagsverk|org\.? ?nr|organisationsnu
                                  r".*(?<![\d-])\d{6}-\d{4}(?![\d-])", re.I | re.S)
 # The code of a company's register in another state: six to ten digits, maybe with a country prefix ("EE", "DE").
 _REGISTRY_CODE = re.compile(r"(?<![\d+])(?:[A-Z]{2} ?)?\d{6,10}(?![\d])")
+# Company forms of states outside Finland written in capitals after the name ("Schichtwerk AG", "St1 Norge AS",
+# "Sunstar Europe SA", "Nordtre A/S"): case matters, "as" and "sa" are words.
+_FOREIGN_FORM = re.compile(r"(?<=[\w&.)] )(?:AG|SA|AS|ASA|A/S|S\.A\.|BV|B\.V\.|NV|N\.V\.|Sàrl|SARL|S\.r\.l\.|Srl|"
+                           r"S\.L\.|plc|PLC|LLP|GmbH|Ltd|Limited|OÜ|UAB|SIA|ApS)(?![\w/-])")
+# A foreign company's register code said to be one: the Swiss UID, an organisation number, a company number, a
+# registry code ("UID CHE-482.117.365", "Org.nr. 912 345 678", "Company number 01234567", "registrikood 12345678",
+# "HRB 12345", "CVR 12345678"), or a number of eight or nine digits right after the company form ("St1 Norge AS
+# 913 285 670", "STR Nordic AS (923264701)").
+_FOREIGN_REGISTRY = re.compile(
+    r"\bCHE[-‐ ]?\d{3}\.\d{3}\.\d{3}\b|"
+    r"(?:\borg\.?\s?n(?:r|o)\.?|organisa(?:sjons|tions)nummer|company (?:registration )?(?:number|no\.?)|"
+    r"registered in england(?: and wales)?(?: under| with)?(?: company)? (?:number|no\.?)|registrikood|"
+    r"registry code|registration code|handelsregister\w*|\bhrb|\bcvr(?:-nr\.?)?|\bkvk(?:-nummer)?|\buid)"
+    r"\W{0,4}(?:[A-Z]{2}\s?)?\d[\d .]{3,12}\d", re.I)
+
+
+def _foreign_form(text: str) -> bool:
+    """Whether ``text`` names a company of another state by its legal form in capitals after a word that is not in
+    capitals itself ("Schichtwerk AG", not "WE KEEP DATA AS LONG AS …")."""
+    for match in _FOREIGN_FORM.finditer(text):
+        before = text[: match.start()].split()
+        if before and not before[-1].isupper():
+            return True
+    return False
+
+
+_NUMBER_AFTER_FORM = re.compile(r"(?:AG|AS|ASA|A/S|SA|BV|NV|plc|GmbH|OÜ|UAB|SIA|ApS)\W{1,4}(?:org\.?\s?nr\.?\s?)?"
+                                r"(?:\d{3} ?\d{3} ?\d{3}|\d{8})(?![\d-])")
 
 
 class Outcome(StrEnum):
@@ -273,6 +301,10 @@ def _trade_name(run: _Run, name: str, unit: int) -> bool:
     around = {unit} | run.k("controller") | run.u("controller_label")
     if run.u("company_form") & around or _person(run, name.strip()):
         return False
+    # The legal form of a company of another state written in capitals beside the name ("Kerros3D is the shop of
+    # Schichtwerk AG", "St1 Norge AS"), where the sentence is not in capitals throughout.
+    if any(_foreign_form(run.unit(i).text) for i in around):
+        return False
     business_id = run.decisions.get(Requirement.BUSINESS_ID)
     if business_id is not None and business_id.outcome is Outcome.PROVIDED:
         return False
@@ -313,6 +345,18 @@ def _business_id(run: _Run) -> None:
         foreign = run.u("foreign_company_form") & (run.k("controller") | run.u("controller_label"))
         for index in sorted(run.u("business_id_label") if foreign else ()):
             if _REGISTRY_CODE.search(run.unit(index).text):
+                run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (index,))
+                return
+        # A company of a state outside Finland (a Swiss AG, a Norwegian AS, a British plc) named with the code of its
+        # own register where the controller is given ("Schichtwerk AG … (UID CHE-482.117.365)", "St1 Norge AS
+        # 913 285 670"): it has no Finnish business id to give.
+        area = run.k("controller", "contact_person") | run.u("controller_label") | frozenset(range(15))
+        for index in sorted(area & run.analysis.body()):
+            # The code may be cut off into the next sentence ("Company No. / 01234567").
+            following = _next_text(run, index)
+            text = run.unit(index).text + (" " + following if following[:1].isdigit() else "")
+            if (_foreign_form(text) or index in run.u("foreign_company_form")) and (
+                    _FOREIGN_REGISTRY.search(text) or _NUMBER_AFTER_FORM.search(text)):
                 run.decide(Requirement.BUSINESS_ID, Outcome.PROVIDED, (index,))
                 return
         # A Swedish company named with its organisation number where the sentence says so ("rekisteröity

@@ -240,7 +240,7 @@ _LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*(?:\s(?:[A-ZÅÄÖ&][\w&'-]*|oy
 # Company forms as written after the name, also in capitals ("Kuvakehys Nordic AB:n") and those of neighbouring EU
 # states (OÜ, UAB, SIA, ApS).
 _WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy|Oyj|Ab|Abp|Ltd|Tmi|Ky|Ay|Inc|GmbH|Oy Ab|Ltd\.|OY|OYJ|AB"
-                        r"|ApS|OÜ|UAB|SIA)(?![\w])")
+                        r"|ApS|OÜ|UAB|SIA|AG|AS|ASA|plc|PLC)(?![\w])")
 
 
 def controller_name(analysis: Analysis) -> Named | None:
@@ -289,6 +289,9 @@ def controller_name(analysis: Analysis) -> Named | None:
         if trader is not None and unit.index >= trader.unit:
             return trader
         match = _WITH_FORM.search(unit.text) if unit.index not in others or unit.index in labelled else None
+        # A sentence in capitals ("WE KEEP DATA AS LONG AS …") names no company.
+        if match and match.group(1).isupper() and match.group(2) in ("AG", "AS", "ASA", "PLC"):
+            match = None
         if match:
             return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
     return trader or _name_above_business_id(analysis) or _frequent_proper_noun(analysis)

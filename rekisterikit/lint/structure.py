@@ -131,7 +131,8 @@ _BOUNDARY = re.compile(r"(?<=[.!?])[\"”')\]]*\s+(?=[\"“(\[]?[A-ZÅÄÖÜ0-9]
 # Abbreviations after which a full stop does not end a sentence (fi, sv, en).
 _ABBREVIATIONS = frozenset({
     "alk", "ao", "approx", "art", "bl.a", "ca", "d.v.s", "dr", "dvs", "e.g", "em", "esim", "etc", "i.e", "incl",
-    "jne", "klo", "ko", "ks", "m.m", "mm", "mr", "mrs", "n", "nr", "nro", "ns", "o.d", "os", "osv", "p", "puh",
+    "jne", "klo", "ko", "ks", "m.m", "mm", "mr", "mrs", "n", "nr", "nro", "ns", "o.d", "org.nr", "org.no", "os", "osv",
+    "p", "puh", "reg.nr", "reg.no",
     "s", "s.k", "st", "t", "t.ex", "tel", "tms", "vrt", "vs", "yht", "ym", "yms",
 })
 

@@ -200,3 +200,37 @@ def test_a_bare_interest_is_still_unnamed() -> None:
     """The basis alone names no interest."""
     text = "We check trade-in devices against a stolen-device register on the basis of our legitimate interest.\n"
     assert "RK-LINT-LEGITIMATE-INTEREST" in _rules(text, "en")
+
+
+# ------------------------------------------------------------------------ controllers of states outside Finland
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Who is responsible\n\nKerros3D is the Finnish-language shop of Schichtwerk AG, a company registered in "
+           "Switzerland (UID CHE-482.117.365), Industriestrasse 47, 8952 Schlieren, Switzerland. "
+           "privacy@kerros3d.example\n"),
+    ("fi", "Rekisterinpitäjä\n\nVuoripolku on Fjellsti Norge AS:n suomenkielinen verkkokauppa. Fjellsti Norge AS, "
+           "org.nr. 912 345 678, Storgata 5, 0155 Oslo, Norja. asiakaspalvelu@vuoripolku.example\n"),
+    ("sv", "Personuppgiftsansvarig\n\nTeabutiken drivs av Leafhouse Trading plc, company number 01234567, "
+           "registrerat i England, 10 Mill Lane, London. info@teabutiken.example\n"),
+])
+def test_a_foreign_company_with_its_own_register_code_is_identified(lang: str, text: str) -> None:
+    """A Swiss AG, a Norwegian AS or a British plc named with the code of its own register names the controller and
+    has no Finnish business id to give."""
+    result = _lint(text, lang)
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+    assert result.outcome(R.BUSINESS_ID) is Outcome.PROVIDED
+
+
+def test_a_foreign_company_form_without_a_code_still_lacks_the_id() -> None:
+    """The legal form alone names the company, but no register code is given."""
+    text = ("Who is responsible\n\nKerros3D is the Finnish-language shop of Schichtwerk AG, Industriestrasse 47, 8952 "
+            "Schlieren, Switzerland. privacy@kerros3d.example\n")
+    result = _lint(text, "en")
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+    assert result.outcome(R.BUSINESS_ID) is Outcome.MISSING
+
+
+def test_a_trade_name_in_capital_letters_is_no_company_form() -> None:
+    """A sentence in capitals throughout ("AS LONG AS …") gives no legal form to a trade name."""
+    text = "Controller\n\nKerros3D\nWE KEEP DATA AS LONG AS NEEDED. privacy@kerros3d.example\n"
+    assert "RK-LINT-CONTROLLER-TRADE-NAME" in _rules(text, "en")

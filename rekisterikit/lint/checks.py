@@ -1079,6 +1079,13 @@ def _rights(run: _Run) -> None:
         # A newsletter the text rests on legitimate interest asks no consent to withdraw.
         consent = run.consent()
     nonessential = (run.u("cookie_nonessential") & cookie_context) - run.negated(run.u("cookie_nonessential"))
+    # Non-necessary cookies the text rests on legitimate interest, asking no consent for them ("Analyscookies använder
+    # vi med stöd av vårt berättigade intresse … laddas när sidan öppnas"), have no consent to withdraw: the missing
+    # consent is RK-LINT-COOKIE-LEGIT-INTEREST's and RK-LINT-COOKIE-CONSENT's finding.
+    cookie_consent = run.u("cookie_consent") & cookie_context
+    if (nonessential and run.affirmed("basis_legitimate_interest") & cookie_context
+            and not cookie_consent - run.negated(cookie_consent) - run.u("cookie_implied", "cookie_browser")):
+        nonessential = frozenset()
     purposes = run.k("purposes") | run.u("purpose")
     orders = run.u("kind_order", "kind_account") - cookie_context
     in_rights = _rights_area(run)
@@ -1374,6 +1381,10 @@ _OWN_DETAILS = re.compile(r"@|\d[\d ]{4,}\d|\d{7}-\d")
 
 # --------------------------------------------------------------------------------------------- cookies
 
+# A cookie's name as a table cell: one token with an underscore, an asterisk, a hyphen or a digit, or in capitals.
+_COOKIE_NAME_CELL = re.compile(r"^(?=[\w.*:-]*[_*\d-]|[A-Z0-9_]+$)[\w.*:-]{2,40}$")
+
+
 def _cookies(run: _Run) -> None:
     cookie_units = run.cookie_area()
     if not cookie_units:
@@ -1388,6 +1399,10 @@ def _cookies(run: _Run) -> None:
     section = run.k("cookies")
     context = cookie_units | section
     names = run.u("cookie_names") & context
+    # The rows of a cookie table name the shop's own cookies too ("kt_auth", "AMP_*", "LL_SESSION"): a first cell
+    # that reads as an identifier, not as a category ("Välttämättömät evästeet").
+    names |= frozenset(i for i in run.table("cookies") & context
+                       if _COOKIE_NAME_CELL.match(_cells(run.unit(i).text)[0]))
     durations = run.u("cookie_duration") & context
     parties = run.u("cookie_party", "non_eea_vendors", "company_form") & context
     nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
@@ -1609,8 +1624,36 @@ def _about_the_notice(run: _Run) -> frozenset[int]:
     return frozenset(found)
 
 
+_CONDITION = re.compile(r"\b(jos|mikäli|kun|if|when|whenever|om|när)\b", re.I)
+_NEED = re.compile(r"tarpe|tarvi|välttämät|necessar|need|requir|behöv|nödvänd|erforderl|vaati|kräv|demand", re.I)
 _HEDGES_IN_PURPOSE_CLAUSES = frozenset({"voidaan", "voimme", "kan", "kunna", "can", "may"})
 _KEY_SECTIONS = ("purposes", "recipients", "data_categories", "retention", "sources", "legal_basis", "transfers")
+
+
+def _cue_columns(run: _Run, index: int) -> frozenset[str]:
+    """For a table row, the section kinds of the header cells above the cells where its vague cues are (empty for a
+    unit that is no table row)."""
+    unit = run.unit(index)
+    if "|" not in unit.text:
+        return frozenset()
+    header: Unit | None = None
+    for j in range(index - 1, -1, -1):
+        above = run.unit(j)
+        if above.section != unit.section or above.heading or len([c for c in _cells(above.text) if c]) < 2:
+            break
+        if not all(set(c) <= set("-: ") for c in _cells(above.text)):
+            header = above
+    if header is None:
+        return frozenset()
+    titles = _cells(header.text)
+    text = unit.text.strip().strip("|")
+    offset = run.analysis.offset(index) + (len(unit.text) - len(unit.text.lstrip().lstrip("|")))
+    kinds: set[str] = set()
+    for start in run.starts("vague", index):
+        column = text[: max(0, start - offset)].count("|")
+        if column < len(titles):
+            kinds.update(classify_heading(titles[column]))
+    return frozenset(kinds)
 
 
 def _clarity(run: _Run) -> None:
@@ -1647,6 +1690,10 @@ def _clarity(run: _Run) -> None:
     # be closed: who receives the data, where it goes, where it comes from, how long it is kept.
     weak = [i for i in vague if set(run.starts("vague", i)) <= set(run.starts("vague_weak", i))]
     closed = run.k("recipients", "transfers", "sources", "retention")
+    # In a table of purposes, bases and periods, an example in the purpose cell ("Väärinkäytösten estäminen (esim.
+    # toisen nimissä tehdyt tilaukset)") leaves no period or recipient open: only the cell's own column counts.
+    closed -= frozenset(i for i in weak if i in closed and _cue_columns(run, i)
+                        and not _cue_columns(run, i) & {"recipients", "transfers", "sources", "retention"})
     if len([i for i in weak if i in key]) < 2:
         vague = [i for i in vague if i not in weak or i in closed]
     # "Mailchimp may transfer data to the United States" leaves open whether it does; with the mechanism in the
@@ -1667,6 +1714,15 @@ def _clarity(run: _Run) -> None:
     hedged = frozenset(i for i in hedged if i not in required)
     vague = [i for i in vague if i not in required
              or not all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i))]
+    # A modal with a concrete condition says when something happens, not that anything may ("Jos ilmoitus näyttää
+    # huijaukselta, … tili voidaan sulkea väliaikaisesti", "Your colleagues may also give us your name when they add
+    # you as a user"); a condition of need ("kun se on tarpeen", "when needed") stays open, and so does a disclosure
+    # ("Tietoja voidaan julkaista, jos siitä on sovittu" leaves open what is disclosed).
+    disclosing = run.k("recipients", "transfers") | run.u("recipients", "transfer_verb", "transfer_outside")
+    conditioned = frozenset(i for i in vague if i not in disclosing and _CONDITION.search(run.unit(i).text)
+                            and not _NEED.search(run.unit(i).text)
+                            and all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i)))
+    vague = [i for i in vague if i not in conditioned]
     vague = sorted((set(vague) - (_capped(run) & run.k("retention"))) | hedged)
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index) + run.analysis.terms_in(

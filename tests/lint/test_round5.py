@@ -234,3 +234,129 @@ def test_a_trade_name_in_capital_letters_is_no_company_form() -> None:
     """A sentence in capitals throughout ("AS LONG AS …") gives no legal form to a trade name."""
     text = "Controller\n\nKerros3D\nWE KEEP DATA AS LONG AS NEEDED. privacy@kerros3d.example\n"
     assert "RK-LINT-CONTROLLER-TRADE-NAME" in _rules(text, "en")
+
+
+# ------------------------------------------------------------------------------ cookies set only after consent
+
+_BANNER = {
+    "fi": ("Evästeet\n\nEnsimmäisellä käynnillä voit hyväksyä tai hylätä tilasto- ja markkinointievästeet. Ne "
+           "asetetaan vasta hyväksynnän jälkeen.\n"),
+    "sv": ("Kakor\n\nI bannern kan du godkänna eller neka statistik- och marknadsföringskakor. De sätts först efter "
+           "att du har godkänt dem.\n"),
+    "en": ("Cookies\n\nOur banner lets you accept or reject statistics and marketing cookies. They are set only after "
+           "you have accepted them.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_BANNER))
+def test_cookies_set_only_after_acceptance_are_no_opt_out(lang: str) -> None:
+    """A banner to accept or reject, with cookies set only after acceptance, asks prior consent (917/2014 205 §)."""
+    assert "RK-LINT-COOKIE-OPT-OUT" not in _rules(_BANNER[lang], lang)
+
+
+def test_cookies_one_can_only_block_are_still_an_opt_out() -> None:
+    """Statistics cookies the visitor can only block afterwards are an opt-out."""
+    text = "Evästeet\n\nKäytämme tilastoevästeitä. Voit estää evästeet selaimen asetuksista tai poistaa ne.\n"
+    assert _lint(text, "fi").outcome(R.COOKIE_CONSENT) is Outcome.MISSING
+
+
+# ---------------------------------------------------------------------------- a cookie table of the shop's own names
+
+_OWN_NAMES = ("<h2>Cookies</h2><table><tr><th>Cookie</th><th>Purpose</th><th>Set by</th><th>Duration</th></tr>"
+              "<tr><td>kt_auth</td><td>keeps you logged in</td><td>Kuunneltava (first party)</td><td>30 days</td></tr>"
+              "<tr><td>AMP_*</td><td>counts page views</td><td>Amplitude (third party)</td><td>12 months</td></tr>"
+              "</table><p>We ask for your consent before setting the analytics cookie.</p>")
+
+
+def test_a_cookie_table_of_the_shops_own_names_names_the_cookies() -> None:
+    """Rows of a cookie table name cookies the lexicon does not know ("kt_auth", "AMP_*")."""
+    assert _lint(_OWN_NAMES, "en", "html").outcome(R.COOKIE_DETAILS) is Outcome.PROVIDED
+
+
+def test_a_table_of_cookie_categories_names_no_cookie() -> None:
+    """A table whose rows are categories ("Analytics cookies") names no cookie."""
+    text = _OWN_NAMES.replace("kt_auth", "Necessary cookies").replace("AMP_*", "Analytics cookies")
+    assert _lint(text, "en", "html").outcome(R.COOKIE_DETAILS) is Outcome.MISSING
+
+
+# ---------------------------------------------------------------------------- a modal with a concrete condition
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fi", "Jos ilmoitus tai viesti näyttää huijaukselta, järjestelmä pysäyttää sen, ja tili voidaan sulkea "
+           "väliaikaisesti."),
+    ("en", "Your colleagues may also give us your name and role when they add you as a user of the company account."),
+    ("sv", "Om du anmäler dig till en kurs kan vi behandla dina uppgifter om specialkost."),
+])
+def test_a_modal_with_a_concrete_condition_says_when(lang: str, sentence: str) -> None:
+    """"If a listing looks like a scam, the account may be closed" says when something happens; nothing is hedged."""
+    text = {"fi": "Tietojen käsittely\n\n", "en": "Data we process\n\n", "sv": "Uppgifter vi behandlar\n\n"}[lang]
+    assert "RK-LINT-VAGUE" not in _rules(text + sentence + "\n", lang)
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fi", "Tietoja voidaan käyttää myös muihin tarkoituksiin, kun se on tarpeen."),
+    ("fi", "Tietoja voidaan julkaista, jos siitä on asiakkaan kanssa sovittu."),
+    ("en", "We may share your data with partners when needed."),
+])
+def test_a_condition_of_need_or_a_hedged_disclosure_stays_vague(lang: str, sentence: str) -> None:
+    """"When needed" is no condition, and a hedged disclosure leaves open what is disclosed."""
+    text = {"fi": "Tietojen luovutukset\n\n", "en": "Who receives data\n\n"}[lang]
+    assert "RK-LINT-VAGUE" in _rules(text + sentence + "\n", lang)
+
+
+# ----------------------------------------------------------------- an example in the purpose cell of a table
+
+_HEADING = "Käsittelyn tarkoitukset, perusteet ja säilytysajat\n\n"
+_TABLE = ("| Tarkoitus | Peruste | Säilytysaika |\n|---|---|---|\n"
+          "| Väärinkäytösten estäminen (esim. toisen nimissä tehdyt tilaukset) | Oikeutettu etu: etumme on estää "
+          "petokset | 12 kk |\n| Tilaukset | Sopimus | 6 vuotta |\n")
+
+
+def test_an_example_in_the_purpose_cell_leaves_no_period_open() -> None:
+    """In a table of purposes, bases and periods, "esim." in the purpose cell leaves no period open."""
+    assert "RK-LINT-VAGUE" not in _rules(_HEADING + _TABLE, "fi", "md")
+
+
+def test_an_example_in_the_period_cell_does() -> None:
+    """The same example in the period cell leaves the period open."""
+    text = _TABLE.replace("| 12 kk |", "| esim. 12 kk |").replace("(esim. toisen nimissä tehdyt tilaukset)", "")
+    assert "RK-LINT-VAGUE" in _rules(_HEADING + text, "fi", "md")
+
+
+# ------------------------------------------------------------------- the GDPR 22 formula, denied, with a comma
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fi", "Emme tee sinusta päätöksiä, joilla olisi oikeusvaikutuksia tai muuten merkittäviä vaikutuksia."),
+    ("sv", "Vi fattar inga beslut om dig som har rättsliga följder eller på liknande sätt påverkar dig."),
+    ("en", "We do not make decisions, which would have legal or similarly significant effects on you."),
+])
+def test_decisions_with_legal_effects_denied_are_an_answer(lang: str, sentence: str) -> None:
+    """Saying that no decisions with legal effects are made answers 13(2)(f)."""
+    assert _lint(sentence, lang).outcome(R.AUTOMATED_DECISIONS) is Outcome.PROVIDED
+
+
+def test_silence_on_decisions_is_still_no_answer() -> None:
+    """A text that says nothing of decisions does not answer it."""
+    assert _lint("Käsittelemme tilaustietoja.", "fi").outcome(R.AUTOMATED_DECISIONS) is Outcome.MISSING
+
+
+# --------------------------------------------- non-necessary cookies on legitimate interest: nothing to withdraw
+
+_COOKIES_ON_INTEREST = ("Kakor\n\nAnalyscookies använder vi med stöd av vårt berättigade intresse att utveckla "
+                        "webbplatsen. De laddas när sidan öppnas.\n\n"
+                        "| Kaka | Ändamål | Giltighet | Leverantör |\n|---|---|---|---|\n"
+                        "| _ga | statistik (analys) | 2 år | Google (tredje part) |\n")
+
+
+def test_cookies_on_legitimate_interest_ask_no_withdrawal() -> None:
+    """Where no consent is asked, 13(2)(c) asks for no right to withdraw it; the missing consent is the finding."""
+    result = _lint(_COOKIES_ON_INTEREST, "sv", "md")
+    assert result.outcome(R.WITHDRAW_CONSENT) is Outcome.NOT_APPLICABLE
+    assert result.outcome(R.COOKIE_CONSENT) is Outcome.MISSING
+
+
+def test_cookies_on_consent_still_need_the_withdrawal() -> None:
+    """Analytics cookies set with consent need the right to withdraw it where cookies are described."""
+    text = _COOKIES_ON_INTEREST.replace("med stöd av vårt berättigade intresse att utveckla webbplatsen",
+                                        "endast med ditt samtycke").replace("De laddas när sidan öppnas.", "")
+    assert _lint(text, "sv", "md").outcome(R.WITHDRAW_CONSENT) is Outcome.MISSING

@@ -1477,6 +1477,14 @@ def _marketing(run: _Run) -> None:
     # none of them.
     consent = run.consent() - _alternative_bases(run)
     soft = run.u("soft_opt_in")
+    # E-mail offers to the contact persons of business customers about their work ("B2B marketing … relevant to their
+    # work … Every message has an unsubscribe link"): marketing to a legal person needs no prior consent while refusal
+    # is offered (the ombudsman's guidance under the repealed 516/2004 27 §; that 917/2014 keeps the rule is [M]).
+    b2b = frozenset(i for i in run.u("b2b_marketing") & (marketing | newsletter)
+                    if not _CONSUMERS.search(run.unit(i).text))
+    if b2b and run.u("right_object", "marketing_optout", "withdraw"):
+        sections = {run.unit(i).section for i in b2b}
+        soft |= frozenset(i for i in marketing | newsletter if run.unit(i).section in sections)
     if run.u("soft_opt_in_law"):
         # The text invokes the existing-customer exception by its number ("sähköisen viestinnän palveluista annetun lain
         # 200 §:n 2 momentti"; 200 § [S], the momentti [M]) for its e-mail offers: the marketing it describes
@@ -1516,6 +1524,11 @@ def _marketing(run: _Run) -> None:
     assert evidence is not None
     run.flag("RK-LINT-DIRECT-MARKETING", evidence)
     run.decide(Requirement.DIRECT_MARKETING, Outcome.MISSING)
+
+
+# Consumers named beside business customers: their e-mail offers need consent whatever the businesses' do.
+_CONSUMERS = re.compile(r"kuluttaj|yksityisasiak|konsument|privatkund|privatperson|consumer|"
+                        r"private (customer|individual)", re.I)
 
 
 def _denied_marketing(run: _Run) -> frozenset[int]:

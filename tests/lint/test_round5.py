@@ -360,3 +360,37 @@ def test_cookies_on_consent_still_need_the_withdrawal() -> None:
     text = _COOKIES_ON_INTEREST.replace("med stöd av vårt berättigade intresse att utveckla webbplatsen",
                                         "endast med ditt samtycke").replace("De laddas när sidan öppnas.", "")
     assert _lint(text, "sv", "md").outcome(R.WITHDRAW_CONSENT) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------- e-mail offers to business customers' staff
+
+_B2B = {
+    "fi": ("B2B-markkinointi\n\nLähetämme yritysasiakkaidemme yhteyshenkilöille sähköpostitse tarjouksia heidän "
+           "työtehtäviinsä liittyvistä laitteista oikeutetun etumme perusteella: etumme on markkinoida tuotteitamme "
+           "yrityksille. Voit kieltää markkinoinnin jokaisen viestin linkistä.\n"),
+    "sv": ("Marknadsföring till företagskunder\n\nVi skickar kontaktpersoner hos våra företagskunder erbjudanden per "
+           "e-post om utrustning för deras arbetsuppgifter, med stöd av vårt berättigade intresse att marknadsföra "
+           "våra produkter till företag. Du kan när som helst säga nej till utskicken.\n"),
+    "en": ("B2B marketing\n\nWe send our business customers' contact persons e-mail offers relevant to their work, "
+           "based on our legitimate interest in marketing our products to businesses. Every message has an "
+           "unsubscribe link.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_B2B))
+def test_offers_to_business_customers_staff_about_their_work_with_refusal_pass(lang: str) -> None:
+    """E-mail offers to business customers' contact persons about their work, with refusal offered, are marketing to
+    a legal person ([M]: the ombudsman's guidance under the repealed 516/2004 27 §)."""
+    assert "RK-LINT-DIRECT-MARKETING" not in _rules(_B2B[lang], lang)
+
+
+def test_offers_to_consumers_as_well_still_need_consent() -> None:
+    """The same offers sent to consumers too need their consent."""
+    text = _B2B["en"].replace("our business customers' contact persons", "our consumers and business customers")
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(text, "en")
+
+
+def test_offers_to_business_customers_without_refusal_are_still_flagged() -> None:
+    """Without any way to refuse, the offers are flagged."""
+    text = _B2B["en"].replace(" Every message has an unsubscribe link.", "")
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(text, "en")

@@ -45,7 +45,6 @@ def _retention(criteria: str, extra: str = "") -> str:
     "We keep your data while you remain a customer.",
     "Tiedot säilytetään asiakassuhteen ajan.",
     "Tietoja säilytetään niin kauan kuin olet asiakkaamme.",
-    "Tiedot poistetaan kahden vuoden kuluttua asiakkuuden päättymisestä.",
 ])
 def test_retention_for_the_relationship_without_its_end_is_reported_in_every_language(criteria: str) -> None:
     """Retention measured by the customer relationship, with nothing saying when it ends, is open-ended in fi, sv
@@ -59,6 +58,8 @@ def test_retention_for_the_relationship_without_its_end_is_reported_in_every_lan
     "We keep your data for as long as the customer relationship lasts, which ends when two years have passed since "
     "your last purchase.",
     "Uppgifterna sparas i tre år efter köpet.",
+    # A period counted from the end of the relationship is a period (13(2)(a)); issue 21, round 5
+    "Tiedot poistetaan kahden vuoden kuluttua asiakkuuden päättymisestä.",
 ])
 def test_retention_with_a_defined_end_is_not_reported(criteria: str) -> None:
     """When the rule's own text says when the relationship ends, or does not hang on it, the retention is defined."""
@@ -70,8 +71,8 @@ def test_a_data_category_that_defines_the_end_of_the_relationship_answers_the_re
     category = ('\n[[registers.data_categories]]\nkey = "asiakkuus"\nname = "Asiakkuuden tiedot"\n'
                 'description = "Asiakkuus päättyy, kun viimeisestä ostosta on kulunut kaksi vuotta."\n')
     text = (CONTROLLER + REGISTER + category + _ORDERS
-            + '\n[[registers.retention]]\npurposes = ["tilaukset"]\nperiod = "P2Y"\n'
-              'start = "end_of_customer_relationship"\n')
+            + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n'
+              'criteria = "Tiedot säilytetään asiakassuhteen ajan."\n')
     assert [] == _hits("RK-RETENTION-UNDEFINED", text)
     undefined = text.replace("Asiakkuus päättyy, kun viimeisestä ostosta on kulunut kaksi vuotta.",
                              "Asiakkuuden alkamispäivä.")

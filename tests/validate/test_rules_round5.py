@@ -3,15 +3,25 @@ statements a data-protection lawyer reads as correct beside the ones the rule wa
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from rekisterikit import loads
+from rekisterikit import load, loads
 from rekisterikit.validate import REGISTRY, UnknownRuleError, validate
 from rekisterikit.validate.docs import builtin_rules, render
 from rekisterikit.validate.registry import RETIRED, Registry, Rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
 from .rule_helpers import hits as _hits
+
+ACCURACY = Path(__file__).resolve().parent / "data" / "accuracy"
+
+
+def _model(name: str, rule_id: str) -> list[str]:
+    """The paths of rule ``rule_id``'s findings on an accuracy model (``set/stem``)."""
+    report = validate(load(ACCURACY / f"{name}.toml"), select=[rule_id])
+    return [f.path for f in report.findings if f.rule == rule_id]
 
 # -- RK-TRANSFER-DPF-APPEAL: retired on 2026-12-06 ---------------------------------------------------------------
 
@@ -79,3 +89,326 @@ def test_the_dpf_certification_rule_stays() -> None:
     """The DPF certification rule, the DPF rule that stays, still fires on an uncertified DPF transfer."""
     assert ["$.registers[0].transfers[0]"] == _hits("RK-TRANSFER-DPF-CERTIFICATION",
                                                      _DPF.replace("dpf_certified = true\n", ""))
+
+
+# -- RK-PERSONAL-IDENTITY-CODE: financing, insurance and rental activity, and a registration with an authority ------
+
+_HETU_CATEGORY = ('\n[[registers.data_categories]]\nkey = "hetu"\nname = "Henkilötunnus"\n'
+                  'personal_identity_code = true\n')
+
+
+def _hetu(description: str, kind: str = "other", recipients: str = "") -> str:
+    return (CONTROLLER + REGISTER + _HETU_CATEGORY + f'''
+[[registers.purposes]]
+key = "p"
+kind = "{kind}"
+description = "{description}"
+legal_basis = "contract"
+data_categories = ["hetu"]
+''' + recipients)
+
+
+@pytest.mark.parametrize("description", [
+    "Välitämme pyynnöstäsi rahoitushakemuksesi rahoitusyhtiölle, joka tekee oman päätöksensä.",
+    "Välitämme vakuutushakemuksesi vakuutusyhtiölle.",
+    "Vuokrasopimuksen tekeminen ja vuokralaisen tunnistaminen laitteen luovutuksessa.",
+    "Vid utlämningen tar vi en kopia av hyrestagarens identitetskort.",
+    "Vi förmedlar din finansieringsansökan till finansieringsbolaget.",
+    "We pass your loan application to the finance company that decides on it.",
+    "Identifying the hirer when the rental equipment is handed over.",
+])
+def test_the_code_in_financing_insurance_or_rental_is_on_a_29_section_ground(description: str) -> None:
+    """Tietosuojalaki 29 § allows the code in credit granting, insurance and rental activity, in fi, sv and en."""
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE", _hetu(description))
+
+
+def test_the_code_passed_to_an_authority_in_the_same_purpose_is_on_a_29_section_ground() -> None:
+    """A car sale that registers the change of owner with Traficom passes the code to an authority's register."""
+    authority = ('\n[[registers.recipients]]\nname = "Liikenne- ja viestintävirasto Traficom"\nrole = "authority"\n'
+                 'purposes = ["p"]\ndescription = "Omistajanvaihdoksen rekisteröinti."\n')
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE", _hetu("Autokaupat ja omistajanvaihdokset", "order", authority))
+    elsewhere = authority.replace('purposes = ["p"]', 'purposes = []')
+    assert ["$.registers[0].purposes[0]"] == _hits(
+        "RK-PERSONAL-IDENTITY-CODE", _hetu("Autokaupat ja omistajanvaihdokset", "order", elsewhere))
+
+
+@pytest.mark.parametrize(("description", "kind"), [
+    ("Tilausten käsittely ja toimitus.", "order"),
+    ("Asiakastilin ylläpito.", "account"),
+    ("Kanta-asiakasedut ja vuokra-asuntojen esittely uutiskirjeessä.", "direct_marketing"),
+    ("Kundkonto och beställningar.", "account"),
+])
+def test_the_code_in_orders_accounts_and_marketing_is_still_reported(description: str, kind: str) -> None:
+    """Orders, accounts and marketing are no 29 § ground (a word of renting in a newsletter is no rental)."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-PERSONAL-IDENTITY-CODE", _hetu(description, kind))
+
+
+def test_identity_code_motivating_models() -> None:
+    """Autotalo Kaarna's car sale (Traficom) and loan applications, and Hyrboden's identity-card copy, are quiet."""
+    assert [] == _model("holdout_g/autotalo-kaarna", "RK-PERSONAL-IDENTITY-CODE")
+    assert [] == _model("holdout_g/hyrboden", "RK-PERSONAL-IDENTITY-CODE")
+
+
+# -- RK-RETENTION-UNDEFINED: a period counted from the end of the customer relationship ----------------------------
+
+_ORDER = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nkind = "order"\n'
+          'legal_basis = "contract"\n')
+
+
+def _retention(body: str) -> str:
+    return CONTROLLER + REGISTER + _ORDER + '\n[[registers.retention]]\npurposes = ["tilaukset"]\n' + body
+
+
+@pytest.mark.parametrize("body", [
+    'period = "P2Y"\nstart = "end_of_customer_relationship"\n',
+    'period = "P5Y"\nstart = "end_of_customer_relationship"\n'
+    'required_by = { law = "rahanpesulaki", section = "3:3" }\n',
+    'criteria = "Tiedot poistetaan kahden vuoden kuluttua asiakassuhteen päättymisestä."\n',
+    'criteria = "Tiedot säilytetään asiakassuhteen ajan ja kolme vuotta sen jälkeen."\n',
+    'criteria = "Uppgifterna raderas två år efter att kundrelationen upphört."\n',
+    'criteria = "We delete the data 24 months after the end of the customer relationship."\n',
+])
+def test_a_period_from_the_end_of_the_relationship_is_a_period(body: str) -> None:
+    """A stated length of time from the end of the customer relationship answers 13(2)(a), in fi, sv and en."""
+    assert [] == _hits("RK-RETENTION-UNDEFINED", _retention(body))
+
+
+@pytest.mark.parametrize("body", [
+    'criteria = "Tiedot säilytetään asiakassuhteen ajan."\n',
+    'criteria = "Uppgifterna sparas så länge kundrelationen pågår."\n',
+    'criteria = "We keep the data for the duration of the customer relationship. Invoices are kept for 6 years."\n',
+    'criteria = "Tiedot voidaan poistaa asiakkaan pyynnöstä."\n',
+])
+def test_the_relationship_itself_as_the_measure_is_still_reported(body: str) -> None:
+    """The relationship with no period after it, or deletion left to a request, stays open-ended (a period in
+    another sentence is not counted from the relationship)."""
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-UNDEFINED", _retention(body))
+
+
+def test_retention_undefined_motivating_models() -> None:
+    """Autotalo Kaarna (five years under the anti-money-laundering act, three years of marketing) and Panimo Havu
+    (two years after the membership) are quiet; Garnboden is still reported."""
+    assert [] == _model("holdout_g/autotalo-kaarna", "RK-RETENTION-UNDEFINED")
+    assert [] == _model("holdout_g/panimo-havu", "RK-RETENTION-UNDEFINED")
+    assert ["$.registers[0].retention[0]"] == _model("holdout/garnboden", "RK-RETENTION-UNDEFINED")
+
+
+# -- RK-RETENTION-UNLIMITED (new): data kept for ever -----------------------------------------------------------------
+
+@pytest.mark.parametrize("criteria", [
+    "Säilytän kuvat pysyvästi arkistossani, jotta voin toimittaa niitä myöhemmin uudelleen.",
+    "Esitietolomakkeet säilytetään pysyvästi.",
+    "Tilaushistoria säilytetään ilman aikarajaa.",
+    "Bilderna sparas för alltid i vårt arkiv.",
+    "Vi sparar uppgifterna permanent.",
+    "Photos are kept permanently in our archive.",
+    "We store your order history forever.",
+])
+def test_data_kept_for_ever_is_reported(criteria: str) -> None:
+    """Keeping data without any limit breaks storage limitation (5(1)(e)), in fi, sv and en."""
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-UNLIMITED",
+                                                    _retention(f'criteria = "{criteria}"\n'))
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tiedot poistetaan pysyvästi kahden vuoden kuluttua viimeisestä tilauksesta.",
+    "Anonymisoidut myyntitilastot säilytetään pysyvästi.",
+    "Arkistolain mukaan asiakirjat säilytetään pysyvästi.",
+    "Uppgifterna raderas permanent efter två år.",
+    "We keep your permanent address for deliveries for two years after your last order.",
+    "Data is permanently deleted 24 months after your last order.",
+    "Tietoja säilytetään toistaiseksi.",  # RK-RETENTION-VAGUE's
+])
+def test_deleting_for_good_anonymised_data_and_archives_law_are_not_reported(criteria: str) -> None:
+    """Permanent deletion, anonymised data, a law on archives and a permanent address are not keeping for ever."""
+    assert [] == _hits("RK-RETENTION-UNLIMITED", _retention(f'criteria = "{criteria}"\n'))
+
+
+def test_a_law_that_requires_keeping_is_not_reported() -> None:
+    """A rule that names the law requiring it (`required_by`) is the law's period, not the shop's choice."""
+    body = ('criteria = "Säilytetään pysyvästi."\nrequired_by = { law = "kirjanpitolaki", section = "2:10" }\n')
+    assert [] == _hits("RK-RETENTION-UNLIMITED", _retention(body))
+
+
+def test_retention_unlimited_motivating_models() -> None:
+    """Hääkuvaus Rautio's pictures and Mustekala Ink's health questionnaires, kept "pysyvästi", are reported."""
+    assert ["$.registers[0].retention[0]"] == _model("holdout_g/haakuvaus-rautio", "RK-RETENTION-UNLIMITED")
+    assert ["$.registers[0].retention[0]"] == _model("holdout_e/mustekala-ink", "RK-RETENTION-UNLIMITED")
+
+
+# -- RK-COOKIES-TRACKING-UNDECLARED: pictures published on a platform are not tracking -----------------------------
+
+def _published(description: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.purposes]]
+key = "portfolio"
+kind = "advertising"
+description = "{description}"
+legal_basis = "consent"
+
+[[registers.recipients]]
+name = "Meta Platforms Ireland Limited (Instagram)"
+role = "controller"
+country = "IE"
+purposes = ["portfolio"]
+'''
+
+
+@pytest.mark.parametrize("description", [
+    "Valittujen kuvien julkaiseminen portfoliossa ja Instagramissa hääparin suostumuksella.",
+    "Vi publicerar utvalda bilder på Instagram med ert samtycke.",
+    "We post selected photos on Instagram with your consent.",
+])
+def test_publishing_pictures_on_a_platform_needs_no_cookies(description: str) -> None:
+    """A platform that receives published pictures reads nothing from the visitors' devices."""
+    assert [] == _hits("RK-COOKIES-TRACKING-UNDECLARED", _published(description))
+
+
+@pytest.mark.parametrize("description", [
+    "Julkaisemme mainoksia Instagramissa ja kohdennamme ne sivuston kävijöille.",
+    "Vi publicerar annonser på Instagram och mäter deras effekt.",
+    "We publish ads on Instagram and retarget visitors of our site.",
+    "Mainonta Instagramissa.",
+])
+def test_advertising_that_targets_or_measures_still_needs_its_cookies(description: str) -> None:
+    """Publishing beside targeting or measuring, or advertising alone, stays a tracking purpose."""
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-COOKIES-TRACKING-UNDECLARED", _published(description))
+
+
+def test_cookies_tracking_motivating_model() -> None:
+    """Hääkuvaus Rautio's portfolio on Instagram is quiet."""
+    assert [] == _model("holdout_g/haakuvaus-rautio", "RK-COOKIES-TRACKING-UNDECLARED")
+
+
+# -- RK-COOKIE-CONSENT: uncategorised tracking cookies, and a notice with only an OK button ----------------------------
+
+def _cookie_consent(cookie: str, policy: str) -> str:
+    return CONTROLLER + "\n[cookie_policy]\n" + policy + "\n[[cookies]]\n" + cookie
+
+
+@pytest.mark.parametrize("cookie", [
+    'name = "_ga"\nprovider = "Google"\npurpose = "Sivuston kävijäseuranta."\n',
+    'name = "_fbp"\nprovider = "Facebook"\n',
+    'name = "visit_id"\nprovider = "Esimerkki Oy"\npurpose = "Besöksstatistik."\n',
+    'name = "ads_ref"\npurpose = "Advertising attribution."\n',
+])
+def test_an_uncategorised_tracking_cookie_behind_a_notice_needs_consent(cookie: str) -> None:
+    """A cookie declared without a category that is evidently analytics or advertising needs opt-in consent."""
+    policy = 'consent = "notice_only"\nreject_first_layer = false\nwithdraw = false\n'
+    assert ["$.cookie_policy.consent"] == _hits("RK-COOKIE-CONSENT", _cookie_consent(cookie, policy))
+
+
+def test_an_uncategorised_session_cookie_is_not_judged() -> None:
+    """A cookie without a category whose name and purpose say nothing of tracking is not taken to need consent."""
+    cookie = 'name = "sessionid"\nprovider = "Esimerkki Oy"\npurpose = "Ostoskorin toiminta."\n'
+    policy = 'consent = "notice_only"\n'
+    assert [] == _hits("RK-COOKIE-CONSENT", _cookie_consent(cookie, policy))
+
+
+@pytest.mark.parametrize("notice", [
+    "Sivustomme käyttää evästeitä. Painamalla OK hyväksyt evästeet.",
+    "Webbplatsen använder kakor. Genom att klicka på OK godkänner du kakorna.",
+    "This site uses cookies. By clicking OK you accept our use of cookies.",
+])
+def test_a_notice_with_only_an_ok_button_is_no_choice(notice: str) -> None:
+    """Whatever the declared mechanism, "press OK to accept" with no way to refuse is no freely given consent."""
+    cookie = 'name = "_ga"\nprovider = "Google Ireland Ltd"\ncategory = "statistics"\n'
+    policy = f'consent = "opt_in"\nreject_first_layer = false\ntext = "{notice}"\n'
+    assert ["$.cookie_policy.text"] == _hits("RK-COOKIE-CONSENT", _cookie_consent(cookie, policy))
+
+
+@pytest.mark.parametrize(("notice", "reject"), [
+    ("Painamalla OK hyväksyt evästeet, tai voit hylätä ne valitsemalla Vain välttämättömät.", "false"),
+    ("By clicking OK you accept cookies.", "true"),
+    ("Voit hyväksyä tai hylätä evästeet.", "false"),
+])
+def test_a_notice_that_offers_refusal_is_not_reported(notice: str, reject: str) -> None:
+    """A refusal in the notice, or a reject button on the first layer, is a choice."""
+    cookie = 'name = "_ga"\nprovider = "Google Ireland Ltd"\ncategory = "statistics"\n'
+    policy = f'consent = "opt_in"\nreject_first_layer = {reject}\ntext = "{notice}"\n'
+    assert [] == _hits("RK-COOKIE-CONSENT", _cookie_consent(cookie, policy))
+
+
+def test_cookie_consent_motivating_model() -> None:
+    """Pakohuone Arvoitus (_ga and _fbp with no category behind an "OK" notice) is reported."""
+    assert ["$.cookie_policy.consent"] == _model("holdout_g/pakohuone-arvoitus", "RK-COOKIE-CONSENT")
+
+
+# -- RK-CONTROLLER-LEGAL-NAME: a two-word name reachable only through a form ----------------------------------------
+
+def _named(name: str, contact: str = "") -> str:
+    return f'[controller]\nname = "{name}"\nwebsite = "https://www.esimerkki.fi"\n{contact}'
+
+
+@pytest.mark.parametrize("name", ["Pakohuone Arvoitus", "Helmi Rautio", "Arvoitus Kivinen"])
+def test_a_name_with_no_way_to_reach_anyone_is_reported(name: str) -> None:
+    """A name that could be a person's, with no address, e-mail or phone, cannot be told from a brand."""
+    assert ["$.controller.name"] == _hits("RK-CONTROLLER-LEGAL-NAME", _named(name))
+
+
+@pytest.mark.parametrize("contact", ['email = "helmi@esimerkki.fi"\n', 'phone = "044 123 4567"\n',
+                                     'address = { street = "Katu 1", postal_code = "00100", city = "Helsinki" }\n'])
+def test_a_persons_name_with_contact_details_is_a_private_trader(contact: str) -> None:
+    """A person's name with an address, an e-mail address or a phone number passes, as before."""
+    assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", _named("Helmi Rautio", contact))
+
+
+@pytest.mark.parametrize("name", ["Pakohuone Arvoitus", "Escape Room Lahti", "Seikkailu Virtanen",
+                                  "Upplevelse Nordin"])
+def test_leisure_business_words_are_no_persons_names(name: str) -> None:
+    """Escape rooms, adventures and experiences are businesses, whatever the contact details."""
+    assert ["$.controller.name"] == _hits("RK-CONTROLLER-LEGAL-NAME",
+                                          _named(name, 'email = "info@esimerkki.fi"\n'))
+
+
+def test_controller_legal_name_motivating_model() -> None:
+    """Pakohuone Arvoitus is reported."""
+    assert ["$.controller.name"] == _model("holdout_g/pakohuone-arvoitus", "RK-CONTROLLER-LEGAL-NAME")
+
+
+# -- RK-VAGUE-WORDING: an open list of recipients is the recipient rules' ------------------------------------------
+
+def _recipient(field: str, value: str) -> str:
+    return CONTROLLER + REGISTER + _ORDER + (f'\n[[registers.recipients]]\n{field} = "{value}"\n'
+                                            'purposes = ["tilaukset"]\n')
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("category", "Yhteistyökumppanimme, kuten rahoitus- ja vakuutusyhtiöt"),
+    ("category", "Samarbetspartner, till exempel finansbolag"),
+    ("category", "Partners such as marketing and analytics service providers"),
+])
+def test_an_open_list_of_recipients_is_not_a_clarity_finding(field: str, value: str) -> None:
+    """"Partners such as …" leaves the recipients incomplete (13(1)(e)): the recipient rules report it."""
+    assert [] == _hits("RK-VAGUE-WORDING", _recipient(field, value))
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-RECIPIENT-DETAILS", _recipient(field, value))
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("category", "Tietoja voidaan luovuttaa yhteistyökumppaneille"),
+    ("category", "Uppgifter kan komma att lämnas ut till partner"),
+    ("category", "Data may be shared with partners"),
+])
+def test_a_hedged_disclosure_stays_a_clarity_finding(field: str, value: str) -> None:
+    """Whether data is disclosed at all ("voidaan luovuttaa") stays a matter of clarity."""
+    assert 1 == len(_hits("RK-VAGUE-WORDING", _recipient(field, value)))
+
+
+def test_an_open_list_of_recipients_in_a_purpose_is_still_reported() -> None:
+    """In a purpose, "tietoja luovutetaan esimerkiksi kumppaneille" is still read (no recipient rule reads it)."""
+    text = CONTROLLER + REGISTER + _ORDER.replace("Tilausten käsittely",
+                                                  "Tilausten käsittely; tietoja luovutetaan esimerkiksi kumppaneille")
+    assert ["$.registers[0].purposes[0].description"] == _hits("RK-VAGUE-WORDING", text)
+
+
+# -- RK-CHANGES-NEW-PURPOSE: every case of "uusi" -------------------------------------------------------------------
+
+@pytest.mark.parametrize("changes", [
+    "Kerromme uudesta käyttötarkoituksesta sähköpostitse ennen kuin alamme käsitellä tietoja sitä varten.",
+    "Uudet käsittelytarkoitukset kerrotaan etukäteen.",
+    "Om vi vill använda uppgifterna för ett nytt syfte meddelar vi det i förväg.",
+])
+def test_a_promise_on_new_purposes_in_any_case_is_read(changes: str) -> None:
+    """The reminder is quiet when the changes section speaks of a new purpose, in whatever case."""
+    assert [] == _hits("RK-CHANGES-NEW-PURPOSE", f'changes = "{changes}"\n' + CONTROLLER)
+    assert ["$.changes"] == _hits("RK-CHANGES-NEW-PURPOSE", 'changes = "Päivitämme selostetta."\n' + CONTROLLER)

@@ -73,6 +73,12 @@ def _vague_in(text: str, path: str, named: bool = False) -> str | None:
             continue
         if register and _OPEN_LIST.fullmatch(match.group(0)):
             continue  # the register's description lists whose data it holds; only its hedges are read
+        if ".recipients[" in path and _OPEN_LIST.fullmatch(match.group(0)):
+            # Issue 21, round 5 (hold-outs F sopukka, G autotalo-kaarna): "partners such as finance companies" is
+            # an incomplete answer on the recipients (13(1)(e)), which the recipient rules report (RK-RECIPIENT-
+            # DETAILS, RK-RECIPIENTS-VAGUE) and every reader counted there; a hedge on whether data is disclosed
+            # at all ("voidaan luovuttaa") stays a matter of clarity.
+            continue
         if ".purposes[" in path and _OPEN_LIST.fullmatch(match.group(0)):
             # Examples of what a purpose covers ("asiakaspalvelu, esimerkiksi palautukset") leave no data or
             # recipient open; examples of the data or of who receives it do.
@@ -158,7 +164,9 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "sentence is about data or recipients (\"tietoja luovutetaan esimerkiksi kumppaneille\"), not when it "
             "gives examples of what the purpose covers (\"asiakaspalvelu, esimerkiksi palautukset\"). In the "
             "register's own description, which "
-            "usually says whose data it holds, only hedges are read, not open lists.",
+            "usually says whose data it holds, only hedges are read, not open lists; in a recipient's category or "
+            "description too, where an open list (\"kumppanit, kuten rahoitusyhtiöt\") is an incomplete answer "
+            "on the recipients, for the recipient rules.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(

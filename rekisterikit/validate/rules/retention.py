@@ -182,6 +182,65 @@ def retention_vague(ctx: Context) -> Iterator[Hit]:
                     yield Hit(f"{reg.path}.retention[{i}]", {"criteria": vague[0].strip()})
 
 
+#: Keeping without any limit: a verb of keeping, then within the sentence a word for "for ever" ("säilytetään
+#: pysyvästi", "arkistoin kuvat pysyvästi", "sparas permanent", "kept permanently", "stored indefinitely" is read by
+#: RK-RETENTION-VAGUE). Deleting permanently ("poistetaan pysyvästi", "permanently deleted") is not keeping.
+_UNLIMITED = re.compile(
+    r"(?:säilyt\w*|säilö\w*|arkistoi\w*|tallenn\w*|pidä\w*|pidetään|spara\w*|sparas|lagra\w*|arkiver\w*|"
+    r"behåll\w*|bevara\w*|keep\w*|kept|stor(?:e|ed|es|ing)|retain\w*|archiv\w*|hold\w*)\b"
+    r"(?:(?!poist|hävit|tuho|radera|gallra|förstör|delet|eras|destroy)[^.;]){0,60}?"
+    r"(?:pysyvästi|pysyvään arkistoon|ikuisesti|rajoittamatta|rajoittamattoman ajan|ilman (?:mitään )?"
+    r"(?:aika|määrä)rajaa|määräämättömän ajan|för alltid|för all framtid|utan tidsgräns|"
+    r"permanent(?:ly|t)?\b(?! (?:address|adress|residence|resident|bostad|hemvist|home|position|staff|link))|"
+    r"(?:på|under) obegränsad tid|forever|for ever|for an unlimited (?:period|time)|without (?:any |a )?time limit)",
+    re.IGNORECASE)
+#: Keeping for ever that the law or archiving in the public interest allows, or data no longer personal.
+_UNLIMITED_ALLOWED = re.compile(
+    r"anonymi\w*|arkistolai\w*|arkivlag\w*|archives act|yleisen edun mukai\w* arkist\w*|allmänintresse\w*|"
+    r"public interest|89 art\w*|art(?:icle|\.)? 89|artikla 89|89(?:\(1\))? ?artikla", re.IGNORECASE)
+
+
+@rule(
+    id="RK-RETENTION-UNLIMITED", requirement=Requirement.RETENTION, severity=Severity.WARNING,
+    article="GDPR 5(1)(e), 13(2)(a)", title="Data is not kept for ever",
+    message=msg(
+        fi='Tiedot säilytetään ilman aikarajaa ("{criteria}"). Henkilötietoja saa säilyttää vain niin kauan kuin '
+           'niitä tarvitaan käsittelyn tarkoitukseen: kerro aika tai peruste, jonka jälkeen ne poistetaan. '
+           'Pysyvä säilytys sopii vain yleisen edun mukaiseen arkistointiin, tutkimukseen tai tilastointiin tai '
+           'lain vaatimana.',
+        sv='Uppgifterna sparas utan tidsgräns ("{criteria}"). Personuppgifter får sparas bara så länge de behövs '
+           'för ändamålet: ange en tid eller ett kriterium efter vilket de raderas. Att spara för alltid passar '
+           'bara arkivändamål av allmänt intresse, forskning eller statistik eller när en lag kräver det.',
+        en='The data is kept without any time limit ("{criteria}"). Personal data may be kept only as long as the '
+           'purpose needs it: give a period or a criterion after which it is deleted. Keeping it for ever fits only '
+           'archiving in the public interest, research or statistics, or a law that requires it.'),
+    trigger="A retention rule's `criteria` say the data is kept permanently or for ever (\"säilytetään "
+            "pysyvästi\", \"sparas för alltid\", \"kept permanently\"), naming no law that requires it "
+            "(`required_by`, `legal_reference`, an archives act) and no archiving in the public interest, and not "
+            "of anonymised data; permanent deletion is not read.",
+    fix="Give a period after which the data is deleted (for example, pictures five years after the delivery), or "
+        "the law that requires keeping it.",
+    example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\n'
+            'criteria = "Säilytämme tilaushistorian pysyvästi."\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\nperiod = "P2Y"\nstart = "last_activity"\n',
+)
+def retention_unlimited(ctx: Context) -> Iterator[Hit]:
+    # GDPR 5(1)(e): kept "for no longer than is necessary for the purposes", longer only "solely for archiving
+    # purposes in the public interest, scientific or historical research purposes or statistical purposes in
+    # accordance with Article 89(1)" [V: the Article's text as quoted on legicrowd.org]. Issue 21, round 5 (hold-out
+    # haakuvaus-rautio: a photographer keeps all pictures "pysyvästi arkistossani"; hold-out E's mustekala-ink kept
+    # health questionnaires "pysyvästi" and was found only through its other, vague rule). "toistaiseksi", "tills
+    # vidare" and "indefinitely" name no end either and are read by RK-RETENTION-VAGUE.
+    for reg in ctx.registers:
+        for i, r in enumerate(reg.register.retention):
+            if r.criteria is None or r.required_by is not None or r.legal_reference is not None:
+                continue
+            for t in r.criteria.texts():
+                if _UNLIMITED.search(t) and not _UNLIMITED_ALLOWED.search(t):
+                    yield Hit(f"{reg.path}.retention[{i}]", {"criteria": t.strip()})
+                    break
+
+
 # Kirjanpitolaki 1336/1997 2 luku 10 §: vouchers (tositteet) at least 6 years from the end of the year in which the
 # financial period ended; books and financial statements (kirjanpidot, tilinpäätös) at least 10 years from the end
 # of the financial period. Periods [S] (several accountancy sources); the section number is [M].
@@ -401,16 +460,39 @@ def _may_relate(text_: str) -> bool:
     return "asiak" in low or "kund" in low or "customer" in low
 
 
+#: A stated length of time counted from the end of the customer relationship, in the same sentence ("kaksi vuotta
+#: asiakassuhteen päättymisestä", "asiakassuhteen ajan ja kolme vuotta sen jälkeen", "i två år efter att
+#: kundrelationen upphört", "for 24 months after the end of the customer relationship").
+_COUNTED_AFTER = re.compile(
+    r"(?:\d+|yksi|yhden|kaksi|kahden|kolme|kolmen|neljä|neljän|viisi|viiden|kuusi|kuuden|kymmenen|"
+    r"ett|en|två|tre|fyra|fem|sex|tio|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four)\s+"
+    r"(?:vuo\w*|kuukau\w*|viiko\w*|päiv\w*|år(?:en)?|månad\w*|veck\w*|dag\w*|years?|months?|weeks?|days?)"
+    r"[^.;]{0,60}?(?:päätty\w*|päätyt\w*|jälkeen|slut|upphör\w*|avslut\w*|efter|after|end\w*)|"
+    r"(?:päättymisestä|päätyttyä|jälkeen|slut|upphört|avslutats|efter|after|end)[^.;]{0,40}?"
+    r"(?:\d+|yksi|kaksi|kolme|neljä|viisi|kuusi|ett|en|två|tre|fyra|fem|sex|one|two|three|four|five|six)\s+"
+    r"(?:vuo\w*|kuukau\w*|år(?:en)?|månad\w*|years?|months?)",
+    re.IGNORECASE)
+
+
 def _undefined(r: Retention) -> str | None:
     texts = r.criteria.texts() if r.criteria is not None else ()
     if r.period is None:
         for t in texts:
             if _on_request(t):
                 return t.strip()
+    # Issue 21, round 5 (hold-outs autotalo-kaarna, panimo-havu): a stated period counted from the end of the
+    # customer relationship ("P2Y" from `end_of_customer_relationship`, "kaksi vuotta asiakassuhteen
+    # päättymisestä") is the period 13(2)(a) asks for, measured from an event of the data subject's own relationship
+    # (their last contract, their membership); no reader of the eight sets read one as missing. What stays open is
+    # the relationship itself as the measure ("asiakassuhteen ajan"), with no period after it.
+    if r.period is not None and r.start is RetentionStart.END_OF_CUSTOMER_RELATIONSHIP:
+        return None
     related = next((t for t in texts if _may_relate(t) and search(_RELATIONSHIP, t)), None)
     if related is None and r.start is not RetentionStart.END_OF_CUSTOMER_RELATIONSHIP:
         return None  # neither the relationship nor a request: the end-defining words need not be looked for
     if any(search(_RELATIONSHIP_END, t) for t in texts):
+        return None
+    if related is not None and _COUNTED_AFTER.search(related):
         return None
     return related.strip() if related is not None else "end_of_customer_relationship"
 

@@ -720,8 +720,10 @@ def _recipients(run: _Run) -> None:
     # the shop names (the Austrian data protection authority's Google Analytics decision, D155.027 [M]).
     vendors -= frozenset(i for i in vendors & run.u("eea_establishment")
                          if not {_vendor(t) for t in _vendor_terms(run, i)} & {"googl", "faceb"})
+    # A provider said to process data in a third country ("Mailchimp … käsittelee sähköpostiosoitteita
+    # Yhdysvalloissa") names the country of a transfer as a transfer verb does.
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
-        outside | run.u("recipients", "transfer_verb"))
+        outside | run.u("recipients", "transfer_verb", "company_form", *_VENDOR_KEYS))
     # A provider said to work under a transfer mechanism ("Mailchimp is certified under the EU-U.S. Data Privacy
     # Framework; we have also agreed standard contractual clauses with it") is a transfer stated with its
     # safeguard; the Data Privacy Framework names the United States.
@@ -1510,6 +1512,10 @@ def _marketing(run: _Run) -> None:
         excepted = {run.unit(i).section for i in marketing & soft}
         electronic -= frozenset(i for i in electronic if run.unit(i).section in excepted)
     consented = (marketing | newsletter) & consent
+    if consented or marketing & soft:
+        # Once the marketing is described with its consent or the exception, a sentence naming who sends it ("Tarjous-
+        # viestit lähetetään Mailchimp-palvelulla") or how long its data is kept describes the same marketing.
+        electronic -= run.k("recipients", "transfers", "retention")
     if marketing & run.u("marketing_electronic") & consent:
         # "Sähköpostimarkkinointi perustuu suostumukseen": electronic marketing is said to rest on consent.
         electronic = frozenset()

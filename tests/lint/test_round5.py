@@ -394,3 +394,70 @@ def test_offers_to_business_customers_without_refusal_are_still_flagged() -> Non
     """Without any way to refuse, the offers are flagged."""
     text = _B2B["en"].replace(" Every message has an unsubscribe link.", "")
     assert "RK-LINT-DIRECT-MARKETING" in _rules(text, "en")
+
+
+# ----------------------------------------------------------------- the false-alarm hunt on the new corpus statements
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Offers by e-mail\n\nIf you have bought from us, we e-mail you offers on our own similar teas. "
+           "You can refuse them at checkout and with the link in every message.\n"),
+    ("sv", "Erbjudanden per e-post\n\nTill kunder som har handlat hos oss skickar vi erbjudanden på våra liknande teer "
+           "per e-post. Du kan tacka nej i kassan och via länken i varje meddelande.\n"),
+])
+def test_offers_on_our_similar_goods_are_the_existing_customer_exception(lang: str, text: str) -> None:
+    """"Our own similar teas" names the similar products of the existing-customer exception as "similar products"
+    does."""
+    assert "RK-LINT-DIRECT-MARKETING" not in _rules(text, lang)
+
+
+def test_offers_on_anything_by_e_mail_without_consent_are_still_flagged() -> None:
+    """Offers by e-mail with no consent and no similar products named are flagged."""
+    text = "Offers by e-mail\n\nWe e-mail our customers offers on all our teas.\n"
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(text, "en")
+
+
+_TOOL = ("Markkinointi\n\nLähetämme sähköpostitse tarjouksia vain suostumuksellasi.\n\n"
+         "Kenelle tiedot annetaan\n\nTarjousviestit lähetetään Mailchimp-palvelulla.\n")
+
+
+def test_the_tool_that_sends_consented_offers_is_no_new_marketing() -> None:
+    """A recipients sentence naming the tool that sends offers given on consent describes the same marketing."""
+    assert "RK-LINT-DIRECT-MARKETING" not in _rules(_TOOL, "fi")
+
+
+def test_offers_described_only_where_the_tool_is_named_are_still_flagged() -> None:
+    """Without consent anywhere, the offers named with the tool are flagged."""
+    text = "Kenelle tiedot annetaan\n\nTarjousviestit lähetetään sähköpostitse Mailchimp-palvelulla.\n"
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(text, "fi")
+
+
+def test_a_provider_processing_data_in_a_third_country_names_the_country() -> None:
+    """"Mailchimp … käsittelee sähköpostiosoitteita Yhdysvalloissa" names the country of the transfer."""
+    text = ("Kenelle tiedot annetaan\n\nUutiskirjeen lähettää Mailchimp, jonka tarjoaja käsittelee "
+            "sähköpostiosoitteita Yhdysvalloissa. Siirto perustuu vakiosopimuslausekkeisiin; saat niistä kopion "
+            "pyytämällä.\n")
+    assert "RK-LINT-TRANSFER-COUNTRY" not in _rules(text, "fi")
+
+
+def test_a_transfer_outside_the_eea_without_a_country_still_lacks_it() -> None:
+    """A transfer said to leave the EEA, with no country named, is flagged."""
+    text = ("Siirrot\n\nTietoja siirretään EU:n ja ETA:n ulkopuolelle vakiosopimuslausekkeiden perusteella; "
+            "saat niistä kopion pyytämällä.\n")
+    assert "RK-LINT-TRANSFER-COUNTRY" in _rules(text, "fi")
+
+
+_FIRST_PARTY = ("Evästeet\n\nTilastoevästeet asetetaan vasta hyväksynnän jälkeen.\n\n"
+                "| Eväste | Tarkoitus | Kesto | Asettaja |\n|---|---|---|---|\n"
+                "| fv_stats | kävijätilastot | 13 kuukautta | Fjellvare (ensimmäinen osapuoli) |\n")
+
+
+def test_a_first_party_cookie_in_the_nominative_names_its_party() -> None:
+    """"ensimmäinen osapuoli" names the party of the cookie as "ensimmäisen osapuolen" does."""
+    assert _lint(_FIRST_PARTY, "fi", "md").outcome(R.COOKIE_DETAILS) is Outcome.PROVIDED
+
+
+def test_a_cookie_table_without_the_party_still_lacks_it() -> None:
+    """Without the party the cookie's details are incomplete."""
+    text = _FIRST_PARTY.replace(" | Asettaja |", " |").replace("|---|---|---|---|", "|---|---|---|").replace(
+        " | Fjellvare (ensimmäinen osapuoli) |", " |")
+    assert _lint(text, "fi", "md").outcome(R.COOKIE_DETAILS) is Outcome.MISSING

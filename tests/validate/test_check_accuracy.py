@@ -317,10 +317,11 @@ def test_readings_cover_every_statement_code_once() -> None:
 
 
 def test_split_keeps_at_least_eight_held_out() -> None:
-    """Nine tuned statements (four, then four more written after the third hold-out, then one after hold-outs D
-    and E) and at least eight held out, as the issue asks."""
+    """Eleven tuned statements (four, then four more written after the third hold-out, one after hold-outs D
+    and E, and two nearly complete ones for the fifth round's false-alarm hunt) and at least eight held out, as the
+    issue asks."""
     sets = Counter(str(e["set"]) for e in reading().values())
-    assert 9 == sets["tuned"]
+    assert 11 == sets["tuned"]
     assert sets["holdout"] >= 8
 
 

@@ -722,8 +722,10 @@ def _recipients(run: _Run) -> None:
                          if not {_vendor(t) for t in _vendor_terms(run, i)} & {"googl", "faceb"})
     # A provider said to process data in a third country ("Mailchimp … käsittelee sähköpostiosoitteita
     # Yhdysvalloissa") names the country of a transfer as a transfer verb does.
+    processed_in = frozenset(i for i in run.u("company_form", *_VENDOR_KEYS)
+                             if _PROCESSED.search(run.unit(i).text))
     countries = (run.u("transfer_country") - run.k("controller", "contact_person")) & (
-        outside | run.u("recipients", "transfer_verb", "company_form", *_VENDOR_KEYS))
+        outside | run.u("recipients", "transfer_verb") | processed_in)
     # A provider said to work under a transfer mechanism ("Mailchimp is certified under the EU-U.S. Data Privacy
     # Framework; we have also agreed standard contractual clauses with it") is a transfer stated with its
     # safeguard; the Data Privacy Framework names the United States.
@@ -818,6 +820,9 @@ def _handed_over(run: _Run) -> frozenset[int]:
                      if all(any(a <= start < b for a, b in covered) for start in run.starts("recipients", i)))
 
 
+# A provider said to process or store data (where the sentence names a country, the country where it does).
+_PROCESSED = re.compile(r"käsittel\w*|tallent\w*|tallenn\w*|säilyt\w*|behandla\w*|lagra\w*|sparar|process\w*|"
+                        r"stor(es|ed|ing)\b|host\w*", re.I)
 _DPF = re.compile(r"data privacy framework|\bdpf\b|tietosuojakehy|dataskyddsram", re.I)
 
 # A yes to a question on transfers ("Kyllä.", "Ja, …", "Yes, …").

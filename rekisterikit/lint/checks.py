@@ -504,7 +504,8 @@ _BASIS_KEYS = ("basis_consent", "basis_contract", "basis_legal_obligation", "bas
 _ALTERNATIVE = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai)\W*(?:(?:a|an|the|our|your)\s+)?$", re.I)
 
 
-_IN_A_ROW = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai|and|och|ja|sekä|samt|as well as)?\W*"
+_IN_A_ROW = re.compile(r"^(?:\s+(?:mellan dig och (?:oss|\w+)|med dig|between you and (?:us|\w+)|with you|kanssasi|"
+                       r"välillämme))?\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai|and|och|ja|sekä|samt|as well as)?\W*"
                        r"(?:(?:a|an|the|our|your|henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|"
                        r"personuppgiftsansvariges|\w+ns)\s+)?$", re.I)
 

@@ -461,3 +461,12 @@ def test_a_cookie_table_without_the_party_still_lacks_it() -> None:
     text = _FIRST_PARTY.replace(" | Asettaja |", " |").replace("|---|---|---|---|", "|---|---|---|").replace(
         " | Fjellvare (ensimmäinen osapuoli) |", " |")
     assert _lint(text, "fi", "md").outcome(R.COOKIE_DETAILS) is Outcome.MISSING
+
+
+def test_a_list_in_a_row_may_name_the_party_of_the_contract() -> None:
+    """"… nödvändig för att fullgöra köpeavtalet mellan dig och Företaget, rättslig förpliktelse eller berättigat
+    intresse" is still a list in a row (a wording read on a real Swedish shop's page)."""
+    text = ("Personuppgifterna används för beställningar, kundservice och marknadsföring.\n\n"
+            "Som rättslig grund hänvisar vi till att behandlingen är nödvändig för att fullgöra köpeavtalet mellan dig "
+            "och Företaget, rättslig förpliktelse eller berättigat intresse.\n")
+    assert "RK-LINT-BASES-UNTIED" in _rules(text, "sv")

@@ -506,8 +506,9 @@ _ALTERNATIVE = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai)\W*(?:
 
 _IN_A_ROW = re.compile(r"^(?:\s+(?:mellan dig och (?:oss|\w+)|med dig|between you and (?:us|\w+)|with you|kanssasi|"
                        r"välillämme))?\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai|and|och|ja|sekä|samt|as well as)?\W*"
-                       r"(?:(?:a|an|the|our|your|henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|"
-                       r"personuppgiftsansvariges|\w+ns)\s+)?$", re.I)
+                       r"(?:(?:a|an|the|our|your|(?:the )?performance of (?:a|the)|compliance with (?:a|the)|"
+                       r"henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|personuppgiftsansvariges|\w+ns)"
+                       r"\s+)?$", re.I)
 
 
 def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:

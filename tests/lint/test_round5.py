@@ -470,3 +470,11 @@ def test_a_list_in_a_row_may_name_the_party_of_the_contract() -> None:
             "Som rättslig grund hänvisar vi till att behandlingen är nödvändig för att fullgöra köpeavtalet mellan dig "
             "och Företaget, rättslig förpliktelse eller berättigat intresse.\n")
     assert "RK-LINT-BASES-UNTIED" in _rules(text, "sv")
+
+
+def test_a_list_in_a_row_may_name_the_bases_in_the_words_of_article_6() -> None:
+    """"consent; performance of a contract; compliance with a legal obligation; our legitimate interests" is a list in a
+    row too."""
+    text = ("We use your data for orders, support and marketing.\n\nOur lawful bases are: consent; performance of a "
+            "contract; compliance with a legal obligation; our legitimate interests.\n")
+    assert "RK-LINT-BASES-UNTIED" in _rules(text, "en")

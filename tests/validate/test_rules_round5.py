@@ -218,6 +218,8 @@ def test_data_kept_for_ever_is_reported(criteria: str) -> None:
     "We keep your permanent address for deliveries for two years after your last order.",
     "Data is permanently deleted 24 months after your last order.",
     "Tietoja säilytetään toistaiseksi.",  # RK-RETENTION-VAGUE's
+    "Markkinointikiellot säilytetään pysyvästi, jotta emme lähetä sinulle enää markkinointia.",
+    "We keep your opt-out permanently so that we never e-mail you again.",
 ])
 def test_deleting_for_good_anonymised_data_and_archives_law_are_not_reported(criteria: str) -> None:
     """Permanent deletion, anonymised data, a law on archives and a permanent address are not keeping for ever."""
@@ -298,9 +300,14 @@ def test_an_uncategorised_tracking_cookie_behind_a_notice_needs_consent(cookie: 
     assert ["$.cookie_policy.consent"] == _hits("RK-COOKIE-CONSENT", _cookie_consent(cookie, policy))
 
 
-def test_an_uncategorised_session_cookie_is_not_judged() -> None:
-    """A cookie without a category whose name and purpose say nothing of tracking is not taken to need consent."""
-    cookie = 'name = "sessionid"\nprovider = "Esimerkki Oy"\npurpose = "Ostoskorin toiminta."\n'
+@pytest.mark.parametrize("cookie", [
+    'name = "sessionid"\nprovider = "Esimerkki Oy"\npurpose = "Ostoskorin toiminta."\n',
+    'name = "cart"\nprovider = "Esimerkki Oy"\npurpose = "Ostoskorin ja tilauksen seuranta."\n',
+    'name = "csrftoken"\npurpose = "Tracking the checkout step against forged requests."\n',
+])
+def test_an_uncategorised_session_cookie_is_not_judged(cookie: str) -> None:
+    """A cookie without a category whose name and purpose say nothing of analytics or advertising (a cart or an
+    order is "tracked" too) is not taken to need consent."""
     policy = 'consent = "notice_only"\n'
     assert [] == _hits("RK-COOKIE-CONSENT", _cookie_consent(cookie, policy))
 
@@ -412,3 +419,107 @@ def test_a_promise_on_new_purposes_in_any_case_is_read(changes: str) -> None:
     """The reminder is quiet when the changes section speaks of a new purpose, in whatever case."""
     assert [] == _hits("RK-CHANGES-NEW-PURPOSE", f'changes = "{changes}"\n' + CONTROLLER)
     assert ["$.changes"] == _hits("RK-CHANGES-NEW-PURPOSE", 'changes = "Päivitämme selostetta."\n' + CONTROLLER)
+
+
+# -- RK-SOURCE-CREDIT-REGISTER: a payment provider that checks credit itself -----------------------------------------
+
+def _invoice_check(description: str, recipient: str = "") -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.purposes]]
+key = "lasku"
+kind = "credit_check"
+description = "{description}"
+legal_basis = "contract"
+
+[[registers.sources]]
+kind = "data_subject"
+''' + recipient
+
+
+@pytest.mark.parametrize(("description", "recipient"), [
+    ("Laskulla maksettaessa Klarna tarkistaa luottotietosi ja tekee luottopäätöksen.", ""),
+    ("Vid betalning mot faktura gör Walley en kreditprövning.", ""),
+    ("Invoice payment: the payment provider checks your credit and decides.",
+     '\n[[registers.recipients]]\nname = "Svea Bank AB"\nrole = "controller"\npurposes = ["lasku"]\n'),
+])
+def test_a_provider_checking_credit_itself_is_no_source_of_the_shop(description: str, recipient: str) -> None:
+    """The provider obtains the credit data as a controller of its own; the shop receives only the answer."""
+    assert [] == _hits("RK-SOURCE-CREDIT-REGISTER", _invoice_check(description, recipient))
+
+
+def test_the_shops_own_credit_check_still_needs_its_register_as_a_source() -> None:
+    """A shop that checks credit itself, naming no register and no third-party source, is still reported."""
+    assert ["$.registers[0].purposes[0]"] == _hits(
+        "RK-SOURCE-CREDIT-REGISTER", _invoice_check("Tarkistamme luottotietosi ennen osamaksua."))
+
+
+# -- RK-RECIPIENTS-TRANSFER-UNLISTED: the transfer names the cookie provider's group --------------------------------
+
+_NO_RECIPIENTS = CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = []\n' + '''
+[[registers.purposes]]
+key = "tilastot"
+description = "Kävijätilastot"
+kind = "analytics"
+legal_basis = "consent"
+
+[[registers.transfers]]
+country = "US"
+recipients = ["{transferred}"]
+mechanism = "dpf"
+dpf_certified = true
+
+[[cookies]]
+name = "_ga"
+provider = "Google Ireland Limited"
+party = "first"
+category = "statistics"
+purpose = "Kävijätilastot"
+duration = "P2Y"
+country = "IE"
+legal_basis = "consent"
+'''
+
+
+def test_a_transfer_to_the_cookie_providers_group_is_named_in_the_cookie_table() -> None:
+    """"Google LLC" under the transfers is the group of the cookie table's "Google Ireland Limited"; another company
+    named only under the transfers is still reported."""
+    assert [] == _hits("RK-RECIPIENTS-TRANSFER-UNLISTED", _NO_RECIPIENTS.format(transferred="Google LLC"))
+    assert ["$.registers[0].transfers[0]"] == _hits("RK-RECIPIENTS-TRANSFER-UNLISTED",
+                                                    _NO_RECIPIENTS.format(transferred="Postituspalvelu Inc."))
+
+
+# -- RK-BASIS-DEVICE-TRACKING: a town guessed from the IP address is read from no device ----------------------------
+
+def _device(category: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.data_categories]]
+key = "laite"
+name = "{category}"
+
+[[registers.purposes]]
+key = "tarjoukset"
+kind = "direct_marketing"
+description = "Postitarjoukset asiakkaille"
+legal_basis = "legitimate_interests"
+legitimate_interest = "Asiakassuhteen ylläpito"
+direct_marketing = ["post"]
+data_categories = ["laite"]
+
+[[registers.sources]]
+kind = "device"
+data_categories = ["laite"]
+'''
+
+
+@pytest.mark.parametrize("category", ["Ungefärlig position (stad) utifrån IP-adressen",
+                                      "Sijainti postinumeron tarkkuudella", "Approximate location (city level)"])
+def test_an_approximate_location_is_not_device_tracking(category: str) -> None:
+    """A town or a postcode guessed from the IP address reads nothing from the device (917/2014 205 §)."""
+    assert [] == _hits("RK-BASIS-DEVICE-TRACKING", _device(category))
+
+
+@pytest.mark.parametrize("category", ["Puhelimen GPS-sijainti", "Sijainti taustalla, myös IP-osoite",
+                                      "Precise location and the advertising ID"])
+def test_a_precise_location_is_still_device_tracking(category: str) -> None:
+    """GPS, a background location or an advertising id stays tracking, whatever approximate data is beside it."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-BASIS-DEVICE-TRACKING", _device(category))

@@ -763,9 +763,24 @@ _TRACKING_DENIED = re.compile(
     r"(?<!\w)(?:ei|emme|eikä|emmekä|ilman|inga?|inget|inte|ej|utan|no|not|never|without)(?!\w)")
 
 
+#: A location only guessed from the IP address or given as a town or a postcode (lower case).
+_APPROXIMATE_ONLY = re.compile(
+    r"likimää\w*|karkea\w*|ungefärlig\w*|approximate\w*|ip-osoit\w*|ip-adress\w*|ip address\w*|"
+    r"(?:maa|kaupunki|country|city|land|stad)(?:tason|tasolla|-level| level|nivå)|\((?:stad|kaupunki|city)\)|"
+    r"postinumero\w*|postnummer\w*|post ?codes?|postal codes?|zip codes?")
+#: Words of a precise or continuous location, which no approximate word beside them excuses.
+_PRECISE = re.compile(r"\bgps\b|tark(?:ka|an|kaa) sijain\w*|precise\w*|exakt\w*|paikanni\w*|taustal\w*|"
+                      r"background|bakgrund\w*|mainostunnis\w*|reklam-?id\w*|annons-?id\w*|advertising id\w*|"
+                      r"\bidfa\b|\bgaid\b")
+
+
 def _reads_tracking(low: str) -> bool:
     """Whether a lowercased text names a location or advertising id that it does not deny in the same clause (a
-    category that says it never reads them reads none; issue 21, false-alarm hunt)."""
+    category that says it never reads them reads none; issue 21, false-alarm hunt), and not an approximate one (a
+    town guessed from the IP address, a postcode: nothing is read from the device; issue 21, round 5, as
+    RK-DPO-LIKELY-REQUIRED reads it)."""
+    if _APPROXIMATE_ONLY.search(low) and not _PRECISE.search(low):
+        return False
     for m in _DEVICE_TRACKING.finditer(low):
         head = max(low.rfind(c, 0, m.start()) for c in ".;,(:") + 1
         if not _TRACKING_DENIED.search(low, head, m.start()):

@@ -80,10 +80,12 @@ _ONLY_OK = text("evästeilmoituksessa on vain OK- tai hyväksymispainike eikä m
                 "kakmeddelandet har bara en OK- eller godkänn-knapp och inget sätt att vägra",
                 "the cookie notice has only an OK or accept button and no way to refuse")
 #: A cookie's purpose that is analytics or advertising, in a declaration without a category.
+#: Not "seuranta" or "tracking" alone: a cart or an order is tracked too.
 _TRACKING_PURPOSE = re.compile(
-    r"tilast\w*|analytii\w*|kävijä\w*|seurant\w*|seura(?:a|aa|taan|mme)\b|mainon\w*|mainos\w*|kohdent\w*|"
-    r"kohdenn\w*|markkinoin\w*|statisti\w*|analys\w*|besökar\w*|annons\w*|marknadsför\w*|rikta\w*|spårning\w*|"
-    r"analytic\w*|advertis\w*|marketing|targeting|tracking|retargeting|remarketing|visitor\w*", re.IGNORECASE)
+    r"tilast\w*|analytii\w*|kävijäseuran\w*|kävijämäär\w*|mainon\w*|mainos\w*|kohdent\w*|kohdenn\w*|"
+    r"markkinoin\w*|statisti\w*|analys\w*|besöksstatisti\w*|annons\w*|marknadsför\w*|riktad\w*|"
+    r"analytic\w*|advertis\w*|marketing|targeting|retargeting|remarketing|visitor (?:statistics|tracking)",
+    re.IGNORECASE)
 
 
 def _consent_cookies_in_use(ctx: Context) -> bool:

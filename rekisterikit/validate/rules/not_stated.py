@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import CookieCategory, PurposeKind, RecipientRole, SourceKind
+from rekisterikit.model import CookieCategory, Purpose, PurposeKind, RecipientRole, Register, SourceKind
 from rekisterikit.validate import data
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
@@ -251,7 +251,8 @@ kind = "data_subject"
         en='The purpose "{purpose}" obtains credit data, but the only source given is the data subject: name the '
            'credit information register the data comes from as a source.'),
     trigger="A purpose of kind `credit_check` names no `credit_register`, and the register has no `third_party` "
-            "source.",
+            "source; a purpose whose own text or recipients name an invoice or instalment provider that checks "
+            "credit itself (Klarna, Svea, Walley …) is left out.",
     fix="Add the credit register as a source (`kind = \"third_party\"`, `name = \"Suomen Asiakastieto Oy:n "
         "luottotietorekisteri\"`) or name it in the purpose's `credit_register`.",
     example=_CREDIT_SOURCE.format(more=""),
@@ -261,10 +262,29 @@ kind = "data_subject"
 def source_credit_register(ctx: Context) -> Iterator[Hit]:
     # 14(1)(d) the categories of data obtained elsewhere and 14(2)(f) their source [V: GDPR text]. Issue 21,
     # hold-out D: payment-default entries come from a credit register while the only source is the customer.
+    # Issue 21, round 5 (false-alarm hunt): where an invoice or instalment provider of the purpose checks credit
+    # itself ("Klarna tarkistaa luottotietosi ja tekee luottopäätöksen"), the provider obtains the credit data as a
+    # controller of its own and the shop receives only its answer: no credit register is the shop's source.
     for reg in ctx.registers:
         if any(s.kind is SourceKind.THIRD_PARTY for s in reg.register.sources):
             continue
         for j, p in enumerate(reg.register.purposes):
-            if p.kind is PurposeKind.CREDIT_CHECK and p.credit_register is None:
+            if (p.kind is PurposeKind.CREDIT_CHECK and p.credit_register is None
+                    and not _provider_checks(reg.register, p)):
                 yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})
                 break
+
+
+#: Invoice and instalment providers that check the buyer's credit themselves, as controllers of their own.
+_CHECKING_PROVIDER = re.compile(r"klarna|svea|walley|riverty|afterpay|resurs|collector bank|zaver|ropo capital",
+                                re.IGNORECASE)
+
+
+def _provider_checks(register: Register, purpose: Purpose) -> bool:
+    """Whether the credit-check purpose, or a recipient of it, names a payment provider that checks credit itself."""
+    texts = list(purpose.description.texts())
+    for r in register.recipients or ():
+        if purpose.key in r.purposes:
+            texts += [*((r.name,) if r.name else ()),
+                      *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+    return any(_CHECKING_PROVIDER.search(t) for t in texts)

@@ -196,6 +196,8 @@ _UNLIMITED = re.compile(
     re.IGNORECASE)
 #: Keeping for ever that the law or archiving in the public interest allows, or data no longer personal.
 _UNLIMITED_ALLOWED = re.compile(
+    # a list of refusals kept so that they are respected (21(3)): "markkinointikiellot säilytetään pysyvästi"
+    r"kiel(?:to|lo|ttä|läm)\w*|estolist\w*|spärr\w*|suppression|opt-?outs?\b|do[- ]not[- ]contact|"
     r"anonymi\w*|arkistolai\w*|arkivlag\w*|archives act|yleisen edun mukai\w* arkist\w*|allmänintresse\w*|"
     r"public interest|89 art\w*|art(?:icle|\.)? 89|artikla 89|89(?:\(1\))? ?artikla", re.IGNORECASE)
 
@@ -217,7 +219,8 @@ _UNLIMITED_ALLOWED = re.compile(
     trigger="A retention rule's `criteria` say the data is kept permanently or for ever (\"säilytetään "
             "pysyvästi\", \"sparas för alltid\", \"kept permanently\"), naming no law that requires it "
             "(`required_by`, `legal_reference`, an archives act) and no archiving in the public interest, and not "
-            "of anonymised data; permanent deletion is not read.",
+            "of anonymised data or of a list of marketing refusals kept to respect them; permanent deletion is "
+            "not read.",
     fix="Give a period after which the data is deleted (for example, pictures five years after the delivery), or "
         "the law that requires keeping it.",
     example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\n'

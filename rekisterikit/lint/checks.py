@@ -823,7 +823,7 @@ def _handed_over(run: _Run) -> frozenset[int]:
 
 
 # A provider said to process or store data (where the sentence names a country, the country where it does).
-_PROCESSED = re.compile(r"käsittel\w*|tallent\w*|tallenn\w*|säilyt\w*|behandla\w*|lagra\w*|sparar|process\w*|"
+_PROCESSED = re.compile(r"käsit\w*|tallent\w*|tallenn\w*|säilyt\w*|behandla\w*|lagra\w*|sparar|process\w*|"
                         r"stor(es|ed|ing)\b|host\w*", re.I)
 _DPF = re.compile(r"data privacy framework|\bdpf\b|tietosuojakehy|dataskyddsram", re.I)
 

@@ -478,3 +478,14 @@ def test_a_list_in_a_row_may_name_the_bases_in_the_words_of_article_6() -> None:
     text = ("We use your data for orders, support and marketing.\n\nOur lawful bases are: consent; performance of a "
             "contract; compliance with a legal obligation; our legitimate interests.\n")
     assert "RK-LINT-BASES-UNTIED" in _rules(text, "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Evästeet\n\nKävijätilastot tuottaa Google Analytics, jonka tarjoaja Google LLC voi käsitellä tietoja "
+           "Yhdysvalloissa. Google on sitoutunut EU:n ja Yhdysvaltojen tietosuojakehykseen.\n"),
+    ("sv", "Kakor\n\nBesöksstatistiken tas fram med Google Analytics; Google LLC kan behandla uppgifterna i USA. "
+           "Google är certifierat enligt Data Privacy Framework.\n"),
+])
+def test_a_provider_that_may_process_data_in_a_third_country_discloses_the_transfer(lang: str, text: str) -> None:
+    """"Google LLC voi käsitellä tietoja Yhdysvalloissa" (the infinitive) states the transfer and its country."""
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in _rules(text, lang)

@@ -1749,6 +1749,13 @@ def _clarity(run: _Run) -> None:
                             and not _NEED.search(run.unit(i).text)
                             and all(_MODAL.search(t) for t in run.analysis.terms_in("vague", i)))
     vague = [i for i in vague if i not in conditioned]
+    # A modal in the explanation of a legitimate interest, after the basis ("oikeutettu etu: tilin avulla työntekijät
+    # voivat tilata yrityksen nimissä, ja me voimme todeta, kuka tilauksen teki"), says what the interest makes
+    # possible, not what may be done with the data.
+    li_first = {h.unit: h.start for h in reversed(run.analysis.hits("basis_legitimate_interest"))}
+    vague = [i for i in vague if i not in li_first or not all(
+        _MODAL.search(t) for t in run.analysis.terms_in("vague", i)) or any(
+        start < li_first[i] for start in run.starts("vague", i))]
     vague = sorted((set(vague) - (_capped(run) & run.k("retention"))) | hedged)
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index) + run.analysis.terms_in(

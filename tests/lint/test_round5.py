@@ -489,3 +489,17 @@ def test_a_list_in_a_row_may_name_the_bases_in_the_words_of_article_6() -> None:
 def test_a_provider_that_may_process_data_in_a_third_country_discloses_the_transfer(lang: str, text: str) -> None:
     """"Google LLC voi käsitellä tietoja Yhdysvalloissa" (the infinitive) states the transfer and its country."""
     assert "RK-LINT-TRANSFER-UNDISCLOSED" not in _rules(text, lang)
+
+
+def test_a_modal_in_the_explanation_of_an_interest_is_no_hedge() -> None:
+    """"Oikeutettu etu: … ja me voimme todeta, kuka tilauksen teki" says what the interest makes possible."""
+    text = ("Käsittelyn tarkoitukset\n\nVerkkotukun käyttäjätilit – oikeutettu etu: tilin avulla asiakasyrityksen "
+            "työntekijät tilaavat yrityksen nimissä, ja me voimme todeta, kuka tilauksen teki.\n")
+    assert "RK-LINT-VAGUE" not in _rules(text, "fi")
+
+
+def test_a_modal_before_the_interest_is_still_a_hedge() -> None:
+    """"Voimme käsitellä tietoja myös markkinointiin oikeutetun etumme perusteella" hedges the processing itself."""
+    text = ("Käsittelyn tarkoitukset\n\nVoimme käsitellä tietoja myös markkinointiin oikeutetun etumme perusteella, "
+            "etumme on kertoa uutuuksista.\n")
+    assert "RK-LINT-VAGUE" in _rules(text, "fi")

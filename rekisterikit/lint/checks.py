@@ -161,7 +161,9 @@ class _Run:
         # A tracking tool named without the word ("Google Analytics tells us how visitors use the Shop") sets
         # cookies too, once the statement speaks of cookies at all.
         if area:
-            area |= self.u("cookie_nonessential") & self.u("non_eea_vendors")
+            # Statistics a platform gives of the shop's own page there ("Kun seuraat Facebook-sivuamme, saamme Metalta
+            # sivun kävijätilastot") come from no cookie of the shop's site.
+            area |= (self.u("cookie_nonessential") & self.u("non_eea_vendors")) - self.u("social_page")
         return area
 
     def starts(self, key: str, unit: int) -> tuple[int, ...]:

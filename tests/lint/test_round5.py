@@ -503,3 +503,22 @@ def test_a_modal_before_the_interest_is_still_a_hedge() -> None:
     text = ("Käsittelyn tarkoitukset\n\nVoimme käsitellä tietoja myös markkinointiin oikeutetun etumme perusteella, "
             "etumme on kertoa uutuuksista.\n")
     assert "RK-LINT-VAGUE" in _rules(text, "fi")
+
+
+_PAGE_INSIGHTS = ("Facebook-sivumme\n\nKun seuraat Facebook-sivuamme, saamme Metalta sivun kävijätilastot. Peruste on "
+                  "oikeutettu etumme, joka on tietää, mitkä julkaisut kiinnostavat seuraajia.\n\n"
+                  "Evästeet\n\nSivustomme käyttää vain ostoskorin toimintaan tarvittavia evästeitä.\n")
+
+
+def test_statistics_of_the_shops_page_on_a_platform_are_no_cookies() -> None:
+    """Page insights Meta gives of the shop's Facebook page come from no cookie of the shop's site."""
+    result = _lint(_PAGE_INSIGHTS, "fi")
+    assert result.outcome(R.COOKIE_CONSENT) is not Outcome.MISSING
+    assert result.outcome(R.COOKIE_DETAILS) is not Outcome.MISSING
+
+
+def test_a_tracking_tool_on_the_shops_site_still_sets_cookies() -> None:
+    """Visitor statistics by Google Analytics on the site are cookies that need consent."""
+    text = _PAGE_INSIGHTS.replace("Kun seuraat Facebook-sivuamme, saamme Metalta sivun kävijätilastot.",
+                                  "Kävijätilastot verkkokaupastamme tuottaa Google Analytics.")
+    assert _lint(text, "fi").outcome(R.COOKIE_CONSENT) is Outcome.MISSING

@@ -294,7 +294,22 @@ def controller_name(analysis: Analysis) -> Named | None:
             match = None
         if match:
             return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
-    return trader or _name_above_business_id(analysis) or _frequent_proper_noun(analysis)
+    return (trader or _name_above_business_id(analysis) or _name_with_business_id(analysis)
+            or _frequent_proper_noun(analysis))
+
+
+def _name_with_business_id(analysis: Analysis) -> Named | None:
+    """A name opening a sentence near the top that gives the business id ("Kaislapaja on Ilmari Kaisla Virtasen
+    toiminimi (Y-tunnus …)", "Lerverkstan är min enskilda firma, FO-nummer …"): that sentence introduces the
+    controller."""
+    others = analysis.in_sections("recipients", "transfers", "cookies", "sources") | analysis.units_with("recipients")
+    for unit in analysis.units[:15]:
+        if unit.heading or unit.index in others or not _BUSINESS_ID.search(unit.text):
+            continue
+        lead = _LEADING_NAME.match(unit.text)
+        if lead:
+            return Named(value=lead.group(1).strip(), unit=unit.index)
+    return None
 
 
 def _name_above_business_id(analysis: Analysis) -> Named | None:

@@ -522,3 +522,37 @@ def test_a_tracking_tool_on_the_shops_site_still_sets_cookies() -> None:
     text = _PAGE_INSIGHTS.replace("Kun seuraat Facebook-sivuamme, saamme Metalta sivun kävijätilastot.",
                                   "Kävijätilastot verkkokaupastamme tuottaa Google Analytics.")
     assert _lint(text, "fi").outcome(R.COOKIE_CONSENT) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Kaislapaja on Ilmari Kaisla Virtasen toiminimi (Y-tunnus 2876543-5). Sähköposti "
+           "kaislapaja@posti.example.\n"),
+    ("sv", "Lerverkstan är Ingrid Sjöbloms enskilda firma, FO-nummer 2876543-5. E-post lerverkstan@posti.example.\n"),
+    ("en", "Kaislapaja is the trade name of Ilmari Kaisla Virtanen, a sole trader (business ID 2876543-5). E-mail "
+           "kaislapaja@posti.example.\n"),
+])
+def test_a_sentence_with_the_business_id_introduces_the_controller(lang: str, text: str) -> None:
+    """A name opening a sentence near the top that gives the business id names the controller."""
+    assert _lint(text, lang).outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+
+
+def test_a_provider_named_with_its_business_id_among_the_recipients_is_not_the_controller() -> None:
+    """A recipient given with its business id under the recipients heading is someone the shop works with."""
+    text = "Kenelle tietoja annetaan\n\nKiitolinja, Y-tunnus 2122839-7, kuljettaa paketit.\n"
+    assert _lint(text, "fi").outcome(R.CONTROLLER_IDENTITY) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Seuraa Kaislapajaa Instagramissa!"),
+    ("sv", "Följ Lerverkstan på Instagram!"),
+    ("en", "Follow Kaislapaja on Instagram!"),
+])
+def test_a_follow_line_naming_the_shop_names_no_recipient(lang: str, text: str) -> None:
+    """A footer line asking to follow the shop on a platform names no transfer."""
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in _rules(text + "\n", lang)
+
+
+def test_advertising_on_a_platform_still_names_the_provider() -> None:
+    """Advertising through the platform's pixel is a transfer to disclose."""
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" in _rules("Käytämme Instagramin ja Facebookin mainoksia ja Meta-pikseliä.\n",
+                                                    "fi")

@@ -523,3 +523,11 @@ def test_an_approximate_location_is_not_device_tracking(category: str) -> None:
 def test_a_precise_location_is_still_device_tracking(category: str) -> None:
     """GPS, a background location or an advertising id stays tracking, whatever approximate data is beside it."""
     assert ["$.registers[0].purposes[0]"] == _hits("RK-BASIS-DEVICE-TRACKING", _device(category))
+
+
+def test_a_crime_report_to_the_police_is_no_registration() -> None:
+    """An authority that receives the order data for a report of a crime does not excuse the code in orders."""
+    police = ('\n[[registers.recipients]]\nname = "Poliisi"\nrole = "authority"\npurposes = ["p"]\n'
+              'description = "Rikosilmoitukset petosepäilyistä."\n')
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-PERSONAL-IDENTITY-CODE",
+                                                   _hetu("Tilausten käsittely", "order", police))

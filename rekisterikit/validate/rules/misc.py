@@ -293,12 +293,27 @@ def _for_credit(register: Register, category: DataCategory, purpose: Purpose) ->
     return any(_CREDIT_GRANTING.search(t) for t in texts)
 
 
+#: A registration or a notification the law provides for, or a registry authority by name ("Omistajanvaihdoksen
+#: rekisteröinti", "ilmoitus ajoneuvorekisteriin", "anmälan till fordonsregistret", Traficom, the tax
+#: administration). A report of a crime to the police is not one ("rikosilmoitus": no word start).
+_REGISTRATION = re.compile(
+    r"(?<!\w)(?:rekisteröi\w*|rekisteri\w*|ilmoitu\w*|ilmoitet\w*|registrer\w*|register\w*|anmäl\w*|notif\w*)|"
+    r"traficom|maanmittaus\w*|lantmäteri\w*|patentti- ja rekisteri\w*|\bprh\b|väestötieto\w*|\bdvv\b|"
+    r"verohallin\w*|skatteförvaltning\w*|tax administration", re.IGNORECASE)
+
+
 def _to_authority(register: Register, purpose: Purpose) -> bool:
-    """Whether the purpose passes its data to an authority (a recipient with the role or catalogue key of one):
-    a registration or notification where unambiguous identification is important for rights and obligations, a
+    """Whether the purpose passes its data to an authority (a recipient with the role or catalogue key of one) for
+    a registration or notification: unambiguous identification is then important for rights and obligations, a
     29 § 1 mom ground (the change of a vehicle's owner, for example)."""
-    return any(purpose.key in r.purposes and (r.role is RecipientRole.AUTHORITY or r.authority is not None)
-               for r in register.recipients or ())
+    for r in register.recipients or ():
+        if purpose.key not in r.purposes or (r.role is not RecipientRole.AUTHORITY and r.authority is None):
+            continue
+        texts = [*((r.name,) if r.name else ()), *((r.authority,) if r.authority else ()),
+                 *(x for v in (r.category, r.description) if v is not None for x in v.texts())]
+        if any(_REGISTRATION.search(t) for t in texts):
+            return True
+    return False
 _HETU_EXAMPLE = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "{key}"
@@ -330,7 +345,8 @@ personal_identity_code = true
     trigger="A data category with `personal_identity_code = true` is used by a purpose that is not a credit check "
             "or legal claims (debt collection), does not rest on consent or a legal obligation, does not say that "
             "the code serves credit granting, a financing or insurance application or a rental (in the category, "
-            "the purpose or its recipients) and passes nothing to an authority; or no purpose uses it and the "
+            "the purpose or its recipients) and passes nothing to an authority for a registration or notification; "
+            "or no purpose uses it and the "
             "register has no credit-check or debt-collection purpose.",
     fix="Collect the personal identity code only for the credit check (and debt collection), name it in that "
         "purpose's `data_categories`, and remove it from the others.",

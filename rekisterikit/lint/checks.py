@@ -1561,7 +1561,9 @@ _ALL = re.compile(r"\b(kaikki\w*|edellä mainit\w*|all|allt|alla|samtliga|ovan n
 def _marketing_on_interest(run: _Run, marketing: frozenset[int]) -> bool:
     """Whether the text rests its marketing on legitimate interest: no consent anywhere, and an interest stated for
     the marketing itself or for all processing ("Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme")."""
-    if not marketing or run.consent():
+    # Consent given for something else (analytics cookies, "withdraw consent at any time" among the rights) is no
+    # consent to the marketing; only consent named with marketing or in a marketing section is.
+    if not marketing or run.consent() & (run.u("kind_marketing", "kind_newsletter") | run.k("marketing")):
         return False
     interests = run.interests() - run.k("cookies")
     return bool(interests & marketing or any(_ALL.search(run.unit(i).text) for i in interests))

@@ -556,3 +556,28 @@ def test_advertising_on_a_platform_still_names_the_provider() -> None:
     """Advertising through the platform's pixel is a transfer to disclose."""
     assert "RK-LINT-TRANSFER-UNDISCLOSED" in _rules("Käytämme Instagramin ja Facebookin mainoksia ja Meta-pikseliä.\n",
                                                     "fi")
+
+
+_MARKETING_ON_INTEREST = ("- Marketing – legitimate interest (Art. 6(1)(f)). We e-mail customers news of our products; "
+                          "you can unsubscribe with the link in every message.\n"
+                          "- Statistics – we use Google Analytics only with your consent.\n")
+
+
+def test_marketing_on_interest_is_not_excused_by_consent_to_cookies() -> None:
+    """E-mail marketing rested on legitimate interest stays without consent when consent is asked only for cookies."""
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(_MARKETING_ON_INTEREST, "en")
+
+
+def test_marketing_with_its_own_consent_passes() -> None:
+    """E-mail news sent only with consent is in order."""
+    text = _MARKETING_ON_INTEREST.replace("legitimate interest (Art. 6(1)(f)). We e-mail customers",
+                                          "consent (Art. 6(1)(a)). With your consent we e-mail you")
+    assert "RK-LINT-DIRECT-MARKETING" not in _rules(text, "en")
+
+
+def test_a_compound_newsletter_with_its_consent_is_consented_marketing() -> None:
+    """"Jos tilaat viikoittaisen kohdeuutiskirjeen, lähetämme sen suostumuksesi perusteella": the compound is a
+    newsletter, and its consent is the marketing's."""
+    text = ("Tarkoitukset\n\nJos tilaat viikoittaisen kohdeuutiskirjeen, lähetämme sen suostumuksesi perusteella. "
+            "Käytämme tietoja palvelun kehittämiseen oikeutetun etumme perusteella, etumme on parantaa palvelua.\n")
+    assert "RK-LINT-DIRECT-MARKETING" not in _rules(text, "fi")

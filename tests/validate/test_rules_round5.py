@@ -531,3 +531,36 @@ def test_a_crime_report_to_the_police_is_no_registration() -> None:
               'description = "Rikosilmoitukset petosepäilyistä."\n')
     assert ["$.registers[0].purposes[0]"] == _hits("RK-PERSONAL-IDENTITY-CODE",
                                                    _hetu("Tilausten käsittely", "order", police))
+
+
+# -- RK-DPO-LIKELY-REQUIRED: the club a member checked in at is a visit, not location tracking ----------------------
+
+def _visits(category: str) -> str:
+    return CONTROLLER + REGISTER + f'''
+[[registers.data_categories]]
+key = "kaynnit"
+name = "{category}"
+
+[[registers.purposes]]
+key = "edut"
+kind = "profiling"
+profiling = true
+description = "Henkilökohtaiset tarjoukset käyntien perusteella"
+legal_basis = "consent"
+data_categories = ["kaynnit"]
+'''
+
+
+@pytest.mark.parametrize("category", ["Käynnit: kuntokeskus, jossa kävit (sijainti), ja ajankohta",
+                                      "Visited club location and time of check-in",
+                                      "Besökt gym och dess position"])
+def test_the_club_a_member_checked_in_at_is_no_location_tracking(category: str) -> None:
+    """A visit record names where the member went, not the member's whereabouts (WP243: tracking by apps)."""
+    assert [] == _hits("RK-DPO-LIKELY-REQUIRED", _visits(category))
+
+
+@pytest.mark.parametrize("category", ["Puhelimen sijainti", "Club visits and the phone's location in the app",
+                                      "We store your location continuously"])
+def test_a_devices_location_is_still_location_tracking(category: str) -> None:
+    """A phone's or an app's location, or one kept continuously, stays monitoring."""
+    assert ["$.dpo"] == _hits("RK-DPO-LIKELY-REQUIRED", _visits(category))

@@ -456,9 +456,24 @@ def _location_profiled(ctx: Context) -> bool:
             if not any(anchor in name.lower() for anchor in _LOCATION_ANCHORS) or not _LOCATION.search(name):
                 continue
             every = name + "\n" + "\n".join(c.description.texts() if c.description is not None else ())
-            if not _APPROXIMATE.search(every):
-                return True
+            if _APPROXIMATE.search(every):
+                continue
+            if _VENUE.search(every) and not _DEVICE.search(every):
+                continue  # the club or shop the member checked in at: a visit, not the member's whereabouts
+            return True
     return False
+
+
+#: The location of a place the data subject visits (a gym or club checked in at, a shop, a branch), named before the
+#: word for location (issue 21, round 5, false-alarm hunt: "kuntokeskus, jossa kävit (sijainti)", "visited club
+#: location"); WP243's example of monitoring is location tracking by mobile apps, not a visit record.
+_VENUE = re.compile(
+    r"(?:kuntokesku|kuntosal|toimipist|myymälä|klubi|ravintola|salong|club|gym|branch|venue|butik|"
+    r"klubb|filial)\w*[^.;]{0,40}?(?:sijain\w*|location\w*|plats\w*|position\w*|läge)", re.IGNORECASE)
+#: The device or continuous tracking that makes a location the person's own whereabouts.
+_DEVICE = re.compile(r"puhelim\w*|laittee\w*|laite\w*|mobiil\w*|sovellu\w*|\bgps\b|taustal\w*|telefon\w*|"
+                     r"enhet\w*|mobil\w*|appen|phone\w*|device\w*|mobile|\bapp\b|background|continuous\w*|"
+                     r"jatkuva\w*|kontinuerlig\w*", re.IGNORECASE)
 
 
 _MONITORING_KINDS = frozenset({PurposeKind.PROFILING, PurposeKind.ADVERTISING})
@@ -483,7 +498,8 @@ _LOYALTY = ('\n[[registers.data_categories]]\nkey = "sijainti"\nname = "Puhelime
            "Assess under Art. 37(1) whether the processing is large-scale; if it is, designate a DPO and give their "
            "contact details."),
     trigger="No `[dpo]` and either a purpose that profiles or advertises uses location data (a data category "
-            "named as location, GPS, sijainti, position, and not an approximate or IP-based one: location tracking, "
+            "named as location, GPS, sijainti, position, and not an approximate or IP-based one, nor the place a "
+            "member checked in at with no device named: location tracking, "
             "which WP243 gives as an example of regular and systematic monitoring, 37(1)(b)), or the register "
             "processes special-category data while the introduction or a register's description says the "
             "controller serves at least 10 000 "

@@ -564,3 +564,44 @@ def test_the_club_a_member_checked_in_at_is_no_location_tracking(category: str) 
 def test_a_devices_location_is_still_location_tracking(category: str) -> None:
     """A phone's or an app's location, or one kept continuously, stays monitoring."""
     assert ["$.dpo"] == _hits("RK-DPO-LIKELY-REQUIRED", _visits(category))
+
+
+# -- RK-CATEGORY-NO-PURPOSE, RK-RETENTION-CATEGORY: a purpose that lists no categories may be the user -------------
+
+_CAMERA = CONTROLLER + REGISTER + '''
+[[registers.data_categories]]
+key = "yht"
+name = "Yhteystiedot"
+
+[[registers.data_categories]]
+key = "kamera"
+name = "Tallentavan kameravalvonnan kuvat"
+
+[[registers.purposes]]
+key = "tilaukset"
+kind = "order"
+description = "Tilausten käsittely"
+legal_basis = "contract"
+data_categories = ["yht"]
+
+[[registers.purposes]]
+key = "turva"
+kind = "security"
+description = "Myymälän kameravalvonta"
+legal_basis = "legitimate_interests"
+legitimate_interest = "Omaisuuden ja henkilökunnan turvallisuus"
+{categories}
+[[registers.sources]]
+kind = "device"
+name = "Valvontakamerat"
+data_categories = ["kamera"]
+'''
+
+
+def test_a_purpose_naming_no_categories_may_be_the_one_that_uses_the_data() -> None:
+    """With a purpose that lists no data categories, nothing says the camera data has no purpose; with every
+    purpose listing its categories and none the camera data, it is reported."""
+    assert [] == _hits("RK-CATEGORY-NO-PURPOSE", _CAMERA.format(categories=""))
+    assert [] == _hits("RK-RETENTION-CATEGORY", _CAMERA.format(categories=""))
+    listed = _CAMERA.format(categories='data_categories = ["yht"]\n')
+    assert ["$.registers[0].data_categories[1]"] == _hits("RK-CATEGORY-NO-PURPOSE", listed)

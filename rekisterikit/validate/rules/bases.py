@@ -696,9 +696,11 @@ def special_vital_interests(ctx: Context) -> Iterator[Hit]:
 
 def unpurposed_categories(register: Register) -> list[int]:
     """The indexes of the register's data categories that a source brings in but no purpose uses, when its
-    purposes do name their data categories (a register whose purposes name none says nothing either way)."""
+    purposes do name their data categories (a register whose purposes name none says nothing either way, nor does
+    one with a purpose that names none: that purpose may be the one that uses the category; issue 21, round 5,
+    false-alarm hunt)."""
     used = {key for p in register.purposes for key in p.data_categories}
-    if not used:
+    if not used or not all(p.data_categories for p in register.purposes):
         return []
     sourced = {key for s in register.sources for key in s.data_categories}
     return [i for i, c in enumerate(register.data_categories) if c.key in sourced and c.key not in used]
@@ -736,8 +738,8 @@ data_categories = ["kulku", "tallenteet"]
            'ändamål eller rättslig grund anges för behandlingen av dem.',
         en='The data "{category}" is collected (a source brings it in), but no purpose uses it: no purpose or legal '
            'basis is given for processing it.'),
-    trigger="A data category is listed in a source's `data_categories` but in no purpose's, while the register's "
-            "purposes do list their data categories (camera recordings that appear among the data and the sources "
+    trigger="A data category is listed in a source's `data_categories` but in no purpose's, while every purpose of "
+            "the register lists its data categories (camera recordings that appear among the data and the sources "
             "but under no purpose).",
     fix="Add the purpose that uses the data (e.g. camera surveillance on `legitimate_interests` with the interest "
         "stated) and its retention, or stop collecting the data.",

@@ -125,7 +125,7 @@ start = "order"
            'lagringsregel gäller dem.',
         en='The data "{category}" is collected but has no retention period: no purpose uses it and no retention rule '
            'covers it.'),
-    trigger="A data category that a source brings in and no purpose uses (while the purposes do list their data "
+    trigger="A data category that a source brings in and no purpose uses (while every purpose lists its data "
             "categories) is named by no retention rule with a period or criteria, and no such rule covers the "
             "whole register.",
     fix="Add a retention rule for the category (`data_categories = [\"tallenteet\"]`, e.g. `period = \"P1M\"`), "

@@ -581,3 +581,19 @@ def test_a_compound_newsletter_with_its_consent_is_consented_marketing() -> None
     text = ("Tarkoitukset\n\nJos tilaat viikoittaisen kohdeuutiskirjeen, lähetämme sen suostumuksesi perusteella. "
             "Käytämme tietoja palvelun kehittämiseen oikeutetun etumme perusteella, etumme on parantaa palvelua.\n")
     assert "RK-LINT-DIRECT-MARKETING" not in _rules(text, "fi")
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("fi", "Tallennamme tiedon asiakkaan diabeteksesta, jotta voimme suositella sopivia sukkia."),
+    ("sv", "Vi sparar uppgiften om att kunden har celiaki för att kunna föreslå glutenfria produkter."),
+    ("en", "We record whether you have diabetes so that we can recommend suitable socks."),
+])
+def test_a_named_condition_of_the_customer_is_health_data(lang: str, sentence: str) -> None:
+    """A customer's diabetes or coeliac disease recorded by the shop is data concerning health."""
+    assert _lint(sentence, lang).outcome(R.SPECIAL_CATEGORIES) is Outcome.MISSING
+
+
+def test_hearing_aid_batteries_as_products_reveal_nothing() -> None:
+    """Selling hearing-aid batteries records no condition of the buyer."""
+    text = "We sell hearing protection and batteries for hearing aids and process your orders on the contract."
+    assert _lint(text, "en").outcome(R.SPECIAL_CATEGORIES) is Outcome.NOT_APPLICABLE

@@ -605,3 +605,19 @@ def test_a_purpose_naming_no_categories_may_be_the_one_that_uses_the_data() -> N
     assert [] == _hits("RK-RETENTION-CATEGORY", _CAMERA.format(categories=""))
     listed = _CAMERA.format(categories='data_categories = ["yht"]\n')
     assert ["$.registers[0].data_categories[1]"] == _hits("RK-CATEGORY-NO-PURPOSE", listed)
+
+
+# -- RK-CONTROLLER-GROUP: "the group company" in the singular is one company -------------------------------------
+
+@pytest.mark.parametrize("name", ["Koncernbolaget Lumo Ab", "Dotterbolaget Lumo Ab"])
+def test_the_group_company_in_the_singular_is_one_company(name: str) -> None:
+    """"Koncernbolaget Lumo Ab" (the group company Lumo Ab) names one legal person."""
+    text = f'[controller]\nname = "{name}"\nbusiness_id = "1234567-1"\nemail = "a@lumo.fi"\n'
+    assert [] == _hits("RK-CONTROLLER-GROUP", text)
+
+
+@pytest.mark.parametrize("name", ["Koncernbolagen", "Lumo Ab och dess dotterbolag", "Lumokoncernens bolag"])
+def test_the_group_companies_in_the_plural_are_still_a_group(name: str) -> None:
+    """The plural or "and its subsidiaries" still names several companies."""
+    text = f'[controller]\nname = "{name}"\nbusiness_id = "1234567-1"\nemail = "a@lumo.fi"\n'
+    assert ["$.controller.name"] == _hits("RK-CONTROLLER-GROUP", text)

@@ -134,7 +134,8 @@ def controller_legal_name(ctx: Context) -> Iterator[Hit]:
 #: "koncernens bolag", "X Group companies", "X Oy ja sen tytäryhtiöt", "X AB and its subsidiaries".
 _GROUP_NAME = re.compile(
     r"konsernin (?:yhtiöt|yritykset)|konserniyhtiöt|(?<![\w-])[\w-]*konserni$|tytäryhtiö(?:t|ineen)|"
-    r"koncernens (?:bolag|företag)|koncernbolag(?:en)?|[\w-]*koncernen$|dotterbolag(?:en)?|"
+    # not the singular definite "koncernbolaget", "dotterbolaget" (the group company, the subsidiary: one company)
+    r"koncernens (?:bolag|företag)|koncernbolag(?:en)?(?!\w)|[\w-]*koncernen$|dotterbolag(?:en)?(?!\w)|"
     r"group companies|companies of the [\w-]+ group|(?:its|their) (?:subsidiaries|affiliates)|group of companies",
     re.IGNORECASE)
 

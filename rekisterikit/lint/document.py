@@ -3,8 +3,8 @@
 Every unit the linter looks at keeps the line it starts on in the *original* file, so a finding can quote the
 sentence and point at the line a shop's editor shows. HTML is reduced with the standard library's
 :class:`html.parser.HTMLParser` (scripts, styles and templates dropped, block elements turned into line breaks,
-``<h1>``–``<h6>`` kept as heading hints); Markdown loses its emphasis and link syntax but keeps its line
-structure.
+``<h1>``–``<h6>`` and the ``<summary>`` of a ``<details>`` section kept as heading hints); Markdown loses its
+emphasis and link syntax but keeps its line structure.
 """
 
 from __future__ import annotations
@@ -180,6 +180,9 @@ class _Reducer(HTMLParser):
                 self._item = True
             elif tag[0] == "h" and tag[1:].isdigit():
                 self._heading = int(tag[1])
+            elif tag == "summary":
+                # The question of a <details> section ("Mitä oikeuksia minulla on?") heads its answer.
+                self._heading = 3
 
     def handle_endtag(self, tag: str) -> None:
         if self._skip:

@@ -597,3 +597,21 @@ def test_hearing_aid_batteries_as_products_reveal_nothing() -> None:
     """Selling hearing-aid batteries records no condition of the buyer."""
     text = "We sell hearing protection and batteries for hearing aids and process your orders on the contract."
     assert _lint(text, "en").outcome(R.SPECIAL_CATEGORIES) is Outcome.NOT_APPLICABLE
+
+
+_DETAILS = ("<details><summary>Käytättekö evästeitä?</summary><p>Käytämme vain välttämätöntä istuntoevästettä.</p>"
+            "</details><details><summary>Mitä oikeuksia minulla on?</summary><p>Sinulla on oikeus saada antamasi "
+            "tiedot koneluettavassa muodossa.</p></details>")
+
+
+def test_the_question_of_a_details_section_heads_its_answer() -> None:
+    """A <summary> question ("Mitä oikeuksia minulla on?") is the heading of the answer under it."""
+    result = _lint("<p>Tilaukset käsittelemme sopimuksen perusteella.</p>" + _DETAILS, "fi", "html")
+    assert result.outcome(R.RIGHT_PORTABILITY) is Outcome.PROVIDED
+
+
+def test_the_same_answer_under_a_cookie_paragraph_is_no_right() -> None:
+    """Without the question the answer stays in the cookie section, where rights are not read."""
+    text = _DETAILS.replace("<details><summary>Mitä oikeuksia minulla on?</summary>", "<details>")
+    result = _lint("<p>Tilaukset käsittelemme sopimuksen perusteella.</p>" + text, "fi", "html")
+    assert result.outcome(R.RIGHT_PORTABILITY) is Outcome.MISSING

@@ -615,3 +615,23 @@ def test_the_same_answer_under_a_cookie_paragraph_is_no_right() -> None:
     text = _DETAILS.replace("<details><summary>Mitä oikeuksia minulla on?</summary>", "<details>")
     result = _lint("<p>Tilaukset käsittelemme sopimuksen perusteella.</p>" + text, "fi", "html")
     assert result.outcome(R.RIGHT_PORTABILITY) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "table"), [
+    ("fi", "| Käsittely | Peruste | Säilytysaika |\n|---|---|---|\n| Tilausten toimitus | Sopimus | 3 vuotta |\n"
+           "| Uutiskirje | Suostumus | kunnes peruutat tilauksen |\n"),
+    ("sv", "| Behandling | Grund | Lagringstid |\n|---|---|---|\n| Leverans av beställningar | Avtal | 3 år |\n"
+           "| Nyhetsbrev | Samtycke | tills du avslutar prenumerationen |\n"),
+    ("en", "| Processing | Basis | Retention |\n|---|---|---|\n| Delivering orders | Contract | 3 years |\n"
+           "| Newsletter | Consent | until you unsubscribe |\n"),
+])
+def test_bare_processing_and_basis_columns_give_purposes_and_bases(lang: str, table: str) -> None:
+    """A table headed "Käsittely | Peruste", "Behandling | Grund" or "Processing | Basis" gives purposes and bases."""
+    result = _lint(table, lang, "md")
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.PURPOSES), result.outcome(R.LEGAL_BASIS))
+
+
+def test_a_cookie_processing_heading_is_no_purposes_section() -> None:
+    """"Evästeiden käsittely" is a heading about cookies, not the purposes."""
+    result = _lint("Evästeiden käsittely\n\nKäytämme välttämättömiä evästeitä.\n", "fi")
+    assert result.outcome(R.PURPOSES) is Outcome.MISSING

@@ -635,3 +635,18 @@ def test_a_cookie_processing_heading_is_no_purposes_section() -> None:
     """"Evästeiden käsittely" is a heading about cookies, not the purposes."""
     result = _lint("Evästeiden käsittely\n\nKäytämme välttämättömiä evästeitä.\n", "fi")
     assert result.outcome(R.PURPOSES) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "table"), [
+    ("fi", "| Mihin käytämme | Millä perusteella |\n|---|---|\n| Tilausten toimitus | Sopimus |\n"),
+    ("sv", "| Ändamål | På vilken grund |\n|---|---|\n| Leverans av beställningar | Avtal |\n"),
+])
+def test_a_question_column_on_what_basis_gives_the_bases(lang: str, table: str) -> None:
+    """A column headed "Millä perusteella" or "På vilken grund" holds the bases."""
+    assert _lint(table, lang, "md").outcome(R.LEGAL_BASIS) is Outcome.PROVIDED
+
+
+def test_a_table_without_a_basis_column_gives_no_basis() -> None:
+    """A table of purposes and periods alone gives no basis."""
+    text = "| Mihin käytämme | Kuinka kauan |\n|---|---|\n| Tilausten toimitus | 3 vuotta |\n"
+    assert _lint(text, "fi", "md").outcome(R.LEGAL_BASIS) is Outcome.MISSING

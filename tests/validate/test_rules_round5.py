@@ -220,6 +220,8 @@ def test_data_kept_for_ever_is_reported(criteria: str) -> None:
     "Tietoja säilytetään toistaiseksi.",  # RK-RETENTION-VAGUE's
     "Markkinointikiellot säilytetään pysyvästi, jotta emme lähetä sinulle enää markkinointia.",
     "We keep your opt-out permanently so that we never e-mail you again.",
+    "Tilin tiedot säilyvät pysyvästi, kunnes poistat tilisi.",
+    "Account data is stored permanently until you close your account.",
 ])
 def test_deleting_for_good_anonymised_data_and_archives_law_are_not_reported(criteria: str) -> None:
     """Permanent deletion, anonymised data, a law on archives and a permanent address are not keeping for ever."""

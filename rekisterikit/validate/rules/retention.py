@@ -198,6 +198,8 @@ _UNLIMITED = re.compile(
 _UNLIMITED_ALLOWED = re.compile(
     # a list of refusals kept so that they are respected (21(3)): "markkinointikiellot säilytetään pysyvästi"
     r"kiel(?:to|lo|ttä|läm)\w*|estolist\w*|spärr\w*|suppression|opt-?outs?\b|do[- ]not[- ]contact|"
+    # "for good, until you delete your account": an end event, which the other retention rules judge
+    r"(?<!\w)kunnes|siihen asti|(?<!\w)until\b|(?<!\w)tills\b|till dess|"
     r"anonymi\w*|arkistolai\w*|arkivlag\w*|archives act|yleisen edun mukai\w* arkist\w*|allmänintresse\w*|"
     r"public interest|89 art\w*|art(?:icle|\.)? 89|artikla 89|89(?:\(1\))? ?artikla", re.IGNORECASE)
 

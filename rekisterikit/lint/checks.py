@@ -298,10 +298,21 @@ def _person(run: _Run, name: str) -> bool:
     return bool(first_names.fullmatch(first) or run.u("sole_trader") or same)
 
 
+# A trade name and the owner's own name given together: "Kuvaamo Lumo / Anna Lind", "Kuvaamo Lumo, Anna Lind",
+# "Anna Lind (Kuvaamo Lumo)", "Kuvaamo Lumo – Anna Lind".
+_NAME_PARTS = re.compile(r"\s*(?:/|,|\(|\)|\s[–—-]\s)\s*")
+
+
 def _trade_name(run: _Run, name: str, unit: int) -> bool:
-    """Flag a controller named only by a shop or brand name: no legal form near it, no business id anywhere."""
+    """Flag a controller named only by a shop or brand name: no legal form near it, no business id anywhere.
+
+    A legal form of a company, a registered association, a co-operative or a foundation ("Oy", "Ab Oy", "Tmi",
+    "ry", "r.f.", "osuuskunta", "säätiö", "stiftelse") makes the name a legal name; so does the owner's own name
+    given with the trade name ("Kuvaamo Lumo / Anna Lind"): a sole trader is the person."""
     around = {unit} | run.k("controller") | run.u("controller_label")
-    if run.u("company_form") & around or _person(run, name.strip()):
+    if run.u("company_form", "association_form") & around:
+        return False
+    if any(_person(run, part) for part in _NAME_PARTS.split(name.strip()) if part):
         return False
     # The legal form of a company of another state written in capitals beside the name ("Kerros3D is the shop of
     # Schichtwerk AG", "St1 Norge AS"), where the sentence is not in capitals throughout.

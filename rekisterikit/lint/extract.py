@@ -239,8 +239,14 @@ _LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*(?:\s(?:[A-ZÅÄÖ&][\w&'-]*|oy
                            r"(?=\s+(?:is|on|är|toimii)\b|\s*[,(])")
 # Company forms as written after the name, also in capitals ("Kuvakehys Nordic AB:n") and those of neighbouring EU
 # states (OÜ, UAB, SIA, ApS).
-_WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy|Oyj|Ab|Abp|Ltd|Tmi|Ky|Ay|Inc|GmbH|Oy Ab|Ltd\.|OY|OYJ|AB"
-                        r"|ApS|OÜ|UAB|SIA|AG|AS|ASA|plc|PLC)(?![\w])")
+# Registered associations (ry, rf), co-operatives (osk) and foundations (sr) are named the same way ("Kalastajat ry",
+# "Fiskarna r.f."); "Oy Ab" and "Ab Oy" are one form.
+_WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy Ab|Ab Oy|Oyj|Oy|Abp|Ab|Ltd\.|Ltd|Tmi|Ky|Ay|Inc|GmbH|"
+                        r"OY AB|AB OY|OYJ|OY|AB|ApS|OÜ|UAB|SIA|AG|AS|ASA|plc|PLC|ry|r\.y\.|rf|r\.f\.|RY|RF|osk|sr)"
+                        r"(?![\w])")
+# The form before the name: "Osuuskunta Kuvaajat", "Säätiö Lumo", "Stiftelsen Fiskarna", "Tmi Anna Lind".
+_FORM_FIRST = re.compile(r"\b((?:Osuuskunta|Säätiö|Stiftelsen|Andelslaget|Tmi|T:mi|Toiminimi)"
+                         r"(?:\s[A-ZÅÄÖ][\w&'-]*){1,3})")
 
 
 def controller_name(analysis: Analysis) -> Named | None:
@@ -294,6 +300,9 @@ def controller_name(analysis: Analysis) -> Named | None:
             match = None
         if match:
             return Named(value=(match.group(1) + match.group(2)).strip(), unit=unit.index)
+        first = _FORM_FIRST.search(unit.text) if unit.index not in others or unit.index in labelled else None
+        if first:
+            return Named(value=first.group(1).strip(), unit=unit.index)
     return (trader or _name_above_business_id(analysis) or _name_with_business_id(analysis)
             or _frequent_proper_noun(analysis))
 

@@ -1,0 +1,80 @@
+"""Classes of error seen when the linter read twelve published statements of Finnish shops and services (issue 21,
+round 5): each class with statements in our own words that show it, and statements that must still be read the other
+way. No sentence here is taken from those statements."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.linter import LintResult, lint_text
+
+R = Requirement
+
+
+def _lint(text: str, lang: str, fmt: str = "txt") -> LintResult:
+    return lint_text(text, format=fmt, language=lang)  # type: ignore[arg-type]
+
+
+def _rules(text: str, lang: str, fmt: str = "txt") -> set[str]:
+    return {f.rule for f in _lint(text, lang, fmt).findings}
+
+
+# ------------------------------------------------------------- legal forms of associations, co-operatives, foundations
+
+_CONTROLLER = {
+    "fi": ("Rekisterinpitäjä\n\n{name}\nRantatie 5, 00100 Helsinki\ninfo@lumo.example\n\n"
+           "Henkilötietojen käsittelyn tarkoitus\n\nKäsittelemme tilaajien nimiä ja osoitteita tilausten "
+           "toimittamiseksi.\n"),
+    "sv": ("{head}\n\n{name}\nStrandvägen 5, 00100 Helsingfors\ninfo@lumo.example\n\nÄndamålet med behandlingen\n\n"
+           "Vi behandlar kundernas namn och adresser för att leverera beställningarna.\n"),
+    "en": ("{head}\n\n{name}\nShore Road 5, 00100 Helsinki\ninfo@lumo.example\n\nWhy we process data\n\n"
+           "We process the names and addresses of customers to deliver their orders.\n"),
+}
+
+
+@pytest.mark.parametrize(("lang", "head", "name"), [
+    ("fi", "", "Kalastajat ry"),
+    ("fi", "", "Kalastajat r.y."),
+    ("fi", "", "Osuuskunta Kuvaajat"),
+    ("fi", "", "Kuvaajat osk"),
+    ("fi", "", "Säätiö Lumo"),
+    ("fi", "", "Lumo sr"),
+    ("fi", "", "Lumo Ab Oy"),
+    ("fi", "", "Lumo Oy Ab"),
+    ("fi", "", "Lumo Ky"),
+    ("fi", "", "Tmi Anna Lind"),
+    ("fi", "", "Kuvaamo Lumo / Tero Lind"),
+    ("sv", "Registrets innehavare", "Fiskarna rf"),
+    ("sv", "Registeransvarig", "Fiskarna r.f."),
+    ("sv", "Personuppgiftsansvarig", "Stiftelsen Fiskarna"),
+    ("sv", "Registrets innehavare", "Fiskarna Ab Oy"),
+    ("en", "Data controller", "Anglers ry"),
+    ("en", "Controller", "Lumo Oy Ab"),
+])
+def test_a_legal_form_or_the_owners_name_identifies_the_controller(lang: str, head: str, name: str) -> None:
+    """A registered association, a co-operative or a foundation named with its form, a company named with a double
+    form, a sole trader's form before the owner's name, or a trade name given with the owner's own name is a legal
+    name: no trade-name warning, and the Swedish 'Registrets innehavare' heads the controller's section."""
+    result = _lint(_CONTROLLER[lang].format(head=head, name=name), lang)
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+    assert not {f.rule for f in result.findings} & {"RK-LINT-CONTROLLER", "RK-LINT-CONTROLLER-TRADE-NAME"}
+
+
+@pytest.mark.parametrize(("lang", "head", "name"), [
+    ("fi", "", "Kuvaamo Lumo"),
+    ("fi", "", "Rysä Kalastus"),
+    ("sv", "Registrets innehavare", "Fiskbutiken Lumo"),
+    ("en", "Data controller", "Lumo Fishing"),
+])
+def test_a_bare_trade_name_is_still_flagged(lang: str, head: str, name: str) -> None:
+    """A shop name with no form, no owner's name and no business id stays a trade name ("Rysä" is no "ry")."""
+    result = _lint(_CONTROLLER[lang].format(head=head, name=name), lang)
+    assert "RK-LINT-CONTROLLER-TRADE-NAME" in {f.rule for f in result.findings}
+
+
+def test_an_unknown_heading_above_the_name_names_no_controller() -> None:
+    """'Registrets namn' is the register's name, not the controller's section."""
+    text = _CONTROLLER["sv"].format(head="Registrets namn", name="Fiskbutiken Lumo")
+    assert "RK-LINT-CONTROLLER" in _rules(text, "sv")

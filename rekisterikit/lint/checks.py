@@ -180,8 +180,15 @@ class _Run:
         return found[0] if found else ""
 
     def consent(self) -> frozenset[int]:
-        """Units that say something rests on consent (not "without your consent", not presumed consent)."""
-        return self.u("basis_consent") - self.u("consent_negated", "consent_presumed")
+        """Units that say something rests on consent (not "without your consent", not presumed consent).
+
+        A sentence that says the person agreed to marketing or a newsletter ("om kunden har godkänt det",
+        "asiakas on hyväksynyt markkinoinnin", "if you have agreed to receive offers") gives consent to it too; an
+        agreement to cookies or to the terms is no consent to marketing."""
+        agreed = frozenset(i for i in self.affirmed("accept") & self.u("kind_marketing", "kind_newsletter")
+                           if any(_AGREED.match(t) for t in self.analysis.terms_in("accept", i)))
+        agreed -= self.u("cookie") | self.negated(agreed)
+        return (self.u("basis_consent") | agreed) - self.u("consent_negated", "consent_presumed")
 
     def negated(self, units: Iterable[int]) -> frozenset[int]:
         """The units that are negated and not turned back by an exception (``ei … ellei``)."""
@@ -209,6 +216,11 @@ class _Run:
     def interests(self) -> frozenset[int]:
         """Units that rest something on legitimate interests (see :meth:`affirmed`)."""
         return self.affirmed("basis_legitimate_interest")
+
+
+# Words of agreeing, not of allowing ("godkänt", "hyväksynyt", "agreed"; not "tillåter", "sallii", "allows").
+# An agreement ("sopimus", "avtal", "agreement") is a contract, not consent.
+_AGREED = re.compile(r"(godkän|samtyck|accepter|hyväksy|suostu)\w*$|(agree|accept)(s|d|ed|ing)?$|consent\w*$", re.I)
 
 
 def _cells(text: str) -> list[str]:

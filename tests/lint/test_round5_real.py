@@ -78,3 +78,31 @@ def test_an_unknown_heading_above_the_name_names_no_controller() -> None:
     """'Registrets namn' is the register's name, not the controller's section."""
     text = _CONTROLLER["sv"].format(head="Registrets namn", name="Fiskbutiken Lumo")
     assert "RK-LINT-CONTROLLER" in _rules(text, "sv")
+
+
+# --------------------------------------------------------------------- agreeing to marketing is consent to it
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi skickar erbjudanden per e-post till kunder som har godkänt det."),
+    ("sv", "Kunden godkänner att vi skickar erbjudanden per e-post."),
+    ("sv", "Vi skickar erbjudanden per e-post till kunder som gett oss tillstånd."),
+    ("sv", "Vi sparar namn, e-post och kundens marknadsföringstillstånd. Vi skickar erbjudanden per e-post."),
+    ("fi", "Lähetämme sähköpostitse tarjouksia asiakkaille, jotka ovat hyväksyneet sen."),
+    ("en", "We e-mail offers to customers who have agreed to receive them."),
+])
+def test_a_person_who_agreed_to_marketing_consented_to_it(lang: str, text: str) -> None:
+    """Saying the person agreed to the offers ("har godkänt", "godkänner", a recorded marketing permission) says the
+    e-mail marketing rests on consent (917/2014 200 §), and that consent is one to withdraw."""
+    result = _lint(text, lang)
+    assert result.outcome(R.DIRECT_MARKETING) is Outcome.PROVIDED
+    assert result.outcome(R.WITHDRAW_CONSENT) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi skickar erbjudanden per e-post till våra kunder. Genom att handla godkänner du leveransvillkoren."),
+    ("fi", "Lähetämme sähköpostitse tarjouksia asiakkaillemme."),
+    ("en", "We e-mail offers to our customers under our customer agreement."),
+])
+def test_accepting_the_terms_or_an_agreement_is_no_consent_to_marketing(lang: str, text: str) -> None:
+    """Accepting the terms of delivery in another sentence, or a customer agreement, gives no consent to offers."""
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(text, lang)

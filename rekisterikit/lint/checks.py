@@ -1603,7 +1603,8 @@ def _special(run: _Run) -> None:
             run.flag("RK-LINT-SPECIAL-CATEGORIES", run.unit(index), term=run.term("special_data", index))
         run.decide(Requirement.SPECIAL_CATEGORIES, Outcome.MISSING)
 
-    children = run.u("children") - run.negated(run.u("children"))
+    children = _children(run)
+    children -= run.negated(children)
     if not children:
         run.decide(Requirement.CHILDREN, Outcome.NOT_APPLICABLE)
     elif run.u("children_age"):
@@ -1624,6 +1625,20 @@ def _special(run: _Run) -> None:
         assert first is not None
         run.flag("RK-LINT-CREDIT-CHECK", first, term=run.term("credit", first.index))
         run.decide(Requirement.CREDIT_CHECK, Outcome.MISSING)
+
+
+def _children(run: _Run) -> frozenset[int]:
+    """Units that speak of children: a children's word not capitalised inside the sentence, where it is part of a
+    name ("tuemme Lasten Päivän Säätiötä", "a gift to Save the Children"), not the data subjects."""
+    found = set()
+    for hit in run.analysis.hits("children"):
+        if run.unit(hit.unit).heading:
+            continue
+        before = run.unit(hit.unit).text[: hit.start - run.analysis.offset(hit.unit)].rstrip()
+        if hit.text[:1].isupper() and before and (before[-1].isalnum() or before[-1] in ",&"):
+            continue
+        found.add(hit.unit)
+    return frozenset(found)
 
 
 # ------------------------------------------------------------------------------- outdated law, clarity

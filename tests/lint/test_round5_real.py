@@ -106,3 +106,32 @@ def test_a_person_who_agreed_to_marketing_consented_to_it(lang: str, text: str) 
 def test_accepting_the_terms_or_an_agreement_is_no_consent_to_marketing(lang: str, text: str) -> None:
     """Accepting the terms of delivery in another sentence, or a customer agreement, gives no consent to offers."""
     assert "RK-LINT-DIRECT-MARKETING" in _rules(text, lang)
+
+
+# ------------------------------------------------------------------ children as data subjects, not in a name
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Kerhoon voivat liittyä 10–14-vuotiaat lapset. Tallennamme lapsen nimen ja syntymävuoden."),
+    ("fi", "Keräämme lasten tiedot leirille ilmoittautumisen yhteydessä."),
+    ("fi", "Palvelua voivat käyttää myös alle 15-vuotiaat."),
+    ("sv", "Vi sparar barnens namn när de anmäls till simskolan."),
+    ("en", "We record your child's name when you sign them up for the swimming course."),
+    ("en", "Children can take part in our monthly drawing contest."),
+])
+def test_children_as_data_subjects_ask_how_their_consent_is_handled(lang: str, text: str) -> None:
+    """Children whose data is taken (their names, ages, an age limit of the service) need a word on how their consent
+    is handled (GDPR Art. 8; Tietosuojalaki 5 §)."""
+    assert "RK-LINT-CHILDREN" in _rules(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Lahjoitamme osan myynnistä Lapsiviestintä ry:lle."),
+    ("fi", "Myymme lasten huonekaluja ja lapsiystävällisiä leluja."),
+    ("sv", "En del av försäljningen går till föreningen Barn i Stan."),
+    ("en", "Part of every sale goes to the charity Children First."),
+    ("en", "We sell children's clothing and childcare products."),
+])
+def test_a_childrens_word_in_a_name_or_a_product_is_no_child_data_subject(lang: str, text: str) -> None:
+    """A word for children inside a compound or a proper name, or goods for children, says nothing of children's
+    data: the children item does not apply."""
+    assert _lint(text, lang).outcome(R.CHILDREN) is Outcome.NOT_APPLICABLE

@@ -1105,7 +1105,8 @@ def _rights(run: _Run) -> None:
     # pyynnöstä"): those name the right; other security sentences ("pääsy tietoihin on rajattu") do not.
     not_rights = run.k("cookies") | (run.k("security") - run.u("subject_request"))
     cookie_context = run.cookie_area()
-    marketing = (run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title") - _denied_marketing(run)
+    marketing = ((run.u("kind_marketing", "kind_newsletter") - cookie_context) - run.k("title") - _denied_marketing(run)
+                 - _business_line(run))
     # A newsletter the text says it does not send ("Emme lähetä uutiskirjeitä"), or one on consent it only presumes
     # ("anses ha godkänt att få vårt nyhetsbrev", answered by RK-LINT-DIRECT-MARKETING), asks no consent to withdraw.
     consent = run.consent() | (run.u("kind_newsletter") - _denied_marketing(run) - run.u("consent_presumed"))
@@ -1179,7 +1180,7 @@ def _rights(run: _Run) -> None:
         # As for RK-LINT-RIGHT-OBJECT-LIKELY: a statement that gives its bases and names no legitimate interest is
         # taken at its word ("förbättra vår webbutik … grundar sig på avtalet"); objection then does not apply.
         likely_interest = frozenset()
-    mentioned = run.u("kind_marketing", "kind_newsletter") - cookie_context
+    mentioned = run.u("kind_marketing", "kind_newsletter") - cookie_context - _business_line(run)
     applies = (mentioned - run.negated(mentioned) or likely_interest
                or run.interests())
     other_rights = run.u(*(k for k in _RIGHT_KEYS if k != "right_object"))
@@ -1495,7 +1496,7 @@ def _marketing(run: _Run) -> None:
     rights_only = run.k("rights") & run.u("right_object")
     # "Emme lähetä markkinointiviestejä; lähetämme vain palveluviestejä": no marketing to judge.
     denied = _denied_marketing(run)
-    marketing = run.u("kind_marketing") - cookie_context - rights_only - denied
+    marketing = run.u("kind_marketing") - cookie_context - rights_only - denied - _business_line(run)
     newsletter = run.u("kind_newsletter") - cookie_context - denied
     if not marketing and not newsletter:
         run.decide(Requirement.DIRECT_MARKETING, Outcome.NOT_APPLICABLE)
@@ -1567,6 +1568,13 @@ def _marketing(run: _Run) -> None:
 # Consumers named beside business customers: their e-mail offers need consent whatever the businesses' do.
 _CONSUMERS = re.compile(r"kuluttaj|yksityisasiak|konsument|privatkund|privatperson|consumer|"
                         r"private (customer|individual)", re.I)
+
+
+def _business_line(run: _Run) -> frozenset[int]:
+    """Sentences that name marketing as the company's line of business ("Yhtiö keskittyy polttonesteiden
+    markkinointiin", "Bolaget fokuserar på marknadsföring av bränslen", "The group focuses on the marketing of
+    fuels"), with no channel, newsletter or consent in them: no marketing to the data subjects."""
+    return run.u("business_line") - run.u("marketing_electronic", "kind_newsletter", "basis_consent")
 
 
 def _denied_marketing(run: _Run) -> frozenset[int]:

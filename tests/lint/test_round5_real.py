@@ -135,3 +135,29 @@ def test_a_childrens_word_in_a_name_or_a_product_is_no_child_data_subject(lang: 
     """A word for children inside a compound or a proper name, or goods for children, says nothing of children's
     data: the children item does not apply."""
     assert _lint(text, lang).outcome(R.CHILDREN) is Outcome.NOT_APPLICABLE
+
+
+# ------------------------------------------------------------- marketing as the company's line of business
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Yhtiömme keskittyy kalastusvälineiden markkinointiin ja maahantuontiin Pohjoismaissa."),
+    ("fi", "Valmistamme ja markkinoimme puisia leluja."),
+    ("sv", "Bolaget fokuserar på marknadsföring av fiskeredskap i Norden."),
+    ("sv", "Vi tillverkar och marknadsför leksaker av trä."),
+    ("en", "The group focuses on the marketing of fishing gear in the Nordic countries."),
+])
+def test_marketing_as_the_line_of_business_is_no_direct_marketing(lang: str, text: str) -> None:
+    """What the company trades in ("keskittyy … markkinointiin", "fokuserar på marknadsföring av") is no marketing
+    to the people whose data is processed: direct marketing does not apply."""
+    assert _lint(text, lang).outcome(R.DIRECT_MARKETING) is Outcome.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Yhtiömme keskittyy markkinointiin: lähetämme asiakkaille tarjouksia sähköpostitse."),
+    ("fi", "Lähetämme kalastusvälineiden markkinointia asiakkaillemme sähköpostitse."),
+    ("sv", "Vi fokuserar på marknadsföring av våra tjänster per e-post till kunderna."),
+    ("en", "We use your e-mail address for the marketing of our fishing gear."),
+])
+def test_marketing_sent_to_the_customers_is_still_direct_marketing(lang: str, text: str) -> None:
+    """Marketing sent to the customers by e-mail, without consent, stays flagged whatever the verb."""
+    assert "RK-LINT-DIRECT-MARKETING" in _rules(text, lang)

@@ -18,6 +18,7 @@ import datetime as dt
 import email.utils
 import os
 import re
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 from typing import Any
@@ -53,10 +54,13 @@ def assert_compliant(statement_or_path: Statement | str | os.PathLike[str], *, f
     Raises:
         AssertionError: a finding fails, or the file cannot be loaded. The message lists each finding's rule,
             severity, article, path (with the line in a TOML file) and message.
-        UnknownRuleError: an ``allow`` entry names no rule (a typo must not silently allow nothing).
+        UnknownRuleError: an ``allow`` entry names no rule (a typo must not silently allow nothing). A retired
+            rule id (:data:`rekisterikit.validate.registry.RETIRED`) is no error: it allows nothing and gives a
+            :class:`DeprecationWarning` asking to remove it.
     """
     from rekisterikit.errors import LoadError
     from rekisterikit.validate import REGISTRY, UnknownRuleError, validate
+    from rekisterikit.validate.registry import RETIRED
 
     level = Severity(fail_on)
     language = Language(locale)
@@ -75,6 +79,11 @@ def assert_compliant(statement_or_path: Statement | str | os.PathLike[str], *, f
     report = validate(statement, source=source)
     allowed: set[str] = set()
     for selector in allow:
+        if selector in RETIRED:  # allowed before the rule was retired: nothing to allow now, and no reason to fail
+            retired = RETIRED[selector]
+            warnings.warn(f"allow: rule {selector} was retired on {retired.retired} and reports nothing; remove it "
+                          "from the list", DeprecationWarning, stacklevel=2)
+            continue
         rules = REGISTRY.matching(selector)
         if not rules:
             raise UnknownRuleError(f"allow: unknown rule {selector!r} (not a rule id, rule-id prefix or "

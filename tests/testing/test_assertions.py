@@ -147,6 +147,14 @@ def test_an_unknown_allow_entry_is_an_error_not_a_silent_pass() -> None:
         assert_compliant(BAD, allow=["RK-RETENTON"])
 
 
+def test_a_retired_allow_entry_allows_nothing_and_asks_to_be_removed() -> None:
+    """A rule id retired since a shop allowed it neither fails the shop's test nor excuses anything else."""
+    with pytest.warns(DeprecationWarning, match="RK-TRANSFER-DPF-APPEAL was retired on 2026-12-06"), \
+            pytest.raises(AssertionError) as info:
+        assert_compliant(BAD, allow=["RK-TRANSFER-DPF-APPEAL"])
+    assert "allowed: " not in str(info.value)
+
+
 def test_a_file_that_does_not_load_fails_with_its_problems(tmp_path: Path) -> None:
     """A broken statement file fails the assertion and shows the load problems with their paths."""
     broken = tmp_path / "statement.toml"

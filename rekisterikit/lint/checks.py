@@ -812,11 +812,15 @@ def _recipients(run: _Run) -> None:
         # Privacy Shield or the repealed SCCs are no mechanism (they are reported as outdated law).
         invalid = run.u("privacy_shield", "old_scc")
         valid = run.u("safeguards") - (invalid - run.u("new_scc", "safeguards_certified"))
+        # A transfer said to rest on the person's (explicit) consent ("with your explicit consent", "nimenomaisella
+        # suostumuksellasi") names the derogation of GDPR 49(1)(a); a derogation has no copy to offer.
+        derogation = (happening | countries) & run.consent() - run.k("cookies")
+        valid |= derogation
         if not valid:
             run.missing("RK-LINT-TRANSFER-SAFEGUARDS")
         else:
             run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, valid)
-            needs_copy = valid - run.u("safeguards_certified")
+            needs_copy = valid - run.u("safeguards_certified") - (derogation - run.u("safeguards"))
             # Beside an adequacy decision or the Data Privacy Framework in the same section, the transfer rests on
             # GDPR 45 and standard clauses agreed as well are a supplement: no copy of them need be offered (13(1)(f)
             # asks for the means to obtain a copy of Art. 46 safeguards).

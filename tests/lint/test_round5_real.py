@@ -161,3 +161,50 @@ def test_marketing_as_the_line_of_business_is_no_direct_marketing(lang: str, tex
 def test_marketing_sent_to_the_customers_is_still_direct_marketing(lang: str, text: str) -> None:
     """Marketing sent to the customers by e-mail, without consent, stays flagged whatever the verb."""
     assert "RK-LINT-DIRECT-MARKETING" in _rules(text, lang)
+
+
+# ----------------------------------------------------- providers outside the EU/EEA with no transfer mechanism
+
+_TRANSFER = {
+    "fi": "Tietojen siirto EU:n tai ETA:n ulkopuolelle\n\n{text}\n",
+    "sv": "Överföring av uppgifter\n\n{text}\n",
+    "en": "Transfers\n\n{text}\n",
+}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Käytämme myös palveluntarjoajia, joiden palvelimet sijaitsevat Euroopan unionin tai Euroopan talousalueen "
+           "ulkopuolella."),
+    ("fi", "Tietoja voidaan siirtää palveluntarjoajille Euroopan unionin tai Euroopan talousalueen ulkopuolelle."),
+    ("sv", "Vi kan anlita tjänsteleverantörer vars servrar finns utanför EU/EES."),
+    ("en", "We may use service providers whose servers are outside the EU/EEA."),
+])
+def test_providers_outside_the_eea_with_no_mechanism_miss_the_safeguards(lang: str, text: str) -> None:
+    """Data that may go to providers outside the EU/EEA needs its transfer mechanism stated (GDPR 13(1)(f)); servers
+    said to be outside Europe are no statement that data stays in it."""
+    result = _lint(_TRANSFER[lang].format(text=text), lang)
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.MISSING
+    assert "RK-LINT-TRANSFER-SAFEGUARDS" in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Tietoja voidaan siirtää palveluntarjoajille Euroopan talousalueen ulkopuolelle Euroopan komission "
+           "vakiosopimuslausekkeiden perusteella."),
+    ("fi", "Tietoja voidaan siirtää Euroopan talousalueen ulkopuolelle vain maihin, joissa on riittävä tietosuojan "
+           "taso."),
+    ("sv", "Uppgifter kan överföras till tjänsteleverantörer utanför EU/EES till länder med tillräcklig "
+           "dataskyddsnivå."),
+    ("en", "Data may be transferred to providers outside the EU/EEA with your explicit consent."),
+    ("en", "Data may be transferred to providers outside the EU/EEA, to countries with an adequate level of data "
+           "protection."),
+])
+def test_a_named_mechanism_or_consent_provides_the_safeguards(lang: str, text: str) -> None:
+    """Standard clauses, an adequate level of protection or the person's explicit consent (49(1)(a)) name the
+    mechanism."""
+    assert _lint(_TRANSFER[lang].format(text=text), lang).outcome(R.TRANSFER_SAFEGUARDS) is Outcome.PROVIDED
+
+
+def test_servers_in_finland_make_no_transfer() -> None:
+    """Servers said to be in Finland keep the data in the EEA: no safeguards are asked."""
+    text = _TRANSFER["fi"].format(text="Palvelimemme sijaitsevat Suomessa.")
+    assert _lint(text, "fi").outcome(R.TRANSFER_SAFEGUARDS) is Outcome.NOT_APPLICABLE

@@ -1349,17 +1349,24 @@ def _information(run: _Run) -> None:
                  or {i for i in automated if i + 1 in told
                      and run.unit(i + 1).section == run.unit(i).section})
     denied = decisions & run.negated(decisions)
-    if denied or explained:
+    profiling = run.u("automated") - run.negated(run.u("automated"))
+    # Profiling announced bare ("Tietoja voidaan käyttää profilointiin", "The data can be used for profiling"): no
+    # purpose it serves, no word on its logic or consequences in the sentence or the next. Denying automated
+    # decisions does not answer what that profiling is.
+    bare = frozenset(i for i in profiling - decisions - run.u(*_PROFILING_PURPOSES) - told
+                     if not (i + 1 in told and run.unit(i + 1).section == run.unit(i).section))
+    if (denied or explained) and not (bare and not explained):
         run.decide(Requirement.AUTOMATED_DECISIONS, Outcome.PROVIDED, automated)
+    elif denied:
+        run.decide(Requirement.AUTOMATED_DECISIONS, Outcome.MISSING, bare)
     else:
         # Whether decisions under GDPR 22 are made is not stated; recommended even when none are made.
         run.missing("RK-LINT-AUTOMATED")
-    profiling = run.u("automated") - run.negated(run.u("automated"))
     # Profiling named after the text has said that no decisions under GDPR 22 are made ("Emme tee automaattisia
     # päätöksiä. Profiloimme asiakkaita markkinoinnin kohdentamiseksi") is profiling outside Art. 22: 13(2)(f) asks
-    # for its logic and consequences only where it leads to such decisions.
-    if profiling and not explained and not (denied and not profiling & decisions):
-        first = run.analysis.first(profiling)
+    # for its logic and consequences only where it leads to such decisions, unless it is announced bare.
+    if profiling and not explained and (not denied or profiling & decisions or bare):
+        first = run.analysis.first(bare or profiling)
         assert first is not None
         run.flag("RK-LINT-AUTOMATED-INFO", first, term=run.term("automated", first.index) or first.text[:40])
 
@@ -1398,6 +1405,12 @@ def _information(run: _Run) -> None:
             run.flag("RK-LINT-SOURCE-VAGUE", first, term=term)
     else:
         run.missing("RK-LINT-SOURCES")
+
+
+# Purposes that say what profiling is for ("profilointiin markkinoinnin kohdentamiseksi", "to tailor our newsletter").
+_PROFILING_PURPOSES = ("kind_marketing", "kind_newsletter", "kind_analytics", "kind_service_development",
+                       "kind_customer_service", "kind_fraud", "kind_security", "kind_order", "kind_account",
+                       "credit")
 
 
 def _listed_items(run: _Run) -> frozenset[int]:

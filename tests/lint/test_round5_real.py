@@ -208,3 +208,32 @@ def test_servers_in_finland_make_no_transfer() -> None:
     """Servers said to be in Finland keep the data in the EEA: no safeguards are asked."""
     text = _TRANSFER["fi"].format(text="Palvelimemme sijaitsevat Suomessa.")
     assert _lint(text, "fi").outcome(R.TRANSFER_SAFEGUARDS) is Outcome.NOT_APPLICABLE
+
+
+# ------------------------------------------------------------------------------- profiling announced bare
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Käsittelyn tarkoitukset\n\nEmme tee automaattisia päätöksiä. Asiakastietoja voidaan käyttää "
+           "profilointiin.\n"),
+    ("sv", "Ändamål\n\nVi fattar inga automatiserade beslut. Kunduppgifterna kan användas för profilering.\n"),
+    ("en", "Purposes\n\nWe make no automated decisions. Customer records may also be used for profiling.\n"),
+])
+def test_bare_profiling_is_unexplained_even_when_decisions_are_denied(lang: str, text: str) -> None:
+    """Profiling said to happen with no purpose, logic or consequence leaves 13(2)(f) unanswered, whatever the text
+    says of automated decisions."""
+    result = _lint(text, lang)
+    assert result.outcome(R.AUTOMATED_DECISIONS) is Outcome.MISSING
+    assert "RK-LINT-AUTOMATED-INFO" in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Käsittelyn tarkoitukset\n\nEmme tee automaattisia päätöksiä. Asiakastietoja profiloidaan, jotta "
+           "voimme kohdentaa markkinointia.\n"),
+    ("sv", "Ändamål\n\nVi fattar inga automatiserade beslut. Profileringen grundar sig på dina köp och har inga "
+           "följder för dig.\n"),
+    ("en", "Purposes\n\nWe make no automated decisions. Customer records are not used for profiling.\n"),
+])
+def test_profiling_with_its_purpose_or_denied_is_answered(lang: str, text: str) -> None:
+    """Profiling with the purpose it serves after decisions are denied, profiling with its logic and consequences,
+    or profiling denied, answers the item."""
+    assert _lint(text, lang).outcome(R.AUTOMATED_DECISIONS) is Outcome.PROVIDED

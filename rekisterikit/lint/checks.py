@@ -843,9 +843,10 @@ def _recipients(run: _Run) -> None:
 
 
 def _handed_over(run: _Run) -> frozenset[int]:
-    """Units whose every disclosure word is part of the data subjects handing over their own data (a source)."""
+    """Units whose every disclosure word is part of the data subjects handing over their own data, or of others
+    named as where data comes from ("samlat in från … samarbetspartner", "from our partners"): a source."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    for hit in run.analysis.hits("source_handover"):
+    for hit in (*run.analysis.hits("source_handover"), *run.analysis.hits("source_from")):
         spans.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text)))
     return frozenset(i for i, covered in spans.items()
                      if all(any(a <= start < b for a, b in covered) for start in run.starts("recipients", i)))
@@ -1370,8 +1371,10 @@ def _information(run: _Run) -> None:
         assert first is not None
         run.flag("RK-LINT-AUTOMATED-INFO", first, term=run.term("automated", first.index) or first.text[:40])
 
-    source_context = run.k("sources", "data_categories") | run.u("sources")
-    indirect = (run.u("indirect_source") & source_context) - run.u("recipients")
+    source_context = run.k("sources", "data_categories") | run.u("sources", "source_from")
+    # A sentence that names others as where data comes from ("samlat in från våra medlemmar, kunder och
+    # samarbetspartner", "yhteistyökumppaneiltamme") speaks of a source even where the same word can name a recipient.
+    indirect = (run.u("indirect_source") & source_context) - (run.u("recipients") - run.u("source_from"))
     credit = run.u("credit") - run.negated(run.u("credit"))
     categories = run.k("data_categories") | _listed_items(run)
     if categories:
@@ -1382,11 +1385,14 @@ def _information(run: _Run) -> None:
 
     if not indirect and not credit:
         run.decide(Requirement.SOURCES, Outcome.NOT_APPLICABLE)
-    elif run.k("sources") or run.u("sources") or run.u("credit_registers") & credit:
+    elif (run.k("sources") or run.u("sources") or run.u("credit_registers") & credit
+          or run.u("source_from") & run.u("source_specific")):
         # A credit check that names the register it uses ("Vi hämtar en kreditupplysning från Asiakastieto Oy",
-        # "luottotiedot tarkistetaan Suomen Asiakastieto Oy:n rekisteristä") gives the source of the credit data.
+        # "luottotiedot tarkistetaan Suomen Asiakastieto Oy:n rekisteristä") gives the source of the credit data; so
+        # does a partner named as where data comes from ("kumppaniltamme Suomen Asiakastieto Oy:ltä").
         run.decide(Requirement.SOURCES, Outcome.PROVIDED,
-                   run.k("sources") | run.u("sources") | (run.u("credit_registers") & credit))
+                   run.k("sources") | run.u("sources") | (run.u("credit_registers") & credit)
+                   | (run.u("source_from") & run.u("source_specific")))
         generic = sorted((indirect | (credit & source_context)) - run.u("source_specific", "credit_registers"),
                          key=lambda i: (i not in run.k("sources"), i))
         if run.u("source_specific", "credit_registers") & (run.k("sources") | run.u("sources")):

@@ -237,3 +237,39 @@ def test_profiling_with_its_purpose_or_denied_is_answered(lang: str, text: str) 
     """Profiling with the purpose it serves after decisions are denied, profiling with its logic and consequences,
     or profiling denied, answers the item."""
     assert _lint(text, lang).outcome(R.AUTOMATED_DECISIONS) is Outcome.PROVIDED
+
+
+# ------------------------------------------------------------------- partners named only as a kind of source
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi sparar personuppgifter som vi samlat in från våra medlemmar, kunder och samarbetspartner."),
+    ("sv", "Uppgifterna samlas in av kunden själv och av våra samarbetsparter."),
+    ("fi", "Saamme tietoja myös yhteistyökumppaneiltamme."),
+    ("en", "We also receive data from our partners."),
+])
+def test_data_from_unnamed_partners_has_no_source(lang: str, text: str) -> None:
+    """Data collected from partners none of whom is named leaves 14(2)(f) unanswered, and the partners it comes from
+    are no recipients of it."""
+    result = _lint(text, lang)
+    rules = {f.rule for f in result.findings}
+    assert rules & {"RK-LINT-SOURCES", "RK-LINT-SOURCE-VAGUE"}
+    assert "RK-LINT-RECIPIENTS-VAGUE" not in rules
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi lämnar ut uppgifter till våra samarbetspartner."),
+    ("fi", "Luovutamme tietoja yhteistyökumppaneillemme."),
+    ("en", "We share data with our partners."),
+])
+def test_data_given_to_partners_is_no_source(lang: str, text: str) -> None:
+    """Partners who receive data are vague recipients, not a source."""
+    result = _lint(text, lang)
+    assert result.outcome(R.SOURCES) is Outcome.NOT_APPLICABLE
+    assert "RK-LINT-RECIPIENTS-VAGUE" in {f.rule for f in result.findings}
+
+
+def test_a_partner_named_as_the_source_gives_it() -> None:
+    """A partner named by name as where data comes from gives the source."""
+    result = _lint("Saamme luottotiedot yhteistyökumppaniltamme Suomen Asiakastieto Oy:ltä.", "fi")
+    assert result.outcome(R.SOURCES) is Outcome.PROVIDED
+    assert not {f.rule for f in result.findings} & {"RK-LINT-SOURCES", "RK-LINT-SOURCE-VAGUE"}

@@ -109,9 +109,25 @@ _GENERIC_INTEREST = re.compile(
     r"(?:rekisterinpitäjän |yrityksen |meidän )?(?:oikeutettu etu|oikeutetut edut|liiketoiminta|"
     r"liiketoiminnan (?:kehittäminen|edistäminen|harjoittaminen|tarpeet)|liiketoiminnalliset syyt|"
     r"asiakassuhde|kaupalliset syyt|"
-    r"berättigat intresse|berättigade intressen|affärsverksamhet(?:en)?|affärsmässiga skäl|"
+    r"berättigat intresse|berättigade intressen|affärsverksamhet(?:en)?|affärsmässiga skäl|kundförhållande(?:t)?|"
     r"(?:our |the controller'?s? )?legitimate interests?|business (?:purposes|interests?|reasons|needs)|"
+    r"(?:the )?customer relationship|"
     r"commercial (?:purposes|interests?|reasons))[.!]?", re.IGNORECASE)
+#: An interest given only as an example or left open: "esim. asiakassuhde", "e.g. customer relationship", "till
+#: exempel kundförhållandet" at its start, or "tms.", "yms.", "etc.", "or similar", "eller liknande" at its end.
+_PLACEHOLDER_START = re.compile(
+    r"^\(?(?:esim(?:erkiksi|\.)|mm\.|muun muassa|kuten|till exempel|t\.\s?ex\.|bl\.\s?a\.|bland annat|"
+    r"e\.\s?g\.|for example|for instance|such as)[\s,:]*", re.IGNORECASE)
+_PLACEHOLDER_END = re.compile(
+    r"[\s,]*(?<!\w)(?:tms\.?|yms\.?|ym\.?|jne\.?|tai vastaava\w*|osv\.?|eller liknande|"
+    r"eller dylikt|etc\.?|or (?:the )?like|or similar|and so on)\)?[.!]?$", re.IGNORECASE)
+
+
+def _placeholder(text_: str) -> bool:
+    """Whether an interest is given only as an example or left open ("esim. asiakassuhde", "e.g. customer
+    relationship", "markkinointi tms."): it does not say which interest the processing rests on (13(1)(d))."""
+    stripped = text_.strip()
+    return bool(_PLACEHOLDER_START.match(stripped) or _PLACEHOLDER_END.search(stripped))
 
 
 def _plain(text_: str) -> str:
@@ -126,8 +142,10 @@ def _plain(text_: str) -> str:
         fi='Oikeutettu etu on kuvattu liian yleisesti ("{interest}"); kerro konkreettinen etu.',
         sv='Det berättigade intresset beskrivs för allmänt ("{interest}"); ange det konkreta intresset.',
         en='The legitimate interest is too generic ("{interest}"); state the concrete interest.'),
-    trigger="The `legitimate_interest` text only says 'legitimate interest', 'business purposes' or similar, or only "
-            "repeats the purpose's description.",
+    trigger="The `legitimate_interest` text only says 'legitimate interest', 'business purposes', 'asiakassuhde', "
+            "'customer relationship' or similar, or only repeats the purpose's description, or gives the interest "
+            "only as an example or leaves it open ('esim. asiakassuhde', 'e.g. customer relationship', 'till "
+            "exempel …', '… tms.', '… or similar').",
     fix="Say whose interest it is and what it consists of, so that the data subject can weigh it against their "
         "own (and object).",
     example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
@@ -144,7 +162,13 @@ def legitimate_interest_generic(ctx: Context) -> Iterator[Hit]:
             # Issue 21: an interest that only repeats its purpose ("Markkinointi" for the purpose "Markkinointi")
             # says what is done, not whose interest it serves or why (13(1)(d)).
             purpose = {_plain(t) for t in ref.purpose.description.texts()}
-            generic = [t for t in li.texts() if _GENERIC_INTEREST.fullmatch(t.strip()) or _plain(t) in purpose]
+            # Issue 21, round 5 (real statements, tmi-kaarre): "e.g. customer relationship" was accepted as stated;
+            # an example of an interest, or an interest left open ("tms."), does not say which interest it is.
+            # 13(1)(d), 14(2)(b): "the legitimate interests pursued by the controller or by a third party" [V: GDPR
+            # text]; EDPB Guidelines 1/2024 (draft, 8.10.2024): the interest must be "precisely articulated" [S: A&O
+            # Shearman's summary, found with the search tool].
+            generic = [t for t in li.texts() if _GENERIC_INTEREST.fullmatch(t.strip()) or _plain(t) in purpose
+                       or _placeholder(t)]
             if generic:
                 yield Hit(f"{ref.path}.legitimate_interest", {"interest": generic[0].strip()})
 

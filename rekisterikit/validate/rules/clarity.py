@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
-from rekisterikit.model import LocalizedText
+from rekisterikit.model import LocalizedText, SourceKind
 from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -52,6 +52,31 @@ _DATA_OR_RECIPIENTS = re.compile(r"tie(?:to|do|ti)\w*|uppgift\w*|\bdata\b|inform
                                  r"yhteistyö\w*|samarbet\w*|tahoi\w*|tredje\w*|third\w*|kolmansi\w*|"
                                  r"palveluntarjoaj\w*|leverantör\w*|provider\w*|luovut\w*|lämna\w*|disclos\w*")
 _PURPOSE_CLAUSE = re.compile(r"(?:jotta|että|för att|så att|so that|in order)\b[^.;:]{0,40}$")
+#: An example that gives the reason for a value, not an item of a list: "siivottu pois esimerkiksi vanhentuneen
+#: osoitteen vuoksi", "borttagen till exempel på grund av en gammal adress", "removed, for example, because the
+#: address is out of date". The clause after the open-list word starts with a reason or ends with a Finnish
+#: postposition of reason.
+_REASON_AFTER = re.compile(r"[\s,:]*(?:koska|sillä|because|due to|owing to|as a result of|since|eftersom|"
+                           r"på grund av|till följd av|då)\b")
+_REASON_END = re.compile(r"\b(?:vuoksi|takia|johdosta|syystä|seurauksena|perusteella)\s*$")
+#: The means by which the data subject gives the data (channels), not other sources: "esimerkiksi verkkolomakkeella
+#: tai puhelimitse", "till exempel via formulär eller e-post", "for example through an online form, e-mail".
+_CHANNEL = re.compile(r"[\s,:]*(?:through|via|by|in person|genom|per|kautta)\b|"
+                      r"kautta|välityksellä|lomak\w*|sähköpost\w*|puhelim\w*|tapaami\w*|verkkosivu\w*|"
+                      r"formulär\w*|e-?post\w*|telefon\w*|möte\w*|form\b|forms\b|e-?mail|phone|meeting\w*")
+#: The end of the clause an open-list word is in.
+_CLAUSE_END = re.compile(r"[.;:()/\n]")
+
+
+def _explains(text_: str, start: int, end: int, subject_source: bool) -> bool:
+    """Whether the open-list word at ``text_[start:end]`` gives the reason for a value (:data:`_REASON_AFTER`,
+    :data:`_REASON_END`) or, in a source that is the data subject, the channels through which they give the data
+    (:data:`_CHANNEL`): the list the law asks for (data, recipients, purposes, sources) is closed there."""
+    stop = _CLAUSE_END.search(text_, end)
+    clause = text_[end:stop.start() if stop is not None else len(text_)]
+    if _REASON_AFTER.match(clause) or _REASON_END.search(clause):
+        return True
+    return subject_source and _CHANNEL.search(clause) is not None
 #: A reservation to change the statement, unless the same text promises to tell the data subjects.
 _RESERVATION = re.compile(r"pidätämme (?:itsellämme )?oikeuden|pidättää (?:itsellään )?oikeuden|"
                           r"förbehåller (?:oss|sig) rätten|(?:we )?reserve the right")
@@ -59,7 +84,7 @@ _NOTICE = re.compile(r"ilmoita\w*|kerro\w*|tiedot(?:a|e)\w*|informoi\w*|meddela\
                      r"inform\w*|tell you|let you know|e-?mail|sähköpost\w*|e-?post\w*")
 
 
-def _vague_in(text: str, path: str, named: bool = False) -> str | None:
+def _vague_in(text: str, path: str, named: bool = False, subject_source: bool = False) -> str | None:
     """The first hedge in ``text`` (lower case) that is not excused: a purpose clause; "when needed" anywhere but in
     a disclosure (a recipient or a source: "otamme tarvittaessa yhteyttä" in a purpose is how the purpose works,
     "luovutetaan tarvittaessa" leaves open whether data is disclosed), and there to an authority (the law decides),
@@ -70,6 +95,12 @@ def _vague_in(text: str, path: str, named: bool = False) -> str | None:
     register = path.endswith("].description") and path.count("[") == 1
     for match in _VAGUE.finditer(text):
         if _PURPOSE_CLAUSE.search(text, 0, match.start()):
+            continue
+        if _OPEN_LIST.fullmatch(match.group(0)) and _explains(text, match.start(), match.end(), subject_source):
+            # Issue 21, round 5 (real statements, kesaopisto-ry, tmi-kaarre): "siivottu pois esimerkiksi
+            # vanhentuneen osoitteen vuoksi" explains a value, and "from the person, for example through an online
+            # form, e-mail" gives the channels of a closed source; neither leaves open a list 13(1)(c)-(e) or
+            # 14(1)(d), 14(2)(f) asks for.
             continue
         if register and _OPEN_LIST.fullmatch(match.group(0)):
             continue  # the register's description lists whose data it holds; only its hedges are read
@@ -133,6 +164,19 @@ def _named(ctx: Context, path: str) -> bool:
     return False
 
 
+def _subject_source(ctx: Context, path: str) -> bool:
+    """Whether ``path`` is the text of a source that is the data subject (``kind = "data_subject"``)."""
+    at = path.find(".sources[")
+    if at < 0:
+        return False
+    try:
+        reg = int(path[len("$.registers["):path.index("]")])
+        source = ctx.statement.registers[reg].sources[int(path[at + len(".sources["):path.index("]", at)])]
+    except (ValueError, IndexError):
+        return False
+    return source.kind is SourceKind.DATA_SUBJECT
+
+
 _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{description}"\nkind = "order"\n'
             'legal_basis = "contract"\n')
 
@@ -166,7 +210,11 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "register's own description, which "
             "usually says whose data it holds, only hedges are read, not open lists; in a recipient's category or "
             "description too, where an open list (\"kumppanit, kuten rahoitusyhtiöt\") is an incomplete answer "
-            "on the recipients, for the recipient rules.",
+            "on the recipients, for the recipient rules. An open-list word that gives the reason for a value "
+            "(\"siivottu pois esimerkiksi vanhentuneen osoitteen vuoksi\", \"till exempel på grund av\", \"for "
+            "example because\") passes everywhere, and so do examples of the channels through which the data "
+            "subject gives the data (\"for example through an online form, e-mail\") in a source of kind "
+            "`data_subject`: the list the law asks for is closed there.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(
@@ -189,7 +237,7 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
             values = dict(ctx.text_values)  # the texts by path; only those with a hit are joined and lower-cased
         value = values.get(path)
         joined = "\n".join(value.texts()).lower() if isinstance(value, LocalizedText) else ""
-        found = _vague_in(joined, path, _named(ctx, path))
+        found = _vague_in(joined, path, _named(ctx, path), _subject_source(ctx, path))
         if found is not None:
             yield Hit(path, {"text": found.strip()})
 

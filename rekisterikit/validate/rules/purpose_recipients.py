@@ -267,10 +267,15 @@ def recipient_unlisted(ctx: Context) -> Iterator[Hit]:
 #: A recipient category that names no kind of recipient: partners, third parties, affiliates (the whole text, lower
 #: case, without punctuation).
 _VAGUE_CATEGORY = re.compile(
+    # Issue 21, round 5 (real statements, tilaviesti-tmi): whose partners they are says no more of what kind they
+    # are: "asiakkaan ja Tilaviesti tmi:n yhteiset yhteistyökumppanit", "kundens och våra gemensamma partner",
+    # "partners shared by the customer and us".
+    r"(?:(?:[\w-]+ ){0,5}(?:yhteiset|yhteisille|yhteisten|gemensamma) )?"
     r"(?:muut |valitut |luotettavat |muille |valituille |luotettaville )?(?:yhteistyö)?kumppan(?:i|e)\w*|"
     r"partnerit|kolmannet osapuolet|kolmansille osapuolille|ulkopuoliset tahot|ulkopuolisille tahoille|"
-    r"(?:våra |utvalda )?(?:samarbets)?partners?|tredje ?(?:part|parter|man)|"
-    r"(?:our |selected |trusted )?(?:business )?partners?|third parties|third-party partners")
+    r"(?:(?:[\w-]+ ){0,5}gemensamma )?(?:våra |utvalda )?(?:samarbets)?partners?|tredje ?(?:part|parter|man)|"
+    r"(?:(?:[\w-]+ ){0,4}(?:shared|common|joint|mutual) )?(?:our |selected |trusted )?(?:business )?partners?"
+    r"(?: (?:shared by|common to) [\w -]{1,60})?|third parties|third-party partners")
 #: Words that say the data is disclosed, before the recipients ("tietoja voidaan luovuttaa yhteistyökumppaneille").
 _DISCLOSED = re.compile(
     r"^(?:(?:henkilö)?tieto(?:ja|jasi|t) (?:voidaan |voimme )?luovut\w*|(?:voimme |saatamme )?luovut\w* "
@@ -326,9 +331,20 @@ _KIND_WORDS = re.compile(
     r"inkasso\w*|kredit\w*|carrier\w*|deliver\w*|shipping|payment\w*|hosting|it service\w*|marketing|"
     r"advertis\w*|accounting|debt collect\w*|credit\w*")
 
+#: Providing the ordered products and services, as the reason of a disclosure ("tilattujen tuotteiden ja palvelujen
+#: toimittamiseksi", "för att leverera de beställda produkterna och tjänsterna", "to deliver the products and services
+#: ordered"): it covers whatever the shop sells, so its "toimit-"/"deliver" is no carrier or delivery service.
+_SERVICES_DELIVERED = re.compile(
+    r"(?:\w+ )?(?:tuotteiden ja )?palvelu(?:iden|jen|n)\s+toimit\w*|"
+    r"(?:leverera|levereras|tillhandahålla)\w* (?:\w+ ){0,2}(?:produkter\w* och )?tjänst\w*|"
+    r"(?:deliver|provide)\w* (?:\w+ ){0,2}(?:products and )?services(?: ordered)?")
+
+
 def _names_kind(text_: str, for_marketing: bool) -> bool:
     """Whether a description names a kind of recipient; with ``for_marketing``, a marketing word (the reason of the
-    disclosure) does not count."""
+    disclosure) does not count; nor does the delivery of the ordered products and services as the reason
+    (:data:`_SERVICES_DELIVERED`; issue 21, round 5, real statements, tilaviesti-tmi)."""
+    text_ = _SERVICES_DELIVERED.sub(" ", text_)
     if not for_marketing:
         return _KIND_WORDS.search(text_) is not None
     return any(not _MARKETING_WORD.fullmatch(m.group(0)) for m in _KIND_WORDS.finditer(text_))
@@ -361,12 +377,16 @@ legal_basis = "contract"
            'providers).'),
     trigger="A recipient without a `name` whose `category` is only \"yhteistyökumppanit\", \"kumppanit\", "
             "\"kolmannet osapuolet\", \"samarbetspartner\", \"tredje part\", \"partners\" or \"third parties\" "
-            "(also inflected, after \"tietoja voidaan luovuttaa\" or \"data may be disclosed to\"), or those and "
+            "(also inflected, after \"tietoja voidaan luovuttaa\" or \"data may be disclosed to\", and also "
+            "qualified only by whose partners they are: \"asiakkaan ja yrityksen yhteiset yhteistyökumppanit\", "
+            "\"gemensamma samarbetspartner\", \"partners shared by the customer and us\"), or those and "
             "group companies with only the recipients' marketing as the reason (\"yhteistyökumppanit niiden omaa "
             "markkinointia varten\", \"partners for their own marketing\"), or, for a recipient that is a "
             "controller, only \"mainoskumppanit\" / \"advertising partners\"; and whose `description` (if any) "
             "names no kind of recipient (carriers, payment, IT hosting, marketing services, accounting, debt "
-            "collection …; where the category gives marketing as the reason, a marketing word does not count).",
+            "collection …; where the category gives marketing as the reason, a marketing word does not count, and "
+            "delivering the ordered products and services, \"tilattujen tuotteiden ja palvelujen toimittamiseksi\", "
+            "names no carrier).",
     fix="Name the recipients (`name = \"Posti Oy\"`) or give a precise category (\"Kuljetusyhtiöt\", "
         "\"Maksunvälittäjät\").",
     example=_PARTNERS.format(recipient='category = "Yhteistyökumppanit"'),

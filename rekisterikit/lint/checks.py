@@ -182,7 +182,7 @@ class _Run:
     def consent(self) -> frozenset[int]:
         """Units that say something rests on consent (not "without your consent", not presumed consent).
 
-        A sentence that says the person agreed to marketing or a newsletter ("om kunden har godkänt det",
+        A sentence that says the person agreed to marketing or a newsletter ("om kunden har godkänt utskicken",
         "asiakas on hyväksynyt markkinoinnin", "if you have agreed to receive offers") gives consent to it too; an
         agreement to cookies or to the terms is no consent to marketing."""
         agreed = frozenset(i for i in self.affirmed("accept") & self.u("kind_marketing", "kind_newsletter")
@@ -844,7 +844,7 @@ def _recipients(run: _Run) -> None:
 
 def _handed_over(run: _Run) -> frozenset[int]:
     """Units whose every disclosure word is part of the data subjects handing over their own data, or of others
-    named as where data comes from ("samlat in från … samarbetspartner", "from our partners"): a source."""
+    named as where data comes from ("uppgifter får vi från våra samarbetspartner", "from our partners"): a source."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for hit in (*run.analysis.hits("source_handover"), *run.analysis.hits("source_from")):
         spans.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text)))
@@ -1372,7 +1372,7 @@ def _information(run: _Run) -> None:
         run.flag("RK-LINT-AUTOMATED-INFO", first, term=run.term("automated", first.index) or first.text[:40])
 
     source_context = run.k("sources", "data_categories") | run.u("sources", "source_from")
-    # A sentence that names others as where data comes from ("samlat in från våra medlemmar, kunder och
+    # A sentence that names others as where data comes from ("uppgifter får vi även från
     # samarbetspartner", "yhteistyökumppaneiltamme") speaks of a source even where the same word can name a recipient.
     indirect = (run.u("indirect_source") & source_context) - (run.u("recipients") - run.u("source_from"))
     credit = run.u("credit") - run.negated(run.u("credit"))
@@ -1594,7 +1594,7 @@ _CONSUMERS = re.compile(r"kuluttaj|yksityisasiak|konsument|privatkund|privatpers
 
 
 def _business_line(run: _Run) -> frozenset[int]:
-    """Sentences that name marketing as the company's line of business ("Yhtiö keskittyy polttonesteiden
+    """Sentences that name marketing as the company's line of business ("Yhtiö keskittyy kalastusvälineiden
     markkinointiin", "Bolaget fokuserar på marknadsföring av bränslen", "The group focuses on the marketing of
     fuels"), with no channel, newsletter or consent in them: no marketing to the data subjects."""
     return run.u("business_line") - run.u("marketing_electronic", "kind_newsletter", "basis_consent")

@@ -83,7 +83,7 @@ def test_an_unknown_heading_above_the_name_names_no_controller() -> None:
 # --------------------------------------------------------------------- agreeing to marketing is consent to it
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("sv", "Vi skickar erbjudanden per e-post till kunder som har godkänt det."),
+    ("sv", "Vi skickar erbjudanden per e-post till kunder som har godkänt utskicken."),
     ("sv", "Kunden godkänner att vi skickar erbjudanden per e-post."),
     ("sv", "Vi skickar erbjudanden per e-post till kunder som gett oss tillstånd."),
     ("sv", "Vi sparar namn, e-post och kundens marknadsföringstillstånd. Vi skickar erbjudanden per e-post."),
@@ -173,8 +173,8 @@ _TRANSFER = {
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("fi", "Käytämme myös palveluntarjoajia, joiden palvelimet sijaitsevat Euroopan unionin tai Euroopan talousalueen "
-           "ulkopuolella."),
+    ("fi", "Verkkokauppa-alustan palvelimet sijaitsevat EU:n ulkopuolella."),
+    ("fi", "Käytämme pilvipalvelua, jonka palvelimet sijaitsevat Euroopan talousalueen ulkopuolella."),
     ("fi", "Tietoja voidaan siirtää palveluntarjoajille Euroopan unionin tai Euroopan talousalueen ulkopuolelle."),
     ("sv", "Vi kan anlita tjänsteleverantörer vars servrar finns utanför EU/EES."),
     ("en", "We may use service providers whose servers are outside the EU/EEA."),
@@ -242,7 +242,7 @@ def test_profiling_with_its_purpose_or_denied_is_answered(lang: str, text: str) 
 # ------------------------------------------------------------------- partners named only as a kind of source
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("sv", "Vi sparar personuppgifter som vi samlat in från våra medlemmar, kunder och samarbetspartner."),
+    ("sv", "Uppgifter om deltagarna får vi också från våra samarbetspartner."),
     ("sv", "Uppgifterna samlas in av kunden själv och av våra samarbetsparter."),
     ("fi", "Saamme tietoja myös yhteistyökumppaneiltamme."),
     ("en", "We also receive data from our partners."),

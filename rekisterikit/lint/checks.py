@@ -1533,7 +1533,7 @@ def _marketing(run: _Run) -> None:
         return
     # "The legal basis is a contract, consent or legitimate interest" run together with the purposes ties consent to
     # none of them.
-    consent = run.consent() - _alternative_bases(run)
+    consent = run.consent() - _alternative_bases(run) | _consent_headed(run)
     soft = run.u("soft_opt_in")
     # E-mail offers to the contact persons of business customers about their work ("B2B marketing … relevant to their
     # work … Every message has an unsubscribe link"): marketing to a legal person needs no prior consent while refusal
@@ -1542,6 +1542,14 @@ def _marketing(run: _Run) -> None:
                     if not _CONSUMERS.search(run.unit(i).text))
     if b2b and run.u("right_object", "marketing_optout", "withdraw"):
         sections = {run.unit(i).section for i in b2b}
+        soft |= frozenset(i for i in marketing | newsletter if run.unit(i).section in sections)
+    # Refusal offered both when the data were collected and in every message ("Tilausvaiheessa voit rastittaa, ettet
+    # halua tarjouksia, ja jokaisen viestin lopussa on linkki", "You can untick the box at booking, and every e-mail
+    # has an unsubscribe link") is what the existing-customer exception asks (917/2014 200 § 2 mom, as read above):
+    # the electronic offers of that section are sent under it, whatever interest the text names for them.
+    refusal = run.u("refusal_at_collection") & run.u("every_message")
+    if refusal:
+        sections = {run.unit(i).section for i in refusal}
         soft |= frozenset(i for i in marketing | newsletter if run.unit(i).section in sections)
     if run.u("soft_opt_in_law"):
         # The text invokes the existing-customer exception by its number ("sähköisen viestinnän palveluista annetun lain
@@ -1617,14 +1625,26 @@ def _marketing_on_interest(run: _Run, marketing: frozenset[int]) -> bool:
     the marketing itself or for all processing ("Kaikki edellä mainittu käsittely perustuu oikeutettuun etuumme")."""
     # Consent given for something else (analytics cookies, "withdraw consent at any time" among the rights) is no
     # consent to the marketing; only consent named with marketing or in a marketing section is.
-    if not marketing or run.consent() & (run.u("kind_marketing", "kind_newsletter") | run.k("marketing")):
+    consent = run.consent() | _consent_headed(run)
+    if not marketing or consent & (run.u("kind_marketing", "kind_newsletter") | run.k("marketing")):
         return False
     interests = run.interests() - run.k("cookies")
     return bool(interests & marketing or any(_ALL.search(run.unit(i).text) for i in interests))
 
 
+def _consent_headed(run: _Run) -> frozenset[int]:
+    """The sentences under a heading that names a newsletter or marketing together with consent ("Uutiskirje –
+    suostumus", "Nyhetsbrev (samtycke)", a bold run-in line read as a heading): they rest on consent."""
+    headings = (run.analysis.units_with("basis_consent", headings=True)
+                & run.analysis.units_with("kind_marketing", "kind_newsletter", headings=True))
+    headings -= run.analysis.units_with("negation", "consent_negated", "consent_presumed", headings=True)
+    sections = {run.unit(i).section for i in headings if run.unit(i).heading}
+    return frozenset(i for i in run.analysis.body() if run.unit(i).section in sections)
+
+
 def _special(run: _Run) -> None:
     special = run.u("special_data") - run.k("security", "cookies") - run.negated(run.u("special_data"))
+    special -= _animal_health(run, special)
     if not special:
         run.decide(Requirement.SPECIAL_CATEGORIES, Outcome.NOT_APPLICABLE)
     elif run.u("special_condition"):
@@ -1656,6 +1676,24 @@ def _special(run: _Run) -> None:
         assert first is not None
         run.flag("RK-LINT-CREDIT-CHECK", first, term=run.term("credit", first.index))
         run.decide(Requirement.CREDIT_CHECK, Outcome.MISSING)
+
+
+# Medicines and prescriptions among the special-category words ("receptbelagda läkemedel", "reseptilääkkeet",
+# "prescription medicines").
+_MEDICINE = re.compile(r"läkemed|receptbelag|lääk|resept|medic|prescri", re.I)
+
+
+def _animal_health(run: _Run, special: frozenset[int]) -> frozenset[int]:
+    """Health words about animals, not people: a sentence that names the animal ("your dog's allergies and
+    medicines", "kissan lääkitys"), and, in a statement about animals (a pet pharmacy, a dog daycare: animals named
+    in three sentences or more), medicines and prescriptions ("Receptbelagda läkemedel expedieras bara mot recept")."""
+    animals = run.u("animal")
+    about_animals = len(animals) >= 3
+    found = set(special & animals)
+    if about_animals:
+        found |= {i for i in special
+                  if (terms := run.analysis.terms_in("special_data", i)) and all(_MEDICINE.search(t) for t in terms)}
+    return frozenset(found)
 
 
 def _children(run: _Run) -> frozenset[int]:

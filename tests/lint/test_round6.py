@@ -1,0 +1,130 @@
+"""Classes of error behind the differences of hold-outs H and I (issue 21, round 6): each class with statements in
+our own words that show it, and ones that must still be read the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.linter import LintResult, lint_text
+
+R = Requirement
+
+
+def _lint(text: str, lang: str, fmt: str = "txt") -> LintResult:
+    return lint_text(text, format=fmt, language=lang)  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------- e-mail offers under the existing-customer exception
+
+_OFFERS_UNDER_EXCEPTION = {
+    "fi": ("Lähetämme asiakkaillemme sähköpostilla tarjouksia puutarhatarvikkeista. Peruste on "
+           "oikeutettu etumme. Voit kieltää viestit jo tilausta tehdessäsi, ja jokaisessa viestissä on linkki "
+           "niiden lopettamiseen."),
+    "sv": ("Vi skickar erbjudanden om trädgårdsredskap till våra kunder per e-post. Grunden är vårt "
+           "berättigade intresse. Du kan "
+           "tacka nej redan vid beställningen, och varje utskick har en länk för att avsluta."),
+    "en": ("We send our customers offers on garden tools by e-mail. This rests on our legitimate interest. You can "
+           "say no when you order, and every message has a link to stop them."),
+}
+
+_OFFERS_OPT_OUT_ONLY = {
+    "fi": ("Lähetämme asiakkaillemme sähköpostilla tarjouksia. Peruste on oikeutettu etumme. Jokaisessa "
+           "viestissä on linkki viestien lopettamiseen."),
+    "sv": ("Vi skickar erbjudanden till våra kunder per e-post. Grunden är vårt berättigade intresse. "
+           "Varje utskick har en länk "
+           "för att avsluta."),
+    "en": ("We send our customers offers by e-mail. This rests on our legitimate interest. Every message has a "
+           "link to stop them."),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_offers_with_refusal_at_collection_and_in_every_message_use_the_exception(lang: str) -> None:
+    """Refusal offered when the data are collected and again in every message is what the existing-customer
+    exception asks: the offers are not read as marketing without consent."""
+    result = _lint(_OFFERS_UNDER_EXCEPTION[lang], lang)
+    assert result.outcome(R.DIRECT_MARKETING) is Outcome.PROVIDED
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_offers_on_an_interest_with_only_a_link_in_each_message_still_lack_consent(lang: str) -> None:
+    """An unsubscribe link alone, with no chance to refuse when the data were collected, is an opt-out regime."""
+    result = _lint(_OFFERS_OPT_OUT_ONLY[lang], lang)
+    assert result.outcome(R.DIRECT_MARKETING) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "# Uutiskirje – suostumus\n\nSaat uutiskirjeen, kun rastit kohdan tilauslomakkeella.\n\n"
+           "# Mainonta\n\nMarkkinoimme tuotteitamme somessa oikeutetun etumme perusteella.\n"),
+    ("sv", "# Nyhetsbrev – samtycke\n\nDu får nyhetsbrevet om du kryssar i rutan i kassan.\n\n"
+           "# Annonser\n\nVi marknadsför våra produkter i sociala medier på grund av vårt berättigade intresse.\n"),
+])
+def test_a_heading_naming_the_newsletter_and_consent_gives_it_consent(lang: str, text: str) -> None:
+    """'Uutiskirje – suostumus' as the heading over the sign-up sentence: the newsletter rests on consent, and
+    marketing on an interest elsewhere does not make the whole marketing rest on one."""
+    result = _lint(text, lang, "md")
+    assert result.outcome(R.DIRECT_MARKETING) is not Outcome.MISSING
+
+
+def test_a_heading_naming_the_newsletter_only_gives_no_consent() -> None:
+    text = ("# Uutiskirje\n\nLähetämme uutiskirjeen kaikille asiakkaille.\n\n"
+            "# Mainonta\n\nKaikki edellä mainittu käsittely perustuu oikeutettuun etuumme.\n")
+    assert _lint(text, "fi", "md").outcome(R.DIRECT_MARKETING) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------------- health words about animals, not people
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Kirjaamme koirasi rokotukset, allergiat ja lääkkeet hoitopäivää varten."),
+    ("sv", "Vi antecknar din katts allergier och medicinering inför vistelsen."),
+    ("en", "We note your dog's allergies and medication for the stay."),
+])
+def test_an_animals_allergies_are_no_special_category(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.SPECIAL_CATEGORIES) is Outcome.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Myymme lemmikeille ruokaa ja tarvikkeita. Eläinlääkäri lähettää reseptin meille. Eläimen omistaja "
+           "voi myös ladata reseptin. Reseptilääkkeet toimitetaan vain reseptiä vastaan."),
+    ("sv", "Vi säljer foder och tillbehör för husdjur. Veterinären skickar receptet till oss. Djurets ägare kan "
+           "också ladda upp receptet. Receptbelagda läkemedel lämnas bara ut mot recept."),
+    ("en", "We sell food and supplies for pets. The vet sends us the prescription. The animal's owner can also "
+           "upload it. Prescription medicines are only dispensed against a prescription."),
+])
+def test_prescriptions_in_a_statement_about_animals_are_no_special_category(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.SPECIAL_CATEGORIES) is Outcome.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Myymme lemmikeille ruokaa. Kirjaamme myös asiakkaan omat allergiat tilauksen yhteyteen."),
+    ("sv", "Vi säljer foder för husdjur. Vi antecknar också kundens egna allergier vid beställningen."),
+    ("en", "We sell pet food. We also note the customer's own allergies with the order."),
+    ("en", "Pet owners are welcome. Prescription medicines for you are dispensed against your prescription."),
+])
+def test_a_persons_health_beside_animals_is_still_a_special_category(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.SPECIAL_CATEGORIES) is Outcome.MISSING
+
+
+# ---------------------------------------------------------------- 9(2) conditions written as "9.2 a" and greetings
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Uppgifter om allergier behandlar vi med ditt uttryckliga samtycke."),
+    ("sv", "Allergier behandlas på grund av samtycke (artikel 6.1 a och 9.2 a)."),
+    ("fi", "Allergiatiedot käsittelemme suostumuksesi perusteella (6.1 a ja 9.2 a)."),
+    ("en", "Allergies are processed on consent (Art. 6.1 a and 9.2 a)."),
+])
+def test_a_condition_written_as_9_2_a_or_uttryckliga_answers_special_categories(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.SPECIAL_CATEGORIES) is Outcome.PROVIDED
+
+
+def test_a_version_number_is_no_article_9_condition() -> None:
+    text = "Allergiatiedot tallennetaan järjestelmän versioon 9.2.2 asti."
+    assert _lint(text, "fi").outcome(R.SPECIAL_CATEGORIES) is Outcome.MISSING
+
+
+def test_a_greeting_on_a_gift_card_is_no_health_data() -> None:
+    text = "Vi behandlar namn, adress och de hälsningar du vill att vi skriver på presentkortet."
+    assert _lint(text, "sv").outcome(R.SPECIAL_CATEGORIES) is Outcome.NOT_APPLICABLE
+    assert _lint("Vi behandlar uppgifter om din hälsa.", "sv").outcome(R.SPECIAL_CATEGORIES) is Outcome.MISSING

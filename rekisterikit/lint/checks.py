@@ -252,6 +252,29 @@ def _table_columns(structure: Structure) -> dict[str, frozenset[int]]:
     return {kind: frozenset(units) for kind, units in found.items()}
 
 
+def _table_headers(structure: Structure) -> frozenset[int]:
+    """The header rows of the tables (see :func:`_table_columns`): column names ("| Data | Kept for |", "Mihin
+    tietoja käytetään | Oikeusperuste | Kuinka kauan säilytämme"), no statement about any data."""
+    headers: set[int] = set()
+    previous: Unit | None = None
+    for unit in structure.units:
+        cells = _cells(unit.text) if "|" in unit.text and not unit.heading else []
+        if len([c for c in cells if c]) < 2:
+            previous = None
+            continue
+        if all(set(c) <= set("-: ") for c in cells):
+            continue
+        if previous is None or previous.section != unit.section:
+            headers.add(unit.index)
+        previous = unit
+    return frozenset(headers)
+
+
+# Tax, VAT and customs territories ("EU:s skatteområde", "EU:n arvonlisäveroalue", "the EU VAT area").
+_TAX_AREA = re.compile(r"skatteområde|momsområde|tullområde|veroalue|tullialue|(vat|tax|customs|excise) "
+                       r"(area|territory|union)", re.I)
+
+
 def _evidence(unit: Unit) -> Evidence:
     quote = unit.text if len(unit.text) <= _QUOTE_LIMIT else unit.text[: _QUOTE_LIMIT - 1].rstrip() + "…"
     return Evidence(quote=quote, line=unit.line)
@@ -725,7 +748,10 @@ def _recipients(run: _Run) -> None:
     else:
         run.missing("RK-LINT-RECIPIENTS")
 
-    outside = run.u("transfer_outside", "transfer_none") | run.k("transfers")
+    # "Åland står utanför EU:s skatteområde", "outside the EU VAT area": a tax or customs territory, no transfer.
+    tax_area = frozenset(i for i in run.u("transfer_outside") - run.u("transfer_verb")
+                         if _TAX_AREA.search(run.unit(i).text))
+    outside = (run.u("transfer_outside", "transfer_none") | run.k("transfers")) - tax_area
     # A transfer asked about, in a contents list or a template question ("kenelle tietoja luovutetaan ja siirretäänkö
     # niitä EU:n ulkopuolelle", "Whether we transfer data outside the EU"), is answered elsewhere, not stated here.
     # (A question answered by a bare "Yes" in the next sentence, "Siirretäänkö tietoja EU:n ulkopuolelle? Kyllä.",
@@ -746,6 +772,10 @@ def _recipients(run: _Run) -> None:
     # in the EEA, except Google and Meta, whose analytics and pixel data reach their US parents whichever entity
     # the shop names (the Austrian data protection authority's Google Analytics decision, D155.027 [M]).
     vendors -= frozenset(i for i in vendors & run.u("eea_establishment")
+                         if not {_vendor(t) for t in _vendor_terms(run, i)} & {"googl", "faceb"})
+    # So is a provider said in the same sentence to keep the data in the EU ("Microsoft 365; våra uppgifter lagras i
+    # Microsofts datacenter inom EU"), with the same exception.
+    vendors -= frozenset(i for i in vendors & (run.u("transfer_none") - run.negated(run.u("transfer_none")))
                          if not {_vendor(t) for t in _vendor_terms(run, i)} & {"googl", "faceb"})
     # A provider said to process data in a third country ("Mailchimp … käsittelee sähköpostiosoitteita
     # Yhdysvalloissa") names the country of a transfer as a transfer verb does.
@@ -990,7 +1020,8 @@ def _retention(run: _Run) -> None:
     periods = run.k("retention") & timed
     if periods:
         open_ended = ((run.u("retention") & run.k("retention")) - timed - run.u("retention_on_request")
-                      - run.u("kind_security", "negation") - _saved_when(run) - run.table("retention"))
+                      - run.u("kind_security", "negation") - _saved_when(run) - run.table("retention")
+                      - _table_headers(run.structure))
         for index in sorted(open_ended):
             unit = run.unit(index)
             if unit.heading or not _KEEP.search(unit.text) or _DELETION.search(unit.text) or _HOW.search(unit.text):
@@ -1730,10 +1761,31 @@ def _outdated(run: _Run) -> None:
     for key, rule_id in _LEGACY:
         # Replaced transfer mechanisms are judged by what the text relies on, not excused as history.
         past = _past(run, key) if key not in ("privacy_shield", "old_scc") else frozenset()
+        if key == "tarkastusoikeus":
+            past |= _access_with_copy(run)
         for index in sorted(run.analysis.units_with(key, headings=True) - past):
             run.flag(rule_id, run.unit(index), term=run.term(key, index))
     if not any(f.requirement is Requirement.OUTDATED_LAW for f in run.findings):
         run.decide(Requirement.OUTDATED_LAW, Outcome.PROVIDED)
+
+
+# A copy of the data, which the right of access of GDPR 15(3) gives ("ja kopion niistä", "och en kopia", "and a copy").
+_COPY = re.compile(r"\b(kopio\w*|kopi(a|an|or)|cop(y|ies))\b", re.I)
+
+
+def _access_with_copy(run: _Run) -> frozenset[int]:
+    """'Tarkastusoikeus' used as the everyday name of the GDPR right of access, in a sentence that gives that right's
+    own content, a copy of the data ("Tarkastusoikeus – saat tietää, mitä tietoja käsittelemme, ja kopion niistä"):
+    a label, not the repealed law applied."""
+    found = {i for i in run.u("tarkastusoikeus") if _COPY.search(run.unit(i).text)}
+    # A run-in label read as a heading ("Tarkastusoikeus: voit … saada niistä kopion") with its sentence after it.
+    for i in run.analysis.units_with("tarkastusoikeus", headings=True):
+        following = i + 1
+        if (run.unit(i).heading and following < len(run.analysis.units)
+                and run.unit(following).section == run.unit(i).section
+                and _COPY.search(run.unit(following).text)):
+            found.add(i)
+    return frozenset(found)
 
 
 def _past(run: _Run, key: str) -> frozenset[int]:

@@ -128,3 +128,80 @@ def test_a_greeting_on_a_gift_card_is_no_health_data() -> None:
     text = "Vi behandlar namn, adress och de hälsningar du vill att vi skriver på presentkortet."
     assert _lint(text, "sv").outcome(R.SPECIAL_CATEGORIES) is Outcome.NOT_APPLICABLE
     assert _lint("Vi behandlar uppgifter om din hälsa.", "sv").outcome(R.SPECIAL_CATEGORIES) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------ a table's header row is no open-ended retention
+
+@pytest.mark.parametrize(("lang", "table"), [
+    ("fi", "| Tieto | Säilytysaika |\n|---|---|\n| Tilaukset | 6 vuotta tilikauden päättymisestä |\n"
+           "| Asiakastili | 2 vuotta viimeisestä kirjautumisesta |\n"),
+    ("sv", "| Uppgift | Hur länge vi sparar den |\n|---|---|\n| Beställningar | 7 år efter räkenskapsårets slut |\n"
+           "| Kundkonto | 2 år efter senaste inloggning |\n"),
+    ("en", "| Data | Kept for |\n|---|---|\n| Orders | 6 years from the end of the financial year |\n"
+           "| Account | 2 years after the last login |\n"),
+])
+def test_the_header_row_of_a_retention_table_is_no_vague_period(lang: str, table: str) -> None:
+    heading = {"fi": "# Säilytysajat", "sv": "# Lagringstid", "en": "# How long we keep it"}[lang]
+    result = _lint(f"{heading}\n\n{table}", lang, "md")
+    assert "RK-LINT-RETENTION-VAGUE" not in {f.rule for f in result.findings}
+    assert result.outcome(R.RETENTION) is Outcome.PROVIDED
+
+
+def test_an_open_ended_row_of_a_retention_section_is_still_flagged() -> None:
+    text = ("# Säilytysajat\n\nTilaukset säilytämme 6 vuotta tilikauden päättymisestä.\n\n"
+            "Valokuvat säilytämme kuva-arkistossamme.\n")
+    assert "RK-LINT-RETENTION-VAGUE" in {f.rule for f in _lint(text, "fi", "md").findings}
+
+
+# ------------------------------------------------------- 'tarkastusoikeus' as the name of the right with its copy
+
+def test_tarkastusoikeus_naming_the_right_to_a_copy_is_no_outdated_law() -> None:
+    text = "Tarkastusoikeus: voit pyytää nähtäväksi tietosi ja saada niistä kopion."
+    result = _lint(text, "fi")
+    assert "RK-LINT-TARKASTUSOIKEUS" not in {f.rule for f in result.findings}
+
+
+def test_tarkastusoikeus_without_the_copy_is_still_outdated() -> None:
+    text = "Rekisteröidyllä on tarkastusoikeus omiin tietoihinsa."
+    assert "RK-LINT-TARKASTUSOIKEUS" in {f.rule for f in _lint(text, "fi").findings}
+
+
+# ------------------------------------------------------------------------------ transfers denied or not transfers
+
+def test_emmeka_denies_the_transfer() -> None:
+    text = "Palvelumme toimivat Suomessa, emmekä siirrä tietoja EU:n tai ETA:n ulkopuolelle."
+    result = _lint(text, "fi")
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.NOT_APPLICABLE
+    assert "RK-LINT-TRANSFER-COUNTRY" not in {f.rule for f in result.findings}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Ön står utanför EU:s skatteområde, så vi gör en tulldeklaration för varje paket."),
+    ("fi", "Ahvenanmaa on EU:n ulkopuolella arvonlisäverotuksessa eli EU:n veroalueen ulkopuolella."),
+    ("en", "The islands are outside the EU VAT area, so we fill in a customs declaration."),
+])
+def test_a_tax_territory_outside_the_eu_is_no_transfer(lang: str, text: str) -> None:
+    result = _lint(text, lang)
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.NOT_APPLICABLE
+
+
+def test_data_sent_outside_the_eu_beside_a_tax_word_is_still_a_transfer() -> None:
+    text = "Ahvenanmaa on EU:n veroalueen ulkopuolella, ja siirrämme tullitiedot EU:n ulkopuolelle Norjaan."
+    assert _lint(text, "fi").outcome(R.TRANSFER_SAFEGUARDS) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi använder Microsoft 365; uppgifterna lagras i Microsofts datacenter inom EU. "
+           "Vi överför inga uppgifter till länder utanför EU och EES."),
+    ("en", "We use Microsoft 365; the data is stored in data centres within the EU. "
+           "We transfer no data outside the EU or EEA."),
+])
+def test_a_provider_said_to_keep_the_data_in_the_eu_is_no_undisclosed_transfer(lang: str, text: str) -> None:
+    result = _lint(text, lang)
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in {f.rule for f in result.findings}
+
+
+def test_google_said_to_keep_data_in_the_eu_is_still_read_as_reaching_its_parent() -> None:
+    text = ("Käytämme Google Analyticsia; tiedot säilytetään EU:n alueella. "
+            "Emme siirrä tietoja EU:n tai ETA:n ulkopuolelle.")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" in {f.rule for f in _lint(text, "fi").findings}

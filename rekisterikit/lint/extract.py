@@ -284,7 +284,8 @@ def controller_name(analysis: Analysis) -> Named | None:
     # Meikäläinen ja pidän toiminimellä …", "The shop is run by me, Jane Doe, as a sole trader") names the
     # controller: the name after the first person, with a sole-trader word shortly after it.
     trader = next((Named(value=m.group(1), unit=u.index) for u in analysis.units[:40]
-                   if (m := _FIRST_PERSON_TRADER.search(u.text) or _TRADER_IN_BRACKETS.search(u.text))), None)
+                   if (m := _FIRST_PERSON_TRADER.search(u.text) or _TRADER_IN_BRACKETS.search(u.text)
+                            or _RUN_BY_ME.search(u.text))), None)
     # A company named where the text speaks of recipients, transfers, cookies or sources ("Posti Group Oy", "Paytrail
     # Oyj") is someone the shop works with, not the shop, unless its business id is given with it ("Kuparipannu Oy
     # (Y-tunnus …)" under a title that also names cookies). A company named after the trader has introduced
@@ -345,6 +346,11 @@ _FIRST_PERSON_TRADER = re.compile(
     rf"(?:\b(?:Jag|Minä|I)(?:,| heter| olen| am)?|\bOlen|\b(?:av|by) (?:mig|me),?) ({_TRADER_NAME})\b"
     r".{0,100}?(?:enskild firma|enskild näringsidkare|toiminim\w*|yksityi\w* elinkeinonharjoitta\w*|sole trader|"
     r"sole proprietor\w*)", re.S)
+# "The salon is run by me, Jane Doe", "Butiken drivs av mig, Ida Sjöblom", "Kauppaa pyöritän minä, Matti Meikäläinen":
+# the business run by a person who names themself is that person's, with or without a sole-trader word.
+_RUN_BY_ME = re.compile(
+    r"\b(?:(?:run|owned|kept|managed) by me|(?:drivs|ägs) av mig|(?:pyöritän|omistan|pidän) minä),? "
+    rf"({_TRADER_NAME})\b")
 # "Lerverkstan är min enskilda firma (Ida Sjöblom, FO-nummer …)": the owner in brackets after the sole-trader word.
 _TRADER_IN_BRACKETS = re.compile(
     rf"(?:enskild\w* firma|enskild näringsidkare|toiminim\w*|sole trader|sole proprietor\w*)\s*\(\s*({_TRADER_NAME})\b")

@@ -205,3 +205,28 @@ def test_google_said_to_keep_data_in_the_eu_is_still_read_as_reaching_its_parent
     text = ("Käytämme Google Analyticsia; tiedot säilytetään EU:n alueella. "
             "Emme siirrä tietoja EU:n tai ETA:n ulkopuolelle.")
     assert "RK-LINT-TRANSFER-UNDISCLOSED" in {f.rule for f in _lint(text, "fi").findings}
+
+
+# ------------------------------------------------------------- a trader writing in the first person singular
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "WHAT I COLLECT\nYour name and phone number.\n\nWHAT I USE IT FOR\nI use them to book your visits.\n"),
+    ("fi", "Mihin ja millä perusteella?\nKäytän tietoja varausten hoitamiseen; peruste on sopimus.\n"),
+    ("sv", "Hur jag använder uppgifterna\nJag bokar dina besök med dem.\n"),
+])
+def test_a_first_person_singular_heading_heads_the_purposes(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.PURPOSES) is Outcome.PROVIDED
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Paws & Claws is a grooming salon in Vantaa run by me, Liisa Korhonen. E-mail: liisa@example.fi."),
+    ("sv", "Syateljén är en liten butik i Borgå som drivs av mig, Ida Sjöblom. E-post: ida@example.fi."),
+])
+def test_a_business_run_by_a_named_person_names_its_controller(lang: str, text: str) -> None:
+    result = _lint(text, lang)
+    assert "RK-LINT-CONTROLLER" not in {f.rule for f in result.findings}
+
+
+def test_a_business_run_by_me_without_a_name_names_no_controller() -> None:
+    text = "This grooming salon in Vantaa is run by me. E-mail: info@example.fi."
+    assert "RK-LINT-CONTROLLER" in {f.rule for f in _lint(text, "en").findings}

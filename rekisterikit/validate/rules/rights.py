@@ -14,6 +14,7 @@ from rekisterikit.model import (
     Right,
     SpecialCondition,
 )
+from rekisterikit.model.parties import FINLAND
 from rekisterikit.validate.context import LEGITIMATE_INTEREST_KINDS, Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -499,6 +500,69 @@ def complaint_non_eea(ctx: Context) -> Iterator[Hit]:
         return
     for t in texts:
         match = _NON_EEA_AUTHORITY.search(t)
+        if match:
+            yield Hit("$.rights.complaint_text", {"authority": match.group(0)})
+            return
+
+
+#: The supervisory authority of another EU/EEA state, or Åland's Datainspektionen, named as the place to complain:
+#: a clause taken over from a Swedish, Norwegian, Danish or other template ("Integritetsskyddsmyndigheten (IMY)",
+#: "Datatilsynet", "CNIL"), or Åland's authority for its public administration.
+_OTHER_EEA_AUTHORITY = re.compile(
+    r"integritetsskyddsmyndighet\w*|\bimy\b|datatilsyn\w*|datainspektion\w*|data inspectorate|persónuvernd|"
+    r"data protection commission|\bcnil\b|garante|autoriteit persoonsgegevens|\baepd\b|"
+    r"bundesbeauftragte\w* für den datenschutz|\bbfdi\b|landesbeauftragte\w*|datenschutzbehörde|"
+    r"andmekaitse inspektsioon", re.IGNORECASE)
+#: The Finnish authority, or the right put so that the data subject's own state counts (the Member State where
+#: they live or work, "a supervisory authority in the EU").
+_OWN_AUTHORITY = re.compile(
+    r"tietosuojavaltuutet\w*|dataombudsman\w*|data protection ombudsman|tietosuoja\.fi|"
+    r"asuinmaa\w*|asuinvaltio\w*|hemvist\w*|habitual residence|where you live|bosatt|där du bor|"
+    r"country (?:where|in which) you (?:live|reside|work)|jäsenvaltio\w*|medlemsstat\w*|member state",
+    re.IGNORECASE)
+
+
+@rule(
+    id="RK-COMPLAINT-OTHER-STATE", requirement=Requirement.COMPLAINT_AUTHORITY, severity=Severity.WARNING,
+    article="GDPR 13(2)(d), 14(2)(e), 77(1)", title="Complaints are not sent only to another state's authority",
+    message=msg(
+        fi='Valitusoikeus osoitetaan vain toisen valtion tai Ahvenanmaan julkishallinnon valvontaviranomaiselle '
+           '("{authority}"). Suomalaisen yrityksen asiakkaat voivat tehdä valituksen erityisesti asuin- tai '
+           'työskentelyvaltionsa viranomaiselle; Suomessa se on tietosuojavaltuutettu (tietosuoja.fi).',
+        sv='Klagomål hänvisas bara till en annan stats eller Ålands offentliga förvaltnings tillsynsmyndighet '
+           '("{authority}"). Ett finländskt företags kunder kan klaga särskilt hos myndigheten i den stat där de '
+           'bor eller arbetar; i Finland är det dataombudsmannen (tietosuoja.fi).',
+        en='Complaints are directed only to the authority of another state, or of Åland\'s public administration '
+           '("{authority}"). Customers of a Finnish company may complain in particular in the Member State where '
+           'they live or work; in Finland that is the Data Protection Ombudsman (tietosuoja.fi).'),
+    trigger="The controller is established in Finland and `rights.complaint_text` names the supervisory authority "
+            "of another EU/EEA state (Sweden's IMY, a Datatilsynet, the CNIL…) or Åland's Datainspektionen, and "
+            "neither the Data Protection Ombudsman nor the Member State where the data subject lives or works.",
+    fix="Name the Data Protection Ombudsman (or remove `complaint_text` and let the renderer print its details); "
+        "the other authority may stay beside it.",
+    example=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "Du kan lämna in ett klagomål '
+            'till Integritetsskyddsmyndigheten (IMY) i Stockholm."\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + _rights(*_ALL) + 'complaint_text = "Du kan lämna in ett klagomål '
+          'till dataombudsmannen (tietosuoja.fi) eller till myndigheten i det land där du bor."\n',
+)
+def complaint_other_state(ctx: Context) -> Iterator[Hit]:
+    # GDPR 77(1): a complaint "in particular in the Member State of his or her habitual residence, place of work or
+    # place of the alleged infringement" [V, as RK-COMPLAINT-NON-EEA]; 13(2)(d) asks the controller to tell of that
+    # right, and a clause naming only another state's authority points the Finnish customer away from the one the
+    # Article names first. Åland: Landskapslag (2019:9) om dataskydd inom landskaps- och kommunalförvaltningen
+    # applies to public administrative tasks, and Datainspektionen is the authority for those [V, di.ax, "Information
+    # om Dataskyddslagen"]; a private company on Åland falls to the Data Protection Ombudsman [M: inferred from that
+    # scope and Tietosuojalaki 8 §, not read in a text saying so]. Issue 21, hold-outs H and I.
+    if ctx.statement.controller.country != FINLAND:
+        return
+    rights = ctx.statement.rights
+    if not rights.complaint or rights.complaint_text is None:
+        return
+    texts = rights.complaint_text.texts()
+    if any(_OWN_AUTHORITY.search(t) for t in texts):
+        return
+    for t in texts:
+        match = _OTHER_EEA_AUTHORITY.search(t)
         if match:
             yield Hit("$.rights.complaint_text", {"authority": match.group(0)})
             return

@@ -1,0 +1,51 @@
+"""The sixth tuning round (issue 21): the classes of error of the eighth and ninth hold-outs, each with statements a
+data-protection lawyer reads as correct beside the ones the rule was written for."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+from .rule_helpers import ORDERS
+from .rule_helpers import hits as _hits
+
+# -- RK-COMPLAINT-OTHER-STATE: complaints sent only to another state's (or Åland's public) authority ----------
+
+
+def _complaint(text: str, controller: str = CONTROLLER) -> str:
+    return controller + REGISTER + ORDERS + f'\n[rights]\ncomplaint_text = "{text}"\n'
+
+
+@pytest.mark.parametrize("text", [
+    "Du har rätt att lämna in ett klagomål till Integritetsskyddsmyndigheten (IMY), Box 8114, 104 20 Stockholm.",
+    "Du har rätt att lämna klagomål till Datainspektionen på Åland.",
+    "You may lodge a complaint with the Norwegian Datatilsynet.",
+    "Voit tehdä valituksen Ruotsin Integritetsskyddsmyndighetille.",
+    "Vous pouvez introduire une réclamation auprès de la CNIL.",
+])
+def test_a_complaint_sent_only_to_another_states_authority_is_reported(text: str) -> None:
+    assert ["$.rights.complaint_text"] == _hits("RK-COMPLAINT-OTHER-STATE", _complaint(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).",
+    "Du kan klaga hos dataombudsmannen eller hos Integritetsskyddsmyndigheten om du bor i Sverige.",
+    "You may complain to the supervisory authority of the Member State where you live, e.g. the Swedish IMY.",
+    "Du kan lämna in klagomål till tillsynsmyndigheten i det land där du bor, t.ex. Datatilsynet i Norge.",
+    "You may complain to the Data Protection Ombudsman (tietosuoja.fi) or Datainspektionen on Åland.",
+    "Klagomål lämnas till tillsynsmyndigheten.",
+])
+def test_the_finnish_authority_or_the_state_of_residence_is_not_reported(text: str) -> None:
+    assert [] == _hits("RK-COMPLAINT-OTHER-STATE", _complaint(text))
+
+
+def test_a_controller_established_in_sweden_may_name_imy() -> None:
+    swedish = CONTROLLER + 'country = "SE"\n'
+    text = "Du har rätt att lämna in ett klagomål till Integritetsskyddsmyndigheten (IMY)."
+    assert [] == _hits("RK-COMPLAINT-OTHER-STATE", _complaint(text, swedish))
+
+
+def test_a_complaint_outside_the_eea_is_left_to_rk_complaint_non_eea() -> None:
+    text = "You can complain to the Information Commissioner's Office (ico.org.uk)."
+    assert [] == _hits("RK-COMPLAINT-OTHER-STATE", _complaint(text))

@@ -1919,13 +1919,27 @@ def _clarity(run: _Run) -> None:
     vague = [i for i in vague if i not in li_first or not all(
         _MODAL.search(t) for t in run.analysis.terms_in("vague", i)) or any(
         start < li_first[i] for start in run.starts("vague", i))]
-    vague = sorted((set(vague) - (_capped(run) & run.k("retention"))) | hedged)
+    vague = sorted((set(vague) - (_capped(run) & run.k("retention"))) | hedged | _open_ended_periods(run))
     for index in vague:
         terms = ", ".join(f'"{t}"' for t in run.analysis.terms_in("vague", index) + run.analysis.terms_in(
             "vague_transfer", index))
         run.flag("RK-LINT-VAGUE", run.unit(index), severity=None if index in key else Severity.INFO, term=terms)
     if not vague and not any(f.requirement is Requirement.CLARITY for f in run.findings):
         run.decide(Requirement.CLARITY, Outcome.PROVIDED)
+
+
+# Periods measured by the data's use to the company ("hyödyllisiä", "ajankohtaisia", "aktuella", "useful").
+_USEFUL = re.compile(r"hyödyll|ajankohta|käyttökelpoi|relevant|aktuell|användbar|nytta|nyttig|useful|current|of use|"
+                     r"valuable", re.I)
+
+
+def _open_ended_periods(run: _Run) -> frozenset[int]:
+    """Retention measured by how useful the data stays to the company ("niin kauan kuin ne ovat myynnin kannalta
+    hyödyllisiä", "så länge de är aktuella", "as long as it is useful to us"), already reported as a vague period:
+    the company alone decides when that ends, so the wording is unclear too (12(1)). A period tied to the customer
+    relationship or to need is judged as retention only."""
+    return frozenset(i for i in run.u("retention_vague") if ("RK-LINT-RETENTION-VAGUE", i) in run.flagged
+                     and any(_USEFUL.search(t) for t in run.analysis.terms_in("retention_vague", i)))
 
 
 _CHECKS: tuple[Callable[[_Run], None], ...] = (

@@ -230,3 +230,26 @@ def test_a_business_run_by_a_named_person_names_its_controller(lang: str, text: 
 def test_a_business_run_by_me_without_a_name_names_no_controller() -> None:
     text = "This grooming salon in Vantaa is run by me. E-mail: info@example.fi."
     assert "RK-LINT-CONTROLLER" in {f.rule for f in _lint(text, "en").findings}
+
+
+# ------------------------------------------------- retention measured by how useful the data stays to the company
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "# Säilytysajat\n\n- Tilaukset: 6 vuotta tilikauden päättymisestä\n"
+           "- Messukävijöiden tiedot: säilytämme niin kauan kuin ne ovat meille hyödyllisiä\n"),
+    ("sv", "# Lagringstid\n\n- Beställningar: 7 år efter räkenskapsårets slut\n"
+           "- Bilder från kurserna: sparas i arkivet så länge de är aktuella\n"),
+    ("en", "# How long we keep it\n\n- Orders: 6 years from the end of the financial year\n"
+           "- Leads from fairs: kept for as long as they are useful to our sales team\n"),
+])
+def test_a_period_measured_by_usefulness_is_vague_and_unclear(lang: str, text: str) -> None:
+    result = _lint(text, lang, "md")
+    rules = {f.rule for f in result.findings}
+    assert "RK-LINT-RETENTION-VAGUE" in rules
+    assert result.outcome(R.CLARITY) is Outcome.MISSING
+
+
+def test_a_period_tied_to_the_customer_relationship_is_not_read_as_unclear_wording() -> None:
+    text = ("# Säilytysajat\n\n- Tilaukset: 6 vuotta tilikauden päättymisestä\n"
+            "- Asiakastili: säilytämme niin kauan kuin asiakassuhde on voimassa\n")
+    assert _lint(text, "fi", "md").outcome(R.CLARITY) is not Outcome.MISSING

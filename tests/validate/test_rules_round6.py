@@ -49,3 +49,53 @@ def test_a_controller_established_in_sweden_may_name_imy() -> None:
 def test_a_complaint_outside_the_eea_is_left_to_rk_complaint_non_eea() -> None:
     text = "You can complain to the Information Commissioner's Office (ico.org.uk)."
     assert [] == _hits("RK-COMPLAINT-OTHER-STATE", _complaint(text))
+
+
+# -- RK-VAGUE-WORDING: a category illustrated in brackets, examples of goods offered -------------------------
+
+
+def _category(name: str) -> str:
+    return CONTROLLER + REGISTER + ORDERS + f'\n[[registers.data_categories]]\nkey = "k"\nname = "{name}"\n'
+
+
+def _purpose(description: str) -> str:
+    return CONTROLLER + REGISTER + ('\n[[registers.purposes]]\nkey = "p"\n'
+                                    f'description = "{description}"\nlegal_basis = "contract"\n')
+
+
+@pytest.mark.parametrize("name", [
+    "Ratsastusturvallisuuteen vaikuttavat terveystiedot (esim. epilepsia, diabetes, allergiat)",
+    "Simkunnighet och hälsotillstånd som påverkar säkerheten ombord (t.ex. hjärtsjukdom, epilepsi)",
+    "Health conditions affecting safety on board (e.g. heart disease, epilepsy, seasickness)",
+    "Yhteystiedot (kuten nimi, osoite ja puhelinnumero)",
+])
+def test_a_category_illustrated_in_brackets_is_clear(name: str) -> None:
+    assert [] == _hits("RK-VAGUE-WORDING", _category(name))
+
+
+@pytest.mark.parametrize("name", [
+    "Muut tiedot (esim. harrastukset)",
+    "Other data (e.g. hobbies)",
+    "Tiedot, kuten nimi, osoite yms.",
+    "Kontaktuppgifter, t.ex. namn och adress",
+])
+def test_an_open_category_or_an_open_list_of_data_is_still_reported(name: str) -> None:
+    assert ["$.registers[0].data_categories[0].name"] == _hits("RK-VAGUE-WORDING", _category(name))
+
+
+@pytest.mark.parametrize("description", [
+    "Lähetämme tarjouksia. Tarjoukset voivat koskea myös yhteistyökumppaneidemme tuotteita ja palveluita, kuten "
+    "lemmikkivakuutuksia.",
+    "We send offers, which may also cover our partners' products and services, such as pet insurance.",
+    "Vi skickar erbjudanden som kan gälla våra samarbetspartners produkter, till exempel försäkringar.",
+])
+def test_examples_of_goods_offered_are_clear(description: str) -> None:
+    assert [] == _hits("RK-VAGUE-WORDING", _purpose(description))
+
+
+@pytest.mark.parametrize("description", [
+    "Markkinointi. Tietoja luovutetaan esimerkiksi yhteistyökumppaneille.",
+    "Marketing. Data is shared with partners such as advertisers.",
+])
+def test_examples_of_recipients_in_a_purpose_are_still_reported(description: str) -> None:
+    assert ["$.registers[0].purposes[0].description"] == _hits("RK-VAGUE-WORDING", _purpose(description))

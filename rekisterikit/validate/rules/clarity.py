@@ -66,6 +66,17 @@ _CHANNEL = re.compile(r"[\s,:]*(?:through|via|by|in person|genom|per|kautta)\b|"
                       r"formulär\w*|e-?post\w*|telefon\w*|möte\w*|form\b|forms\b|e-?mail|phone|meeting\w*")
 #: The end of the clause an open-list word is in.
 _CLAUSE_END = re.compile(r"[.;:()/\n]")
+#: Examples of goods or services offered ("yhteistyökumppaneidemme tuotteita ja palveluita, kuten
+#: lemmikkivakuutuksia", "partners' products, such as insurance"): the open list names what is offered, not data or
+#: recipients, so a partner word in the sentence does not make it a disclosure.
+_GOODS_BEFORE = re.compile(r"\b(?:tuotteita|tuotteet|tuotteiden|palveluita|palveluja|palvelut|palveluiden|"
+                           r"palvelujen|tarjouksia|etuja|produkter\w*|tjänster\w*|erbjudanden\w*|förmåner\w*|"
+                           r"products|services|offers|benefits)\s*,?\s*$")
+#: A data category named and then illustrated in brackets ("terveystiedot (esim. epilepsia, diabetes)", "health
+#: conditions affecting safety (e.g. heart disease)"): the category is the closed answer 14(1)(d) asks for and the
+#: examples only illustrate it, unless the category itself is left open ("muut tiedot (esim. …)", "other data").
+_BRACKET_OPEN = re.compile(r"\(\s*$")
+_OPEN_CATEGORY = re.compile(r"\b(?:muu\w*|muita|övrig\w*|annan|andra|other|various|misc\w*|jne|yms|etc)\b")
 
 
 def _explains(text_: str, start: int, end: int, subject_source: bool) -> bool:
@@ -101,6 +112,19 @@ def _vague_in(text: str, path: str, named: bool = False, subject_source: bool = 
             # vanhentuneen osoitteen vuoksi" explains a value, and "from the person, for example through an online
             # form, e-mail" gives the channels of a closed source; neither leaves open a list 13(1)(c)-(e) or
             # 14(1)(d), 14(2)(f) asks for.
+            continue
+        if (".data_categories[" in path and _OPEN_LIST.fullmatch(match.group(0))
+                and _BRACKET_OPEN.search(text, 0, match.start())):
+            # Issue 21, round 6 (hold-outs H, I): "Ratsastusturvallisuuteen vaikuttavat terveystiedot (esim.
+            # epilepsia, diabetes, allergiat)" names the category and illustrates it; "Muut tiedot (esim. …)" does
+            # not name one.
+            head = text[max(text.rfind("\n", 0, match.start()), 0):text.rfind("(", 0, match.start())]
+            if head.strip() and not _OPEN_CATEGORY.search(head):
+                continue
+        if ".purposes[" in path and _OPEN_LIST.fullmatch(match.group(0)) and _GOODS_BEFORE.search(
+                text, max(0, match.start() - 40), match.start()):
+            # Issue 21, round 6 (hold-out H): examples of the goods or services a marketing purpose offers
+            # ("kumppaneidemme tuotteita ja palveluita, kuten lemmikkivakuutuksia") leave no data or recipient open.
             continue
         if register and _OPEN_LIST.fullmatch(match.group(0)):
             continue  # the register's description lists whose data it holds; only its hedges are read
@@ -214,7 +238,11 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "(\"siivottu pois esimerkiksi vanhentuneen osoitteen vuoksi\", \"till exempel på grund av\", \"for "
             "example because\") passes everywhere, and so do examples of the channels through which the data "
             "subject gives the data (\"for example through an online form, e-mail\") in a source of kind "
-            "`data_subject`: the list the law asks for is closed there.",
+            "`data_subject`: the list the law asks for is closed there. A data category named and illustrated in "
+            "brackets (\"terveystiedot (esim. epilepsia, diabetes)\", \"health conditions (e.g. epilepsy)\") "
+            "gives the category (not \"muut tiedot (esim. …)\"), and examples of the goods or services a purpose "
+            "offers (\"kumppaneidemme tuotteita, kuten vakuutuksia\", \"partners' products, such as insurance\") "
+            "leave no data or recipient open.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(

@@ -99,3 +99,28 @@ def test_examples_of_goods_offered_are_clear(description: str) -> None:
 ])
 def test_examples_of_recipients_in_a_purpose_are_still_reported(description: str) -> None:
     assert ["$.registers[0].purposes[0].description"] == _hits("RK-VAGUE-WORDING", _purpose(description))
+
+
+# -- RK-RETENTION-VAGUE: kept "when needed" -------------------------------------------------------------------
+
+
+def _kept(criteria: str) -> str:
+    return CONTROLLER + REGISTER + ORDERS + f'\n[[registers.retention]]\ncriteria = "{criteria}"\n'
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tallenteita säilytetään tarvittaessa.",
+    "Inspelningarna sparas vid behov.",
+    "Recordings are kept as needed.",
+])
+def test_kept_when_needed_is_vague(criteria: str) -> None:
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-VAGUE", _kept(criteria))
+
+
+@pytest.mark.parametrize("criteria", [
+    "Tallenteet poistetaan 7 päivän kuluttua, tarvittaessa ne säilytetään vahingon selvittämisen ajan.",
+    "Recordings are deleted after 72 hours; if necessary, kept until the claim is settled, at most 6 months.",
+    "Tallenteet luovutetaan tarvittaessa poliisille ja poistetaan, kun asiakassuhde päättyy.",
+])
+def test_a_period_extended_when_needed_is_not_vague(criteria: str) -> None:
+    assert [] == _hits("RK-RETENTION-VAGUE", _kept(criteria))

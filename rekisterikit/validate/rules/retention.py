@@ -42,6 +42,13 @@ _MAXIMUM = re.compile(
     r"up to|within)\b\.?[^.;]{0,30}?\b(?:vuo\w*|kuukau\w*|viiko\w*|päiv\w*|år\w*|månad\w*|veck\w*|dag\w*|"
     r"years?|months?|weeks?|days?)\b",
     re.IGNORECASE)
+#: Kept "when needed" ("Tallenteita säilytetään tarvittaessa", "sparas vid behov", "kept as needed"): neither a
+#: period nor an event the data subject can apply. Read only where the criteria give no unit of time (a period
+#: "tarvittaessa pidempään" is extended, not missing).
+_WHEN_NEEDED = re.compile(
+    r"\b(?:tarvittaessa|tarpeen vaatiessa|tarpeen tullen|vid behov|när det behövs|om det behövs|"
+    r"as needed|when needed|if needed|where needed|as necessary|where necessary|if necessary|when necessary|"
+    r"as required)\b", re.IGNORECASE)
 
 
 #: "As long as the law requires", naming no law ("lain edellyttämän ajan", "så länge lagen kräver", "for the period
@@ -159,7 +166,8 @@ def retention_category(ctx: Context) -> Iterator[Hit]:
            'subject work out how long their data is kept.'),
     trigger="A retention rule has no `period` and its `criteria` say only 'as long as necessary' or similar, or 'as "
             "long as the law requires' without naming the law (in the text, `required_by`, `based_on` or "
-            "`legal_reference`).",
+            "`legal_reference`), or only that the data is kept 'when needed' (\"tarvittaessa\", \"vid behov\", "
+            "\"as needed\") with no unit of time and no authority or law beside it.",
     fix="Give a period from an event (e.g. 'P2Y' from `end_of_customer_relationship`), or criteria that name the "
         "event and the length.",
     example=CONTROLLER + REGISTER + _ORDERS + '\n[[registers.retention]]\n'
@@ -170,12 +178,17 @@ def retention_category(ctx: Context) -> Iterator[Hit]:
 def retention_vague(ctx: Context) -> Iterator[Hit]:
     # WP260: "as long as necessary for the legitimate purposes" is not sufficient [M].
     # Issue 21: "as long as the law requires" with no law named gives the data subject nothing to apply either.
+    # Issue 21, round 6 (hold-out H): "Tallenteita säilytetään tarvittaessa" names neither the period nor the
+    # criteria 13(2)(a) asks for ("the period for which the personal data will be stored, or if that is not
+    # possible, the criteria used to determine that period").
     for reg in ctx.registers:
         for i, r in enumerate(reg.register.retention):
             if r.period is None and r.criteria is not None:
                 unnamed_law = r.required_by is None and r.based_on is None and r.legal_reference is None
                 vague = [t for t in r.criteria.texts()
                          if (_VAGUE.search(t) and not _MAXIMUM.search(t))
+                         or (_WHEN_NEEDED.search(t) and not _PERIOD_IN_TEXT.search(t)
+                             and not _BY_LAW.search(t))
                          or (unnamed_law and _speaks_of_law(t) and _AS_LAW_REQUIRES.search(t)
                              and not _NAMED_LAW.search(t))]
                 if vague:

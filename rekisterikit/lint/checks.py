@@ -1552,6 +1552,11 @@ def _marketing(run: _Run) -> None:
     denied = _denied_marketing(run)
     marketing = run.u("kind_marketing") - cookie_context - rights_only - denied - _business_line(run)
     newsletter = run.u("kind_newsletter") - cookie_context - denied
+    # A newsletter sent to every customer ("Vi skickar vårt nyhetsbrev … till alla som har handlat hos oss") is no
+    # newsletter someone subscribed to: it is marketing, judged by its consent or exception like other offers.
+    to_all = newsletter & run.u("to_all_customers")
+    newsletter -= to_all
+    marketing |= to_all
     if not marketing and not newsletter:
         run.decide(Requirement.DIRECT_MARKETING, Outcome.NOT_APPLICABLE)
         return

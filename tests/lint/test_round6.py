@@ -253,3 +253,28 @@ def test_a_period_tied_to_the_customer_relationship_is_not_read_as_unclear_wordi
     text = ("# Säilytysajat\n\n- Tilaukset: 6 vuotta tilikauden päättymisestä\n"
             "- Asiakastili: säilytämme niin kauan kuin asiakassuhde on voimassa\n")
     assert _lint(text, "fi", "md").outcome(R.CLARITY) is not Outcome.MISSING
+
+
+# --------------------------------------------------- offers in compounds and newsletters sent to every customer
+
+def test_seasonal_offers_by_text_message_are_marketing() -> None:
+    text = "Lähetämme asiakkaillemme tekstiviestillä kampanjatarjouksia talvirenkaista."
+    assert _lint(text, "fi").outcome(R.DIRECT_MARKETING) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi skickar vårt nyhetsbrev till alla som har handlat hos oss. Du kan avsluta det via länken i brevet."),
+    ("fi", "Tietoja käytetään tilausten toimittamiseen. Lähetämme uutiskirjeemme kaikille asiakkaillemme. "
+           "Tilauksen voi lopettaa viestin linkistä."),
+    ("en", "We send our newsletter to everyone who has bought from us. You can unsubscribe with the link in it."),
+])
+def test_a_newsletter_sent_to_every_customer_needs_consent_or_the_exception(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.DIRECT_MARKETING) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Du kan prenumerera på vårt nyhetsbrev. Du kan avsluta det via länken i brevet."),
+    ("en", "You can subscribe to our newsletter. You can unsubscribe with the link in it."),
+])
+def test_a_newsletter_one_subscribes_to_is_still_read_as_asked_for(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.DIRECT_MARKETING) is Outcome.PROVIDED

@@ -124,3 +124,47 @@ def test_kept_when_needed_is_vague(criteria: str) -> None:
 ])
 def test_a_period_extended_when_needed_is_not_vague(criteria: str) -> None:
     assert [] == _hits("RK-RETENTION-VAGUE", _kept(criteria))
+
+
+# -- RK-PERSONAL-IDENTITY-CODE: the code bundled in a category that a purpose with a 29 § ground names ----------
+
+_BUNDLED = CONTROLLER + REGISTER + '''
+[[registers.data_categories]]
+key = "henkilo"
+name = "{name}"
+personal_identity_code = true
+
+[[registers.purposes]]
+key = "koulutus"
+kind = "order"
+description = "{order}"
+legal_basis = "contract"
+data_categories = ["henkilo"]
+
+[[registers.purposes]]
+key = "suoritukset"
+kind = "other"
+description = "Suoritetun opetuksen merkitseminen ajokorttirekisteriin."
+legal_basis = "{basis}"
+data_categories = ["henkilo"]
+'''
+
+
+def test_a_code_bundled_with_contact_data_serves_the_purpose_with_a_ground() -> None:
+    text = _BUNDLED.format(name="Oppilaan nimi, henkilötunnus, osoite ja puhelin",
+                           order="Ilmoittautuminen ja ajotuntien varaaminen", basis="legal_obligation")
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE", text)
+
+
+@pytest.mark.parametrize(("name", "order", "basis"), [
+    # no other purpose has a ground
+    ("Oppilaan nimi, henkilötunnus, osoite ja puhelin", "Ilmoittautuminen", "contract"),
+    # the code alone in its category
+    ("Henkilötunnus", "Ilmoittautuminen", "legal_obligation"),
+    # the order purpose itself says it uses the code
+    ("Oppilaan nimi, henkilötunnus ja osoite", "Ilmoittautuminen; tunnistamme oppilaan henkilötunnuksella",
+     "legal_obligation"),
+])
+def test_the_code_in_an_order_purpose_is_still_reported(name: str, order: str, basis: str) -> None:
+    assert "$.registers[0].purposes[0]" in _hits("RK-PERSONAL-IDENTITY-CODE", _BUNDLED.format(
+        name=name, order=order, basis=basis))

@@ -314,6 +314,33 @@ def _to_authority(register: Register, purpose: Purpose) -> bool:
         if any(_REGISTRATION.search(t) for t in texts):
             return True
     return False
+#: The code named in a text ("henkilötunnus", "hetu", "personbeteckning", "personnummer", "identity code").
+_CODE_WORD = re.compile(r"henkilötun\w*|\bhetu\w*|personbeteckning\w*|personnummer\w*|identity code\w*|"
+                        r"identity number\w*|social security number\w*", re.IGNORECASE)
+#: A category that bundles the code with other data ("Oppilaan nimi, henkilötunnus, osoite …"): a list.
+_BUNDLE = re.compile(r",|\s(?:ja|sekä|och|samt|and)\s", re.IGNORECASE)
+
+
+def _ground(register: Register, category: DataCategory, purpose: Purpose) -> bool:
+    """Whether ``purpose`` has a 29 § ground for the code in ``category`` (see :func:`personal_identity_code`)."""
+    return (purpose.kind in _HETU_KINDS or purpose.legal_basis in (LegalBasis.CONSENT, LegalBasis.LEGAL_OBLIGATION)
+            or _for_credit(register, category, purpose) or _to_authority(register, purpose))
+
+
+def _bundled_elsewhere(register: Register, category: DataCategory, purpose: Purpose) -> bool:
+    """Whether the code is in ``category`` only beside other data that ``purpose`` needs, while another purpose
+    using the same category has a 29 § ground and ``purpose`` itself says nothing of the code: the code then serves
+    that other purpose, as a reader takes it."""
+    if not any(_BUNDLE.search(t) for t in category.name.texts()):
+        return False
+    own = [*purpose.description.texts(),
+           *(purpose.provision_consequence.texts() if purpose.provision_consequence else ())]
+    if any(_CODE_WORD.search(t) for t in own):
+        return False
+    return any(other is not purpose and category.key in other.data_categories
+               and _ground(register, category, other) for other in register.purposes)
+
+
 _HETU_EXAMPLE = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "{key}"
@@ -345,7 +372,9 @@ personal_identity_code = true
     trigger="A data category with `personal_identity_code = true` is used by a purpose that is not a credit check "
             "or legal claims (debt collection), does not rest on consent or a legal obligation, does not say that "
             "the code serves credit granting, a financing or insurance application or a rental (in the category, "
-            "the purpose or its recipients) and passes nothing to an authority for a registration or notification; "
+            "the purpose or its recipients) and passes nothing to an authority for a registration or notification, "
+            "unless the category bundles the code with other data (\"nimi, henkilötunnus, osoite\"), another "
+            "purpose using it has one of these grounds and the purpose itself does not speak of the code; "
             "or no purpose uses it and the "
             "register has no credit-check or debt-collection purpose.",
     fix="Collect the personal identity code only for the credit check (and debt collection), name it in that "
@@ -381,6 +410,11 @@ def personal_identity_code(ctx: Context) -> Iterator[Hit]:
                 # Traficom; the code goes to an authority's register, where unambiguous identification is important
                 # for the parties' rights and obligations (29 § 1 mom 2 k.).
                 if _to_authority(reg.register, p):
+                    continue
+                # Issue 21, round 6 (hold-out H, autokoulu-kaista): "Oppilaan nimi, henkilötunnus, osoite …" serves
+                # the enrolment for the name and address and the entry in the driving-licence register (a legal
+                # obligation, whose purpose says the code is needed) for the code; the enrolment never speaks of it.
+                if _bundled_elsewhere(reg.register, cat, p):
                     continue
                 yield Hit(f"{reg.path}.purposes[{j}]", {"purpose": p.description})
 

@@ -275,6 +275,39 @@ _TAX_AREA = re.compile(r"skatteområde|momsområde|tullområde|veroalue|tullialu
                        r"(area|territory|union)", re.I)
 
 
+# Column headers of a cookie table that does not say "cookie" in its header row.
+_COOKIE_COLUMNS = {
+    "name": re.compile(r"^(nimi|evästeen nimi|name|cookie name|namn|kakans namn)$", re.I),
+    "party": re.compile(r"^(tarjoaja|asettaja|palveluntarjoaja|osapuoli|provider|set by|party|supplier|"
+                        r"leverantör|tillhandahållare|part|utfärdare)$", re.I),
+    "duration": re.compile(r"^(kesto|voimassa|voimassaolo(aika)?|säilytysaika|vanhenee|duration|expiry|expires|"
+                           r"lifetime|lifespan|retention|giltighet(stid)?|lagringstid|varaktighet|löptid)$", re.I),
+}
+
+
+def _cookie_table_columns(run: _Run, section: frozenset[int]) -> dict[str, frozenset[int]]:
+    """Rows of tables in the cookie section by the column their header names (see :data:`_COOKIE_COLUMNS`): a row
+    counts for a column when its cell there is filled (and, for names, reads as a cookie's identifier)."""
+    found: dict[str, set[int]] = {}
+    header: list[str] | None = None
+    for unit in run.structure.units:
+        cells = _cells(unit.text) if "|" in unit.text and not unit.heading and unit.index in section else []
+        if len([c for c in cells if c]) < 2:
+            header = None
+            continue
+        if all(set(c) <= set("-: ") for c in cells):
+            continue
+        if header is None:
+            header = cells
+            continue
+        for at, title in enumerate(header):
+            cell = cells[at] if at < len(cells) else ""
+            for kind, pattern in _COOKIE_COLUMNS.items():
+                if pattern.match(title) and cell and (kind != "name" or _COOKIE_NAME_CELL.match(cell)):
+                    found.setdefault(kind, set()).add(unit.index)
+    return {kind: frozenset(units) for kind, units in found.items()}
+
+
 def _evidence(unit: Unit) -> Evidence:
     quote = unit.text if len(unit.text) <= _QUOTE_LIMIT else unit.text[: _QUOTE_LIMIT - 1].rstrip() + "…"
     return Evidence(quote=quote, line=unit.line)
@@ -1494,6 +1527,12 @@ def _cookies(run: _Run) -> None:
                        if _COOKIE_NAME_CELL.match(_cells(run.unit(i).text)[0]))
     durations = run.u("cookie_duration") & context
     parties = run.u("cookie_party", "non_eea_vendors", "company_form") & context
+    # A table in the cookie section whose header names its columns without the word cookie ("Nimi | Tarjoaja |
+    # Tarkoitus | Kesto", "Name | Provider | Expiry"): its rows give names, parties and lifetimes by column.
+    columns = _cookie_table_columns(run, section)
+    names |= columns.get("name", frozenset())
+    parties |= columns.get("party", frozenset())
+    durations |= columns.get("duration", frozenset())
     nonessential = (run.u("cookie_nonessential") & context) - run.negated(run.u("cookie_nonessential"))
     # A platform named as setting only necessary cookies ("Shopify sets only the cookies necessary for the cart") is
     # no third-party tracking to declare.

@@ -278,3 +278,23 @@ def test_a_newsletter_sent_to_every_customer_needs_consent_or_the_exception(lang
 ])
 def test_a_newsletter_one_subscribes_to_is_still_read_as_asked_for(lang: str, text: str) -> None:
     assert _lint(text, lang).outcome(R.DIRECT_MARKETING) is Outcome.PROVIDED
+
+
+# ------------------------------------------------ a cookie table whose header does not say "cookie" in its cells
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "# Evästeet\n\nTilastoevästeet asetetaan vain suostumuksellasi.\n\n| Nimi | Tarjoaja | Tarkoitus | Kesto |\n"
+           "|---|---|---|---|\n| shop_sess | Kauppa Oy | ostoskori | istunto |\n"
+           "| _pk_id | Kauppa Oy | kävijätilastot | 13 kk |\n"),
+    ("en", "# Cookies\n\nStatistics cookies are set only with your consent.\n\n| Name | Provider | Purpose | Expiry |\n"
+           "|---|---|---|---|\n| shop_sess | Shop Ltd | basket | session |\n"
+           "| _pk_id | Shop Ltd | statistics | 13 months |\n"),
+])
+def test_a_cookie_table_headed_name_provider_expiry_gives_the_details(lang: str, text: str) -> None:
+    assert _lint(text, lang, "md").outcome(R.COOKIE_DETAILS) is Outcome.PROVIDED
+
+
+def test_a_cookie_table_without_a_provider_column_still_lacks_details() -> None:
+    text = ("# Evästeet\n\nTilastoevästeet asetetaan vain suostumuksellasi.\n\n| Nimi | Tarkoitus |\n|---|---|\n"
+            "| shop_sess | ostoskori |\n| _pk_id | kävijätilastot |\n")
+    assert _lint(text, "fi", "md").outcome(R.COOKIE_DETAILS) is Outcome.MISSING

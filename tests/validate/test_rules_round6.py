@@ -168,3 +168,23 @@ def test_a_code_bundled_with_contact_data_serves_the_purpose_with_a_ground() -> 
 def test_the_code_in_an_order_purpose_is_still_reported(name: str, order: str, basis: str) -> None:
     assert "$.registers[0].purposes[0]" in _hits("RK-PERSONAL-IDENTITY-CODE", _BUNDLED.format(
         name=name, order=order, basis=basis))
+
+
+# -- RK-OUTDATED-TERM: "Rekisteriseloste" as the title alone -----------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["Rekisteriseloste", "Registerbeskrivning",
+                                   '{ fi = "Rekisteriseloste", sv = "Registerbeskrivning" }'])
+def test_the_old_title_alone_cites_no_repealed_law(title: str) -> None:
+    value = title if title.startswith("{") else f'"{title}"'
+    text = ('languages = ["fi", "sv"]\n' if title.startswith("{") else "") + f"title = {value}\n" + CONTROLLER
+    assert [] == _hits("RK-OUTDATED-TERM", text)
+
+
+@pytest.mark.parametrize("text", [
+    'title = "Rekisteriseloste"\ncites = ["Henkilötietolaki (523/1999) 10 §"]\n' + CONTROLLER,
+    'intro = "Tämä rekisteriseloste kertoo, miten käsittelemme tietojasi."\n' + CONTROLLER,
+    'title = "Tietosuojaseloste"\nintro = "Tarkastusoikeus: voit pyytää tietosi."\n' + CONTROLLER,
+])
+def test_the_old_term_beside_repealed_law_or_in_the_body_is_still_reported(text: str) -> None:
+    assert _hits("RK-OUTDATED-TERM", text)

@@ -188,3 +188,24 @@ def test_the_old_title_alone_cites_no_repealed_law(title: str) -> None:
 ])
 def test_the_old_term_beside_repealed_law_or_in_the_body_is_still_reported(text: str) -> None:
     assert _hits("RK-OUTDATED-TERM", text)
+
+
+# -- RK-CHANGES-NEW-PURPOSE: material changes announced before they take effect ----------------------------------
+
+
+@pytest.mark.parametrize("changes", [
+    "Ilmoitamme olennaisista muutoksista asiakkaillemme sähköpostitse ennen kuin ne tulevat voimaan.",
+    "Vi meddelar väsentliga ändringar per e-post innan de träder i kraft.",
+    "We tell you about material changes by e-mail before they take effect.",
+])
+def test_material_changes_announced_first_cover_a_new_purpose(changes: str) -> None:
+    assert [] == _hits("RK-CHANGES-NEW-PURPOSE", f'changes = "{changes}"\n' + CONTROLLER)
+
+
+@pytest.mark.parametrize("changes", [
+    "Päivitämme selostetta tarvittaessa.",
+    "Olennaisista muutoksista kerrotaan tällä sivulla.",
+    "We may update this notice; material changes are posted here.",
+])
+def test_changes_not_announced_before_still_get_the_reminder(changes: str) -> None:
+    assert ["$.changes"] == _hits("RK-CHANGES-NEW-PURPOSE", f'changes = "{changes}"\n' + CONTROLLER)

@@ -523,6 +523,13 @@ _NEW_PURPOSE = re.compile(
     r"ändra\w* (?:\w+ ){0,2}ändamål\w*|ändamål\w* ändras|"
     r"new purposes?|another purpose|other purposes?|further process\w*|chang\w* (?:\w+ ){0,2}purposes?",
     re.IGNORECASE)
+#: Material changes announced before they take effect ("Ilmoitamme olennaisista muutoksista sähköpostitse ennen kuin
+#: ne tulevat voimaan", "väsentliga ändringar … innan de träder i kraft", "material changes … before they take
+#: effect"): processing for a new purpose is such a change, so the promise covers 13(3).
+_MATERIAL_CHANGE = re.compile(
+    r"(?:olennai|merkittäv|huomattav)\w* (?:\w+ )?muut\w*|(?:väsentlig|betydande|större)\w* (?:\w+ )?ändring\w*|"
+    r"(?:material|significant|substantial|important) (?:\w+ )?changes?", re.IGNORECASE)
+_BEFORE = re.compile(r"\bennen\b|etukäteen|\binnan\b|i förväg|\bbefore\b|in advance|\bprior\b", re.IGNORECASE)
 _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\n'
 
 
@@ -537,7 +544,9 @@ _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\
         en="Recommended: say in the section on changes that if data is to be processed for a new purpose, data "
            "subjects are told about it, with the other relevant information, before that processing starts."),
     trigger="`changes` is missing or speaks neither of processing for a new or other purpose nor of changing the "
-            "purposes.",
+            "purposes, nor promises to announce material changes before they take effect (\"ilmoitamme "
+            "olennaisista muutoksista ennen kuin ne tulevat voimaan\", \"material changes … before they take "
+            "effect\").",
     fix="Add to `changes` a sentence such as 'If we intend to use your data for a new purpose, we tell you before "
         "we start.'",
     example=_CHANGES.format(extra="") + CONTROLLER,
@@ -547,9 +556,17 @@ _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\
 def changes_new_purpose(ctx: Context) -> Iterator[Hit]:
     # 13(3): before further processing for another purpose, the controller provides information on that purpose
     # and any relevant further information of 13(2) [V, GDPR text].
+    # Issue 21, round 6 (hold-out I, tilitoimisto-tasepuu): "Ilmoitamme olennaisista muutoksista asiakkaillemme
+    # sähköpostitse ennen kuin ne tulevat voimaan" promises prior notice of every material change, a new purpose
+    # among them.
     changes = ctx.statement.changes
-    if changes is None or not any(_NEW_PURPOSE.search(t) for t in changes.texts()):
+    if changes is None:
         yield Hit("$.changes")
+        return
+    texts = changes.texts()
+    if any(_NEW_PURPOSE.search(t) or (_MATERIAL_CHANGE.search(t) and _BEFORE.search(t)) for t in texts):
+        return
+    yield Hit("$.changes")
 
 
 #: A purpose that describes a decision made by the system itself on an order or an application: cancelling,

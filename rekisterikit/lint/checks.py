@@ -1731,6 +1731,9 @@ def _special(run: _Run) -> None:
 
     children = _children(run)
     children -= run.negated(children)
+    # Minors turned away ("Järjestelmä hylkää hakemuksen, jos olet alle 18-vuotias", "Provningarna är endast för
+    # vuxna", "You must be 18 or over to rent"): no child's data is processed beyond the refusal.
+    children -= frozenset(i for i in children if _ADULTS_ONLY.search(run.unit(i).text))
     if not children:
         run.decide(Requirement.CHILDREN, Outcome.NOT_APPLICABLE)
     elif run.u("children_age"):
@@ -1769,6 +1772,15 @@ def _animal_health(run: _Run, special: frozenset[int]) -> frozenset[int]:
         found |= {i for i in special
                   if (terms := run.analysis.terms_in("special_data", i)) and all(_MEDICINE.search(t) for t in terms)}
     return frozenset(found)
+
+
+# A refusal word and the age of majority in one sentence, or a service said to be for adults only.
+_REFUSAL = (r"(hylk\w*|hylä\w*|ei (\w+ )?(voi|hyväksytä|myydä|vuokrata)|emme (\w+ )?(myy|vuokraa|hyväksy)|avslå\w*|"
+            r"avvis\w*|säljer inte|hyr inte|reject\w*|refus\w*|turn\w* down|(do|does|will) not (\w+ )?(sell|rent))")
+_MINORS = r"(alle 18|under 18)"
+_ADULTS_ONLY = re.compile(
+    rf"{_REFUSAL}[^.]*{_MINORS}|{_MINORS}[^.]*{_REFUSAL}|vain täysi-ikäi\w*|endast (för )?(vuxna|myndiga)|"
+    r"only (for )?adults|must be (at least )?18", re.I)
 
 
 def _children(run: _Run) -> frozenset[int]:

@@ -298,3 +298,22 @@ def test_a_cookie_table_without_a_provider_column_still_lacks_details() -> None:
     text = ("# Evästeet\n\nTilastoevästeet asetetaan vain suostumuksellasi.\n\n| Nimi | Tarkoitus |\n|---|---|\n"
             "| shop_sess | ostoskori |\n| _pk_id | kävijätilastot |\n")
     assert _lint(text, "fi", "md").outcome(R.COOKIE_DETAILS) is Outcome.MISSING
+
+
+# --------------------------------------------------------------------------------------------- minors turned away
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Hakemus käsitellään automaattisesti. Järjestelmä hylkää hakemuksen, jos olet alle 18-vuotias."),
+    ("sv", "Ansökan behandlas automatiskt. Vi avslår ansökan om du är under 18 år."),
+    ("en", "The application is handled automatically. We reject the application if you are under 18."),
+])
+def test_minors_turned_away_are_no_childrens_data(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.CHILDREN) is Outcome.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Alle 18-vuotiaat voivat tilata uutiskirjeen itse."),
+    ("en", "Customers under 18 can open an account themselves."),
+])
+def test_minors_who_may_use_the_service_still_ask_for_the_age_rule(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.CHILDREN) is Outcome.MISSING

@@ -317,3 +317,19 @@ def test_minors_turned_away_are_no_childrens_data(lang: str, text: str) -> None:
 ])
 def test_minors_who_may_use_the_service_still_ask_for_the_age_rule(lang: str, text: str) -> None:
     assert _lint(text, lang).outcome(R.CHILDREN) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------- recipients headed 'Vem som får uppgifterna'
+
+@pytest.mark.parametrize(("lang", "heading"), [
+    ("sv", "Vem som får uppgifterna"),
+    ("fi", "Ketkä saavat tietosi"),
+    ("en", "Who else gets your data"),
+])
+def test_a_who_gets_the_data_heading_heads_the_recipients(lang: str, heading: str) -> None:
+    body = {"sv": "Paketen levereras av Fraktbolaget Ab och betalningarna sköts av Betalning Ab.",
+            "fi": "Paketit toimittaa Kuljetus Oy ja maksut välittää Maksu Oy.",
+            "en": "Parcels are delivered by Carrier Ltd and payments handled by Payments Ltd."}[lang]
+    result = _lint(f"# {heading}\n\n{body}\n", lang, "md")
+    assert any("recipients" in section.kinds for section in result.analysis.structure.sections)
+    assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED

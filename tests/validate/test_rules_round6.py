@@ -209,3 +209,30 @@ def test_material_changes_announced_first_cover_a_new_purpose(changes: str) -> N
 ])
 def test_changes_not_announced_before_still_get_the_reminder(changes: str) -> None:
     assert ["$.changes"] == _hits("RK-CHANGES-NEW-PURPOSE", f'changes = "{changes}"\n' + CONTROLLER)
+
+
+# -- RK-RECIPIENTS-SECURITY-PROVIDER: "no recipients", but the register is kept in a company's system --------------
+
+
+def _kept_by(security: str, recipients: str = "recipients = []") -> str:
+    return (CONTROLLER + REGISTER.rstrip("\n") + f'\n{recipients}\nsecurity = "{security}"\n' + ORDERS)
+
+
+@pytest.mark.parametrize("security", [
+    "Rekisteri on tallennettu ajanvarausjärjestelmään (Ajanvaraus Kampa Oy), johon on pääsy vain salasanalla.",
+    "Registret lagras i bokningssystemet hos Bokningstjänst Norden Ab.",
+    "The register is hosted by Example Cloud Ltd on servers in Finland.",
+])
+def test_a_company_keeping_the_register_is_a_recipient(security: str) -> None:
+    assert ["$.registers[0].security"] == _hits("RK-RECIPIENTS-SECURITY-PROVIDER", _kept_by(security))
+
+
+@pytest.mark.parametrize(("security", "recipients"), [
+    ("Paperiset asiakaskortit säilytetään lukitussa kaapissa.", "recipients = []"),
+    ("Rekisteri on tallennettu omalle palvelimellemme, johon on pääsy vain salasanalla.", "recipients = []"),
+    ("Rekisteri on tallennettu ajanvarausjärjestelmään (Ajanvaraus Kampa Oy).",
+     'recipients = [{ name = "Ajanvaraus Kampa Oy", role = "processor" }]'),
+    ("Rekisteri on tallennettu Esimerkki Oy:n omaan järjestelmään.", "recipients = []"),
+])
+def test_own_systems_listed_processors_and_the_controller_pass(security: str, recipients: str) -> None:
+    assert [] == _hits("RK-RECIPIENTS-SECURITY-PROVIDER", _kept_by(security, recipients))

@@ -198,6 +198,51 @@ def recipients_contradicted(ctx: Context) -> Iterator[Hit]:
             yield Hit(f"{reg.path}.{owner}", {"register": reg.register.name, "name": name})
 
 
+_KEPT_BY = ('\nsecurity = "Rekisteri on tallennettu ajanvarausjärjestelmään (Varauspalvelu Kalenteri Oy), johon '
+            'on pääsy vain salasanalla."\n')
+
+
+@rule(
+    id="RK-RECIPIENTS-SECURITY-PROVIDER", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 14(1)(e), 4(9), 28", title="A company that keeps the register is a recipient",
+    message=msg(
+        fi='Rekisterin "{register}" mukaan tietoja ei luovuteta kenellekään, mutta tietoturvakuvauksen mukaan '
+           'rekisteri on ulkopuolisen yrityksen järjestelmässä ("{name}"). Henkilötietojen käsittelijä on '
+           'vastaanottaja: ilmoita se vastaanottajana (nimi tai toimiala ja rooli).',
+        sv='Enligt registret "{register}" lämnas uppgifter inte ut till någon, men enligt beskrivningen av '
+           'säkerheten finns registret i ett utomstående företags system ("{name}"). Ett personuppgiftsbiträde är '
+           'en mottagare: ange det som mottagare (namn eller bransch och roll).',
+        en='The register "{register}" says data goes to nobody, but its security section keeps the register in an '
+           'outside company\'s system ("{name}"). A processor is a recipient: list it (name, or activity and '
+           'role).'),
+    trigger="A register states `recipients = []` and its `security` text says the register is stored, kept or "
+            "hosted in a system or service and names a company by its legal form (\"tallennettu "
+            "ajanvarausjärjestelmään (Ajanvaraus Kampa Oy)\", \"lagras hos … Ab\", \"hosted by … Ltd\") other "
+            "than the controller.",
+    fix="List the company in `recipients` with `role = \"processor\"` and its country.",
+    example=CONTROLLER + REGISTER.rstrip("\n") + _NONE.rstrip("\n") + _KEPT_BY + _DELIVERY.replace(
+        " Postin kautta", ""),
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ name = "Varauspalvelu Kalenteri Oy", role = '
+          '"processor", country = "FI" }]' + _KEPT_BY + _DELIVERY.replace(" Postin kautta", ""),
+)
+def recipients_security_provider(ctx: Context) -> Iterator[Hit]:
+    # 4(9): a recipient is anyone "to which the personal data are disclosed, whether a third party or not", so a
+    # processor too; 13(1)(e) asks for the recipients or their categories [V, GDPR text, as RK-RECIPIENTS-
+    # CONTRADICTED]. Issue 21, round 6 (hold-out I, kampaamo-saksikasi): "Rekisteri on tallennettu
+    # ajanvarausjärjestelmään (Ajanvaraus Kampa Oy)" in the security section, "no data is disclosed" in the
+    # recipients.
+    controller = ctx.statement.controller
+    own = {n.lower() for n in (controller.name, controller.legal_name) if n}
+    for reg in ctx.registers:
+        if reg.register.recipients != () or reg.register.security is None:
+            continue
+        for t in reg.register.security.texts():
+            company = _NAMED_COMPANY.search(t) if _STORED_WITH.search(t) else None
+            if company is not None and not any(name in company.group(0).lower() for name in own):
+                yield Hit(f"{reg.path}.security", {"register": reg.register.name, "name": company.group(0)})
+                break
+
+
 _TRANSFER_NAMED = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutiskirje"\nkind = "newsletter"\n'
                    'legal_basis = "consent"\n\n[[registers.transfers]]\ncountry = "US"\n'
                    'recipients = ["Postituspalvelu Inc."]\nmechanism = "dpf"\n')
@@ -422,6 +467,13 @@ def recipients_vague(ctx: Context) -> Iterator[Hit]:
 _NAMED_COMPANY = re.compile(
     r"\b[A-ZÅÄÖ][\w&.-]*(?: [\w&.-]+){0,3} (?:Oyj?|Abp?|Ay|Ky|Ltd|Limited|Plc|Inc|LLC|GmbH|AG|BV|NV|A/S|ASA|ApS|OÜ|"
     r"SA|SAS|S\.A\.|AS)(?![\w/])")
+
+
+#: The register said to be kept in or run on an outside system or service ("tallennettu ajanvarausjärjestelmään",
+#: "palvelimella", "lagras i bokningssystemet", "stored in the booking system", "hosted by").
+_STORED_WITH = re.compile(
+    r"tallenne\w*|säilyte\w*|ylläpit\w*|järjestelmä\w*|palvelime\w*|pilvipalvelu\w*|"
+    r"lagra\w*|sparas|system\w*|server\w*|molntjänst\w*|stored|kept|hosted|hosting|cloud", re.IGNORECASE)
 
 
 #: What a recipient entry says when it is the credit information company or the provider that makes the credit

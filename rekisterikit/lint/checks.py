@@ -308,6 +308,9 @@ def _cookie_table_columns(run: _Run, section: frozenset[int]) -> dict[str, froze
     return {kind: frozenset(units) for kind, units in found.items()}
 
 
+_FINNISH_BUSINESS_ID = re.compile(r"(?<![\d-])\d{7}-\d(?![\d-])")
+
+
 def _evidence(unit: Unit) -> Evidence:
     quote = unit.text if len(unit.text) <= _QUOTE_LIMIT else unit.text[: _QUOTE_LIMIT - 1].rstrip() + "…"
     return Evidence(quote=quote, line=unit.line)
@@ -330,6 +333,11 @@ def _controller(run: _Run) -> None:
         run.decide(Requirement.CONTROLLER_IDENTITY, Outcome.PROVIDED, (name.unit,))
     # An EU representative is needed when the controller section places the controller in a third country.
     foreign = run.k("controller") & run.u("transfer_country")
+    # A controller given with a Finnish business id ("Hallakivi Design Oy (business ID 0614897-0), … Helsinki") is
+    # established in the Union, whatever subsidiaries abroad the section names (Art. 27 applies to controllers not
+    # established in the Union).
+    if any(_FINNISH_BUSINESS_ID.search(run.unit(i).text) for i in run.k("controller") | run.u("controller_label")):
+        foreign = frozenset()
     if foreign and not run.u("representative") and not run.structure.sections_of("representative"):
         run.missing("RK-LINT-EU-REPRESENTATIVE")
     elif foreign:

@@ -333,3 +333,16 @@ def test_a_who_gets_the_data_heading_heads_the_recipients(lang: str, heading: st
     result = _lint(f"# {heading}\n\n{body}\n", lang, "md")
     assert any("recipients" in section.kinds for section in result.analysis.structure.sections)
     assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+# ------------------------------------------------- a Finnish controller naming its subsidiaries outside the EEA
+
+def test_a_controller_with_a_finnish_business_id_needs_no_eu_representative() -> None:
+    text = ("# Who we are\n\nThe controller is Koivula Design Oy (business ID 1234567-8), Mannerheimintie 1, Helsinki. "
+            "It owns Koivula Japan K.K. in Tokyo, which runs our store in Japan.\n")
+    assert _lint(text, "en", "md").outcome(R.EU_REPRESENTATIVE) is Outcome.NOT_APPLICABLE
+
+
+def test_a_controller_in_a_third_country_without_an_eu_id_still_needs_one() -> None:
+    text = "# Who we are\n\nThe controller is Koivula Trading Inc., 1 Main Street, New York, United States.\n"
+    assert _lint(text, "en", "md").outcome(R.EU_REPRESENTATIVE) is Outcome.MISSING

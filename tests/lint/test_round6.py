@@ -346,3 +346,16 @@ def test_a_controller_with_a_finnish_business_id_needs_no_eu_representative() ->
 def test_a_controller_in_a_third_country_without_an_eu_id_still_needs_one() -> None:
     text = "# Who we are\n\nThe controller is Koivula Trading Inc., 1 Main Street, New York, United States.\n"
     assert _lint(text, "en", "md").outcome(R.EU_REPRESENTATIVE) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------------- 'by automated means alone' denied
+
+def test_no_decisions_by_automated_means_alone_answers_automated_decisions() -> None:
+    text = ("# Fraud checks\n\nOur shop platform rates each order for fraud risk; a person reviews every flagged "
+            "order. We make no decisions about you by automated means alone.\n")
+    assert _lint(text, "en", "md").outcome(R.AUTOMATED_DECISIONS) is Outcome.PROVIDED
+
+
+def test_a_statement_silent_on_automated_means_still_misses_it() -> None:
+    text = "# Orders\n\nWe use your address to deliver the order.\n"
+    assert _lint(text, "en", "md").outcome(R.AUTOMATED_DECISIONS) is Outcome.MISSING

@@ -236,3 +236,28 @@ def test_a_company_keeping_the_register_is_a_recipient(security: str) -> None:
 ])
 def test_own_systems_listed_processors_and_the_controller_pass(security: str, recipients: str) -> None:
     assert [] == _hits("RK-RECIPIENTS-SECURITY-PROVIDER", _kept_by(security, recipients))
+
+
+# -- RK-VAGUE-WORDING: data that "may be transferred" outside the EU, with no transfer stated ----------------------
+
+
+def _rights_text(text: str, transfers: str = "") -> str:
+    return CONTROLLER + REGISTER.rstrip("\n") + transfers + "\n" + ORDERS + f'\n[rights]\ntext = "{text}"\n'
+
+
+@pytest.mark.parametrize("text", [
+    "Henkilötietoja voidaan siirtää EU:n tai ETA-alueen ulkopuolelle henkilötietolain mukaisesti asiakkaan pyytäessä.",
+    "Uppgifterna kan överföras utanför EU/EES om kunden begär det.",
+    "Personal data may be transferred outside the EU/EEA in accordance with the law.",
+])
+def test_a_hedged_transfer_with_no_transfer_stated_is_unclear(text: str) -> None:
+    assert ["$.rights.text"] == _hits("RK-VAGUE-WORDING", _rights_text(text))
+
+
+@pytest.mark.parametrize(("text", "transfers"), [
+    ("Tietoja ei siirretä EU:n tai ETA-alueen ulkopuolelle.", ""),
+    ("Personal data may be transferred outside the EU/EEA to our newsletter service.",
+     '\ntransfers = [{ country = "US", recipients = ["Mailchimp"], mechanism = "dpf" }]'),
+])
+def test_no_transfer_or_a_stated_transfer_is_not_reported(text: str, transfers: str) -> None:
+    assert [] == _hits("RK-VAGUE-WORDING", _rights_text(text, transfers))

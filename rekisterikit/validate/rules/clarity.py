@@ -17,6 +17,15 @@ from rekisterikit.validate.context import Context
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
+#: Data that "may be transferred" outside the EU/EEA, in one clause: "voidaan siirtää EU:n tai ETA-alueen
+#: ulkopuolelle", "kan överföras till länder utanför EU/EES", "may be transferred outside the EU/EEA".
+_TRANSFER_HEDGE = re.compile(
+    r"(?:voidaan|saatetaan|voivat|voi) (?:myös |tarvittaessa )?siirt\w*[^.;]{0,60}?(?:eu|eta|euroopan)\S* "
+    r"(?:\w+ ){0,3}?ulkopuol\w*|"
+    r"(?:kan|får|kommer att|kan komma att) (?:även |också )?överföras[^.;]{0,60}?utanför (?:eu|ees|europa)\w*|"
+    r"may (?:also )?be transferred[^.;]{0,60}?outside (?:the )?(?:eu|eea|european)\w*")
+
+
 #: Open-ended lists and hedged processing, matched against lower-cased text (``Context.search_texts``). Every
 #: alternative starts with a literal, so the needle prefilter skips the texts where none can start.
 _VAGUE = re.compile(
@@ -242,7 +251,9 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "brackets (\"terveystiedot (esim. epilepsia, diabetes)\", \"health conditions (e.g. epilepsy)\") "
             "gives the category (not \"muut tiedot (esim. …)\"), and examples of the goods or services a purpose "
             "offers (\"kumppaneidemme tuotteita, kuten vakuutuksia\", \"partners' products, such as insurance\") "
-            "leave no data or recipient open.",
+            "leave no data or recipient open. Anywhere else (the rights section, the introduction), a sentence that "
+            "data \"voidaan siirtää EU:n tai ETA-alueen ulkopuolelle\" (\"kan överföras utanför EU\", \"may be "
+            "transferred outside the EU\") is reported once when no transfer with a country is stated.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(
@@ -268,6 +279,16 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
         found = _vague_in(joined, path, _named(ctx, path), _subject_source(ctx, path))
         if found is not None:
             yield Hit(path, {"text": found.strip()})
+    # Issue 21, round 6 (hold-out I, kampaamo-saksikasi): "Henkilötietoja voidaan siirtää EU:n tai ETA-alueen
+    # ulkopuolelle … asiakkaan tätä pyytäessä", a template sentence in the rights section, says neither whether
+    # data leaves the EU/EEA nor where, in a statement that states no transfer: a hedge on the very thing 13(1)(f)
+    # asks the controller to state.
+    if any(t.country is not None for reg in ctx.registers for t in reg.register.transfers or ()):
+        return
+    for path, hedge in ctx.search_texts(_TRANSFER_HEDGE):
+        if not _in_places(path):
+            yield Hit(path, {"text": hedge.strip()})
+            return
 
 
 _CHANGES = 'changes = "{text}"\n'

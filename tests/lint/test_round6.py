@@ -359,3 +359,16 @@ def test_no_decisions_by_automated_means_alone_answers_automated_decisions() -> 
 def test_a_statement_silent_on_automated_means_still_misses_it() -> None:
     text = "# Orders\n\nWe use your address to deliver the order.\n"
     assert _lint(text, "en", "md").outcome(R.AUTOMATED_DECISIONS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------- 'Om du inte ger oss …' as the statutory answer
+
+def test_om_du_inte_ger_oss_states_what_follows_from_not_giving_data() -> None:
+    text = ("Vi behandlar uppgifterna för att leverera cykeln. Om du inte ger oss hemadress och telefonnummer kan "
+            "vi inte leverera cykeln.")
+    assert _lint(text, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.PROVIDED
+
+
+def test_a_delivery_sentence_without_a_consequence_is_no_statutory_answer() -> None:
+    text = "Vi behandlar uppgifterna för att leverera cykeln. Du ger oss din hemadress när du beställer."
+    assert _lint(text, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.MISSING

@@ -308,6 +308,8 @@ def _cookie_table_columns(run: _Run, section: frozenset[int]) -> dict[str, froze
     return {kind: frozenset(units) for kind, units in found.items()}
 
 
+_REQUEST_FROM = re.compile(r"\b(requests? from|orders? from|demands? from|begäran från|begäran av|"
+                           r"anmodan från)\b", re.I)
 _FINNISH_BUSINESS_ID = re.compile(r"(?<![\d-])\d{7}-\d(?![\d-])")
 
 
@@ -1447,6 +1449,9 @@ def _information(run: _Run) -> None:
     # A sentence that names others as where data comes from ("uppgifter får vi även från
     # samarbetspartner", "yhteistyökumppaneiltamme") speaks of a source even where the same word can name a recipient.
     indirect = (run.u("indirect_source") & source_context) - (run.u("recipients") - run.u("source_from"))
+    # A disclosure on an authority's request ("handed over where a law or a lawful request from an authority requires
+    # it", "på begäran från en myndighet") names where a request comes from, not where data comes from.
+    indirect -= frozenset(i for i in indirect & run.u("recipients") if _REQUEST_FROM.search(run.unit(i).text))
     credit = run.u("credit") - run.negated(run.u("credit"))
     categories = run.k("data_categories") | _listed_items(run)
     if categories:

@@ -372,3 +372,20 @@ def test_om_du_inte_ger_oss_states_what_follows_from_not_giving_data() -> None:
 def test_a_delivery_sentence_without_a_consequence_is_no_statutory_answer() -> None:
     text = "Vi behandlar uppgifterna för att leverera cykeln. Du ger oss din hemadress när du beställer."
     assert _lint(text, "sv").outcome(R.STATUTORY_REQUIREMENT) is Outcome.MISSING
+
+
+# ------------------------------------------------------------- an authority's request is no source of the data
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "# Sharing your information\n\nParcels are delivered by Posti. Information may also be handed over where "
+           "a law or a lawful request from an authority requires it.\n"),
+    ("sv", "# Mottagare\n\nPaketen levereras av Posti. Uppgifter lämnas ut till myndigheter på begäran från "
+           "myndigheten när lagen kräver det.\n"),
+])
+def test_a_disclosure_on_an_authoritys_request_names_no_source(lang: str, text: str) -> None:
+    assert "RK-LINT-SOURCE-VAGUE" not in {f.rule for f in _lint(text, lang, "md").findings}
+
+
+def test_data_received_from_authorities_is_still_a_source_to_name() -> None:
+    text = "# Data we collect\n\nWe also receive information about you from authorities.\n"
+    assert _lint(text, "en", "md").outcome(R.SOURCES) is Outcome.MISSING

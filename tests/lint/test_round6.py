@@ -389,3 +389,21 @@ def test_a_disclosure_on_an_authoritys_request_names_no_source(lang: str, text: 
 def test_data_received_from_authorities_is_still_a_source_to_name() -> None:
     text = "# Data we collect\n\nWe also receive information about you from authorities.\n"
     assert _lint(text, "en", "md").outcome(R.SOURCES) is Outcome.MISSING
+
+
+# ------------------------------------------------------------------- 'other purposes related to our business'
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi behandlar uppgifterna för att leverera din beställning. Vi kan också använda uppgifterna för andra "
+           "ändamål som hör ihop med vår verksamhet."),
+    ("fi", "Käsittelemme tietoja tilausten toimittamiseen. Tietoja käytetään myös muihin toimintaamme "
+           "liittyviin tarkoituksiin."),
+    ("en", "We use the data to deliver your order. We may also use it for other purposes related to our business."),
+])
+def test_other_purposes_related_to_the_business_leave_the_purposes_open(lang: str, text: str) -> None:
+    assert "RK-LINT-VAGUE-PURPOSE" in {f.rule for f in _lint(text, lang).findings}
+
+
+def test_a_named_further_purpose_is_not_open() -> None:
+    text = "Vi behandlar uppgifterna för att leverera din beställning och för att sköta bokföringen."
+    assert "RK-LINT-VAGUE-PURPOSE" not in {f.rule for f in _lint(text, "sv").findings}

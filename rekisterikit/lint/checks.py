@@ -1338,6 +1338,11 @@ def _rights(run: _Run) -> None:
             # e-postadress": the request can also be made electronically (Art. 12(3)).
             continue
         run.flag("RK-LINT-SIGNED-REQUEST", run.unit(index))
+    # "Tarkastuspyyntö esitetään henkilökohtaisesti toimipisteessämme": a request accepted only in person, on the
+    # premises, unless the sentence also offers a written or electronic way.
+    for index in sorted(run.affirmed("in_person_request") & rights_context):
+        if not _ELECTRONIC_ALTERNATIVE.search(run.unit(index).text):
+            run.flag("RK-LINT-IN-PERSON-REQUEST", run.unit(index))
     for index in sorted(run.u("request_fee") & (run.k("rights") | run.u("request_words")) - run.k("cookies")):
         if not run.negated([index]):
             run.flag("RK-LINT-REQUEST-FEE", run.unit(index))

@@ -454,6 +454,15 @@ _RULES = (
                  "eller orimliga begäranden (GDPR 12.5).",
                  "Exercising rights is free of charge; a fee may only be charged for manifestly unfounded or "
                  "excessive requests (GDPR 12(5)).")),
+    # Facilitating the exercise of rights is GDPR 12(2), as for RK-LINT-SIGNED-REQUEST.
+    LintRule(id="RK-LINT-IN-PERSON-REQUEST", requirement=R.ACCESS_REQUEST_FORM, severity=W,
+             article="GDPR 12(2)–(3)", message=_t(
+                 "Pyyntö vaaditaan esittämään henkilökohtaisesti paikan päällä; GDPR:n mukaan oikeuksien käyttöä on "
+                 "helpotettava, ja pyynnön on voitava tehdä myös kirjallisesti tai sähköisesti (12 art.).",
+                 "Begäran måste lämnas personligen på plats; enligt GDPR ska utövandet underlättas och en begäran "
+                 "ska kunna göras skriftligt eller elektroniskt (artikel 12).",
+                 "The request must be made in person on the premises; under the GDPR exercising rights must be "
+                 "made easy and requests can be made in writing or electronically (Art. 12).")),
     LintRule(id="RK-LINT-ONCE-A-YEAR", requirement=R.ACCESS_REQUEST_FORM, severity=W, article="GDPR 12(5)",
              message=_t(
                  "\"Kerran vuodessa maksutta\" on henkilötietolain sääntö; GDPR:n mukaan oikeuksien käyttäminen on "

@@ -407,3 +407,21 @@ def test_other_purposes_related_to_the_business_leave_the_purposes_open(lang: st
 def test_a_named_further_purpose_is_not_open() -> None:
     text = "Vi behandlar uppgifterna för att leverera din beställning och för att sköta bokföringen."
     assert "RK-LINT-VAGUE-PURPOSE" not in {f.rule for f in _lint(text, "sv").findings}
+
+
+# ---------------------------------------------------------------------- an access request accepted only in person
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Rekisteröidyllä on oikeus tarkastaa tietonsa. Tarkastuspyyntö esitetään henkilökohtaisesti "
+           "toimipisteessämme henkilöllisyystodistusta vastaan."),
+    ("sv", "Du har rätt att få tillgång till dina uppgifter. Begäran lämnas personligen i butiken mot legitimation."),
+    ("en", "You have the right of access to your data. The request must be made in person at our shop with an ID."),
+])
+def test_an_access_request_only_in_person_is_flagged(lang: str, text: str) -> None:
+    assert "RK-LINT-IN-PERSON-REQUEST" in {f.rule for f in _lint(text, lang).findings}
+
+
+def test_in_person_or_by_e_mail_is_no_barrier() -> None:
+    text = ("Du har rätt att få tillgång till dina uppgifter. Begäran kan lämnas personligen i butiken eller "
+            "skickas per e-post.")
+    assert "RK-LINT-IN-PERSON-REQUEST" not in {f.rule for f in _lint(text, "sv").findings}

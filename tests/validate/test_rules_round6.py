@@ -261,3 +261,33 @@ def test_a_hedged_transfer_with_no_transfer_stated_is_unclear(text: str) -> None
 ])
 def test_no_transfer_or_a_stated_transfer_is_not_reported(text: str, transfers: str) -> None:
     assert [] == _hits("RK-VAGUE-WORDING", _rights_text(text, transfers))
+
+
+# -- RK-RETENTION / RK-RETENTION-PURPOSE: nothing kept-for stated (error) or one purpose left out (warning) ------
+
+_TWO_PURPOSES = CONTROLLER + REGISTER + ORDERS + '''
+[[registers.purposes]]
+key = "kamera"
+kind = "security"
+description = "Kameravalvonta"
+legal_basis = "legitimate_interests"
+legitimate_interest = "Myymälän turvallisuus"
+'''
+_ORDERS_KEPT = '\n[[registers.retention]]\npurposes = ["tilaukset"]\nperiod = "P3Y"\nstart = "order"\n'
+
+
+def test_a_register_with_no_period_at_all_is_an_error_for_every_purpose() -> None:
+    assert ["$.registers[0].purposes[0]", "$.registers[0].purposes[1]"] == _hits("RK-RETENTION", _TWO_PURPOSES)
+    assert [] == _hits("RK-RETENTION-PURPOSE", _TWO_PURPOSES)
+
+
+def test_a_purpose_left_out_beside_a_stated_period_is_a_warning() -> None:
+    text = _TWO_PURPOSES + _ORDERS_KEPT
+    assert [] == _hits("RK-RETENTION", text)
+    assert ["$.registers[0].purposes[1]"] == _hits("RK-RETENTION-PURPOSE", text)
+
+
+def test_every_purpose_kept_for_a_period_is_reported_by_neither() -> None:
+    text = (_TWO_PURPOSES + _ORDERS_KEPT
+            + '\n[[registers.retention]]\npurposes = ["kamera"]\nperiod = "P7D"\nstart = "collection"\n')
+    assert [] == _hits("RK-RETENTION", text) == _hits("RK-RETENTION-PURPOSE", text)

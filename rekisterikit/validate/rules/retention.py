@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import LegalBasis, PurposeKind, Register, Retention, RetentionStart
-from rekisterikit.validate.context import Context
+from rekisterikit.validate.context import Context, RegisterRef
 from rekisterikit.validate.needles import search
 from rekisterikit.validate.registry import Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -16,6 +16,8 @@ from rekisterikit.validate.rules.bases import unpurposed_categories
 _ORDERS = '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Tilausten käsittely"\nlegal_basis = "contract"\n'
 _ACCOUNTING = ('\n[[registers.purposes]]\nkey = "kirjanpito"\ndescription = "Kirjanpito"\nkind = "accounting"\n'
                'legal_basis = "legal_obligation"\nlegal_obligation = "Kirjanpitolaki 1336/1997"\n')
+_MARKETING_PURPOSE = ('\n[[registers.purposes]]\nkey = "markkinointi"\ndescription = "Uutiskirje"\n'
+                      'kind = "newsletter"\nlegal_basis = "consent"\n')
 
 #: "As long as necessary" in its inflections: up to three words between the conjunction and the adjective cover
 #: the plural and the subject ("niin kauan kuin ne ovat tarpeellisia", "så länge de behövs", "as long as they are
@@ -88,7 +90,8 @@ def _has_content(r: Retention) -> bool:
     trigger="No `[[registers.retention]]` rule with a `period` or `criteria` covers the purpose (by naming it, one "
             "of its data categories, or nothing, which covers the whole register). A rule whose `start` is "
             "`consent_withdrawal` or `objection` and that has no period keeps the data until that event, which is "
-            "a criterion.",
+            "a criterion. Only in a register that states no period or criteria at all; a purpose left out beside "
+            "others that have one is RK-RETENTION-PURPOSE's (warning).",
     fix="Add a retention rule with a `period` (ISO 8601, e.g. 'P2Y') counted from a `start` event, or concrete "
         "`criteria`.",
     example=CONTROLLER + REGISTER + _ORDERS,
@@ -97,7 +100,44 @@ def _has_content(r: Retention) -> bool:
 )
 def retention(ctx: Context) -> Iterator[Hit]:
     for ref in ctx.purposes:
-        if not any(_has_content(r) for r in ctx.retention_for(ref.register, ref.purpose)):
+        if not _partly_kept(ref.register) and not any(
+                _has_content(r) for r in ctx.retention_for(ref.register, ref.purpose)):
+            yield Hit(ref.path, {"purpose": ref.purpose.description})
+
+
+def _partly_kept(register: RegisterRef) -> bool:
+    """Whether the register states a period or criteria for some of its data (RK-RETENTION-PURPOSE then reports the
+    purposes left without one)."""
+    return any(_has_content(r) for r in register.register.retention)
+
+
+@rule(
+    id="RK-RETENTION-PURPOSE", requirement=Requirement.RETENTION, severity=Severity.WARNING,
+    article="GDPR 13(2)(a), 14(2)(a)", title="A retention period or criteria for the purposes left without one",
+    message=msg(
+        fi='Säilytysaika tai sen määrittämisperusteet puuttuvat tarkoitukselta "{purpose}", vaikka muille '
+           'tiedoille ne on kerrottu.',
+        sv='Lagringstiden eller kriterierna för att fastställa den saknas för ändamålet "{purpose}", fast de anges '
+           'för andra uppgifter.',
+        en='The retention period, or the criteria used to determine it, is missing for the purpose "{purpose}", '
+           'though it is given for other data.'),
+    trigger="As RK-RETENTION, in a register that states a period or criteria for some of its data: the statement "
+            "answers 13(2)(a) but leaves this purpose out. A register with no period or criteria at all is "
+            "RK-RETENTION's (error).",
+    fix="Add a retention rule for the purpose with a `period` counted from a `start` event, or concrete `criteria`.",
+    example=CONTROLLER + REGISTER + _ORDERS + _MARKETING_PURPOSE + '\n[[registers.retention]]\npurposes = '
+            '["tilaukset"]\nperiod = "P3Y"\nstart = "order"\n',
+    fixed=CONTROLLER + REGISTER + _ORDERS + _MARKETING_PURPOSE + '\n[[registers.retention]]\npurposes = '
+          '["tilaukset"]\nperiod = "P3Y"\nstart = "order"\n\n[[registers.retention]]\npurposes = ["markkinointi"]\n'
+          'criteria = "Kunnes peruutat tilauksen."\n',
+)
+def retention_purpose(ctx: Context) -> Iterator[Hit]:
+    # 13(2)(a) as RK-RETENTION [V, GDPR text]. Issue 21, round 6 (hold-outs H and I, and the readings of every set):
+    # a purpose left without a period beside others that have one is read as a warning, a statement with no period
+    # at all as an error.
+    for ref in ctx.purposes:
+        if _partly_kept(ref.register) and not any(
+                _has_content(r) for r in ctx.retention_for(ref.register, ref.purpose)):
             yield Hit(ref.path, {"purpose": ref.purpose.description})
 
 

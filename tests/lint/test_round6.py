@@ -425,3 +425,22 @@ def test_in_person_or_by_e_mail_is_no_barrier() -> None:
     text = ("Du har rätt att få tillgång till dina uppgifter. Begäran kan lämnas personligen i butiken eller "
             "skickas per e-post.")
     assert "RK-LINT-IN-PERSON-REQUEST" not in {f.rule for f in _lint(text, "sv").findings}
+
+
+# --------------------------------------------------- a list of bases the processing 'may rest on', tied to nothing
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Käytämme tietoja tilausten toimittamiseen. Henkilötietojen käsittely voi perustua suostumukseen, "
+           "sopimukseen tai oikeutettuun etuun."),
+    ("sv", "Vi använder uppgifterna för att leverera beställningar. Behandlingen kan grunda sig på samtycke, avtal "
+           "eller berättigat intresse."),
+    ("en", "We use the data to deliver orders. The processing can be based on consent, a contract or legitimate "
+           "interests."),
+])
+def test_a_basis_the_processing_may_rest_on_leaves_the_basis_open(lang: str, text: str) -> None:
+    assert _lint(text, lang).outcome(R.CLARITY) is Outcome.MISSING
+
+
+def test_a_basis_the_processing_rests_on_is_clear() -> None:
+    text = "Käytämme tietoja tilausten toimittamiseen. Käsittely perustuu sopimukseen."
+    assert _lint(text, "fi").outcome(R.CLARITY) is not Outcome.MISSING

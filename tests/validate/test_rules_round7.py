@@ -36,3 +36,65 @@ def test_as_long_as_necessary_for_our_activity_is_vague(criteria: str) -> None:
 ])
 def test_a_maximum_or_a_named_event_is_not_vague(criteria: str) -> None:
     assert [] == _hits("RK-RETENTION-VAGUE", _retention(criteria))
+
+
+# -- RK-CHILDREN-CONSENT-AGE and RK-CHILDREN-CONSENT: children under 13, consent and club e-mails ------------
+
+_CONSENT_NEWSLETTER = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Kerhon uutiskirje"\n'
+                       'kind = "newsletter"\nlegal_basis = "consent"\ndirect_marketing = ["email"]\n')
+_CONTRACT_CLUB_LETTER = ('\n[[registers.purposes]]\nkey = "kerhokirje"\ndescription = "Jäsenyyteen kuuluu '
+                         'kerhokirje sähköpostitse"\nkind = "newsletter"\nlegal_basis = "contract"\n'
+                         'direct_marketing = ["email"]\nmarketing_audience = "consumers"\n')
+
+
+def _children(section: str, purposes: str = _CONSENT_NEWSLETTER) -> str:
+    return CONTROLLER + "\n[children]\noffered_to_children = true\n" + section + REGISTER + ORDERS + purposes
+
+
+@pytest.mark.parametrize("section", [
+    # A drawing club whose members consent to its letter themselves from the age of 11, the guardian for younger.
+    'minimum_age = 11\nparental_consent = "Alle 11-vuotiaan puolesta suostumuksen antaa huoltaja."\n',
+    'minimum_age = 12\nparental_consent = "För barn under 12 år samtycker vårdnadshavaren."\n',
+    # A reading app children open alone from 9, nothing on guardians.
+    "minimum_age = 9\n",
+])
+def test_children_under_13_consenting_alone_is_an_error(section: str) -> None:
+    assert ["$.children"] == _hits("RK-CHILDREN-CONSENT-AGE", _children(section))
+
+
+@pytest.mark.parametrize("section", [
+    'minimum_age = 13\nparental_consent = "Alle 13-vuotiaan puolesta suostumuksen antaa huoltaja."\n',
+    "minimum_age = 15\n",
+    # The age the service is open from, with the guardian consenting up to 13: no child consents alone under 13.
+    'minimum_age = 10\nparental_consent = "Alle 13-vuotiaan puolesta suostumuksen antaa huoltaja."\n',
+    'minimum_age = 7\nparental_consent = "Guardians consent for children under 15 and verify it by bank ID."\n',
+    'minimum_age = 10\nparental_consent = "Huoltaja antaa suostumuksen kerhoon liittymisen yhteydessä."\n',
+    "",
+])
+def test_13_or_a_guardian_up_to_13_is_not_an_error(section: str) -> None:
+    assert [] == _hits("RK-CHILDREN-CONSENT-AGE", _children(section))
+
+
+def test_the_age_rule_reads_only_statements_resting_on_consent() -> None:
+    """Art. 8 is about consent: a children's service on the contract alone is not this rule's."""
+    assert [] == _hits("RK-CHILDREN-CONSENT-AGE", _children("minimum_age = 10\n", ""))
+
+
+def test_a_club_letter_to_children_from_10_on_the_contract_lacks_the_guardian() -> None:
+    """A games club open from ten sends member e-mails 'as part of the membership': e-mail marketing needs the
+    recipient's consent whatever basis is named, and a ten-year-old cannot give it alone."""
+    assert ["$.children"] == _hits("RK-CHILDREN-CONSENT", _children("minimum_age = 10\n", _CONTRACT_CLUB_LETTER))
+
+
+@pytest.mark.parametrize("section", [
+    "minimum_age = 13\n",
+    'minimum_age = 10\nparental_consent = "Alle 13-vuotiaan puolesta kerhoon liittyy huoltaja."\n',
+])
+def test_a_club_letter_with_an_age_of_13_or_a_guardian_is_not_reported(section: str) -> None:
+    assert [] == _hits("RK-CHILDREN-CONSENT", _children(section, _CONTRACT_CLUB_LETTER))
+
+
+def test_business_marketing_or_no_marketing_on_the_contract_is_not_a_childrens_consent_matter() -> None:
+    b2b = _CONTRACT_CLUB_LETTER.replace('"consumers"', '"businesses"')
+    assert [] == _hits("RK-CHILDREN-CONSENT", _children("minimum_age = 10\n", b2b))
+    assert [] == _hits("RK-CHILDREN-CONSENT", _children("minimum_age = 10\n", ""))

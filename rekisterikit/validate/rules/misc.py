@@ -8,10 +8,12 @@ from operator import attrgetter
 
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import (
+    Children,
     DataCategory,
     Language,
     LegalBasis,
     LocalizedText,
+    MarketingAudience,
     Purpose,
     PurposeKind,
     RecipientRole,
@@ -42,8 +44,9 @@ _NEWSLETTER = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uut
         en="The service is offered to children and processing rests on consent: in Finland a child of 13 or over "
            "can consent, for younger children the holder of parental responsibility consents. State the age limit "
            "and how parental consent is verified."),
-    trigger="`children.offered_to_children` is true, something rests on consent, and neither a minimum age of "
-            "13 or more nor `parental_consent` is given.",
+    trigger="`children.offered_to_children` is true (or `minimum_age` is under 13), something rests on consent or "
+            "e-mail or SMS marketing goes to consumers (917/2014 200 § asks their consent whatever basis is named), "
+            "and neither a minimum age of 13 or more nor `parental_consent` is given.",
     fix="Set `children.minimum_age` (13 or more) or describe in `children.parental_consent` how a guardian's "
         "consent is obtained and verified.",
     example=CONTROLLER + '\n[children]\noffered_to_children = true\n' + REGISTER + _NEWSLETTER,
@@ -51,7 +54,11 @@ _NEWSLETTER = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uut
 )
 def children_consent(ctx: Context) -> Iterator[Hit]:
     children = ctx.statement.children
-    if children is None or not ctx.relies_on_consent:
+    # Issue 21, round 7 (hold-out D): a club open from age 10 whose member e-mails are "part of the membership", on
+    # the contract. E-mail marketing to a natural person needs their prior consent (917/2014 200 §, as read by
+    # RK-MARKETING-ELECTRONIC-CONSENT) whatever basis the statement names; that a child under 13 cannot give it
+    # alone, as Art. 8 has it for 6(1)(a), is [M].
+    if children is None or not (ctx.relies_on_consent or _marketing_to_consumers(ctx)):
         return
     young = children.minimum_age is not None and children.minimum_age < FINNISH_CONSENT_AGE
     # A service open from 10 or 12 is offered to children under 13, whatever offered_to_children says (issue 21,
@@ -61,6 +68,73 @@ def children_consent(ctx: Context) -> Iterator[Hit]:
     old_enough = children.minimum_age is not None and children.minimum_age >= FINNISH_CONSENT_AGE
     if not old_enough and children.parental_consent is None:
         yield Hit("$.children")
+
+
+def _marketing_to_consumers(ctx: Context) -> bool:
+    """Whether e-mail or SMS marketing goes to consumers (or an unstated audience)."""
+    return any(any(ch.electronic for ch in ref.purpose.direct_marketing)
+               and ref.purpose.marketing_audience is not MarketingAudience.BUSINESSES for ref in ctx.purposes)
+
+
+#: An age written in the guardian's clause ("alle 13-vuotiaan", "under 15 år", "under 13"): 13 to 18 there means the
+#: guardian consents for the children the minimum age would otherwise leave alone.
+_AGE = re.compile(r"(?<!\d)(1[0-8]|[1-9])(?!\d)")
+
+
+def _consent_alone_below(children: Children) -> int | None:
+    """The minimum age under 13 from which the statement lets a child consent alone: no guardian's clause, or one
+    that names only ages under 13 ("alle 12-vuotiaan puolesta")."""
+    age = children.minimum_age
+    if age is None or age >= FINNISH_CONSENT_AGE:
+        return None
+    if children.parental_consent is None:
+        return age
+    ages = [int(m.group(1)) for t in children.parental_consent.texts() for m in _AGE.finditer(t)]
+    # A guardian's clause with no age ("Huoltaja antaa suostumuksen") may cover every child: not read as leaving
+    # anyone alone.
+    return age if ages and max(ages) < FINNISH_CONSENT_AGE else None
+
+
+@rule(
+    id="RK-CHILDREN-CONSENT-AGE", requirement=Requirement.CHILDREN, severity=Severity.ERROR,
+    article="GDPR 8(1); Tietosuojalaki 1050/2018 5 §", title="Children under 13 do not consent alone",
+    message=msg(
+        fi="Seloste antaa {age} vuotta täyttäneen lapsen antaa suostumuksen itse, mutta Suomessa lapsi voi antaa "
+           "suostumuksen tietoyhteiskunnan palveluun itse vasta 13 vuotta täytettyään; nuoremman puolesta sen "
+           "antaa huoltaja. Nosta ikäraja 13 vuoteen tai kerro, miten huoltaja antaa suostumuksen alle "
+           "13-vuotiaan puolesta.",
+        sv="Beskrivningen låter ett barn som fyllt {age} år själv ge samtycke, men i Finland kan ett barn själv "
+           "samtycka till en informationssamhällets tjänst först när det fyllt 13 år; för yngre barn samtycker "
+           "vårdnadshavaren. Höj åldersgränsen till 13 år eller beskriv hur vårdnadshavaren samtycker för barn "
+           "under 13 år.",
+        en="The statement lets a child of {age} or over consent alone, but in Finland a child can consent to an "
+           "information society service alone only from 13; for younger children the holder of parental "
+           "responsibility consents. Raise the age to 13 or say how the guardian consents for a child under 13."),
+    trigger="Something rests on consent, `children.minimum_age` (the age from which a child consents alone) is "
+            "under 13, and there is no `parental_consent` or it names only ages under 13 (\"alle 12-vuotiaan "
+            "puolesta\" leaves 12-year-olds alone; \"alle 13-vuotiaan puolesta\" and a clause naming no age do "
+            "not).",
+    fix="Set `children.minimum_age = 13` and describe in `children.parental_consent` how the guardian consents for "
+        "a child under 13.",
+    example=CONTROLLER + '\n[children]\noffered_to_children = true\nminimum_age = 12\nparental_consent = "Alle '
+    '12-vuotiaan puolesta suostumuksen antaa huoltaja."\n' + REGISTER + _NEWSLETTER,
+    fixed=CONTROLLER + '\n[children]\noffered_to_children = true\nminimum_age = 13\nparental_consent = "Alle '
+    '13-vuotiaan puolesta suostumuksen antaa huoltaja."\n' + REGISTER + _NEWSLETTER,
+)
+def children_consent_age(ctx: Context) -> Iterator[Hit]:
+    # GDPR 8(1): where 6(1)(a) applies to an information society service offered directly to a child, the child's
+    # own consent counts from 16, or the lower age a Member State sets (not below 13); below it the holder of
+    # parental responsibility consents [V: GDPR text]. Tietosuojalaki 5 § sets 13 [V, as for RK-CHILDREN-UNSTATED];
+    # the Ministry of Justice's answer on nuortenideat.fi (14.6.2017) reads the age limit as applying only where the
+    # processing rests on consent. Issue 21, round 7 (hold-outs E and F): a riding club whose members consent "from
+    # the age of 12", the guardian only for younger ones; a reading diary children open alone from 10. A statement
+    # that says so describes an unlawful consent, hence error.
+    children = ctx.statement.children
+    if children is None or not ctx.relies_on_consent:
+        return
+    age = _consent_alone_below(children)
+    if age is not None:
+        yield Hit("$.children", {"age": str(age)})
 
 
 #: Words that say the register holds minors' data: minors, juniors (lower case). A guardian is no such word: a

@@ -1868,6 +1868,12 @@ def _access_with_copy(run: _Run) -> frozenset[int]:
     own content, a copy of the data ("Tarkastusoikeus – saat tietää, mitä tietoja käsittelemme, ja kopion niistä"):
     a label, not the repealed law applied."""
     found = {i for i in run.u("tarkastusoikeus") if _COPY.search(run.unit(i).text)}
+    # So is a rights sentence that names with it rights the repealed law did not have, restriction or portability
+    # ("Du har rätt till insyn, rättelse och radering, rätt att begränsa … och rätt att flytta uppgifterna").
+    newer = {h.unit for h in run.analysis.hits("right_words")
+             if _RIGHT_WORDS["right_restriction"].match(h.text.lower())
+             or _RIGHT_WORDS["right_portability"].match(h.text.lower())}
+    found |= run.u("tarkastusoikeus") & (run.u("right_restriction", "right_portability") | newer)
     # A run-in label read as a heading ("Tarkastusoikeus: voit … saada niistä kopion") with its sentence after it.
     for i in run.analysis.units_with("tarkastusoikeus", headings=True):
         following = i + 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from itertools import pairwise
 from typing import Literal
 
 from attrs import define
@@ -305,7 +306,7 @@ def controller_name(analysis: Analysis) -> Named | None:
         if first:
             return Named(value=first.group(1).strip(), unit=unit.index)
     return (trader or _name_above_business_id(analysis) or _name_with_business_id(analysis)
-            or _frequent_proper_noun(analysis))
+            or _letterhead(analysis) or _frequent_proper_noun(analysis))
 
 
 def _name_with_business_id(analysis: Analysis) -> Named | None:
@@ -341,6 +342,27 @@ def _name_above_business_id(analysis: Analysis) -> Named | None:
 _CONTACTISH = re.compile(r"[@\d]|https?:|www\.")
 
 
+def _letterhead(analysis: Analysis) -> Named | None:
+    """A name on the first line of the text's body with the postal address on the line below it ("Hattmakeri Ingrid
+    Wikström" / "Storgatan 22, 68600 Jakobstad" / e-mail / phone), as on a letterhead at the head of the text or
+    under a title or controller heading: it names the controller."""
+    body = [u for u in analysis.units[:12] if not u.heading][:4]
+    # The first lines of the body (a title the layout did not mark may come first).
+    for first, below in pairwise(body):
+        text = first.text.strip()
+        section = analysis.structure.sections[first.section]
+        # Under a heading of its own ("Registrets namn") the line is what that heading says, not a letterhead.
+        if section.heading is not None and not set(section.kinds) & {"controller", "title", "contact_person"}:
+            continue
+        if (below.index != first.index + 1 or below.section != first.section or below.line != first.line + 1
+                or not _POSTAL.search(below.text) or len(below.text) > 80):
+            continue
+        if (1 <= len(text.split()) <= 6 and text[:1].isupper() and not _CONTACTISH.search(text)
+                and not text.endswith(".")):
+            return Named(value=text, unit=first.index)
+    return None
+
+
 _TRADER_NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?(?: [A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?){1,2}"
 _FIRST_PERSON_TRADER = re.compile(
     rf"(?:\b(?:Jag|Minä|I)(?:,| heter| olen| am)?|\bOlen|\b(?:av|by) (?:mig|me),?) ({_TRADER_NAME})\b"
@@ -354,6 +376,9 @@ _RUN_BY_ME = re.compile(
 # "Lerverkstan är min enskilda firma (Ida Sjöblom, FO-nummer …)": the owner in brackets after the sole-trader word.
 _TRADER_IN_BRACKETS = re.compile(
     rf"(?:enskild\w* firma|enskild näringsidkare|toiminim\w*|sole trader|sole proprietor\w*)\s*\(\s*({_TRADER_NAME})\b")
+
+
+_PRONOUNS = frozenset({"Jag", "Vi", "Minä", "Me", "Mina", "We", "I"})
 
 
 def _frequent_proper_noun(analysis: Analysis) -> Named | None:
@@ -376,7 +401,9 @@ def _frequent_proper_noun(analysis: Analysis) -> Named | None:
         base = word[:-1] if word.endswith("n") and word[:-1] in counts else word
         merged[base] += n
     stop = lexicon(analysis.structure.language).stopwords
-    candidates = [(n, w) for w, n in merged.items() if n >= 3 and w.lower() not in stop and not w.isupper()]
+    # A first-person pronoun ("Jag är en liten enskild firma", "Minä", "We") is the writer, not a name.
+    candidates = [(n, w) for w, n in merged.items()
+                  if n >= 3 and w.lower() not in stop and not w.isupper() and w not in _PRONOUNS]
     if not candidates:
         return None
     n, word = max(candidates)

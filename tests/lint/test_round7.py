@@ -136,3 +136,48 @@ def test_data_needed_to_make_an_order_states_the_requirement(text: str, outcome:
     """Data "needed to make an order" says which data is required for the contract (13(2)(e))."""
     result = _lint("We deliver the orders you make in our shop. " + text, "en")
     assert outcome is result.outcome(R.STATUTORY_REQUIREMENT)
+
+
+# ------------------------------------------------------------- old word beside new rights; children; letterhead
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("Du har rätt till insyn, rättelse och radering, rätt att begränsa behandlingen och rätt att flytta "
+     "uppgifterna till en annan tjänst.", Outcome.PROVIDED),
+    ("Rätt till insyn\n\nDen registrerade har rätt att kontrollera vilka uppgifter som finns om honom i "
+     "registret.", Outcome.MISSING),
+])
+def test_the_old_word_for_access_among_rights_the_old_law_lacked_is_a_label(text: str, outcome: Outcome) -> None:
+    """*Rätt till insyn* in a sentence that also gives restriction or portability (rights the repealed law did not
+    have) is an everyday name of the GDPR right of access; under its own old heading it is still the old law."""
+    result = _lint(text, "sv")
+    assert outcome is result.outcome(R.OUTDATED_LAW)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Children under 12 can join a tour only with an adult. The adult who books gives us the children's names "
+           "and ages. We never collect data from children directly."),
+    ("fi", "Alle 12-vuotiaat lapset voivat osallistua retkelle vain aikuisen kanssa. Aikuinen, joka varaa retken, "
+           "antaa lasten nimet ja iät. Emme koskaan kerää tietoja lapsilta itseltään."),
+    ("sv", "Barn under 12 år får delta bara med en vuxen. Den vuxna som bokar lämnar barnens namn och ålder. Vi "
+           "samlar aldrig in uppgifter från barnen själva."),
+])
+def test_childrens_data_given_only_by_the_booking_adult_is_handled(lang: str, text: str) -> None:
+    """Children's data given by the adult who books, never collected from the children, says how children are
+    handled (Art. 8 asks nothing more)."""
+    assert Outcome.PROVIDED is _lint(text, lang).outcome(R.CHILDREN)
+
+
+def test_children_named_with_nothing_on_how_their_data_is_handled_are_still_flagged() -> None:
+    """Children mentioned with no parent, guardian or adult giving their data stay a missing item."""
+    result = _lint("Children can join our tours and get a small badge at the end of the day.", "en")
+    assert Outcome.MISSING is result.outcome(R.CHILDREN)
+
+
+def test_a_letterhead_name_above_the_address_names_the_sole_trader() -> None:
+    """A name on the line above the postal address at the head of the text, in a text that speaks in the first
+    person of an *enskild firma*, is the controller (the trader's own name), not the pronoun *Jag*."""
+    text = ("Integritet\n\nSömnad Karin Lindholm\nSkolgatan 4, 65100 Vasa\nkarin@somnadlindholm.fi\n\n"
+            "Jag är en liten enskild firma. Jag sparar ditt namn och din adress när du beställer. Jag använder "
+            "uppgifterna bara för din beställning. Jag svarar på frågor per e-post.\n")
+    result = _lint(text, "sv")
+    assert Outcome.PROVIDED is result.outcome(R.CONTROLLER_IDENTITY)

@@ -557,6 +557,13 @@ def _purposes(run: _Run) -> None:
     explained -= {i for i, start in bracketed.items() if i in explained
                   and not _LI_EXPLAINED_IN_BRACKET.search(run.unit(i).text)
                   and not any(s > start for s in run.starts("li_explained", i))}
+    # A basis that points back to the sentence before it in the same paragraph ("Vi granskar ovanliga beställningar
+    # för att skydda butiken mot kortbedrägerier. Det är vårt berättigade intresse.", "This is our legitimate
+    # interest", "Tämä on oikeutettu etumme") has its interest in that sentence, when it names a concrete one.
+    explained |= {i for i in interests if _BACK_REFERENCE.match(run.unit(i).text) and i > 0
+                  and run.unit(i - 1).section == run.unit(i).section and run.unit(i - 1).line == run.unit(i).line
+                  and not run.unit(i - 1).heading
+                  and any(run.starts(key, i - 1) for key in _CONCRETE_INTERESTS)}
     # One generic interest for everything ("oikeutettu etumme eli liiketoimintamme harjoittaminen ja edistäminen",
     # "our legitimate business interests") names no interest a data subject could weigh (Art. 13(1)(d)).
     generic = _generic_interests(run)
@@ -567,6 +574,8 @@ def _purposes(run: _Run) -> None:
         run.missing("RK-LINT-LEGITIMATE-INTEREST", evidence=run.analysis.first(interests))
 
 
+# "Det är / Detta är / This is / Tämä on …" opening a sentence: it speaks of what the sentence before it said.
+_BACK_REFERENCE = re.compile(r"^\W*(?:det|detta|this|that|tämä|se)\s+(?:är|is|on)\b", re.I)
 _CONCRETE_INTERESTS = ("kind_fraud", "kind_security", "kind_marketing", "kind_newsletter", "kind_analytics",
                        "kind_profiling", "kind_service_development", "kind_order", "kind_customer_service",
                        "kind_reviews", "kind_contests")

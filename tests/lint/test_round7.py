@@ -181,3 +181,25 @@ def test_a_letterhead_name_above_the_address_names_the_sole_trader() -> None:
             "uppgifterna bara för din beställning. Jag svarar på frågor per e-post.\n")
     result = _lint(text, "sv")
     assert Outcome.PROVIDED is result.outcome(R.CONTROLLER_IDENTITY)
+
+
+# ------------------------------------------------------------- an interest stated in the sentence before its basis
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", "Vi granskar ovanliga beställningar för att skydda butiken och kunderna mot kortbedrägerier. Det är vårt "
+           "berättigade intresse (artikel 6.1 f)."),
+    ("en", "We check unusual orders to protect the shop and our customers from card fraud. This is our legitimate "
+           "interest (Art. 6(1)(f))."),
+    ("fi", "Tarkistamme epätavalliset tilaukset suojataksemme kauppaa ja asiakkaita korttipetoksilta. Tämä on "
+           "oikeutettu etumme (6 artiklan 1 f)."),
+])
+def test_a_basis_pointing_back_to_a_concrete_aim_names_the_interest(lang: str, text: str) -> None:
+    """"Det är vårt berättigade intresse" after a sentence that gives the aim (fraud prevention) names the interest
+    (13(1)(d))."""
+    assert Outcome.PROVIDED is _lint(text, lang).outcome(R.LEGITIMATE_INTERESTS)
+
+
+def test_a_basis_pointing_back_to_no_aim_names_no_interest() -> None:
+    """"Det är vårt berättigade intresse" after a sentence that gives no aim leaves the interest unnamed."""
+    text = "Vi har sparat uppgifterna i många år. Det är vårt berättigade intresse."
+    assert Outcome.MISSING is _lint(text, "sv").outcome(R.LEGITIMATE_INTERESTS)

@@ -98,3 +98,33 @@ def test_business_marketing_or_no_marketing_on_the_contract_is_not_a_childrens_c
     b2b = _CONTRACT_CLUB_LETTER.replace('"consumers"', '"businesses"')
     assert [] == _hits("RK-CHILDREN-CONSENT", _children("minimum_age = 10\n", b2b))
     assert [] == _hits("RK-CHILDREN-CONSENT", _children("minimum_age = 10\n", ""))
+
+
+# -- RK-VAGUE-WORDING: a category of conditions illustrated by conditions -----------------------------------
+
+
+def _category_described(description: str, name: str = "Terveystiedot") -> str:
+    return (CONTROLLER + REGISTER + ORDERS + f'\n[[registers.data_categories]]\nkey = "k"\nname = "{name}"\n'
+            f'description = "{description}"\n')
+
+
+@pytest.mark.parametrize("description", [
+    # A dance school's health category: the illnesses the teacher must know, with examples of illnesses.
+    "Sairaudet, jotka opettajan on tiedettävä tunneilla, esimerkiksi astma tai sydänsairaus.",
+    "Allergiat ja erityisruokavaliot, kuten gluteeniton, vegaaninen tai kananmunaton.",
+    "Sjukdomar som diabetes eller astma, mediciner.",
+    "Allergies and illnesses such as asthma or epilepsy, and medication.",
+])
+def test_a_category_of_conditions_illustrated_by_conditions_is_clear(description: str) -> None:
+    assert [] == _hits("RK-VAGUE-WORDING", _category_described(description))
+
+
+@pytest.mark.parametrize("description", [
+    "Terveystiedot, kuten nimi, syntymäaika ja sairaudet.",
+    "Muut terveystiedot, esimerkiksi allergiat.",
+    "Yhteystiedot, esimerkiksi nimi ja osoite.",
+    "Health details such as your name and date of birth.",
+])
+def test_examples_of_data_fields_or_an_open_category_are_still_reported(description: str) -> None:
+    assert ["$.registers[0].data_categories[0].description"] == _hits(
+        "RK-VAGUE-WORDING", _category_described(description))

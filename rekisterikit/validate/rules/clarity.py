@@ -85,7 +85,29 @@ _GOODS_BEFORE = re.compile(r"\b(?:tuotteita|tuotteet|tuotteiden|palveluita|palve
 #: conditions affecting safety (e.g. heart disease)"): the category is the closed answer 14(1)(d) asks for and the
 #: examples only illustrate it, unless the category itself is left open ("muut tiedot (esim. …)", "other data").
 _BRACKET_OPEN = re.compile(r"\(\s*$")
+#: A data category of conditions (illnesses, allergies, diets, medication) illustrated by examples of conditions
+#: ("sairaudet kuten diabetes tai epilepsia", "allergier och specialkost, till exempel celiaki", "illnesses such as
+#: asthma"): the examples are values of the named category, not further data, so nothing 14(1)(d) asks for is left
+#: open. Examples that name data fields ("yhteystiedot, esim. nimi ja osoite") still leave the category open.
+_CONDITION = re.compile(r"sairau\w*|allergi\w*|ruokavalio\w*|tervey\w*|diagnoo\w*|lääk\w*|sjukdom\w*|kost\b|"
+                        r"specialkost\w*|hälso\w*|diagnos\w*|medicin\w*|illness\w*|disease\w*|condition\w*|"
+                        r"diet\w*|health\w*|medication\w*")
+_DATA_FIELD = re.compile(r"\bnim(?:i|et|ien)\b|osoit\w*|puhelin\w*|sähköpost\w*|syntymä\w*|henkilötun\w*|tunnu\w*|"
+                         r"numero\w*|tie(?:to|do|ti)\w*|uppgift\w*|\bnamn\w*|adress\w*|telefon\w*|e-?post\w*|"
+                         r"födelse\w*|personbeteckning\w*|nummer\w*|\bnames?\b|address\w*|phone\w*|e-?mail\w*|"
+                         r"birth\w*|number\w*|\bdata\b|information|details|\bip\b")
+_SENTENCE_END = re.compile(r"[.;\n]")
 _OPEN_CATEGORY = re.compile(r"\b(?:muu\w*|muita|övrig\w*|annan|andra|other|various|misc\w*|jne|yms|etc)\b")
+
+
+def _illustrates_conditions(text_: str, start: int, end: int) -> bool:
+    """Whether the open-list word at ``text_[start:end]`` follows, in its sentence, a named category of conditions
+    (:data:`_CONDITION`, not "muut …") and is followed by examples that name no data field (:data:`_DATA_FIELD`)."""
+    head = text_[max((m.end() for m in _SENTENCE_END.finditer(text_, 0, start)), default=0):start]
+    stop = _SENTENCE_END.search(text_, end)
+    examples = text_[end:stop.start() if stop is not None else len(text_)]
+    return (_CONDITION.search(head) is not None and _OPEN_CATEGORY.search(head) is None
+            and _DATA_FIELD.search(examples) is None)
 
 
 def _explains(text_: str, start: int, end: int, subject_source: bool) -> bool:
@@ -130,6 +152,12 @@ def _vague_in(text: str, path: str, named: bool = False, subject_source: bool = 
             head = text[max(text.rfind("\n", 0, match.start()), 0):text.rfind("(", 0, match.start())]
             if head.strip() and not _OPEN_CATEGORY.search(head):
                 continue
+        if (".data_categories[" in path and _OPEN_LIST.fullmatch(match.group(0))
+                and _illustrates_conditions(text, match.start(), match.end())):
+            # Issue 21, round 7 (hold-outs D and E): "Sairaudet ja allergiat …, esimerkiksi epilepsia, diabetes tai
+            # astma", "Allergiat, sairaudet kuten diabetes tai epilepsia" name the category and give examples of it,
+            # as the bracketed form above does.
+            continue
         if ".purposes[" in path and _OPEN_LIST.fullmatch(match.group(0)) and _GOODS_BEFORE.search(
                 text, max(0, match.start() - 40), match.start()):
             # Issue 21, round 6 (hold-out H): examples of the goods or services a marketing purpose offers
@@ -249,7 +277,10 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "subject gives the data (\"for example through an online form, e-mail\") in a source of kind "
             "`data_subject`: the list the law asks for is closed there. A data category named and illustrated in "
             "brackets (\"terveystiedot (esim. epilepsia, diabetes)\", \"health conditions (e.g. epilepsy)\") "
-            "gives the category (not \"muut tiedot (esim. …)\"), and examples of the goods or services a purpose "
+            "gives the category (not \"muut tiedot (esim. …)\"), and so does a category of conditions illustrated by "
+            "conditions (\"sairaudet kuten diabetes tai epilepsia\", \"allergier, till exempel celiaki\", "
+            "\"illnesses such as asthma\"; not when the examples name data fields: \"terveystiedot, kuten nimi "
+            "ja syntymäaika\"); examples of the goods or services a purpose "
             "offers (\"kumppaneidemme tuotteita, kuten vakuutuksia\", \"partners' products, such as insurance\") "
             "leave no data or recipient open. Anywhere else (the rights section, the introduction), a sentence that "
             "data \"voidaan siirtää EU:n tai ETA-alueen ulkopuolelle\" (\"kan överföras utanför EU\", \"may be "

@@ -533,7 +533,7 @@ def _purposes(run: _Run) -> None:
         run.missing("RK-LINT-LEGAL-BASIS")
 
     interests = run.interests()
-    interests -= run.k("cookies") | run.k("rights") | run.u("right_object")
+    interests -= run.k("cookies") | (run.k("rights") - _processing_stated(run)) | run.u("right_object")
     if not interests:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.NOT_APPLICABLE)
         return
@@ -576,6 +576,14 @@ def _purposes(run: _Run) -> None:
 
 # "Det är / Detta är / This is / Tämä on …" opening a sentence: it speaks of what the sentence before it said.
 _BACK_REFERENCE = re.compile(r"^\W*(?:det|detta|this|that|tämä|se)\s+(?:är|is|on)\b", re.I)
+def _processing_stated(run: _Run) -> frozenset[int]:
+    """Units that say what the controller does and on which basis ("we process your information to carry out
+    contracts with you … or otherwise for the legitimate business interests described above"), wherever they stand:
+    a rights section that states the bases states them."""
+    return frozenset(i for i in run.u("basis_context") if _WE_PROCESS.search(run.unit(i).text))
+
+
+_WE_PROCESS = re.compile(r"\b(?:we process|käsittelemme|vi behandlar)\b", re.I)
 _CONCRETE_INTERESTS = ("kind_fraud", "kind_security", "kind_marketing", "kind_newsletter", "kind_analytics",
                        "kind_profiling", "kind_service_development", "kind_order", "kind_customer_service",
                        "kind_reviews", "kind_contests")
@@ -611,6 +619,9 @@ _IN_A_ROW = re.compile(r"^(?:\s+(?:mellan dig och (?:oss|\w+)|med dig|between yo
                        r"\s+)?$", re.I)
 
 
+_OR_OTHERWISE = re.compile(r"\b(?:or otherwise|tai muuten|eller annars|eller på annat sätt)\b", re.I)
+
+
 def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
     """Units that name three or more bases in a row, joined only by commas and "and"/"or" ("Den rättsliga grunden för
     behandlingen är avtal, samtycke och berättigat intresse", "oikeusperusteena on sopimus, suostumus tai oikeutettu
@@ -623,11 +634,16 @@ def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
     for index, unsorted in by_unit.items():
         hits = sorted(set(unsorted))
         keys = frozenset(k for _, _, k in hits)
-        if len(keys) < 3:
-            continue
         text = run.unit(index).text
         offset = run.analysis.offset(index)
         gaps = [text[a[1] - offset: b[0] - offset] for a, b in pairwise(hits) if b[0] >= a[1]]
+        # Two bases where the second is "otherwise" any ("to carry out contracts with you (such as an order) or
+        # otherwise for the legitimate business interests described above"): either may apply to anything.
+        if len(keys) == 2 and gaps and all(_OR_OTHERWISE.search(g) for g in gaps):
+            found[index] = keys
+            continue
+        if len(keys) < 3:
+            continue
         if gaps and all(_IN_A_ROW.match(g) for g in gaps):
             found[index] = keys
     # The same list as bullets under a lead-in ("oikeusperuste henkilötietojen käsittelylle on" / "- henkilön
@@ -1217,6 +1233,8 @@ def _rights(run: _Run) -> None:
                            if s.heading is not None and "rights" in s.kinds)
     for key, rule_id in _RIGHTS:
         units = (run.u(key) | _right_headings(run, key)) - not_rights
+        if key == "right_object":
+            units -= frozenset(i for i in units if _THIRD_PARTY_OPT_OUT.search(run.unit(i).text))
         if key in _RIGHT_WORDS:
             # "…oikeus tietojen oikaisemiseen, poistamiseen ja käsittelyn rajoittamiseen": a bare name in a list.
             units |= frozenset(h.unit for h in run.analysis.hits("right_words")
@@ -1334,8 +1352,24 @@ def _rights(run: _Run) -> None:
     else:
         run.missing("RK-LINT-WITHDRAW-CONSENT")
 
-    if run.u("complaint") or run.k("complaint"):
-        run.decide(Requirement.COMPLAINT_AUTHORITY, Outcome.PROVIDED, run.u("complaint") | run.k("complaint"))
+    # A complaint addressed to the shop ("Questions about privacy, or a complaint? Write to hello@…", "klagomål
+    # skickas till info@…") names no supervisory authority: only a generic complaint word, an e-mail address and no
+    # word of an authority.
+    to_shop = frozenset(i for i in run.u("complaint")
+                        if all(_GENERIC_COMPLAINT.match(h.text.lower()) for h in run.analysis.hits("complaint")
+                               if h.unit == i)
+                        and "@" in run.unit(i).text and not _AUTHORITY_WORD.search(run.unit(i).text))
+    complaint = run.u("complaint") - to_shop
+    # So does a section under such a question ("Questions about privacy, or a complaint?") whose text names no
+    # authority.
+    generic_hits = {h.unit for h in run.analysis.hits("complaint") if _GENERIC_COMPLAINT.match(h.text.lower())}
+    other_hits = {h.unit for h in run.analysis.hits("complaint")} - generic_hits
+    complaint_sections = frozenset().union(*(
+        frozenset(section.units) for section in run.structure.sections if "complaint" in section.kinds
+        and (other_hits & set(section.units) or any(_AUTHORITY_WORD.search(run.unit(i).text)
+                                                     for i in section.units))))
+    if complaint or complaint_sections:
+        run.decide(Requirement.COMPLAINT_AUTHORITY, Outcome.PROVIDED, complaint | complaint_sections)
     else:
         run.missing("RK-LINT-COMPLAINT")
     # The authority's former address is out of date only where the text gives it for the authority: in the complaint
@@ -1381,6 +1415,18 @@ _OBJECTION_GENERAL = re.compile(
     re.I)
 _OTHER_KINDS = ("kind_order", "kind_customer_service", "kind_analytics", "kind_service_development", "kind_fraud",
                 "kind_security", "kind_profiling", "kind_reviews", "kind_contests")
+
+
+# A complaint word that names no addressee, and the words that name a supervisory authority.
+_GENERIC_COMPLAINT = re.compile(r"^(?:complain\w*|klagomål\w*|tehdä valitu\w*)$")
+_AUTHORITY_WORD = re.compile(r"authorit|ombuds|tietosuoja|valvont|viranomai|tillsyn|myndighet|\bimy\b|valtuutet",
+                             re.I)
+# Opting out of targeted ads in a platform's own settings or an industry opt-out page ("switch targeted ads off in
+# your Facebook and Google settings or through the Digital Advertising Alliance opt-out page") is a choice offered
+# by others, not the right to object to the controller (21).
+_THIRD_PARTY_OPT_OUT = re.compile(
+    r"(?:facebook|google|instagram|meta)\W+(?:\w+\W+){0,3}(?:settings|asetuks|inställning)|"
+    r"digital advertising alliance|aboutads|youronlinechoices|your online choices|networkadvertising", re.I)
 
 
 def _objection_marketing_only(run: _Run, objection: frozenset[int]) -> None:

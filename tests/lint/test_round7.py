@@ -203,3 +203,48 @@ def test_a_basis_pointing_back_to_no_aim_names_no_interest() -> None:
     """"Det är vårt berättigade intresse" after a sentence that gives no aim leaves the interest unnamed."""
     text = "Vi har sparat uppgifterna i många år. Det är vårt berättigade intresse."
     assert Outcome.MISSING is _lint(text, "sv").outcome(R.LEGITIMATE_INTERESTS)
+
+
+# ------------------------------------------------------------- a paraphrased platform template
+
+_TEMPLATE = ("# Your rights\n\nYou may ask to see the personal information we hold about you and ask us to correct "
+             "or delete it.\n\nFor European residents: we process your information to carry out contracts with you "
+             "(such as an order placed on the site) or otherwise for the legitimate business interests described "
+             "above.\n\n# Targeted advertising\n\nWe show you adverts through Facebook and Google Ads. You can switch "
+             "targeted ads off in your Facebook and Google settings or through the Digital Advertising Alliance "
+             "opt-out page.\n\n# Contact\n\nQuestions about privacy, or a complaint? Write to hello@shop.example.\n")
+
+
+def test_a_template_rights_section_stating_bases_or_otherwise_leaves_bases_and_interest_open() -> None:
+    """"Contracts … or otherwise for the legitimate business interests described above", even under the rights
+    heading, ties no basis to a purpose and names no interest."""
+    result = _lint(_TEMPLATE, "en", "md")
+    assert (Outcome.MISSING, Outcome.MISSING) == (result.outcome(R.LEGAL_BASIS),
+                                                  result.outcome(R.LEGITIMATE_INTERESTS))
+
+
+def test_opting_out_in_facebook_settings_is_no_right_to_object() -> None:
+    """Switching ads off in a platform's settings or on an industry opt-out page is not the right to object to the
+    controller (21)."""
+    assert Outcome.MISSING is _lint(_TEMPLATE, "en", "md").outcome(R.RIGHT_OBJECT)
+
+
+def test_a_complaint_to_the_shop_is_no_complaint_to_the_authority() -> None:
+    """"Questions about privacy, or a complaint? Write to hello@…" names no supervisory authority (13(2)(d))."""
+    assert Outcome.MISSING is _lint(_TEMPLATE, "en", "md").outcome(R.COMPLAINT_AUTHORITY)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", _TEMPLATE + "\nYou can also complain to the Data Protection Ombudsman (tietosuoja.fi).\n"),
+    ("en", "# A complaint?\n\nYou may complain to the supervisory authority, the Data Protection Ombudsman.\n"),
+    ("sv", "Har du klagomål kan du vända dig till dataombudsmannen, tietosuoja.fi.\n"),
+])
+def test_a_complaint_to_the_authority_is_still_read(lang: str, text: str) -> None:
+    """A complaint that names the authority, in a sentence or under a question heading, gives the item."""
+    assert Outcome.PROVIDED is _lint(text, lang, "md").outcome(R.COMPLAINT_AUTHORITY)
+
+
+def test_a_stated_objection_beside_a_platform_opt_out_is_still_read() -> None:
+    """The right to object said in words of its own still counts beside a platform's ad settings."""
+    text = _TEMPLATE + "\nYou have the right to object at any time to our processing based on legitimate interests.\n"
+    assert Outcome.PROVIDED is _lint(text, "en", "md").outcome(R.RIGHT_OBJECT)

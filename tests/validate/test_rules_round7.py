@@ -128,3 +128,32 @@ def test_a_category_of_conditions_illustrated_by_conditions_is_clear(description
 def test_examples_of_data_fields_or_an_open_category_are_still_reported(description: str) -> None:
     assert ["$.registers[0].data_categories[0].description"] == _hits(
         "RK-VAGUE-WORDING", _category_described(description))
+
+
+# -- RK-LANGUAGE-MISSING: a source named by its company name once -------------------------------------------
+
+
+def _bilingual_source(name: str) -> str:
+    return ('languages = ["fi", "en"]\ntitle = { fi = "Tietosuojaseloste", en = "Privacy notice" }\n' + CONTROLLER
+            + REGISTER.replace('name = "Asiakasrekisteri"', 'name = { fi = "Asiakasrekisteri", en = "Customers" }')
+            + f'\n[[registers.sources]]\nkind = "third_party"\nname = "{name}"\n')
+
+
+@pytest.mark.parametrize("name", [
+    # A cottage rental that receives bookings from a booking platform, named once in a Finnish-English statement.
+    "Booking.com B.V.",
+    "Suomen Asiakastieto Oy",
+    "Klarna Bank AB",
+    "Airbnb Ireland UC Ltd.",
+])
+def test_a_source_named_by_its_company_name_needs_no_translation(name: str) -> None:
+    assert [] == _hits("RK-LANGUAGE-MISSING", _bilingual_source(name))
+
+
+@pytest.mark.parametrize("name", [
+    "Varauskanavat",
+    "Postin osoitepalvelu (Posti Oy)",
+    "Yhteistyökumppanit ja Booking.com",
+])
+def test_a_source_described_in_one_language_is_still_reported(name: str) -> None:
+    assert ["$.registers[0].sources[0].name"] == _hits("RK-LANGUAGE-MISSING", _bilingual_source(name))

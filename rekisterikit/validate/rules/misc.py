@@ -685,6 +685,13 @@ _LANGUAGE_NAMES = {
 }
 
 
+#: A name that ends in a company's legal form ("Booking.com B.V.", "Suomen Asiakastieto Oy", "Klarna Bank AB"):
+#: a source's proper name, which no language translates (issue 21, round 7, hold-out D: a bilingual statement that
+#: names "Booking.com B.V." once as a source, as it names recipients).
+_FIRM = re.compile(r"(?<![\w-])(?:oyj?|abp?|ky|ay|ltd|limited|llc|inc|plc|gmbh|ag|b\.?v|n\.?v|a/s|asa|as|aps|oü|"
+                   r"s\.?a|sas|k\.?k)\.?\s*$", re.IGNORECASE)
+
+
 @rule(
     id="RK-LANGUAGE-MISSING", requirement=Requirement.CLARITY, severity=Severity.WARNING,
     article="GDPR 12(1)", title="Every text exists in every published language",
@@ -692,7 +699,9 @@ _LANGUAGE_NAMES = {
         fi="Tekstistä puuttuu kieliversio: {languages}. Seloste näyttää tekstin toisella kielellä.",
         sv="Texten saknas på: {languages}. Beskrivningen visar texten på ett annat språk.",
         en="The text is missing in: {languages}. The statement shows it in another language instead."),
-    trigger="A shop-written text lacks one of the statement's `languages`.",
+    trigger="A shop-written text lacks one of the statement's `languages`. A source's name that ends in a company's "
+            "legal form (\"Booking.com B.V.\", \"Suomen Asiakastieto Oy\") is a proper name, the same in every "
+            "language, as a recipient's name is.",
     fix="Write the text as a table with every language, e.g. `{ fi = \"…\", sv = \"…\" }`.",
     example='languages = ["fi", "sv"]\ntitle = "Tietosuojaseloste"\n' + CONTROLLER,
     fixed='languages = ["fi", "sv"]\ntitle = { fi = "Tietosuojaseloste", sv = "Dataskyddsbeskrivning" }\n'
@@ -705,6 +714,9 @@ def language_missing(ctx: Context) -> Iterator[Hit]:
     present = attrgetter(*(lang.value for lang in languages))  # the statement's languages of a text, in order
     for path, value in ctx.text_values:
         if isinstance(value, LocalizedText) and None in present(value):
+            if path.endswith(".name") and ".sources[" in path and all(
+                    _FIRM.search(t) for t in value.texts()):
+                continue  # a company's name is the same in every language
             missing = [lang for lang in languages if value.get(lang) is None]
             yield Hit(path, {"languages": join(_LANGUAGE_NAMES[lang.value] for lang in missing)})
 

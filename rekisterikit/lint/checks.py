@@ -484,7 +484,9 @@ def _purposes(run: _Run) -> None:
     in_section = run.k("purposes") | _under(run, "purposes")
     kinds = run.u("kind_order", "kind_customer_service", "kind_marketing", "kind_analytics",
                   "kind_service_development", "kind_account", "kind_newsletter")
-    stated = in_section | (run.u("purpose") & kinds)
+    # "Uppgifterna används för att skicka böckerna och fakturan och för föreningens bokföring": bookkeeping named
+    # with a purpose word is a purpose.
+    stated = in_section | (run.u("purpose") & (kinds | run.u("kind_accounting")))
     stated -= run.k("cookies", "security") | _introduction(run)
     stated |= run.table("purposes") - run.k("cookies")
     if not stated:

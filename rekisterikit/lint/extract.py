@@ -245,6 +245,11 @@ _LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*(?:\s(?:[A-ZÅÄÖ&][\w&'-]*|oy
 _WITH_FORM = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,4})(Oy Ab|Ab Oy|Oyj|Oy|Abp|Ab|Ltd\.|Ltd|Tmi|Ky|Ay|Inc|GmbH|"
                         r"OY AB|AB OY|OYJ|OY|AB|ApS|OÜ|UAB|SIA|AG|AS|ASA|plc|PLC|ry|r\.y\.|rf|r\.f\.|RY|RF|osk|sr)"
                         r"(?![\w])")
+# A registered association whose name ends in a common noun in lower case ("Österby hembygdsförening rf", "Kuohun
+# salibandyseura ry", "Tammelan kotiseutuyhdistys ry").
+_ASSOCIATION = re.compile(r"((?:[A-ZÅÄÖ][\w&'-]*\s){1,3}[a-zåäö][\w-]*(?:förening\w*|förbund\w*|gille\w*|klubb\w*|"
+                          r"lag|yhdistys|seura|kerho|liitto|kilta|killat|club|society))\s(ry|r\.y\.|rf|r\.f\.|RY|RF)"
+                          r"(?![\w])")
 # The form before the name: "Osuuskunta Kuvaajat", "Säätiö Lumo", "Stiftelsen Fiskarna", "Tmi Anna Lind".
 _FORM_FIRST = re.compile(r"\b((?:Osuuskunta|Säätiö|Stiftelsen|Andelslaget|Tmi|T:mi|Toiminimi)"
                          r"(?:\s[A-ZÅÄÖ][\w&'-]*){1,3})")
@@ -297,6 +302,8 @@ def controller_name(analysis: Analysis) -> Named | None:
         if trader is not None and unit.index >= trader.unit:
             return trader
         match = _WITH_FORM.search(unit.text) if unit.index not in others or unit.index in labelled else None
+        if match is None and (unit.index not in others or unit.index in labelled):
+            match = _ASSOCIATION.search(unit.text)
         # A sentence in capitals ("WE KEEP DATA AS LONG AS …") names no company.
         if match and match.group(1).isupper() and match.group(2) in ("AG", "AS", "ASA", "PLC"):
             match = None

@@ -248,3 +248,52 @@ def test_a_stated_objection_beside_a_platform_opt_out_is_still_read() -> None:
     """The right to object said in words of its own still counts beside a platform's ad settings."""
     text = _TEMPLATE + "\nYou have the right to object at any time to our processing based on legitimate interests.\n"
     assert Outcome.PROVIDED is _lint(text, "en", "md").outcome(R.RIGHT_OBJECT)
+
+
+# ------------------------------------------------------------- a short page of a registered association
+
+_ASSOCIATION_PAGE = ("Lindby gårdsförening rf (FO-nummer 3179460-8) säljer kalendrar. Beställningarna sköts av "
+                     "föreningens frivilliga.\n\nVi frågar efter ditt namn och din adress. Uppgifterna används för att "
+                     "skicka kalendern och för föreningens bokföring.\n\nNär en ny kalender kommer ut skickar vi ett "
+                     "meddelande per e-post till dem som har köpt av oss tidigare.\n\nVill du se eller rätta dina "
+                     "uppgifter, skriv till kalender@lindby.example.\n")
+
+
+def test_an_association_named_with_a_lower_case_noun_is_the_controller() -> None:
+    """"Lindby gårdsförening rf": a registered association's name ending in a common noun is a legal name."""
+    assert Outcome.PROVIDED is _lint(_ASSOCIATION_PAGE, "sv").outcome(R.CONTROLLER_IDENTITY)
+
+
+def test_bookkeeping_named_with_a_purpose_word_is_a_purpose() -> None:
+    """"Uppgifterna används … för föreningens bokföring" states purposes."""
+    assert Outcome.PROVIDED is _lint(_ASSOCIATION_PAGE, "sv").outcome(R.PURPOSES)
+
+
+def test_the_associations_volunteers_say_nothing_of_voluntary_data() -> None:
+    """*Föreningens frivilliga* are volunteers: nothing says which data must be given (13(2)(e))."""
+    assert Outcome.MISSING is _lint(_ASSOCIATION_PAGE, "sv").outcome(R.STATUTORY_REQUIREMENT)
+
+
+def test_voluntary_data_is_still_read() -> None:
+    """"Det är frivilligt att uppge telefonnummer" still says what is voluntary."""
+    text = _ASSOCIATION_PAGE + "\nDet är frivilligt att uppge telefonnummer.\n"
+    assert Outcome.PROVIDED is _lint(text, "sv").outcome(R.STATUTORY_REQUIREMENT)
+
+
+def test_seeing_or_correcting_ones_data_names_access() -> None:
+    """"Vill du se eller rätta dina uppgifter" names the right of access with rectification."""
+    result = _lint(_ASSOCIATION_PAGE, "sv")
+    assert (Outcome.PROVIDED, Outcome.PROVIDED) == (result.outcome(R.RIGHT_ACCESS),
+                                                    result.outcome(R.RIGHT_RECTIFICATION))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("sv", _ASSOCIATION_PAGE),
+    ("en", "We send news of every new calendar by e-mail to everyone who has bought from us before."),
+    ("fi", "Lähetämme tiedon uudesta kalenterista sähköpostilla meiltä aiemmin ostaneille."),
+])
+def test_e_mails_about_new_products_to_earlier_buyers_are_marketing(lang: str, text: str) -> None:
+    """E-mail news of new products sent to earlier buyers is direct marketing: it needs consent or the
+    existing-customer exception, and the right to object."""
+    result = _lint(text, lang)
+    assert (Outcome.MISSING, Outcome.MISSING) == (result.outcome(R.DIRECT_MARKETING), result.outcome(R.RIGHT_OBJECT))

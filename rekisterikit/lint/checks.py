@@ -511,6 +511,10 @@ def _purposes(run: _Run) -> None:
     bases |= run.consent() & run.k("purposes")
     # A "basis" grounded in the repealed Personal Data Act ("samtycke (personuppgiftslagen 8 §)") is no GDPR basis.
     bases -= run.u("hetil")
+    # Nor is consent said to be given by placing the order or using the site ("käsittely perustuu asiakkaan antamaan
+    # suostumukseen, jonka hän antaa tekemällä tilauksen"): bundled with the purchase it is not freely given (7(4)),
+    # and it ties no basis to a purpose.
+    bases -= run.u("consent_by_use") - run.u("basis_contract", "basis_legal_obligation", "basis_legitimate_interest")
     invalid = (run.u("basis_invalid") & context & (run.k("legal_basis") | run.u("basis_context"))) - bases
     managed = _managed_relationship(run)
     for index in sorted(invalid):

@@ -297,3 +297,25 @@ def test_e_mails_about_new_products_to_earlier_buyers_are_marketing(lang: str, t
     existing-customer exception, and the right to object."""
     result = _lint(text, lang)
     assert (Outcome.MISSING, Outcome.MISSING) == (result.outcome(R.DIRECT_MARKETING), result.outcome(R.RIGHT_OBJECT))
+
+
+# ------------------------------------------------------------- consent given by placing the order
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fi", "Käytämme tietoja tilausten toimittamiseen ja tarjousten lähettämiseen. Käsittely perustuu asiakkaan "
+           "antamaan suostumukseen, jonka hän antaa tekemällä tilauksen."),
+    ("sv", "Vi använder uppgifterna för att leverera beställningar och skicka erbjudanden. Behandlingen grundar sig "
+           "på ditt samtycke, som du ger genom att lägga en beställning."),
+    ("en", "We use the data to deliver orders and send offers. The processing is based on the consent you give by "
+           "placing an order."),
+])
+def test_consent_given_by_placing_the_order_is_no_basis(lang: str, text: str) -> None:
+    """Consent said to be given by ordering is bundled with the purchase (7(4)) and ties no basis to a purpose."""
+    assert Outcome.MISSING is _lint(text, lang).outcome(R.LEGAL_BASIS)
+
+
+def test_consent_asked_separately_is_still_a_basis() -> None:
+    """Consent asked with a box of its own stays a basis."""
+    text = ("Käytämme tietoja tarjousten lähettämiseen. Käsittely perustuu suostumukseesi, jonka annat "
+            "rastittamalla erillisen kohdan.")
+    assert Outcome.PROVIDED is _lint(text, "fi").outcome(R.LEGAL_BASIS)

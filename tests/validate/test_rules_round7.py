@@ -157,3 +157,32 @@ def test_a_source_named_by_its_company_name_needs_no_translation(name: str) -> N
 ])
 def test_a_source_described_in_one_language_is_still_reported(name: str) -> None:
     assert ["$.registers[0].sources[0].name"] == _hits("RK-LANGUAGE-MISSING", _bilingual_source(name))
+
+
+# -- RK-SOURCE-PUBLIC: the population information system and address updates are not public sources ---------
+
+
+def _source(name: str, description: str = "") -> str:
+    extra = f'description = "{description}"\n' if description else ""
+    return (CONTROLLER + REGISTER + ORDERS
+            + f'\n[[registers.sources]]\nkind = "third_party"\nname = "{name}"\n{extra}')
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    # A magazine that updates subscribers' addresses from Posti's change-of-address notices.
+    ("Postin osoitepalvelu (Posti Oy)", "Osoitteenmuutokset."),
+    ("Digi- ja väestötietovirasto", "Perunkirjoitusta varten väestötietojärjestelmästä osakkaiden tiedot."),
+    ("Befolkningsdatasystemet", "Adressändringar."),
+    ("Population information system (DVV)", "Address updates."),
+])
+def test_the_population_register_and_address_updates_get_no_reminder(name: str, description: str) -> None:
+    assert [] == _hits("RK-SOURCE-PUBLIC", _source(name, description))
+
+
+@pytest.mark.parametrize(("name", "description"), [
+    ("Kaupparekisteri (PRH)", ""),
+    ("Julkiset lähteet", "Yritysten verkkosivut ja LinkedIn."),
+    ("Fonecta", "Puhelinluettelon yhteystiedot."),
+])
+def test_public_registers_and_directories_still_get_the_reminder(name: str, description: str) -> None:
+    assert ["$.registers[0].sources[0]"] == _hits("RK-SOURCE-PUBLIC", _source(name, description))

@@ -365,14 +365,19 @@ def sources(ctx: Context) -> Iterator[Hit]:
                 yield Hit(f"{reg.path}.sources[{i}]")
 
 
-#: Words of a source that may be publicly accessible: public registers, address and directory services, the web.
+#: Words of a source that may be publicly accessible: public registers, directory services, the web. Not the
+#: population information system or the address services that update customer registers from it or from Posti's
+#: change-of-address notices ("Digi- ja väestötietovirasto", "Postin osoitepalvelu"): DVV discloses its data only
+#: under a data permit, "väestötietojärjestelmän tiedot eivät lähtökohtaisesti ole julkisia" (DVV's page on
+#: disclosures from the population information system, Act 661/2009), so 14(2)(f)'s "publicly accessible" does not
+#: apply (issue 21, round 7, hold-outs B and I).
 _MAYBE_PUBLIC = re.compile(
-    r"julki\w*|yleisesti|viranomai\w*|kaupparekister\w*|yritysrekister\w*|väestötie\w*|väestörekister\w*|"
-    r"osoitepalvel\w*|osoitetie\w*|yhteystietopalvel\w*|fonecta|puhelinluettel\w*|hakemist\w*|numeropalvel\w*|"
-    r"internet\w*|verkkosivu\w*|sosiaali\w*|\bsome\b|\b(?:ytj|prh|dvv)\b|"
-    r"offentlig\w*|allmän\w*|myndighet\w*|handelsregist\w*|befolkningsregist\w*|adresstjänst\w*|katalog\w*|"
+    r"julki\w*|yleisesti|viranomai\w*|kaupparekister\w*|yritysrekister\w*|"
+    r"osoitetie\w*|yhteystietopalvel\w*|fonecta|puhelinluettel\w*|hakemist\w*|numeropalvel\w*|"
+    r"internet\w*|verkkosivu\w*|sosiaali\w*|\bsome\b|\b(?:ytj|prh)\b|"
+    r"offentlig\w*|allmän\w*|myndighet\w*|handelsregist\w*|katalog\w*|"
     r"webbplats\w*|sociala medier|"
-    r"public\w*|authorit\w*|trade register|business register|population register|address service\w*|"
+    r"public\w*|authorit\w*|trade register|business register|"
     r"director\w*|website\w*|social media|linkedin|facebook|instagram", re.IGNORECASE)
 
 
@@ -393,8 +398,10 @@ def _maybe_public(source: Source) -> bool:
         en='For information: if the source "{source}" is publicly accessible, the statement must say so; mark '
            'whether it is.'),
     trigger="A `third_party` source has no `public` flag and its name or description suggests a source that may "
-            "be publicly accessible (public registers such as the trade or population register, address and "
-            "directory services, the internet, social media, \"julkiset lähteet\", \"offentliga källor\"). Art. "
+            "be publicly accessible (public registers such as the trade register, directory services, the "
+            "internet, social media, \"julkiset lähteet\", \"offentliga källor\"; not the population "
+            "information system or an address service updating addresses from it or from Posti, which disclose "
+            "data only with a permit). Art. "
             "14(2)(f) asks for the source \"and, if applicable, whether it came from publicly accessible sources\": "
             "the statement must say so only when it is, so this is a reminder, not an error, and a source that "
             "cannot be public (a credit information register, a partner, a payment service) gets none.",

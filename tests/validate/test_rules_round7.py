@@ -186,3 +186,33 @@ def test_the_population_register_and_address_updates_get_no_reminder(name: str, 
 ])
 def test_public_registers_and_directories_still_get_the_reminder(name: str, description: str) -> None:
     assert ["$.registers[0].sources[0]"] == _hits("RK-SOURCE-PUBLIC", _source(name, description))
+
+
+# -- RK-TRANSFERS-SILENT: a provider named only in a purpose -------------------------------------------------
+
+
+def _silent(purposes: str, rest: str = "") -> str:
+    return CONTROLLER + REGISTER + purposes + rest
+
+
+_PHOTOS = ('\n[[registers.purposes]]\nkey = "kuvat"\nkind = "other"\nlegal_basis = "consent"\ndescription = '
+           '"Julkaisemme kuvia valmiista töistä studion Instagram-tilillä asiakkaan luvalla."\n')
+_FORMS = ('\n[[registers.purposes]]\nkey = "ennakko"\nkind = "order"\nlegal_basis = "contract"\ndescription = '
+          '"Ennakkotilaukset Google-lomakkeella."\n')
+
+
+@pytest.mark.parametrize("purpose", [_PHOTOS, _FORMS])
+def test_a_provider_named_only_in_a_purpose_asks_where_the_data_goes(purpose: str) -> None:
+    """A tattoo studio publishes photos on Instagram, a farm takes pre-orders on a Google form: the purpose names a
+    provider commonly processing outside the EEA, and the statement says nothing of transfers."""
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-TRANSFERS-SILENT", _silent(purpose))
+
+
+def test_stated_transfers_or_a_recipient_naming_the_provider_are_not_asked_again() -> None:
+    assert [] == _hits("RK-TRANSFERS-SILENT", CONTROLLER + REGISTER + "transfers = []\n" + _PHOTOS)
+    recipient = '\n[[registers.recipients]]\nname = "Meta Platforms Ireland Limited"\npurposes = ["kuvat"]\n'
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFERS-SILENT", _silent(_PHOTOS, recipient))
+
+
+def test_a_purpose_naming_no_provider_is_not_asked() -> None:
+    assert [] == _hits("RK-TRANSFERS-SILENT", _silent(ORDERS))

@@ -280,7 +280,8 @@ _MAILCHIMP = 'recipients = [{ name = "Mailchimp", role = "processor" }]'
         en='The statement names the provider "{recipient}", whose processing commonly also takes place outside the '
            'EU/EEA ({country}), but says nothing about transfers. Say to which countries data goes and on what '
            'basis, or that it stays in the EU/EEA.'),
-    trigger="A register says nothing of transfers (`transfers` absent) and one of its recipients, or (when no "
+    trigger="A register says nothing of transfers (`transfers` absent) and one of its recipients or (once per "
+            "group, when no recipient names it) a purpose's description, or (when no "
             "register speaks of transfers) a declared cookie's provider or name, or a group the cookie policy's "
             "text names when no cookie is declared, belongs to a provider group whose processing commonly takes "
             "place outside the EEA (package data `providers.json`: Google, Meta, "
@@ -296,15 +297,32 @@ def transfers_silent(ctx: Context) -> Iterator[Hit]:
     # The real statements the lawyer read were most often silent on transfers while naming Google, Meta or
     # Mailchimp (issue "accuracy on real statements"); 13(1)(f) asks for "the fact that the controller intends to
     # transfer" [V, GDPR text].
+    cookie_groups: set[str] | None = None  # the groups the cookies below report, read once if a purpose needs it
     for reg in ctx.registers:
         if reg.register.transfers is not None:
             continue
+        among_recipients: set[str] = set()
         for i, r in enumerate(reg.register.recipients or ()):
-            if r.country is not None and ctx.third_country(r.country):
-                continue
             found = _recipient_provider(r)
             if found is not None:
+                among_recipients.add(found.name)
+            if r.country is not None and ctx.third_country(r.country):
+                continue
+            if found is not None:
                 yield Hit(f"{reg.path}.recipients[{i}]", {"recipient": r.label, "country": found.country})
+        # Issue 21, round 7 (hold-outs E and H): a provider named only in a purpose ("Kuvia julkaistaan studion
+        # Instagram-tilillä", "ennakkotilaukset Google-lomakkeella") receives the data as much as a listed recipient
+        # does; once per provider group, and not when a recipient or a cookie reported below already names it.
+        for j, purpose in enumerate(reg.register.purposes):
+            found = _provider(purpose.description)
+            if found is None or found.name in among_recipients:
+                continue
+            if cookie_groups is None:
+                cookie_groups = set() if any(r.register.transfers is not None for r in ctx.registers) else {
+                    group.name for _, _, group in _cookie_groups(ctx, unplaced_only=False)}
+            if found.name not in cookie_groups:
+                among_recipients.add(found.name)
+                yield Hit(f"{reg.path}.purposes[{j}]", {"recipient": found.name, "country": found.country})
     if any(reg.register.transfers is not None for reg in ctx.registers):
         return
     for path, label, found in _cookie_groups(ctx, unplaced_only=False):

@@ -42,7 +42,7 @@ READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
 SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e", "holdout_f", "holdout_g", "holdout_h",
-        "holdout_i", "holdout_j")
+        "holdout_i", "holdout_j", "holdout_k")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -89,6 +89,12 @@ FIRST_HOLDOUT_H = {"recall": 46 / 48, "alarms": 4 / 226, "strict": 7 / 226, "tp"
 #: it; the reading is kept as it was run (with those ten as agreed notes the rate would be 2 / 237).
 FIRST_HOLDOUT_J = {"recall": 30 / 32, "alarms": 12 / 237, "strict": 12 / 237, "tp": 30, "fn": 2,
                    "fp": 12, "note": 0, "present": 237}
+#: The eleventh hold-out (``holdout_k``, commit a2cff56), written while a seventh rule round worked from the tenth
+#: hold-out's classes of error, first run at 11:25 UTC on the code of commit 9c27a8c, after that round had ended.
+#: Nothing has been tuned on it. Its reading lists the agreed reminders as notes (the house convention J's header
+#: stated but its entries did not apply).
+FIRST_HOLDOUT_K = {"recall": 27 / 29, "alarms": 4 / 233, "strict": 12 / 233, "tp": 27, "fn": 2,
+                   "fp": 4, "note": 8, "present": 233}
 FIRST_HOLDOUT_I = {"recall": 59 / 63, "alarms": 5 / 204, "strict": 10 / 204, "tp": 59, "fn": 4,
                    "fp": 5, "note": 5, "present": 204}
 
@@ -203,6 +209,8 @@ def render_section() -> str:
         "- " + _summary("Eighth hold-out, now", r["holdout_h"]),
         "- " + _summary("Ninth hold-out, now", r["holdout_i"]),
         "- " + _summary("Tenth hold-out, first run", FIRST_HOLDOUT_J),
+        "- " + _summary("Tenth hold-out, now", r["holdout_j"]),
+        "- " + _summary("Eleventh hold-out, first run", FIRST_HOLDOUT_K),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -264,10 +272,18 @@ def render_section() -> str:
         "that round by two more helpers under the same rules, neither seeing the other's, and first run after it:",
         "their first runs, counted together, were the honest estimate then. A sixth rule round worked from their",
         f"classes of error; the tenth hold-out ({counts['holdout_j']} statements, `holdout_j/`) was written during it",
-        "by another helper under the same rules and first run after it: its first run is the latest honest estimate.",
+        "by another helper under the same rules and first run after it.",
         "Ten of its twelve false alarms are the 13(3) reminder of `RK-CHANGES-NEW-PURPOSE` (info) on statements",
         "with no changes section; the reading's own header calls that reminder an agreed note, but no entry lists it.",
         "The reading is kept as it was run; with those ten counted as agreed notes the rate would be 2 over 237.",
+        "A seventh rule round worked from the tenth hold-out's classes of error (and the older sets' last",
+        "differences), so its \"now\" figures are optimistic. The eleventh hold-out",
+        f"({counts['holdout_k']} statements, `holdout_k/`) was written during that round by another helper who",
+        "neither read the rules nor ran them, and first run after it: its first run is the latest honest estimate.",
+        "Its two misses are a personal identity",
+        "code asked for no stated reason, which the reader files under `legal_basis` while the rule reports it under",
+        "`special_categories` (one miss and one false alarm for one finding), and a controller named only by its",
+        "hostel's name in Swedish (\"Vandrarhem …\", no legal form, no business id).",
         "",
         "### Tuned",
         "",
@@ -334,6 +350,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_j"], r["holdout_j"]),
         "",
         *differences(rows["holdout_j"], label="{model}"),
+        "",
+        "### Eleventh hold-out",
+        "",
+        *per_code_table(rows["holdout_k"], r["holdout_k"]),
+        "",
+        *differences(rows["holdout_k"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -385,7 +407,8 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
                                               ("holdout_c", FIRST_HOLDOUT_C), ("holdout_d", FIRST_HOLDOUT_D),
                                               ("holdout_e", FIRST_HOLDOUT_E), ("holdout_f", FIRST_HOLDOUT_F),
                                               ("holdout_g", FIRST_HOLDOUT_G), ("holdout_h", FIRST_HOLDOUT_H),
-                                              ("holdout_i", FIRST_HOLDOUT_I), ("holdout_j", FIRST_HOLDOUT_J)])
+                                              ("holdout_i", FIRST_HOLDOUT_I), ("holdout_j", FIRST_HOLDOUT_J),
+                                              ("holdout_k", FIRST_HOLDOUT_K)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

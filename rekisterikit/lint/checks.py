@@ -526,7 +526,12 @@ def _purposes(run: _Run) -> None:
                                              and index not in managed):
             run.flag("RK-LINT-BASIS-INVALID", run.unit(index), term=run.term("basis_invalid", index))
     untied = _untied_bases(run)
-    if bases and untied and not bases - untied - run.u("basis_consent"):
+    # Rows that between them offer four or more of the Art. 6(1) bases as alternatives ("Käsittelyperusteena on
+    # asiakassuhde, sopimus tai rekisteröidyn suostumus. Käsittelyperusteena voi olla myös … lakisääteinen velvoite,
+    # yleinen etu ja julkinen valta, tai … oikeutettu etu", a template's unfilled list of every basis) tie none of them
+    # to a purpose, whatever other sentences mention one of them.
+    offered = frozenset().union(*_bases_in_a_row(run).values()) & frozenset((*_BASIS_KEYS, "basis_other"))
+    if bases and untied and (len(offered) >= 4 or not bases - untied - run.u("basis_consent")):
         # The only bases given are a list in a row ("avtal, samtycke och berättigat intresse") and consent named with
         # its purpose: the other bases of the list belong to no purpose.
         run.flag("RK-LINT-BASES-UNTIED", run.unit(min(untied)))
@@ -621,8 +626,14 @@ _ALTERNATIVE = re.compile(r"^\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai)\W*(?:
 _IN_A_ROW = re.compile(r"^(?:\s+(?:mellan dig och (?:oss|\w+)|med dig|between you and (?:us|\w+)|with you|kanssasi|"
                        r"välillämme))?\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai|and|och|ja|sekä|samt|as well as)?\W*"
                        r"(?:(?:a|an|the|our|your|(?:the )?performance of (?:a|the)|compliance with (?:a|the)|"
-                       r"henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|personuppgiftsansvariges|\w+ns)"
+                       r"henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|personuppgiftsansvariges|\w+ns|"
+                       r"(?:rekisterinpitäjän|personuppgiftsansvariges|the controller's|our) (?:tai|eller|or) "
+                       r"(?:kolmannen osapuolen|tredje parts?|a third party's))"
                        r"\s+)?$", re.I)
+
+
+# A template's blank left unfilled: "(mikä)", "(mihin perustuu)", "(vilken)", "(which)", "[…]".
+_PLACEHOLDER = re.compile(r"\((?:mikä|mitkä|mihin perustuu|vilken|vilka|which|what)\)|\[\s*(?:…|\.\.\.)?\s*\]", re.I)
 
 
 _OR_OTHERWISE = re.compile(r"\b(?:or otherwise|tai muuten|eller annars|eller på annat sätt)\b", re.I)
@@ -634,14 +645,25 @@ def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
     etu"), with the bases they name: such a list ties no basis to a purpose."""
     found: dict[int, frozenset[str]] = {}
     by_unit: dict[int, list[tuple[int, int, str]]] = {}
-    for key in _BASIS_KEYS:
+    # The rarer bases ("yleinen etu ja julkinen valta") and the HetiL ground put among them ("Käsittelyperusteena on
+    # asiakassuhde, sopimus tai rekisteröidyn suostumus") are members of the row too.
+    for key in (*_BASIS_KEYS, "basis_other", "basis_invalid"):
         for hit in run.analysis.hits(key):
             by_unit.setdefault(hit.unit, []).append((hit.start, hit.start + len(hit.text), key))
+    extra = ("basis_other", "basis_invalid")
     for index, unsorted in by_unit.items():
         hits = sorted(set(unsorted))
-        keys = frozenset(k for _, _, k in hits)
         text = run.unit(index).text
         offset = run.analysis.offset(index)
+        # Those count only beside another basis of the row ("asiakassuhde, sopimus tai …"), not as a purpose before
+        # it ("asiakassuhteen hoitamiseen … Oikeusperusteena on sopimus, suostumus tai oikeutettu etu").
+        hits = [h for n, h in enumerate(hits) if h[2] not in extra or any(
+            0 <= m < len(hits) and m != n and _IN_A_ROW.match(text[min(h[1], hits[m][1]) - offset:
+                                                                 max(h[0], hits[m][0]) - offset])
+            for m in (n - 1, n + 1))]
+        keys = frozenset(k for _, _, k in hits)
+        if not keys & frozenset(_BASIS_KEYS):
+            continue
         gaps = [text[a[1] - offset: b[0] - offset] for a, b in pairwise(hits) if b[0] >= a[1]]
         # Two bases where the second is "otherwise" any ("to carry out contracts with you (such as an order) or
         # otherwise for the legitimate business interests described above"): either may apply to anything.
@@ -655,10 +677,15 @@ def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
     # The same list as bullets under a lead-in ("oikeusperuste henkilötietojen käsittelylle on" / "- henkilön
     # suostumus" / "- sopimus, jossa rekisteröity on osapuolena" / "- rekisterinpitäjän oikeutettu etu"): short items
     # that each name a basis and no purpose.
-    purposes = run.u("kind_order", "kind_customer_service", "kind_marketing", "kind_newsletter", "kind_analytics",
-                     "kind_service_development", "kind_fraud")
-    bullets = [u.index for u in run.analysis.units if u.item and not u.heading and u.index in by_unit
-               and len(u.text) < 70 and u.index not in purposes]
+    kinds = ("kind_order", "kind_customer_service", "kind_marketing", "kind_newsletter", "kind_analytics",
+             "kind_service_development", "kind_fraud")
+    # The customer relationship given as an example of an interest ("oikeutettu etu (esim. asiakassuhde, työsuhde,
+    # jäsenyys)") is the HetiL ground, not a purpose.
+    purposes = frozenset(i for i in run.u(*kinds)
+                         if {s for key in kinds for s in run.starts(key, i)} - set(run.starts("basis_invalid", i)))
+    # A template's placeholder item among them ("laki (mikä)") names no purpose and does not end the list.
+    bullets = [u.index for u in run.analysis.units if u.item and not u.heading and len(u.text) < 100
+               and u.index not in purposes and (u.index in by_unit or _PLACEHOLDER.search(u.text))]
     groups: list[list[int]] = []
     for index in bullets:
         if groups and groups[-1][-1] == index - 1 and run.unit(index - 1).section == run.unit(index).section:
@@ -666,9 +693,10 @@ def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
         else:
             groups.append([index])
     for group in groups:
-        keys = frozenset(k for i in group for _, _, k in by_unit[i])
-        if len(keys) >= 3:
-            found.update(dict.fromkeys(group, keys))
+        members = [i for i in group if i in by_unit]
+        keys = frozenset(k for i in members for _, _, k in by_unit[i])
+        if len(keys) >= 3 and keys & frozenset(_BASIS_KEYS):
+            found.update(dict.fromkeys(members, keys))
     return found
 
 
@@ -833,6 +861,12 @@ def _recipients(run: _Run) -> None:
     asked = run.u("transfer_question")
     outside -= frozenset(i for i in outside if (i in asked or run.unit(i).text.rstrip().endswith("?"))
                          and not _YES_ANSWER.match(_next_text(run, i)))
+    # So is a template heading the reader took for a line of text ("Säännönmukaiset tietojen luovutukset ja tietojen
+    # siirto EU:n tai Euroopan talousalueen ulkopuolelle", too long for a heading, on a line of its own with no full
+    # stop): it names the topic, not a transfer. And a transfers section that only points back ("Se föregående
+    # punkt.", "Ks. edellinen kohta", "See the previous section") states no transfer of its own.
+    outside -= (_template_titles(run) - _answered_no(run)) | frozenset(
+        i for i in run.k("transfers") if _POINTS_BACK.match(run.unit(i).text))
     none_stated = (run.negated(outside) & run.u("transfer_outside")) | run.u("transfer_none") | _answered_no(run)
     # Under the template heading "Tietojen luovutukset ja siirto EU:n tai ETA:n ulkopuolelle", once a sentence says
     # nothing leaves the EEA, the section's other sentences without a transfer word ("Tietoja voidaan julkaista, jos
@@ -944,6 +978,36 @@ def _recipients(run: _Run) -> None:
                 first = run.analysis.first(needs_copy)
                 assert first is not None
                 run.flag("RK-LINT-TRANSFER-COPY", first)
+
+
+# A sentence that only points to another section ("Se föregående punkt.", "Ks. edellinen kohta.", "See above.").
+_POINTS_BACK = re.compile(r"^\W*(?:se|ks\.?|katso|see|refer to)\s+(?:(?:the|ovan|ovanstående|föregående|edellinen|"
+                          r"edellistä|yllä|previous|above|kohta|kohdasta|punkt(?:en)?|section|point|\d+)\.?\s*){1,3}"
+                          r"[.!]?\s*$", re.I)
+# The nouns a template heading on disclosures and transfers opens with.
+_TITLE_NOUNS = re.compile(r"^(?:säännönmukai\w*|regelmässig\w*|regular|tietojen (?:luovutu|siirt|siirr)\w*|"
+                          r"(?:utlämnande|överföring|översändning)\w* av|(?:transfers?|disclosures?) of|"
+                          r"international transfers?)\b", re.I)
+# A full stop, question or exclamation mark, colon or semicolon ending a line of text.
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"”')\]]*\s*$")
+
+
+def _template_titles(run: _Run) -> frozenset[int]:
+    """Lines of text that read as a template heading about transfers: on a line of their own, no sentence end, at most
+    sixteen words, opening with the template's nouns, naming the EU/EEA and read by the heading lexicon as a heading
+    on transfers or disclosures ("Säännönmukaiset tietojen luovutukset ja tietojen siirto EU:n tai Euroopan
+    talousalueen ulkopuolelle"). A sentence that only lacks its full stop ("Tietoja siirretään EU:n ulkopuolelle")
+    opens otherwise."""
+    units = run.analysis.units
+    found = set()
+    for i in run.u("transfer_outside") - run.u("transfer_country", "safeguards"):
+        unit = units[i]
+        text = unit.text.strip()
+        alone = all(other.line != unit.line for other in units[max(0, i - 1): i + 2] if other.index != i)
+        if (alone and not unit.item and not _ENDS_SENTENCE.search(text) and len(text.split()) <= 16
+                and _TITLE_NOUNS.match(text) and {"transfers", "recipients"} & set(classify_heading(text))):
+            found.add(i)
+    return frozenset(found)
 
 
 def _handed_over(run: _Run) -> frozenset[int]:

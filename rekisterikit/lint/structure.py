@@ -211,6 +211,20 @@ def _heading_of(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str,
     return None
 
 
+def _continued(line: SourceLine, following: SourceLine | None) -> bool:
+    """Whether a plain line that reads as a heading is the first half of a sentence wrapped in two ("Den
+    personuppgiftsansvarige behandlar själv uppgifterna och använder underleverantörer" / "som agerar för och på
+    uppdrag av …", text copied from a PDF): a line of six words or more whose next line goes on in lower case, with
+    no blank line or list mark between them."""
+    if following is None or line.heading or line.item or following.item or following.heading or not following.text:
+        return False
+    # A short heading over a lower-case line ("Registeransvarige" / "art & design rannveig, FO: …") is a heading.
+    if _NUMBERED.match(line.text) or line.text.rstrip().endswith(":") or len(_WORDS.findall(line.text)) < 6:
+        return False
+    first = following.text.lstrip()[:1]
+    return first.isalpha() and first.islower()
+
+
 def _run_in(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str, ...], str] | None:
     """``(label, kinds, rest)`` when the line starts with a known heading as a run-in label."""
     text = line.text
@@ -350,11 +364,14 @@ def parse(document: Document, language: Language | None = None) -> Structure:
             raws.extend(new)
             paragraph.clear()
 
-    for line in document.lines:
+    lines = document.lines
+    for number, line in enumerate(lines):
         if not line.text:
             end_paragraph()
             continue
         heading = _heading_of(line, classify)
+        if heading is not None and _continued(line, lines[number + 1] if number + 1 < len(lines) else None):
+            heading = None
         if heading is not None:
             end_paragraph()
             state["after_controller"] = False

@@ -1,0 +1,211 @@
+"""Classes of error seen on real published statements, second set (issue 21, round 7b): each class with short
+statements in our own words that show it, and ones that must still be read the other way."""
+
+from __future__ import annotations
+
+import pytest
+
+from rekisterikit.findings import Requirement
+from rekisterikit.lint.checks import Outcome
+from tests.lint.lint_helpers import lint as _lint
+
+R = Requirement
+
+
+def _rules(result: object) -> set[str]:
+    return {f.rule for f in result.findings}  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------ a template heading on transfers read as a line of text
+
+_TITLE_LINE_THEN_DISCLOSURE = {
+    "fi": ("Tietolähteet\n\nTiedot saadaan asiakkaalta itseltään.\n\n"
+           "Säännönmukaiset tietojen luovutukset ja tietojen siirto Eu:n tai Euroopan talousalueen ulkopuolelle\n\n"
+           "Tietoja luovutetaan ostajalle liiketoimintakaupan yhteydessä.\n"),
+    "sv": ("Uppgiftskällor\n\nUppgifterna fås av kunden själv.\n\n"
+           "Regelmässigt utlämnande av uppgifter samt överföring av uppgifter till länder utanför EU eller EES\n\n"
+           "Uppgifterna lämnas till köparen om rörelsen säljs.\n"),
+    "en": ("Sources\n\nWe get the data from the customers themselves.\n\n"
+           "Regular disclosures of data and transfers of data outside the EU or the European Economic Area\n\n"
+           "Data is disclosed to the buyer if the business is sold.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_long_template_heading_on_transfers_states_no_transfer(lang: str) -> None:
+    """The old template heading, too long to be read as a heading, names the topic: with nothing under it on
+    transfers, the text is silent on them (an info miss), and no safeguard is asked for."""
+    result = _lint(_TITLE_LINE_THEN_DISCLOSURE[lang], lang)
+    rules = _rules(result)
+    assert "RK-LINT-TRANSFERS" in rules
+    assert not rules & {"RK-LINT-TRANSFER-SAFEGUARDS", "RK-LINT-TRANSFER-COUNTRY"}
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.NOT_APPLICABLE
+
+
+_TRANSFER_SENTENCE_NO_STOP = {
+    "fi": ("Tilaukset\n\nTilaukset toimitetaan Postilla.\n\nTietoja siirretään EU:n ulkopuolelle palvelimille\n\n"
+           "Kiitos.\n"),
+    "sv": ("Beställningar\n\nBeställningar skickas med Posti.\n\nUppgifterna överförs utanför EU för lagring\n\n"
+           "Tack.\n"),
+    "en": "Orders\n\nOrders are sent by Posti.\n\nYour data is transferred outside the EU for storage\n\nThanks.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_transfer_sentence_without_its_full_stop_still_states_a_transfer(lang: str) -> None:
+    """A sentence that lacks only its full stop is not a heading: the transfer and its missing safeguard stay."""
+    result = _lint(_TRANSFER_SENTENCE_NO_STOP[lang], lang)
+    assert "RK-LINT-TRANSFER-SAFEGUARDS" in _rules(result)
+
+
+_POINTS_BACK = {
+    "fi": ("## Tietojen luovutukset\n\nTietoja ei luovuteta kenellekään.\n\n"
+           "## Tietojen siirto EU:n tai ETA:n ulkopuolelle\n\nKs. edellinen kohta.\n\n"
+           "## Tietojen suojaus\n\nTiedot säilytetään Suomessa sijaitsevalla palvelimella.\n"),
+    "sv": ("## Utlämnande av uppgifter\n\nUppgifterna lämnas inte vidare.\n\n"
+           "## Överföring av uppgifter utanför EU eller EES\n\nSe föregående punkt.\n\n"
+           "## Skydd av registret\n\nUppgifterna lagras på en server i Finland.\n"),
+    "en": ("## Disclosures\n\nWe do not pass the data on to anyone.\n\n"
+           "## Transfers outside the EU or EEA\n\nSee the previous section.\n\n"
+           "## Security\n\nThe data is stored on a server in Finland.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_transfers_section_that_points_back_states_no_transfer(lang: str) -> None:
+    """"See the previous section" under the transfers heading refers to what the text said on disclosures; it is no
+    transfer of its own, so no country or mechanism is asked for."""
+    result = _lint(_POINTS_BACK[lang], lang, "md")
+    assert not _rules(result) & {"RK-LINT-TRANSFER-SAFEGUARDS", "RK-LINT-TRANSFER-COUNTRY"}
+    assert result.outcome(R.THIRD_COUNTRY_TRANSFERS) is Outcome.PROVIDED
+
+
+# ------------------------------------------------ a sentence wrapped over two lines is no heading
+
+_WRAPPED = {
+    "sv": ("Ändamål\nUppgifterna behandlas för att leverera beställningar.\n"
+           "Den personuppgiftsansvarige behandlar själv uppgifterna och anlitar underleverantörer\n"
+           "som sköter transporten och betalningen för vår räkning.\n"),
+    "fi": ("Käyttötarkoitus\nTietoja käsitellään tilausten toimittamiseksi.\n"
+           "Rekisterinpitäjä käsittelee tiedot itse ja käyttää alihankkijoita ja logistiikkayrityksiä\n"
+           "jotka hoitavat kuljetuksen ja maksut puolestamme.\n"),
+    "en": ("Purposes\nWe process the data to deliver orders.\n"
+           "The controller processes the data itself and uses subcontractors and logistics companies\n"
+           "who carry out deliveries and payments on our behalf.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_sentence_wrapped_over_two_lines_is_read_as_text(lang: str) -> None:
+    """A line of six words or more whose next line goes on in lower case is the first half of a sentence (text
+    copied from a PDF), not a heading: the recipients it names are given."""
+    result = _lint(_WRAPPED[lang], lang)
+    assert "RK-LINT-RECIPIENTS" not in _rules(result)
+    assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+_SHORT_HEADING_OVER_LOWER_CASE = {
+    "sv": "Personuppgiftsansvarig\nart & form ab, FO: 1234567-1\nStorgatan 1, 00100 Helsingfors\n",
+    "fi": "Rekisterinpitäjä\nkoru & kivi oy, Y-tunnus 1234567-1\nKatu 1, 00100 Helsinki\n",
+    "en": "Controller\nart & form ltd, business ID 1234567-1\nMain Street 1, 00100 Helsinki\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_short_heading_over_a_lower_case_line_stays_a_heading(lang: str) -> None:
+    """A heading of a word or two over a name written in lower case is still the controller's heading."""
+    result = _lint(_SHORT_HEADING_OVER_LOWER_CASE[lang], lang)
+    assert result.structure.units[0].heading
+
+
+# ------------------------------------------------ the seller of a shared shop is a named recipient
+
+_TO_THE_SELLER = {
+    "sv": ("Utlämnande av uppgifter\n\nUppgifterna utlämnas endast till försäljaren i fråga. Försäljarna är "
+           "föreningens medlemmar.\n"),
+    "fi": ("Tietojen luovutus\n\nTiedot luovutetaan vain kyseiselle myyjälle. Myyjät ovat yhdistyksen jäseniä.\n"),
+    "en": ("Disclosures\n\nThe data is disclosed only to the seller concerned. The sellers are members of the "
+           "association.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_data_disclosed_to_the_seller_names_the_recipient(lang: str) -> None:
+    """In a shop where members sell their own goods, "to the seller concerned" names the recipient by its role."""
+    result = _lint(_TO_THE_SELLER[lang], lang)
+    assert "RK-LINT-RECIPIENTS-VAGUE" not in _rules(result)
+
+
+_SELLER_DISCLOSES_TO_PARTNERS = {
+    "fi": "Tietojen luovutus\n\nMyyjä voi luovuttaa tietoja yhteistyökumppaneilleen.\n",
+    "sv": "Utlämnande av uppgifter\n\nSäljaren kan lämna ut uppgifter till sina samarbetspartner.\n",
+    "en": "Disclosures\n\nThe seller may share data with its partners.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_the_seller_as_the_one_who_discloses_names_no_recipient(lang: str) -> None:
+    """"Myyjä" as the shop itself, disclosing to partners, still leaves the recipients vague."""
+    result = _lint(_SELLER_DISCLOSES_TO_PARTNERS[lang], lang)
+    assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(result)
+
+
+# ------------------------------------------------ lists of every basis, the HetiL ground among them
+
+_EVERY_BASIS_AS_ALTERNATIVES = {
+    "fi": ("Käsittelyn tarkoitus\n\nTietoja käytetään asiakkaiden palvelemiseen, laskutukseen ja markkinointiin.\n\n"
+           "Käsittelyperusteena on asiakassuhde, sopimus tai rekisteröidyn suostumus. Käsittelyperusteena voi olla "
+           "myös rekisterinpitäjän lakisääteinen velvoite, yleinen etu ja julkinen valta, tai rekisterinpitäjän tai "
+           "kolmannen osapuolen oikeutettu etu.\n\nLaskut säilytetään kirjanpitolain edellyttämän ajan.\n"),
+}
+
+
+def test_two_rows_offering_every_basis_tie_none_to_a_purpose() -> None:
+    """A customer relationship, a contract or consent, 'and also' a legal obligation, the public interest or a
+    legitimate interest: every basis offered, none tied to billing or marketing (13(1)(c)), though a retention
+    sentence names the Accounting Act."""
+    result = _lint(_EVERY_BASIS_AS_ALTERNATIVES["fi"], "fi")
+    assert "RK-LINT-BASES-UNTIED" in _rules(result)
+    assert result.outcome(R.LEGAL_BASIS) is Outcome.MISSING
+
+
+_TEMPLATE_LIST_OF_BASES = {
+    "fi": ("## Oikeusperuste ja käsittelyn tarkoitus\n\n"
+           "Tietosuoja-asetuksen mukainen oikeusperuste henkilötietojen käsittelylle on\n\n"
+           "- henkilön suostumus (vapaaehtoinen, yksilöity ja tietoinen)\n- sopimus, jossa rekisteröity on osapuolena\n"
+           "- laki (mikä)\n- julkisen tehtävän hoitaminen (mihin perustuu), tai\n"
+           "- rekisterinpitäjän oikeutettu etu (esim. asiakassuhde, jäsenyys).\n\n"
+           "Käsittelyn tarkoitus on yhteydenpito asiakkaisiin ja markkinointi.\n"),
+}
+
+
+def test_an_unfilled_template_list_of_every_basis_ties_none_to_a_purpose() -> None:
+    """The template's list of the bases with its blanks left ('laki (mikä)', '(mihin perustuu)') is a list, not a
+    choice: no basis is given for any purpose."""
+    result = _lint(_TEMPLATE_LIST_OF_BASES["fi"], "fi", "md")
+    assert "RK-LINT-BASES-UNTIED" in _rules(result)
+    assert result.outcome(R.LEGAL_BASIS) is Outcome.MISSING
+
+
+_RELATIONSHIP_AS_PURPOSE_BEFORE_A_ROW = {
+    "fi": ("Henkilötietoja käytetään asiakassuhteen hoitamiseen ja tilausten toimittamiseen. Lisäksi pidämme "
+           "kirjanpitoa. Tilaukset toimitetaan sopimuksen perusteella ja uutiskirje lähetetään suostumuksella.\n"),
+}
+
+
+def test_the_customer_relationship_as_a_purpose_is_no_member_of_a_row() -> None:
+    """'Asiakassuhteen hoitamiseen' is a purpose, far from any basis: bases given with their purposes stay given."""
+    result = _lint(_RELATIONSHIP_AS_PURPOSE_BEFORE_A_ROW["fi"], "fi")
+    assert "RK-LINT-BASES-UNTIED" not in _rules(result)
+
+
+_THREE_BASES_EACH_TIED = {
+    "fi": ("## Oikeusperusteet\n\n- Tilausten käsittely: sopimus\n- Uutiskirje: suostumus\n"
+           "- Kirjanpito: lakisääteinen velvoite\n"),
+}
+
+
+def test_bases_each_with_its_purpose_are_no_template_list() -> None:
+    """A list whose items give a purpose and its basis ties them."""
+    result = _lint(_THREE_BASES_EACH_TIED["fi"], "fi", "md")
+    assert "RK-LINT-BASES-UNTIED" not in _rules(result)

@@ -814,6 +814,9 @@ def _reads_tracking(low: str) -> bool:
     return False
 
 
+#: Purposes that profile to keep people safe or to stop fraud, not to offer them anything.
+_SAFETY_KINDS = frozenset({PurposeKind.FRAUD_PREVENTION, PurposeKind.SECURITY})
+
 _TRACKED = CONTROLLER + REGISTER + '''
 [[registers.purposes]]
 key = "tarjoukset"
@@ -854,7 +857,9 @@ data_categories = ["sijainti"]
            'location tracking for offers is unlikely to pass the balancing of legitimate interests.'),
     trigger="A profiling, direct-marketing or advertising purpose on `legitimate_interests` or `contract` uses a "
             "data category that a `device` source brings in and that names the device's location or its "
-            "advertising identifier (sijainti, GPS, location, mainostunniste, advertising id).",
+            "advertising identifier (sijainti, GPS, location, mainostunniste, advertising id). A purpose of kind "
+            "`fraud_prevention` or `security` that markets nothing (riding scored to suspend dangerous riders) is "
+            "not reported.",
     fix="Put the purpose on `consent` (asked in the app, withdrawable at any time), or stop reading location or the "
         "advertising id for it.",
     example=_TRACKED.format(basis='legal_basis = "legitimate_interests"\nlegitimate_interest = "Myynnin lisääminen"'),
@@ -879,6 +884,13 @@ def basis_device_tracking(ctx: Context) -> Iterator[Hit]:
             if p.legal_basis not in (LegalBasis.LEGITIMATE_INTERESTS, LegalBasis.CONTRACT):
                 continue
             if not (p.profiling or ctx.is_marketing(p) or p.kind in (PurposeKind.PROFILING, PurposeKind.ADVERTISING)):
+                continue
+            # Issue 21, round 8 (hold-out K: a scooter rental scores riding from its trips to suspend dangerous
+            # riders, on legitimate interests): profiling for safety or fraud prevention is no offer. The trip data
+            # is read in the course of the rental the user asked for (205 §'s exception for what the requested
+            # service strictly needs [S: research notes §3.1; M: not re-read]), and whether the scoring is fair is
+            # a question of 6(1)(f) and Art. 22, not of consent for reading the device.
+            if p.kind in _SAFETY_KINDS and not ctx.is_marketing(p):
                 continue
             used = [tracked[key] for key in p.data_categories if key in tracked]
             if used:

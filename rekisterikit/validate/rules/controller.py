@@ -79,7 +79,12 @@ _SHOP_WORD = re.compile(
     # leisure and service businesses (issue 21, round 5: "Pakohuone Arvoitus", an escape room)
     r"pakohuone|pakohuoneet|escape|room|rooms|seikkailu|seikkailut|elämys|elämykset|akatemia|academy|koulu|"
     r"school|kuntosali|kerho|klubi|hostel|hotelli|hotel|majatalo|kylpylä|puutarha|garden|taimisto|"
-    r"escaperoom|äventyr|upplevelse|upplevelser|akademi|skola|adventures?|experiences?",
+    r"escaperoom|äventyr|upplevelse|upplevelser|akademi|skola|adventures?|experiences?|"
+    # kinds of lodging, food and trade businesses, Swedish, Finnish and English, that no one is named (issue 21,
+    # round 8: hold-out K's "Vandrarhem Skärgårdsro", a hostel named with no legal form)
+    r"vandrarhem|gästhem|gästhus|pensionat|värdshus|hotell|stugby|camping|bryggeri|konditori|restaurang|krog|"
+    r"verkstad|apotek|hostelli|retkeilymaja|matkustajakoti|motelli|leirintäalue|lomakylä|mökkikylä|panimo|"
+    r"korjaamo|pesula|verstas|guesthouse|motel|brewery|inn",
     re.IGNORECASE)
 
 
@@ -98,7 +103,8 @@ _SHOP_WORD = re.compile(
             "passes when the controller has an address, e-mail address or phone number, unless one of its words "
             "ends in a noun of trade (*-kauppa*, *-puoti*, *-paja*, *butik*, "
             "*shop*, *store* …) or is a word common in shop names and not a name of a person (*Vintage*, *Kulta*, "
-            "*Nordic*, *Koti*, *Retro* …), as do the names RK-CONTROLLER-IDENTITY already reports.",
+            "*Nordic*, *Koti*, *Retro* …) or a kind of business (*Vandrarhem*, *Pensionat*, *Hostelli*, *Panimo* …), "
+            "as do the names RK-CONTROLLER-IDENTITY already reports.",
     fix="Set `legal_name` (e.g. `\"Juhlatarvike Oy\"`) and `business_id`, or `legal_form` for a private trader "
         "(`\"toiminimi\"`).",
     example='[controller]\nname = "Webstrella"\nemail = "info@webstrella.fi"\n',

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from rekisterikit import loads
+from rekisterikit.validate import validate
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
 
 from .rule_helpers import ORDERS
@@ -80,3 +82,38 @@ def test_scoring_trips_for_safety_is_not_an_offer(description: str, kind: str) -
 ])
 def test_trips_profiled_for_offers_still_need_consent(description: str, kind: str) -> None:
     assert ["$.registers[0].purposes[1]"] == _hits("RK-BASIS-DEVICE-TRACKING", _trips(description, kind))
+
+
+# -- RK-PERSONAL-IDENTITY-CODE: a code asked to tell customers apart stays a 29 § finding -------------------------
+
+_BOOKING_CODE = '''
+[[registers.data_categories]]
+key = "hetu"
+name = "Henkilötunnus"
+personal_identity_code = true
+
+[[registers.purposes]]
+key = "ajanvaraus"
+description = "{description}"
+kind = "{kind}"
+legal_basis = "contract"
+data_categories = ["hetu"]
+'''
+
+
+def test_a_code_asked_to_tell_namesakes_apart_is_reported_under_special_categories() -> None:
+    """A hairdresser asks each customer's personal identity code when booking, only so that two customers with
+    the same name are not confused: no 29 § ground, reported under `special_categories` as the readers of the
+    tuned set and hold-outs C and D file it (hold-out K's reader filed it under `legal_basis`)."""
+    text = CONTROLLER + REGISTER + ORDERS + _BOOKING_CODE.format(
+        description="Ajanvaraus. Henkilötunnus kysytään, jotta samannimiset asiakkaat eivät mene sekaisin.",
+        kind="account")
+    report = validate(loads(text), select=["RK-PERSONAL-IDENTITY-CODE"])
+    assert [("$.registers[0].purposes[1]", "special_categories")] == [
+        (f.path, f.requirement.value) for f in report.findings]
+
+
+def test_a_code_for_an_invoice_credit_decision_is_not_reported() -> None:
+    text = CONTROLLER + REGISTER + ORDERS + _BOOKING_CODE.format(
+        description="Luottotietojen tarkistus, kun asiakas maksaa laskulla.", kind="credit_check")
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE", text)

@@ -464,6 +464,11 @@ def personal_identity_code(ctx: Context) -> Iterator[Hit]:
     # 1 mom names consent, a law, and "yksiselitteinen yksilöiminen" for a statutory task or for rights and
     # obligations; 2 mom allows the code "luotonannossa tai saatavan perimisessä" among others, with no test of
     # identification].
+    # Which requirement: 29 § is the national condition GDPR 87 allows for the identification number, a condition
+    # beside the 6(1) basis (as 9(2) is for Art. 9 data), so the finding stays under `special_categories`. Issue 21,
+    # round 8: hold-out K's reader filed a code asked at booking "so that customers of the same name are not mixed
+    # up" under `legal_basis`; the three other readers who met the code asked for no 29 § ground (tuned, hold-outs C
+    # and D, each written independently) filed it under `special_categories`, and the majority is followed.
     for reg in ctx.registers:
         purposes = reg.register.purposes
         ground = any(p.kind in _HETU_KINDS for p in purposes)

@@ -560,6 +560,9 @@ def _purposes(run: _Run) -> None:
     li_start = {h.unit: h.start for h in reversed(run.analysis.hits("basis_legitimate_interest"))}
     said = {i for i in run.u("li_explained") if i not in alternatives
             or any(start > li_start.get(i, -1) for start in run.starts("li_explained", i))}
+    # "the controller's legitimate interest, which is based on the customer relationship": a clause that says what the
+    # interest rests on names the relationship (recital 47), not the interest pursued; only words outside it explain.
+    said -= _relationship_clauses(run)
     explained = {i for i in interests if i in said or ((i + 1) in following
                  and run.unit(i + 1).section == run.unit(i).section)}
     # "… för att följa upp hur nöjda kunderna är (berättigat intresse)": the basis in brackets after its purpose
@@ -583,6 +586,33 @@ def _purposes(run: _Run) -> None:
         run.decide(Requirement.LEGITIMATE_INTERESTS, Outcome.PROVIDED, explained)
     else:
         run.missing("RK-LINT-LEGITIMATE-INTEREST", evidence=run.analysis.first(interests))
+
+
+# A relative clause after the basis that says what the interest rests on ("…, which is based on", "…, joka perustuu",
+# "…, som grundar sig på", "…, vilket bygger på").
+_RESTS_ON = re.compile(r"^\W*(?:which|that|joka|mikä|som|vilket)\s+(?:is\s+|are\s+|on\s+|är\s+)?(?:\w+\s+){0,2}?"
+                       r"(?:based|founded|grounded|rests?|perustu|pohjautu|grundar|baserar|baseras|bygger|vilar)"
+                       r"[^.,;:()]*", re.I)
+
+
+def _relationship_clauses(run: _Run) -> frozenset[int]:
+    """Units whose every word that would explain the legitimate interest lies in a clause after the basis saying
+    what the interest rests on, where that clause names the customer relationship or membership ("the controller's
+    legitimate interest, which is based on the customer relationship between the data subject and the controller",
+    "oikeutettu etu, joka perustuu asiakassuhteeseen"): the ground of the interest, not the interest."""
+    found = set()
+    for hit in run.analysis.hits("basis_legitimate_interest"):
+        offset = run.analysis.offset(hit.unit)
+        end = hit.start + len(hit.text)
+        clause = _RESTS_ON.match(run.unit(hit.unit).text[end - offset:])
+        if clause is None:
+            continue
+        span = (hit.start, end + clause.end())  # "etu, joka" starts inside the basis
+        if not any(span[0] <= s < span[1] for s in run.starts("basis_invalid", hit.unit)):
+            continue
+        if all(span[0] <= s < span[1] for s in run.starts("li_explained", hit.unit)):
+            found.add(hit.unit)
+    return frozenset(found)
 
 
 # "Det är / Detta är / This is / Tämä on …" opening a sentence: it speaks of what the sentence before it said.
@@ -1594,6 +1624,15 @@ def _information(run: _Run) -> None:
     indirect -= frozenset(i for i in indirect & run.u("recipients") if _REQUEST_FROM.search(run.unit(i).text))
     credit = run.u("credit") - run.negated(run.u("credit"))
     categories = run.k("data_categories") | _listed_items(run)
+    # A data section that sends the reader to another document ("Registrets innehåll är beskriven i en separat
+    # registerbeskrivning", "Tietosisältö on kuvattu erillisessä selosteessa") and names no data item lists nothing
+    # (14(1)(d), 13 asks the information of the notice itself); nor do the channels of a sources section ("Kontakt med
+    # e-post, telefon eller på annat sätt"). The reference may stand as a heading of its own, with no full stop.
+    data_sections = run.structure.sections_of("data_categories")
+    data_units = frozenset(i for s in data_sections for i in s.units)
+    if (any(_ELSEWHERE.search(run.unit(i).text) for i in data_units)
+            and not data_units & run.u("data_items") - run.k("sources")):
+        categories -= data_units | run.k("sources")
     if categories:
         run.decide(Requirement.DATA_CATEGORIES, Outcome.PROVIDED, categories)
     else:
@@ -1628,6 +1667,13 @@ def _information(run: _Run) -> None:
             run.flag("RK-LINT-SOURCE-VAGUE", first, term=term)
     else:
         run.missing("RK-LINT-SOURCES")
+
+
+# Content described in another document: "beskriven i en separat registerbeskrivning", "kuvattu erillisessä
+# selosteessa", "described in a separate document".
+_ELSEWHERE = re.compile(r"\b(?:beskriv\w*|framgår|redovisa\w*|kuvat\w*|kuvaillaan|esitetään|ilmenee|described|set out|"
+                        r"listed)\b[^.]*\b(?:separat\w*|särskild\w*|annan|annat|erillise\w*|toise\w*|separate|another|"
+                        r"other)\b", re.I)
 
 
 # Purposes that say what profiling is for ("profilointiin markkinoinnin kohdentamiseksi", "to tailor our newsletter").
@@ -1700,6 +1746,7 @@ def _cookies(run: _Run) -> None:
     # policy, where we tell the name, the purpose, who sets it and how long it stays") is layered information
     # (WP260): the details are where the statement says they are.
     policy = run.u("cookie_policy") & run.u("detail_name") & run.u("detail_lifetime") & context
+    unknown_kind = False
     if names and durations and parties:
         run.decide(Requirement.COOKIE_DETAILS, Outcome.PROVIDED, names | durations | parties)
     elif policy:
@@ -1709,6 +1756,7 @@ def _cookies(run: _Run) -> None:
         # any kind: what they are must be said.
         # Named cookies that the text says are all necessary (a basket cookie in a table) need no full declaration.
         run.missing("RK-LINT-COOKIE-DETAILS")
+        unknown_kind = not (nonessential or vendor_cookies)
     else:
         # Only necessary cookies are mentioned: declaring them is recommended, not required (Traficom 2021).
         run.decide(Requirement.COOKIE_DETAILS, Outcome.NOT_APPLICABLE)
@@ -1736,6 +1784,15 @@ def _cookies(run: _Run) -> None:
         first = run.analysis.first(nonessential)
         assert first is not None
         run.flag("RK-LINT-COOKIE-CONSENT", first)
+    elif (unknown_kind and not consent and not run.u("cookie_prior", "cookie_optout") & context
+          and not any(f.requirement is Requirement.COOKIE_CONSENT for f in run.findings)):
+        # Cookies used ("Nätbutiken använder sk. kakor … Kakorna är tidsbegränsade och utför ingen skada") with no word
+        # on whether they are all necessary and none on consent: only cookies exempt from consent make consent moot
+        # (917/2014 205 §, as LEGAL.md gives it).
+        used = (run.u("cookie") & context) - run.negated(run.u("cookie"))
+        first = run.analysis.first(used or cookie_units)
+        assert first is not None
+        run.flag("RK-LINT-COOKIE-CONSENT-UNSTATED", first)
     elif not any(f.requirement is Requirement.COOKIE_CONSENT for f in run.findings):
         run.decide(Requirement.COOKIE_CONSENT, Outcome.PROVIDED if consent else Outcome.NOT_APPLICABLE, consent)
 

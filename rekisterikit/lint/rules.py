@@ -363,6 +363,16 @@ _RULES = (
                  "kommunikation).",
                  "The statement describes non-necessary cookies (e.g. visitor tracking, marketing) but no prior "
                  "consent; they need the user's consent (Act 917/2014 s. 205).")),
+    LintRule(id="RK-LINT-COOKIE-CONSENT-UNSTATED", requirement=R.COOKIE_CONSENT, severity=W, article="917/2014 205 §",
+             message=_t(
+                 "Seloste kertoo evästeistä sanomatta, ovatko ne kaikki välttämättömiä, eikä mainitse suostumusta; "
+                 "muut kuin välttämättömät evästeet edellyttävät käyttäjän ennakkosuostumusta (laki sähköisen "
+                 "viestinnän palveluista 205 §).",
+                 "Beskrivningen nämner kakor utan att säga om alla är nödvändiga och utan ett ord om samtycke; andra "
+                 "än nödvändiga kakor kräver användarens förhandssamtycke (205 § i lagen om tjänster inom elektronisk "
+                 "kommunikation).",
+                 "The statement mentions cookies without saying whether they are all strictly necessary, and says "
+                 "nothing of consent; non-necessary cookies need the user's prior consent (Act 917/2014 s. 205).")),
     LintRule(id="RK-LINT-COOKIE-IMPLIED", requirement=R.COOKIE_CONSENT, severity=E,
              article="917/2014 205 §; GDPR 4(11); EDPB 05/2020", message=_t(
                  "\"Käyttämällä sivustoa hyväksyt evästeet\" ei ole pätevä suostumus; suostumus edellyttää "

@@ -209,3 +209,121 @@ def test_bases_each_with_its_purpose_are_no_template_list() -> None:
     """A list whose items give a purpose and its basis ties them."""
     result = _lint(_THREE_BASES_EACH_TIED["fi"], "fi", "md")
     assert "RK-LINT-BASES-UNTIED" not in _rules(result)
+
+
+# ------------------------------------------------ an interest "based on the customer relationship"
+
+_LI_BASED_ON_RELATIONSHIP = {
+    "en": ("Purposes and basis\n\nThe legal basis for processing is the controller's legitimate interest, which is "
+           "based on the customer relationship between the customer and the controller. We use the data to handle "
+           "orders and to send bulletins to customers.\n"),
+    "fi": ("Käsittelyn tarkoitus ja peruste\n\nKäsittelyn oikeusperuste on rekisterinpitäjän oikeutettu etu, joka "
+           "perustuu asiakassuhteeseen. Tietoja käytetään tilausten käsittelyyn ja tiedotteiden lähettämiseen.\n"),
+    "sv": ("Ändamål och grund\n\nDen rättsliga grunden är den personuppgiftsansvariges berättigade intresse, som "
+           "grundar sig på kundförhållandet. Uppgifterna används för att hantera beställningar och skicka kundbrev.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_an_interest_based_on_the_customer_relationship_names_no_interest(lang: str) -> None:
+    """What the interest rests on (the relationship, recital 47) is not the interest pursued (13(1)(d))."""
+    result = _lint(_LI_BASED_ON_RELATIONSHIP[lang], lang)
+    assert result.outcome(R.LEGITIMATE_INTERESTS) is Outcome.MISSING
+
+
+_LI_BASED_ON_RELATIONSHIP_THEN_NAMED = {
+    "en": ("Purposes and basis\n\nWe check orders on our legitimate interest, which is based on the customer "
+           "relationship, to prevent fraud with stolen cards.\n"),
+    "fi": ("Käsittelyn tarkoitus ja peruste\n\nTarkistamme tilaukset oikeutetun etumme perusteella, joka perustuu "
+           "asiakassuhteeseen, jotta voimme estää petokset varastetuilla korteilla.\n"),
+    "sv": ("Ändamål och grund\n\nVi granskar beställningar på grund av vårt berättigade intresse, som grundar sig på "
+           "kundförhållandet, för att förhindra bedrägerier med stulna kort.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_an_interest_named_after_the_relationship_clause_is_given(lang: str) -> None:
+    """The clause on the relationship does not hide an interest named after it (preventing fraud)."""
+    result = _lint(_LI_BASED_ON_RELATIONSHIP_THEN_NAMED[lang], lang)
+    assert result.outcome(R.LEGITIMATE_INTERESTS) is Outcome.PROVIDED
+
+
+# ------------------------------------------------ the data content left to another document
+
+_DATA_ELSEWHERE = {
+    "sv": ("Registrets ändamål\n\nLeverans och fakturering av beställningar.\n\nRegistrets datainnehåll\n\n"
+           "Registrets innehåll är beskrivet i en separat registerbeskrivning.\n\nUppgiftskällor\n\n"
+           "Kontakt per e-post, telefon eller på annat sätt.\n"),
+    "fi": ("Käyttötarkoitus\n\nTilausten toimitus ja laskutus.\n\nRekisterin tietosisältö\n\n"
+           "Tietosisältö on kuvattu erillisessä asiakirjassa.\n\nTietolähteet\n\n"
+           "Yhteydenotot sähköpostilla, puhelimella tai muuten.\n"),
+    "en": ("Purposes\n\nDelivering and invoicing orders.\n\nCategories of personal data\n\n"
+           "The content of the register is described in a separate document.\n\nSources of data\n\n"
+           "Contact by e-mail, phone or otherwise.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_data_section_that_points_to_another_document_lists_nothing(lang: str) -> None:
+    """The notice must itself say what data is processed; the channels of the sources section are no list of it."""
+    result = _lint(_DATA_ELSEWHERE[lang], lang)
+    assert result.outcome(R.DATA_CATEGORIES) is Outcome.MISSING
+
+
+_DATA_LISTED_AND_MORE_ELSEWHERE = {
+    "sv": ("Registrets datainnehåll\n\nNamn, adress, e-postadress och telefonnummer. Mer om loggarna finns i en "
+           "separat beskrivning.\n"),
+    "fi": ("Rekisterin tietosisältö\n\nNimi, osoite, sähköpostiosoite ja puhelinnumero. Lokitiedot on kuvattu "
+           "erillisessä asiakirjassa.\n"),
+    "en": ("Categories of personal data\n\nName, address, e-mail address and phone number. Logs are described in a "
+           "separate "
+           "document.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_data_section_that_lists_items_gives_the_categories(lang: str) -> None:
+    """A list of data with a pointer for further detail gives the categories."""
+    result = _lint(_DATA_LISTED_AND_MORE_ELSEWHERE[lang], lang)
+    assert result.outcome(R.DATA_CATEGORIES) is Outcome.PROVIDED
+
+
+# ------------------------------------------------ cookies of no stated kind and no word on consent
+
+_COOKIES_OF_NO_KIND = {
+    "sv": "Kakor\n\nNätbutiken använder så kallade kakor som sparas på användarens dator. Kakorna är tidsbegränsade.\n",
+    "fi": "Evästeet\n\nVerkkokauppa käyttää evästeitä, jotka tallentuvat käyttäjän laitteelle. Evästeet vanhenevat.\n",
+    "en": ("Cookies\n\nThe shop uses cookies that are stored on the user's computer. The cookies expire after a "
+           "while.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_cookies_of_no_stated_kind_with_no_word_on_consent_miss_the_consent(lang: str) -> None:
+    """Only cookies exempt from consent make consent moot; cookies of no stated kind may be any kind."""
+    result = _lint(_COOKIES_OF_NO_KIND[lang], lang)
+    assert "RK-LINT-COOKIE-CONSENT-UNSTATED" in _rules(result)
+    assert result.outcome(R.COOKIE_CONSENT) is Outcome.MISSING
+
+
+_NECESSARY_COOKIES_ONLY = {
+    "sv": "Kakor\n\nNätbutiken använder bara nödvändiga kakor för varukorgen.\n",
+    "fi": "Evästeet\n\nVerkkokauppa käyttää vain välttämättömiä evästeitä ostoskorin toimintaan.\n",
+    "en": "Cookies\n\nThe shop uses only strictly necessary cookies for the shopping cart.\n",
+}
+
+_COOKIES_ON_CONSENT = {
+    "sv": "Kakor\n\nNätbutiken använder kakor endast med ditt samtycke, som du ger i kakbannern.\n",
+    "fi": "Evästeet\n\nVerkkokauppa käyttää evästeitä vain suostumuksellasi, jonka annat evästebannerissa.\n",
+    "en": "Cookies\n\nThe shop uses cookies only with your consent, which you give in the cookie banner.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_necessary_cookies_or_cookies_on_consent_are_not_reported_as_unstated(lang: str) -> None:
+    """Cookies said to be necessary need no consent; cookies said to rest on consent have it."""
+    for text in (_NECESSARY_COOKIES_ONLY[lang], _COOKIES_ON_CONSENT[lang]):
+        result = _lint(text, lang)
+        assert "RK-LINT-COOKIE-CONSENT-UNSTATED" not in _rules(result)
+        assert result.outcome(R.COOKIE_CONSENT) is not Outcome.MISSING
+

@@ -42,7 +42,8 @@ READING = DATA / "readings.toml"
 DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
 SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e", "holdout_f", "holdout_g", "holdout_h",
-        "holdout_i", "holdout_j", "holdout_k")
+        "holdout_i", "holdout_j", "holdout_k",
+        "holdout_l")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -95,6 +96,12 @@ FIRST_HOLDOUT_J = {"recall": 30 / 32, "alarms": 12 / 237, "strict": 12 / 237, "t
 #: stated but its entries did not apply).
 FIRST_HOLDOUT_K = {"recall": 27 / 29, "alarms": 4 / 233, "strict": 12 / 233, "tp": 27, "fn": 2,
                    "fp": 4, "note": 8, "present": 233}
+#: The twelfth hold-out (``holdout_l``, commit 5935704), written while an eighth rule round worked from the
+#: eleventh hold-out's classes of error, first run at 11:35 UTC on the code of commit 596aee2, after that round had
+#: ended. Nothing has been tuned on it. Its writer read hold-out K's reading (allowed: K had had its first run) and
+#: followed its filing of a needless personal identity code under legal_basis.
+FIRST_HOLDOUT_L = {"recall": 30 / 34, "alarms": 3 / 220, "strict": 11 / 220, "tp": 30, "fn": 4,
+                   "fp": 3, "note": 8, "present": 220}
 FIRST_HOLDOUT_I = {"recall": 59 / 63, "alarms": 5 / 204, "strict": 10 / 204, "tp": 59, "fn": 4,
                    "fp": 5, "note": 5, "present": 204}
 
@@ -211,6 +218,10 @@ def render_section() -> str:
         "- " + _summary("Tenth hold-out, first run", FIRST_HOLDOUT_J),
         "- " + _summary("Tenth hold-out, now", r["holdout_j"]),
         "- " + _summary("Eleventh hold-out, first run", FIRST_HOLDOUT_K),
+        "- " + _summary("Eleventh hold-out, now", r["holdout_k"]),
+        "- " + _summary("Twelfth hold-out, first run", FIRST_HOLDOUT_L),
+        "- " + _summary("Eighth to twelfth together, first runs", _together(
+            FIRST_HOLDOUT_H, FIRST_HOLDOUT_I, FIRST_HOLDOUT_J, FIRST_HOLDOUT_K, FIRST_HOLDOUT_L)),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -279,11 +290,20 @@ def render_section() -> str:
         "A seventh rule round worked from the tenth hold-out's classes of error (and the older sets' last",
         "differences), so its \"now\" figures are optimistic. The eleventh hold-out",
         f"({counts['holdout_k']} statements, `holdout_k/`) was written during that round by another helper who",
-        "neither read the rules nor ran them, and first run after it: its first run is the latest honest estimate.",
+        "neither read the rules nor ran them, and first run after it.",
         "Its two misses are a personal identity",
         "code asked for no stated reason, which the reader files under `legal_basis` while the rule reports it under",
         "`special_categories` (one miss and one false alarm for one finding), and a controller named only by its",
-        "hostel's name in Swedish (\"Vandrarhem …\", no legal form, no business id).",
+        "hostel's name in Swedish (\"Vandrarhem …\", no legal form, no business id). An eighth rule round worked",
+        "from the eleventh hold-out's classes of error (the hostel's name is now read; the personal identity code",
+        "stays under `special_categories`, where three earlier independent readers file it). The twelfth hold-out",
+        f"({counts['holdout_l']} statements, `holdout_l/`) was written during that round and first run after it:",
+        "recall 30 of 34, below the target, false alarms 3 over 220. Its misses: the personal identity code again",
+        "under `legal_basis` (its writer followed the eleventh reading), \"other cooperation partners\" as",
+        "recipients, customer data kept \"as long as necessary for managing the customer relationship\", and \"IP",
+        "addresses are not personal data\" (`clarity`). The five latest first runs counted together (eighth to",
+        "twelfth, above)",
+        "are the honest estimate: false alarms within the target, recall about 0.93, below it.",
         "",
         "### Tuned",
         "",
@@ -356,6 +376,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_k"], r["holdout_k"]),
         "",
         *differences(rows["holdout_k"], label="{model}"),
+        "",
+        "### Twelfth hold-out",
+        "",
+        *per_code_table(rows["holdout_l"], r["holdout_l"]),
+        "",
+        *differences(rows["holdout_l"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -408,7 +434,8 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
                                               ("holdout_e", FIRST_HOLDOUT_E), ("holdout_f", FIRST_HOLDOUT_F),
                                               ("holdout_g", FIRST_HOLDOUT_G), ("holdout_h", FIRST_HOLDOUT_H),
                                               ("holdout_i", FIRST_HOLDOUT_I), ("holdout_j", FIRST_HOLDOUT_J),
-                                              ("holdout_k", FIRST_HOLDOUT_K)])
+                                              ("holdout_k", FIRST_HOLDOUT_K),
+                                              ("holdout_l", FIRST_HOLDOUT_L)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

@@ -2091,6 +2091,7 @@ def _about_the_notice(run: _Run) -> frozenset[int]:
     return frozenset(found)
 
 
+_ONLY = re.compile(r"\b(?:endast|enbart|bara|vain|ainoastaan|only|solely)\b", re.I)
 _CONDITION = re.compile(r"\b(jos|mikäli|kun|if|when|whenever|om|när)\b", re.I)
 _NEED = re.compile(r"tarpe|tarvi|välttämät|necessar|need|requir|behöv|nödvänd|erforderl|vaati|kräv|demand", re.I)
 _HEDGES_IN_PURPOSE_CLAUSES = frozenset({"voidaan", "voimme", "kan", "kunna", "can", "may"})
@@ -2156,6 +2157,12 @@ def _clarity(run: _Run) -> None:
     # precise prose. Such weak cues make the text vague only twice over in the key sections, or where the list must
     # be closed: who receives the data, where it goes, where it comes from, how long it is kept.
     weak = [i for i in vague if set(run.starts("vague", i)) <= set(run.starts("vague_weak", i))]
+    # A disclosure made only to a named recipient, when needed ("utlämnas endast vid behov till försäljaren i fråga",
+    # "luovutetaan vain tarvittaessa kuljetusyhtiölle"), leaves no recipient open: the need is the occasion.
+    only_named = frozenset(i for i in weak if i in run.u("recipients") and i in run.u("recipient_specific")
+                           and _ONLY.search(run.unit(i).text))
+    vague = [i for i in vague if i not in only_named]
+    weak = [i for i in weak if i not in only_named]
     closed = run.k("recipients", "transfers", "sources", "retention")
     # In a table of purposes, bases and periods, an example in the purpose cell ("Väärinkäytösten estäminen (esim.
     # toisen nimissä tehdyt tilaukset)") leaves no period or recipient open: only the cell's own column counts.

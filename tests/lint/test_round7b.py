@@ -327,3 +327,33 @@ def test_necessary_cookies_or_cookies_on_consent_are_not_reported_as_unstated(la
         assert "RK-LINT-COOKIE-CONSENT-UNSTATED" not in _rules(result)
         assert result.outcome(R.COOKIE_CONSENT) is not Outcome.MISSING
 
+
+
+# ------------------------------------------------ "only when needed, to the named recipient"
+
+_ONLY_WHEN_NEEDED_TO_NAMED = {
+    "sv": ("Utlämnande av uppgifter\n\nUppgifterna utlämnas endast vid behov till transportföretaget som levererar "
+           "paketet.\n"),
+    "fi": "Tietojen luovutus\n\nTietoja luovutetaan vain tarvittaessa kuljetusyhtiölle paketin toimittamiseksi.\n",
+    "en": "Disclosures\n\nData is disclosed only where necessary to the courier who delivers the parcel.\n",
+}
+
+_WHEN_NEEDED_TO_THIRD_PARTIES = {
+    "sv": "Utlämnande av uppgifter\n\nUppgifterna lämnas vid behov ut till tredje parter.\n",
+    "fi": "Tietojen luovutus\n\nTietoja luovutetaan tarvittaessa kolmansille osapuolille.\n",
+    "en": "Disclosures\n\nData is disclosed to third parties where necessary.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_disclosure_only_when_needed_to_a_named_recipient_is_not_vague(lang: str) -> None:
+    """"Only when needed, to the carrier" names the recipient and says when; nothing is left open."""
+    result = _lint(_ONLY_WHEN_NEEDED_TO_NAMED[lang], lang)
+    assert "RK-LINT-VAGUE" not in _rules(result)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_a_disclosure_when_needed_to_third_parties_stays_vague(lang: str) -> None:
+    """"When needed, to third parties" leaves both open."""
+    result = _lint(_WHEN_NEEDED_TO_THIRD_PARTIES[lang], lang)
+    assert "RK-LINT-VAGUE" in _rules(result)

@@ -357,3 +357,24 @@ def test_a_disclosure_when_needed_to_third_parties_stays_vague(lang: str) -> Non
     """"When needed, to third parties" leaves both open."""
     result = _lint(_WHEN_NEEDED_TO_THIRD_PARTIES[lang], lang)
     assert "RK-LINT-VAGUE" in _rules(result)
+
+
+# ------------------------------------------------ lexicon gaps: compound basis words, "sources of personal data"
+
+_COMPOUND_BASIS_WORD = {
+    "fi": "Käyttötarkoitus\n\nTietoja käytetään tilausten toimittamiseen. Käsittelyperusteena on sopimus.\n",
+    "sv": "Ändamål\n\nUppgifterna används för att leverera beställningar. Behandlingsgrunden är avtalet.\n",
+}
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_a_compound_word_for_the_basis_introduces_the_basis(lang: str) -> None:
+    """*Käsittelyperusteena* / *Behandlingsgrunden* put the contract as the basis of the purpose before it."""
+    result = _lint(_COMPOUND_BASIS_WORD[lang], lang)
+    assert result.outcome(R.LEGAL_BASIS) is Outcome.PROVIDED
+
+
+def test_sources_of_personal_data_is_a_sources_heading() -> None:
+    """"Sources of personal data" heads the sources section."""
+    result = _lint("Sources of personal data\n\nWe get the data from the customers themselves.\n", "en")
+    assert result.structure.sections[-1].kinds == ("sources",)

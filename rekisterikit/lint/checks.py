@@ -657,7 +657,7 @@ _IN_A_ROW = re.compile(r"^(?:\s+(?:mellan dig och (?:oss|\w+)|med dig|between yo
                        r"välillämme))?\W*(?:,|or|tai|eller|och/eller|and/or|ja/tai|and|och|ja|sekä|samt|as well as)?\W*"
                        r"(?:(?:a|an|the|our|your|(?:the )?performance of (?:a|the)|compliance with (?:a|the)|"
                        r"henkilön|rekisteröidyn|rekisterinpitäjän|den registrerades?|personuppgiftsansvariges|\w+ns|"
-                       r"(?:rekisterinpitäjän|personuppgiftsansvariges|the controller's|our) (?:tai|eller|or) "
+                       r"(?:\w+n|\w+s|the controller's|our) (?:tai|eller|or) "
                        r"(?:kolmannen osapuolen|tredje parts?|a third party's))"
                        r"\s+)?$", re.I)
 

@@ -154,9 +154,9 @@ def test_the_seller_as_the_one_who_discloses_names_no_recipient(lang: str) -> No
 
 _EVERY_BASIS_AS_ALTERNATIVES = {
     "fi": ("Käsittelyn tarkoitus\n\nTietoja käytetään asiakkaiden palvelemiseen, laskutukseen ja markkinointiin.\n\n"
-           "Käsittelyperusteena on asiakassuhde, sopimus tai rekisteröidyn suostumus. Käsittelyperusteena voi olla "
-           "myös rekisterinpitäjän lakisääteinen velvoite, yleinen etu ja julkinen valta, tai rekisterinpitäjän tai "
-           "kolmannen osapuolen oikeutettu etu.\n\nLaskut säilytetään kirjanpitolain edellyttämän ajan.\n"),
+           "Oikeusperusteena voi olla asiakkuus, sopimus tai suostumus. Lisäksi perusteena voi olla lakisääteinen "
+           "velvoite, yleinen etu, julkinen valta tai yrityksen tai kolmannen osapuolen oikeutettu etu.\n\n"
+           "Laskut säilytetään kirjanpitolain edellyttämän ajan.\n"),
 }
 
 
@@ -214,9 +214,8 @@ def test_bases_each_with_its_purpose_are_no_template_list() -> None:
 # ------------------------------------------------ an interest "based on the customer relationship"
 
 _LI_BASED_ON_RELATIONSHIP = {
-    "en": ("Purposes and basis\n\nThe legal basis for processing is the controller's legitimate interest, which is "
-           "based on the customer relationship between the customer and the controller. We use the data to handle "
-           "orders and to send bulletins to customers.\n"),
+    "en": ("Purposes and basis\n\nWe rely on our legitimate interest, which is based on our customer relationship "
+           "with you. We use the data to handle orders and to send news to customers.\n"),
     "fi": ("Käsittelyn tarkoitus ja peruste\n\nKäsittelyn oikeusperuste on rekisterinpitäjän oikeutettu etu, joka "
            "perustuu asiakassuhteeseen. Tietoja käytetään tilausten käsittelyyn ja tiedotteiden lähettämiseen.\n"),
     "sv": ("Ändamål och grund\n\nDen rättsliga grunden är den personuppgiftsansvariges berättigade intresse, som "

@@ -597,9 +597,9 @@ _RESTS_ON = re.compile(r"^\W*(?:which|that|joka|mikä|som|vilket)\s+(?:is\s+|are
 
 def _relationship_clauses(run: _Run) -> frozenset[int]:
     """Units whose every word that would explain the legitimate interest lies in a clause after the basis saying
-    what the interest rests on, where that clause names the customer relationship or membership ("the controller's
-    legitimate interest, which is based on the customer relationship between the data subject and the controller",
-    "oikeutettu etu, joka perustuu asiakassuhteeseen"): the ground of the interest, not the interest."""
+    what the interest rests on, where that clause names the customer relationship or membership ("our legitimate
+    interest, which is based on our customer relationship with you", "oikeutettu etu, joka perustuu
+    asiakassuhteeseen"): the ground of the interest, not the interest."""
     found = set()
     for hit in run.analysis.hits("basis_legitimate_interest"):
         offset = run.analysis.offset(hit.unit)
@@ -1624,10 +1624,10 @@ def _information(run: _Run) -> None:
     indirect -= frozenset(i for i in indirect & run.u("recipients") if _REQUEST_FROM.search(run.unit(i).text))
     credit = run.u("credit") - run.negated(run.u("credit"))
     categories = run.k("data_categories") | _listed_items(run)
-    # A data section that sends the reader to another document ("Registrets innehåll är beskriven i en separat
-    # registerbeskrivning", "Tietosisältö on kuvattu erillisessä selosteessa") and names no data item lists nothing
-    # (14(1)(d), 13 asks the information of the notice itself); nor do the channels of a sources section ("Kontakt med
-    # e-post, telefon eller på annat sätt"). The reference may stand as a heading of its own, with no full stop.
+    # A data section that sends the reader to another document ("Innehållet beskrivs i en separat beskrivning",
+    # "Tietosisältö on kuvattu erillisessä selosteessa") and names no data item lists nothing (14(1)(d), 13 asks the
+    # information of the notice itself); nor do the channels of a sources section ("via e-post eller telefon"). The
+    # reference may stand as a heading of its own, with no full stop.
     data_sections = run.structure.sections_of("data_categories")
     data_units = frozenset(i for s in data_sections for i in s.units)
     if (any(_ELSEWHERE.search(run.unit(i).text) for i in data_units)
@@ -1786,8 +1786,8 @@ def _cookies(run: _Run) -> None:
         run.flag("RK-LINT-COOKIE-CONSENT", first)
     elif (unknown_kind and not consent and not run.u("cookie_prior", "cookie_optout") & context
           and not any(f.requirement is Requirement.COOKIE_CONSENT for f in run.findings)):
-        # Cookies used ("Nätbutiken använder sk. kakor … Kakorna är tidsbegränsade och utför ingen skada") with no word
-        # on whether they are all necessary and none on consent: only cookies exempt from consent make consent moot
+        # Cookies used ("Webbutiken sparar kakor i din webbläsare. De försvinner efter en tid.") with no word on
+        # whether they are all necessary and none on consent: only cookies exempt from consent make consent moot
         # (917/2014 205 §, as LEGAL.md gives it).
         used = (run.u("cookie") & context) - run.negated(run.u("cookie"))
         first = run.analysis.first(used or cookie_units)
@@ -2157,7 +2157,7 @@ def _clarity(run: _Run) -> None:
     # precise prose. Such weak cues make the text vague only twice over in the key sections, or where the list must
     # be closed: who receives the data, where it goes, where it comes from, how long it is kept.
     weak = [i for i in vague if set(run.starts("vague", i)) <= set(run.starts("vague_weak", i))]
-    # A disclosure made only to a named recipient, when needed ("utlämnas endast vid behov till försäljaren i fråga",
+    # A disclosure made only to a named recipient, when needed ("lämnas endast vid behov till säljaren av varan",
     # "luovutetaan vain tarvittaessa kuljetusyhtiölle"), leaves no recipient open: the need is the occasion.
     only_named = frozenset(i for i in weak if i in run.u("recipients") and i in run.u("recipient_specific")
                            and _ONLY.search(run.unit(i).text))

@@ -212,10 +212,9 @@ def _heading_of(line: SourceLine, classify: Classifier) -> tuple[str, tuple[str,
 
 
 def _continued(line: SourceLine, following: SourceLine | None) -> bool:
-    """Whether a plain line that reads as a heading is the first half of a sentence wrapped in two ("Den
-    personuppgiftsansvarige behandlar själv uppgifterna och använder underleverantörer" / "som agerar för och på
-    uppdrag av …", text copied from a PDF): a line of six words or more whose next line goes on in lower case, with
-    no blank line or list mark between them."""
+    """Whether a plain line that reads as a heading is the first half of a sentence wrapped in two ("Vi sköter
+    uppgifterna själva och anlitar även underleverantörer" / "som kör ut paketen …", text copied from a PDF): a line
+    of six words or more whose next line goes on in lower case, with no blank line or list mark between them."""
     if following is None or line.heading or line.item or following.item or following.heading or not following.text:
         return False
     # A short heading over a lower-case line ("Registeransvarige" / "art & design rannveig, FO: …") is a heading.

@@ -84,8 +84,8 @@ def test_a_transfers_section_that_points_back_states_no_transfer(lang: str) -> N
 
 _WRAPPED = {
     "sv": ("Ändamål\nUppgifterna behandlas för att leverera beställningar.\n"
-           "Den personuppgiftsansvarige behandlar själv uppgifterna och anlitar underleverantörer\n"
-           "som sköter transporten och betalningen för vår räkning.\n"),
+           "Vi sköter uppgifterna själva och anlitar även underleverantörer och logistikföretag\n"
+           "som kör ut paketen och tar emot betalningarna åt oss.\n"),
     "fi": ("Käyttötarkoitus\nTietoja käsitellään tilausten toimittamiseksi.\n"
            "Rekisterinpitäjä käsittelee tiedot itse ja käyttää alihankkijoita ja logistiikkayrityksiä\n"
            "jotka hoitavat kuljetuksen ja maksut puolestamme.\n"),
@@ -121,8 +121,8 @@ def test_a_short_heading_over_a_lower_case_line_stays_a_heading(lang: str) -> No
 # ------------------------------------------------ the seller of a shared shop is a named recipient
 
 _TO_THE_SELLER = {
-    "sv": ("Utlämnande av uppgifter\n\nUppgifterna utlämnas endast till försäljaren i fråga. Försäljarna är "
-           "föreningens medlemmar.\n"),
+    "sv": ("Utlämnande av uppgifter\n\nBeställningen lämnas ut till försäljaren av varan. Alla försäljare är "
+           "medlemmar i föreningen.\n"),
     "fi": ("Tietojen luovutus\n\nTiedot luovutetaan vain kyseiselle myyjälle. Myyjät ovat yhdistyksen jäseniä.\n"),
     "en": ("Disclosures\n\nThe data is disclosed only to the seller concerned. The sellers are members of the "
            "association.\n"),
@@ -251,8 +251,8 @@ def test_an_interest_named_after_the_relationship_clause_is_given(lang: str) -> 
 
 _DATA_ELSEWHERE = {
     "sv": ("Registrets ändamål\n\nLeverans och fakturering av beställningar.\n\nRegistrets datainnehåll\n\n"
-           "Registrets innehåll är beskrivet i en separat registerbeskrivning.\n\nUppgiftskällor\n\n"
-           "Kontakt per e-post, telefon eller på annat sätt.\n"),
+           "Uppgifterna som registret innehåller beskrivs i ett separat dokument.\n\nUppgiftskällor\n\n"
+           "Via e-post eller telefon.\n"),
     "fi": ("Käyttötarkoitus\n\nTilausten toimitus ja laskutus.\n\nRekisterin tietosisältö\n\n"
            "Tietosisältö on kuvattu erillisessä asiakirjassa.\n\nTietolähteet\n\n"
            "Yhteydenotot sähköpostilla, puhelimella tai muuten.\n"),
@@ -290,7 +290,7 @@ def test_a_data_section_that_lists_items_gives_the_categories(lang: str) -> None
 # ------------------------------------------------ cookies of no stated kind and no word on consent
 
 _COOKIES_OF_NO_KIND = {
-    "sv": "Kakor\n\nNätbutiken använder så kallade kakor som sparas på användarens dator. Kakorna är tidsbegränsade.\n",
+    "sv": "Kakor\n\nWebbutiken sparar kakor i din webbläsare. De försvinner efter en tid.\n",
     "fi": "Evästeet\n\nVerkkokauppa käyttää evästeitä, jotka tallentuvat käyttäjän laitteelle. Evästeet vanhenevat.\n",
     "en": ("Cookies\n\nThe shop uses cookies that are stored on the user's computer. The cookies expire after a "
            "while.\n"),

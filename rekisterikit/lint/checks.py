@@ -498,6 +498,13 @@ def _purposes(run: _Run) -> None:
                     and set(section.body) & (kinds | run.u("purpose", "activity"))]
         if len(activity) >= 2:
             stated = frozenset().union(*activity)
+    if not stated and not any(section.kinds for section in run.structure.sections):
+        # A short statement with no sections but its title, in friendly paragraphs ("När du bokar tid … sparar vi
+        # ditt namn …", "Ibland skickar vi sms med erbjudanden …"): two sentences that say what the shop does with
+        # the data, one of them naming an activity the lexicons know, state its purposes.
+        told = run.u("activity") & (kinds | run.u("data_items", "kind_accounting"))
+        if len(told) >= 2 and told & kinds:
+            stated = told
     if stated:
         run.decide(Requirement.PURPOSES, Outcome.PROVIDED, stated)
     else:

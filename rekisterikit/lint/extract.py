@@ -236,8 +236,11 @@ _SITE_ADDRESS = re.compile(r"(?:osoitteessa|osoite on|address is|adress är|adre
 _RUN_IN_NAME = re.compile(
     r"(?:\s+(?:on|toimii|är|is)\s+|\s*[:–-]\s*|\s+(?:is|är)\s+)"
     r"([A-ZÅÄÖ][\w&.'-]*(?:\s(?:[A-ZÅÄÖ&][\w&.'-]*|ja|och|and|oy|ab|ltd|tmi|ky|oyj))*)")
-_LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*(?:\s(?:[A-ZÅÄÖ&][\w&'-]*|oy|ab|ltd|tmi|ky|oyj)){0,4})"
-                           r"(?=\s+(?:is|on|är|toimii)\b|\s*[,(])")
+# An initial may stand in the name ("Nuohouspalvelu J. Harju, Y-tunnus …", "Tmi A. Virtanen (Y-tunnus …)"); the
+# name may be followed by who runs it ("Nagelstudio X drivs av …, FO-nummer …").
+_LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*"
+                           r"(?:\s(?:[A-ZÅÄÖ]\.(?=\s[A-ZÅÄÖ])|[A-ZÅÄÖ&][\w&'-]*|oy|ab|ltd|tmi|ky|oyj)){0,4})"
+                           r"(?=\s+(?:is|on|är|toimii|drivs|ägs)\b|\s*[,(])")
 # Company forms as written after the name, also in capitals ("Kuvakehys Nordic AB:n") and those of neighbouring EU
 # states (OÜ, UAB, SIA, ApS).
 # Registered associations (ry, rf), co-operatives (osk) and foundations (sr) are named the same way ("Kalastajat ry",

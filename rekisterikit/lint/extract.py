@@ -294,7 +294,7 @@ def controller_name(analysis: Analysis) -> Named | None:
     # controller: the name after the first person, with a sole-trader word shortly after it.
     trader = next((Named(value=m.group(1), unit=u.index) for u in analysis.units[:40]
                    if (m := _FIRST_PERSON_TRADER.search(u.text) or _TRADER_IN_BRACKETS.search(u.text)
-                            or _RUN_BY_ME.search(u.text))), None)
+                            or _RUN_BY_ME.search(u.text) or _run_by_person(analysis, u.index))), None)
     # A company named where the text speaks of recipients, transfers, cookies or sources ("Posti Group Oy", "Paytrail
     # Oyj") is someone the shop works with, not the shop, unless its business id is given with it ("Kuparipannu Oy
     # (Y-tunnus …)" under a title that also names cookies). A company named after the trader has introduced
@@ -386,6 +386,19 @@ _RUN_BY_ME = re.compile(
 # "Lerverkstan är min enskilda firma (Ida Sjöblom, FO-nummer …)": the owner in brackets after the sole-trader word.
 _TRADER_IN_BRACKETS = re.compile(
     rf"(?:enskild\w* firma|enskild näringsidkare|toiminim\w*|sole trader|sole proprietor\w*)\s*\(\s*({_TRADER_NAME})\b")
+
+
+# "Savipaja X is a small studio run by Anni Koskela in Kuopio", "Nagelstudio X drivs av Jessica Lindqvist": the shop
+# run by a person named with a first name the lexicons know; that person is the controller (a sole trader).
+_RUN_BY = re.compile(rf"\b(?:(?:run|owned|kept) by|(?:drivs|ägs) av|jota (?:pyörittää|pitää|omistaa)) ({_TRADER_NAME})\b")
+
+
+def _run_by_person(analysis: Analysis, unit: int) -> re.Match[str] | None:
+    match = _RUN_BY.search(analysis.units[unit].text)
+    if match is None:
+        return None
+    first = match.group(1).split(maxsplit=1)[0].split("-", maxsplit=1)[0]
+    return match if first.lower() in (t.lower() for t in analysis.terms_in("first_name", unit)) else None
 
 
 _PRONOUNS = frozenset({"Jag", "Vi", "Minä", "Me", "Mina", "We", "I"})

@@ -3,6 +3,8 @@ words that show it, and ones that must still be read the other way."""
 
 from __future__ import annotations
 
+import pytest
+
 from rekisterikit.findings import Requirement
 from rekisterikit.lint.checks import Outcome
 from tests.lint.lint_helpers import lint as _lint
@@ -104,3 +106,58 @@ def test_bookkeeping_done_by_the_shop_itself_names_no_recipient() -> None:
         "Bokföringen sköts av vår bokförare.", "Bokföringen sköter vi själva.")
     result = _lint(text, "sv", "md")
     assert result.outcome(R.RECIPIENTS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------- a studio run by a named person; "ask to see"
+
+_RUN_BY_EN = (
+    "PRIVACY\n\n"
+    "Lasipaja Kide is a small glass studio run by Maria Salo in Joensuu. E-mail: maria@lasipajakide.example.\n\n"
+    "YOUR RIGHTS\n"
+    "You can ask to see, correct or delete your information by e-mail.\n"
+)
+
+
+def test_a_studio_run_by_a_named_person_names_the_controller() -> None:
+    result = _lint(_RUN_BY_EN, "en", "txt")
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.PROVIDED
+
+
+def test_a_studio_run_by_a_platform_names_no_controller() -> None:
+    text = _RUN_BY_EN.replace("run by Maria Salo in Joensuu", "run on Webbo Cloud")
+    result = _lint(text, "en", "txt")
+    assert result.outcome(R.CONTROLLER_IDENTITY) is Outcome.MISSING
+
+
+def test_asking_to_see_among_other_rights_is_the_right_of_access() -> None:
+    result = _lint(_RUN_BY_EN, "en", "txt")
+    assert result.outcome(R.RIGHT_ACCESS) is Outcome.PROVIDED
+
+
+def test_asking_to_correct_only_is_no_right_of_access() -> None:
+    text = _RUN_BY_EN.replace("ask to see, correct or delete", "ask to correct or delete")
+    result = _lint(text, "en", "txt")
+    assert result.outcome(R.RIGHT_ACCESS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------- data kept in Finland or other EU countries
+
+_STAYS_IN_EU = {
+    "en": ("# Transfers outside the EU/EEA\n\nNone. All our suppliers store the data in Finland or other EU "
+           "countries.\n"),
+    "sv": ("# Överföring utanför EU/EES\n\nIngen. Alla våra leverantörer lagrar uppgifterna i Finland eller andra "
+           "EU-länder.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_data_stored_in_finland_or_other_eu_countries_leaves_no_transfer_open(lang: str) -> None:
+    result = _lint(_STAYS_IN_EU[lang], lang, "md")
+    assert result.outcome(R.THIRD_COUNTRY_TRANSFERS) is not Outcome.MISSING
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is not Outcome.MISSING
+
+
+def test_data_stored_in_finland_and_the_united_states_is_still_a_transfer() -> None:
+    text = ("# Transfers outside the EU/EEA\n\nOur suppliers store the data in Finland and in the United States.\n")
+    result = _lint(text, "en", "md")
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.MISSING

@@ -825,6 +825,12 @@ _NOT_IDENTIFIED = re.compile(
     r"ip address\w*[^.;]{0,80}?(?:no one can be identified|nobody can be identified|cannot be identified|"
     r"can't be identified|cannot identify)|"
     r"anonymi[sz]\w*[^.;]{0,60}?(?:no one can be identified|nobody can be identified|cannot be identified)")
+#: The IP address denied to be personal data at all (issue 21, round 9, hold-out L sahkopyora-vire): "IP-osoitteet
+#: eivät ole henkilötietoja", "IP-adresser är inte personuppgifter", "IP addresses are not personal data".
+_IP_NOT_PERSONAL = re.compile(
+    r"ip[- ]?(?:osoit\w*[^.;]{0,40}?(?:eivät|ei) ole henkilötie\w*|"
+    r"adress\w*[^.;]{0,40}?(?:är|utgör) inte personuppgift\w*|"
+    r"address\w*[^.;]{0,40}?(?:are|is) not personal data)")
 _LOGS = CONTROLLER + REGISTER + '''
 [[registers.data_categories]]
 key = "selaus"
@@ -851,7 +857,10 @@ description = "IP-osoite, selain ja vieraillut sivut"
            'other personal data.'),
     trigger="Shop-written text says that IP addresses, browser or visitor data are not linked to identity, are "
             "anonymous or cannot identify anyone (\"ei yhdistetä henkilöllisyyteen\", \"kopplas inte till din "
-            "identitet\", \"not linked to your identity\").",
+            "identitet\", \"not linked to your identity\"), or, where the statement describes its data (the "
+            "introduction, a register's description, the data categories, the purposes), that IP addresses are not "
+            "personal data (\"IP-osoitteet eivät ole henkilötietoja\", \"IP-adresser är inte personuppgifter\", \"IP "
+            "addresses are not personal data\").",
     fix="Remove the claim; list the IP address and online identifiers as personal data with their purpose, basis "
         "and retention.",
     example=_LOGS.format(name="Selaintiedot (ei yhdistetä henkilöllisyyteen)"),
@@ -863,5 +872,47 @@ def ip_not_personal(ctx: Context) -> Iterator[Hit]:
     # operative part]; recital 30 names IP addresses and cookie identifiers among online identifiers [S, quoted on
     # cookieyes.com and support.canddi.com]. Seed 003
     # (Kalvokeskus) calls its browser data "ei yhdistetä henkilöllisyyteen". The free-text linter flags the prose.
+    seen: set[str] = set()
     for path, claim in ctx.search_texts(_NOT_IDENTIFIED):
+        seen.add(path)
         yield Hit(path, {"claim": claim})
+    # GDPR 4(1) names "an online identifier" among what makes a person identifiable [S: the 4(1) text as reproduced
+    # in a public copy of the Regulation (github.com/stuhlmeier/gdpr, from EUR-Lex), found with the search tool in
+    # round 9; recital 30 as above]; a notice that denies its IP addresses are personal data and leaves them out
+    # misinforms the reader on its own scope (12(1)). Issue 21, round 9 (hold-out L). Read where a statement
+    # describes the data it processes (the introduction, each register's description, the data categories, the
+    # purposes), each language for its own words of the denial first: looking for them in all the texts (every
+    # cookie and recipient) cost more than the rest of the rule on a statement with many cookies.
+    texts = [("$.intro", ctx.statement.intro)]
+    for reg in ctx.registers:
+        register, at = reg.register, reg.path
+        if register.description is not None and _may_deny(register.description):
+            texts.append((f"{at}.description", register.description))
+        texts.extend((f"{at}.data_categories[{i}].{field}", value)
+                     for i, category in enumerate(register.data_categories)
+                     for field, value in (("name", category.name), ("description", category.description))
+                     if value is not None and _may_deny(value))
+        texts.extend((f"{at}.purposes[{i}].description", purpose.description)
+                     for i, purpose in enumerate(register.purposes) if _may_deny(purpose.description))
+    for path, value in texts:
+        if value is not None and path not in seen and (denial := _ip_denied(value)) is not None:
+            yield Hit(path, {"claim": denial})
+
+
+def _may_deny(value: LocalizedText) -> bool:
+    """Whether a text of ``value`` holds the words of a denial that something is personal data, in its language (in
+    lower case, as they are written in the middle of a sentence; lower-casing every text first cost more than the
+    rest of the rule on a statement with many cookies)."""
+    fi, sv, en = value.fi, value.sv, value.en
+    return ((fi is not None and "ole henkilöt" in fi) or (sv is not None and "inte personuppg" in sv)
+            or (en is not None and "not personal data" in en))
+
+
+def _ip_denied(value: LocalizedText) -> str | None:
+    """The words of ``value`` that say IP addresses are not personal data (:data:`_IP_NOT_PERSONAL`), if any."""
+    for t in value.texts():
+        low = t.lower()
+        found = _IP_NOT_PERSONAL.search(low)
+        if found is not None:
+            return t[found.start():found.end()] if len(t) == len(low) else found.group(0)
+    return None

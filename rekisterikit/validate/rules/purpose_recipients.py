@@ -469,6 +469,73 @@ _NAMED_COMPANY = re.compile(
     r"SA|SAS|S\.A\.|AS)(?![\w/])")
 
 
+#: An open-ended last item of a list of recipients ("… ja kuljetusyhtiöt sekä muut yhteistyökumppanimme", "… och
+#: övriga samarbetspartner", "… and other partners"), at the end of the category (lower case, no punctuation).
+_OPEN_TAIL = re.compile(
+    r"\s(?:(?:sekä|ja|tai|och|samt|eller|and|or) )?(?:muut|muille|övriga|andra|other|any other) "
+    r"(?:(?:luotettavat|luotettaville|valitut|valituille|ulkopuoliset|ulkopuolisille|utvalda|externa|selected|"
+    r"trusted|external|business) )?"
+    r"(?:(?:yhteistyö)?kumppan\w*|kolmannet osapuolet|kolmansille osapuolille|tahot|tahoille|(?:samarbets)?partner\w*|"
+    r"tredje part\w*|parter|partners?|third parties|parties)$")
+
+
+@rule(
+    id="RK-RECIPIENTS-OPEN-ENDED", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 14(1)(e); WP260", title="A list of recipients does not end in 'other partners'",
+    message=msg(
+        fi='Vastaanottajien luettelo päättyy avoimeen ryhmään ("{category}"): "muut yhteistyökumppanit" ei kerro, '
+           'millaisille tahoille tietoja vielä luovutetaan. Kerro nekin vastaanottajat nimeltä tai ryhmänä '
+           '(esimerkiksi tilitoimisto, IT-palveluntarjoajat), tai poista lisäys.',
+        sv='Förteckningen över mottagare slutar i en öppen grupp ("{category}"): "övriga samarbetspartner" säger '
+           'inte vilka slags mottagare uppgifterna också lämnas till. Ange även dem med namn eller kategori '
+           '(till exempel bokföringsbyrå, IT-leverantörer), eller stryk tillägget.',
+        en='The list of recipients ends in an open group ("{category}"): "other partners" does not say what kind '
+           'of recipient also gets the data. Give those recipients by name or category too (e.g. an accounting '
+           'firm, IT service providers), or remove the addition.'),
+    trigger="A recipient without a `name` whose `category` names kinds of recipients and ends in an open group: "
+            "\"… sekä muut yhteistyökumppanimme\", \"… ja muut kolmannet osapuolet\", \"… och övriga "
+            "samarbetspartner\", \"… and other (business) partners\", \"… and other third parties\"; not when the "
+            "`description` names a company by its legal form. A category that is only partners is "
+            "RK-RECIPIENTS-VAGUE.",
+    fix="Name the other recipients or give their category (\"Tilitoimisto\", \"IT-palveluntarjoajat\"), or "
+        "remove \"sekä muut yhteistyökumppanimme\".",
+    example=_PARTNERS.format(recipient='category = "Maksunvälittäjät ja kuljetusyhtiöt sekä muut '
+                                       'yhteistyökumppanimme"'),
+    fixed=_PARTNERS.format(recipient='category = "Maksunvälittäjät ja kuljetusyhtiöt"'),
+)
+def recipients_open_ended(ctx: Context) -> Iterator[Hit]:
+    # 13(1)(e): "the recipients or categories of recipients" [V: GDPR text]; WP260 asks the categories to be as
+    # specific as possible, by type of recipient [S: research notes §1, the paragraph number is M]. A list that
+    # names some kinds and then "other partners" leaves the rest of the recipients unknown as a category of
+    # partners alone does (RK-RECIPIENTS-VAGUE). Issue 21, round 9 (hold-out L): "Verkkokauppa-alusta,
+    # maksunvälittäjä ja kuljetusyhtiöt sekä muut yhteistyökumppanimme".
+    for reg in ctx.registers:
+        for i, recipient in enumerate(reg.register.recipients or ()):
+            if recipient.name is not None or recipient.category is None:
+                continue
+            for t in recipient.category.texts():
+                # The word for "other" is inside a list, so in lower case as written: a test of the text as it is
+                # skips most categories before anything is built.
+                if not ("muut" in t or "muille" in t or "övriga" in t or "andra" in t or "other" in t):
+                    continue
+                low = t.lower()
+                if not any(word in low for word in _VAGUE_LITERALS):
+                    continue
+                plain = re.sub(r"[^\w\s-]", " ", low)
+                plain = re.sub(r"\s+", " ", plain).strip()
+                tail = _OPEN_TAIL.search(plain)
+                if tail is None:
+                    continue
+                rest = _DISCLOSED.sub("", plain[:tail.start()]).strip()
+                if not rest or _VAGUE_CATEGORY.fullmatch(rest):
+                    continue  # only partners: RK-RECIPIENTS-VAGUE
+                described = recipient.description.texts() if recipient.description is not None else ()
+                if any(_NAMED_COMPANY.search(d) for d in described):
+                    continue
+                yield Hit(f"{reg.path}.recipients[{i}].category", {"category": t.strip()})
+                break
+
+
 #: The register said to be kept in or run on an outside system or service ("tallennettu ajanvarausjärjestelmään",
 #: "palvelimella", "lagras i bokningssystemet", "stored in the booking system", "hosted by").
 _STORED_WITH = re.compile(

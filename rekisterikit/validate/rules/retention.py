@@ -24,8 +24,10 @@ _MARKETING_PURPOSE = ('\n[[registers.purposes]]\nkey = "markkinointi"\ndescripti
 #: needed").
 _VAGUE = re.compile(
     # Finnish puts the point of view before the adjective: "niin kauan kuin se on leiritoiminnan kannalta
-    # tarpeellista", "kuin ne ovat liiketoimintamme kannalta tarpeellisia" (issue 21, round 7, hold-out J).
-    r"\b(?:niin kauan kuin (?:\w+ ){0,3}(?:(?:\w+ ){1,3}(?:kannalta|vuoksi|varten|osalta) )?"
+    # tarpeellista", "kuin ne ovat liiketoimintamme kannalta tarpeellisia" (issue 21, round 7, hold-out J), or a
+    # purpose in the translative: "niin kauan kuin se on asiakassuhteen hoitamiseksi tarpeellista" (round 9,
+    # hold-out L), which says for what, not how long.
+    r"\b(?:niin kauan kuin (?:\w+ ){0,3}(?:(?:\w+ ){1,3}(?:kannalta|vuoksi|varten|osalta|\w+miseksi) )?"
     r"(?:tarpee(?:n|llis\w*|llinen)|välttämät\w*|tarvitaan|tarvitse\w*)|"
     r"tarpeen mukaan|tarvittavan ajan|tarpeellisen ajan|toistaiseksi|"
     # "until it is no longer needed" names no event either (issue 21, hold-outs D and E: "kun niitä ei enää

@@ -1223,6 +1223,11 @@ _MODAL = re.compile(r"^(voidaan|voimme|saatetaan|\w+ may|may \w+|kan komma att|k
 _ELECTRONIC_ALTERNATIVE = re.compile(
     r"\b(tai|eller|or)\b (\w+ ){0,4}(sähköpost\w*|e-?post\w*|e-?mail\w*|verkkolomak\w*|webbformulär\w*|"
     r"online form|lomakkeella)", re.I)
+# The electronic way given first ("Pyynnöt voi tehdä sähköpostitse osoitteeseen … tai käymällä liikkeessä", "by e-mail
+# or in the shop").
+_ELECTRONIC_FIRST = re.compile(
+    r"(sähköpost\w*|e-?post\w*|e-?mail\w*|verkkolomak\w*|webbformulär\w*|online form)\b"
+    r"(?:[^.]|\.(?=\S)){0,80}?\b(tai|eller|or)\b", re.I)
 
 _CAP = re.compile(r"\b(viimeistään|enintään|korkeintaan|at the latest|at most|no later than|no longer than \w+ "
                   r"(years?|months?|days?)|senast|högst|som längst)\b", re.I)
@@ -1501,7 +1506,8 @@ def _rights(run: _Run) -> None:
     # "Tarkastuspyyntö esitetään henkilökohtaisesti toimipisteessämme": a request accepted only in person, on the
     # premises, unless the sentence also offers a written or electronic way.
     for index in sorted(run.affirmed("in_person_request") & rights_context):
-        if not _ELECTRONIC_ALTERNATIVE.search(run.unit(index).text):
+        text = run.unit(index).text
+        if not (_ELECTRONIC_ALTERNATIVE.search(text) or _ELECTRONIC_FIRST.search(text)):
             run.flag("RK-LINT-IN-PERSON-REQUEST", run.unit(index))
     for index in sorted(run.u("request_fee") & (run.k("rights") | run.u("request_words")) - run.k("cookies")):
         if not run.negated([index]):
@@ -1629,6 +1635,9 @@ def _information(run: _Run) -> None:
     # A disclosure on an authority's request ("handed over where a law or a lawful request from an authority requires
     # it", "på begäran från en myndighet") names where a request comes from, not where data comes from.
     indirect -= frozenset(i for i in indirect & run.u("recipients") if _REQUEST_FROM.search(run.unit(i).text))
+    # "Vi får inga uppgifter om dig från andra källor", "Emme saa tietoja muista lähteistä": other sources denied, with
+    # no exception ("muualta kuin …"), name no source.
+    indirect -= run.negated(indirect) - run.u("exception")
     credit = run.u("credit") - run.negated(run.u("credit"))
     categories = run.k("data_categories") | _listed_items(run)
     # A data section that sends the reader to another document ("Innehållet beskrivs i en separat beskrivning",

@@ -390,7 +390,8 @@ _TRADER_IN_BRACKETS = re.compile(
 
 # "Savipaja X is a small studio run by Anni Koskela in Kuopio", "Nagelstudio X drivs av Jessica Lindqvist": the shop
 # run by a person named with a first name the lexicons know; that person is the controller (a sole trader).
-_RUN_BY = re.compile(rf"\b(?:(?:run|owned|kept) by|(?:drivs|ägs) av|jota (?:pyörittää|pitää|omistaa)) ({_TRADER_NAME})\b")
+_RUN_BY = re.compile(
+    rf"\b(?:(?:run|owned|kept) by|(?:drivs|ägs) av|jota (?:pyörittää|pitää|omistaa)) ({_TRADER_NAME})\b")
 
 
 def _run_by_person(analysis: Analysis, unit: int) -> re.Match[str] | None:

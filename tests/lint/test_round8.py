@@ -161,3 +161,97 @@ def test_data_stored_in_finland_and_the_united_states_is_still_a_transfer() -> N
     text = ("# Transfers outside the EU/EEA\n\nOur suppliers store the data in Finland and in the United States.\n")
     result = _lint(text, "en", "md")
     assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.MISSING
+
+
+# ------------------------------------------------------------- a hosted shop's template: cookie policy, sources, risk
+
+_TEMPLATE_SV = (
+    "# Integritetspolicy\n\n"
+    "## Uppgifter vi samlar in\n\nNamn, adress och e-post som du lämnar när du beställer. "
+    "Vi får inga uppgifter om dig från andra källor.\n\n"
+    "## Ändamål\n\n"
+    "- Förhindra bedrägerier – vårt berättigade intresse (art. 6.1 f). Plattformen analyserar automatiskt varje "
+    "beställnings risk. En beställning med hög risk stoppas inte automatiskt; en av oss granskar den manuellt, så "
+    "analysen har inga rättsliga följder för dig.\n\n"
+    "## Kakor\n\nStatistikkakor används bara om du väljer ”Godkänn”. Vilka kakor vi använder, vem som sätter dem "
+    "och deras livslängd framgår av vår kakpolicy.\n"
+)
+
+
+def test_a_cookie_policy_said_to_tell_which_cookies_and_their_lifetime_gives_the_details() -> None:
+    result = _lint(_TEMPLATE_SV, "sv", "md")
+    assert result.outcome(R.COOKIE_DETAILS) is Outcome.PROVIDED
+
+
+def test_a_cookie_policy_said_to_tell_only_the_purposes_gives_no_details() -> None:
+    text = _TEMPLATE_SV.replace("Vilka kakor vi använder, vem som sätter dem och deras livslängd framgår",
+                                "Kakornas syfte framgår")
+    result = _lint(text, "sv", "md")
+    assert result.outcome(R.COOKIE_DETAILS) is Outcome.MISSING
+
+
+def test_other_sources_denied_name_no_vague_source() -> None:
+    result = _lint(_TEMPLATE_SV, "sv", "md")
+    assert "RK-LINT-SOURCE-VAGUE" not in {f.rule for f in result.findings}
+
+
+def test_data_from_other_sources_still_asks_which() -> None:
+    text = _TEMPLATE_SV.replace("Vi får inga uppgifter om dig från andra källor.",
+                                "Vi får också uppgifter om dig från andra källor.")
+    result = _lint(text, "sv", "md")
+    assert "RK-LINT-SOURCE-VAGUE" in {f.rule for f in result.findings}
+
+
+def test_an_automatic_risk_analysis_with_manual_review_explains_automated_decisions() -> None:
+    result = _lint(_TEMPLATE_SV, "sv", "md")
+    assert result.outcome(R.AUTOMATED_DECISIONS) is Outcome.PROVIDED
+
+
+def test_an_automatic_risk_analysis_with_nothing_more_is_not_explained() -> None:
+    text = _TEMPLATE_SV.replace(" En beställning med hög risk stoppas inte automatiskt; en av oss granskar den "
+                                "manuellt, så analysen har inga rättsliga följder för dig.", "")
+    result = _lint(text, "sv", "md")
+    assert result.outcome(R.AUTOMATED_DECISIONS) is not Outcome.PROVIDED
+
+
+# ------------------------------------------------------------- requests by e-mail or in the shop; EU data centres; FAQ
+
+_DEALER_FI = (
+    "# Tietosuoja\n\n"
+    "## Kuka muu näkee tietoni?\n\n"
+    "Kirjanpidon hoitaa tilitoimisto. Käytämme Microsoft 365 -palvelua, jonka tiedot on sopimuksella sijoitettu "
+    "EU:n alueen palvelinkeskuksiin.\n\n"
+    "## Oikeutesi\n\n"
+    "Sinulla on oikeus tarkastaa tietosi. Pyynnöt voi tehdä sähköpostitse osoitteeseen tietosuoja@kauppa.example "
+    "tai käymällä liikkeessä.\n"
+)
+
+
+def test_a_request_by_e_mail_or_in_the_shop_is_not_in_person_only() -> None:
+    result = _lint(_DEALER_FI, "fi", "md")
+    assert "RK-LINT-IN-PERSON-REQUEST" not in {f.rule for f in result.findings}
+
+
+def test_a_request_only_in_the_shop_is_still_in_person_only() -> None:
+    text = _DEALER_FI.replace("Pyynnöt voi tehdä sähköpostitse osoitteeseen tietosuoja@kauppa.example tai käymällä "
+                              "liikkeessä.", "Pyynnöt tehdään käymällä liikkeessä.")
+    result = _lint(text, "fi", "md")
+    assert "RK-LINT-IN-PERSON-REQUEST" in {f.rule for f in result.findings}
+
+
+def test_a_provider_whose_data_is_placed_in_eu_data_centres_is_no_undisclosed_transfer() -> None:
+    result = _lint(_DEALER_FI, "fi", "md")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" not in {f.rule for f in result.findings}
+
+
+def test_the_same_provider_with_no_word_on_where_is_an_undisclosed_transfer() -> None:
+    text = _DEALER_FI.replace(", jonka tiedot on sopimuksella sijoitettu EU:n alueen palvelinkeskuksiin", "")
+    result = _lint(text, "fi", "md")
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" in {f.rule for f in result.findings}
+
+
+def test_who_else_sees_my_data_heads_the_recipients() -> None:
+    text = ("# Tietosuoja\n\n## Kuka muu näkee tietoni?\n\nSivuston palvelimet ovat suomalaisella "
+            "palveluntarjoajalla.\n")
+    result = _lint(text, "fi", "md")
+    assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED

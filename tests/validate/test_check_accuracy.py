@@ -43,7 +43,7 @@ DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
 SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e", "holdout_f", "holdout_g", "holdout_h",
         "holdout_i", "holdout_j", "holdout_k",
-        "holdout_l")
+        "holdout_l", "holdout_m")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -102,6 +102,11 @@ FIRST_HOLDOUT_K = {"recall": 27 / 29, "alarms": 4 / 233, "strict": 12 / 233, "tp
 #: followed its filing of a needless personal identity code under legal_basis.
 FIRST_HOLDOUT_L = {"recall": 30 / 34, "alarms": 3 / 220, "strict": 11 / 220, "tp": 30, "fn": 4,
                    "fp": 3, "note": 8, "present": 220}
+#: The thirteenth hold-out (``holdout_m``, commit 4b56c3f), written while a ninth rule round worked from the
+#: twelfth hold-out's classes of error, first run at 11:55 UTC on the code of commit 25e14b7, after that round had
+#: ended. Nothing has been tuned on it.
+FIRST_HOLDOUT_M = {"recall": 33 / 33, "alarms": 3 / 216, "strict": 11 / 216, "tp": 33, "fn": 0,
+                   "fp": 3, "note": 8, "present": 216}
 FIRST_HOLDOUT_I = {"recall": 59 / 63, "alarms": 5 / 204, "strict": 10 / 204, "tp": 59, "fn": 4,
                    "fp": 5, "note": 5, "present": 204}
 
@@ -220,8 +225,10 @@ def render_section() -> str:
         "- " + _summary("Eleventh hold-out, first run", FIRST_HOLDOUT_K),
         "- " + _summary("Eleventh hold-out, now", r["holdout_k"]),
         "- " + _summary("Twelfth hold-out, first run", FIRST_HOLDOUT_L),
-        "- " + _summary("Eighth to twelfth together, first runs", _together(
-            FIRST_HOLDOUT_H, FIRST_HOLDOUT_I, FIRST_HOLDOUT_J, FIRST_HOLDOUT_K, FIRST_HOLDOUT_L)),
+        "- " + _summary("Twelfth hold-out, now", r["holdout_l"]),
+        "- " + _summary("Thirteenth hold-out, first run", FIRST_HOLDOUT_M),
+        "- " + _summary("Eighth to thirteenth together, first runs", _together(
+            FIRST_HOLDOUT_H, FIRST_HOLDOUT_I, FIRST_HOLDOUT_J, FIRST_HOLDOUT_K, FIRST_HOLDOUT_L, FIRST_HOLDOUT_M)),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -301,9 +308,12 @@ def render_section() -> str:
         "recall 30 of 34, below the target, false alarms 3 over 220. Its misses: the personal identity code again",
         "under `legal_basis` (its writer followed the eleventh reading), \"other cooperation partners\" as",
         "recipients, customer data kept \"as long as necessary for managing the customer relationship\", and \"IP",
-        "addresses are not personal data\" (`clarity`). The five latest first runs counted together (eighth to",
-        "twelfth, above)",
-        "are the honest estimate: false alarms within the target, recall about 0.93, below it.",
+        "addresses are not personal data\" (`clarity`). A ninth rule round worked from those classes (the first",
+        "three are now read); the thirteenth hold-out",
+        f"({counts['holdout_m']} statements, `holdout_m/`) was written during it and first run after it: 33 of 33",
+        "found, 3 false alarms over 216 — both targets met on that set. One set is a small sample: the six latest",
+        "first runs counted together (eighth to thirteenth, above) are the honest estimate, false alarms within the",
+        "target and recall about 0.94, just below it.",
         "",
         "### Tuned",
         "",
@@ -382,6 +392,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_l"], r["holdout_l"]),
         "",
         *differences(rows["holdout_l"], label="{model}"),
+        "",
+        "### Thirteenth hold-out",
+        "",
+        *per_code_table(rows["holdout_m"], r["holdout_m"]),
+        "",
+        *differences(rows["holdout_m"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -435,7 +451,8 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
                                               ("holdout_g", FIRST_HOLDOUT_G), ("holdout_h", FIRST_HOLDOUT_H),
                                               ("holdout_i", FIRST_HOLDOUT_I), ("holdout_j", FIRST_HOLDOUT_J),
                                               ("holdout_k", FIRST_HOLDOUT_K),
-                                              ("holdout_l", FIRST_HOLDOUT_L)])
+                                              ("holdout_l", FIRST_HOLDOUT_L),
+                                              ("holdout_m", FIRST_HOLDOUT_M)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

@@ -2230,8 +2230,9 @@ def _clarity(run: _Run) -> None:
 
 
 # Periods measured by the data's use to the company ("hyödyllisiä", "ajankohtaisia", "aktuella", "useful").
+# "A reasonable time" ("kohtuullisen ajan", "en skälig tid", "rimlig tid") is the company's own measure too.
 _USEFUL = re.compile(r"hyödyll|ajankohta|käyttökelpoi|relevant|aktuell|användbar|nytta|nyttig|useful|current|of use|"
-                     r"valuable", re.I)
+                     r"valuable|kohtuull|skälig|rimlig|reasonable", re.I)
 
 
 def _open_ended_periods(run: _Run) -> frozenset[int]:

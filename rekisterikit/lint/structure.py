@@ -407,7 +407,11 @@ def parse(document: Document, language: Language | None = None) -> Structure:
     for n, (start, head) in enumerate(bounds):
         stop = bounds[n + 1][0] if n + 1 < len(bounds) else len(units)
         body = " ".join(units[i].text for i in range(start, stop))
-        section_language = language or detect_language(body, doc_language, minimum=3, margin=1.5)
+        # A section with too few stop words to tell keeps the language of the section before it: in a bilingual
+        # statement a short section of one half ("Säilytys" / "Säilytämme tietoja kohtuullisen ajan …") belongs to
+        # that half, not to the language of the longer half.
+        previous = sections[-1].language if sections else doc_language
+        section_language = language or detect_language(body, previous, minimum=3, margin=1.5)
         first_line = units[start].line if start < len(units) else 1
         sections.append(Section(index=n, kinds=head.kinds if head else (), heading=head.text if head else None,
                                 line=head.line if head else first_line, language=section_language,

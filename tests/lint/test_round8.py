@@ -7,6 +7,7 @@ import pytest
 
 from rekisterikit.findings import Requirement
 from rekisterikit.lint.checks import Outcome
+from rekisterikit.lint.linter import lint_text
 from tests.lint.lint_helpers import lint as _lint
 
 R = Requirement
@@ -255,3 +256,40 @@ def test_who_else_sees_my_data_heads_the_recipients() -> None:
             "palveluntarjoajalla.\n")
     result = _lint(text, "fi", "md")
     assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED
+
+
+# ------------------------------------------------ a short section of a bilingual statement; a reasonable time
+
+_BILINGUAL = (
+    "# Tietosuojaseloste\n\n"
+    "## Mitä tietoja keräämme ja miksi\n\n"
+    "Tallennamme tilauksista nimen, osoitteen ja sähköpostin, ja niitä käytetään tilausten toimittamiseen. Emme "
+    "luovuta tietoja kenellekään, ja ne ovat vain meidän käytössämme.\n\n"
+    "## Säilytys\n\n"
+    "Säilytämme tietoja kohtuullisen ajan asiakkuuden päättymisen jälkeen.\n\n"
+    "# Dataskyddsbeskrivning\n\n"
+    "## Vilka uppgifter vi samlar in och varför\n\n"
+    "Vi sparar namn, adress och e-post från beställningar och de används för att leverera beställningarna. Vi lämnar "
+    "inte ut uppgifterna till någon och de används bara av oss.\n\n"
+    "## Lagring\n\n"
+    "Vi sparar uppgifterna en skälig tid efter att kundförhållandet upphört.\n"
+)
+
+
+def test_a_short_section_keeps_the_language_of_the_half_it_is_in() -> None:
+    result = lint_text(_BILINGUAL, format="md")
+    languages = {s.heading: s.language.value for s in result.analysis.structure.sections}
+    assert (languages["Säilytys"], languages["Lagring"]) == ("fi", "sv")
+
+
+def test_a_reasonable_time_in_either_half_is_a_vague_period() -> None:
+    result = lint_text(_BILINGUAL, format="md")
+    flagged = [f for f in result.findings if f.rule == "RK-LINT-RETENTION-VAGUE"]
+    assert len(flagged) == 2
+    assert result.outcome(R.CLARITY) is Outcome.MISSING
+
+
+def test_a_concrete_period_is_no_vague_period() -> None:
+    text = _BILINGUAL.replace("kohtuullisen ajan", "kaksi vuotta").replace("en skälig tid", "två år")
+    result = lint_text(text, format="md")
+    assert "RK-LINT-RETENTION-VAGUE" not in {f.rule for f in result.findings}

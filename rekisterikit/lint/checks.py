@@ -986,7 +986,10 @@ def _recipients(run: _Run) -> None:
     else:
         # Privacy Shield or the repealed SCCs are no mechanism (they are reported as outdated law).
         invalid = run.u("privacy_shield", "old_scc")
-        valid = run.u("safeguards") - (invalid - run.u("new_scc", "safeguards_certified"))
+        # A certification counts only under the Data Privacy Framework: "certifierade enligt EU–US Privacy Shield"
+        # names the framework the CJEU invalidated (C-311/18, 16 July 2020), not a mechanism.
+        certified = frozenset(i for i in run.u("safeguards_certified") if _DPF.search(run.unit(i).text))
+        valid = run.u("safeguards") - (invalid - run.u("new_scc") - certified)
         # A transfer said to rest on the person's (explicit) consent ("with your explicit consent", "nimenomaisella
         # suostumuksellasi") names the derogation of GDPR 49(1)(a); a derogation has no copy to offer.
         derogation = (happening | countries) & run.consent() - run.k("cookies")

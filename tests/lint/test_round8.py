@@ -293,3 +293,25 @@ def test_a_concrete_period_is_no_vague_period() -> None:
     text = _BILINGUAL.replace("kohtuullisen ajan", "kaksi vuotta").replace("en skälig tid", "två år")
     result = lint_text(text, format="md")
     assert "RK-LINT-RETENTION-VAGUE" not in {f.rule for f in result.findings}
+
+
+# ------------------------------------------------------------- certified under the invalidated Privacy Shield
+
+_SHIELD = {
+    "sv": ("# Överföring utanför EU/EES\n\nVårt nyhetsbrevsverktyg finns i USA, dit e-postadresser överförs. "
+           "Företaget är certifierat enligt EU–US Privacy Shield.\n"),
+    "en": ("# Transfers outside the EU/EEA\n\nOur newsletter tool is in the USA, where e-mail addresses are "
+           "transferred. The company is certified under the EU-US Privacy Shield.\n"),
+}
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_a_privacy_shield_certification_is_no_safeguard(lang: str) -> None:
+    result = _lint(_SHIELD[lang], lang, "md")
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.MISSING
+
+
+def test_a_data_privacy_framework_certification_is_a_safeguard() -> None:
+    text = _SHIELD["en"].replace("EU-US Privacy Shield", "EU-U.S. Data Privacy Framework")
+    result = _lint(text, "en", "md")
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.PROVIDED

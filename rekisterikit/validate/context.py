@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 from itertools import accumulate, repeat
@@ -521,18 +522,21 @@ class Context:
         return {variant: at[index] for index in at for variant in self._copies_of(index)}
 
     def _copies_of(self, index: int) -> list[int]:
-        """The indexes in :attr:`variants` of the variants equal to the distinct one ``index``, in order: a pass over
-        the variants in C (the first copy is at ``index`` or later: every distinct variant before it was seen
-        first)."""
+        """The indexes in :attr:`variants` of the variants equal to the distinct one ``index``, in order: look-ups in
+        C, each from the copy before, as many as there are copies (the first copy is at ``index`` or later: every
+        distinct variant before it was seen first), so the last copy ends the search, not the end of the list."""
         index_of = self._distinct[1]
-        found: list[int] = []
         position = index_of.index(index, index)
-        try:
-            while True:
-                found.append(position)
-                position = index_of.index(index, position + 1)
-        except ValueError:
-            return found
+        found = [position]
+        for _ in range(self._copy_counts[index] - 1):
+            position = index_of.index(index, position + 1)
+            found.append(position)
+        return found
+
+    @cached_property
+    def _copy_counts(self) -> Counter[int]:
+        """How many of :attr:`variants` equal each distinct variant (counted in C)."""
+        return Counter(self._distinct[1])
 
     @cached_property
     def _copies(self) -> tuple[list[int], list[int]]:

@@ -315,3 +315,19 @@ def test_a_data_privacy_framework_certification_is_a_safeguard() -> None:
     text = _SHIELD["en"].replace("EU-US Privacy Shield", "EU-U.S. Data Privacy Framework")
     result = _lint(text, "en", "md")
     assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.PROVIDED
+
+
+# ------------------------------------------------------------- implied consent in non-native English
+
+def test_by_continue_browsing_you_accept_cookies_is_implied_consent() -> None:
+    text = ("# Cookies\n\nOur site uses cookies to count visitors (Google Analytics). By continue browsing the site "
+            "you accept the use of cookies.\n")
+    result = _lint(text, "en", "md")
+    assert "RK-LINT-COOKIE-IMPLIED" in {f.rule for f in result.findings}
+
+
+def test_cookies_accepted_in_the_banner_are_no_implied_consent() -> None:
+    text = ("# Cookies\n\nOur site uses cookies to count visitors (Google Analytics) only if you accept them in the "
+            "cookie banner.\n")
+    result = _lint(text, "en", "md")
+    assert "RK-LINT-COOKIE-IMPLIED" not in {f.rule for f in result.findings}

@@ -75,6 +75,15 @@ def test_13_or_a_guardian_up_to_13_is_not_an_error(section: str) -> None:
     assert [] == _hits("RK-CHILDREN-CONSENT-AGE", _children(section))
 
 
+def test_the_age_rule_reads_only_services_offered_to_children() -> None:
+    """Art. 8(1) is about services offered directly to a child: a shop not offered to children that records a
+    minimum age of 0 (found by the compliant-statement strategy) sets no age from which children consent alone."""
+    text = (CONTROLLER + "\n[children]\noffered_to_children = false\nminimum_age = 0\n" + REGISTER + ORDERS
+            + _CONSENT_NEWSLETTER)
+    assert [] == _hits("RK-CHILDREN-CONSENT-AGE", text)
+    assert ["$.children"] == _hits("RK-CHILDREN-CONSENT-AGE", text.replace("= false", "= true"))
+
+
 def test_the_age_rule_reads_only_statements_resting_on_consent() -> None:
     """Art. 8 is about consent: a children's service on the contract alone is not this rule's."""
     assert [] == _hits("RK-CHILDREN-CONSENT-AGE", _children("minimum_age = 10\n", ""))

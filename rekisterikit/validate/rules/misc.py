@@ -110,7 +110,8 @@ def _consent_alone_below(children: Children) -> int | None:
         en="The statement lets a child of {age} or over consent alone, but in Finland a child can consent to an "
            "information society service alone only from 13; for younger children the holder of parental "
            "responsibility consents. Raise the age to 13 or say how the guardian consents for a child under 13."),
-    trigger="Something rests on consent, `children.minimum_age` (the age from which a child consents alone) is "
+    trigger="The service is offered to children, something rests on consent, `children.minimum_age` (the age from "
+            "which a child consents alone) is "
             "under 13, and there is no `parental_consent` or it names only ages under 13 (\"alle 12-vuotiaan "
             "puolesta\" leaves 12-year-olds alone; \"alle 13-vuotiaan puolesta\" and a clause naming no age do "
             "not).",
@@ -129,8 +130,10 @@ def children_consent_age(ctx: Context) -> Iterator[Hit]:
     # processing rests on consent. Issue 21, round 7 (hold-outs E and F): a riding club whose members consent "from
     # the age of 12", the guardian only for younger ones; a reading diary children open alone from 10. A statement
     # that says so describes an unlawful consent, hence error.
+    # Art. 8(1) is about services offered directly to a child: a statement whose service is not offered to children
+    # sets no age from which a child consents (a `minimum_age` beside `offered_to_children = false` is no such age).
     children = ctx.statement.children
-    if children is None or not ctx.relies_on_consent:
+    if children is None or not children.offered_to_children or not ctx.relies_on_consent:
         return
     age = _consent_alone_below(children)
     if age is not None:

@@ -481,8 +481,11 @@ class _Kit:
 
     @cached_property
     def children(self) -> st.SearchStrategy[Children]:
-        return st.builds(Children, offered_to_children=st.booleans(), minimum_age=_optional(st.integers(0, 18)),
-                         parental_consent=self.maybe_localized)
+        # A compliant statement lets no child under 13 consent alone (RK-CHILDREN-CONSENT-AGE; GDPR 8(1),
+        # Tietosuojalaki 5 §): its age from which a child consents alone is 13 or more, or not given.
+        youngest = 13 if self.compliant else 0
+        return st.builds(Children, offered_to_children=st.booleans(),
+                         minimum_age=_optional(st.integers(youngest, 18)), parental_consent=self.maybe_localized)
 
     @cached_property
     def ignores(self) -> st.SearchStrategy[Ignore]:

@@ -47,6 +47,7 @@ __all__ = [
     "CookieRef",
     "PurposeRef",
     "RegisterRef",
+    "as_written",
     "join",
     "text",
 ]
@@ -135,7 +136,7 @@ _ASCII_WORDS = bytes(c if chr(c).isalpha() or c == ord("'") or c >= 0x80 else or
 FOLD_UNSAFE = frozenset("\u0307\u0131\u017f\u03bc")
 
 
-def _as_written(original: str, low: str, match: re.Match[str]) -> str:
+def as_written(original: str, low: str, match: re.Match[str]) -> str:
     """The matched text as written, when lower-casing kept the text's length; else as matched."""
     return original[match.start():match.end()] if len(original) == len(low) else match.group(0)
 
@@ -146,7 +147,7 @@ def _first_match(pattern: re.Pattern[str], originals: list[str], lowered: list[s
     for variant in range(start, end):
         match = pattern.search(lowered[variant])
         if match is not None:
-            return _as_written(originals[variant], lowered[variant], match)
+            return as_written(originals[variant], lowered[variant], match)
     return None
 
 
@@ -588,7 +589,7 @@ class Context:
                 match = pattern.match(low, position)
                 if match is not None:
                     done = index
-                    yield paths[index][0], _as_written(originals[variant], low, match)
+                    yield paths[index][0], as_written(originals[variant], low, match)
                     break
 
     @cached_property

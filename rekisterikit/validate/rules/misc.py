@@ -20,7 +20,7 @@ from rekisterikit.model import (
     Register,
     SourceKind,
 )
-from rekisterikit.validate.context import Context, join, text
+from rekisterikit.validate.context import Context, as_written, join, text
 from rekisterikit.validate.paths import resolve
 from rekisterikit.validate.registry import RETIRED, Hit, msg, rule
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -917,5 +917,5 @@ def _ip_denied(value: LocalizedText) -> str | None:
         low = t.lower()
         found = _IP_NOT_PERSONAL.search(low)
         if found is not None:
-            return t[found.start():found.end()] if len(t) == len(low) else found.group(0)
+            return as_written(t, low, found)
     return None

@@ -220,7 +220,9 @@ class _Run:
 
 # Words of agreeing, not of allowing ("godkänt", "hyväksynyt", "agreed"; not "tillåter", "sallii", "allows").
 # An agreement ("sopimus", "avtal", "agreement") is a contract, not consent.
-_AGREED = re.compile(r"(godkän|samtyck|accepter|hyväksy|suostu)\w*$|(agree|accept)(s|d|ed|ing)?$|consent\w*$", re.I)
+# "mikäli asiakas on sen sallinut", "om du har tillåtit det": allowed, in the perfect, is agreed too.
+_AGREED = re.compile(r"(godkän|samtyck|accepter|hyväksy|suostu)\w*$|(agree|accept)(s|d|ed|ing)?$|consent\w*$|"
+                     r"salli(nut|neet)$|tillåt(it|its)$", re.I)
 
 
 def _cells(text: str) -> list[str]:
@@ -537,7 +539,9 @@ def _purposes(run: _Run) -> None:
     # asiakassuhde, sopimus tai rekisteröidyn suostumus. Käsittelyperusteena voi olla myös … lakisääteinen velvoite,
     # yleinen etu ja julkinen valta, tai … oikeutettu etu", a template's unfilled list of every basis) tie none of them
     # to a purpose, whatever other sentences mention one of them.
-    offered = frozenset().union(*_bases_in_a_row(run).values()) & frozenset((*_BASIS_KEYS, "basis_other"))
+    # The HetiL ground in such a row ("asiakassuhde", "based on the customer relationship") counts among its offers.
+    offered = frozenset().union(*_bases_in_a_row(run).values()) & frozenset((*_BASIS_KEYS, "basis_other",
+                                                                              "basis_invalid"))
     if bases and untied and (len(offered) >= 4 or not bases - untied - run.u("basis_consent")):
         # The only bases given are a list in a row ("avtal, samtycke och berättigat intresse") and consent named with
         # its purpose: the other bases of the list belong to no purpose.
@@ -673,6 +677,8 @@ _IN_A_ROW = re.compile(r"^(?:\s+(?:mellan dig och (?:oss|\w+)|med dig|between yo
 _PLACEHOLDER = re.compile(r"\((?:mikä|mitkä|mihin perustuu|vilken|vilka|which|what)\)|\[\s*(?:…|\.\.\.)?\s*\]", re.I)
 
 
+# A sentence that adds to the one before it ("Lisäksi …", "Dessutom …", "In addition, …").
+_ADDING = re.compile(r"^\W*(?:lisäksi|myös|dessutom|även|vidare|additionally|in addition|also|furthermore)\b", re.I)
 _OR_OTHERWISE = re.compile(r"\b(?:or otherwise|tai muuten|eller annars|eller på annat sätt)\b", re.I)
 
 
@@ -711,15 +717,32 @@ def _bases_in_a_row(run: _Run) -> dict[int, frozenset[str]]:
             continue
         if gaps and all(_IN_A_ROW.match(g) for g in gaps):
             found[index] = keys
-    # The same list as bullets under a lead-in ("oikeusperuste henkilötietojen käsittelylle on" / "- henkilön
-    # suostumus" / "- sopimus, jossa rekisteröity on osapuolena" / "- rekisterinpitäjän oikeutettu etu"): short items
-    # that each name a basis and no purpose.
     kinds = ("kind_order", "kind_customer_service", "kind_marketing", "kind_newsletter", "kind_analytics",
              "kind_service_development", "kind_fraud")
     # The customer relationship given as an example of an interest ("oikeutettu etu (esim. asiakassuhde, työsuhde,
     # jäsenyys)") is the HetiL ground, not a purpose.
     purposes = frozenset(i for i in run.u(*kinds)
                          if {s for key in kinds for s in run.starts(key, i)} - set(run.starts("basis_invalid", i)))
+    # A sentence of the basis that offers three of the bases or more and names no purpose ("The legal basis … is our
+    # legitimate interest based on the customer relationship …, the execution of the agreement …, and in some cases,
+    # the consent provided by you"), or two such sentences, the second adding to the first ("Tietoja käsitellään
+    # asiakassuhteeseen … tai lainsäädännön velvoitteisiin perustuen. Lisäksi käsittely perustuu tietyissä
+    # tilanteissa oikeutettuun etuun tai rekisteröidyn suostumukseen"): whatever words stand between the grounds,
+    # none is tied to a purpose.
+    plain = sorted(i for i in by_unit if i in run.u("basis_context") and i not in purposes and not run.unit(i).heading
+                   and frozenset(k for _, _, k in by_unit[i]) & frozenset(_BASIS_KEYS))
+    for index in plain:
+        group = [index]
+        following = index + 1
+        if (following in by_unit and following in plain and run.unit(following).section == run.unit(index).section
+                and _ADDING.match(run.unit(following).text)):
+            group.append(following)
+        keys = frozenset(k for i in group for _, _, k in by_unit[i])
+        if len(keys & frozenset(_BASIS_KEYS)) >= 3:
+            found.update(dict.fromkeys(group, keys))
+    # The same list as bullets under a lead-in ("oikeusperuste henkilötietojen käsittelylle on" / "- henkilön
+    # suostumus" / "- sopimus, jossa rekisteröity on osapuolena" / "- rekisterinpitäjän oikeutettu etu"): short items
+    # that each name a basis and no purpose.
     # A template's placeholder item among them ("laki (mikä)") names no purpose and does not end the list.
     bullets = [u.index for u in run.analysis.units if u.item and not u.heading and len(u.text) < 100
                and u.index not in purposes and (u.index in by_unit or _PLACEHOLDER.search(u.text))]
@@ -879,6 +902,9 @@ def _recipients(run: _Run) -> None:
         # inspektion", the old template's right of access).
         disclosed = ((run.u("recipients") & stated) - run.negated(run.u("recipients")) - run.k("sources")
                      - run.u("transfer_question", "right_access"))
+        # The buyer in a sale or merger of the business ("Endast i samband med företagsarrangemang … kan dina
+        # personuppgifter lämnas ut till köpare och deras rådgivare") is named by the occasion.
+        disclosed -= run.u("business_sale")
         specific = run.u("recipient_specific", "non_eea_vendors", "company_form")
         if disclosed and not (stated & specific):
             first = run.analysis.first(disclosed)
@@ -1844,6 +1870,9 @@ def _marketing(run: _Run) -> None:
     # "The legal basis is a contract, consent or legitimate interest" run together with the purposes ties consent to
     # none of them.
     consent = run.consent() - _alternative_bases(run) | _consent_headed(run)
+    # Marketing said not to be done without consent ("men inte för elektronisk marknadsföring utan mottagarens
+    # godkännande", "emme lähetä markkinointia ilman suostumustasi") is done only with it.
+    consent |= run.u("consent_required") & (marketing | newsletter)
     soft = run.u("soft_opt_in")
     # E-mail offers to the contact persons of business customers about their work ("B2B marketing … relevant to their
     # work … Every message has an unsubscribe link"): marketing to a legal person needs no prior consent while refusal
@@ -2113,7 +2142,8 @@ def _about_the_notice(run: _Run) -> frozenset[int]:
 _ONLY = re.compile(r"\b(?:endast|enbart|bara|vain|ainoastaan|only|solely)\b", re.I)
 _CONDITION = re.compile(r"\b(jos|mikäli|kun|if|when|whenever|om|när)\b", re.I)
 _NEED = re.compile(r"tarpe|tarvi|välttämät|necessar|need|requir|behöv|nödvänd|erforderl|vaati|kräv|demand", re.I)
-_HEDGES_IN_PURPOSE_CLAUSES = frozenset({"voidaan", "voimme", "kan", "kunna", "can", "may"})
+_HEDGES_IN_PURPOSE_CLAUSES = frozenset({"voidaan", "voimme", "kan", "kunna", "can", "may", "kan användas",
+                                        "kan också användas", "kan även användas"})
 _KEY_SECTIONS = ("purposes", "recipients", "data_categories", "retention", "sources", "legal_basis", "transfers")
 
 
@@ -2170,6 +2200,10 @@ def _clarity(run: _Run) -> None:
     # palveluihin", a contents item "Miten voimme tehdä tietosuojaselosteeseen muutoksia"), and an introduction that
     # lists what the statement will describe ("… ja kenelle henkilötietoja voidaan luovuttaa").
     in_rights |= _about_the_notice(run)
+    # A textbook definition of personal data ("Henkilötietoja on mikä tahansa tieto, joka voidaan yhdistää
+    # luonnolliseen henkilöön, esimerkiksi valokuva", "any information that can be linked to a person, such as …")
+    # describes the law's notion, not what this controller does.
+    in_rights |= run.u("data_definition")
     vague = sorted(i for i in run.u("vague") - in_rights
                    if i not in excused or not set(run.analysis.terms_in("vague", i)) <= _HEDGES_IN_PURPOSE_CLAUSES)
     # A single example before a list ("esimerkiksi", "t.ex.", "such as") or a procedural "tarvittaessa" is ordinary

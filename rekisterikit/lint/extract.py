@@ -89,13 +89,18 @@ class Contact:
     owner: Owner
 
 
-def _owner(analysis: Analysis, unit: int) -> Owner:
+def _owner(analysis: Analysis, unit: int, at: int | None = None) -> Owner:
+    """Whose channel a contact in ``unit`` is; ``at``, where in the unit's text the contact starts."""
     text = analysis.units[unit].text
     if _AUTHORITY.search(text) or unit in analysis.units_with("complaint"):
         return "authority"
     section = analysis.structure.section_of(unit)
     kinds = section.kinds
-    if "dpo" in kinds[:1] or unit in analysis.units_with("dpo"):
+    # In the controller's section, an address given before the data protection officer is named ("… ry
+    # Sähköposti: info(ät)… Yhteyshenkilö: … tietosuojavastaava Noora …") is the controller's own.
+    dpo_after = at is not None and kinds[:1] == ("controller",) and all(
+        hit.start - analysis.offset(unit) > at for hit in analysis.hits("dpo") if hit.unit == unit)
+    if "dpo" in kinds[:1] or (unit in analysis.units_with("dpo") and not dpo_after):
         return "dpo"
     if kinds[:1] == ("controller",):
         return "controller"
@@ -113,11 +118,11 @@ def contacts_of(analysis: Analysis) -> list[Contact]:
         if "@" in text:
             for match in _EMAIL.finditer(text):
                 found.append(Contact(kind="email", value=match.group(), unit=unit.index,
-                                     owner=_owner(analysis, unit.index)))
+                                     owner=_owner(analysis, unit.index, match.start())))
         if "(" in text or "[" in text:
             for match in _EMAIL_SPELLED.finditer(text):
                 found.append(Contact(kind="email", value=f"{match.group(1)}@{match.group(2)}", unit=unit.index,
-                                     owner=_owner(analysis, unit.index)))
+                                     owner=_owner(analysis, unit.index, match.start())))
         if _DIGIT.search(text):
             for match in _PHONE.finditer(text):
                 value = match.group().strip()

@@ -42,9 +42,10 @@ def test_weak_vague_cues_count_twice_over_or_where_a_list_must_be_closed(text: s
      Outcome.NOT_APPLICABLE),
     ("Meddelanden\nVi skickar ingen marknadsföring.\n", "sv", Outcome.NOT_APPLICABLE),
     ("Marketing\nWe do not send marketing or newsletters.\n", "en", Outcome.NOT_APPLICABLE),
-    # "Not without your consent" is still marketing to judge, not none ("without your consent" is no consent
-    # stated, so the item stays open), although the sentence has a negation.
-    ("Markkinointi\nEmme lähetä markkinointia ilman suostumustasi.\n", "fi", Outcome.MISSING),
+    # "Not without your consent" is still marketing to judge, not none, although the sentence has a negation; and
+    # since round 9 (issue 21) it is marketing done only with consent, so the item is provided (the double negative,
+    # as in the Swedish "inte … utan mottagarens godkännande" of a real statement).
+    ("Markkinointi\nEmme lähetä markkinointia ilman suostumustasi.\n", "fi", Outcome.PROVIDED),
     ("Marketing\nWe send offers by e-mail to our customers.\n", "en", Outcome.MISSING),
 ])
 def test_marketing_the_text_denies_is_none(text: str, lang: str, outcome: Outcome) -> None:

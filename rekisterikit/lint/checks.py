@@ -1321,6 +1321,11 @@ _RIGHT_KEYS = ("right_access", "right_rectification", "right_erasure", "right_re
                "right_object")
 
 
+# Erroneous data named a few words before, in the same clause: "virheellinen tieto korjataan tai …".
+_ERRONEOUS = re.compile(r"(?:virheelli|puutteelli|vanhentunu|felaktig|ofullständig|inaccurate|incorrect|erroneous|"
+                        r"outdated)\w*(?:\s+[^\s,;]+){0,5}\s+$", re.I)
+
+
 def _rights_area(run: _Run) -> frozenset[int]:
     """The rights sections, and sections under a heading the lexicons do not know ("Mitä voit pyytää meiltä", "What
     you can ask us to do") whose text names two rights, or a right and the complaint to the authority."""
@@ -1378,8 +1383,13 @@ def _rights(run: _Run) -> None:
             units -= frozenset(i for i in units if _THIRD_PARTY_OPT_OUT.search(run.unit(i).text))
         if key in _RIGHT_WORDS:
             # "…oikeus tietojen oikaisemiseen, poistamiseen ja käsittelyn rajoittamiseen": a bare name in a list.
+            # Erroneous data corrected or deleted ("Virheellinen tieto korjataan tai poistetaan viipymättä", the
+            # Henkilötietolaki's rectification) is rectification, not the right to have data erased (17); "oikaista
+            # virheelliset tiedot, poistaa tietosi" names both.
             units |= frozenset(h.unit for h in run.analysis.hits("right_words")
-                               if h.unit in in_rights and _RIGHT_WORDS[key].match(h.text.lower()))
+                               if h.unit in in_rights and _RIGHT_WORDS[key].match(h.text.lower())
+                               and not (key == "right_erasure" and _ERRONEOUS.search(
+                                   run.unit(h.unit).text[: h.start - run.analysis.offset(h.unit)])))
         requirement = rule(rule_id).requirement
         if units:
             run.decide(requirement, Outcome.PROVIDED, units)
@@ -2267,9 +2277,11 @@ def _clarity(run: _Run) -> None:
 
 
 # Periods measured by the data's use to the company ("hyödyllisiä", "ajankohtaisia", "aktuella", "useful").
-# "A reasonable time" ("kohtuullisen ajan", "en skälig tid", "rimlig tid") is the company's own measure too.
+# "A reasonable time" ("kohtuullisen ajan", "en skälig tid", "rimlig tid") is the company's own measure too, and so is
+# "a little time after that" ("jonkin aikaa sen jälkeen", "en tid därefter").
 _USEFUL = re.compile(r"hyödyll|ajankohta|käyttökelpoi|relevant|aktuell|användbar|nytta|nyttig|useful|current|of use|"
-                     r"valuable|kohtuull|skälig|rimlig|reasonable", re.I)
+                     r"valuable|kohtuull|skälig|rimlig|reasonable|jonkin ai|\btid (efter|därefter|efteråt)|ett tag|"
+                     r"(time|while) (after|afterwards|thereafter)", re.I)
 
 
 def _open_ended_periods(run: _Run) -> frozenset[int]:

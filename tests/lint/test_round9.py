@@ -171,3 +171,84 @@ def test_bases_offered_together_with_the_customer_relationship_tie_none(text: st
 ])
 def test_bases_tied_to_purposes_or_too_few_are_not_a_row(text: str, lang: str) -> None:
     assert "RK-LINT-BASES-UNTIED" not in _rules(text, lang)
+
+
+# ------------------------------------------------------------- data sent to no other country
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Utlämnande\nUppgifterna lämnas inte ut och kommer inte att överföras till andra länder.\n", "sv"),
+    ("Luovutukset\nTietoja ei luovuteta eikä siirretä muihin maihin.\n", "fi"),
+    ("Disclosure\nYour data is not disclosed and not transferred to other countries.\n", "en"),
+])
+def test_no_transfer_to_other_countries_answers_the_transfer_question(text: str, lang: str) -> None:
+    result = _lint(text, lang)
+    assert "RK-LINT-TRANSFERS" not in {f.rule for f in result.findings}
+    assert result.outcome(R.TRANSFER_SAFEGUARDS) is Outcome.NOT_APPLICABLE
+
+
+# ------------------------------------------------------------- hold-out L's classes
+
+def test_a_permit_sold_is_no_permission() -> None:
+    text = ("Tietosuoja\nMyymme verkossa kalastuslupia. Tallennamme ostajan nimen ja sen, mille alueelle lupa on "
+            "ostettu. Tietoja käytetään luvan toimittamiseen ja luvan voimassaolon tarkistamiseen.\n")
+    assert _lint(text, "fi").outcome(R.WITHDRAW_CONSENT) is Outcome.NOT_APPLICABLE
+
+
+def test_permission_given_by_the_customer_is_still_consent() -> None:
+    text = "Markkinointi\nLähetämme uutiskirjeen vain asiakkaan luvalla.\n"
+    assert _lint(text, "fi").outcome(R.WITHDRAW_CONSENT) is Outcome.MISSING
+
+
+def test_an_interest_after_a_colon_following_the_basis_is_named() -> None:
+    text = ("Käyttötarkoitukset ja oikeusperusteet\nIlmoittautumiset käsittelemme sopimuksen perusteella. "
+            "Vammatietoja käsittelemme oikeutetun etumme perusteella: ohjaajan on voitava muuttaa harjoitteita, "
+            "jottei kukaan loukkaannu.\n")
+    assert _lint(text, "fi").outcome(R.LEGITIMATE_INTERESTS) is Outcome.PROVIDED
+
+
+def test_a_bare_legitimate_interest_still_names_none() -> None:
+    text = "Oikeusperusteet\nVammatietoja käsittelemme oikeutetun etumme perusteella.\n"
+    assert _lint(text, "fi").outcome(R.LEGITIMATE_INTERESTS) is Outcome.MISSING
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Oikeutesi\nVoit pyytää pääsyä tietoihisi, niiden oikaisua ja sopimuksen perusteella antamiesi tietojen "
+     "siirtoa.\n", "fi"),
+    ("Dina rättigheter\nDu kan begära tillgång till dina uppgifter, rättelse och överföring av de uppgifter du har "
+     "lämnat.\n", "sv"),
+    ("Your rights\nYou can ask for access, correction and the transfer of the data you have provided.\n", "en"),
+])
+def test_the_transfer_of_the_data_you_gave_is_portability(text: str, lang: str) -> None:
+    assert _lint(text, lang).outcome(R.RIGHT_PORTABILITY) is Outcome.PROVIDED
+
+
+def test_erroneous_data_deleted_is_rectification_not_erasure() -> None:
+    text = ("Tarkastusoikeus\nRekisteröidyllä on oikeus vaatia virheellisen tiedon korjaamista. Virheellinen tieto "
+            "korjataan tai poistetaan viipymättä.\n")
+    assert _lint(text, "fi").outcome(R.RIGHT_ERASURE) is Outcome.MISSING
+
+
+def test_a_list_of_rights_naming_erroneous_data_and_erasure_gives_both() -> None:
+    text = ("Oikeutesi\nSinulla on oikeus saada tietää tallennetut tietosi, oikaista virheelliset tiedot, saada "
+            "tietosi poistetuiksi ja rajoittaa käsittelyä.\n")
+    assert _lint(text, "fi").outcome(R.RIGHT_ERASURE) is Outcome.PROVIDED
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("How long\nWe keep member data while the membership is active and a little time after that.\n", "en"),
+    ("Säilytys\nSäilytämme jäsentiedot jäsenyyden ajan ja vielä jonkin aikaa sen jälkeen.\n", "fi"),
+    ("Lagring\nVi sparar medlemsuppgifterna under medlemskapet och en tid därefter.\n", "sv"),
+])
+def test_a_little_time_after_is_a_vague_period_and_unclear(text: str, lang: str) -> None:
+    rules = _rules(text, lang)
+    assert {"RK-LINT-RETENTION-VAGUE", "RK-LINT-VAGUE"} <= rules
+
+
+def test_a_period_after_the_membership_in_months_is_no_vague_period() -> None:
+    text = "How long\nWe keep member data while the membership is active and six months after that.\n"
+    assert "RK-LINT-RETENTION-VAGUE" not in _rules(text, "en")
+
+
+def test_a_community_on_discord_is_a_provider_outside_the_eea() -> None:
+    text = "Community\nOur community is on Discord; your username and messages are visible to other members.\n"
+    assert "RK-LINT-TRANSFER-UNDISCLOSED" in _rules(text, "en")

@@ -317,10 +317,12 @@ def test_a_dpo_assessment_is_not_asked_for_profiling_alone() -> None:
     assert [] == _tuned("pikkuapila", "RK-DPO-ASSESS")
 
 
-def test_a_dpo_assessment_is_asked_for_automated_decisions() -> None:
-    """Tuned hifi-kellari: automated credit decisions made regularly keep the reminder the reading agrees with."""
+def test_a_dpo_assessment_is_not_asked_for_automated_credit_decisions() -> None:
+    """Tuned hifi-kellari: its reading agreed with the reminder on automated credit decisions, but four later
+    independent readers of the same pattern called it a false alarm; round 10 (issue 21) dropped that trigger (a
+    credit check beside a sale is no core activity, WP243), so the agreed reminder is no longer given."""
     report = validate(load(TUNED / "hifi-kellari.toml"), select=["RK-DPO-ASSESS"])
-    assert [("$.dpo", Severity.INFO)] == [(f.path, f.severity) for f in report.findings]
+    assert [] == [(f.path, f.severity) for f in report.findings]
 
 
 def test_health_data_alone_gets_no_dpo_reminder_but_profiled_health_data_does() -> None:

@@ -2149,6 +2149,7 @@ def _about_the_notice(run: _Run) -> frozenset[int]:
     return frozenset(found)
 
 
+_WHEN_NEEDED = re.compile(r"^(tarvittaessa|vid behov|where necessary)$")
 _ONLY = re.compile(r"\b(?:endast|enbart|bara|vain|ainoastaan|only|solely)\b", re.I)
 _CONDITION = re.compile(r"\b(jos|mikäli|kun|if|when|whenever|om|när)\b", re.I)
 _NEED = re.compile(r"tarpe|tarvi|välttämät|necessar|need|requir|behöv|nödvänd|erforderl|vaati|kräv|demand", re.I)
@@ -2222,8 +2223,11 @@ def _clarity(run: _Run) -> None:
     weak = [i for i in vague if set(run.starts("vague", i)) <= set(run.starts("vague_weak", i))]
     # A disclosure made only to a named recipient, when needed ("lämnas endast vid behov till säljaren av varan",
     # "luovutetaan vain tarvittaessa kuljetusyhtiölle"), leaves no recipient open: the need is the occasion.
-    only_named = frozenset(i for i in weak if i in run.u("recipients") and i in run.u("recipient_specific")
-                           and _ONLY.search(run.unit(i).text))
+    # So is one, in the section on recipients, to a recipient named by its trade when needed ("Perintä annetaan
+    # tarvittaessa perintätoimistolle"); an example there ("t.ex. Posti") still leaves the list open.
+    only_named = frozenset(i for i in weak if i in run.u("recipient_specific") and (
+        (i in run.u("recipients") and _ONLY.search(run.unit(i).text))
+        or (i in run.k("recipients") and all(_WHEN_NEEDED.match(t) for t in run.analysis.terms_in("vague", i)))))
     vague = [i for i in vague if i not in only_named]
     weak = [i for i in weak if i not in only_named]
     closed = run.k("recipients", "transfers", "sources", "retention")

@@ -252,3 +252,18 @@ def test_a_period_after_the_membership_in_months_is_no_vague_period() -> None:
 def test_a_community_on_discord_is_a_provider_outside_the_eea() -> None:
     text = "Community\nOur community is on Discord; your username and messages are visible to other members.\n"
     assert "RK-LINT-TRANSFER-UNDISCLOSED" in _rules(text, "en")
+
+
+# ------------------------------------------------------------- a recipient by trade, when needed
+
+@pytest.mark.parametrize(("text", "lang", "vague"), [
+    ("Kenelle tietoja luovutetaan\nLaskut toimitetaan asiakkaalle. Perintä annetaan tarvittaessa "
+     "perintätoimistolle.\n", "fi", False),
+    ("Mottagare\nObetalda fakturor lämnas vid behov till ett inkassoföretag.\n", "sv", False),
+    # An example of the recipients leaves the list open.
+    ("Mottagare\nUppgifter lämnas till transportföretag, t.ex. Posti Ab.\n", "sv", True),
+    # A need with no named recipient too.
+    ("Kenelle tietoja luovutetaan\nTietoja luovutetaan tarvittaessa yhteistyökumppaneille.\n", "fi", True),
+])
+def test_a_recipient_named_by_trade_when_needed_is_no_vague_wording(text: str, lang: str, vague: bool) -> None:
+    assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))

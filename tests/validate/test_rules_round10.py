@@ -47,3 +47,74 @@ def test_profiled_special_categories_keep_the_dpo_reminder_and_a_named_dpo_ends_
     named = CONTROLLER + '\n[dpo]\nemail = "tietosuoja@esimerkki.fi"\n' + REGISTER + profiled + _HEALTH
     assert [] == _hits("RK-DPO-ASSESS", named)
     assert [] == _hits("RK-DPO-ASSESS", CONTROLLER + REGISTER + ORDERS + _HEALTH)  # not profiled
+
+
+# -- RK-RECIPIENTS-SECURITY-PROVIDER: the outside system named by its product name ---------------------------------
+
+def _security(text: str, recipients: str = "recipients = []\n") -> str:
+    return CONTROLLER + REGISTER + recipients + f'security = "{text}"\n' + ORDERS
+
+
+@pytest.mark.parametrize("text", [
+    # a salon's security section naming its booking system by product name only
+    "Sähköisesti tallennettu aineisto: Rekisteri on talletettu Phorest-ajanvarausjärjestelmään, johon pääsee "
+    "vain salasanalla.",
+    "Asiakastiedot on tallennettu Timma-palveluun.",
+    "Kundregistret lagras i Bokamera, som skyddas med lösenord.",
+])
+def test_a_register_kept_in_a_named_product_names_a_processor(text: str) -> None:
+    assert ["$.registers[0].security"] == _hits("RK-RECIPIENTS-SECURITY-PROVIDER", _security(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Rekisteri on tallennettu Suomessa sijaitseville palvelimille.",
+    "Uppgifterna lagras på Internetservrar som skyddas av brandvägg.",
+    "Tiedot on tallennettu EU:n alueella oleviin palvelinkeskuksiin.",
+    "Rekisteri on tallennettu salasanalla suojattuun tietokantaan.",
+])
+def test_a_place_or_a_common_noun_after_the_verb_names_no_one(text: str) -> None:
+    assert [] == _hits("RK-RECIPIENTS-SECURITY-PROVIDER", _security(text))
+
+
+def test_a_named_product_beside_listed_recipients_is_not_this_rules() -> None:
+    listed = 'recipients = [{ name = "Phorest Salon Software Ltd", role = "processor", country = "IE" }]\n'
+    text = "Rekisteri on talletettu Phorest-järjestelmään."
+    assert [] == _hits("RK-RECIPIENTS-SECURITY-PROVIDER", _security(text, listed))
+
+
+# -- RK-RECIPIENTS-PARTNER-MARKETING: partners that market with the data are recipients ----------------------------
+
+def _purpose(text: str, recipients: str = "recipients = []\n") -> str:
+    return CONTROLLER + REGISTER + recipients + ORDERS + (
+        f'\n[[registers.purposes]]\nkey = "markkinointi"\ndescription = "{text}"\nkind = "direct_marketing"\n'
+        'legal_basis = "consent"\n')
+
+
+@pytest.mark.parametrize("text", [
+    # a publisher whose disclosures section denies any disclosure
+    "Lehden ja sen yhteistyökumppaneiden suoramarkkinointi.",
+    "Tietoja annetaan kumppaneille markkinointia varten.",
+    "Markkinointi yhdessä valittujen yhteistyökumppaneiden kanssa.",
+    "Tidningens och dess samarbetspartners direktmarknadsföring.",
+    "Marketing together with our partners.",
+    "Our partners' own marketing.",
+])
+def test_partners_marketing_belies_a_denial_of_recipients(text: str) -> None:
+    assert ["$.registers[0].purposes[1].description"] == _hits("RK-RECIPIENTS-PARTNER-MARKETING", _purpose(text))
+
+
+@pytest.mark.parametrize("text", [
+    # the shop markets its partners' products to its own customers: nothing is disclosed
+    "Markkinoimme asiakkaillemme yhteistyökumppaneidemme tuotteita.",
+    "Uutiskirje. Tietoja ei anneta yhteistyökumppaneiden markkinointiin.",
+    "Vi lämnar inte ut uppgifter till partners för marknadsföring.",
+    "Oma suoramarkkinointimme sähköpostilla.",
+])
+def test_own_marketing_or_a_denied_partner_use_is_no_recipient(text: str) -> None:
+    assert [] == _hits("RK-RECIPIENTS-PARTNER-MARKETING", _purpose(text))
+
+
+def test_listed_partners_are_not_this_rules() -> None:
+    listed = 'recipients = [{ category = "Kustantamon yhteistyökumppanit (vakuutusyhtiöt)", role = "controller" }]\n'
+    assert [] == _hits("RK-RECIPIENTS-PARTNER-MARKETING",
+                       _purpose("Lehden ja sen yhteistyökumppaneiden suoramarkkinointi.", listed))

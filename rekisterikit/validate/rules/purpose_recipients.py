@@ -237,10 +237,97 @@ def recipients_security_provider(ctx: Context) -> Iterator[Hit]:
         if reg.register.recipients != () or reg.register.security is None:
             continue
         for t in reg.register.security.texts():
-            company = _NAMED_COMPANY.search(t) if _STORED_WITH.search(t) else None
-            if company is not None and not any(name in company.group(0).lower() for name in own):
-                yield Hit(f"{reg.path}.security", {"register": reg.register.name, "name": company.group(0)})
+            name = _outside_system(t)
+            if name is not None and not any(mine in name.lower() for mine in own):
+                yield Hit(f"{reg.path}.security", {"register": reg.register.name, "name": name})
                 break
+
+
+def _outside_system(t: str) -> str | None:
+    """The company (by its legal form) or the named product a security text says the register is kept in, if any.
+
+    Round 10 (issue 21, real statements): "Rekisteri on talletettu Phorest-järjestelmään" names the booking system
+    by its product name only; in Finnish and Swedish a capital letter right after the verb of storing is a proper
+    name, and one that is no place (Suomi, EU, Finland …) is an outside product or company."""
+    if not _STORED_WITH.search(t):
+        return None
+    company = _NAMED_COMPANY.search(t)
+    if company is not None:
+        return company.group(0)
+    system = _STORED_IN_NAMED.search(t)
+    return None if system is None or _PLACE.match(system.group(1)) else system.group(1)
+
+
+#: Partners that use the data for their own marketing, or market jointly with the controller (lower case): the
+#: partner word next to the marketing word ("sen yhteistyökumppaneiden suoramarkkinointi", "kumppaneille
+#: markkinointia varten", "våra samarbetspartners marknadsföring", "partners' marketing"), or marketing done
+#: together with partners ("markkinointi yhdessä yhteistyökumppaneiden kanssa", "tillsammans med våra partner",
+#: "marketing with our partners"). Marketing partners' products to the shop's own customers ("kumppaneiden
+#: tuotteiden markkinointi") puts a noun between them and discloses nothing.
+_PARTNER_WORDS = (r"(?:yhteistyö)?kumppan\w*|(?:samarbets)?partner\w*|partners?['’]?s?|kolmansien osapuolten|"
+                  r"tredje parters?")
+_MARKETED = r"(?:suora|direkt)?(?:markkinoin\w*|marknadsför\w*|mainon\w*|reklam\w*|marketing|advertising)"
+_PARTNER_MARKETING = re.compile(
+    r"\b(?:" + _PARTNER_WORDS + r")\s+(?:(?:omaan|omiin|omia|egen|egna|own|for|för|their|deras|niiden)\s+){0,3}"
+    + _MARKETED + r"|\b" + _MARKETED + r"[^.;]{0,30}?\b(?:yhdessä|yhteistyössä|tillsammans med|"
+    r"i samarbete med|together with|jointly with|with)\s+(?:\w+\s+){0,2}?(?:" + _PARTNER_WORDS + r")")
+_PARTNER_DENIED = re.compile(r"\b(?:ei|emme|eivät|inte|aldrig|never|not|no)\b")
+_PARTNERS_MARKET = ('\n[[registers.purposes]]\nkey = "markkinointi"\ndescription = "Rekisterinpitäjän ja sen '
+                    'yhteistyökumppaneiden suoramarkkinointi."\nkind = "direct_marketing"\nlegal_basis = "consent"\n')
+
+
+@rule(
+    id="RK-RECIPIENTS-PARTNER-MARKETING", requirement=Requirement.RECIPIENTS, severity=Severity.WARNING,
+    article="GDPR 13(1)(e), 14(1)(e), 4(9), 5(1)(a)",
+    title="Partners that market with the data are recipients",
+    message=msg(
+        fi='Rekisterin "{register}" mukaan tietoja ei luovuteta kenellekään, mutta käyttötarkoitus "{purpose}" '
+           'antaa yhteistyökumppaneiden markkinoida tiedoilla. Kumppanit ovat vastaanottajia: ilmoita ne '
+           '(nimi tai toimiala), tai poista kumppanit tarkoituksesta, jos tietoja ei anneta niille.',
+        sv='Enligt registret "{register}" lämnas uppgifter inte ut till någon, men ändamålet "{purpose}" låter '
+           'samarbetspartner marknadsföra med uppgifterna. Partnerna är mottagare: ange dem (namn eller '
+           'bransch), eller stryk dem ur ändamålet om de inte får uppgifterna.',
+        en='The register "{register}" says data goes to nobody, but the purpose "{purpose}" lets partners market '
+           'with the data. The partners are recipients: list them (name or sector), or take them out of the '
+           'purpose if they get no data.'),
+    trigger="A register states `recipients = []` and one of its purposes gives partners' (or third parties') own "
+            "marketing, or marketing done together with partners, as a use of the data (\"rekisterinpitäjän ja "
+            "sen yhteistyökumppaneiden suoramarkkinointi\", \"våra samarbetspartners marknadsföring\", "
+            "\"marketing with our partners\"), in a sentence with no negation.",
+    fix="List the partners in `recipients` by name or sector, with their role; or say they get no data.",
+    example=CONTROLLER + REGISTER.rstrip("\n") + _NONE + _PARTNERS_MARKET,
+    fixed=CONTROLLER + REGISTER.rstrip("\n") + '\nrecipients = [{ category = "Kustannusalan yhteistyökumppanit '
+          'niiden omaan suoramarkkinointiin", role = "controller" }]\n' + _PARTNERS_MARKET,
+)
+def recipients_partner_marketing(ctx: Context) -> Iterator[Hit]:
+    # 4(9): a recipient is anyone "to which the personal data are disclosed, whether a third party or not"; 13(1)(e)
+    # asks for the recipients or their categories [V, GDPR text, as RK-RECIPIENTS-CONTRADICTED]. A partner that
+    # markets with the data has received it. Round 10 (issue 21, real statements): a publisher's purposes let "its
+    # partners" use the subscribers' data for their direct marketing, while its disclosures section says nothing
+    # is disclosed to outside third parties. A warning: the reader cannot tell whether the purpose or the denial is
+    # wrong.
+    for reg in ctx.registers:
+        if reg.register.recipients != ():
+            continue
+        for i, purpose in enumerate(reg.register.purposes):
+            for t in purpose.description.texts():
+                low = t.lower()
+                found = next((m for m in _PARTNER_MARKETING.finditer(low)
+                              if not _PARTNER_DENIED.search(_sentence(low, m.start()))), None)
+                if found is not None:
+                    yield Hit(f"{reg.path}.purposes[{i}].description",
+                              {"register": reg.register.name, "purpose": t})
+                    break
+            else:
+                continue
+            break
+
+
+def _sentence(low: str, at: int) -> str:
+    """The sentence of ``low`` around position ``at``."""
+    start = max(low.rfind(".", 0, at), low.rfind(";", 0, at)) + 1
+    end = min((i for i in (low.find(".", at), low.find(";", at)) if i >= 0), default=len(low))
+    return low[start:end]
 
 
 _TRANSFER_NAMED = ('\n[[registers.purposes]]\nkey = "uutiskirje"\ndescription = "Uutiskirje"\nkind = "newsletter"\n'
@@ -538,6 +625,15 @@ def recipients_open_ended(ctx: Context) -> Iterator[Hit]:
 
 #: The register said to be kept in or run on an outside system or service ("tallennettu ajanvarausjärjestelmään",
 #: "palvelimella", "lagras i bokningssystemet", "stored in the booking system", "hosted by").
+#: A verb of storing followed by a capitalised name ("talletettu Phorest-järjestelmään", "tallennettu Vello-
+#: palveluun", "lagras i Bokamera", "stored in Timma"); case-sensitive for the name.
+_STORED_IN_NAMED = re.compile(
+    r"\b(?:[Tt]alle(?:tettu|nnettu|tetaan|nnetaan)|[Ss]äilytetään|[Ll]agr(?:as|ats|ad|ade)|[Ss]paras|[Ss]tored|"
+    r"[Hh]osted|[Kk]ept)\s+(?:(?:in|on|at|with|by|i|hos|på)\s+)?([A-ZÅÄÖ][\w.]+)")
+#: Places a register may be said to be stored in, and the Internet or a cloud written with a capital ("lagras på
+#: Internetservrar"), which name no outside system.
+_PLACE = re.compile(r"Suom|Finland|Ruotsi|Sverige|Sweden|EU|ET[AY]|EES|EEA|Euroop|Europ|Helsin|Pohjois|Norden|"
+                    r"Nordic|Internet|Cloud|Pilvi|Moln|Web|Verkko|Server|Palvelin")
 _STORED_WITH = re.compile(
     r"tallenne\w*|säilyte\w*|ylläpit\w*|järjestelmä\w*|palvelime\w*|pilvipalvelu\w*|"
     r"lagra\w*|sparas|system\w*|server\w*|molntjänst\w*|stored|kept|hosted|hosting|cloud", re.IGNORECASE)

@@ -118,3 +118,53 @@ def test_listed_partners_are_not_this_rules() -> None:
     listed = 'recipients = [{ category = "Kustantamon yhteistyökumppanit (vakuutusyhtiöt)", role = "controller" }]\n'
     assert [] == _hits("RK-RECIPIENTS-PARTNER-MARKETING",
                        _purpose("Lehden ja sen yhteistyökumppaneiden suoramarkkinointi.", listed))
+
+
+# -- RK-VAGUE-WORDING: open-ended purposes, an open-ended basis, collection reserved -------------------------------
+
+def _purpose_text(text: str) -> str:
+    return CONTROLLER + REGISTER + (
+        f'\n[[registers.purposes]]\nkey = "muut"\ndescription = "{text}"\nkind = "other"\nlegal_basis = "contract"\n')
+
+
+@pytest.mark.parametrize("text", [
+    # a Finland-Swedish webshop's purposes end in an open group
+    "Kundkontakter, marknadsföring och andra syften som har att göra med våra nättjänster.",
+    "Andra syften som hänger ihop med webbutiken.",
+    "Asiakassuhteen hoito ja muihin verkkopalveluun liittyviin tarkoituksiin.",
+    "Customer service and other related purposes.",
+])
+def test_other_purposes_leave_the_purposes_open(text: str) -> None:
+    assert ["$.registers[0].purposes[0].description"] == _hits("RK-VAGUE-WORDING", _purpose_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tilausten käsittely. Tietoja ei käytetä muihin tarkoituksiin.",
+    "Uppgifterna används inte för andra ändamål.",
+    "Tietoja käytetään vain tilauksiin eikä muihin tarkoituksiin kuin tässä kerrotaan.",
+    "Data is used for no other purposes than delivering the order.",
+])
+def test_denied_or_closed_other_purposes_pass(text: str) -> None:
+    assert [] == _hits("RK-VAGUE-WORDING", _purpose_text(text))
+
+
+def test_an_open_ended_relationship_as_basis_is_vague() -> None:
+    """The repealed Henkilötietolaki's formula 'asiakas- taikka muu vastaava suhde' leaves the ground open; a
+    relationship named alone is RK-BASIS-INVALID's, not vague."""
+    base = CONTROLLER + REGISTER + ('\n[[registers.purposes]]\nkey = "jasenet"\ndescription = "Jäsenrekisteri"\n'
+                                    'kind = "customer_service"\nbasis_text = "{text}"\n')
+    open_ended = base.format(text="Rekisteröidyn suostumus tai jäsenyys-, asiakas- taikka muu vastaava suhde.")
+    assert ["$.registers[0].purposes[0].basis_text"] == _hits("RK-VAGUE-WORDING", open_ended)
+    assert [] == _hits("RK-VAGUE-WORDING", base.format(text="Jäsenyyssuhde."))
+    assert [] == _hits("RK-VAGUE-WORDING", base.format(text="Sopimus, mm. jäsenyys."))  # only 'vastaava' is read
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rekisterinpitäjä varaa oikeuden kerätä kustakin henkilöstä kaikki tai vain osan yllä luetelluista tiedoista.",
+     ["$.registers[0].description"]),
+    ("Den registeransvarige förbehåller sig rätten att samla in alla eller endast en del av uppgifterna.",
+     ["$.registers[0].description"]),
+    ("Rekisteri sisältää asiakkaidemme tiedot.", []),
+])
+def test_a_reserved_right_to_collect_hedges_the_data(text: str, expected: list[str]) -> None:
+    assert expected == _hits("RK-VAGUE-WORDING", CONTROLLER + REGISTER + f'description = "{text}"\n' + ORDERS)

@@ -45,6 +45,61 @@ _VAGUE = re.compile(
 _OPEN_LIST = re.compile(
     r"esim(?:erkiksi|\.)|muun muassa|mm\.|y(?:ms|m)\.|tms\.|jne\.|(?:tai|muut) vastaav\w*|kuten |till exempel|"
     r"t\.ex\.|bland annat|bl\.a\.|osv\.|such as|e\.g\.|for example|etc\.?|may include")
+#: Round 10 (issue 21, real statements): wording that leaves the purposes, the data or the ground open, read only in
+#: the texts where each is stated (a register's and its purposes' descriptions, a purpose's basis wording), not
+#: through the shared search of every text: "ja muihin verkkopalveluun liittyviin tarkoituksiin", "och andra syften
+#: som har att göra med våra nättjänster", "and other related purposes"; "varaa oikeuden kerätä … kaikki tai vain
+#: osan tiedoista", "förbehåller sig rätten att samla in", "reserves the right to use"; and, in a basis's wording,
+#: the repealed Henkilötietolaki's "asiakas- taikka muu vastaava suhde".
+_OTHER_PURPOSES = re.compile(r"muihin (?:\w+ ){0,2}tarkoituksiin|muut (?:vastaavat )?tarkoitukset|"
+                             r"andra (?:liknande )?(?:syften|ändamål)|other (?:similar |related )?purposes")
+_RESERVED = re.compile(r"(?:varaa|pidättää) (?:itselleen )?oikeuden|förbehåller (?:sig|oss) rätten|"
+                       r"reserves? the right")
+_RESERVED_USE = re.compile(r"\s+(?:att |to )?(?:kerätä|käsitellä|käyttää|luovuttaa|säilyttää|tallentaa|samla|"
+                           r"behandla|använda|lämna|spara|lagra|collect|process|use|disclose|share|store|keep)\b")
+_OPEN_GROUND = re.compile(r"\b(?:tai|taikka|muu|muun|muut|muiden|eller|annan|andra|or|other)\s+(?:\w+\s+)?"
+                          r"(?:vastaav\w*|liknande|motsvarande|similar|comparable)\b")
+_THAN = re.compile(r"\s*,?\s*(?:kuin|än|than)\b")
+_DENIED = re.compile(r"\b(?:ei|emme|eivät|eikä|inte|aldrig|ej|not|never|no)\b|n't\b")
+
+
+def _open_ended(text: str, basis: bool) -> str | None:
+    """The first wording in ``text`` (lower case) that leaves open the purposes or the data (or, in a basis's
+    wording, ``basis``, the ground), or ``None``."""
+    # The words each expression needs are looked for first (str.find, in C): most texts hold none.
+    if basis:
+        found = _OPEN_GROUND.search(text) if any(w in text for w in _GROUND_WORDS) else None
+        return None if found is None else found.group(0)
+    if any(a in text and b in text for a, b in _OTHER_WORDS):
+        for match in _OTHER_PURPOSES.finditer(text):
+            start = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start()),
+                        text.rfind("\n", 0, match.start())) + 1
+            if not _THAN.match(text, match.end()) and not _DENIED.search(text, start, match.start()):
+                return match.group(0)
+    if any(w in text for w in _RESERVED_WORDS):
+        for match in _RESERVED.finditer(text):
+            if _RESERVED_USE.match(text, match.end()):
+                return match.group(0)
+    return None
+
+
+def _open_ended_hits(raw: list[tuple[str, tuple[str, ...]]], words: tuple[str, ...], basis: bool,
+                     seen: set[str] | None) -> Iterator[Hit]:
+    """The hits of :func:`_open_ended` on the texts ``raw`` (path, texts) that hold one of ``words``."""
+    for where, texts in raw:
+        if (seen is None or where not in seen) and any(w in t for t in texts for w in words):
+            open_ended = _open_ended("\n".join(texts).lower(), basis)
+            if open_ended is not None:
+                yield Hit(where, {"text": open_ended})
+
+
+#: Words :func:`_open_ended`'s forms cannot do without, as they are written mid-sentence (lower case).
+_OPEN_ENDED_WORDS = ("tarkoituksiin", "tarkoitukset", "syften", "ändamål", "purposes", "oikeuden", "rätten", "right")
+_GROUND_WORDS = ("vastaav", "liknande", "motsvarande", "similar", "comparable")
+_OTHER_WORDS = (("muihin ", "tarkoituksiin"), ("muut ", "tarkoitukset"), ("andra ", "syften"), ("andra ", "ändamål"),
+                ("other ", "purposes"))
+_RESERVED_WORDS = ("oikeuden", "rätten", "the right")
+
 #: Words of a "when needed" hedge, which recipients that are authorities may use ("luovutetaan tarvittaessa
 #: viranomaisille"): the law, not the shop, decides when.
 _WHEN_NEEDED = re.compile(r"tarvittaessa|vid behov|(?:where|if) necessary")
@@ -284,7 +339,13 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "offers (\"kumppaneidemme tuotteita, kuten vakuutuksia\", \"partners' products, such as insurance\") "
             "leave no data or recipient open. Anywhere else (the rights section, the introduction), a sentence that "
             "data \"voidaan siirtää EU:n tai ETA-alueen ulkopuolelle\" (\"kan överföras utanför EU\", \"may be "
-            "transferred outside the EU\") is reported once when no transfer with a country is stated.",
+            "transferred outside the EU\") is reported once when no transfer with a country is stated. In a "
+            "register's or a purpose's description, purposes left open (\"ja muihin verkkopalveluun liittyviin "
+            "tarkoituksiin\", \"och andra syften som har att göra med\", \"and other related purposes\"; not "
+            "\"other purposes than …\" nor a denied use: \"ei käytetä muihin tarkoituksiin\") and a right "
+            "reserved to collect or use data (\"varaa oikeuden kerätä … kaikki tai vain osan\", \"förbehåller "
+            "sig rätten att samla in\") are reported; in a purpose's `basis_text`, an open-ended ground (\"asiakas- "
+            "taikka muu vastaava suhde\", \"or other similar relationship\").",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(
@@ -300,6 +361,7 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
     # kehittämiseen" (third hold-out) and the tuned pikkuapila ("Tietoja voidaan luovuttaa
     # yhteistyökumppaneillemme") were read as unclear; check had no rule for it.
     values: dict[str, LocalizedText | str] | None = None
+    seen: set[str] | None = None
     for path, _ in ctx.search_texts(_VAGUE):  # the shared corpus: most needles are proved absent by its vocabulary
         if not _in_places(path):
             continue
@@ -310,6 +372,21 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
         found = _vague_in(joined, path, _named(ctx, path), _subject_source(ctx, path))
         if found is not None:
             yield Hit(path, {"text": found.strip()})
+            (seen := seen or set()).add(path)
+    for reg in ctx.registers:
+        register = reg.register
+        described = [register.description, *(p.description for p in register.purposes)]
+        every = "\x00".join([t or "" for v in described if v is not None for t in (v.fi, v.sv, v.en)])
+        if any(word in every for word in _OPEN_ENDED_WORDS):  # one look (in C) at all of them: most hold none
+            paths = [f"{reg.path}.description", *(f"{reg.path}.purposes[{i}].description"
+                                                  for i in range(len(register.purposes)))]
+            texts = [v.texts() if v is not None else () for v in described]
+            yield from _open_ended_hits(list(zip(paths, texts, strict=True)), _OPEN_ENDED_WORDS, False, seen)
+        bases = [(f"{reg.path}.purposes[{i}].basis_text", p.basis_text.texts())
+                 for i, p in enumerate(register.purposes) if p.basis_text is not None]
+        if bases:
+            yield from _open_ended_hits(bases, _GROUND_WORDS, True, seen)
+
     # Issue 21, round 6 (hold-out I, kampaamo-saksikasi): "Henkilötietoja voidaan siirtää EU:n tai ETA-alueen
     # ulkopuolelle … asiakkaan tätä pyytäessä", a template sentence in the rights section, says neither whether
     # data leaves the EU/EEA nor where, in a statement that states no transfer: a hedge on the very thing 13(1)(f)

@@ -168,3 +168,47 @@ def test_an_open_ended_relationship_as_basis_is_vague() -> None:
 ])
 def test_a_reserved_right_to_collect_hedges_the_data(text: str, expected: list[str]) -> None:
     assert expected == _hits("RK-VAGUE-WORDING", CONTROLLER + REGISTER + f'description = "{text}"\n' + ORDERS)
+
+
+# -- RK-RETENTION-ACCOUNTING: a period named for other purposes is not the accounting copy's -----------------------
+
+_BUILD_AND_BOOKS = CONTROLLER + REGISTER + '''
+[[registers.data_categories]]
+key = "maksu"
+name = "Maksutiedot"
+
+[[registers.purposes]]
+key = "tilaukset"
+description = "Tilausten toimittaminen"
+kind = "order"
+legal_basis = "contract"
+data_categories = ["maksu"]
+
+[[registers.purposes]]
+key = "kirjanpito"
+description = "Kirjanpito"
+kind = "accounting"
+legal_basis = "legal_obligation"
+data_categories = ["maksu"]
+
+[[registers.retention]]
+purposes = ["tilaukset"]
+data_categories = ["maksu"]
+period = "P3Y"
+start = "order"
+'''
+_BOOKS_ENTRY = ('\n[[registers.retention]]\npurposes = ["kirjanpito"]\nperiod = "P6Y"\n'
+                'start = "end_of_year_of_financial_period_end"\n')
+
+
+def test_a_shorter_period_named_for_the_orders_is_not_the_accounting_period() -> None:
+    """A shop keeps payment data three years for the orders and, under its own entry, six years for the books
+    (Kirjanpitolaki 2:10): each purpose keeps the data as long as it needs."""
+    assert [] == _hits("RK-RETENTION-ACCOUNTING", _BUILD_AND_BOOKS + _BOOKS_ENTRY)
+    assert [] == _hits("RK-RETENTION-ACCOUNTING-START", _BUILD_AND_BOOKS + _BOOKS_ENTRY)
+
+
+def test_with_no_entry_of_its_own_the_accounting_copy_takes_the_shorter_period() -> None:
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-ACCOUNTING", _BUILD_AND_BOOKS)
+    short_books = _BOOKS_ENTRY.replace("P6Y", "P4Y")
+    assert ["$.registers[0].retention[1]"] == _hits("RK-RETENTION-ACCOUNTING", _BUILD_AND_BOOKS + short_books)

@@ -345,9 +345,20 @@ def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
         reg = ref.register
         # By identity, computed once per purpose: comparing attrs objects for equality in the loop was quadratic.
         covering = {id(r) for r in ctx.retention_for(reg, ref.purpose)}
+        # Round 10 (issue 21, hold-out M runkopaja-stalberg): an entry that names other purposes only ("build":
+        # contact and payment data three years from the order) is no period of the accounting copy when another
+        # entry names the accounting purpose itself (vouchers six years under Kirjanpitolaki 2:10): the same
+        # categories are kept for each purpose as long as that purpose needs (5(1)(e)).
+        key, own = ref.purpose.key, None
         for i, r in enumerate(reg.register.retention):
-            if id(r) in covering and r.period is not None:
-                yield f"{reg.path}.retention[{i}]", r
+            if id(r) not in covering or r.period is None:
+                continue
+            if r.purposes and key not in r.purposes:
+                if own is None:  # asked only when an entry names other purposes only
+                    own = any(key in x.purposes for x in reg.register.retention if id(x) in covering)
+                if own:
+                    continue
+            yield f"{reg.path}.retention[{i}]", r
 
 
 @rule(
@@ -364,7 +375,9 @@ def _accounting_rules(ctx: Context) -> Iterator[tuple[str, Retention]]:
            "6 years from the end of the year in which the financial period ended, books and financial statements "
            "at least 10 years from the end of the financial period."),
     trigger="A retention period covering an `accounting` purpose is under 6 years (10 years when the rule's text "
-            "speaks of books or financial statements), the controller being in Finland.",
+            "speaks of books or financial statements), the controller being in Finland. An entry that names only "
+            "other purposes (the orders' copy of the payment data, three years) is not the accounting period when "
+            "another entry names the accounting purpose itself.",
     fix="Keep vouchers (invoices, receipts) 6 years and books and financial statements 10 years; keep only the "
         "accounting material, not the whole customer register.",
     example=CONTROLLER + REGISTER + _ACCOUNTING + '\n[[registers.retention]]\npurposes = ["kirjanpito"]\n'

@@ -267,3 +267,36 @@ def test_a_community_on_discord_is_a_provider_outside_the_eea() -> None:
 ])
 def test_a_recipient_named_by_trade_when_needed_is_no_vague_wording(text: str, lang: str, vague: bool) -> None:
     assert vague == ("RK-LINT-VAGUE" in _rules(text, lang))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Lagring\nUppgifterna sparas tills kunden själv begär att de raderas.\n", "sv"),
+    ("Säilytys\nTiedot säilytetään, kunnes asiakas itse pyytää niiden poistamista.\n", "fi"),
+    ("Retention\nWe keep the data until the subscriber asks us to delete it.\n", "en"),
+])
+def test_kept_until_the_customer_asks_is_no_period(text: str, lang: str) -> None:
+    assert _lint(text, lang).outcome(R.RETENTION) is Outcome.MISSING
+
+
+def test_kept_until_the_customer_asks_beside_a_period_is_a_criterion() -> None:
+    text = ("Lagring\nOrderuppgifterna sparas i sex år enligt bokföringslagen. Kontouppgifterna sparas tills kunden "
+            "själv begär att de raderas.\n")
+    assert _lint(text, "sv").outcome(R.RETENTION) is Outcome.PROVIDED
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Säilytys\nAsiakastiedot säilytetään kaksi vuotta viimeisestä tilauksesta. Laskutustiedot säilytetään muun "
+     "kirjanpitoaineiston tapaan.\n", "fi"),
+    ("Lagring\nKunduppgifterna sparas två år efter den senaste beställningen. Fakturorna sparas som övrigt "
+     "bokföringsmaterial.\n", "sv"),
+    ("Retention\nCustomer data is kept for two years after the last order. Invoices are kept like other accounting "
+     "records.\n", "en"),
+])
+def test_kept_like_accounting_records_is_a_criterion(text: str, lang: str) -> None:
+    assert "RK-LINT-RETENTION-VAGUE" not in _rules(text, lang)
+
+
+def test_kept_in_an_archive_with_no_period_beside_periods_stays_open() -> None:
+    text = ("Säilytys\nAsiakastiedot säilytetään kaksi vuotta viimeisestä tilauksesta. Kuvat säilytetään "
+            "kuva-arkistossamme.\n")
+    assert "RK-LINT-RETENTION-VAGUE" in _rules(text, "fi")

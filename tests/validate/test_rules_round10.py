@@ -212,3 +212,81 @@ def test_with_no_entry_of_its_own_the_accounting_copy_takes_the_shorter_period()
     assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-ACCOUNTING", _BUILD_AND_BOOKS)
     short_books = _BOOKS_ENTRY.replace("P6Y", "P4Y")
     assert ["$.registers[0].retention[1]"] == _hits("RK-RETENTION-ACCOUNTING", _BUILD_AND_BOOKS + short_books)
+
+
+# -- RK-MARKETING-CHANNEL-UNSTATED: only where the statement offers an opt-out -------------------------------------
+
+def _marketing(description: str, rights: str = "") -> str:
+    return CONTROLLER + REGISTER + (
+        f'\n[[registers.purposes]]\nkey = "markkinointi"\ndescription = "{description}"\n'
+        'kind = "direct_marketing"\n') + rights
+
+
+_NO_OBJECTION = '\n[rights]\nlisted = ["access"]\n'
+
+
+@pytest.mark.parametrize("description", ["Markkinointi.", "Marknadsföring m.m."])
+def test_marketing_named_with_nothing_on_refusing_it_is_not_a_channel_question(description: str) -> None:
+    """A real publisher's and a yoga teacher's statements: marketing named, no channel, no basis, no opt-out. The
+    missing basis and right to object are other rules'; 200 § cannot be read either way."""
+    assert [] == _hits("RK-MARKETING-CHANNEL-UNSTATED", _marketing(description, _NO_OBJECTION))
+
+
+@pytest.mark.parametrize(("description", "rights"), [
+    # the seeds' pattern: marketing messages with only a right to refuse them
+    ("Markkinointi. Rekisteröityneellä asiakkaalla on mahdollisuus kieltäytyä vastaanottamasta "
+     "markkinointiviestejä.", _NO_OBJECTION),
+    ("Suoramarkkinointi.", '\n[rights]\nlisted = ["access", "object"]\n'),
+    ("Direct marketing. You may opt out at any time.", _NO_OBJECTION),
+])
+def test_marketing_on_an_opt_out_with_no_channel_is_still_reported(description: str, rights: str) -> None:
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-MARKETING-CHANNEL-UNSTATED", _marketing(description, rights))
+
+
+# -- RK-OUTDATED-TERM: the document named by both names ------------------------------------------------------------
+
+@pytest.mark.parametrize("intro", [
+    "Det här är dataskydds- och registerbeskrivning för bokningsbyråns kundregister.",
+    "Tämä on verkkokaupan tietosuoja- ja rekisteriseloste.",
+    "Tämä rekisteri- ja tietosuojaseloste koskee asiakkaitamme.",
+])
+def test_the_old_name_paired_with_the_gdpr_name_cites_no_law(intro: str) -> None:
+    assert [] == _hits("RK-OUTDATED-TERM", f'intro = "{intro}"\n' + CONTROLLER)
+
+
+@pytest.mark.parametrize("intro", [
+    "Tämä rekisteriseloste kertoo, miten käsittelemme tietojasi.",
+    "Det här är en registerbeskrivning enligt personuppgiftslagen.",
+])
+def test_the_old_name_alone_in_the_body_is_still_reported(intro: str) -> None:
+    assert ["$.intro"] == _hits("RK-OUTDATED-TERM", f'intro = "{intro}"\n' + CONTROLLER)
+
+
+def test_the_paired_name_beside_a_repealed_law_is_reported() -> None:
+    text = ('cites = ["Henkilötietolaki (523/1999) 10 §"]\nintro = "Tämä on tietosuoja- ja rekisteriseloste."\n'
+            + CONTROLLER)
+    assert ["$.intro"] == _hits("RK-OUTDATED-TERM", text)
+
+
+# -- RK-PERSONAL-IDENTITY-CODE: a purchase on credit is credit granting ---------------------------------------------
+
+def _code(name: str) -> str:
+    return CONTROLLER + REGISTER + (
+        '\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "Beställningar, fakturering och '
+        'betalningsbekräftelser."\nkind = "order"\nlegal_basis = "contract"\ndata_categories = ["pb"]\n\n'
+        f'[[registers.data_categories]]\nkey = "pb"\nname = "{name}"\npersonal_identity_code = true\n')
+
+
+@pytest.mark.parametrize("name", [
+    # a Finland-Swedish booking agency: the category itself says what the code is for
+    "Personbeteckning (fakturerings- eller kreditköp)",
+    "Henkilötunnus (luottokaupat)",
+    "Personal identity code (credit purchases only)",
+])
+def test_a_code_for_purchases_on_credit_has_its_ground(name: str) -> None:
+    assert [] == _hits("RK-PERSONAL-IDENTITY-CODE", _code(name))
+
+
+@pytest.mark.parametrize("name", ["Personbeteckning", "Henkilötunnus (asiakasnumerona)"])
+def test_a_code_with_no_credit_in_sight_is_still_reported(name: str) -> None:
+    assert ["$.registers[0].purposes[0]"] == _hits("RK-PERSONAL-IDENTITY-CODE", _code(name))

@@ -340,6 +340,9 @@ _CREDIT_GRANTING = re.compile(
     r"lasku- ja osamaksu\w*|osamaksu\w*|maksuaika\w*|"
     r"kreditbeslut\w*|kreditprövning\w*|kreditupplysning\w*|kreditgivning\w*|kreditvärdighet\w*|"
     r"mot faktura|på faktura|delbetalning\w*|avbetalning\w*|"
+    # Round 10 (issue 21, real statements): "Personbeteckning (fakturerings- eller kreditköp)": a purchase on credit
+    # is credit granted by the seller, a 29 § 2 mom ground, as "laskulla" already is.
+    r"kreditköp\w*|fakturaköp\w*|luottokaup\w*|laskukaup\w*|credit purchase\w*|on credit\b|"
     r"credit (?:decision|check|assessment|granting|rating)\w*|creditworthiness|(?:pay|paying|payment) by invoice|"
     r"buy now,? pay later|\bbnpl\b|instal?ments?\b|"
     r"klarna|walley|svea|resurs|afterpay|riverty|collector bank|"
@@ -663,7 +666,9 @@ _TITLE_TERM = re.compile(r"rekisteriselost\w*|registerbeskrivning\w*")
             "Henkilötietolaki 30 § formula 'suoramainontaa, etämyyntiä ja muuta suoramarkkinointia', "
             "'Tietosuojalautakunta', 'Viestintävirasto' or 'tietoyhteiskuntakaari'. 'Etämyynti' alone is not "
             "reported: it is the current term of Kuluttajansuojalaki chapter 6. 'Rekisteriseloste' "
-            "('registerbeskrivning') in the title alone is not reported when the statement cites no repealed law.",
+            "('registerbeskrivning') in the title alone, or anywhere paired with the GDPR-era name ('tietosuoja- ja "
+            "rekisteriseloste', 'dataskydds- och registerbeskrivning'), is not reported when the statement cites no "
+            "repealed law.",
     fix="Rename the document 'Tietosuojaseloste' and use the GDPR's names for the rights.",
     example='intro = "Tämä rekisteriseloste kertoo, miten käsittelemme tietojasi."\n' + CONTROLLER,
     fixed='intro = "Tämä tietosuojaseloste kertoo, miten käsittelemme tietojasi."\n' + CONTROLLER,
@@ -676,14 +681,31 @@ def outdated_term(ctx: Context) -> Iterator[Hit]:
     # law anywhere names itself in the old way but presents nothing as made under the Henkilötietolaki; the GDPR
     # prescribes no title, and the readings count outdated_law only where repealed law is cited as current. The
     # word in the body, or beside a cited repealed law, is still reported.
+    # Round 10 (issue 21, real statements): "Det här är dataskydds- och registerbeskrivning för …" names the document
+    # by the GDPR-era and the old name together, as many real statements do ("tietosuoja- ja rekisteriseloste"): a
+    # name, not a law, so it is read as the title is when no repealed law is cited.
     title_only: bool | None = None
+    values: dict[str, LocalizedText | str] | None = None
     for path, term in ctx.search_texts(_OUTDATED_TERMS):
-        if path.startswith("$.title") and _TITLE_TERM.fullmatch(term.lower()):
+        if _TITLE_TERM.fullmatch(term.lower()):
             if title_only is None:
                 title_only = next(iter(ctx.search_texts(_REPEALED)), None) is None
-            if title_only:
+            if title_only and path.startswith("$.title"):
                 continue
+            if title_only:
+                values = values if values is not None else dict(ctx.text_values)
+                value = values.get(path)
+                texts = (value.texts() if isinstance(value, LocalizedText)
+                         else (value,) if isinstance(value, str) else ())
+                if not any(_OUTDATED_TERMS.search(_PAIRED_NAME.sub("", t.lower())) for t in texts):
+                    continue
         yield Hit(path, {"term": term})
+
+
+#: The document named by the GDPR-era name and the old one together (lower case).
+_PAIRED_NAME = re.compile(r"(?:tietosuoja|dataskydds|integritetsskydds)- (?:ja|och) (?:rekisteriselost|"
+                          r"registerbeskrivning)\w*|(?:rekisteri|register)- (?:ja|och) (?:tietosuojaselost|"
+                          r"dataskyddsbeskrivning|integritetsskyddsbeskrivning)\w*")
 
 
 _LANGUAGE_NAMES = {

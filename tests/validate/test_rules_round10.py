@@ -290,3 +290,29 @@ def test_a_code_for_purchases_on_credit_has_its_ground(name: str) -> None:
 @pytest.mark.parametrize("name", ["Personbeteckning", "Henkilötunnus (asiakasnumerona)"])
 def test_a_code_with_no_credit_in_sight_is_still_reported(name: str) -> None:
     assert ["$.registers[0].purposes[0]"] == _hits("RK-PERSONAL-IDENTITY-CODE", _code(name))
+
+
+# -- RK-LEGITIMATE-INTEREST-GENERIC: an interest that rests only on a relationship ----------------------------------
+
+def _basis_text(text: str) -> str:
+    return CONTROLLER + REGISTER + (
+        '\n[[registers.purposes]]\nkey = "asiakkaat"\ndescription = "Asiakassuhteen hoito"\n'
+        f'kind = "customer_service"\nbasis_text = "{text}"\n')
+
+
+@pytest.mark.parametrize("text", [
+    # an agency's untied row of bases, in the repealed Henkilötietolaki's words
+    "The company's legitimate interest based on the customer relationship or other relevant connection.",
+    "Asiakassuhteeseen perustuva oikeutettu etu.",
+    "Berättigat intresse som grundar sig på kundförhållandet.",
+])
+def test_a_legitimate_interest_resting_on_a_relationship_names_no_interest(text: str) -> None:
+    assert ["$.registers[0].purposes[0].basis_text"] == _hits("RK-LEGITIMATE-INTEREST-GENERIC", _basis_text(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Asiakassuhde.",  # a relationship as basis is RK-BASIS-INVALID's, not an interest
+    "Oikeutettu etu: omien tuotteiden markkinointi postitse nykyisille asiakkaille.",
+])
+def test_other_basis_wording_is_not_this_rules(text: str) -> None:
+    assert [] == _hits("RK-LEGITIMATE-INTEREST-GENERIC", _basis_text(text))

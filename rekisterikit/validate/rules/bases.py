@@ -145,7 +145,10 @@ def _plain(text_: str) -> str:
     trigger="The `legitimate_interest` text only says 'legitimate interest', 'business purposes', 'asiakassuhde', "
             "'customer relationship' or similar, or only repeats the purpose's description, or gives the interest "
             "only as an example or leaves it open ('esim. asiakassuhde', 'e.g. customer relationship', 'till "
-            "exempel …', '… tms.', '… or similar').",
+            "exempel …', '… tms.', '… or similar'); or a purpose with no `legal_basis` and no "
+            "`legitimate_interest` gives as its `basis_text` a legitimate interest resting only on a relationship "
+            "('legitimate interest based on the customer relationship', 'asiakassuhteeseen perustuva oikeutettu "
+            "etu').",
     fix="Say whose interest it is and what it consists of, so that the data subject can weigh it against their "
         "own (and object).",
     example=CONTROLLER + REGISTER + '\n[[registers.purposes]]\nkey = "markkinointi"\n'
@@ -171,6 +174,27 @@ def legitimate_interest_generic(ctx: Context) -> Iterator[Hit]:
                        or _placeholder(t)]
             if generic:
                 yield Hit(f"{ref.path}.legitimate_interest", {"interest": generic[0].strip()})
+        elif ref.purpose.legal_basis is None and li is None and ref.purpose.basis_text is not None:
+            # Round 10 (issue 21, real statements): "Lumova's legitimate interest based on the customer relationship
+            # or other relevant connection" is the repealed Henkilötietolaki's formula of a connection (8 §: a
+            # customer relationship or a comparable connection [M: section as the project's notes give it]), which
+            # names no interest 13(1)(d) asks for.
+            found = next((m for t in ref.purpose.basis_text.texts() for m in (_INTEREST_FROM_RELATIONSHIP.search(t),)
+                          if m is not None), None)
+            if found is not None:
+                yield Hit(f"{ref.path}.basis_text", {"interest": found.group(0)})
+
+
+#: A legitimate interest said to rest on a relationship, and nothing else: "legitimate interest based on the customer
+#: relationship", "asiakassuhteeseen perustuva oikeutettu etu", "berättigat intresse som grundar sig på
+#: kundförhållandet".
+_RELATION = (r"(?:asiakassuhte|asiakkuu|jäsenyy|kundförhållande|kundrelation|medlemskap|customer relationship|"
+             r"membership)\w*")
+_INTEREST = r"(?:oikeutet\w* etu\w*|berättiga(?:t|de?) intressen?|legitimate interests?)"
+_INTEREST_FROM_RELATIONSHIP = re.compile(
+    _INTEREST + r"[^.;]{0,30}?\b(?:perustu\w*|grundar sig på|grundat på|baserat på|based on|arising from)\s+"
+    r"(?:\w+\s+){0,2}?" + _RELATION + r"|" + _RELATION + r"\s+(?:perustuva\w*|grundade?)\s+" + _INTEREST,
+    re.IGNORECASE)
 
 
 _LAW_REFERENCE = re.compile(

@@ -104,7 +104,8 @@ FIRST_HOLDOUT_L = {"recall": 30 / 34, "alarms": 3 / 220, "strict": 11 / 220, "tp
                    "fp": 3, "note": 8, "present": 220}
 #: The thirteenth hold-out (``holdout_m``, commit 4b56c3f), written while a ninth rule round worked from the
 #: twelfth hold-out's classes of error, first run at 11:55 UTC on the code of commit 25e14b7, after that round had
-#: ended. Nothing has been tuned on it.
+#: ended. It has since been looked at: a tenth rule round worked from its false alarms, so its "now" figures are
+#: optimistic and these first-run figures stay the guarded honest estimate.
 FIRST_HOLDOUT_M = {"recall": 33 / 33, "alarms": 3 / 216, "strict": 11 / 216, "tp": 33, "fn": 0,
                    "fp": 3, "note": 8, "present": 216}
 FIRST_HOLDOUT_I = {"recall": 59 / 63, "alarms": 5 / 204, "strict": 10 / 204, "tp": 59, "fn": 4,
@@ -227,6 +228,7 @@ def render_section() -> str:
         "- " + _summary("Twelfth hold-out, first run", FIRST_HOLDOUT_L),
         "- " + _summary("Twelfth hold-out, now", r["holdout_l"]),
         "- " + _summary("Thirteenth hold-out, first run", FIRST_HOLDOUT_M),
+        "- " + _summary("Thirteenth hold-out, now", r["holdout_m"]),
         "- " + _summary("Eighth to thirteenth together, first runs", _together(
             FIRST_HOLDOUT_H, FIRST_HOLDOUT_I, FIRST_HOLDOUT_J, FIRST_HOLDOUT_K, FIRST_HOLDOUT_L, FIRST_HOLDOUT_M)),
         "",
@@ -313,7 +315,11 @@ def render_section() -> str:
         f"({counts['holdout_m']} statements, `holdout_m/`) was written during it and first run after it: 33 of 33",
         "found, 3 false alarms over 216 — both targets met on that set. One set is a small sample: the six latest",
         "first runs counted together (eighth to thirteenth, above) are the honest estimate, false alarms within the",
-        "target and recall about 0.94, just below it.",
+        "target and recall about 0.94, just below it. **The thirteenth hold-out has since been looked at:** a tenth",
+        "rule round worked from its three false alarms (a DPO reminder on a car rental's credit check, now dropped",
+        "for credit checks everywhere; a three-year period of the orders' copy of payment data read as the",
+        "accounting period; a missing date of update, which five of six readers count under `clarity` and the rule",
+        "keeps) and from a second set of real published statements, so its \"now\" figures are optimistic.",
         "",
         "### Tuned",
         "",

@@ -905,6 +905,9 @@ def _recipients(run: _Run) -> None:
         # The buyer in a sale or merger of the business ("Endast i samband med företagsarrangemang … kan dina
         # personuppgifter lämnas ut till köpare och deras rådgivare") is named by the occasion.
         disclosed -= run.u("business_sale")
+        # So are processors said to act on the controller's behalf and account (the template "käyttää toimeksiantoonsa
+        # ja lukuunsa toimivia alihankkijoita", "underleverantörer som agerar för och på uppdrag av …").
+        disclosed -= run.u("processor_on_behalf")
         specific = run.u("recipient_specific", "non_eea_vendors", "company_form")
         if disclosed and not (stated & specific):
             first = run.analysis.first(disclosed)

@@ -300,3 +300,24 @@ def test_kept_in_an_archive_with_no_period_beside_periods_stays_open() -> None:
     text = ("Säilytys\nAsiakastiedot säilytetään kaksi vuotta viimeisestä tilauksesta. Kuvat säilytetään "
             "kuva-arkistossamme.\n")
     assert "RK-LINT-RETENTION-VAGUE" in _rules(text, "fi")
+
+
+# ------------------------------------------------------------- processors acting on the controller's behalf
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Luovutukset\nRekisterinpitäjä käsittelee tietoja itse ja käyttää toimeksiantoonsa ja lukuunsa toimivia "
+     "alihankkijoita.\n", "fi"),
+    ("Mottagare\nVi behandlar uppgifterna själva och anlitar underleverantörer som agerar för och på uppdrag av "
+     "oss.\n", "sv"),
+    ("Recipients\nWe process the data ourselves and use subcontractors acting on behalf and for the account of the "
+     "data controller.\n", "en"),
+])
+def test_processors_acting_on_the_controllers_behalf_are_no_vague_recipients(text: str, lang: str) -> None:
+    result = _lint(text, lang)
+    assert result.outcome(R.RECIPIENTS) is Outcome.PROVIDED
+    assert "RK-LINT-RECIPIENTS-VAGUE" not in {f.rule for f in result.findings}
+
+
+def test_subcontractors_alone_stay_vague() -> None:
+    text = "Recipients\nWe share data with our subcontractors.\n"
+    assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(text, "en")

@@ -1466,7 +1466,13 @@ def _rights(run: _Run) -> None:
              if not run.unit(i).item and not other_rights & set(by_line[run.unit(i).line])
              and (len(by_line[run.unit(i).line]) == 1
                   or (i in in_rights and set(run.starts("right_object", i)) - set(run.starts("withdraw", i))))}
-    if applies and objection and not alone and not any(run.unit(i).section in separate for i in objection):
+    # A marketing section presents objection separately only in words of its own: a newsletter's unsubscribe link
+    # there ("You can unsubscribe any time from the link in the newsletter") is the withdrawal of its consent.
+    marketing_only = {s.index for s in run.structure.sections if s.index in separate and set(s.kinds) & {"marketing"}
+                      and not run.analysis.units_with("right_object", headings=True) & {s.units.start}}
+    presented = any(run.unit(i).section in separate and (run.unit(i).section not in marketing_only or set(
+        run.starts("right_object", i)) - set(run.starts("withdraw", i))) for i in objection)
+    if applies and objection and not alone and not presented:
         quoted = min(objection, key=lambda i: (i not in in_rights, i))
         run.flag("RK-LINT-OBJECT-SEPARATE", run.unit(quoted))
 

@@ -321,3 +321,20 @@ def test_processors_acting_on_the_controllers_behalf_are_no_vague_recipients(tex
 def test_subcontractors_alone_stay_vague() -> None:
     text = "Recipients\nWe share data with our subcontractors.\n"
     assert "RK-LINT-RECIPIENTS-VAGUE" in _rules(text, "en")
+
+
+# ------------------------------------------------------------- objection and a newsletter's unsubscribe link
+
+_NEWSLETTER = ("Newsletter\nWe send a newsletter about events only to members who ticked the box for it. {line}\n"
+               "Your rights\nYou have the right to see your data, correct it, delete it and object to the "
+               "processing.\n")
+
+
+def test_an_unsubscribe_link_in_the_newsletter_section_does_not_present_objection() -> None:
+    text = _NEWSLETTER.format(line="You can unsubscribe any time from the link in the newsletter.")
+    assert "RK-LINT-OBJECT-SEPARATE" in _rules(text, "en")
+
+
+def test_objection_in_words_of_its_own_in_the_newsletter_section_is_presented() -> None:
+    text = _NEWSLETTER.format(line="You have the right to object to direct marketing at any time.")
+    assert "RK-LINT-OBJECT-SEPARATE" not in _rules(text, "en")

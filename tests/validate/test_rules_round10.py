@@ -316,3 +316,28 @@ def test_a_legitimate_interest_resting_on_a_relationship_names_no_interest(text:
 ])
 def test_other_basis_wording_is_not_this_rules(text: str) -> None:
     assert [] == _hits("RK-LEGITIMATE-INTEREST-GENERIC", _basis_text(text))
+
+
+# -- RK-TRANSFER-MECHANISM: a transfer made only at the data subject's request -------------------------------------
+
+def _transfer(description: str) -> str:
+    return CONTROLLER + REGISTER + ORDERS + f'\n[[registers.transfers]]\ndescription = "{description}"\n'
+
+
+@pytest.mark.parametrize("description", [
+    # a salon's template sentence on transfers
+    "Henkilötietoja voidaan siirtää EU:n tai ETA-alueen ulkopuolelle asiakkaan tätä pyytäessä.",
+    "Uppgifter överförs utanför EU endast på kundens begäran.",
+    "Data is transferred outside the EU only at your request.",
+])
+def test_a_transfer_only_at_the_data_subjects_request_needs_no_safeguard(description: str) -> None:
+    """GDPR 13(1)(f) asks for the safeguards only for transfers under Arts. 46, 47 and the second subparagraph of
+    49(1); a transfer at the data subject's request rests on a 49(1) derogation. The missing country is still
+    reported."""
+    assert [] == _hits("RK-TRANSFER-MECHANISM", _transfer(description))
+    assert ["$.registers[0].transfers[0]"] == _hits("RK-TRANSFER-COUNTRY", _transfer(description))
+
+
+def test_a_transfer_the_controller_decides_still_needs_a_mechanism() -> None:
+    text = _transfer("Uppgifter kan även överföras av den registeransvarige utanför EU eller EES.")
+    assert ["$.registers[0].transfers[0]"] == _hits("RK-TRANSFER-MECHANISM", text)

@@ -407,15 +407,33 @@ def _where(t: Transfer) -> str | LocalizedText:
            "standardavtalsklausuler eller annan grund enligt artiklarna 46–49).",
         en="The transfer outside the EU/EEA ({country}) gives no mechanism (adequacy decision, standard contractual "
            "clauses or another basis under Arts. 46–49)."),
-    trigger="A transfer entry has no `mechanism`.",
+    trigger="A transfer entry has no `mechanism`, unless its description makes it only at the data subject's "
+            "request (\"asiakkaan tätä pyytäessä\", \"på kundens begäran\", \"at your request\"): such a "
+            "transfer rests on an Art. 49(1) derogation, for which 13(1)(f) asks for no safeguards; its country is "
+            "still RK-TRANSFER-COUNTRY's.",
     fix="Set `mechanism` (adequacy, dpf, scc_2021_914, bcr, …) and where to get a copy of the safeguards.",
     example=_register('transfers = [{ country = "GB" }]'),
     fixed=_register('transfers = [{ country = "GB", mechanism = "adequacy" }]'),
 )
 def transfer_mechanism(ctx: Context) -> Iterator[Hit]:
+    # Round 10 (issue 21, real statements): "Henkilötietoja voidaan siirtää EU:n tai ETA-alueen ulkopuolelle …
+    # asiakkaan tätä pyytäessä" makes the transfer only at the customer's request, which is the ground of the Art.
+    # 49(1)(a)-(c) derogations; 13(1)(f) asks for "a reference to the appropriate or suitable safeguards" only for
+    # transfers under Art. 46, 47 or the second subparagraph of 49(1) [V: GDPR 13(1)(f) in the English text at
+    # odo24.pl, found with the search tool], so no mechanism is missing from the statement.
     for path, t in _transfers(ctx):
-        if t.mechanism is None:
+        if t.mechanism is None and not (t.description is not None
+                                        and any(_AT_REQUEST.search(x) for x in t.description.texts())):
             yield Hit(path, {"country": _where(t)})
+
+
+#: A transfer made only when the data subject asks for it.
+_AT_REQUEST = re.compile(
+    r"(?:asiakkaan|rekisteröidyn|käyttäjän|jäsenen|henkilön) (?:tätä |sitä |näin )?(?:pyytäessä|pyynnöstä)|"
+    r"(?:omasta )?pyynnöstäsi|kun (?:asiakas|rekisteröity|pyydät)\b[^.;]{0,20}?pyytää|"
+    r"på (?:kundens|den registrerades|din|medlemmens) (?:egen )?begäran|om du (?:själv )?begär det|"
+    r"at (?:the )?(?:customer'?s|data subject'?s|your|the member'?s) (?:own )?request|(?:when|if) you (?:so )?request",
+    re.IGNORECASE)
 
 
 _INVALIDATED = {

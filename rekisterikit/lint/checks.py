@@ -188,7 +188,9 @@ class _Run:
         agreed = frozenset(i for i in self.affirmed("accept") & self.u("kind_marketing", "kind_newsletter")
                            if any(_AGREED.match(t) for t in self.analysis.terms_in("accept", i)))
         agreed -= self.u("cookie") | self.negated(agreed)
-        return (self.u("basis_consent") | agreed) - self.u("consent_negated", "consent_presumed")
+        # Permission the customer gets from others ("om beställaren inte har fått deras tillstånd") is no consent the
+        # controller relies on.
+        return (self.u("basis_consent") | agreed) - self.u("consent_negated", "consent_presumed", "consent_of_others")
 
     def negated(self, units: Iterable[int]) -> frozenset[int]:
         """The units that are negated and not turned back by an exception (``ei … ellei``)."""

@@ -338,3 +338,20 @@ def test_an_unsubscribe_link_in_the_newsletter_section_does_not_present_objectio
 def test_objection_in_words_of_its_own_in_the_newsletter_section_is_presented() -> None:
     text = _NEWSLETTER.format(line="You have the right to object to direct marketing at any time.")
     assert "RK-LINT-OBJECT-SEPARATE" not in _rules(text, "en")
+
+
+# ------------------------------------------------------------- permission the customer gets from others
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Bilder\nPersoner som syns i bilderna suddas ut, om beställaren inte har fått deras tillstånd.\n", "sv"),
+    ("Kuvat\nKuvissa näkyvät ihmiset sumennetaan, jos tilaaja ei ole saanut heidän lupaansa.\n", "fi"),
+    ("Images\nPeople seen in the images are blurred unless the client has obtained their permission.\n", "en"),
+])
+def test_permission_the_customer_gets_from_others_asks_no_withdrawal(text: str, lang: str) -> None:
+    assert _lint(text, lang).outcome(R.WITHDRAW_CONSENT) is Outcome.NOT_APPLICABLE
+
+
+def test_our_own_consent_beside_it_still_asks_for_withdrawal() -> None:
+    text = ("Bilder\nPersoner i bilderna suddas ut, om beställaren inte har fått deras tillstånd. Nyhetsbrevet "
+            "skickar vi med ditt samtycke.\n")
+    assert _lint(text, "sv").outcome(R.WITHDRAW_CONSENT) is Outcome.MISSING

@@ -35,6 +35,7 @@ from rekisterikit.validate.needles import (
     needles,
     pieces,
     possible,
+    whole_pieces,
     word_literals,
 )
 from rekisterikit.validate.registry import REGISTRY, Registry
@@ -272,10 +273,10 @@ class Context:
     def _distinct(self) -> tuple[list[str], list[int]]:
         """The distinct variants (a statement repeats many: providers, names, cookie purposes), and for each of
         :attr:`variants` the index of its distinct one. The texts are read once per distinct variant."""
-        originals = self.variants[0]
-        distinct = list(dict.fromkeys(originals))
-        where = dict(zip(distinct, range(len(distinct)), strict=True))
-        return distinct, list(map(where.__getitem__, originals))
+        where: dict[str, int] = {}  # each distinct variant with its index, in the order first seen
+        add = where.setdefault
+        index_of = [add(variant, len(where)) for variant in self.variants[0]]
+        return list(where), index_of
 
     @cached_property
     def _lowered_distinct(self) -> list[str]:
@@ -434,11 +435,7 @@ class Context:
         its ends (:func:`~rekisterikit.validate.needles.word_literals`). ``False`` proves that it occurs nowhere so."""
         known = self._whole_seen.get(needle)
         if known is None:
-            runs = list(pieces(needle))
-            if runs:
-                runs[0] = runs[0]._replace(starts_word=True)
-                runs[-1] = runs[-1]._replace(ends_word=True)
-            known = self._whole_seen[needle] = self._check_runs(tuple(runs))
+            known = self._whole_seen[needle] = self._check_runs(whole_pieces(needle))
         return known
 
     @cached_property

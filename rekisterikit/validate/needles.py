@@ -41,6 +41,7 @@ __all__ = [
     "possible",
     "search",
     "twin",
+    "whole_pieces",
     "word_literals",
 ]
 
@@ -165,6 +166,17 @@ def pieces(needle: str) -> tuple[Piece, ...]:
         found.append(Piece(needle[i:j].encode("utf-8", "surrogatepass"), kind == 2, i > 0, j < len(needle)))
         i = j
     return tuple(found)
+
+
+@cache
+def whole_pieces(needle: str) -> tuple[Piece, ...]:
+    """:func:`pieces` of a needle found with no letter or digit run going on past either of its ends: its first run
+    starts a run of the text and its last run ends one (made once per needle)."""
+    runs = list(pieces(needle))
+    if runs:
+        runs[0] = runs[0]._replace(starts_word=True)
+        runs[-1] = runs[-1]._replace(ends_word=True)
+    return tuple(runs)
 
 
 def _required(items: Any) -> list[str] | None:

@@ -31,8 +31,11 @@ from rekisterikit.validate.needles import (
     Piece,
     _plan_of,
     alternatives,
+    index_pieces,
     match_starts,
     needles,
+    piece_finder,
+    piece_key,
     pieces,
     possible,
     whole_pieces,
@@ -464,20 +467,37 @@ class Context:
             found = seen.get(piece)
             if found is None:  # needles share pieces ("ei …", "ip …"): each is looked for once
                 vocabulary, joined = digits if piece.digits else letters
-                if piece.text in vocabulary:  # a word of its own: it starts, ends and is inside that word
-                    found = True
-                elif not self._inside(piece, joined):  # in no word at all (a quicker pass: no line break in what
-                    found = False                       # is looked for)
-                elif piece.starts_word:
-                    found = b"\n" + piece.text in joined
-                elif piece.ends_word:
-                    found = piece.text + b"\n" in joined
-                else:
-                    found = True
+                # a word of its own starts, ends and is inside that word
+                found = piece.text in vocabulary or self._in_words(piece, runs, joined)
                 seen[piece] = found
             if not found:
                 return False
         return True
+
+    def _in_words(self, piece: Piece, runs: tuple[Piece, ...], joined: bytes) -> bool:
+        """Whether a piece that is no word of the vocabulary ``joined`` is at the start of a word, at its end or
+        inside one, as its bounds require (:func:`~rekisterikit.validate.needles.piece_key`): read from what was
+        found of the indexed keys all at once (:attr:`_found_pieces`) when its key is indexed, else by passes over
+        ``joined`` (and the keys of the pieces of ``runs`` are indexed for later validations)."""
+        key = piece_key(piece)
+        found_all = self._found_pieces
+        if found_all is not None and key in found_all[0]:
+            return key in found_all[1]
+        index_pieces(piece_key(p) for p in runs if not (p.starts_word and p.ends_word))
+        if not self._inside(piece, joined):  # in no word at all (a quicker pass: no line break in what is looked
+            return False                      # for)
+        return key is piece.text or key in joined
+
+    @cached_property
+    def _found_pieces(self) -> tuple[frozenset[bytes], set[bytes]] | None:
+        """The indexed keys (:func:`~rekisterikit.validate.needles.piece_finder`), and those of them that occur in
+        the letter or in the digit vocabulary joined, found in one pass over each; ``None`` without the optional
+        automaton or before any key was indexed."""
+        finder = piece_finder()
+        if finder is None:
+            return None
+        covered, find = finder
+        return covered, find(self._letter_vocabulary[1]) | find(self._digit_vocabulary[1])
 
     def _inside(self, piece: Piece, joined: bytes) -> bool:
         """Whether the piece's text is inside a word of its vocabulary ``joined``, wherever in the word (asked once

@@ -32,10 +32,13 @@ __all__ = [
     "Plan",
     "Text",
     "alternatives",
+    "index_pieces",
     "joinable",
     "match_starts",
     "may_match",
     "needles",
+    "piece_finder",
+    "piece_key",
     "pieces",
     "plan",
     "possible",
@@ -721,3 +724,71 @@ def possible(needs: tuple[Needs, ...], text: str) -> bool:
         else:
             return True
     return False
+
+
+def _optional(name: str) -> Any:
+    """The module ``name``, or ``None`` when it is not installed."""
+    from importlib import import_module
+
+    try:
+        return import_module(name)
+    except ImportError:  # pragma: no cover - depends on what is installed
+        return None
+
+
+#: An optional fast path (issue 18): with ``ahocorasick-rs``, every piece is looked for in one pass over a vocabulary;
+#: without it, one pass per piece (the same answers: a test holds the two equal).
+_aho = _optional("ahocorasick_rs")
+
+#: The most keys the process-wide index of pieces holds, and the most times its automaton is made: past them, a
+#: piece is looked for by passes as without the automaton (a rule that made its patterns from the statements' texts
+#: would otherwise index every statement's pieces and make the automaton again for each).
+MAX_INDEXED = 1024
+MAX_BUILDS = 16
+#: What validation has looked for by passes over a vocabulary (:func:`piece_key` of pieces), in order: the keys come
+#: from the rules' patterns (about 120 for the built-in rules on the benchmark statement), not from the statements,
+#: so they are kept for the life of the process as the patterns' plans are (:func:`plan`, :func:`needles`).
+_INDEXED: dict[bytes, None] = {}
+#: The automaton over :data:`_INDEXED` (made when the index had that many keys), the keys and the same as a set.
+_AUTOMATON: tuple[int, Any, tuple[bytes, ...], frozenset[bytes]] | None = None
+_BUILDS = [0]  # how many times the automaton was made
+
+
+def piece_key(piece: Piece) -> bytes:
+    """What a piece that is no word of a vocabulary is looked for as in the vocabulary joined between line breaks: at
+    a word's start (``\\n`` and the text), at its end (the text and ``\\n``), or anywhere in a word (the text)."""
+    if piece.starts_word:
+        return b"\n" + piece.text
+    if piece.ends_word:
+        return piece.text + b"\n"
+    return piece.text
+
+
+def index_pieces(keys: Iterable[bytes]) -> None:
+    """Add keys (:func:`piece_key`) to the process-wide index (:func:`piece_finder`); past :data:`MAX_INDEXED`, no
+    more."""
+    for key in keys:
+        if len(_INDEXED) >= MAX_INDEXED:
+            return
+        _INDEXED.setdefault(key, None)
+
+
+def piece_finder() -> tuple[frozenset[bytes], Any] | None:
+    """The indexed keys (:func:`index_pieces`) and a function that gives those of them occurring in a text, all found
+    in one pass; ``None`` without the optional ``ahocorasick-rs`` or before any key was indexed. The automaton is
+    made again when keys were indexed since it was made, at most :data:`MAX_BUILDS` times."""
+    global _AUTOMATON  # noqa: PLW0603 - one automaton per process, made again only as the index grows
+    if _aho is None or not _INDEXED:
+        return None
+    made = _AUTOMATON
+    if made is None or (made[0] != len(_INDEXED) and _BUILDS[0] < MAX_BUILDS):
+        _BUILDS[0] += 1
+        keys = tuple(_INDEXED)
+        automaton = _aho.BytesAhoCorasick(list(keys), implementation=_aho.Implementation.DFA)
+        made = _AUTOMATON = (len(keys), automaton, keys, frozenset(keys))
+    _, automaton, keys, covered = made
+
+    def find(text: bytes) -> set[bytes]:
+        return {keys[index] for index, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)}
+
+    return covered, find

@@ -31,6 +31,7 @@ from rekisterikit.validate.needles import (
     Piece,
     _plan_of,
     alternatives,
+    automaton_available,
     index_pieces,
     match_starts,
     needles,
@@ -483,7 +484,8 @@ class Context:
         found_all = self._found_pieces
         if found_all is not None and key in found_all[0]:
             return key in found_all[1]
-        index_pieces(piece_key(p) for p in runs if not (p.starts_word and p.ends_word))
+        if automaton_available():
+            index_pieces(piece_key(p) for p in runs if not (p.starts_word and p.ends_word))
         if not self._inside(piece, joined):  # in no word at all (a quicker pass: no line break in what is looked
             return False                      # for)
         return key is piece.text or key in joined

@@ -32,6 +32,7 @@ __all__ = [
     "Plan",
     "Text",
     "alternatives",
+    "automaton_available",
     "index_pieces",
     "joinable",
     "match_starts",
@@ -762,6 +763,11 @@ def piece_key(piece: Piece) -> bytes:
     if piece.ends_word:
         return piece.text + b"\n"
     return piece.text
+
+
+def automaton_available() -> bool:
+    """Whether the optional ``ahocorasick-rs`` is installed (without it, nothing is indexed)."""
+    return _aho is not None
 
 
 def index_pieces(keys: Iterable[bytes]) -> None:

@@ -305,24 +305,38 @@ def _paragraph_units(lines: list[SourceLine]) -> list[_Raw]:
                 units.append(_Raw(text=text, line=line, item=item))
         buffer, starts, length = [], [], 0
 
+    in_item = False
     for i, line in enumerate(lines):
         text = line.text
         if line.item:
             flush()
-            starts.append((0, line.number))
-            buffer.append(text.lstrip("-•*–· ").strip())
-            flush(item=True)
-            continue
+            text = text.lstrip("-•*–· ").strip()
         starts.append((length, line.number))
         buffer.append(text)
         length += len(text) + 1
+        in_item = line.item or in_item
         following = lines[i + 1] if i + 1 < len(lines) else None
-        wraps = (following is not None and not following.item and len(text) >= 60
-                 and not _SENTENCE_END.search(text) and following.text[:1].islower())
-        if not wraps:
-            flush()
-    flush()
+        if not _wraps(text, following):
+            flush(item=in_item)
+            in_item = False
+    flush(item=in_item)
     return units
+
+
+# A word that ends no sentence, list entry or heading: a line ending in it goes on on the next line even when that
+# line starts with a capital ("Emme siirrä tietoja EU:n tai" / "ETA:n ulkopuolelle.").
+_CONNECTIVE_END = re.compile(
+    r"\s(?:ja|tai|sekä|eli|että|kuin|and|or|of|the|to|a|an|by|for|with|from|och|eller|samt|att|av|till|för|med|"
+    r"från|som)$", re.I)
+
+
+def _wraps(text: str, following: SourceLine | None) -> bool:
+    """Whether a paragraph's line (or a list item) wraps its sentence onto the ``following`` line: a long line with
+    no end of sentence, and a next line that is no new list item and goes on in lower case, or starts with a capital
+    after a word that cannot end a sentence."""
+    if following is None or following.item or len(text) < 60 or _SENTENCE_END.search(text):
+        return False
+    return following.text[:1].islower() or bool(_CONNECTIVE_END.search(text))
 
 
 def parse(document: Document, language: Language | None = None) -> Structure:

@@ -1024,12 +1024,21 @@ def _recipients(run: _Run) -> None:
         # A transfer said to rest on the person's (explicit) consent ("with your explicit consent", "nimenomaisella
         # suostumuksellasi") names the derogation of GDPR 49(1)(a); a derogation has no copy to offer.
         derogation = (happening | countries) & run.consent() - run.k("cookies")
+        # So does a transfer said to be needed for the contract the person asked for, or made at the person's
+        # request, or one that cites Art. 49 ("For deliveries outside the EU, the courier receives the address in the
+        # destination country; a transfer needed for the performance of the contract (Art. 49(1)(b))"): 13(1)(f)
+        # asks for the means to obtain a copy only of the safeguards of Art. 46 or 47, or of the second subparagraph
+        # of 49(1). A sentence naming clauses or an adequacy decision beside it still needs its copy.
+        derogation |= (happening | countries) & run.u("transfer_derogation") - run.u("safeguards")
+        derogation |= frozenset(i for i in (happening | countries) & run.u("transfer_derogation") & run.u("safeguards")
+                                if all(_ARTICLE_49.search(t) for t in run.analysis.terms_in("safeguards", i)))
         valid |= derogation
         if not valid:
             run.missing("RK-LINT-TRANSFER-SAFEGUARDS")
         else:
             run.decide(Requirement.TRANSFER_SAFEGUARDS, Outcome.PROVIDED, valid)
-            needs_copy = valid - run.u("safeguards_certified") - (derogation - run.u("safeguards"))
+            needs_copy = (valid - run.u("safeguards_certified") - (derogation - run.u("safeguards"))
+                          - (derogation & run.u("transfer_derogation")))
             # Beside an adequacy decision or the Data Privacy Framework in the same section, the transfer rests on
             # GDPR 45 and standard clauses agreed as well are a supplement: no copy of them need be offered (13(1)(f)
             # asks for the means to obtain a copy of Art. 46 safeguards).
@@ -1094,6 +1103,7 @@ def _handed_over(run: _Run) -> frozenset[int]:
 # A provider said to process or store data (where the sentence names a country, the country where it does).
 _PROCESSED = re.compile(r"käsit\w*|tallent\w*|tallenn\w*|säilyt\w*|behandla\w*|lagra\w*|sparar|process\w*|"
                         r"stor(es|ed|ing)\b|host\w*", re.I)
+_ARTICLE_49 = re.compile(r"49")
 _DPF = re.compile(r"data privacy framework|\bdpf\b|tietosuojakehy|dataskyddsram", re.I)
 
 # A yes to a question on transfers ("Kyllä.", "Ja, …", "Yes, …").

@@ -49,3 +49,41 @@ def test_a_denied_transfer_wrapped_across_lines_is_read_as_none() -> None:
     rules = _rules(text, "fi")
     assert "RK-LINT-TRANSFER-COUNTRY" not in rules
     assert "RK-LINT-TRANSFER-SAFEGUARDS" not in rules
+
+
+# ------------------------------------------------------------- transfers on a derogation, providers run from abroad
+
+def test_a_transfer_needed_for_the_contract_asks_no_copy_of_safeguards() -> None:
+    for text, lang in (
+        ("International transfers\nWe keep your data in Finland. When you order a print to be shipped abroad, the "
+         "carrier receives your address in the destination country; this transfer is necessary for the performance "
+         "of the contract you asked for (Art. 49(1)(b)).\n", "en"),
+        ("Tietojen siirrot\nTilauksen toimittamiseksi Norjaan kuljetusyhtiö saa osoitteesi kohdemaassa; siirto on "
+         "sopimuksen täyttämiseksi välttämätön (49 artiklan 1 kohdan b alakohta).\n", "fi"),
+    ):
+        rules = _rules(text, lang)
+        assert "RK-LINT-TRANSFER-COPY" not in rules
+        assert "RK-LINT-TRANSFER-SAFEGUARDS" not in rules
+        assert "RK-LINT-TRANSFER-COUNTRY" not in rules
+
+
+def test_clauses_beside_article_49_still_need_their_copy() -> None:
+    text = ("International transfers\nOur support desk is hosted in the United States under standard contractual "
+            "clauses; some transfers may also rest on Article 49.\n")
+    assert "RK-LINT-TRANSFER-COPY" in _rules(text, "en")
+
+
+def test_a_service_run_by_a_company_abroad_names_its_country() -> None:
+    for text, lang in (
+        ("Mottagare\nVi använder bokningstjänsten Slotly, som drivs av ett bolag i USA. Överföringen grundar sig på "
+         "standardavtalsklausuler; en kopia fås från oss.\n", "sv"),
+        ("Recipients\nWe use the booking tool Slotly, operated by a company in the United States. The transfer rests "
+         "on standard contractual clauses; ask us for a copy.\n", "en"),
+    ):
+        assert "RK-LINT-TRANSFER-COUNTRY" not in _rules(text, lang)
+
+
+def test_a_transfer_with_no_country_is_still_reported() -> None:
+    text = ("Mottagare\nVi använder bokningstjänsten Slotly. Uppgifterna överförs utanför EU med stöd av "
+            "standardavtalsklausuler; en kopia fås från oss.\n")
+    assert "RK-LINT-TRANSFER-COUNTRY" in _rules(text, "sv")

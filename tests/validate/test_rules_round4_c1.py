@@ -90,13 +90,15 @@ _TWO_US = ('recipients = [{ name = "Meta Platforms, Inc.", country = "US" }, '
 
 
 def test_an_undisclosed_transfer_has_no_mechanism_either() -> None:
-    """A statement that places its advertising pixel's provider in the United States and says nothing of transfers
-    gives neither the transfer nor its adequacy decision or safeguards."""
-    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM", _register(_PIXEL))
+    """A statement that places its advertising pixel's provider in the United States and says nothing leaves the
+    EU/EEA gives neither the transfer nor its adequacy decision or safeguards. (Round 11: a statement silent on
+    transfers is RK-TRANSFER-UNDISCLOSED's alone; tests/validate/test_rules_round11.py.)"""
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM",
+                                                     _register(_PIXEL, "transfers = []"))
 
 
 def test_an_undisclosed_transfer_is_reported_once_per_country() -> None:
-    messages = _messages("RK-TRANSFER-UNDISCLOSED-MECHANISM", _register(_TWO_US))
+    messages = _messages("RK-TRANSFER-UNDISCLOSED-MECHANISM", _register(_TWO_US, "transfers = []"))
     assert len(messages) == 1
     assert "Meta Platforms, Inc., Marketplace Operator, LLC" in messages[0]
 

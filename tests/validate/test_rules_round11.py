@@ -1,0 +1,56 @@
+"""The eleventh tuning round (issue 21): classes of error on hold-outs N and O, each with statements a
+data-protection lawyer reads as correct beside the ones the rule was written for."""
+
+from __future__ import annotations
+
+from rekisterikit import loads
+from rekisterikit.validate import validate
+from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
+
+from .rule_helpers import ORDERS
+from .rule_helpers import hits as _hits
+
+# -- RK-TRANSFER-UNDISCLOSED-MECHANISM: a statement silent on transfers has one gap, the transfer ------------------
+
+_SMS = 'recipients = [{ name = "Textbird Inc.", role = "processor", country = "US" }]\n'
+_CHAT = 'recipients = [{ name = "Supportly LLC", role = "processor", country = "US" }]\n'
+
+
+def _register(*lines: str) -> str:
+    return CONTROLLER + REGISTER + "".join(lines) + ORDERS
+
+
+def test_a_statement_silent_on_transfers_is_asked_for_the_transfer_only() -> None:
+    """An SMS service in the United States named among the processors, nothing said on transfers: 13(1)(f) is
+    missing as a whole, and which mechanism would apply cannot be told from silence (a certified recipient needs no
+    safeguards beyond the adequacy decision). The transfer is reported, with the mechanism named in its message."""
+    text = _register(_SMS)
+    assert [] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM", text)
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFER-UNDISCLOSED", text)
+    report = validate(loads(text), select=["RK-TRANSFER-UNDISCLOSED"])
+    message = report.findings[0].message
+    assert "Data Privacy Framework" in (message.en or "")
+    assert "vakiolausekkeet" in (message.fi or "")
+    assert "standardavtalsklausuler" in (message.sv or "")
+
+
+def test_a_denial_of_any_transfer_still_lacks_the_mechanism() -> None:
+    """'Nothing leaves the EU/EEA' beside a chat service in the United States: the statement speaks of transfers and
+    gives none of the mechanism for the one it has."""
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM",
+                                                     _register(_CHAT, "transfers = []\n"))
+
+
+def test_a_transfer_list_that_leaves_a_recipient_out_still_lacks_its_mechanism() -> None:
+    listed = ('transfers = [{ country = "IN", recipients = ["Mailer Pvt Ltd"], mechanism = "scc_2021_914", '
+              'safeguards_url = "https://example.com/dpa" }]\n')
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM", _register(_CHAT, listed))
+
+
+def test_a_cookie_provider_of_a_silent_statement_is_asked_for_the_transfer_only() -> None:
+    cookie = ('\n[[cookies]]\nname = "_tb"\nprovider = "Textbird Inc."\ncountry = "US"\npurpose = "analytics"\n'
+              'duration = "P1Y"\n')
+    text = _register() + cookie
+    assert [] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM", text)
+    assert ["$.cookies[0]"] == _hits("RK-TRANSFER-UNDISCLOSED", text)
+

@@ -1851,7 +1851,8 @@ def _cookies(run: _Run) -> None:
     opt_out = (run.u("cookie_optout") & context & (run.u("cookie_nonessential") | run.u("cookie_party"))) - browser
     if opt_out and not run.u("cookie_prior") & context:
         run.flag("RK-LINT-COOKIE-OPT-OUT", run.unit(min(opt_out)))
-    for index in sorted(run.u("cookie_preticked")):
+    # A denied pre-ticking ("boxes are not pre-ticked", "emme käytä valmiiksi rastitettuja ruutuja") is none.
+    for index in sorted(run.affirmed("cookie_preticked")):
         run.flag("RK-LINT-COOKIE-PRETICKED", run.unit(index))
     for index in sorted(run.u("basis_legitimate_interest") & context):
         if index not in run.negated([index]):

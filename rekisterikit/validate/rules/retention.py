@@ -30,6 +30,11 @@ _VAGUE = re.compile(
     r"\b(?:niin kauan kuin (?:\w+ ){0,3}(?:(?:\w+ ){1,3}(?:kannalta|vuoksi|varten|osalta|\w+miseksi) )?"
     r"(?:tarpee(?:n|llis\w*|llinen)|välttämät\w*|tarvitaan|tarvitse\w*)|"
     r"tarpeen mukaan|tarvittavan ajan|tarpeellisen ajan|toistaiseksi|"
+    # "a reasonable time" leaves the length to the controller's judgement as "as long as necessary" does (issue
+    # 21, round 11, hold-outs N and O: "säilytetään kohtuullisen ajan mahdollisten tiedustelujen varalta",
+    # "poistetaan kohtuullisen ajan kuluttua tilin sulkemisesta"), with its Swedish and English forms.
+    r"kohtuullise[nk]s?i? aja[nk]s?i?|kohtuullinen aika|(?:inom|efter|under) (?:en )?(?:skälig|rimlig) tid|"
+    r"(?:for|after|within) a reasonable (?:time|period)|"
     # "until it is no longer needed" names no event either (issue 21, hold-outs D and E: "kun niitä ei enää
     # tarvita", "när de inte längre behövs", "for as long as I need them").
     r"(?:kun|kunnes) (?:\w+ ){0,3}(?:ei|eivät) (?:\w+ )?enää (?:\w+ )?(?:tarvita|tarvitse\w*|tarpee\w*|"
@@ -209,7 +214,8 @@ def retention_category(ctx: Context) -> Iterator[Hit]:
            'förstå hur länge uppgifterna sparas.',
         en='The retention period is vague ("{criteria}"); give a period or concrete criteria that let the data '
            'subject work out how long their data is kept.'),
-    trigger="A retention rule has no `period` and its `criteria` say only 'as long as necessary' or similar, or 'as "
+    trigger="A retention rule has no `period` and its `criteria` say only 'as long as necessary' or similar ('a "
+            "reasonable time', \"kohtuullisen ajan\", with no maximum beside it), or 'as "
             "long as the law requires' without naming the law (in the text, `required_by`, `based_on` or "
             "`legal_reference`), or only that the data is kept 'when needed' (\"tarvittaessa\", \"vid behov\", "
             "\"as needed\") with no unit of time and no authority or law beside it.",

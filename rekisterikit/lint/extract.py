@@ -243,8 +243,10 @@ _RUN_IN_NAME = re.compile(
     r"([A-ZÅÄÖ][\w&.'-]*(?:\s(?:[A-ZÅÄÖ&][\w&.'-]*|ja|och|and|oy|ab|ltd|tmi|ky|oyj))*)")
 # An initial may stand in the name ("Nuohouspalvelu J. Harju, Y-tunnus …", "Tmi A. Virtanen (Y-tunnus …)"); the
 # name may be followed by who runs it ("Nagelstudio X drivs av …, FO-nummer …").
+# The trade name may be followed by the owner's own name after a dash ("Ugnsbilen Glöd – Lisa Backman, FO-nummer …").
 _LEADING_NAME = re.compile(r"([A-ZÅÄÖ][\w&'-]*"
-                           r"(?:\s(?:[A-ZÅÄÖ]\.(?=\s[A-ZÅÄÖ])|[A-ZÅÄÖ&][\w&'-]*|oy|ab|ltd|tmi|ky|oyj)){0,4})"
+                           r"(?:\s(?:[A-ZÅÄÖ]\.(?=\s[A-ZÅÄÖ])|[A-ZÅÄÖ&][\w&'-]*|oy|ab|ltd|tmi|ky|oyj)){0,4}"
+                           r"(?:\s[–—]\s[A-ZÅÄÖ][\w'-]*(?:\s[A-ZÅÄÖ][\w'-]*){1,2})?)"
                            r"(?=\s+(?:is|on|är|toimii|drivs|ägs)\b|\s*[,(])")
 # Company forms as written after the name, also in capitals ("Kuvakehys Nordic AB:n") and those of neighbouring EU
 # states (OÜ, UAB, SIA, ApS).

@@ -121,3 +121,32 @@ def test_a_preticked_box_is_still_reported() -> None:
         ("Cookies\nAnalytics cookies are pre-ticked in our banner.\n", "en"),
     ):
         assert "RK-LINT-COOKIE-PRETICKED" in _rules(text, lang)
+
+
+# ------------------------------------------------------------- rights and disclosures said in everyday words
+
+def test_erasure_in_everyday_words() -> None:
+    for text, lang in (
+        ("Oikeutesi\nVoit pyytää saada kopion tiedoistasi, korjata virheet tai poistaa tiedot, joita emme tarvitse.\n",
+         "fi"),
+        ("Yhteystiedot\nTietoja koskevat kysymykset ja poistopyynnöt: info@example.fi\n", "fi"),
+        ("Dina rättigheter\nVill du veta vad vi har sparat eller att vi tar bort dem, mejla info@example.fi.\n", "sv"),
+    ):
+        assert "RK-LINT-RIGHT-ERASURE" not in _rules(text, lang)
+
+
+def test_deleting_on_a_schedule_is_no_right_to_erasure() -> None:
+    text = "Säilytys\nPoistamme tiedot kahden vuoden kuluttua tilauksesta.\n"
+    assert "RK-LINT-RIGHT-ERASURE" in _rules(text, "fi")
+
+
+def test_passing_the_data_on_to_no_one_is_said_in_swedish_with_its_object() -> None:
+    text = ("Om dina uppgifter\nVi använder ditt telefonnummer bara för beställningen och ger inte uppgifterna "
+            "vidare till någon.\n")
+    assert "RK-LINT-RECIPIENTS" not in _rules(text, "sv", "md")
+
+
+def test_a_trade_name_with_its_owner_after_a_dash_and_the_business_id_names_the_controller() -> None:
+    text = ("Om dina uppgifter\nVi sparar ditt namn och telefonnummer för beställningen.\n\n"
+            "Kaffevagnen Bönan – Eva Holm, FO-nummer 1234567-1\nHamngatan 2, 68600 Jakobstad\n")
+    assert "RK-LINT-CONTROLLER" not in _rules(text, "sv", "md")

@@ -123,6 +123,11 @@ def run(cfg: Config, growth_rows: list[tuple[str, Growth]]) -> Section:
                        f"{n['purposes']} purposes, {n['recipients']} recipients, {n['cookies']} cookies"])
     table.rows.append(["validate", f"the large statement ({n['purposes']} purposes, {n['recipients']} recipients, "
                        f"{n['cookies']} cookies)", stats["validate"].cell(), f"{len(report.findings)} findings"])
+    from rekisterikit.validate.needles import automaton_available
+
+    section.notes.append("validate ran with the optional `ahocorasick-rs` (`rekisterikit[fast]`) installed: "
+                         + ("yes, the word pieces found in one pass." if automaton_available() else
+                            "no, one pass per word piece (install `rekisterikit[fast]` for the quicker path)."))
     table.rows.append(["lint", f"{len(doc.encode()) / 1024:.1f} kB of prose (fi)", stats["lint"].cell(),
                        f"{len(result.findings)} findings, {len(result.structure.sections)} sections"])
     section.tables.append(table)

@@ -150,3 +150,49 @@ def test_a_trade_name_with_its_owner_after_a_dash_and_the_business_id_names_the_
     text = ("Om dina uppgifter\nVi sparar ditt namn och telefonnummer för beställningen.\n\n"
             "Kaffevagnen Bönan – Eva Holm, FO-nummer 1234567-1\nHamngatan 2, 68600 Jakobstad\n")
     assert "RK-LINT-CONTROLLER" not in _rules(text, "sv", "md")
+
+
+# ------------------------------------------------------------- an interest stated after the article
+
+def test_an_interest_after_a_bracketed_article_or_defined_in_the_next_sentence_is_stated() -> None:
+    for text, lang in (
+        ("Rättslig grund\nKameraövervakningen på gården grundar sig på vårt berättigade intresse (6.1 f) att skydda "
+         "gästerna och egendomen.\n", "sv"),
+        ("Käsittelyn perusteet\nAsiakkaan sukulaisten tiedot – käsittely perustuu oikeutettuun etuun (6 artiklan 1 "
+         "kohdan f alakohta). Oikeutettu etu on laatia asiakkaan tilaama selvitys.\n", "fi"),
+    ):
+        assert "RK-LINT-LEGITIMATE-INTEREST" not in _rules(text, lang)
+
+
+def test_an_interest_named_by_its_article_alone_is_still_unstated() -> None:
+    for text, lang in (
+        ("Rättslig grund\nKundregistret grundar sig på vårt berättigade intresse (6.1 f).\n", "sv"),
+        ("Käsittelyn perusteet\nAsiakasrekisterin käsittely perustuu oikeutettuun etuun (6 artiklan 1 kohdan f "
+         "alakohta).\n", "fi"),
+    ):
+        assert "RK-LINT-LEGITIMATE-INTEREST" in _rules(text, lang)
+
+
+# ------------------------------------------------------------- anti-money-laundering records
+
+def test_a_politically_exposed_person_check_is_no_special_category() -> None:
+    for text, lang in (
+        ("Käsiteltävät tiedot\nAsiakkaan tuntemiseksi tallennamme tiedon siitä, onko asiakas poliittisesti "
+         "vaikutusvaltainen henkilö.\n", "fi"),
+        ("Uppgifter\nVi kontrollerar om kunden är en politiskt exponerad person.\n", "sv"),
+        ("Data we process\nWe check whether you are a politically exposed person.\n", "en"),
+    ):
+        assert "RK-LINT-SPECIAL-CATEGORIES" not in _rules(text, lang)
+
+
+def test_political_opinions_are_still_a_special_category() -> None:
+    text = "Henkilötiedot\nKeräämme jäsenen nimen, osoitteen ja poliittisen kannan.\n"
+    assert "RK-LINT-SPECIAL-CATEGORIES" in _rules(text, "fi")
+
+
+def test_a_period_as_a_law_requires_is_no_example() -> None:
+    text = ("Säilytys\nTuntemistiedot säilytetään viisi vuotta liiketoimesta, kuten rahanpesulain 3 luvun 3 § "
+            "edellyttää.\n")
+    assert "RK-LINT-VAGUE" not in _rules(text, "fi")
+    text = "Säilytys\nTiedot säilytetään niin kauan kuin on tarpeen, kuten tilausten käsittelyn ajan.\n"
+    assert "RK-LINT-VAGUE" in _rules(text, "fi") or "RK-LINT-RETENTION-VAGUE" in _rules(text, "fi")

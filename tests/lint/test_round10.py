@@ -196,3 +196,11 @@ def test_a_period_as_a_law_requires_is_no_example() -> None:
     assert "RK-LINT-VAGUE" not in _rules(text, "fi")
     text = "Säilytys\nTiedot säilytetään niin kauan kuin on tarpeen, kuten tilausten käsittelyn ajan.\n"
     assert "RK-LINT-VAGUE" in _rules(text, "fi") or "RK-LINT-RETENTION-VAGUE" in _rules(text, "fi")
+
+
+def test_the_shopify_templates_finnish_access_is_access() -> None:
+    text = ("Sinun oikeutesi\nJos olet Euroopan asukas, sinulla on oikeus käyttää henkilökohtaisia tietojasi, joita "
+            "säilytämme, ja pyytää, että niitä korjataan tai ne poistetaan.\n")
+    assert "RK-LINT-RIGHT-ACCESS" not in _rules(text, "fi")
+    text = "Sinun oikeutesi\nMeillä on oikeus käyttää tietojasi markkinointiin. Voit pyytää tietojen korjaamista.\n"
+    assert "RK-LINT-RIGHT-ACCESS" in _rules(text, "fi")

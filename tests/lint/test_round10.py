@@ -204,3 +204,17 @@ def test_the_shopify_templates_finnish_access_is_access() -> None:
     assert "RK-LINT-RIGHT-ACCESS" not in _rules(text, "fi")
     text = "Sinun oikeutesi\nMeillä on oikeus käyttää tietojasi markkinointiin. Voit pyytää tietojen korjaamista.\n"
     assert "RK-LINT-RIGHT-ACCESS" in _rules(text, "fi")
+
+
+def test_checking_the_data_about_oneself_in_a_run_in_sentence_is_access() -> None:
+    text = ("Rekisteröidyn oikeudet\nAsiakas voi pyytää poistamaan tietonsa sekä tarkistaa tai korjata itseään "
+            "koskevat tiedot ottamalla yhteyttä meihin.\n")
+    assert "RK-LINT-RIGHT-ACCESS" not in _rules(text, "fi")
+
+
+def test_tracking_lost_deliveries_is_no_analytics_purpose() -> None:
+    text = ("Ändamål\nUppgifterna används för att leverera beställningar. Registret används även för uppföljning och "
+            "spårning av förkomna leveranser.\n")
+    assert "RK-LINT-RIGHT-OBJECT-LIKELY" not in _rules(text, "sv")
+    text = "Ändamål\nUppgifterna används för leveranser och för uppföljning av besökare på webbplatsen.\n"
+    assert "RK-LINT-RIGHT-OBJECT-LIKELY" in _rules(text, "sv")

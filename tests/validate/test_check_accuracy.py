@@ -43,7 +43,7 @@ DOC = ROOT / "docs" / "checking.md"
 START, END = "<!-- check-accuracy:start -->", "<!-- check-accuracy:end -->"
 SETS = ("tuned", "holdout", "holdout_b", "holdout_c", "holdout_d", "holdout_e", "holdout_f", "holdout_g", "holdout_h",
         "holdout_i", "holdout_j", "holdout_k",
-        "holdout_l", "holdout_m", "holdout_n", "holdout_o")
+        "holdout_l", "holdout_m", "holdout_n", "holdout_o", "holdout_p")
 #: Hold-outs written and read but not yet run: their models must load and their readings have the right shape,
 #: but ``check`` is not run on them (nor are they scored) until their first run is recorded.
 HELD_BACK: tuple[str, ...] = ()
@@ -119,6 +119,12 @@ FIRST_HOLDOUT_N = {"recall": 36 / 41, "alarms": 6 / 310, "strict": 16 / 310, "tp
                    "fp": 6, "note": 10, "present": 310}
 FIRST_HOLDOUT_O = {"recall": 27 / 29, "alarms": 3 / 280, "strict": 12 / 280, "tp": 27, "fn": 2,
                    "fp": 3, "note": 9, "present": 280}
+#: The sixteenth hold-out (``holdout_p``, ten models, commit f9d066b), written by another helper who neither read the
+#: rules nor ran them (it studied about 20 openings of real statements), while the eleventh rule round worked from
+#: the fourteenth and fifteenth hold-outs' classes of error, first run at 15:19 UTC on the code of commit d1598e8,
+#: after that round had ended. Nothing had been tuned on it.
+FIRST_HOLDOUT_P = {"recall": 27 / 27, "alarms": 0 / 212, "strict": 9 / 212, "tp": 27, "fn": 0,
+                   "fp": 0, "note": 9, "present": 212}
 FIRST_HOLDOUT_I = {"recall": 59 / 63, "alarms": 5 / 204, "strict": 10 / 204, "tp": 59, "fn": 4,
                    "fp": 5, "note": 5, "present": 204}
 
@@ -249,6 +255,12 @@ def render_section() -> str:
         "- " + _summary("Eighth to fifteenth together, first runs", _together(
             FIRST_HOLDOUT_H, FIRST_HOLDOUT_I, FIRST_HOLDOUT_J, FIRST_HOLDOUT_K, FIRST_HOLDOUT_L, FIRST_HOLDOUT_M,
             FIRST_HOLDOUT_N, FIRST_HOLDOUT_O)),
+        "- " + _summary("Sixteenth hold-out, first run", FIRST_HOLDOUT_P),
+        "- " + _summary("Eighth to sixteenth together, first runs", _together(
+            FIRST_HOLDOUT_H, FIRST_HOLDOUT_I, FIRST_HOLDOUT_J, FIRST_HOLDOUT_K, FIRST_HOLDOUT_L, FIRST_HOLDOUT_M,
+            FIRST_HOLDOUT_N, FIRST_HOLDOUT_O, FIRST_HOLDOUT_P)),
+        "- " + _summary("Thirteenth to sixteenth together, first runs (after the ninth to eleventh rounds)",
+                        _together(FIRST_HOLDOUT_M, FIRST_HOLDOUT_N, FIRST_HOLDOUT_O, FIRST_HOLDOUT_P)),
         "",
         f"The targets are recall ≥ {RECALL_TARGET} and false alarms ≤ {ALARM_TARGET}. The first-run hold-out figures "
         "are the honest estimate: the tuned statements meet the targets, the held-out ones do not (recall). The",
@@ -345,7 +357,7 @@ def render_section() -> str:
         "needless personal identity code read under `legal_basis`; four of their nine false alarms are the transfer",
         "mechanism asked of a statement silent on transfers, where these readers, like those of the seventh, ninth,",
         "tenth and eleventh hold-outs, read only `third_country_transfers` as missing. The first runs of the eighth",
-        "to fifteenth hold-outs counted together (above) are the latest honest estimate: false alarms within the",
+        "to fifteenth hold-outs counted together (above) were the honest estimate then: false alarms within the",
         "target, recall about 0.93, below it. **The fourteenth and fifteenth hold-outs have since been looked at:**",
         "an eleventh rule round worked from their classes of error (the transfer mechanism no longer asked of a",
         "statement silent on transfers, as the readers of 13 sets read it against those of 3; a rental or a base",
@@ -354,6 +366,14 @@ def render_section() -> str:
         "`special_categories` (readers of 4 sets so, of 3 under `legal_basis`), a statement in English only",
         "(read as a `clarity` gap by one reader, as present or not mentioned by eight: no line the models show",
         "separates them) and a Meta pixel named as a processor (read as joint controllership by other readers).",
+        f"The sixteenth hold-out ({counts['holdout_p']} statements, `holdout_p/`) was written during the eleventh",
+        "round by another helper and first run after it: 27 of 27 found, no false alarm over 212 items read as",
+        "present. The first runs of the eighth to sixteenth hold-outs counted together (above) are the latest honest",
+        "estimate over the whole of issue 21's later rounds: false alarms within the target, recall about 0.94, just",
+        "below it. Counted over the four latest first runs only (thirteenth to sixteenth, after the ninth to eleventh",
+        "rounds), false alarms are 1.2 % and recall 0.946 (123 of 130), still just below. Real published statements,",
+        "modelled by readers who did not run the rules, still come out well below the targets (see the issue's notes",
+        "in the changelog): the hold-outs are written more cleanly than real pages.",
         "",
         "### Tuned",
         "",
@@ -450,6 +470,12 @@ def render_section() -> str:
         *per_code_table(rows["holdout_o"], r["holdout_o"]),
         "",
         *differences(rows["holdout_o"], label="{model}"),
+        "",
+        "### Sixteenth hold-out",
+        "",
+        *per_code_table(rows["holdout_p"], r["holdout_p"]),
+        "",
+        *differences(rows["holdout_p"], label="{model}"),
         END,
     ]
     return "\n".join(out) + "\n"
@@ -506,7 +532,8 @@ def test_check_meets_the_issue_21_targets_on_the_tuned_statements() -> None:
                                               ("holdout_l", FIRST_HOLDOUT_L),
                                               ("holdout_m", FIRST_HOLDOUT_M),
                                               ("holdout_n", FIRST_HOLDOUT_N),
-                                              ("holdout_o", FIRST_HOLDOUT_O)])
+                                              ("holdout_o", FIRST_HOLDOUT_O),
+                                              ("holdout_p", FIRST_HOLDOUT_P)])
 def test_holdout_figures_do_not_fall_below_the_first_run(which: str, first: dict[str, float]) -> None:
     """A hold-out's recall stays at least, and its false-alarm rate at most, what its first run measured."""
     r = figures(which)

@@ -218,3 +218,10 @@ def test_tracking_lost_deliveries_is_no_analytics_purpose() -> None:
     assert "RK-LINT-RIGHT-OBJECT-LIKELY" not in _rules(text, "sv")
     text = "Ändamål\nUppgifterna används för leveranser och för uppföljning av besökare på webbplatsen.\n"
     assert "RK-LINT-RIGHT-OBJECT-LIKELY" in _rules(text, "sv")
+
+
+def test_the_customer_relationship_and_a_set_time_after_it_is_a_period() -> None:
+    text = "Retention\nWe keep your data as long as you are our customer and after that max 2 years.\n"
+    assert "RK-LINT-RETENTION-VAGUE" not in _rules(text, "en")
+    text = "Retention\nWe keep your data as long as you are our customer.\n"
+    assert "RK-LINT-RETENTION-VAGUE" in _rules(text, "en")

@@ -2109,8 +2109,19 @@ _LEGACY = (
 )
 
 
+# Citations of a repealed act itself, as against the old names of its documents and rights.
+_REPEALED_ACTS = frozenset({"RK-LINT-HETIL", "RK-LINT-ESVTL", "RK-LINT-TIETOYHTEISKUNTAKAARI", "RK-LINT-DIRECTIVE"})
+
+
 def _outdated(run: _Run) -> None:
     for key, rule_id in _LEGACY:
+        # The old document's name as a title ("Rekisteriseloste", "Registerbeskrivning") with no repealed act cited
+        # is no repealed law cited as current (the readers of real sets 2, 3 and 4 read it so on 4 statements, one
+        # hold-out reader against): it is the old name only beside an act it was written under, the Personal Data
+        # Act or the Personal Data File Act before it ("Personregisterlagen förutsätter …").
+        if key == "rekisteriseloste" and not run.analysis.units_with("older_act", headings=True) and not any(
+                f.rule in _REPEALED_ACTS for f in run.findings):
+            continue
         # Replaced transfer mechanisms are judged by what the text relies on, not excused as history.
         past = _past(run, key) if key not in ("privacy_shield", "old_scc") else frozenset()
         if key == "tarkastusoikeus":

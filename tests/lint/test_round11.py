@@ -53,3 +53,30 @@ def test_the_old_documents_name_beside_the_act_before_the_personal_data_act_is_s
     text = ("Registerbeskrivning\nPersonuppgiftsansvarig: Exempel Ab, Storgatan 1, 00100 Helsingfors.\n"
             "Personregisterlagen förutsätter att kunden har rätt att granska sina uppgifter.\n")
     assert "RK-LINT-REKISTERISELOSTE" in _rules(text, "sv")
+
+
+# ------------------------------------------------------------- a signed request by post
+
+def test_a_request_to_be_sent_signed_by_post_is_a_form_demanded() -> None:
+    text = ("Den registrerades rättigheter\nDen registrerade har rätt att få ett utdrag av uppgifterna i registret. "
+            "Begäran bör sändas underskriven per post till föreningens adress.\n")
+    assert "RK-LINT-SIGNED-REQUEST" in _rules(text, "sv")
+
+
+def test_a_request_by_e_mail_demands_no_signature() -> None:
+    text = ("Den registrerades rättigheter\nDen registrerade har rätt att få ett utdrag av uppgifterna i registret. "
+            "Begäran kan sändas per e-post till föreningens adress.\n")
+    assert "RK-LINT-SIGNED-REQUEST" not in _rules(text, "sv")
+
+
+# ------------------------------------------------------------- Swedish vague retention
+
+def test_deleting_when_there_is_no_need_is_vague_retention() -> None:
+    text = ("Lagring av uppgifter\nKunduppgifterna förstörs när det inte finns behov av att spara dem längre.\n")
+    assert "retention" in _requirements(text, "sv")
+
+
+def test_deleting_when_no_longer_needed_with_a_period_is_a_period() -> None:
+    text = ("Lagring av uppgifter\nKunduppgifterna förstörs när det inte längre finns behov av dem, dock senast "
+            "två år efter det senaste köpet.\n")
+    assert "retention" not in _requirements(text, "sv")

@@ -80,3 +80,21 @@ def test_deleting_when_no_longer_needed_with_a_period_is_a_period() -> None:
     text = ("Lagring av uppgifter\nKunduppgifterna förstörs när det inte längre finns behov av dem, dock senast "
             "två år efter det senaste köpet.\n")
     assert "retention" not in _requirements(text, "sv")
+
+
+# ------------------------------------------------------------- a contract named by its kind
+
+def test_a_contract_named_by_its_kind_in_a_compound_is_the_contract_basis() -> None:
+    text = ("Tietosuoja – Esimerkkiseura ry\nRekisterinpitäjä: Esimerkkiseura ry, Seuratie 1, 00100 Helsinki.\n"
+            "Pidämme jäsenrekisteriä jäsenmaksujen laskutusta ja tiedotteita varten.\n"
+            "Käsittely perustuu jäsensopimukseen (jäsenyys) ja yhdistyslain velvoitteeseen pitää jäsenluetteloa.\n")
+    rules = _rules(text, "fi")
+    assert "RK-LINT-LEGAL-BASIS" not in rules
+    assert "RK-LINT-BASIS-INVALID" not in rules
+
+
+def test_membership_alone_as_the_ground_is_still_no_basis() -> None:
+    text = ("Tietosuoja – Esimerkkiseura ry\nRekisterinpitäjä: Esimerkkiseura ry, Seuratie 1, 00100 Helsinki.\n"
+            "Pidämme jäsenrekisteriä jäsenmaksujen laskutusta ja tiedotteita varten.\n"
+            "Käsittelyn peruste\nJäsenyys.\n")
+    assert "RK-LINT-BASIS-INVALID" in _rules(text, "fi")

@@ -98,3 +98,21 @@ def test_membership_alone_as_the_ground_is_still_no_basis() -> None:
             "Pidämme jäsenrekisteriä jäsenmaksujen laskutusta ja tiedotteita varten.\n"
             "Käsittelyn peruste\nJäsenyys.\n")
     assert "RK-LINT-BASIS-INVALID" in _rules(text, "fi")
+
+
+# ------------------------------------------------------------- a puppy's health
+
+def test_a_puppys_health_results_are_no_special_category() -> None:
+    for text, lang in (
+        ("Ostajien tiedot\nOstajien tietoja käytän kauppakirjan tekemiseen ja yhteydenpitoon pennun kasvaessa "
+         "(esimerkiksi terveystulosten kysely).\n", "fi"),
+        ("Köparnas uppgifter\nVi håller kontakt med köparna medan valpen växer, till exempel för att fråga om "
+         "hälsoresultaten.\n", "sv"),
+    ):
+        assert "RK-LINT-SPECIAL-CATEGORIES" not in _rules(text, lang)
+
+
+def test_a_persons_health_at_a_kennel_is_still_a_special_category() -> None:
+    text = ("Asiakkaiden tiedot\nPentukurssin ilmoittautumiset otamme vastaan sähköpostilla. Kirjaamme "
+            "kurssilaisten terveydentilaa koskevat tiedot ensiapua varten.\n")
+    assert "RK-LINT-SPECIAL-CATEGORIES" in _rules(text, "fi")

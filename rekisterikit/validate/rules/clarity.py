@@ -52,7 +52,8 @@ _OPEN_LIST = re.compile(
 #: osan tiedoista", "förbehåller sig rätten att samla in", "reserves the right to use"; and, in a basis's wording,
 #: the repealed Henkilötietolaki's "asiakas- taikka muu vastaava suhde".
 _OTHER_PURPOSES = re.compile(r"muihin (?:\w+ ){0,2}tarkoituksiin|muut (?:vastaavat )?tarkoitukset|"
-                             r"andra (?:liknande )?(?:syften|ändamål)|other (?:similar |related )?purposes")
+                             r"andra (?:liknande )?(?:syften|ändamål)|övriga (?:\w+ ){0,2}(?:syften|ändamål)|"
+                             r"other (?:similar |related )?purposes")
 _RESERVED = re.compile(r"(?:varaa|pidättää) (?:itselleen )?oikeuden|förbehåller (?:sig|oss) rätten|"
                        r"reserves? the right")
 _RESERVED_USE = re.compile(r"\s+(?:att |to )?(?:kerätä|käsitellä|käyttää|luovuttaa|säilyttää|tallentaa|samla|"
@@ -97,7 +98,7 @@ def _open_ended_hits(raw: list[tuple[str, tuple[str, ...]]], words: tuple[str, .
 _OPEN_ENDED_WORDS = ("tarkoituksiin", "tarkoitukset", "syften", "ändamål", "purposes", "oikeuden", "rätten", "right")
 _GROUND_WORDS = ("vastaav", "liknande", "motsvarande", "similar", "comparable")
 _OTHER_WORDS = (("muihin ", "tarkoituksiin"), ("muut ", "tarkoitukset"), ("andra ", "syften"), ("andra ", "ändamål"),
-                ("other ", "purposes"))
+                ("övriga ", "syften"), ("övriga ", "ändamål"), ("other ", "purposes"))
 _RESERVED_WORDS = ("oikeuden", "rätten", "the right")
 
 #: Words of a "when needed" hedge, which recipients that are authorities may use ("luovutetaan tarvittaessa
@@ -181,6 +182,21 @@ _NOTICE = re.compile(r"ilmoita\w*|kerro\w*|tiedot(?:a|e)\w*|informoi\w*|meddela\
                      r"inform\w*|tell you|let you know|e-?mail|sähköpost\w*|e-?post\w*")
 
 
+#: A sentence that disclaims liability (the controller is "not responsible" for what may happen): its hedge is on
+#: a mishap, not on the processing.
+_DISCLAIMER = re.compile(r"\bei vastaa\b|\bvastuu\w*|\bansvar\w*|not (?:be )?(?:held )?(?:responsible|liable)|"
+                         r"\bliabilit\w*")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(".", 0, at), text.rfind(";", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(".", at), text.find(";", at), text.find("\n", at)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _vague_in(text: str, path: str, named: bool = False, subject_source: bool = False) -> str | None:
     """The first hedge in ``text`` (lower case) that is not excused: a purpose clause; "when needed" anywhere but in
     a disclosure (a recipient or a source: "otamme tarvittaessa yhteyttä" in a purpose is how the purpose works,
@@ -192,6 +208,11 @@ def _vague_in(text: str, path: str, named: bool = False, subject_source: bool = 
     register = path.endswith("].description") and path.count("[") == 1
     for match in _VAGUE.finditer(text):
         if _PURPOSE_CLAUSE.search(text, 0, match.start()):
+            continue
+        if _DISCLAIMER.search(text, _sentence_start(text, match.start()), _sentence_end(text, match.end())):
+            # Issue 21, round 12 (real set 3): "ei vastaa sähköpostiliikenteessä mahdollisesti tapahtuvasta
+            # tietojen joutumisesta vääriin käsiin" disclaims liability for a possible mishap; it leaves open no
+            # purpose, data, recipient or source.
             continue
         if _OPEN_LIST.fullmatch(match.group(0)) and _explains(text, match.start(), match.end(), subject_source):
             # Issue 21, round 5 (real statements, kesaopisto-ry, tmi-kaarre): "siivottu pois esimerkiksi
@@ -345,7 +366,10 @@ _PURPOSE = ('\n[[registers.purposes]]\nkey = "tilaukset"\ndescription = "{descri
             "\"other purposes than …\" nor a denied use: \"ei käytetä muihin tarkoituksiin\") and a right "
             "reserved to collect or use data (\"varaa oikeuden kerätä … kaikki tai vain osan\", \"förbehåller "
             "sig rätten att samla in\") are reported; in a purpose's `basis_text`, an open-ended ground (\"asiakas- "
-            "taikka muu vastaava suhde\", \"or other similar relationship\").",
+            "taikka muu vastaava suhde\", \"or other similar relationship\"). Purposes left open also in Swedish "
+            "with \"övriga\" (\"kan även användas för övriga sakliga ändamål\"). A hedge in a sentence that "
+            "disclaims liability (\"ei vastaa … mahdollisesti tapahtuvasta\", \"ansvarar inte för\", \"not "
+            "responsible for\") passes: it is about a mishap, not the processing.",
     fix="Replace the examples by the complete list, and 'may' by what is done: 'Tilaustiedot luovutetaan Posti "
         "Oy:lle toimitusta varten' rather than 'Tietoja voidaan luovuttaa yhteistyökumppaneille'.",
     example=CONTROLLER + REGISTER + _PURPOSE.format(
@@ -397,6 +421,77 @@ def vague_wording(ctx: Context) -> Iterator[Hit]:
         if not _in_places(path):
             yield Hit(path, {"text": hedge.strip()})
             return
+
+
+#: Round 12 (issue 21, real statements): a template's blanks left in the published text. A bracketed field name
+#: ("[Company Name, Business ID]", "[yrityksen nimi]"; not a link's text, which a "(" follows), a run of X
+#: ("XXXX"), and a bracketed question the template asks its user ("laki (mikä)", "(mihin perustuu)", "(vilken
+#: lag)", "(which law)").
+_PLACEHOLDER = re.compile(r"\[(?:[a-zåäö]+[ ,./-]*){1,6}\](?!\()|xxxx*(?![a-z])|"
+                          r"\((?:mikä|mitkä|mihin|mitä|kuka|ketkä|vilken|vilka|vad|which|what)\b[^()]{0,30}\)")
+#: What the shared search looks for in every text (its literal is long enough for the word-piece prefilter): a run
+#: of X. Brackets are read in the texts of :func:`_template_prose` only: no prefilter answers "[" or "(".
+_BLANK_HINT = re.compile(r"xxxx*(?![a-z])")
+
+
+def _template_prose(ctx: Context) -> Iterator[tuple[str, LocalizedText | None]]:
+    """The texts read for a bracketed blank: the statement's title, introduction, changes and rights sections, each
+    register's description and its purposes' basis wording, where a template names the shop and
+    the law (a statement may hold hundreds of cookie texts, which a template's user does not write)."""
+    st = ctx.statement
+    yield "$.title", st.title
+    yield "$.intro", st.intro
+    yield "$.changes", st.changes
+    yield "$.rights.text", st.rights.text
+    for reg in ctx.registers:
+        yield f"{reg.path}.description", reg.register.description
+        for i, p in enumerate(reg.register.purposes):
+            yield f"{reg.path}.purposes[{i}].basis_text", p.basis_text
+
+
+def _lower(value: LocalizedText | str) -> str:
+    return "\n".join(value.texts()).lower() if isinstance(value, LocalizedText) else value.lower()
+
+
+@rule(
+    id="RK-TEMPLATE-PLACEHOLDER", requirement=Requirement.CLARITY, severity=Severity.WARNING,
+    article="GDPR 12(1), 5(1)(a)", title="No template blanks left in the published text",
+    message=msg(
+        fi='Tekstissä on täyttämätön mallipohjan kohta ("{text}"). Rekisteröity ei saa siitä tietoa, jonka kohta '
+           'oli tarkoitettu antamaan: kirjoita tilalle oikea tieto tai poista kohta.',
+        sv='Texten innehåller ett ifyllnadsfält från en mall ("{text}"). Den registrerade får inte den uppgift '
+           'fältet var avsett för: skriv in den riktiga uppgiften eller ta bort fältet.',
+        en='The text holds a template blank that was never filled in ("{text}"). The reader does not get the '
+           'information it stood for: write the real information in its place or remove it.'),
+    trigger="A text holds a run of X (\"XXXX\"), or the title, the introduction, the changes or rights "
+            "section, a register's description or a purpose's `basis_text` holds a template's "
+            "bracketed blank: a field name in square brackets (\"[Company Name, Business ID]\", \"[yrityksen "
+            "nimi]\"; not a link's text followed by its address) or a question to the template's user (\"laki "
+            "(mikä)\", \"julkisen tehtävän hoitaminen (mihin perustuu)\", \"(vilken lag)\", \"(which law)\").",
+    fix="Fill in every blank of the template with the shop's own information, or delete the sentence.",
+    example='intro = "[Yrityksen nimi] käsittelee henkilötietoja tämän selosteen mukaisesti."\n' + CONTROLLER,
+    fixed='intro = "Esimerkkikauppa Oy käsittelee henkilötietoja tämän selosteen mukaisesti."\n' + CONTROLLER,
+)
+def template_placeholder(ctx: Context) -> Iterator[Hit]:
+    # GDPR 12(1): the information in "a concise, transparent, intelligible and easily accessible form, using clear
+    # and plain language" [V, GDPR text]; 5(1)(a) transparency. A blank a template's user was to fill in tells the
+    # reader nothing of what it stood for (the controller, the law, the ground). Issue 21, round 12: real set 3
+    # (an introduction naming "[Company Name, Business ID]" for the controller; a list of bases with "laki (mikä)"
+    # and "(mihin perustuu)" left as written).
+    values: dict[str, LocalizedText | str] | None = None
+    seen: set[str] = set()
+    for path, _ in ctx.search_texts(_BLANK_HINT):
+        if values is None:
+            values = dict(ctx.text_values)
+        match = _PLACEHOLDER.search(_lower(values[path]))
+        if match is not None:
+            seen.add(path)
+            yield Hit(path, {"text": match.group(0)})
+    for path, value in _template_prose(ctx):
+        if value is not None and path not in seen:
+            match = _PLACEHOLDER.search(_lower(value))
+            if match is not None:
+                yield Hit(path, {"text": match.group(0)})
 
 
 _CHANGES = 'changes = "{text}"\n'

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from rekisterikit.findings import Requirement, Severity
 from rekisterikit.model import (
     Art22Basis,
+    LegalBasis,
     Provision,
     Purpose,
     PurposeKind,
@@ -153,7 +154,16 @@ def _answered_elsewhere(register: Register, p: Purpose) -> bool:
         return False
     required = {key for q in register.purposes if q is not p and q.provision in _REQUIREMENTS
                 and not _provision_gap(q) for key in q.data_categories}
-    return set(p.data_categories) <= required
+    if set(p.data_categories) <= required:
+        return True
+    # Issue 21, round 12 (real set 3): a register said to be voluntary as a whole ("Att beställa … kräver ingen
+    # registrering i kunddatabasen") is modelled as one purpose stating `voluntary`; a further purpose that rests on
+    # consent and uses only that data asks nothing the statement has not answered: giving it is voluntary.
+    if p.provision is None and p.legal_basis is LegalBasis.CONSENT:
+        voluntary = {key for q in register.purposes if q is not p and q.provision is Provision.VOLUNTARY
+                     for key in q.data_categories}
+        return set(p.data_categories) <= voluntary
+    return False
 
 
 @rule(
@@ -173,9 +183,10 @@ def _answered_elsewhere(register: Register, p: Purpose) -> bool:
             "purposes whose data is asked (`provision` is not `not_requested`) and that leave the answer open: no "
             "`provision`; a statutory or contractual requirement without `provision_obliged`; or a requirement "
             "without `provision_consequence`. A purpose is not open when every data category it uses is stated "
-            "to be a requirement by another purpose, or when it only observes the device (statistics, "
-            "advertising, security or fraud prevention with no `provision`, in a register with a `device` "
-            "source). Reported once per register, naming the purposes. Quiet when the "
+            "to be a requirement by another purpose, when it rests on consent and uses only data another purpose "
+            "states to be `voluntary` (a register voluntary as a whole), or when it only observes the device "
+            "(statistics, advertising, security or fraud prevention with no `provision`, in a register with a "
+            "`device` source). Reported once per register, naming the purposes. Quiet when the "
             "register states `provision_at_collection = true`: the collection forms show which data is required "
             "and what follows (WP260's layered approach).",
     fix="Set `provision` on each purpose (statutory, contractual, contract_precondition, voluntary, or "

@@ -750,8 +750,8 @@ MAX_BUILDS = 16
 #: from the rules' patterns (about 120 for the built-in rules on the benchmark statement), not from the statements,
 #: so they are kept for the life of the process as the patterns' plans are (:func:`plan`, :func:`needles`).
 _INDEXED: dict[bytes, None] = {}
-#: The automaton over :data:`_INDEXED` (made when the index had that many keys), the keys and the same as a set.
-_AUTOMATON: tuple[int, Any, tuple[bytes, ...], frozenset[bytes]] | None = None
+#: The automaton over the keys :data:`_INDEXED` held when it was made, those keys, and the same as a set.
+_AUTOMATON: tuple[Any, tuple[bytes, ...], frozenset[bytes]] | None = None
 _BUILDS = [0]  # how many times the automaton was made
 
 
@@ -787,12 +787,12 @@ def piece_finder() -> tuple[frozenset[bytes], Any] | None:
     if _aho is None or not _INDEXED:
         return None
     made = _AUTOMATON
-    if made is None or (made[0] != len(_INDEXED) and _BUILDS[0] < MAX_BUILDS):
+    if made is None or (len(made[1]) != len(_INDEXED) and _BUILDS[0] < MAX_BUILDS):
         _BUILDS[0] += 1
         keys = tuple(_INDEXED)
         automaton = _aho.BytesAhoCorasick(list(keys), implementation=_aho.Implementation.DFA)
-        made = _AUTOMATON = (len(keys), automaton, keys, frozenset(keys))
-    _, automaton, keys, covered = made
+        made = _AUTOMATON = (automaton, keys, frozenset(keys))
+    automaton, keys, covered = made
 
     def find(text: bytes) -> set[bytes]:
         return {keys[index] for index, _, _ in automaton.find_matches_as_indexes(text, overlapping=True)}

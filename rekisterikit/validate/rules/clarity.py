@@ -64,6 +64,15 @@ _THAN = re.compile(r"\s*,?\s*(?:kuin|än|than)\b")
 _DENIED = re.compile(r"\b(?:ei|emme|eivät|eikä|inte|aldrig|ej|not|never|no)\b|n't\b")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max(text.rfind(".", 0, at), text.rfind(";", 0, at), text.rfind("\n", 0, at)) + 1
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(".", at), text.find(";", at), text.find("\n", at)) if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _open_ended(text: str, basis: bool) -> str | None:
     """The first wording in ``text`` (lower case) that leaves open the purposes or the data (or, in a basis's
     wording, ``basis``, the ground), or ``None``."""
@@ -73,9 +82,8 @@ def _open_ended(text: str, basis: bool) -> str | None:
         return None if found is None else found.group(0)
     if any(a in text and b in text for a, b in _OTHER_WORDS):
         for match in _OTHER_PURPOSES.finditer(text):
-            start = max(text.rfind(".", 0, match.start()), text.rfind(";", 0, match.start()),
-                        text.rfind("\n", 0, match.start())) + 1
-            if not _THAN.match(text, match.end()) and not _DENIED.search(text, start, match.start()):
+            if not _THAN.match(text, match.end()) and not _DENIED.search(
+                    text, _sentence_start(text, match.start()), match.start()):
                 return match.group(0)
     if any(w in text for w in _RESERVED_WORDS):
         for match in _RESERVED.finditer(text):
@@ -186,15 +194,6 @@ _NOTICE = re.compile(r"ilmoita\w*|kerro\w*|tiedot(?:a|e)\w*|informoi\w*|meddela\
 #: a mishap, not on the processing.
 _DISCLAIMER = re.compile(r"\bei vastaa\b|\bvastuu\w*|\bansvar\w*|not (?:be )?(?:held )?(?:responsible|liable)|"
                          r"\bliabilit\w*")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    return max(text.rfind(".", 0, at), text.rfind(";", 0, at), text.rfind("\n", 0, at)) + 1
-
-
-def _sentence_end(text: str, at: int) -> int:
-    ends = [i for i in (text.find(".", at), text.find(";", at), text.find("\n", at)) if i >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _vague_in(text: str, path: str, named: bool = False, subject_source: bool = False) -> str | None:
